@@ -1,0 +1,95 @@
+package io.omnicase.cases;
+
+import io.omnicase.customers.CustomerId;
+import io.omnicase.customers.Customers;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Takes a customer's message from any channel: resolves the customer, finds the case it belongs to or opens one, and
+ * stores the message exactly once (deduplicated by the provider's message id), all in one transaction. When
+ * {@link #receive} returns, the message is committed; the process and the index learn of it after commit.
+ */
+@Service
+public class CaseIntake {
+
+    private static final int ATTEMPTS = 5;
+
+    private final CaseStore store;
+    private final Customers customers;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+
+    CaseIntake(CaseStore store, Customers customers, ApplicationEventPublisher events, PlatformTransactionManager tx) {
+        this.store = store;
+        this.customers = customers;
+        this.events = events;
+        this.transaction = new TransactionTemplate(tx);
+    }
+
+    public IntakeResult receive(InboundMessage message) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> store(message));
+            } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
+                // A concurrent delivery of the same message or a first message of the same new customer won the race:
+                // the next attempt sees what it committed.
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private IntakeResult store(InboundMessage message) {
+        Optional<IntakeResult> known = stored(message);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        CustomerId customer = customers.resolve(message.channel(), message.from(), message.displayName());
+        customers.lock(customer);
+        known = stored(message);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Instant now = Instant.now();
+        Optional<CaseView> current = Optional.ofNullable(message.threadRef())
+                .flatMap(ref -> store.caseOfThread(message.channel(), ref))
+                .filter(c -> c.status().isOpen() && c.customerId() == customer.value())
+                .or(() -> store.latestOpenCaseOf(customer.value()));
+        boolean newCase = current.isEmpty();
+        long caseId = current.map(CaseView::id)
+                .orElseGet(() -> store.insertCase(customer.value(), message.channel(), subjectOf(message), now));
+        CaseStatus status = current.map(CaseView::status).orElse(CaseStatus.NEW);
+        String from = message.channel().identityKind().normalize(message.from());
+        Instant sentAt = message.sentAt() == null ? now : message.sentAt();
+        long messageId = store.insertInteraction(caseId, InteractionKind.INBOUND, message.channel().name(), from,
+                message.text(), message.providerMessageId(), message.threadRef(), null, sentAt);
+        if (message.threadRef() != null) {
+            store.linkThread(message.channel(), message.threadRef(), caseId);
+        }
+        store.touch(caseId, now);
+        events.publishEvent(new InteractionRecorded(messageId, caseId, customer.value(), InteractionKind.INBOUND,
+                message.channel().name(), from, message.text(), status, sentAt));
+        events.publishEvent(new MessageReceived(caseId, messageId, customer.value(), message.channel(), newCase));
+        return new IntakeResult(new CaseId(caseId), messageId, false, newCase);
+    }
+
+    private Optional<IntakeResult> stored(InboundMessage message) {
+        return store.findMessage(message.channel(), message.providerMessageId())
+                .map(ids -> new IntakeResult(new CaseId(ids[0]), ids[1], true, false));
+    }
+
+    private static String subjectOf(InboundMessage message) {
+        String subject = message.subject() != null && !message.subject().isBlank() ? message.subject() : message.text();
+        String oneLine = subject.strip().replaceAll("\\s+", " ");
+        return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 117) + "...";
+    }
+}

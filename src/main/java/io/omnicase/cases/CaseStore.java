@@ -1,0 +1,182 @@
+package io.omnicase.cases;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnicase.customers.Channel;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Cases, threads and timeline entries in MariaDB. */
+@Repository
+class CaseStore {
+
+    private static final String CASE_COLUMNS = "id, customer_id, status, subject, channel, queue, priority, reopen_count, "
+            + "opened_at, updated_at, resolved_at, closed_at";
+    private static final RowMapper<CaseView> CASE = CaseStore::caseView;
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    CaseStore(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The stored message with this provider id: {caseId, messageId}. */
+    Optional<long[]> findMessage(Channel channel, String providerMessageId) {
+        return jdbc.sql("SELECT case_id, id FROM interactions WHERE channel = ? AND provider_message_id = ?")
+                .params(channel.name(), providerMessageId)
+                .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).optional();
+    }
+
+    Optional<CaseView> caseOfThread(Channel channel, String threadRef) {
+        return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM cases WHERE id = "
+                        + "(SELECT case_id FROM case_threads WHERE channel = ? AND thread_ref = ?)")
+                .params(channel.name(), threadRef).query(CASE).optional();
+    }
+
+    Optional<CaseView> latestOpenCaseOf(long customerId) {
+        return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM cases WHERE customer_id = ? AND status <> 'CLOSED' "
+                        + "ORDER BY updated_at DESC, id DESC LIMIT 1")
+                .param(customerId).query(CASE).optional();
+    }
+
+    long insertCase(long customerId, Channel channel, String subject, Instant now) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO cases (customer_id, status, subject, channel, opened_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(customerId, CaseStatus.NEW.name(), subject, channel.name(), ts(now), ts(now)).update(key);
+        return key.getKey().longValue();
+    }
+
+    void linkThread(Channel channel, String threadRef, long caseId) {
+        jdbc.sql("INSERT INTO case_threads (channel, thread_ref, case_id) VALUES (?, ?, ?) "
+                        + "ON DUPLICATE KEY UPDATE case_id = VALUES(case_id)")
+                .params(channel.name(), threadRef, caseId).update();
+    }
+
+    long insertInteraction(long caseId, InteractionKind kind, String channel, String author, String body,
+                           String providerMessageId, String threadRef, Map<String, Object> detail, Instant occurredAt) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO interactions (case_id, kind, channel, author, body, provider_message_id, thread_ref, detail, "
+                        + "occurred_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(caseId, kind.name(), channel, author, body, providerMessageId, threadRef,
+                        detail == null ? null : write(detail), ts(occurredAt), ts(Instant.now()))
+                .update(key);
+        return key.getKey().longValue();
+    }
+
+    void touch(long caseId, Instant now) {
+        jdbc.sql("UPDATE cases SET updated_at = ? WHERE id = ?").params(ts(now), caseId).update();
+    }
+
+    void changeStatus(long caseId, CaseStatus status, Instant now) {
+        String stamp = switch (status) {
+            case RESOLVED -> ", resolved_at = :now";
+            case CLOSED -> ", closed_at = :now";
+            case NEW -> ", reopen_count = reopen_count + 1, resolved_at = NULL";
+            default -> "";
+        };
+        jdbc.sql("UPDATE cases SET status = :status, updated_at = :now" + stamp + " WHERE id = :id")
+                .param("status", status.name()).param("now", ts(now)).param("id", caseId).update();
+    }
+
+    void route(long caseId, String queue, int priority) {
+        jdbc.sql("UPDATE cases SET queue = ?, priority = ? WHERE id = ?").params(queue, priority, caseId).update();
+    }
+
+    Optional<CaseView> find(long caseId) {
+        return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM cases WHERE id = ?").param(caseId).query(CASE).optional();
+    }
+
+    /** Locks the case row for the rest of the transaction, so state changes of one case are serialised. */
+    Optional<CaseView> lock(long caseId) {
+        return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM cases WHERE id = ? FOR UPDATE").param(caseId).query(CASE).optional();
+    }
+
+    List<CaseView> ofCustomer(long customerId) {
+        return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM cases WHERE customer_id = ? ORDER BY id DESC")
+                .param(customerId).query(CASE).list();
+    }
+
+    List<TimelineEntry> timeline(long caseId) {
+        return jdbc.sql("SELECT id, kind, channel, author, body, provider_message_id, detail, occurred_at, recorded_at "
+                        + "FROM interactions WHERE case_id = ? ORDER BY id")
+                .param(caseId)
+                .query((rs, n) -> new TimelineEntry(rs.getLong(1), InteractionKind.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), read(rs.getString(7)),
+                        rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant()))
+                .list();
+    }
+
+    /** The last message the customer sent on a case: {channel, sender address}. */
+    Optional<String[]> lastInbound(long caseId) {
+        return jdbc.sql("SELECT channel, author FROM interactions WHERE case_id = ? AND kind = 'INBOUND' ORDER BY id DESC LIMIT 1")
+                .param(caseId).query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).optional();
+    }
+
+    /** The customer's messages on a case newest last: what the next decision reads. */
+    List<String> inboundTexts(long caseId, int limit) {
+        List<String> texts = new java.util.ArrayList<>(jdbc.sql("SELECT body FROM interactions WHERE case_id = ? AND kind = 'INBOUND' ORDER BY id DESC LIMIT ?")
+                .params(caseId, limit).query(String.class).list());
+        java.util.Collections.reverse(texts);
+        return texts;
+    }
+
+    int countInbound(long caseId) {
+        return jdbc.sql("SELECT COUNT(*) FROM interactions WHERE case_id = ? AND kind = 'INBOUND'").param(caseId)
+                .query(Integer.class).single();
+    }
+
+    int countOpenCases(long customerId) {
+        return jdbc.sql("SELECT COUNT(*) FROM cases WHERE customer_id = ? AND status <> 'CLOSED'").param(customerId)
+                .query(Integer.class).single();
+    }
+
+    private static CaseView caseView(ResultSet rs, int row) throws SQLException {
+        Integer priority = rs.getObject("priority", Integer.class);
+        return new CaseView(rs.getLong("id"), rs.getLong("customer_id"), CaseStatus.valueOf(rs.getString("status")),
+                rs.getString("subject"), Channel.valueOf(rs.getString("channel")), rs.getString("queue"),
+                priority, rs.getInt("reopen_count"), instant(rs.getTimestamp("opened_at")),
+                instant(rs.getTimestamp("updated_at")), instant(rs.getTimestamp("resolved_at")),
+                instant(rs.getTimestamp("closed_at")));
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+
+    private String write(Map<String, Object> detail) {
+        try {
+            return json.writeValueAsString(detail);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("detail is not serialisable", e);
+        }
+    }
+
+    private Map<String, Object> read(String detail) {
+        if (detail == null) {
+            return null;
+        }
+        try {
+            return json.readValue(detail, new TypeReference<>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored detail is not JSON", e);
+        }
+    }
+}

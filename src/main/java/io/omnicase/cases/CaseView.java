@@ -1,0 +1,11 @@
+package io.omnicase.cases;
+
+import io.omnicase.customers.Channel;
+
+import java.time.Instant;
+
+/** A case as its readers see it. */
+public record CaseView(long id, long customerId, CaseStatus status, String subject, Channel channel, String queue,
+                       Integer priority, int reopenCount, Instant openedAt, Instant updatedAt, Instant resolvedAt,
+                       Instant closedAt) {
+}

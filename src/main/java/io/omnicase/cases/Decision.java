@@ -1,0 +1,13 @@
+package io.omnicase.cases;
+
+import java.util.List;
+
+/**
+ * A routing decision as the case records it.
+ *
+ * @param selfService    whether the assistant keeps the case
+ * @param rulesFired     the names of the rules that made it, the decision's reasons
+ * @param ruleSetVersion the version of the rule set that decided
+ */
+public record Decision(boolean selfService, String queue, int priority, List<String> rulesFired, String ruleSetVersion) {
+}

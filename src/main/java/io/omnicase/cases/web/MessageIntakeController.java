@@ -1,0 +1,74 @@
+package io.omnicase.cases.web;
+
+import io.omnicase.cases.CaseIntake;
+import io.omnicase.cases.InboundMessage;
+import io.omnicase.cases.IntakeResult;
+import io.omnicase.customers.Channel;
+import io.omnicase.web.InvalidFieldException;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+
+/** Case intake over HTTP: channels post customers' messages here. */
+@RestController
+class MessageIntakeController {
+
+    /** The longest message text accepted, in characters. */
+    static final int MAX_TEXT = 20_000;
+
+    private final CaseIntake intake;
+
+    MessageIntakeController(CaseIntake intake) {
+        this.intake = intake;
+    }
+
+    @Operation(summary = "Take a customer's message",
+            description = "Stores the message on the customer's case (or a new case) before answering 202. "
+                    + "The same channel and providerMessageId posted again answers 200 with the stored message.")
+    @PostMapping(path = "/api/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<IntakeResponse> receive(@Valid @RequestBody MessageRequest request) {
+        if (!request.channel().identityKind().accepts(request.from())) {
+            throw new InvalidFieldException("from", "is not a valid " + request.channel().identityKind().name().toLowerCase()
+                    + " address for channel " + request.channel());
+        }
+        IntakeResult result = intake.receive(new InboundMessage(request.channel(), request.from(), request.displayName(),
+                request.text(), request.providerMessageId().strip(), blankToNull(request.threadRef()),
+                blankToNull(request.subject()), request.timestamp()));
+        IntakeResponse body = new IntakeResponse(result.caseId().value(), result.messageId(), result.duplicate(),
+                result.newCase());
+        return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                .location(URI.create("/api/cases/" + result.caseId().value()))
+                .body(body);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** An inbound message as a channel posts it. */
+    record MessageRequest(
+            @NotNull Channel channel,
+            @NotBlank @Size(max = 320) String from,
+            @Size(max = 200) String displayName,
+            @NotBlank @Size(max = MAX_TEXT) String text,
+            @NotBlank @Size(max = 255) String providerMessageId,
+            @Size(max = 255) String threadRef,
+            @Size(max = 300) String subject,
+            Instant timestamp) {
+    }
+
+    /** Where the message is stored; {@code duplicate} says it had been stored before. */
+    record IntakeResponse(long caseId, long messageId, boolean duplicate, boolean newCase) {
+    }
+}

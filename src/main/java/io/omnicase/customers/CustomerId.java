@@ -1,0 +1,5 @@
+package io.omnicase.customers;
+
+/** Identifies a customer. */
+public record CustomerId(long value) {
+}

@@ -1,0 +1,81 @@
+package io.omnicase.history.web;
+
+import io.omnicase.customers.Channel;
+import io.omnicase.history.HistoryUnavailableException;
+import io.omnicase.history.InteractionIndex;
+import io.omnicase.history.SearchQuery;
+import io.omnicase.history.SearchResult;
+import io.omnicase.web.InvalidFieldException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/** Searches the interaction history. */
+@RestController
+class SearchController {
+
+    private final InteractionIndex index;
+
+    SearchController(InteractionIndex index) {
+        this.index = index;
+    }
+
+    /**
+     * @param q    words to find in message text (simple query syntax: quotes for phrases, - to exclude)
+     * @param from inclusive start, an ISO date (2026-11-01) or instant (2026-11-01T10:00:00Z)
+     * @param to   exclusive end, same forms
+     */
+    @GetMapping("/api/search")
+    SearchResult search(@RequestParam(required = false) @Size(max = 500) String q,
+                        @RequestParam(required = false) Long customer,
+                        @RequestParam(name = "case", required = false) Long caseId,
+                        @RequestParam(required = false) String channel,
+                        @RequestParam(required = false) String from,
+                        @RequestParam(required = false) String to,
+                        @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return index.search(new SearchQuery(q, customer, caseId, channel(channel), instant("from", from),
+                instant("to", to), size));
+    }
+
+    @ExceptionHandler(HistoryUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(HistoryUnavailableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Search is unavailable for now; every interaction is kept and will be indexed when it returns");
+        problem.setTitle("History index unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10").body(problem);
+    }
+
+    private static String channel(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Channel.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT)).name();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("channel", "must be one of " + java.util.Arrays.toString(Channel.values()));
+        }
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException(field, "must be an ISO date (2026-11-01) or instant (2026-11-01T10:00:00Z)");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.omnicase.process;
+
+/** The customer case process: its key, the ids of its BPMN elements, its messages and variables. */
+public final class CustomerCaseProcess {
+
+    public static final String KEY = "customer-case";
+
+    private CustomerCaseProcess() {
+    }
+
+    /** The ids of {@code processes/customer-case.bpmn}. */
+    public enum Elements {
+        start_case, task_assess_case, xor_self_service, task_enter_self_service, evg_self_service,
+        msg_customer_message_self_service, msg_resolve_self_service, timer_self_service_idle,
+        task_escalate_case, user_handle_case, timer_sla, task_record_sla_breach, end_sla_recorded,
+        msg_customer_message_handled, task_reassess_case, end_reassessed,
+        task_resolve_case, evg_resolved, msg_customer_message_resolved, task_reopen_case, msg_close_requested,
+        timer_auto_close, task_close_case, end_closed;
+
+        public String id() {
+            return name();
+        }
+    }
+
+    /** Message names the process waits for. */
+    public static final class Messages {
+        public static final String CUSTOMER_MESSAGE = "CustomerMessage";
+        public static final String RESOLVE_REQUESTED = "ResolveRequested";
+        public static final String CLOSE_REQUESTED = "CloseRequested";
+
+        private Messages() {
+        }
+    }
+
+    /** Process variables; the case itself lives in MariaDB, only what the model's expressions need is here. */
+    public static final class Variables {
+        public static final String SELF_SERVICE = "selfService";
+        public static final String QUEUE = "queue";
+        public static final String PRIORITY = "priority";
+        public static final String SLA_DURATION = "slaDuration";
+        public static final String SELF_SERVICE_TIMEOUT = "selfServiceTimeout";
+        public static final String AUTO_CLOSE_AFTER = "autoCloseAfter";
+        public static final String RESOLVED_BY = "resolvedBy";
+        public static final String RESOLUTION = "resolution";
+        public static final String TOPIC = "topic";
+        public static final String CLOSED_BY = "closedBy";
+
+        private Variables() {
+        }
+    }
+}

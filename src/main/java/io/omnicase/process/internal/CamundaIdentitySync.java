@@ -1,0 +1,154 @@
+package io.omnicase.process.internal;
+
+import io.omnicase.security.Role;
+import io.omnicase.security.UserAccount;
+import io.omnicase.security.UserAccounts;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Mirrors Omnicase's users into Camunda's identity service: a group per role and per queue, so that candidate groups,
+ * Tasklist filters and Camunda authorizations work for the users Spring Security logs in.
+ */
+@Component
+class CamundaIdentitySync {
+
+    private final UserAccounts accounts;
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+
+    CamundaIdentitySync(UserAccounts accounts, IdentityService identity, AuthorizationService authorizations,
+                        FilterService filters, TaskService tasks) {
+        this.tasks = tasks;
+        this.accounts = accounts;
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(10)
+    void synchronise() {
+        for (UserAccount account : accounts.all()) {
+            User user = identity.createUserQuery().userId(account.username()).singleResult();
+            if (user == null) {
+                user = identity.newUser(account.username());
+                // Nobody logs in to Camunda with this password: the login is Omnicase's.
+                user.setPassword(randomPassword());
+            }
+            user.setFirstName(account.displayName());
+            user.setLastName("");
+            identity.saveUser(user);
+            Set<String> wanted = groupsOf(account);
+            Set<String> current = new HashSet<>();
+            identity.createGroupQuery().groupMember(account.username()).list().forEach(g -> current.add(g.getId()));
+            for (String group : wanted) {
+                ensureGroup(group);
+                if (!current.contains(group)) {
+                    identity.createMembership(account.username(), group);
+                }
+            }
+            current.stream().filter(g -> !wanted.contains(g)).forEach(g -> identity.deleteMembership(account.username(), g));
+        }
+        grantRoleAuthorizations();
+        ensureTasklistFilters();
+    }
+
+    static Set<String> groupsOf(UserAccount account) {
+        Set<String> groups = new HashSet<>(account.queues());
+        account.roles().forEach(r -> groups.add(r.name().toLowerCase(Locale.ROOT)));
+        if (account.roles().contains(Role.ADMIN)) {
+            groups.add(Groups.CAMUNDA_ADMIN);
+        }
+        return groups;
+    }
+
+    private void ensureGroup(String id) {
+        if (identity.createGroupQuery().groupId(id).singleResult() == null) {
+            Group group = identity.newGroup(id);
+            group.setName(id);
+            group.setType(id.equals(Groups.CAMUNDA_ADMIN) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW);
+            identity.saveGroup(group);
+        }
+    }
+
+    private void grantRoleAuthorizations() {
+        for (String worker : new String[]{"agent", "supervisor"}) {
+            grant(worker, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(worker, Resources.TASK, "*", Permissions.READ, Permissions.UPDATE,
+                    org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK);
+            grant(worker, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_TASK, Permissions.UPDATE_TASK);
+            grant(worker, Resources.FILTER, "*", Permissions.READ);
+        }
+        for (String watcher : new String[]{"supervisor", "designer", "auditor"}) {
+            grant(watcher, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grant(watcher, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
+                    Permissions.READ_INSTANCE);
+            grant(watcher, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+            grant(watcher, Resources.DEPLOYMENT, "*", Permissions.READ);
+            grant(watcher, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+        }
+        grant("designer", Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.DELETE);
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization authorization = existing != null ? existing
+                : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        authorization.setGroupId(group);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizations.saveAuthorization(authorization);
+    }
+
+    private void ensureTasklistFilters() {
+        if (filters.createFilterQuery().filterName("My queues").count() > 0) {
+            return;
+        }
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("description", "Tasks of the queues I work, most urgent first");
+        properties.put("priority", -10);
+        Filter queues = filters.newTaskFilter("My queues").setProperties(properties)
+                .setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                        .orderByTaskPriority().desc());
+        filters.saveFilter(queues);
+        Filter mine = filters.newTaskFilter("My tasks").setProperties(Map.of("priority", -5))
+                .setQuery(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        filters.saveFilter(mine);
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+}

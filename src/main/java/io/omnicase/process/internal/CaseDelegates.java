@@ -1,0 +1,94 @@
+package io.omnicase.process.internal;
+
+import io.omnicase.cases.CaseId;
+import io.omnicase.cases.CaseManagement;
+import io.omnicase.process.CustomerCaseProcess.Variables;
+import io.omnicase.routing.RoutingDecision;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The delegates of customer-case.bpmn, each a few lines of glue named after its BPMN element. */
+@Configuration(proxyBeanMethods = false)
+class CaseDelegates {
+
+    /** {@code task_assess_case}: takes the routing decision and puts what the model branches on into variables. */
+    @Bean
+    JavaDelegate assessCase(CaseAssessment assessment) {
+        return execution -> {
+            RoutingDecision decision = assessment.assess(caseId(execution));
+            execution.setVariable(Variables.SELF_SERVICE, decision.selfService());
+            execution.setVariable(Variables.QUEUE, decision.queue().group());
+            execution.setVariable(Variables.PRIORITY, decision.priority().taskPriority());
+            execution.setVariable(Variables.SLA_DURATION, decision.priority().sla().toString());
+            execution.setVariable(Variables.TOPIC, decision.topic().name());
+        };
+    }
+
+    /** {@code task_enter_self_service}. */
+    @Bean
+    JavaDelegate enterSelfService(CaseManagement cases) {
+        return execution -> cases.enterSelfService(caseId(execution));
+    }
+
+    /** {@code task_escalate_case}. */
+    @Bean
+    JavaDelegate escalateCase(CaseManagement cases) {
+        return execution -> cases.escalate(caseId(execution), (String) execution.getVariable(Variables.QUEUE),
+                (Integer) execution.getVariable(Variables.PRIORITY));
+    }
+
+    /** {@code task_record_sla_breach}. */
+    @Bean
+    JavaDelegate recordSlaBreach(CaseManagement cases) {
+        return execution -> cases.recordSlaBreach(caseId(execution));
+    }
+
+    /** {@code task_reassess_case}: a new message while a person works the case may raise the task's priority. */
+    @Bean
+    JavaDelegate reassessCase(CaseAssessment assessment) {
+        return execution -> {
+            RoutingDecision decision = assessment.assess(caseId(execution));
+            var tasks = execution.getProcessEngineServices().getTaskService();
+            for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
+                if (decision.priority().taskPriority() > task.getPriority()) {
+                    tasks.setPriority(task.getId(), decision.priority().taskPriority());
+                }
+            }
+        };
+    }
+
+    /** {@code task_resolve_case}: by an agent (variables set by the task or the request) or by the idle timer. */
+    @Bean
+    JavaDelegate resolveCase(CaseManagement cases) {
+        return execution -> {
+            Object by = execution.getVariable(Variables.RESOLVED_BY);
+            Object resolution = execution.getVariable(Variables.RESOLUTION);
+            cases.resolve(caseId(execution), by == null ? "assistant (customer silent)" : by.toString(),
+                    resolution == null ? null : resolution.toString());
+            execution.removeVariable(Variables.RESOLVED_BY);
+            execution.removeVariable(Variables.RESOLUTION);
+        };
+    }
+
+    /** {@code task_reopen_case}. */
+    @Bean
+    JavaDelegate reopenCase(CaseManagement cases) {
+        return execution -> cases.reopen(caseId(execution));
+    }
+
+    /** {@code task_close_case}: on an agent's request or when the follow-up period ends. */
+    @Bean
+    JavaDelegate closeCase(CaseManagement cases) {
+        return execution -> {
+            Object by = execution.getVariable(Variables.CLOSED_BY);
+            cases.close(caseId(execution), by == null ? "follow-up period over" : "closed by " + by);
+        };
+    }
+
+    private static CaseId caseId(DelegateExecution execution) {
+        return CaseId.of(execution.getProcessBusinessKey());
+    }
+}

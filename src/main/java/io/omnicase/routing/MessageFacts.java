@@ -1,0 +1,51 @@
+package io.omnicase.routing;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** The latest customer message, as the rules see it: its topic and the signals routing reacts to. */
+public class MessageFacts {
+
+    private static final Pattern ASKS_FOR_PERSON = Pattern.compile(
+            "\\b(human|real person|a person|an agent|someone real|speak to (someone|a manager)|talk to (someone|a manager)|call me)\\b");
+    private static final Pattern URGENT = Pattern.compile(
+            "\\b(urgent|urgently|asap|immediately|emergency|lawyer|legal action|outage|down for everyone)\\b");
+    private static final Pattern BILLING = Pattern.compile(
+            "\\b(bill|billing|billed|invoice|charge|charged|refund|payment|paid|pay|price|subscription|fee)s?\\b");
+    private static final Pattern TECHNICAL = Pattern.compile(
+            "\\b(error|crash|crashes|bug|broken|not working|doesn'?t work|fails|failed|login|log in|password|app|install)\\b");
+    private static final Pattern ACCOUNT = Pattern.compile(
+            "\\b(account|address|profile|email change|delete my|close my|cancel my)\\b");
+
+    private final String text;
+    private final Topic topic;
+    private final boolean asksForPerson;
+    private final boolean urgent;
+
+    public MessageFacts(String text) {
+        this.text = text == null ? "" : text;
+        String lower = this.text.toLowerCase(Locale.ROOT);
+        this.asksForPerson = ASKS_FOR_PERSON.matcher(lower).find();
+        this.urgent = URGENT.matcher(lower).find();
+        this.topic = BILLING.matcher(lower).find() ? Topic.BILLING
+                : TECHNICAL.matcher(lower).find() ? Topic.TECHNICAL
+                : ACCOUNT.matcher(lower).find() ? Topic.ACCOUNT
+                : Topic.OTHER;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public Topic getTopic() {
+        return topic;
+    }
+
+    public boolean isAsksForPerson() {
+        return asksForPerson;
+    }
+
+    public boolean isUrgent() {
+        return urgent;
+    }
+}

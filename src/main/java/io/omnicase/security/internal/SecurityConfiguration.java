@@ -1,0 +1,104 @@
+package io.omnicase.security.internal;
+
+import io.omnicase.web.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.util.Arrays;
+
+/**
+ * Who may reach what. The API takes HTTP Basic (kept in the session, so a client that keeps its cookie is not
+ * re-hashed on every call) or the browser session of a form login; the Camunda webapps and REST API sit behind the
+ * same login, so one account works everywhere.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String[] CASE_READERS = {"AGENT", "SUPERVISOR", "AUDITOR", "ADMIN"};
+    private static final String[] CASE_WORKERS = {"AGENT", "SUPERVISOR", "ADMIN"};
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        RequestMatcher machineClients = new OrRequestMatcher(
+                new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/engine-rest/**"),
+                new AntPathRequestMatcher("/actuator/**"));
+        RequestMatcher withCredentials = request -> request.getHeader("Authorization") != null;
+        http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/", "/index.html", "/login", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/messages").hasAnyRole("CHANNEL", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/cases/**", "/api/customers/**", "/api/search").hasAnyRole(CASE_READERS)
+                        .requestMatchers(HttpMethod.POST, "/api/cases/**").hasAnyRole(CASE_WORKERS)
+                        .requestMatchers("/api/me").authenticated()
+                        .requestMatchers("/api/**").hasRole("ADMIN")
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/engine-rest/**").authenticated()
+                        .requestMatchers("/camunda/**").authenticated()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic
+                        .securityContextRepository(new HttpSessionSecurityContextRepository())
+                        .authenticationEntryPoint(problem(HttpStatus.UNAUTHORIZED)))
+                .formLogin(form -> form.defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor(problem(HttpStatus.UNAUTHORIZED), machineClients)
+                        .accessDeniedHandler(forbidden()))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        // Basic-auth clients send no cookie a forged page could ride on; Camunda's webapps have their own CSRF filter.
+                        .ignoringRequestMatchers(withCredentials, new AntPathRequestMatcher("/camunda/**")))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(JdbcClient jdbc) {
+        return username -> jdbc.sql("SELECT username, password_hash, roles, enabled FROM users WHERE username = ?")
+                .param(username)
+                .query((rs, n) -> User.withUsername(rs.getString(1)).password(rs.getString(2))
+                        .authorities(Arrays.stream(rs.getString(3).split(",")).map(String::strip)
+                                .filter(r -> !r.isEmpty()).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList())
+                        .disabled(!rs.getBoolean(4)).build())
+                .optional()
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    }
+
+    private static AuthenticationEntryPoint problem(HttpStatus status) {
+        return (request, response, ex) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Omnicase\"");
+            Problems.write(response, status, "Log in to use this resource", request.getRequestURI());
+        };
+    }
+
+    private static AccessDeniedHandler forbidden() {
+        return (request, response, ex) -> Problems.write(response, HttpStatus.FORBIDDEN,
+                "Your role does not allow this", request.getRequestURI());
+    }
+}
