@@ -19,7 +19,7 @@ public final class Api {
 
     private final String base;
     private final String authorization;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).build();
 
     private Api(String base, String authorization) {
         this.base = base;
@@ -40,6 +40,11 @@ public final class Api {
         return send(request(path).GET());
     }
 
+    /** Opens a web page as a browser asks for it. */
+    public Response page(String path) {
+        return send(request(path).header("Accept", "text/html").GET());
+    }
+
     public Response post(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
@@ -53,7 +58,7 @@ public final class Api {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
@@ -61,6 +66,9 @@ public final class Api {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (request.build().headers().firstValue("Accept").isEmpty()) {
+            request.header("Accept", "application/json");
+        }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

@@ -98,6 +98,15 @@ class CamundaIdentitySync {
     }
 
     private void grantRoleAuthorizations() {
+        for (Resources resource : Resources.values()) {
+            grant(Groups.CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
+        }
+        for (Role role : Role.values()) {
+            // The webapps look the logged-in user up with the identity service, under that user's authorizations.
+            String group = role.name().toLowerCase(Locale.ROOT);
+            grant(group, Resources.USER, "*", Permissions.READ);
+            grant(group, Resources.GROUP, "*", Permissions.READ);
+        }
         for (String worker : new String[]{"agent", "supervisor"}) {
             grant(worker, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(worker, Resources.TASK, "*", Permissions.READ, Permissions.UPDATE,

@@ -41,7 +41,9 @@ class SecurityConfiguration {
         RequestMatcher machineClients = new OrRequestMatcher(
                 new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/engine-rest/**"),
                 new AntPathRequestMatcher("/actuator/**"));
-        RequestMatcher withCredentials = request -> request.getHeader("Authorization") != null;
+        // CSRF rides on a session cookie: a request with its own credentials, or without a session, has none to ride on.
+        RequestMatcher noSessionToRide = request -> request.getHeader("Authorization") != null
+                || request.getRequestedSessionId() == null;
         http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
@@ -67,8 +69,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        // Basic-auth clients send no cookie a forged page could ride on; Camunda's webapps have their own CSRF filter.
-                        .ignoringRequestMatchers(withCredentials, new AntPathRequestMatcher("/camunda/**")))
+                        // Camunda's webapps have their own CSRF filter.
+                        .ignoringRequestMatchers(noSessionToRide, new AntPathRequestMatcher("/camunda/**")))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
     }

@@ -1,0 +1,196 @@
+package io.omnicase.bench;
+
+import io.omnicase.OmnicaseApplication;
+import io.omnicase.platform.ManagedElasticsearchNode;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Ingest benchmark (run by bench/ingest): starts the default run (embedded MariaDB, managed Elasticsearch) in a
+ * scratch directory, then in one run measures (a) single-row durable commits into that MariaDB and (b) POST
+ * /api/messages end to end with the same number of concurrent clients, prints both and their ratio, then the RSS of
+ * app + MariaDB + Elasticsearch.
+ */
+public final class IngestBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int clients = Integer.getInteger("bench.clients", 16);
+        Duration duration = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
+        Path home = Files.createTempDirectory(Path.of(System.getProperty("bench.dir", "target")), "bench-");
+        Map<String, Object> properties = Map.of(
+                "server.port", "0",
+                "omnicase.platform.home", home.toString(),
+                "omnicase.platform.mariadb.port", System.getProperty("bench.mariadb.port", "3357"),
+                "omnicase.platform.elasticsearch.port", System.getProperty("bench.elasticsearch.port", "9257"),
+                "logging.level.root", "warn");
+        System.out.printf("Omnicase ingest benchmark: %d clients, %d s per phase, %d cores, data in %s%n",
+                clients, duration.toSeconds(), Runtime.getRuntime().availableProcessors(), home);
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OmnicaseApplication.class)
+                .properties(properties).run()) {
+            app.getBean(ManagedElasticsearchNode.class).awaitReady(Duration.ofMinutes(3));
+            int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
+            String jdbcUrl = app.getBean(DataSource.class).unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
+
+            Result raw = rawCommits(jdbcUrl, clients, duration);
+            System.out.printf("(a) raw single-row durable commits: %,.0f commits/s  p50 %.2f ms  p99 %.2f ms%n",
+                    raw.rate(), raw.p50(), raw.p99());
+
+            Result ingest = ingest(port, clients, duration);
+            System.out.printf("(b) POST /api/messages end to end: %,.0f messages/s  p50 %.2f ms  p99 %.2f ms  (%d errors)%n",
+                    ingest.rate(), ingest.p50(), ingest.p99(), ingest.errors());
+            System.out.printf("ratio (b)/(a): %.1f %% of the raw commit rate (target >= 20 %%); p99 target < 50 ms%n",
+                    100 * ingest.rate() / raw.rate());
+
+            long drainStart = System.nanoTime();
+            JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
+            while (jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL")
+                    .query(Long.class).single() > 0 && System.nanoTime() - drainStart < Duration.ofMinutes(5).toNanos()) {
+                Thread.sleep(200);
+            }
+            System.out.printf("after the load: process starts and index writes caught up in %.1f s%n",
+                    (System.nanoTime() - drainStart) / 1e9);
+            System.out.printf("RSS of the default run: app JVM %s + MariaDB and Elasticsearch %s = %s (target <= 2.5 GB)%n",
+                    mb(rss(ProcessHandle.current().pid())), mb(childrenRss()), mb(rss(ProcessHandle.current().pid()) + childrenRss()));
+        }
+    }
+
+    private static Result rawCommits(String jdbcUrl, int clients, Duration duration) throws Exception {
+        try (Connection setup = DriverManager.getConnection(jdbcUrl, "root", "")) {
+            setup.createStatement().execute("CREATE TABLE IF NOT EXISTS bench_raw (id BIGINT AUTO_INCREMENT PRIMARY KEY, "
+                    + "payload VARCHAR(200) NOT NULL, created_at TIMESTAMP(6) NOT NULL) ENGINE=InnoDB");
+        }
+        List<Connection> connections = Collections.synchronizedList(new ArrayList<>());
+        try {
+            return run(clients, duration, client -> {
+                Connection connection = DriverManager.getConnection(jdbcUrl, "root", "");
+                connections.add(connection);
+                connection.setAutoCommit(true);
+            PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO bench_raw (payload, created_at) VALUES (?, NOW(6))");
+                return n -> {
+                    insert.setString(1, "client " + client + " row " + n);
+                    insert.executeUpdate();
+                    return true;
+                };
+            });
+        } finally {
+            for (Connection connection : connections) {
+                connection.close();
+            }
+        }
+    }
+
+    private static Result ingest(int port, int clients, Duration duration) throws Exception {
+        String auth = "Basic " + Base64.getEncoder().encodeToString("gateway:demo".getBytes(StandardCharsets.UTF_8));
+        URI uri = URI.create("http://127.0.0.1:" + port + "/api/messages");
+        return run(clients, duration, client -> {
+            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            return n -> {
+                String body = """
+                        {"channel":"EMAIL","from":"bench-%d-%d@example.com","text":"Where is my parcel number %d? It was due yesterday.","providerMessageId":"bench-%d-%d-%d"}"""
+                        .formatted(client, n % 50, n, client, n, System.nanoTime());
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", auth)
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                return response.statusCode() == 202;
+            };
+        });
+    }
+
+    private interface ClientFactory {
+        Operation create(int client) throws Exception;
+    }
+
+    private interface Operation {
+        boolean run(long n) throws Exception;
+    }
+
+    private record Result(double rate, double p50, double p99, long errors) {
+    }
+
+    /** Runs the operation from every client: a warm-up of a third of the duration, then the measured duration. */
+    private static Result run(int clients, Duration duration, ClientFactory factory) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long warmUpEnd = System.nanoTime() + duration.toNanos() / 3;
+        long end = warmUpEnd + duration.toNanos();
+        AtomicLong errors = new AtomicLong();
+        List<Future<List<Long>>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            futures.add(pool.submit(() -> {
+                Operation operation = factory.create(client);
+                List<Long> latencies = new ArrayList<>();
+                for (long n = 0; System.nanoTime() < end; n++) {
+                    long start = System.nanoTime();
+                    boolean ok = operation.run(n);
+                    long took = System.nanoTime() - start;
+                    if (start >= warmUpEnd) {
+                        latencies.add(took);
+                        if (!ok) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                }
+                return latencies;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> f : futures) {
+            all.addAll(f.get());
+        }
+        pool.shutdown();
+        Collections.sort(all);
+        return new Result(all.size() / (double) duration.toSeconds(), percentile(all, 0.50), percentile(all, 0.99), errors.get());
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
+    }
+
+    private static long childrenRss() {
+        return ProcessHandle.current().descendants().mapToLong(p -> rss(p.pid())).sum();
+    }
+
+    private static long rss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private static String mb(long bytes) {
+        return String.format("%,d MB", bytes / (1024 * 1024));
+    }
+}

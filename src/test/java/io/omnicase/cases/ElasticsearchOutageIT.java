@@ -1,0 +1,55 @@
+package io.omnicase.cases;
+
+import io.omnicase.support.Api;
+import io.omnicase.support.OmnicaseIntegrationTest;
+import io.omnicase.support.TestServers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** With Elasticsearch down, messages are still accepted and stored; the index catches up when it returns. */
+@OmnicaseIntegrationTest
+class ElasticsearchOutageIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void messagesAcceptedDuringAnOutageAreIndexedAfterIt() {
+        String word = "outage" + UUID.randomUUID().toString().substring(0, 8);
+        TestServers.stopElasticsearch();
+        List<Long> messageIds = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                Api.Response accepted = Api.as(port, "gateway").postJson("/api/messages", CaseSpineIT.message("EMAIL",
+                        CaseSpineIT.unique("out") + "@example.com", "Message " + i + " about " + word, null));
+                assertThat(accepted.status()).isEqualTo(202);
+                messageIds.add(accepted.json().get("messageId").asLong());
+            }
+            assertThat(Api.as(port, "agent").get("/api/search?q=" + word).status()).isEqualTo(503);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM interactions WHERE body LIKE ?").param("%" + word)
+                    .query(Integer.class).single()).isEqualTo(5);
+        } finally {
+            TestServers.startElasticsearch();
+        }
+
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            Api.Response found = Api.as(port, "agent").get("/api/search?q=" + word);
+            assertThat(found.status()).isEqualTo(200);
+            assertThat(found.json().get("hits").findValues("interactionId")).extracting(n -> n.asLong())
+                    .containsExactlyInAnyOrderElementsOf(messageIds);
+        });
+    }
+}

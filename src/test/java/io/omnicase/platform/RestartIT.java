@@ -1,0 +1,63 @@
+package io.omnicase.platform;
+
+import io.omnicase.OmnicaseApplication;
+import io.omnicase.support.Api;
+import io.omnicase.support.TestServers;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Stopping the application and its MariaDB server and starting them again keeps every case, message and process. */
+class RestartIT {
+
+    @Test
+    void casesMessagesAndWaitingProcessesSurviveARestartOfAppAndDatabase() {
+        String address = "restart-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        long caseId;
+        long messageId;
+        try (ConfigurableApplicationContext first = startApp()) {
+            Api.Response accepted = Api.as(port(first), "gateway").postJson("/api/messages", Map.of("channel", "EMAIL",
+                    "from", address, "text", "Where can I download my invoice?", "providerMessageId", "restart-" + address));
+            assertThat(accepted.status()).isEqualTo(202);
+            caseId = accepted.json().get("caseId").asLong();
+            messageId = accepted.json().get("messageId").asLong();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    Api.as(port(first), "agent").get("/api/cases/" + caseId).json().get("status").asText()).isEqualTo("SELF_SERVICE"));
+        }
+
+        TestServers.restartMariaDb();
+
+        try (ConfigurableApplicationContext second = startApp()) {
+            Api agent = Api.as(port(second), "agent");
+            assertThat(agent.get("/api/cases/" + caseId).json().get("status").asText()).isEqualTo("SELF_SERVICE");
+            assertThat(agent.get("/api/cases/" + caseId + "/timeline").json().get(0).get("id").asLong()).isEqualTo(messageId);
+            assertThat(second.getBean(RuntimeService.class).createProcessInstanceQuery()
+                    .processInstanceBusinessKey(Long.toString(caseId)).count()).isEqualTo(1);
+            Api.Response replay = Api.as(port(second), "gateway").postJson("/api/messages", Map.of("channel", "EMAIL",
+                    "from", address, "text", "Where can I download my invoice?", "providerMessageId", "restart-" + address));
+            assertThat(replay.status()).isEqualTo(200);
+            assertThat(replay.json().get("messageId").asLong()).isEqualTo(messageId);
+        }
+    }
+
+    private static ConfigurableApplicationContext startApp() {
+        Map<String, Object> properties = new HashMap<>(TestServers.properties());
+        properties.put("server.port", "0");
+        properties.put("spring.jmx.enabled", "false");
+        return new SpringApplicationBuilder(OmnicaseApplication.class).properties(properties).run();
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+    }
+}

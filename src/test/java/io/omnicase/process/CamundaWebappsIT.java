@@ -1,0 +1,63 @@
+package io.omnicase.process;
+
+import io.omnicase.support.Api;
+import io.omnicase.support.OmnicaseIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Cockpit, Tasklist, Admin and the engine's REST API need an Omnicase login and honour its roles. */
+@OmnicaseIntegrationTest
+class CamundaWebappsIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theEngineRestApiIsClosedToAnonymousCallers() {
+        assertThat(Api.anonymous(port).get("/engine-rest/task").status()).isEqualTo(401);
+        assertThat(Api.anonymous(port).get("/engine-rest/process-definition").status()).isEqualTo(401);
+    }
+
+    @Test
+    void anAgentSeesTheTasksOfTheEngineWithTheirLogin() {
+        Api.Response tasks = Api.as(port, "agent").get("/engine-rest/task?processDefinitionKey=customer-case");
+
+        assertThat(tasks.status()).isEqualTo(200);
+        assertThat(tasks.json().isArray()).isTrue();
+    }
+
+    @Test
+    void anAnonymousVisitorOfCockpitIsSentToTheLoginPage() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/camunda/app/cockpit/default/")).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+
+    /** The webapps take the login when a page of theirs is opened, as a browser does first. */
+    private Api signedIn(String user) {
+        Api api = Api.as(port, user);
+        assertThat(api.page("/camunda/app/cockpit/default/").status()).isIn(200, 403);
+        return api;
+    }
+
+    @Test
+    void theWebappsKnowTheLoggedInUserAndTheirCamundaGroups() {
+        Api.Response admin = signedIn("admin").get("/camunda/api/admin/auth/user/default");
+        Api.Response supervisor = signedIn("supervisor").get("/camunda/api/admin/auth/user/default");
+
+        assertThat(admin.status()).isEqualTo(200);
+        assertThat(admin.json().get("userId").asText()).isEqualTo("admin");
+        assertThat(admin.json().get("authorizedApps").toString()).contains("admin", "cockpit", "tasklist");
+        assertThat(supervisor.json().get("authorizedApps").toString()).contains("cockpit", "tasklist").doesNotContain("\"admin\"");
+    }
+}
