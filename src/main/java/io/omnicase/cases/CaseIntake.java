@@ -54,6 +54,7 @@ public class CaseIntake {
             return known.get();
         }
         CustomerId customer = customers.resolve(message.channel(), message.from(), message.displayName());
+        // Everything below is serialised per customer: a duplicate delivered concurrently sees the first one here.
         customers.lock(customer);
         known = stored(message);
         if (known.isPresent()) {
@@ -75,7 +76,9 @@ public class CaseIntake {
         if (message.threadRef() != null) {
             store.linkThread(message.channel(), message.threadRef(), caseId);
         }
-        store.touch(caseId, now);
+        if (!newCase) {
+            store.touch(caseId, now);
+        }
         events.publishEvent(new InteractionRecorded(messageId, caseId, customer.value(), InteractionKind.INBOUND,
                 message.channel().name(), from, message.text(), status, sentAt));
         events.publishEvent(new MessageReceived(caseId, messageId, customer.value(), message.channel(), newCase));

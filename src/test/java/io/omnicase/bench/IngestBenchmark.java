@@ -52,7 +52,7 @@ public final class IngestBenchmark {
         System.out.printf("Omnicase ingest benchmark: %d clients, %d s per phase, %d cores, data in %s%n",
                 clients, duration.toSeconds(), Runtime.getRuntime().availableProcessors(), home);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OmnicaseApplication.class)
-                .properties(properties).run()) {
+                .run(io.omnicase.support.TestServers.asArguments(properties))) {
             app.getBean(ManagedElasticsearchNode.class).awaitReady(Duration.ofMinutes(3));
             int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
             String jdbcUrl = app.getBean(DataSource.class).unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();

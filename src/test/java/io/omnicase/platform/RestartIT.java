@@ -54,7 +54,7 @@ class RestartIT {
         Map<String, Object> properties = new HashMap<>(TestServers.properties());
         properties.put("server.port", "0");
         properties.put("spring.jmx.enabled", "false");
-        return new SpringApplicationBuilder(OmnicaseApplication.class).properties(properties).run();
+        return new SpringApplicationBuilder(OmnicaseApplication.class).run(io.omnicase.support.TestServers.asArguments(properties));
     }
 
     private static int port(ConfigurableApplicationContext context) {

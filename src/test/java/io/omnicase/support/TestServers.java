@@ -64,6 +64,11 @@ public final class TestServers {
                 "omnicase.demo-data", "true");
     }
 
+    /** Properties as command-line arguments, which outrank application.yml (default properties would not). */
+    public static String[] asArguments(Map<String, ?> properties) {
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
     public static void stopElasticsearch() {
         elasticsearch.stop();
     }
