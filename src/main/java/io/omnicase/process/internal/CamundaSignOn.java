@@ -1,5 +1,6 @@
 package io.omnicase.process.internal;
 
+import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -22,20 +23,18 @@ class CamundaSignOn {
 
     @Bean
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappSignOn() {
-        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
-        registration.setInitParameters(CONTAINER_LOGIN);
-        registration.addUrlPatterns("/camunda/*");
-        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
-        return registration;
+        return afterSpringSecurity(new ContainerBasedAuthenticationFilter(), "/camunda/*");
     }
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> camundaRestSignOn() {
-        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        return afterSpringSecurity(new ProcessEngineAuthenticationFilter(), "/engine-rest/*");
+    }
+
+    private static <F extends Filter> FilterRegistrationBean<F> afterSpringSecurity(F filter, String urlPattern) {
+        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
         registration.setInitParameters(CONTAINER_LOGIN);
-        registration.addUrlPatterns("/engine-rest/*");
+        registration.addUrlPatterns(urlPattern);
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;
     }
