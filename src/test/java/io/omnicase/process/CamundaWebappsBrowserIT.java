@@ -1,0 +1,43 @@
+package io.omnicase.process;
+
+import io.omnicase.support.Browser;
+import io.omnicase.support.OmnicaseIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A supervisor logs in once on Omnicase's login page and works in Tasklist and Cockpit, in a real Chromium. */
+@OmnicaseIntegrationTest
+class CamundaWebappsBrowserIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void oneLoginOpensTasklistWithTheEscalatedDemoCasesAndCockpit() {
+        try (Browser browser = Browser.open()) {
+            WebDriver page = browser.driver();
+            WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(60));
+            page.get("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+            page.findElement(By.name("username")).sendKeys("supervisor");
+            page.findElement(By.name("password")).sendKeys("demo");
+            page.findElement(By.cssSelector("button[type=submit]")).click();
+
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Handle case"));
+            browser.screenshot("tasklist-supervisor");
+            assertThat(page.findElement(By.tagName("body")).getText()).contains("My queues");
+
+            page.get("http://127.0.0.1:" + port + "/camunda/app/cockpit/default/#/processes");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Customer case"));
+            browser.screenshot("cockpit-supervisor");
+        }
+    }
+}
