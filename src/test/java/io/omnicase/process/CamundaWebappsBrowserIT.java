@@ -31,7 +31,7 @@ class CamundaWebappsBrowserIT {
             page.findElement(By.name("password")).sendKeys("demo");
             page.findElement(By.cssSelector("button[type=submit]")).click();
 
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Handle case"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Case #"));
             browser.screenshot("tasklist-supervisor");
             assertThat(page.findElement(By.tagName("body")).getText()).contains("My queues");
 

@@ -3,6 +3,7 @@ package io.omnicase.process;
 import io.omnicase.process.CustomerCaseProcess.Messages;
 import io.omnicase.process.CustomerCaseProcess.Variables;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -42,6 +43,7 @@ class CustomerCaseProcessTest {
         for (String name : List.of("enterSelfService", "escalateCase", "recordSlaBreach", "resolveCase", "reopenCase", "closeCase")) {
             Mocks.register(name, (JavaDelegate) execution -> calls.add(name));
         }
+        Mocks.register("nameTaskAfterCase", (TaskListener) task -> task.setName("Case #" + task.getExecution().getProcessBusinessKey()));
     }
 
     @AfterEach
@@ -99,7 +101,7 @@ class CustomerCaseProcessTest {
         execute(job(instance));
 
         assertThat(instance).isWaitingAt(user_handle_case.id());
-        assertThat(task(instance)).hasCandidateGroup("billing").isNotAssigned();
+        assertThat(task(instance)).hasCandidateGroup("billing").isNotAssigned().hasName("Case #104");
         Assertions.assertThat(task(instance).getPriority()).isEqualTo(75);
         Assertions.assertThat(calls).containsExactly("assessCase", "escalateCase");
     }

@@ -6,6 +6,7 @@ import io.omnicase.process.CustomerCaseProcess.Variables;
 import io.omnicase.routing.RoutingDecision;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +39,15 @@ class CaseDelegates {
     JavaDelegate escalateCase(CaseManagement cases) {
         return execution -> cases.escalate(caseId(execution), (String) execution.getVariable(Variables.QUEUE),
                 (Integer) execution.getVariable(Variables.PRIORITY));
+    }
+
+    /** On creating {@code user_handle_case}: a task list shows which case and what it is about, not "Handle case" ten times. */
+    @Bean
+    TaskListener nameTaskAfterCase(CaseManagement cases) {
+        return task -> cases.find(CaseId.of(task.getExecution().getProcessBusinessKey())).ifPresent(view -> {
+            task.setName("Case #" + view.id() + ": " + view.subject());
+            task.setDescription(view.channel() + " case in queue " + view.queue());
+        });
     }
 
     /** {@code task_record_sla_breach}. */
