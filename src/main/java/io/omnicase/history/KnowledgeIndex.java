@@ -68,13 +68,24 @@ public class KnowledgeIndex {
         });
     }
 
-    /** Removes every entry of an origin, e.g. the examples an evaluation run loaded. */
+    /**
+     * Removes every entry of an origin, e.g. the examples an evaluation run loaded. Searches ids and deletes them in
+     * bulk, because the node's distribution has no delete-by-query.
+     */
     public void removeOrigin(String origin) {
         call(() -> {
             ensureIndex();
-            client.deleteByQuery(d -> d.index(index).refresh(true)
-                    .query(q -> q.term(t -> t.field("origin").value(origin))));
-            return null;
+            client.indices().refresh(r -> r.index(index));
+            while (true) {
+                SearchResponse<Void> found = client.search(s -> s.index(index).size(BULK_CHUNK).source(src -> src.fetch(false))
+                        .query(q -> q.term(t -> t.field("origin").value(origin))), Void.class);
+                if (found.hits().hits().isEmpty()) {
+                    return null;
+                }
+                BulkRequest.Builder bulk = new BulkRequest.Builder();
+                found.hits().hits().forEach(h -> bulk.operations(o -> o.delete(d -> d.index(index).id(h.id()))));
+                client.bulk(bulk.refresh(co.elastic.clients.elasticsearch._types.Refresh.True).build());
+            }
         });
     }
 

@@ -127,21 +127,45 @@ class AssistantEvaluation {
         return list;
     }
 
-    /** The two-column CSV of Banking77 ({@code text,category}; text may be quoted with doubled quotes). */
+    /** The two-column CSV of Banking77 ({@code text,category}; quoted text may hold commas, quotes and newlines). */
     static List<Labelled> csv(Path file) throws IOException {
-        List<Labelled> rows = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (String line : lines.subList(1, lines.size())) {
-            int comma = line.lastIndexOf(',');
-            if (comma <= 0) {
-                continue;
+        String content = Files.readString(file, StandardCharsets.UTF_8);
+        List<List<String>> records = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < content.length() && content.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\n' && (!fields.isEmpty() || field.length() > 0)) {
+                    fields.add(field.toString());
+                    records.add(fields);
+                    fields = new ArrayList<>();
+                    field.setLength(0);
+                }
+            } else {
+                field.append(c);
             }
-            String text = line.substring(0, comma);
-            if (text.startsWith("\"") && text.endsWith("\"")) {
-                text = text.substring(1, text.length() - 1).replace("\"\"", "\"");
-            }
-            rows.add(new Labelled(text, line.substring(comma + 1).strip()));
         }
-        return rows;
+        if (!fields.isEmpty() || field.length() > 0) {
+            fields.add(field.toString());
+            records.add(fields);
+        }
+        return records.subList(1, records.size()).stream().filter(r -> r.size() == 2)
+                .map(r -> new Labelled(r.get(0).strip(), r.get(1).strip())).toList();
     }
 }
