@@ -73,7 +73,7 @@ public class SelfService {
     }
 
     /** What the assistant tried on a case, oldest first: for the agent who takes it over. */
-    public List<AttemptStore.Attempt> attempts(CaseId caseId) {
+    public List<AssistantAttempt> attempts(CaseId caseId) {
         return attempts.ofCase(caseId.value());
     }
 

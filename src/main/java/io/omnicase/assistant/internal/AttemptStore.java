@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnicase.assistant.AnswerSource;
 import io.omnicase.assistant.AssistantAnswer;
+import io.omnicase.assistant.AssistantAttempt;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,11 +28,6 @@ public class AttemptStore {
         this.json = json;
     }
 
-    /** One try of the assistant on a case. */
-    public record Attempt(String question, boolean answered, String answer, String topic, double confidence,
-                          List<AnswerSource> sources, String reason, Instant at) {
-    }
-
     public void record(long caseId, String question, AssistantAnswer answer) {
         try {
             jdbc.sql("INSERT INTO assistant_attempts (case_id, question, answered, answer, topic, confidence, sources, "
@@ -50,10 +46,10 @@ public class AttemptStore {
                 .query(Integer.class).single() > 0;
     }
 
-    public List<Attempt> ofCase(long caseId) {
+    public List<AssistantAttempt> ofCase(long caseId) {
         return jdbc.sql("SELECT question, answered, answer, topic, confidence, sources, reason, created_at "
                         + "FROM assistant_attempts WHERE case_id = ? ORDER BY id").param(caseId)
-                .query((rs, n) -> new Attempt(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4),
+                .query((rs, n) -> new AssistantAttempt(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4),
                         rs.getDouble(5), read(rs.getString(6)), rs.getString(7), rs.getTimestamp(8).toInstant()))
                 .list();
     }
