@@ -12,7 +12,6 @@ import org.springframework.stereotype.Service;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@code knowledge} index the assistant retrieves from: knowledge articles and resolved-case examples, searched
@@ -37,11 +36,22 @@ public class KnowledgeIndex {
 
     private final ElasticsearchClient client;
     private final String index;
-    private final AtomicBoolean indexReady = new AtomicBoolean();
+    private final IndexCreation creation;
 
     KnowledgeIndex(ElasticsearchClient client, @Value("${omnicase.assistant.index:knowledge}") String index) {
         this.client = client;
         this.index = index;
+        this.creation = new IndexCreation(client, index, c -> c
+                .settings(s -> s.numberOfShards("1").numberOfReplicas("0")
+                        .analysis(a -> a.analyzer(ANALYZER, an -> an.standard(st -> st.stopwords(STOPWORDS)))))
+                .mappings(m -> m.dynamic(DynamicMapping.Strict)
+                        .properties("id", p -> p.keyword(k -> k))
+                        .properties("kind", p -> p.keyword(k -> k))
+                        .properties("topic", p -> p.keyword(k -> k))
+                        .properties("title", p -> p.text(t -> t.analyzer(ANALYZER)))
+                        .properties("text", p -> p.text(t -> t.analyzer(ANALYZER)))
+                        .properties("answer", p -> p.text(t -> t.analyzer(ANALYZER)))
+                        .properties("origin", p -> p.keyword(k -> k))));
     }
 
     public void put(KnowledgeEntry entry) {
@@ -126,29 +136,7 @@ public class KnowledgeIndex {
     }
 
     private void ensureIndex() throws IOException {
-        if (indexReady.get()) {
-            return;
-        }
-        if (!client.indices().exists(e -> e.index(index)).value()) {
-            try {
-                client.indices().create(c -> c.index(index)
-                        .settings(s -> s.numberOfShards("1").numberOfReplicas("0")
-                                .analysis(a -> a.analyzer(ANALYZER, an -> an.standard(st -> st.stopwords(STOPWORDS)))))
-                        .mappings(m -> m.dynamic(DynamicMapping.Strict)
-                                .properties("id", p -> p.keyword(k -> k))
-                                .properties("kind", p -> p.keyword(k -> k))
-                                .properties("topic", p -> p.keyword(k -> k))
-                                .properties("title", p -> p.text(t -> t.analyzer(ANALYZER)))
-                                .properties("text", p -> p.text(t -> t.analyzer(ANALYZER)))
-                                .properties("answer", p -> p.text(t -> t.analyzer(ANALYZER)))
-                                .properties("origin", p -> p.keyword(k -> k))));
-            } catch (ElasticsearchException e) {
-                if (!"resource_already_exists_exception".equals(e.error().type())) {
-                    throw e;
-                }
-            }
-        }
-        indexReady.set(true);
+        creation.ensure();
     }
 
     private interface IndexCall<T> {

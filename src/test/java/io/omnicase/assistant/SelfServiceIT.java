@@ -2,14 +2,13 @@ package io.omnicase.assistant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.support.Api;
+import io.omnicase.support.CustomerMessages;
 import io.omnicase.support.OmnicaseIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,16 +88,7 @@ class SelfServiceIT {
     }
 
     private long write(String address, String text) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("channel", "EMAIL");
-        body.put("from", address);
-        body.put("text", text);
-        body.put("providerMessageId", UUID.randomUUID().toString());
-        body.put("timestamp", Instant.now().toString());
-        body.put("threadRef", "thread-" + address);
-        Api.Response accepted = Api.as(port, "gateway").postJson("/api/messages", body);
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-        return accepted.json().get("caseId").asLong();
+        return CustomerMessages.write(port, "EMAIL", address, text, "thread-" + address);
     }
 
     private List<String> assistantReplies(long caseId) {

@@ -1,6 +1,7 @@
 package io.omnicase.desk;
 
 import io.omnicase.support.Api;
+import io.omnicase.support.CustomerMessages;
 import io.omnicase.support.Browser;
 import io.omnicase.support.OmnicaseIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -11,10 +12,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,14 +94,7 @@ class DeskIT {
     }
 
     private long write(String address, String text) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("channel", "EMAIL");
-        body.put("from", address);
-        body.put("text", text);
-        body.put("providerMessageId", UUID.randomUUID().toString());
-        body.put("timestamp", Instant.now().toString());
-        body.put("threadRef", "thread-" + address);
-        return Api.as(port, "gateway").postJson("/api/messages", body).json().get("caseId").asLong();
+        return CustomerMessages.write(port, "EMAIL", address, text, "thread-" + address);
     }
 
     private String base() {

@@ -2,17 +2,15 @@ package io.omnicase.desk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.support.Api;
+import io.omnicase.support.CustomerMessages;
 import io.omnicase.support.OmnicaseIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -73,13 +71,7 @@ class HandoverIT {
     }
 
     private long write(String channel, String from, String text) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("channel", channel);
-        body.put("from", from);
-        body.put("text", text);
-        body.put("providerMessageId", UUID.randomUUID().toString());
-        body.put("timestamp", Instant.now().toString());
-        return Api.as(port, "gateway").postJson("/api/messages", body).json().get("caseId").asLong();
+        return CustomerMessages.write(port, channel, from, text, null);
     }
 
     private void awaitStatus(long caseId, String status) {
