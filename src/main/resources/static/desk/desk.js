@@ -85,6 +85,9 @@ async function openCase(caseId) {
 
 function renderHandover(h) {
   document.getElementById('summary').textContent = h.summary;
+  const alert = document.getElementById('repeat-alert');
+  alert.hidden = !h.repeatContact;
+  alert.textContent = h.repeatContact ? 'Repeat contact: this customer had case #' + h.earlierCases[0].id + ' recently.' : '';
   document.getElementById('tries').replaceChildren(...(h.assistant || []).map(t => el('li', {},
     (t.answered ? 'Answered (' + t.topic + ', confidence ' + t.confidence + '): ' : 'Declined (confidence ' + t.confidence + '): ')
       + (t.answered ? t.answer : t.declineReason),

@@ -15,9 +15,11 @@ import java.util.List;
  * @param assistant    what the assistant tried, oldest first
  * @param routing      the latest routing decision; null if none was taken yet
  * @param earlierCases the customer's other cases, newest first
+ * @param repeatContact the customer had another case in the last 30 days: the desk alerts the agent
  */
 public record Handover(long caseId, String status, String summary, CustomerPart customer, List<Message> transcript,
-                       List<AssistantTry> assistant, RoutingPart routing, List<EarlierCase> earlierCases) {
+                       List<AssistantTry> assistant, RoutingPart routing, List<EarlierCase> earlierCases,
+                       boolean repeatContact) {
 
     /** The customer and every identity they used. */
     public record CustomerPart(long id, String displayName, Customer.Tier tier, List<Identity> identities) {

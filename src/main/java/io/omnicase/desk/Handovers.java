@@ -23,6 +23,7 @@ import java.util.Set;
 public class Handovers {
 
     private static final int QUOTE = 160;
+    private static final java.time.Duration REPEAT_WINDOW = java.time.Duration.ofDays(30);
 
     private final CaseManagement cases;
     private final Customers customers;
@@ -57,8 +58,10 @@ public class Handovers {
                 .map(c -> new Handover.EarlierCase(c.id(), c.status().name(), c.subject(), c.channel().name(),
                         c.openedAt(), c.resolvedAt()))
                 .toList();
-        return new Handover(view.id(), view.status().name(), summary(customer, transcript, tries, routing, earlier),
-                customer, transcript, tries, routing, earlier);
+        boolean repeat = earlier.stream().anyMatch(c -> c.openedAt().isAfter(view.openedAt().minus(REPEAT_WINDOW)));
+        String summary = summary(customer, transcript, tries, routing, earlier)
+                + (repeat ? " Repeat contact: another case within " + REPEAT_WINDOW.toDays() + " days." : "");
+        return new Handover(view.id(), view.status().name(), summary, customer, transcript, tries, routing, earlier, repeat);
     }
 
     private static Handover.RoutingPart routing(TimelineEntry decision) {

@@ -52,6 +52,7 @@ class DeskIT {
             await().atMost(Duration.ofSeconds(20)).until(() -> page.findElement(By.id("summary")).getText().contains("router"));
             assertThat(page.findElement(By.id("case-title")).getText()).contains("#" + caseId);
             assertThat(page.findElement(By.id("routing")).getText()).contains("Reasons:");
+            assertThat(page.findElement(By.id("repeat-alert")).isDisplayed()).isFalse();
             assertThat(page.findElement(By.id("timeline")).getText()).contains("my router is down");
             await().atMost(Duration.ofSeconds(10)).until(() -> "connected".equals(
                     page.findElement(By.tagName("body")).getDomAttribute("data-live")));

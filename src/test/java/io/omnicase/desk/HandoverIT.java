@@ -55,7 +55,8 @@ class HandoverIT {
         assertThat(handover.get("summary").asText())
                 .contains("wrote 2 messages via SMS, WHATSAPP")
                 .contains("The assistant tried 2 times (0 answered)")
-                .contains("1 earlier case, latest #" + earlier);
+                .contains("1 earlier case, latest #" + earlier).contains("Repeat contact");
+        assertThat(handover.get("repeatContact").asBoolean()).isTrue();
     }
 
     @Test
