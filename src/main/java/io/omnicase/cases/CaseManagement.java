@@ -19,6 +19,9 @@ import java.util.Optional;
 @Service
 public class CaseManagement {
 
+    /** The author name of the assistant's replies on the timeline. */
+    public static final String ASSISTANT = "assistant";
+
     private final CaseStore store;
     private final ApplicationEventPublisher events;
 
@@ -79,8 +82,25 @@ public class CaseManagement {
 
     @Transactional
     public void resolve(CaseId id, String by, String resolution) {
+        resolve(id, by, resolution, null);
+    }
+
+    /**
+     * Resolves a case and publishes {@link CaseResolved} with the customer's question and the answer that resolved
+     * it (the last reply of a person, else the resolution note), so the assistant can learn from it.
+     */
+    @Transactional
+    public void resolve(CaseId id, String by, String resolution, String topic) {
         String text = "Resolved by " + by + (resolution == null || resolution.isBlank() ? "" : ": " + resolution);
+        CaseView before = lock(id);
         transition(id, CaseStatus.RESOLVED, text);
+        if (before.status() != CaseStatus.RESOLVED) {
+            String question = String.join("\n", store.inboundTexts(id.value(), 3));
+            String answer = store.lastReplyBy(id.value(), ASSISTANT)
+                    .orElse(resolution == null || resolution.isBlank() ? null : resolution);
+            events.publishEvent(new CaseResolved(id.value(), before.customerId(), by, question, answer, topic,
+                    Instant.now()));
+        }
     }
 
     @Transactional

@@ -125,6 +125,12 @@ class CaseStore {
                 .param(caseId).query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).optional();
     }
 
+    /** The text of the last reply a person (not the assistant) sent on a case. */
+    Optional<String> lastReplyBy(long caseId, String excludedAuthor) {
+        return jdbc.sql("SELECT body FROM interactions WHERE case_id = ? AND kind = 'OUTBOUND' AND author <> ? ORDER BY id DESC LIMIT 1")
+                .params(caseId, excludedAuthor).query(String.class).optional();
+    }
+
     /** The customer's messages on a case newest last: what the next decision reads. */
     List<String> inboundTexts(long caseId, int limit) {
         List<String> texts = new java.util.ArrayList<>(jdbc.sql("SELECT body FROM interactions WHERE case_id = ? AND kind = 'INBOUND' ORDER BY id DESC LIMIT ?")

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@code interactions} index: created with an explicit mapping on first use, fed after commit with every
@@ -29,11 +28,23 @@ public class InteractionIndex {
 
     private final ElasticsearchClient client;
     private final String index;
-    private final AtomicBoolean indexReady = new AtomicBoolean();
+    private final IndexCreation creation;
 
     InteractionIndex(ElasticsearchClient client, @Value("${omnicase.history.index:interactions}") String index) {
         this.client = client;
         this.index = index;
+        this.creation = new IndexCreation(client, index, c -> c
+                .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
+                .mappings(m -> m.dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.Strict)
+                        .properties("interactionId", p -> p.long_(l -> l))
+                        .properties("caseId", p -> p.long_(l -> l))
+                        .properties("customerId", p -> p.long_(l -> l))
+                        .properties("kind", p -> p.keyword(k -> k))
+                        .properties("channel", p -> p.keyword(k -> k))
+                        .properties("author", p -> p.keyword(k -> k))
+                        .properties("text", p -> p.text(t -> t.analyzer("standard")))
+                        .properties("caseStatus", p -> p.keyword(k -> k))
+                        .properties("occurredAt", p -> p.date(d -> d))));
     }
 
     @ApplicationModuleListener
@@ -106,29 +117,6 @@ public class InteractionIndex {
     }
 
     private void ensureIndex() throws IOException {
-        if (indexReady.get()) {
-            return;
-        }
-        if (!client.indices().exists(e -> e.index(index)).value()) {
-            try {
-                client.indices().create(c -> c.index(index)
-                        .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
-                        .mappings(m -> m.dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.Strict)
-                                .properties("interactionId", p -> p.long_(l -> l))
-                                .properties("caseId", p -> p.long_(l -> l))
-                                .properties("customerId", p -> p.long_(l -> l))
-                                .properties("kind", p -> p.keyword(k -> k))
-                                .properties("channel", p -> p.keyword(k -> k))
-                                .properties("author", p -> p.keyword(k -> k))
-                                .properties("text", p -> p.text(t -> t.analyzer("standard")))
-                                .properties("caseStatus", p -> p.keyword(k -> k))
-                                .properties("occurredAt", p -> p.date(d -> d))));
-            } catch (ElasticsearchException e) {
-                if (!"resource_already_exists_exception".equals(e.error().type())) {
-                    throw e;
-                }
-            }
-        }
-        indexReady.set(true);
+        creation.ensure();
     }
 }

@@ -15,7 +15,8 @@ public final class CustomerCaseProcess {
         task_escalate_case, user_handle_case, timer_sla, task_record_sla_breach, end_sla_recorded,
         msg_customer_message_handled, task_reassess_case, end_reassessed,
         task_resolve_case, evg_resolved, msg_customer_message_resolved, task_reopen_case, msg_close_requested,
-        timer_auto_close, task_close_case, end_closed;
+        timer_auto_close, task_close_case, end_closed,
+        task_answer_customer, xor_assistant_outcome;
 
         public String id() {
             return name();
@@ -44,6 +45,10 @@ public final class CustomerCaseProcess {
         public static final String RESOLUTION = "resolution";
         public static final String TOPIC = "topic";
         public static final String CLOSED_BY = "closedBy";
+        /** What the assistant's last turn led to: ANSWERED, ASKED_TO_REPHRASE, CONFIRMED or HAND_OVER. */
+        public static final String ASSISTANT_OUTCOME = "assistantOutcome";
+        /** How often the assistant was not confident enough in this self-service episode. */
+        public static final String LOW_CONFIDENCE_COUNT = "lowConfidenceCount";
 
         private Variables() {
         }

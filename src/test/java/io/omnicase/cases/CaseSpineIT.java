@@ -2,12 +2,12 @@ package io.omnicase.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.support.Api;
+import io.omnicase.support.CustomerMessages;
 import io.omnicase.support.OmnicaseIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,16 +132,7 @@ class CaseSpineIT {
     }
 
     static Map<String, Object> message(String channel, String from, String text, String threadRef) {
-        Map<String, Object> body = new java.util.HashMap<>();
-        body.put("channel", channel);
-        body.put("from", from);
-        body.put("text", text);
-        body.put("providerMessageId", UUID.randomUUID().toString());
-        body.put("timestamp", Instant.now().toString());
-        if (threadRef != null) {
-            body.put("threadRef", threadRef);
-        }
-        return body;
+        return CustomerMessages.message(channel, from, text, threadRef);
     }
 
     static String unique(String prefix) {

@@ -35,11 +35,17 @@ class CustomerCaseProcessTest {
     private boolean nextDecisionSelfService;
     private String nextQueue = "general";
     private int nextPriority = 50;
+    private final java.util.Deque<String> nextAssistantOutcomes = new java.util.ArrayDeque<>();
 
     @BeforeEach
     void registerDelegates() {
         Mocks.register("assessCase", decide("assessCase"));
         Mocks.register("reassessCase", decide("reassessCase"));
+        Mocks.register("answerCustomer", (JavaDelegate) execution -> {
+            calls.add("answerCustomer");
+            String outcome = nextAssistantOutcomes.isEmpty() ? "ANSWERED" : nextAssistantOutcomes.poll();
+            execution.setVariable(Variables.ASSISTANT_OUTCOME, outcome);
+        });
         for (String name : List.of("enterSelfService", "escalateCase", "recordSlaBreach", "resolveCase", "reopenCase", "closeCase")) {
             Mocks.register(name, (JavaDelegate) execution -> calls.add(name));
         }
@@ -58,14 +64,15 @@ class CustomerCaseProcessTest {
         assertThat(instance).isWaitingAt(task_assess_case.id());
         execute(job(instance));
         assertThat(instance).isWaitingAt(evg_self_service.id());
-        Assertions.assertThat(calls).containsExactly("assessCase", "enterSelfService");
+        Assertions.assertThat(calls).containsExactly("assessCase", "enterSelfService", "answerCustomer");
 
         customerWrites("101");
 
         assertThat(instance).isWaitingAt(task_assess_case.id());
         execute(job(instance));
         assertThat(instance).isWaitingAt(evg_self_service.id());
-        Assertions.assertThat(calls).containsExactly("assessCase", "enterSelfService", "assessCase", "enterSelfService");
+        Assertions.assertThat(calls).containsExactly("assessCase", "enterSelfService", "answerCustomer",
+                "assessCase", "enterSelfService", "answerCustomer");
     }
 
     @Test
@@ -90,6 +97,67 @@ class CustomerCaseProcessTest {
                 .setVariable(Variables.RESOLVED_BY, "agent").correlate();
 
         assertThat(instance).isWaitingAt(evg_resolved.id()).hasPassed(msg_resolve_self_service.id());
+    }
+
+    @Test
+    void aCustomerWhoConfirmsTheAssistantsAnswerHasTheCaseResolved() {
+        nextDecisionSelfService = true;
+        nextAssistantOutcomes.addAll(List.of("ANSWERED", "CONFIRMED"));
+        ProcessInstance instance = startCase("110");
+        execute(job(instance));
+        assertThat(instance).isWaitingAt(evg_self_service.id());
+
+        customerWrites("110");
+        execute(job(instance));
+
+        assertThat(instance).isWaitingAt(evg_resolved.id()).hasPassedInOrder(task_answer_customer.id(),
+                xor_assistant_outcome.id(), task_resolve_case.id());
+        Assertions.assertThat(calls).doesNotContain("escalateCase").endsWith("answerCustomer", "resolveCase");
+    }
+
+    @Test
+    void aCustomerWhoAsksForAPersonInSelfServiceIsHandedToTheQueue() {
+        nextDecisionSelfService = true;
+        nextQueue = "general";
+        nextAssistantOutcomes.add("HAND_OVER");
+        ProcessInstance instance = startCase("111");
+
+        execute(job(instance));
+
+        assertThat(instance).isWaitingAt(user_handle_case.id());
+        assertThat(task(instance)).hasCandidateGroup("general");
+        Assertions.assertThat(calls).containsExactly("assessCase", "enterSelfService", "answerCustomer", "escalateCase");
+    }
+
+    @Test
+    void anAssistantUnsureTwiceAsksToRephraseOnceThenHandsOver() {
+        nextDecisionSelfService = true;
+        nextAssistantOutcomes.addAll(List.of("ASKED_TO_REPHRASE", "HAND_OVER"));
+        ProcessInstance instance = startCase("112");
+        execute(job(instance));
+        assertThat(instance).isWaitingAt(evg_self_service.id());
+
+        customerWrites("112");
+        execute(job(instance));
+
+        assertThat(instance).isWaitingAt(user_handle_case.id());
+        Assertions.assertThat(calls).containsExactly("assessCase", "enterSelfService", "answerCustomer",
+                "assessCase", "enterSelfService", "answerCustomer", "escalateCase");
+    }
+
+    @Test
+    void routingCanTakeASelfServiceCaseToAPersonWhenTheCustomerWritesAgain() {
+        nextDecisionSelfService = true;
+        ProcessInstance instance = startCase("113");
+        execute(job(instance));
+
+        nextDecisionSelfService = false;
+        customerWrites("113");
+        execute(job(instance));
+
+        assertThat(instance).isWaitingAt(user_handle_case.id());
+        Assertions.assertThat(calls).containsExactly("assessCase", "enterSelfService", "answerCustomer",
+                "assessCase", "escalateCase");
     }
 
     @Test

@@ -57,6 +57,15 @@ public final class Api {
         }
     }
 
+    public Response put(String path, Object body) {
+        try {
+            return send(request(path).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
         if (authorization != null) {

@@ -77,7 +77,7 @@ class CaseDelegates {
             Object by = execution.getVariable(Variables.RESOLVED_BY);
             Object resolution = execution.getVariable(Variables.RESOLUTION);
             cases.resolve(caseId(execution), by == null ? "assistant (customer silent)" : by.toString(),
-                    resolution == null ? null : resolution.toString());
+                    resolution == null ? null : resolution.toString(), (String) execution.getVariable(Variables.TOPIC));
             execution.removeVariable(Variables.RESOLVED_BY);
             execution.removeVariable(Variables.RESOLUTION);
         };

@@ -1,0 +1,126 @@
+package io.omnicase.assistant;
+
+import io.omnicase.assistant.internal.ArticleStore;
+import io.omnicase.assistant.internal.ExampleStore;
+import io.omnicase.assistant.internal.KnowledgeEntries;
+import io.omnicase.assistant.internal.TopicVote;
+import io.omnicase.history.KnowledgeIndex;
+import io.omnicase.history.KnowledgeMatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers a customer's question from the knowledge articles and resolved examples, or declines and offers a person:
+ * when the customer asks for one, when nothing matches, when the confidence is below the threshold, or when the
+ * answer engine fails. Learns from resolved examples.
+ */
+@Service
+public class Assistant {
+
+    /** Longest question the assistant reads; longer ones are refused by the API rather than cut silently. */
+    public static final int MAX_QUESTION = 2_000;
+
+    private static final Logger log = LoggerFactory.getLogger(Assistant.class);
+    private static final int RETRIEVE = 10;
+
+    private final KnowledgeIndex index;
+    private final ExampleStore examples;
+    private final ArticleStore articles;
+    private final AnswerEngine engine;
+    private final double minConfidence;
+
+    Assistant(KnowledgeIndex index, ExampleStore examples, ArticleStore articles, AnswerEngine engine,
+              @Value("${omnicase.assistant.min-confidence:0.45}") double minConfidence) {
+        this.index = index;
+        this.examples = examples;
+        this.articles = articles;
+        this.engine = engine;
+        this.minConfidence = minConfidence;
+    }
+
+    public AssistantAnswer ask(String question) {
+        return ask(question, minConfidence);
+    }
+
+    /** Asks with another threshold; for the evaluation command, which sweeps it. */
+    public AssistantAnswer ask(String question, double threshold) {
+        if (question == null || question.isBlank()) {
+            return handOver(null, 0, List.of(), "the question is empty");
+        }
+        if (CustomerReply.of(question) == CustomerReply.WANTS_PERSON) {
+            return handOver(null, 0, List.of(), "the customer asked for a person");
+        }
+        List<KnowledgeMatch> matches = index.retrieve(question, RETRIEVE);
+        TopicVote.Verdict verdict = TopicVote.decide(question, matches);
+        List<Grounding> groundings = verdict.support().stream().limit(3).map(KnowledgeEntries::grounding).toList();
+        List<AnswerSource> sources = groundings.stream().map(Grounding::source).toList();
+        if (verdict.topic() == null) {
+            return decline(null, 0, sources, "nothing in the knowledge base matches the question");
+        }
+        double confidence = Math.round(verdict.confidence() * 1000) / 1000.0;
+        if (confidence < threshold) {
+            return decline(verdict.topic(), confidence, sources,
+                    "confidence " + confidence + " is below the threshold " + threshold);
+        }
+        Optional<String> answer;
+        try {
+            answer = engine.answer(question, verdict.topic(), groundings);
+        } catch (RuntimeException e) {
+            log.warn("The answer engine failed; handing over to a person", e);
+            answer = Optional.empty();
+        }
+        return answer.map(a -> new AssistantAnswer(true, a, verdict.topic(), confidence, sources, null, false))
+                .orElseGet(() -> handOver(verdict.topic(), confidence, sources, "the answer engine gave no usable answer"));
+    }
+
+    /**
+     * Learns a resolved example; the same source key (e.g. a resolved case) is learned once.
+     *
+     * @return the example's id
+     */
+    public long learn(Example example, String origin, String sourceKey, String by) {
+        long id = examples.add(example, origin, sourceKey, by);
+        index.put(KnowledgeEntries.example(id, example, origin));
+        return id;
+    }
+
+    /** Learns many examples of one origin in bulk, visible to the next question. */
+    public void learnAll(List<Example> batch, String origin) {
+        for (Example example : batch) {
+            examples.add(example, origin, null, "system");
+        }
+        index.putAll(examples.ofOrigin(origin).stream()
+                .map(e -> KnowledgeEntries.example(e.id(), e.example(), e.origin())).toList());
+        index.refresh();
+    }
+
+    /** Forgets every example of an origin (e.g. an evaluation run's). */
+    public void forget(String origin) {
+        examples.removeOrigin(origin);
+        index.removeOrigin(origin);
+    }
+
+    /** Writes all articles and examples into the knowledge index again (it is derived, and may have been lost). */
+    public void reindex() {
+        index.putAll(articles.all().stream().map(KnowledgeEntries::article).toList());
+        index.putAll(examples.all().stream().map(e -> KnowledgeEntries.example(e.id(), e.example(), e.origin())).toList());
+        index.refresh();
+    }
+
+    public double minConfidence() {
+        return minConfidence;
+    }
+
+    private static AssistantAnswer decline(String topic, double confidence, List<AnswerSource> sources, String reason) {
+        return new AssistantAnswer(false, AssistantAnswer.OFFER_PERSON, topic, confidence, sources, reason, false);
+    }
+
+    private static AssistantAnswer handOver(String topic, double confidence, List<AnswerSource> sources, String reason) {
+        return new AssistantAnswer(false, AssistantAnswer.OFFER_PERSON, topic, confidence, sources, reason, true);
+    }
+}

@@ -1,0 +1,90 @@
+package io.omnicase.assistant;
+
+import io.omnicase.assistant.internal.AttemptStore;
+import io.omnicase.cases.CaseId;
+import io.omnicase.cases.CaseManagement;
+import io.omnicase.history.HistoryUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+
+/**
+ * One turn of the assistant in a case's self-service loop: reads the customer's latest message, replies on the
+ * timeline (as author {@value CaseManagement#ASSISTANT}) and says what the case process should do next. Every
+ * attempt is recorded for the handover, so the agent sees what the assistant tried.
+ */
+@Service
+public class SelfService {
+
+    /** How often the assistant may be unsure in one self-service episode before it hands over. */
+    public static final int MAX_LOW_CONFIDENCE = 2;
+
+    static final String THANKS = "Glad I could help! If anything else comes up, just write here.";
+    static final String REPHRASE = "I am not sure I understood your question. Could you describe it in other words? "
+            + "You can also ask for a person at any time.";
+    static final String ASK_CONFIRMATION = "\n\nDid this answer your question? Reply \"yes\" if it did, "
+            + "or ask for a person at any time.";
+
+    private static final Logger log = LoggerFactory.getLogger(SelfService.class);
+
+    private final Assistant assistant;
+    private final CaseManagement cases;
+    private final AttemptStore attempts;
+
+    SelfService(Assistant assistant, CaseManagement cases, AttemptStore attempts) {
+        this.assistant = assistant;
+        this.cases = cases;
+        this.attempts = attempts;
+    }
+
+    /** What a turn led to. */
+    public enum Outcome { ANSWERED, ASKED_TO_REPHRASE, CONFIRMED, HAND_OVER }
+
+    /**
+     * @param lowConfidenceCount how often the assistant was unsure in this episode, including this turn
+     */
+    public record Turn(Outcome outcome, int lowConfidenceCount) {
+    }
+
+    /** @param lowConfidenceSoFar how often the assistant was unsure earlier in this episode */
+    @Transactional
+    public Turn respond(CaseId caseId, int lowConfidenceSoFar) {
+        String message = cases.snapshot(caseId).latestMessage();
+        if (CustomerReply.of(message) == CustomerReply.CONFIRMS && attempts.answeredBefore(caseId.value())) {
+            cases.reply(caseId, CaseManagement.ASSISTANT, THANKS);
+            return new Turn(Outcome.CONFIRMED, 0);
+        }
+        AssistantAnswer answer = ask(message);
+        attempts.record(caseId.value(), message, answer);
+        if (answer.answered()) {
+            cases.reply(caseId, CaseManagement.ASSISTANT, answer.answer() + ASK_CONFIRMATION);
+            return new Turn(Outcome.ANSWERED, lowConfidenceSoFar);
+        }
+        int low = lowConfidenceSoFar + 1;
+        if (answer.handOver() || low >= MAX_LOW_CONFIDENCE) {
+            cases.reply(caseId, CaseManagement.ASSISTANT, AssistantAnswer.OFFER_PERSON);
+            return new Turn(Outcome.HAND_OVER, 0);
+        }
+        cases.reply(caseId, CaseManagement.ASSISTANT, REPHRASE);
+        return new Turn(Outcome.ASKED_TO_REPHRASE, low);
+    }
+
+    /** What the assistant tried on a case, oldest first: for the agent who takes it over. */
+    public List<AssistantAttempt> attempts(CaseId caseId) {
+        return attempts.ofCase(caseId.value());
+    }
+
+    private AssistantAnswer ask(String message) {
+        try {
+            return assistant.ask(message);
+        } catch (HistoryUnavailableException e) {
+            // Without its knowledge the assistant cannot answer: a person takes the case, nothing waits on the index.
+            log.warn("The knowledge index is unavailable; handing the case to a person: {}", e.getMessage());
+            return new AssistantAnswer(false, AssistantAnswer.OFFER_PERSON, null, 0, List.of(),
+                    "the knowledge base is unavailable", true);
+        }
+    }
+}

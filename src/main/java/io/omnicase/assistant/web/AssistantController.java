@@ -1,0 +1,96 @@
+package io.omnicase.assistant.web;
+
+import io.omnicase.assistant.Article;
+import io.omnicase.assistant.Assistant;
+import io.omnicase.assistant.AssistantAnswer;
+import io.omnicase.assistant.Example;
+import io.omnicase.assistant.KnowledgeArticles;
+import io.omnicase.web.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+
+/** The assistant for tools and evaluation: ask without opening a case, add resolved examples, read and edit articles. */
+@RestController
+class AssistantController {
+
+    private final Assistant assistant;
+    private final KnowledgeArticles articles;
+
+    AssistantController(Assistant assistant, KnowledgeArticles articles) {
+        this.assistant = assistant;
+        this.articles = articles;
+    }
+
+    @PostMapping(path = "/api/assistant/ask", consumes = MediaType.APPLICATION_JSON_VALUE)
+    AssistantAnswer ask(@Valid @RequestBody AskRequest request) {
+        return assistant.ask(request.question());
+    }
+
+    @PostMapping(path = "/api/assistant/examples", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    ExampleResponse addExample(@Valid @RequestBody ExampleRequest request, Principal user) {
+        long id = assistant.learn(new Example(request.question().strip(), request.answer().strip(), request.topic()),
+                "api", null, user.getName());
+        return new ExampleResponse(id);
+    }
+
+    @GetMapping("/api/assistant/articles")
+    List<ArticleSummary> articles() {
+        return articles.all().stream()
+                .map(a -> new ArticleSummary(a.slug(), a.title(), a.topic(), a.origin(), a.updatedAt())).toList();
+    }
+
+    @GetMapping("/api/assistant/articles/{slug}")
+    ArticleResponse article(@PathVariable String slug) {
+        return articles.find(slug).map(this::response)
+                .orElseThrow(() -> new NotFoundException("Article " + slug + " does not exist"));
+    }
+
+    /** Creates or replaces an article; the answer carries its safe HTML rendering. */
+    @PutMapping(path = "/api/assistant/articles/{slug}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ArticleResponse saveArticle(@PathVariable String slug, @Valid @RequestBody ArticleRequest request, Principal user) {
+        return response(articles.save(slug, request.title(), request.topic(), request.body(), KnowledgeArticles.API,
+                user.getName()));
+    }
+
+    private ArticleResponse response(Article article) {
+        return new ArticleResponse(article.slug(), article.title(), article.topic(), article.body(),
+                articles.html(article), article.origin(), article.updatedBy(), article.updatedAt());
+    }
+
+    record AskRequest(@NotBlank @Size(max = Assistant.MAX_QUESTION) String question) {
+    }
+
+    record ExampleRequest(@NotBlank @Size(max = Assistant.MAX_QUESTION) String question,
+                          @NotBlank @Size(max = 4000) String answer,
+                          @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,80}", message = "must be 1 to 80 letters, digits, _ or -") String topic) {
+    }
+
+    record ExampleResponse(long id) {
+    }
+
+    record ArticleRequest(String title, String topic, String body) {
+    }
+
+    record ArticleSummary(String slug, String title, String topic, String origin, Instant updatedAt) {
+    }
+
+    record ArticleResponse(String slug, String title, String topic, String body, String html, String origin,
+                           String updatedBy, Instant updatedAt) {
+    }
+}

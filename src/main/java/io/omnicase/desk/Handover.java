@@ -1,0 +1,46 @@
+package io.omnicase.desk;
+
+import io.omnicase.assistant.AnswerSource;
+import io.omnicase.customers.Customer;
+import io.omnicase.customers.Identity;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything an agent needs to take a case over without asking the customer to repeat themselves.
+ *
+ * @param summary      a few sentences: who, what they asked, what the assistant tried, why a person has it now
+ * @param transcript   the messages in and out, across channels, oldest first
+ * @param assistant    what the assistant tried, oldest first
+ * @param routing      the latest routing decision; null if none was taken yet
+ * @param earlierCases the customer's other cases, newest first
+ * @param repeatContact the customer had another case in the last 30 days: the desk alerts the agent
+ */
+public record Handover(long caseId, String status, String summary, CustomerPart customer, List<Message> transcript,
+                       List<AssistantTry> assistant, RoutingPart routing, List<EarlierCase> earlierCases,
+                       boolean repeatContact) {
+
+    /** The customer and every identity they used. */
+    public record CustomerPart(long id, String displayName, Customer.Tier tier, List<Identity> identities) {
+    }
+
+    /** A message of the transcript; {@code direction} is INBOUND (customer) or OUTBOUND (assistant or agent). */
+    public record Message(String direction, String channel, String author, String text, Instant at) {
+    }
+
+    /** One try of the assistant: the question, its answer or why it declined, with confidence and sources. */
+    public record AssistantTry(String question, boolean answered, String answer, String topic, double confidence,
+                               List<AnswerSource> sources, String declineReason, Instant at) {
+    }
+
+    /** The routing decision and the rules that made it. */
+    public record RoutingPart(boolean selfService, String queue, Integer priority, List<String> reasons,
+                              String ruleSetVersion, Instant decidedAt) {
+    }
+
+    /** Another case of the same customer. */
+    public record EarlierCase(long id, String status, String subject, String channel, Instant openedAt,
+                              Instant resolvedAt) {
+    }
+}

@@ -1,0 +1,118 @@
+package io.omnicase.desk;
+
+import io.omnicase.assistant.SelfService;
+import io.omnicase.cases.CaseId;
+import io.omnicase.cases.CaseManagement;
+import io.omnicase.cases.CaseView;
+import io.omnicase.cases.InteractionKind;
+import io.omnicase.cases.TimelineEntry;
+import io.omnicase.customers.CustomerId;
+import io.omnicase.customers.Customers;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** Builds a case's handover from the case's timeline, the customer, and what the assistant recorded. */
+@Service
+public class Handovers {
+
+    private static final int QUOTE = 160;
+    private static final java.time.Duration REPEAT_WINDOW = java.time.Duration.ofDays(30);
+
+    private final CaseManagement cases;
+    private final Customers customers;
+    private final SelfService selfService;
+
+    Handovers(CaseManagement cases, Customers customers, SelfService selfService) {
+        this.cases = cases;
+        this.customers = customers;
+        this.selfService = selfService;
+    }
+
+    /** @throws io.omnicase.cases.CaseNotFoundException if there is no such case */
+    public Handover of(CaseId id) {
+        CaseView view = cases.find(id).orElseThrow(() -> new io.omnicase.cases.CaseNotFoundException(id.value()));
+        List<TimelineEntry> timeline = cases.timeline(id);
+        List<Handover.Message> transcript = timeline.stream()
+                .filter(e -> e.kind() == InteractionKind.INBOUND || e.kind() == InteractionKind.OUTBOUND)
+                .map(e -> new Handover.Message(e.kind().name(), e.channel(), e.author(), e.text(), e.occurredAt()))
+                .toList();
+        List<Handover.AssistantTry> tries = selfService.attempts(id).stream()
+                .map(a -> new Handover.AssistantTry(a.question(), a.answered(), a.answer(), a.topic(), a.confidence(),
+                        a.sources(), a.reason(), a.at()))
+                .toList();
+        Handover.RoutingPart routing = timeline.stream().filter(e -> e.kind() == InteractionKind.DECISION)
+                .reduce((first, second) -> second).map(Handovers::routing).orElse(null);
+        Handover.CustomerPart customer = customers.find(new CustomerId(view.customerId()))
+                .map(c -> new Handover.CustomerPart(view.customerId(), c.displayName(), c.tier(), c.identities()))
+                .orElse(null);
+        List<Handover.EarlierCase> earlier = cases.ofCustomer(new CustomerId(view.customerId())).stream()
+                .filter(c -> c.id() != view.id())
+                .sorted(Comparator.comparing(CaseView::openedAt).reversed())
+                .map(c -> new Handover.EarlierCase(c.id(), c.status().name(), c.subject(), c.channel().name(),
+                        c.openedAt(), c.resolvedAt()))
+                .toList();
+        boolean repeat = earlier.stream().anyMatch(c -> c.openedAt().isAfter(view.openedAt().minus(REPEAT_WINDOW)));
+        String summary = summary(customer, transcript, tries, routing, earlier)
+                + (repeat ? " Repeat contact: another case within " + REPEAT_WINDOW.toDays() + " days." : "");
+        return new Handover(view.id(), view.status().name(), summary, customer, transcript, tries, routing, earlier, repeat);
+    }
+
+    private static Handover.RoutingPart routing(TimelineEntry decision) {
+        Map<String, Object> detail = decision.detail() == null ? Map.of() : decision.detail();
+        List<String> reasons = detail.get("rulesFired") instanceof List<?> fired
+                ? fired.stream().map(String::valueOf).toList() : List.of();
+        return new Handover.RoutingPart(Boolean.TRUE.equals(detail.get("selfService")), (String) detail.get("queue"),
+                detail.get("priority") instanceof Number p ? p.intValue() : null, reasons,
+                (String) detail.get("ruleSetVersion"), decision.occurredAt());
+    }
+
+    /** Plain sentences from the facts above; no model, so the summary never says what the case does not hold. */
+    static String summary(Handover.CustomerPart customer, List<Handover.Message> transcript,
+                          List<Handover.AssistantTry> tries, Handover.RoutingPart routing,
+                          List<Handover.EarlierCase> earlier) {
+        List<String> sentences = new ArrayList<>();
+        List<Handover.Message> inbound = transcript.stream().filter(m -> "INBOUND".equals(m.direction())).toList();
+        Set<String> channels = new LinkedHashSet<>(inbound.stream().map(Handover.Message::channel)
+                .filter(Objects::nonNull).toList());
+        String who = customer == null || customer.displayName() == null ? "The customer" : customer.displayName();
+        String tier = customer == null || customer.tier() == null ? "" : " (" + customer.tier() + ")";
+        if (!inbound.isEmpty()) {
+            sentences.add(who + tier + " wrote " + inbound.size() + (inbound.size() == 1 ? " message" : " messages")
+                    + " via " + String.join(", ", channels) + ", first: \"" + quote(inbound.get(0).text()) + "\""
+                    + (inbound.size() > 1 ? "; latest: \"" + quote(inbound.get(inbound.size() - 1).text()) + "\"" : "")
+                    + ".");
+        }
+        if (tries.isEmpty()) {
+            sentences.add("The assistant did not handle this case.");
+        } else {
+            long answered = tries.stream().filter(Handover.AssistantTry::answered).count();
+            Handover.AssistantTry last = tries.get(tries.size() - 1);
+            sentences.add("The assistant tried " + tries.size() + (tries.size() == 1 ? " time" : " times") + " ("
+                    + answered + " answered); last: " + (last.answered()
+                    ? "answered about " + last.topic() + " with confidence " + last.confidence()
+                    : "declined because " + last.declineReason()) + ".");
+        }
+        if (routing != null) {
+            sentences.add("Routing: " + (routing.selfService() ? "self-service" : "queue " + routing.queue()
+                    + ", priority " + routing.priority()) + (routing.reasons().isEmpty() ? "" : ", because "
+                    + String.join("; ", routing.reasons())) + ".");
+        }
+        sentences.add(earlier.isEmpty() ? "No earlier cases." : earlier.size() + " earlier "
+                + (earlier.size() == 1 ? "case" : "cases") + ", latest #" + earlier.get(0).id() + " ("
+                + earlier.get(0).status() + (earlier.get(0).subject() == null ? "" : ": " + quote(earlier.get(0).subject()))
+                + ").");
+        return String.join(" ", sentences);
+    }
+
+    private static String quote(String text) {
+        String oneLine = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= QUOTE ? oneLine : oneLine.substring(0, QUOTE) + "…";
+    }
+}

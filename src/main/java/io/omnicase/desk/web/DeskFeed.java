@@ -1,0 +1,94 @@
+package io.omnicase.desk.web;
+
+import io.omnicase.assistant.Assistant;
+import io.omnicase.assistant.AssistantAnswer;
+import io.omnicase.cases.CaseId;
+import io.omnicase.cases.CaseManagement;
+import io.omnicase.cases.InteractionKind;
+import io.omnicase.cases.InteractionRecorded;
+import io.omnicase.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Live guidance for the agent desk: a server-sent event stream per case that pushes each new customer message
+ * with the assistant's suggestion (answer and articles). Best effort: a desk that is not connected reloads the
+ * timeline instead, so nothing here needs the reliable event registry.
+ */
+@RestController
+class DeskFeed {
+
+    private static final Logger log = LoggerFactory.getLogger(DeskFeed.class);
+    private static final long STREAM_TIMEOUT_MS = 30 * 60 * 1000L;
+
+    private final Map<Long, List<SseEmitter>> streams = new ConcurrentHashMap<>();
+    private final CaseManagement cases;
+    private final Assistant assistant;
+
+    DeskFeed(CaseManagement cases, Assistant assistant) {
+        this.cases = cases;
+        this.assistant = assistant;
+    }
+
+    @GetMapping(path = "/api/desk/cases/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter follow(@PathVariable long id) throws IOException {
+        cases.find(new CaseId(id)).orElseThrow(() -> new NotFoundException("Case " + id + " does not exist"));
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
+        List<SseEmitter> list = streams.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>());
+        list.add(emitter);
+        emitter.onCompletion(() -> list.remove(emitter));
+        emitter.onTimeout(() -> list.remove(emitter));
+        emitter.onError(e -> list.remove(emitter));
+        emitter.send(SseEmitter.event().name("ready").data(Map.of("caseId", id)));
+        return emitter;
+    }
+
+    @Async
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(InteractionRecorded recorded) {
+        List<SseEmitter> listeners = streams.get(recorded.caseId());
+        if (listeners == null || listeners.isEmpty()) {
+            return;
+        }
+        boolean fromCustomer = recorded.kind() == InteractionKind.INBOUND;
+        LiveEntry entry = new LiveEntry(recorded.interactionId(), recorded.kind().name(), recorded.channel(),
+                recorded.author(), recorded.text(), recorded.occurredAt(), fromCustomer ? suggest(recorded.text()) : null);
+        for (SseEmitter emitter : listeners) {
+            try {
+                emitter.send(SseEmitter.event().name("entry").data(entry, MediaType.APPLICATION_JSON));
+            } catch (IOException | IllegalStateException e) {
+                listeners.remove(emitter);
+            }
+        }
+    }
+
+    private AssistantAnswer suggest(String text) {
+        try {
+            return assistant.ask(text, 0.0);
+        } catch (RuntimeException e) {
+            log.debug("No suggestion for the desk: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    /** A new timeline entry as the desk shows it; {@code suggestion} only for customer messages. */
+    record LiveEntry(long id, String kind, String channel, String author, String text, Instant at,
+                     AssistantAnswer suggestion) {
+    }
+}

@@ -1,0 +1,131 @@
+package io.omnicase.assistant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omnicase.support.Api;
+import io.omnicase.support.OmnicaseIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The assistant over HTTP against the real knowledge index: grounded answers, declines, bad input. */
+@OmnicaseIntegrationTest
+class AssistantIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void answersARoutineQuestionFromTheKnowledgeFolderWithItsSource() {
+        JsonNode answer = ask("How can I reset my password? I forgot it").json();
+
+        assertThat(answer.get("answered").asBoolean()).as(answer.toString()).isTrue();
+        assertThat(answer.get("topic").asText()).isEqualTo("ACCOUNT");
+        assertThat(answer.get("answer").asText()).contains("Forgot password");
+        assertThat(answer.get("confidence").asDouble()).isBetween(0.0, 1.0);
+        assertThat(answer.get("sources").get(0).get("id").asText()).isEqualTo("reset-password");
+    }
+
+    @Test
+    void declinesAQuestionOutsideWhatItKnowsAndOffersAPerson() {
+        JsonNode answer = ask("What is the best recipe for a vegan lasagna with spinach?").json();
+
+        assertThat(answer.get("answered").asBoolean()).as(answer.toString()).isFalse();
+        assertThat(answer.get("answer").asText()).contains("person");
+        assertThat(answer.get("reason").asText()).isNotBlank();
+    }
+
+    @Test
+    void handsOverAtOnceWhenTheCustomerAsksForAPerson() {
+        JsonNode answer = ask("I forgot my password, can I talk to a real person please").json();
+
+        assertThat(answer.get("answered").asBoolean()).isFalse();
+        assertThat(answer.get("reason").asText()).isEqualTo("the customer asked for a person");
+    }
+
+    @Test
+    void answersFromAResolvedExampleAddedThroughTheApi() {
+        String word = "quokka" + UUID.randomUUID().toString().substring(0, 6);
+        String question = "Can I pay my " + word + " membership fee in monthly instalments?";
+        assertThat(ask(question).json().get("answered").asBoolean()).isFalse();
+
+        Api.Response added = agent().postJson("/api/assistant/examples", Map.of("question", question,
+                "answer", "Yes: choose monthly payment under Billing, it costs nothing extra.", "topic", "BILLING"));
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode answer = ask("Is it possible to pay the " + word + " membership fee in monthly instalments").json();
+            assertThat(answer.get("answered").asBoolean()).as(answer.toString()).isTrue();
+            assertThat(answer.get("answer").asText()).isEqualTo("Yes: choose monthly payment under Billing, it costs nothing extra.");
+            assertThat(answer.get("sources").get(0).get("kind").asText()).isEqualTo("EXAMPLE");
+        });
+    }
+
+    @Test
+    void refusesEmptyAndHugeQuestionsWithAProblemNamingTheField() {
+        Api.Response empty = agent().postJson("/api/assistant/ask", Map.of("question", "  "));
+        Api.Response huge = agent().postJson("/api/assistant/ask", Map.of("question", "why ".repeat(1_000)));
+
+        for (Api.Response response : new Api.Response[]{empty, huge}) {
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("question");
+        }
+    }
+
+    @Test
+    void refusesAnArticleWithAScriptAndRendersBrokenMarkdownSafely() {
+        Api.Response script = supervisor().put("/api/assistant/articles/evil", Map.of("title", "Evil", "topic", "OTHER",
+                "body", "Hello <script>alert(1)</script>"));
+        assertThat(script.status()).isEqualTo(400);
+        assertThat(script.contentType()).startsWith("application/problem+json");
+        assertThat(script.json().get("detail").asText()).contains("body").contains("raw HTML");
+        assertThat(agent().get("/api/assistant/articles/evil").status()).isEqualTo(404);
+
+        Api.Response broken = supervisor().put("/api/assistant/articles/broken-markdown", Map.of("title", "Gift cards",
+                "topic", "BILLING", "body", "**Gift cards [redeem here](javascript:alert(1) and ```\nunclosed fence & <b"));
+        assertThat(broken.status()).as(broken.toString()).isEqualTo(200);
+        String html = broken.json().get("html").asText();
+        assertThat(html).doesNotContain("href=\"javascript").doesNotContain("<b").doesNotContain("<script").contains("&lt;b");
+    }
+
+    @Test
+    void anAgentCannotEditArticlesButCanReadThem() {
+        Api.Response edit = agent().put("/api/assistant/articles/reset-password",
+                Map.of("title", "x", "topic", "ACCOUNT", "body", "y"));
+
+        assertThat(edit.status()).isEqualTo(403);
+        assertThat(agent().get("/api/assistant/articles/reset-password").json().get("title").asText())
+                .isEqualTo("Reset your password");
+    }
+
+    @Test
+    void anEditedArticleIsWhatTheAssistantAnswersNext() {
+        String word = "wombat" + UUID.randomUUID().toString().substring(0, 6);
+        Api.Response saved = supervisor().put("/api/assistant/articles/" + word, Map.of("title", "Rename a " + word + " workspace",
+                "topic", "ACCOUNT", "body", "Open the " + word + " workspace settings and choose **Rename**."));
+        assertThat(saved.status()).isEqualTo(200);
+
+        JsonNode answer = ask("how do I rename my " + word + " workspace").json();
+
+        assertThat(answer.get("answered").asBoolean()).as(answer.toString()).isTrue();
+        assertThat(answer.get("answer").asText()).contains("choose Rename");
+    }
+
+    private Api.Response ask(String question) {
+        return agent().postJson("/api/assistant/ask", Map.of("question", question));
+    }
+
+    private Api agent() {
+        return Api.as(port, "agent");
+    }
+
+    private Api supervisor() {
+        return Api.as(port, "supervisor");
+    }
+}

@@ -1,0 +1,104 @@
+package io.omnicase.desk;
+
+import io.omnicase.support.Api;
+import io.omnicase.support.CustomerMessages;
+import io.omnicase.support.Browser;
+import io.omnicase.support.OmnicaseIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** An agent works a case in the desk, in a real headless Chromium; screenshots go to target/screenshots. */
+@OmnicaseIntegrationTest
+class DeskIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anAgentLogsInClaimsTheTopTaskReadsTheHandoverRepliesSeesALiveMessageAndResolves() {
+        String address = "nora-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        long caseId = write(address, "URGENT: my router is down and I cannot work, please help");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "ESCALATED".equals(Api.as(port, "agent").get("/api/cases/" + caseId).json().get("status").asText()));
+
+        try (Browser browser = Browser.open()) {
+            WebDriver page = browser.driver();
+            page.get(base() + "/desk.html");
+            page.findElement(By.id("username")).sendKeys("agent");
+            page.findElement(By.id("password")).sendKeys("demo");
+            page.findElement(By.cssSelector("button[type=submit]")).click();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> !page.findElements(By.cssSelector("#tasks li.task")).isEmpty());
+            List<Integer> priorities = page.findElements(By.cssSelector("#tasks li.task .prio")).stream()
+                    .map(e -> Integer.parseInt(e.getText().substring(1))).toList();
+            assertThat(priorities).isSortedAccordingTo((a, b) -> b - a);
+            WebElement ours = page.findElement(By.cssSelector("#tasks li.task[data-case='" + caseId + "']"));
+            assertThat(Integer.parseInt(ours.findElement(By.className("prio")).getText().substring(1)))
+                    .isEqualTo(priorities.get(0));
+            browser.screenshot("desk-1-tasks");
+
+            ours.findElement(By.className("claim")).click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> page.findElement(By.id("summary")).getText().contains("router"));
+            assertThat(page.findElement(By.id("case-title")).getText()).contains("#" + caseId);
+            assertThat(page.findElement(By.id("routing")).getText()).contains("Reasons:");
+            assertThat(page.findElement(By.id("repeat-alert")).isDisplayed()).isFalse();
+            assertThat(page.findElement(By.id("timeline")).getText()).contains("my router is down");
+            await().atMost(Duration.ofSeconds(10)).until(() -> "connected".equals(
+                    page.findElement(By.tagName("body")).getDomAttribute("data-live")));
+            browser.screenshot("desk-2-handover");
+
+            page.findElement(By.id("reply-text")).sendKeys("Sorry about that! Please restart the router once; I am checking the line.");
+            page.findElement(By.id("reply-send")).click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> page.findElement(By.id("case-status")).getText().equals("Reply sent."));
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    page.findElement(By.id("timeline")).getText().contains("Please restart the router once"));
+
+            write(address, "Restarted it, still down <img src=x onerror=alert(1)> how do I reset my password for the router app?");
+            await().atMost(Duration.ofSeconds(30)).until(() -> page.findElement(By.id("timeline")).getText().contains("Restarted it"));
+            WebElement live = page.findElement(By.cssSelector("#timeline li.fresh"));
+            assertThat(live.getText()).contains("<img src=x onerror=alert(1)>");
+            assertThat(page.findElements(By.cssSelector("#timeline img, #suggestions img"))).isEmpty();
+            assertThat(page.findElement(By.id("live")).isDisplayed()).isTrue();
+            assertThat(page.findElement(By.id("suggestions")).getText()).contains("Restarted it");
+            browser.screenshot("desk-3-live-message");
+
+            new Select(page.findElement(By.id("form-topic"))).selectByValue("TECHNICAL");
+            page.findElement(By.id("form-resolution")).sendKeys("Line reset by the provider; router works again.");
+            page.findElement(By.id("resolve-submit")).click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> page.findElement(By.id("case-status")).getText().contains("RESOLVED"));
+            browser.screenshot("desk-4-resolved");
+        }
+        assertThat(Api.as(port, "agent").get("/api/cases/" + caseId).json().get("status").asText()).isEqualTo("RESOLVED");
+    }
+
+    @Test
+    void theDeskPageIsServedWithAStrictContentSecurityPolicy() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/desk.html"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("agent:demo".getBytes()))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Security-Policy")).get().asString()
+                .contains("default-src 'none'").contains("script-src 'self'").doesNotContain("unsafe-inline");
+    }
+
+    private long write(String address, String text) {
+        return CustomerMessages.write(port, "EMAIL", address, text, "thread-" + address);
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+}

@@ -1,0 +1,86 @@
+package io.omnicase.desk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omnicase.support.Api;
+import io.omnicase.support.CustomerMessages;
+import io.omnicase.support.OmnicaseIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The agent who takes over a case sees everything that happened, so the customer never repeats themselves. */
+@OmnicaseIntegrationTest
+class HandoverIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theHandoverShowsTranscriptAcrossChannelsWhatTheAssistantTriedRoutingAndEarlierCases() {
+        String phone = "+4915" + (10_000_000 + (int) (Math.random() * 89_999_999));
+        long earlier = write("SMS", phone, "I want to speak to a real person about my contract");
+        awaitStatus(earlier, "ESCALATED");
+        agent().postJson("/api/cases/" + earlier + "/resolve", Map.of("resolution", "Explained the contract"));
+        agent().post("/api/cases/" + earlier + "/close", "application/json", "");
+        awaitStatus(earlier, "CLOSED");
+
+        long caseId = write("SMS", phone, "My garden gnome collection app shows purple stripes");
+        await().atMost(Duration.ofSeconds(30)).until(() -> handover(caseId).get("assistant").size() == 1);
+        write("WHATSAPP", phone, "The gnome stripes are still purple on every screen");
+        awaitStatus(caseId, "ESCALATED");
+
+        JsonNode handover = handover(caseId);
+
+        List<String> transcript = new ArrayList<>();
+        handover.get("transcript").forEach(m -> transcript.add(m.get("direction").asText() + " "
+                + m.get("channel").asText() + " " + m.get("author").asText()));
+        assertThat(transcript).containsExactly("INBOUND SMS " + phone, "OUTBOUND SMS assistant",
+                "INBOUND WHATSAPP " + phone, "OUTBOUND WHATSAPP assistant");
+        JsonNode tries = handover.get("assistant");
+        assertThat(tries).hasSize(2);
+        assertThat(tries.get(0).get("answered").asBoolean()).isFalse();
+        assertThat(tries.get(0).get("question").asText()).contains("purple stripes");
+        assertThat(tries.get(1).get("declineReason").asText()).contains("below the threshold");
+        assertThat(tries.get(1).has("confidence")).isTrue();
+        assertThat(handover.get("routing").get("reasons")).isNotNull();
+        assertThat(handover.get("earlierCases").get(0).get("id").asLong()).isEqualTo(earlier);
+        assertThat(handover.get("customer").get("identities").size()).isGreaterThanOrEqualTo(1);
+        assertThat(handover.get("summary").asText())
+                .contains("wrote 2 messages via SMS, WHATSAPP")
+                .contains("The assistant tried 2 times (0 answered)")
+                .contains("1 earlier case, latest #" + earlier).contains("Repeat contact");
+        assertThat(handover.get("repeatContact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theHandoverOfAnUnknownCaseIsNotFound() {
+        Api.Response response = agent().get("/api/cases/987654321/handover");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    private JsonNode handover(long caseId) {
+        return agent().get("/api/cases/" + caseId + "/handover").json();
+    }
+
+    private long write(String channel, String from, String text) {
+        return CustomerMessages.write(port, channel, from, text, null);
+    }
+
+    private void awaitStatus(long caseId, String status) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(agent().get("/api/cases/" + caseId).json().get("status").asText()).isEqualTo(status));
+    }
+
+    private Api agent() {
+        return Api.as(port, "agent");
+    }
+}
