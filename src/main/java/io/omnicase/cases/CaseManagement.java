@@ -62,6 +62,7 @@ public class CaseManagement {
         detail.put("selfService", decision.selfService());
         detail.put("queue", decision.queue());
         detail.put("priority", decision.priority());
+        detail.put("requiredSkills", decision.requiredSkills());
         detail.put("rulesFired", decision.rulesFired());
         detail.put("ruleSetVersion", decision.ruleSetVersion());
         String text = (decision.selfService() ? "Self-service" : "Escalate to " + decision.queue())
