@@ -31,7 +31,25 @@
 
   function showProblems(problems) {
     const list = $('problems');
-    list.replaceChildren(...problems.map(p => text(document.createElement('li'), p)));
+    list.replaceChildren(...problems.map(p => {
+      const item = text(document.createElement('li'), p);
+      const line = /^line (\d+):/.exec(p);
+      if (line && Number(line[1]) > 0) {
+        item.title = 'Go to line ' + line[1];
+        item.style.cursor = 'pointer';
+        item.onclick = () => goToLine(Number(line[1]));
+      }
+      return item;
+    }));
+  }
+
+  function goToLine(number) {
+    const lines = drl.value.split('\n');
+    const start = lines.slice(0, number - 1).reduce((sum, l) => sum + l.length + 1, 0);
+    drl.focus();
+    drl.setSelectionRange(start, start + (lines[number - 1] || '').length);
+    drl.scrollTop = Math.max(0, (number - 5) * parseFloat(getComputedStyle(drl).lineHeight));
+    gutter();
   }
 
   function gutter() {

@@ -6,7 +6,9 @@ import io.omnicase.support.OmnicaseIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +39,12 @@ class RuleSetEditingIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Routing routing;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private int activeAtStart;
     private String activeDrl;
@@ -76,6 +84,20 @@ class RuleSetEditingIT {
         long selfService = send("When will my next invoice arrive?");
         awaitStatus(selfService, "SELF_SERVICE");
         assertThat(decisions(selfService).get(0).get("ruleSetVersion").asText()).isEqualTo("v" + activeAtStart);
+    }
+
+    @Test
+    void aVersionActivatedOnAnotherNodeIsPickedUpHereWithoutRestart() {
+        int version = supervisor().postJson("/api/routing/rules/versions",
+                Map.of("drl", activeDrl + BILLING_TO_A_PERSON, "reason", "new rules")).json().get("version").asInt();
+        assertThat(routing.activeRules().version()).isEqualTo("v" + version);
+
+        // What another node's rollback leaves in the shared database; this node only learns of it by polling.
+        jdbc.sql("INSERT INTO rule_set_activations (version, activated_by, reason, activated_at) "
+                + "VALUES (?, 'supervisor', 'rollback on node 2', CURRENT_TIMESTAMP(6))").param(activeAtStart).update();
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(routing.activeRules().version()).isEqualTo("v" + activeAtStart));
     }
 
     @Test
