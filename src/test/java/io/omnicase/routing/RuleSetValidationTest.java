@@ -67,6 +67,14 @@ class RuleSetValidationTest {
     }
 
     @Test
+    void typesOutsideTheFactModelAreRefusedEvenWhenNoListNamesThem() {
+        assertThat(rejection(rule("MessageFacts()", "ProcessHandle.allProcesses().forEach(p -> p.destroy());")))
+                .contains("line 10: 'ProcessHandle' is outside the fact model");
+        assertThat(ruleSets.validate(rule("MessageFacts( Math.abs(sentiment) > 0.5, Queue.SENIOR.name() != \"\" )",
+                "$d.routeTo(Queue.SENIOR);"))).isNotNull();
+    }
+
+    @Test
     void importsOutsideTheFactModelAreRefused() {
         assertThat(rejection(rule("MessageFacts()", "$d.escalate();").replace(
                 "import io.omnicase.routing.Queue", "import java.io.File")))

@@ -20,6 +20,12 @@ public final class RuleSetValidation {
             "io.omnicase.routing.Queue", "io.omnicase.routing.Priority", "io.omnicase.routing.Skill",
             "io.omnicase.routing.Topic", "io.omnicase.customers.Channel", "io.omnicase.customers.Customer.Tier",
             "io.omnicase.cases.CaseStatus", "io.omnicase.sentiment.SentimentLabel", "io.omnicase.sentiment.SentimentTrend");
+    /** Types a rule may name at the start of an expression: the fact model and a few harmless value classes. */
+    private static final Set<String> NAMEABLE = Set.of("CaseFacts", "CustomerFacts", "MessageFacts", "DecisionDraft",
+            "Queue", "Priority", "Skill", "Topic", "Channel", "Customer", "Tier", "CaseStatus", "SentimentLabel",
+            "SentimentTrend", "Math", "String", "Integer", "Long", "Double", "Boolean");
+    /** A capitalised name that starts a member access ({@code Foo.bar}), i.e. a type used statically. */
+    private static final Pattern STATIC_USE = Pattern.compile("(?<![.\\w$])([A-Z]\\w*)\\s*\\.");
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(.+?)\\s*;?\\s*$");
     private static final Pattern PACKAGE_LINE = Pattern.compile("^\\s*package\\s+(\\S+?)\\s*;?\\s*$");
     /** Each forbidden construct with the reason an editor sees. */
@@ -70,11 +76,22 @@ public final class RuleSetValidation {
                 }
                 continue;
             }
+            Set<String> reported = new java.util.HashSet<>();
             for (Forbidden forbidden : FORBIDDEN) {
                 Matcher m = forbidden.pattern().matcher(line);
                 while (m.find()) {
+                    reported.add(m.group(1));
                     problems.add("line " + number + ": '" + m.group(1) + "' is not allowed in routing rules: it "
                             + forbidden.reason());
+                }
+            }
+            // Whatever the list above misses: a rule may only name the fact model's types.
+            Matcher statics = STATIC_USE.matcher(line);
+            while (statics.find()) {
+                String type = statics.group(1);
+                if (!NAMEABLE.contains(type) && reported.add(type)) {
+                    problems.add("line " + number + ": '" + type + "' is outside the fact model; rules may name only "
+                            + String.join(", ", NAMEABLE.stream().sorted().toList()));
                 }
             }
             decides |= line.contains("DecisionDraft");
