@@ -104,6 +104,12 @@ public final class RuleSet {
         }
     }
 
+    /** Drops this thread's session: for rule sets used a few times only (validation, dry runs), so none lingers. */
+    public void release() {
+        sessions.get().dispose();
+        sessions.remove();
+    }
+
     public String version() {
         return version;
     }

@@ -68,15 +68,19 @@ public class RuleSets {
             throw new RuleSetException(problems);
         }
         RuleSet rules = RuleSet.compile(drl, "candidate");
-        for (RoutingFacts sample : samples()) {
-            try {
-                rules.decide(sample);
-            } catch (RuleSetException e) {
-                throw new RuleSetException(e.problems().stream()
-                        .map(p -> "on a sample case (" + describe(sample) + "): " + p).toList());
-            } catch (RuntimeException e) {
-                throw new RuleSetException(List.of("on a sample case (" + describe(sample) + ") a rule failed: " + e));
+        try {
+            for (RoutingFacts sample : samples()) {
+                try {
+                    rules.decide(sample);
+                } catch (RuleSetException e) {
+                    throw new RuleSetException(e.problems().stream()
+                            .map(p -> "on a sample case (" + describe(sample) + "): " + p).toList());
+                } catch (RuntimeException e) {
+                    throw new RuleSetException(List.of("on a sample case (" + describe(sample) + ") a rule failed: " + e));
+                }
             }
+        } finally {
+            rules.release();
         }
         return rules;
     }
@@ -100,6 +104,7 @@ public class RuleSets {
             changed += differs ? 1 : 0;
             rows.add(new DryRunResult.Row(recorded.caseId(), recorded.decidedAt(), before, after, differs));
         }
+        candidate.release();
         return new DryRunResult(current.version(), rows.size(), changed, rows);
     }
 
