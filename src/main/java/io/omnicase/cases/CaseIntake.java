@@ -2,6 +2,7 @@ package io.omnicase.cases;
 
 import io.omnicase.customers.CustomerId;
 import io.omnicase.customers.Customers;
+import io.omnicase.sentiment.SentimentAnalyzer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -26,8 +27,11 @@ public class CaseIntake {
     private final Customers customers;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final SentimentAnalyzer sentiment;
 
-    CaseIntake(CaseStore store, Customers customers, ApplicationEventPublisher events, PlatformTransactionManager tx) {
+    CaseIntake(CaseStore store, Customers customers, ApplicationEventPublisher events, PlatformTransactionManager tx,
+               SentimentAnalyzer sentiment) {
+        this.sentiment = sentiment;
         this.store = store;
         this.customers = customers;
         this.events = events;
@@ -73,6 +77,7 @@ public class CaseIntake {
         Instant sentAt = message.sentAt() == null ? now : message.sentAt();
         long messageId = store.insertInteraction(caseId, InteractionKind.INBOUND, message.channel().name(), from,
                 message.text(), message.providerMessageId(), message.threadRef(), null, sentAt);
+        store.recordSentiment(caseId, messageId, sentiment.analyze(message.text()));
         if (message.threadRef() != null) {
             store.linkThread(message.channel(), message.threadRef(), caseId);
         }

@@ -50,9 +50,12 @@ public class CaseManagement {
     @Transactional(readOnly = true)
     public CaseSnapshot snapshot(CaseId id) {
         CaseView view = require(id);
-        List<String> texts = store.inboundTexts(id.value(), 1);
-        return new CaseSnapshot(view, texts.isEmpty() ? "" : texts.get(0), store.countInbound(id.value()),
-                store.countOpenCases(view.customerId()));
+        Optional<CustomerMessage> latest = store.latestInbound(id.value());
+        Instant since = Instant.now().minus(CaseSnapshot.RECENT);
+        return new CaseSnapshot(view, latest.map(CustomerMessage::text).orElse(""),
+                latest.map(CustomerMessage::sentiment).orElse(null), store.countInbound(id.value()),
+                store.countOpenCases(view.customerId()), store.countCasesOpenedSince(view.customerId(), since),
+                store.customerMessagesSince(view.customerId(), since, CaseSnapshot.RECENT_MESSAGES));
     }
 
     @Transactional
@@ -62,6 +65,7 @@ public class CaseManagement {
         detail.put("selfService", decision.selfService());
         detail.put("queue", decision.queue());
         detail.put("priority", decision.priority());
+        detail.put("requiredSkills", decision.requiredSkills());
         detail.put("rulesFired", decision.rulesFired());
         detail.put("ruleSetVersion", decision.ruleSetVersion());
         String text = (decision.selfService() ? "Self-service" : "Escalate to " + decision.queue())

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnicase.customers.Channel;
+import io.omnicase.sentiment.RollingSentiment;
+import io.omnicase.sentiment.Sentiment;
+import io.omnicase.sentiment.SentimentLabel;
+import io.omnicase.sentiment.SentimentTrend;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -22,7 +26,7 @@ import java.util.Optional;
 class CaseStore {
 
     private static final String CASE_COLUMNS = "id, customer_id, status, subject, channel, queue, priority, reopen_count, "
-            + "opened_at, updated_at, resolved_at, closed_at";
+            + "opened_at, updated_at, resolved_at, closed_at, sentiment, sentiment_trend, sentiment_messages";
     private static final RowMapper<CaseView> CASE = CaseStore::caseView;
 
     private final JdbcClient jdbc;
@@ -76,6 +80,41 @@ class CaseStore {
         return key.getKey().longValue();
     }
 
+    /** Stores a message's sentiment and rolls it into its case's sentiment; the caller holds the case's lock. */
+    RollingSentiment recordSentiment(long caseId, long messageId, Sentiment sentiment) {
+        jdbc.sql("UPDATE interactions SET sentiment_score = ?, sentiment_label = ? WHERE id = ?")
+                .params(sentiment.score(), sentiment.label().name(), messageId).update();
+        RollingSentiment mood = find(caseId).map(CaseView::sentiment).orElse(RollingSentiment.NONE).next(sentiment);
+        jdbc.sql("UPDATE cases SET sentiment = ?, sentiment_trend = ?, sentiment_messages = ? WHERE id = ?")
+                .params(mood.value(), mood.trend().name(), mood.messages(), caseId).update();
+        return mood;
+    }
+
+    /** A customer's messages since a moment, newest first, across all their cases. */
+    List<CustomerMessage> customerMessagesSince(long customerId, Instant since, int limit) {
+        return jdbc.sql("SELECT i.case_id, i.body, i.sentiment_score, i.occurred_at FROM interactions i "
+                        + "JOIN cases c ON c.id = i.case_id WHERE c.customer_id = ? AND i.kind = 'INBOUND' "
+                        + "AND i.occurred_at >= ? ORDER BY i.id DESC LIMIT ?")
+                .params(customerId, ts(since), limit)
+                .query((rs, n) -> new CustomerMessage(rs.getLong(1), rs.getString(2), sentiment(rs, 3, null),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    Optional<CustomerMessage> latestInbound(long caseId) {
+        return jdbc.sql("SELECT case_id, body, sentiment_score, occurred_at FROM interactions "
+                        + "WHERE case_id = ? AND kind = 'INBOUND' ORDER BY id DESC LIMIT 1")
+                .param(caseId)
+                .query((rs, n) -> new CustomerMessage(rs.getLong(1), rs.getString(2), sentiment(rs, 3, null),
+                        rs.getTimestamp(4).toInstant()))
+                .optional();
+    }
+
+    int countCasesOpenedSince(long customerId, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM cases WHERE customer_id = ? AND opened_at >= ?")
+                .params(customerId, ts(since)).query(Integer.class).single();
+    }
+
     void touch(long caseId, Instant now) {
         jdbc.sql("UPDATE cases SET updated_at = ? WHERE id = ?").params(ts(now), caseId).update();
     }
@@ -110,12 +149,13 @@ class CaseStore {
     }
 
     List<TimelineEntry> timeline(long caseId) {
-        return jdbc.sql("SELECT id, kind, channel, author, body, provider_message_id, detail, occurred_at, recorded_at "
-                        + "FROM interactions WHERE case_id = ? ORDER BY id")
+        return jdbc.sql("SELECT id, kind, channel, author, body, provider_message_id, detail, occurred_at, recorded_at, "
+                        + "sentiment_score, sentiment_label FROM interactions WHERE case_id = ? ORDER BY id")
                 .param(caseId)
                 .query((rs, n) -> new TimelineEntry(rs.getLong(1), InteractionKind.valueOf(rs.getString(2)),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), read(rs.getString(7)),
-                        rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant()))
+                        rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(),
+                        sentiment(rs, 10, rs.getString(11))))
                 .list();
     }
 
@@ -155,7 +195,21 @@ class CaseStore {
                 rs.getString("subject"), Channel.valueOf(rs.getString("channel")), rs.getString("queue"),
                 priority, rs.getInt("reopen_count"), instant(rs.getTimestamp("opened_at")),
                 instant(rs.getTimestamp("updated_at")), instant(rs.getTimestamp("resolved_at")),
-                instant(rs.getTimestamp("closed_at")));
+                instant(rs.getTimestamp("closed_at")), rollingSentiment(rs));
+    }
+
+    private static RollingSentiment rollingSentiment(ResultSet rs) throws SQLException {
+        Double value = rs.getObject("sentiment", Double.class);
+        return value == null ? RollingSentiment.NONE : new RollingSentiment(value,
+                SentimentTrend.valueOf(rs.getString("sentiment_trend")), rs.getInt("sentiment_messages"));
+    }
+
+    private static Sentiment sentiment(ResultSet rs, int scoreColumn, String label) throws SQLException {
+        Double score = rs.getObject(scoreColumn, Double.class);
+        if (score == null) {
+            return null;
+        }
+        return label == null ? Sentiment.of(score) : new Sentiment(score, SentimentLabel.valueOf(label));
     }
 
     private static Instant instant(Timestamp ts) {

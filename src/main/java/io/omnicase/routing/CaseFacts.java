@@ -1,31 +1,43 @@
 package io.omnicase.routing;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import io.omnicase.cases.CaseStatus;
 import io.omnicase.customers.Channel;
-import io.omnicase.customers.Customer;
+import io.omnicase.sentiment.SentimentTrend;
 
-/** The case and its customer, as the rules see them. */
+/** The case as the rules see it: where it came from, where it stands, how old it is and how the customer's mood runs. */
 public class CaseFacts {
 
     private final Channel channel;
-    private final Customer.Tier tier;
+    private final CaseStatus status;
+    private final long ageHours;
     private final int messageCount;
     private final int reopenCount;
-    private final int openCasesOfCustomer;
+    private final double rollingSentiment;
+    private final SentimentTrend sentimentTrend;
 
-    public CaseFacts(Channel channel, Customer.Tier tier, int messageCount, int reopenCount, int openCasesOfCustomer) {
+    @JsonCreator
+    public CaseFacts(Channel channel, CaseStatus status, long ageHours, int messageCount, int reopenCount,
+                     double rollingSentiment, SentimentTrend sentimentTrend) {
         this.channel = channel;
-        this.tier = tier;
+        this.status = status;
+        this.ageHours = ageHours;
         this.messageCount = messageCount;
         this.reopenCount = reopenCount;
-        this.openCasesOfCustomer = openCasesOfCustomer;
+        this.rollingSentiment = rollingSentiment;
+        this.sentimentTrend = sentimentTrend;
     }
 
     public Channel getChannel() {
         return channel;
     }
 
-    public Customer.Tier getTier() {
-        return tier;
+    public CaseStatus getStatus() {
+        return status;
+    }
+
+    public long getAgeHours() {
+        return ageHours;
     }
 
     public int getMessageCount() {
@@ -36,7 +48,12 @@ public class CaseFacts {
         return reopenCount;
     }
 
-    public int getOpenCasesOfCustomer() {
-        return openCasesOfCustomer;
+    /** The case's rolling sentiment, -1..1. */
+    public double getRollingSentiment() {
+        return rollingSentiment;
+    }
+
+    public SentimentTrend getSentimentTrend() {
+        return sentimentTrend;
     }
 }

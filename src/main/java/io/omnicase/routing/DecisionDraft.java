@@ -1,11 +1,15 @@
 package io.omnicase.routing;
 
-/** The decision as the rules build it; rules only escalate, pick a queue and raise the priority. */
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The decision as the rules build it; rules only escalate, pick a queue, raise the priority and ask for skills. */
 public class DecisionDraft {
 
     private boolean escalate;
     private Queue queue = Queue.GENERAL;
     private Priority priority = Priority.NORMAL;
+    private final Set<Skill> skills = EnumSet.noneOf(Skill.class);
 
     public void escalate() {
         escalate = true;
@@ -16,7 +20,11 @@ public class DecisionDraft {
     }
 
     public void raisePriority(Priority at) {
-        priority = priority.max(at);
+        priority = at == null ? null : priority == null ? at : priority.max(at);
+    }
+
+    public void requireSkill(Skill skill) {
+        skills.add(skill);
     }
 
     public boolean isEscalate() {
@@ -29,5 +37,9 @@ public class DecisionDraft {
 
     public Priority getPriority() {
         return priority;
+    }
+
+    public Set<Skill> getSkills() {
+        return Set.copyOf(skills);
     }
 }

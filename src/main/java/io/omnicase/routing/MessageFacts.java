@@ -1,9 +1,15 @@
 package io.omnicase.routing;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.omnicase.sentiment.Sentiment;
+import io.omnicase.sentiment.SentimentLabel;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** The latest customer message, as the rules see it: its topic and the signals routing reacts to. */
+/** The latest customer message, as the rules see it: its topic, its sentiment and the signals routing reacts to. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class MessageFacts {
 
     private static final Pattern ASKS_FOR_PERSON = Pattern.compile(
@@ -21,13 +27,27 @@ public class MessageFacts {
     private final Topic topic;
     private final boolean asksForPerson;
     private final boolean urgent;
+    private final double sentiment;
 
-    public MessageFacts(String text) {
+    /** @param sentiment the message's sentiment score, -1..1 */
+    @JsonCreator
+    public MessageFacts(String text, double sentiment) {
         this.text = text == null ? "" : text;
         String lower = this.text.toLowerCase(Locale.ROOT);
         this.asksForPerson = ASKS_FOR_PERSON.matcher(lower).find();
         this.urgent = URGENT.matcher(lower).find();
-        this.topic = BILLING.matcher(lower).find() ? Topic.BILLING
+        this.topic = topicOf(lower);
+        this.sentiment = sentiment;
+    }
+
+    public MessageFacts(String text, Sentiment sentiment) {
+        this(text, sentiment == null ? 0 : sentiment.score());
+    }
+
+    /** What a text is about, as far as routing cares. */
+    public static Topic topicOf(String text) {
+        String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        return BILLING.matcher(lower).find() ? Topic.BILLING
                 : TECHNICAL.matcher(lower).find() ? Topic.TECHNICAL
                 : ACCOUNT.matcher(lower).find() ? Topic.ACCOUNT
                 : Topic.OTHER;
@@ -47,5 +67,13 @@ public class MessageFacts {
 
     public boolean isUrgent() {
         return urgent;
+    }
+
+    public double getSentiment() {
+        return sentiment;
+    }
+
+    public SentimentLabel getSentimentLabel() {
+        return SentimentLabel.of(sentiment);
     }
 }

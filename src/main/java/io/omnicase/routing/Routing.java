@@ -1,28 +1,139 @@
 package io.omnicase.routing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnicase.cases.CaseId;
+import io.omnicase.routing.internal.RuleSetStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
-/** Decides how a case is handled, with the active rule set. */
+/**
+ * Decides how a case is handled, with the active rule set from the database. Every node polls the latest activation
+ * and swaps in the new rules without a restart; a version that does not compile here keeps the running rules.
+ */
 @Service
-public class Routing {
+public class Routing implements DisposableBean {
 
-    private final RuleSet active;
+    private static final Logger log = LoggerFactory.getLogger(Routing.class);
 
-    Routing(@Value("${omnicase.routing.rules:classpath:rules/routing.drl}") Resource rules) {
+    private final RuleSetStore store;
+    private final ObjectMapper json;
+    private final TransactionTemplate transaction;
+    private final Resource initialRules;
+    private final ScheduledExecutorService poller;
+    private volatile Active active;
+
+    /** The rule set in use and the activation it came from. */
+    private record Active(long activation, RuleSet rules) {
+    }
+
+    Routing(RuleSetStore store, ObjectMapper json, PlatformTransactionManager tx,
+            @Value("${omnicase.routing.rules:classpath:rules/routing.drl}") Resource initialRules,
+            @Value("${omnicase.routing.poll-interval:5s}") Duration pollInterval) {
+        this.store = store;
+        this.json = json;
+        this.transaction = new TransactionTemplate(tx);
+        this.initialRules = initialRules;
+        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "routing-rules-poller");
+            thread.setDaemon(true);
+            return thread;
+        });
+        poller.scheduleWithFixedDelay(this::pollQuietly, pollInterval.toMillis(), pollInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Decides with the active rules and records the decision with the facts it read (for dry runs). */
+    public RoutingDecision decide(CaseId caseId, RoutingFacts facts) {
+        RoutingDecision decision = activeRules().decide(facts);
         try {
-            this.active = RuleSet.compile(rules.getContentAsString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the routing rules at " + rules, e);
+            store.recordDecision(caseId.value(), json.writeValueAsString(facts), json.writeValueAsString(decision),
+                    decision.ruleSetVersion());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("routing facts are not serialisable", e);
+        }
+        return decision;
+    }
+
+    /** The rules in use on this node. */
+    public RuleSet activeRules() {
+        Active current = active;
+        if (current == null) {
+            refresh();
+            current = active;
+        }
+        return current.rules();
+    }
+
+    /** Loads the active version if it changed since the last look; seeds version 1 from the rule file on first start. */
+    public synchronized void refresh() {
+        long latest = store.latestActivation();
+        if (latest == 0) {
+            seed();
+            latest = store.latestActivation();
+        }
+        if (active != null && active.activation() == latest) {
+            return;
+        }
+        RuleSetVersion version = store.active().orElseThrow();
+        try {
+            active = new Active(latest, RuleSet.compile(version.drl(), version.label()));
+            log.info("Routing rules {} active (activated by {})", version.label(), version.activatedBy());
+        } catch (RuleSetException e) {
+            // Validation makes this unlikely (only a change of the fact model could cause it); keep what runs.
+            if (active == null) {
+                throw e;
+            }
+            log.error("Routing rules {} do not compile on this node; keeping {}: {}", version.label(),
+                    active.rules().version(), e.getMessage());
+            active = new Active(latest, active.rules());
         }
     }
 
-    public RoutingDecision decide(CaseFacts caseFacts, MessageFacts message) {
-        return active.decide(caseFacts, message);
+    private void seed() {
+        String drl;
+        try {
+            drl = initialRules.getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the routing rules at " + initialRules, e);
+        }
+        try {
+            transaction.executeWithoutResult(status -> {
+                if (store.latestActivation() == 0) {
+                    int version = store.insert(drl, RuleSet.checksumOf(drl), "system", "initial rules from " + initialRules.getFilename());
+                    store.activate(version, "system", "first start");
+                }
+            });
+        } catch (DuplicateKeyException e) {
+            // Another node seeded at the same moment; its version is as good.
+        }
+    }
+
+    private void pollQuietly() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            log.warn("Could not check for new routing rules: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        poller.shutdownNow();
     }
 }

@@ -1,13 +1,21 @@
 package io.omnicase.routing;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What routing decided for a case.
  *
+ * @param requiredSkills what the person who takes the case must be able to do
  * @param rulesFired     the names of the rules that fired, in firing order: the decision's reasons
  * @param ruleSetVersion the version of the rule set that decided
  */
-public record RoutingDecision(boolean selfService, Queue queue, Priority priority, Topic topic, List<String> rulesFired,
-                              String ruleSetVersion) {
+public record RoutingDecision(boolean selfService, Queue queue, Priority priority, Set<Skill> requiredSkills,
+                              Topic topic, List<String> rulesFired, String ruleSetVersion) {
+
+    /** Whether another decision sends the case elsewhere: self-service, queue, priority or skills differ. */
+    public boolean differsFrom(RoutingDecision other) {
+        return selfService != other.selfService || queue != other.queue || priority != other.priority
+                || !requiredSkills.equals(other.requiredSkills);
+    }
 }

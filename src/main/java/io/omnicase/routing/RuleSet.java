@@ -1,7 +1,7 @@
 package io.omnicase.routing;
 
-import org.kie.api.KieBase;
 import org.kie.api.KieServices;
+import org.kie.api.KieBase;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
@@ -9,6 +9,7 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,16 +26,25 @@ public final class RuleSet {
     static final int MAX_FIRINGS = 1_000;
     private static final AtomicLong BUILDS = new AtomicLong();
 
-    private final KieBase kieBase;
     private final String version;
+    /**
+     * One session per thread, emptied after each decision: creating or resetting a session costs more than the
+     * decision itself (measured: p99 20 µs reused against 55 µs pooled with 100 rules).
+     */
+    private final ThreadLocal<KieSession> sessions;
 
     private RuleSet(KieBase kieBase, String version) {
-        this.kieBase = kieBase;
         this.version = version;
+        this.sessions = ThreadLocal.withInitial(kieBase::newKieSession);
     }
 
     /** Compiles a DRL text; throws {@link RuleSetException} with Drools' messages (and line numbers) when it does not. */
     public static RuleSet compile(String drl) {
+        return compile(drl, checksumOf(drl));
+    }
+
+    /** Compiles a DRL text whose decisions carry the given version label. */
+    public static RuleSet compile(String drl, String version) {
         KieServices kie = KieServices.get();
         ReleaseId releaseId = kie.newReleaseId("io.omnicase.rules", "routing", "1.0." + BUILDS.incrementAndGet());
         KieFileSystem files = kie.newKieFileSystem().generateAndWritePomXML(releaseId)
@@ -42,44 +52,70 @@ public final class RuleSet {
         KieBuilder builder = kie.newKieBuilder(files).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
-            throw new RuleSetException(errors.stream()
+            // Drools follows a syntax error with "line 0: Parser returned a null Package", which helps no editor.
+            List<Message> located = errors.stream().filter(m -> m.getLine() > 0).toList();
+            throw new RuleSetException((located.isEmpty() ? errors : located).stream()
                     .map(m -> "line " + m.getLine() + ": " + m.getText().strip()).toList());
         }
         KieBase base = kie.newKieContainer(releaseId).getKieBase();
-        return new RuleSet(base, versionOf(drl));
+        // Every validation builds a module; the repository would keep them all.
+        kie.getRepository().removeKieModule(releaseId);
+        return new RuleSet(base, version);
     }
 
-    public RoutingDecision decide(CaseFacts caseFacts, MessageFacts message) {
-        KieSession session = kieBase.newKieSession();
+    public RoutingDecision decide(RoutingFacts facts) {
+        KieSession session = sessions.get();
         List<String> fired = new ArrayList<>();
+        List<FactHandle> handles = new ArrayList<>(4);
+        DefaultAgendaEventListener recorder = new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                fired.add(event.getMatch().getRule().getName());
+            }
+        };
+        boolean clean = false;
+        session.addEventListener(recorder);
         try {
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(event.getMatch().getRule().getName());
-                }
-            });
             DecisionDraft draft = new DecisionDraft();
-            session.insert(caseFacts);
-            session.insert(message);
-            session.insert(draft);
+            handles.add(session.insert(facts.caseFacts()));
+            handles.add(session.insert(facts.customer()));
+            handles.add(session.insert(facts.message()));
+            handles.add(session.insert(draft));
             int firings = session.fireAllRules(MAX_FIRINGS + 1);
             if (firings > MAX_FIRINGS) {
                 throw new RuleSetException(List.of("rules fired more than " + MAX_FIRINGS + " times for one decision; "
                         + "a rule keeps re-firing"));
             }
-            return new RoutingDecision(!draft.isEscalate(), draft.getQueue(), draft.getPriority(), message.getTopic(),
-                    List.copyOf(fired), version);
+            if (draft.getQueue() == null || draft.getPriority() == null) {
+                throw new RuleSetException(List.of("the rules left the decision without a "
+                        + (draft.getQueue() == null ? "queue" : "priority") + " (rules fired: " + fired + ")"));
+            }
+            clean = true;
+            return new RoutingDecision(!draft.isEscalate(), draft.getQueue(), draft.getPriority(), draft.getSkills(),
+                    facts.message().getTopic(), List.copyOf(fired), version);
         } finally {
-            session.dispose();
+            session.removeEventListener(recorder);
+            handles.forEach(session::delete);
+            if (!clean || session.getFactCount() != 0) {
+                // A failed decision may leave state behind; the next decision on this thread starts afresh.
+                session.dispose();
+                sessions.remove();
+            }
         }
+    }
+
+    /** Drops this thread's session: for rule sets used a few times only (validation, dry runs), so none lingers. */
+    public void release() {
+        sessions.get().dispose();
+        sessions.remove();
     }
 
     public String version() {
         return version;
     }
 
-    private static String versionOf(String drl) {
+    /** A short fingerprint of a DRL text. */
+    public static String checksumOf(String drl) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(drl.getBytes(StandardCharsets.UTF_8));
             return "sha256:" + HexFormat.of().formatHex(hash, 0, 6);

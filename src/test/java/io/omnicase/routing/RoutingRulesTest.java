@@ -2,6 +2,7 @@ package io.omnicase.routing;
 
 import io.omnicase.customers.Channel;
 import io.omnicase.customers.Customer.Tier;
+import io.omnicase.sentiment.SentimentTrend;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.omnicase.routing.Scenario.standardCase;
 
 /** Compiles the real rules/routing.drl and checks the decision for named scenarios. */
 class RoutingRulesTest {
@@ -28,7 +30,7 @@ class RoutingRulesTest {
 
         assertThat(decision.selfService()).isTrue();
         assertThat(decision.queue()).isEqualTo(Queue.GENERAL);
-        assertThat(decision.rulesFired()).isEmpty();
+        assertThat(decision.rulesFired()).containsExactly("A message about the account needs someone who may change accounts");
         assertThat(decision.ruleSetVersion()).startsWith("sha256:");
     }
 
@@ -69,7 +71,7 @@ class RoutingRulesTest {
 
     @Test
     void aVipCustomerGoesToTheSeniorQueueWhateverTheyAsk() {
-        RoutingDecision decision = decide(new CaseFacts(Channel.EMAIL, Tier.VIP, 1, 0, 1), "Our invoices are missing");
+        RoutingDecision decision = decide(standardCase().tier(Tier.VIP), "Our invoices are missing");
 
         assertThat(decision.selfService()).isFalse();
         assertThat(decision.queue()).isEqualTo(Queue.SENIOR);
@@ -78,7 +80,7 @@ class RoutingRulesTest {
 
     @Test
     void aReopenedCaseGoesToAPerson() {
-        RoutingDecision decision = decide(new CaseFacts(Channel.CHAT, Tier.STANDARD, 2, 1, 1), "It still does not ship");
+        RoutingDecision decision = decide(standardCase().channel(Channel.CHAT).messages(2).reopened(1), "It still does not ship");
 
         assertThat(decision.selfService()).isFalse();
         assertThat(decision.rulesFired()).contains("A reopened case goes to a person");
@@ -86,8 +88,50 @@ class RoutingRulesTest {
 
     @Test
     void theThirdMessageOnACaseGoesToAPerson() {
-        assertThat(decide(new CaseFacts(Channel.SMS, Tier.STANDARD, 2, 0, 1), "Any news?").selfService()).isTrue();
-        assertThat(decide(new CaseFacts(Channel.SMS, Tier.STANDARD, 3, 0, 1), "Any news?").selfService()).isFalse();
+        assertThat(decide(standardCase().channel(Channel.SMS).messages(2), "Any news?").selfService()).isTrue();
+        assertThat(decide(standardCase().channel(Channel.SMS).messages(3), "Any news?").selfService()).isFalse();
+    }
+
+    @Test
+    void aCustomerWhoseMoodTurnsSharplyNegativeInSelfServiceIsEscalatedAtOnceWithPriority() {
+        RoutingDecision calm = decide(standardCase().inSelfService().messages(2).mood(0.3, SentimentTrend.STEADY),
+                "Ok, and where do I find the tracking number?");
+        RoutingDecision angry = decide(standardCase().inSelfService().messages(2).mood(-0.2, SentimentTrend.WORSENING),
+                "This is useless, I am really angry and nothing works!!!");
+
+        assertThat(calm.selfService()).isTrue();
+        assertThat(angry.selfService()).isFalse();
+        assertThat(angry.priority()).isEqualTo(Priority.URGENT);
+        assertThat(angry.requiredSkills()).contains(Skill.DE_ESCALATION);
+        assertThat(angry.rulesFired())
+                .contains("A customer whose mood turns sharply negative in self-service is escalated at once");
+    }
+
+    @Test
+    void theThirdComplaintAboutTheSameTopicGoesToTheSeniorQueue() {
+        String complaint = "Your invoice is wrong again, this is awful";
+        RoutingDecision second = decide(standardCase().sameTopicComplaints(2), complaint);
+        RoutingDecision third = decide(standardCase().sameTopicComplaints(3), complaint);
+
+        assertThat(second.queue()).isEqualTo(Queue.BILLING);
+        assertThat(third.selfService()).isFalse();
+        assertThat(third.queue()).isEqualTo(Queue.SENIOR);
+        assertThat(third.priority()).isEqualTo(Priority.HIGH);
+        assertThat(third.rulesFired()).contains("The third complaint about the same topic goes to the senior queue");
+    }
+
+    @Test
+    void aCaseTheAssistantHeldForThreeDaysGoesToAPerson() {
+        assertThat(decide(standardCase().inSelfService().ageHours(71), "Any news?").selfService()).isTrue();
+        assertThat(decide(standardCase().inSelfService().ageHours(72), "Any news?").selfService()).isFalse();
+    }
+
+    @Test
+    void aFrequentCustomerIsServedWithHighPriorityAndABillingPersonNeedsBillingSkills() {
+        RoutingDecision decision = decide(standardCase().recentCases(5), "I was charged twice");
+
+        assertThat(decision.priority()).isEqualTo(Priority.HIGH);
+        assertThat(decision.requiredSkills()).containsExactly(Skill.BILLING);
     }
 
     @Test
@@ -120,16 +164,12 @@ class RoutingRulesTest {
                 end
                 """);
 
-        assertThatThrownBy(() -> looping.decide(standardCase(), new MessageFacts("hello")))
+        assertThatThrownBy(() -> looping.decide(standardCase().writes("hello")))
                 .isInstanceOf(RuleSetException.class)
                 .hasMessageContaining("keeps re-firing");
     }
 
-    private static CaseFacts standardCase() {
-        return new CaseFacts(Channel.EMAIL, Tier.STANDARD, 1, 0, 1);
-    }
-
-    private static RoutingDecision decide(CaseFacts facts, String text) {
-        return rules.decide(facts, new MessageFacts(text));
+    private static RoutingDecision decide(Scenario scenario, String text) {
+        return rules.decide(scenario.writes(text));
     }
 }

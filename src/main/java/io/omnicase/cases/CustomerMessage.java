@@ -1,0 +1,9 @@
+package io.omnicase.cases;
+
+import io.omnicase.sentiment.Sentiment;
+
+import java.time.Instant;
+
+/** One message a customer sent, on any of their cases; what routing reads to find repeat complaints. */
+public record CustomerMessage(long caseId, String text, Sentiment sentiment, Instant occurredAt) {
+}

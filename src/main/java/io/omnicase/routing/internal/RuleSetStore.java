@@ -1,0 +1,92 @@
+package io.omnicase.routing.internal;
+
+import io.omnicase.routing.RuleSetVersion;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Rule-set versions, their activations and the decisions they made, in MariaDB. */
+@Repository
+public class RuleSetStore {
+
+    private static final String VERSION_COLUMNS = "v.version, v.drl, v.checksum, v.author, v.reason, v.created_at, "
+            + "(SELECT MAX(a.activated_at) FROM rule_set_activations a WHERE a.version = v.version) AS activated_at, "
+            + "(SELECT a.activated_by FROM rule_set_activations a WHERE a.version = v.version ORDER BY a.id DESC LIMIT 1) AS activated_by, "
+            + "v.version = (SELECT a.version FROM rule_set_activations a ORDER BY a.id DESC LIMIT 1) AS active";
+    private static final RowMapper<RuleSetVersion> VERSION = (rs, n) -> new RuleSetVersion(rs.getInt("version"),
+            label(rs.getInt("version")), rs.getString("drl"), rs.getString("checksum"), rs.getString("author"),
+            rs.getString("reason"), rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("activated_at")),
+            rs.getString("activated_by"), rs.getBoolean("active"));
+
+    private final JdbcClient jdbc;
+
+    RuleSetStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public static String label(int version) {
+        return "v" + version;
+    }
+
+    /** The id of the latest activation, 0 when nothing was ever activated; what every node polls. */
+    public long latestActivation() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM rule_set_activations").query(Long.class).single();
+    }
+
+    public Optional<RuleSetVersion> active() {
+        return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM rule_set_versions v WHERE v.version = "
+                + "(SELECT a.version FROM rule_set_activations a ORDER BY a.id DESC LIMIT 1)").query(VERSION).optional();
+    }
+
+    public Optional<RuleSetVersion> find(int version) {
+        return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM rule_set_versions v WHERE v.version = ?")
+                .param(version).query(VERSION).optional();
+    }
+
+    public List<RuleSetVersion> all() {
+        return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM rule_set_versions v ORDER BY v.version DESC")
+                .query(VERSION).list();
+    }
+
+    /** Stores a new version (the next number) and returns it; the caller's transaction also activates it. */
+    public int insert(String drl, String checksum, String author, String reason) {
+        int next = jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM rule_set_versions FOR UPDATE")
+                .query(Integer.class).single();
+        jdbc.sql("INSERT INTO rule_set_versions (version, drl, checksum, author, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(next, drl, checksum, author, reason, Timestamp.from(Instant.now())).update();
+        return next;
+    }
+
+    public void activate(int version, String by, String reason) {
+        jdbc.sql("INSERT INTO rule_set_activations (version, activated_by, reason, activated_at) VALUES (?, ?, ?, ?)")
+                .params(version, by, reason, Timestamp.from(Instant.now())).update();
+    }
+
+    public void recordDecision(long caseId, String factsJson, String decisionJson, String version) {
+        jdbc.sql("INSERT INTO routing_decisions (case_id, facts, decision, rule_set_version, decided_at) VALUES (?, ?, ?, ?, ?)")
+                .params(caseId, factsJson, decisionJson, version, Timestamp.from(Instant.now())).update();
+    }
+
+    /** The latest decision's facts of each of the most recently decided cases. */
+    public List<RecordedFacts> latestFacts(int cases) {
+        return jdbc.sql("SELECT d.case_id, d.facts, d.decided_at FROM routing_decisions d JOIN "
+                        + "(SELECT case_id, MAX(id) AS id FROM routing_decisions GROUP BY case_id ORDER BY MAX(id) DESC LIMIT ?) l "
+                        + "ON l.id = d.id ORDER BY d.id DESC")
+                .param(cases)
+                .query((rs, n) -> new RecordedFacts(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    /** The facts a decision read, as stored JSON. */
+    public record RecordedFacts(long caseId, String factsJson, Instant decidedAt) {
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+}

@@ -1,0 +1,74 @@
+package io.omnicase.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omnicase.support.Api;
+import io.omnicase.support.OmnicaseIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.omnicase.cases.CaseSpineIT.message;
+import static io.omnicase.cases.CaseSpineIT.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Each customer message carries its sentiment on the timeline; the case keeps the rolling mood and its trend; routing
+ * re-decides on each message and escalates at once when the mood turns sharply negative in self-service.
+ */
+@OmnicaseIntegrationTest
+class CaseSentimentIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aCustomerWhoseMoodTurnsSharplyNegativeInSelfServiceIsEscalatedAtOnceAndTheTimelineShowsWhy() {
+        String address = unique("mia") + "@example.com";
+        long caseId = send(address, "Hi! How do I change my delivery address? Thanks, you are great");
+        long again = send(address, "This is useless. I am ANGRY, nothing works and nobody helps!!!");
+
+        assertThat(again).isEqualTo(caseId);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                agent().get("/api/cases/" + caseId).json().get("status").asText().equals("ESCALATED"));
+        JsonNode view = agent().get("/api/cases/" + caseId).json();
+        assertThat(view.get("priority").asInt()).isEqualTo(90);
+        assertThat(view.get("sentiment").get("trend").asText()).isEqualTo("WORSENING");
+        assertThat(view.get("sentiment").get("messages").asInt()).isEqualTo(2);
+        assertThat(view.get("sentiment").get("value").asDouble()).isLessThan(0.5);
+        List<String> labels = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        for (JsonNode entry : agent().get("/api/cases/" + caseId + "/timeline").json()) {
+            if (entry.get("kind").asText().equals("INBOUND")) {
+                labels.add(entry.get("sentiment").get("label").asText());
+                assertThat(entry.get("sentiment").get("score").asDouble()).isBetween(-1.0, 1.0);
+            } else {
+                if (entry.get("kind").asText().equals("DECISION")) {
+                    reasons.add(entry.get("text").asText());
+                    assertThat(entry.get("detail").get("ruleSetVersion").asText()).matches("v\\d+");
+                }
+                assertThat(entry.path("sentiment").isMissingNode() || entry.path("sentiment").isNull()).isTrue();
+            }
+        }
+        assertThat(labels).containsExactly("POSITIVE", "NEGATIVE");
+        assertThat(reasons).hasSize(2);
+        assertThat(reasons.get(1)).contains("A customer whose mood turns sharply negative in self-service is escalated at once");
+    }
+
+    private long send(String address, String text) {
+        Api.Response accepted = Api.as(port, "gateway").postJson("/api/messages", message("EMAIL", address, text, null));
+        assertThat(accepted.status()).isEqualTo(202);
+        long caseId = accepted.json().get("caseId").asLong();
+        // Wait until the process has taken its decision, so the next message meets a case in self-service.
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                !agent().get("/api/cases/" + caseId).json().get("status").asText().equals("NEW"));
+        return caseId;
+    }
+
+    private Api agent() {
+        return Api.as(port, "agent");
+    }
+}
