@@ -54,6 +54,9 @@ class RestartIT {
         Map<String, Object> properties = new HashMap<>(TestServers.properties());
         properties.put("server.port", "0");
         properties.put("spring.jmx.enabled", "false");
+        // Camunda registers engines JVM-wide by name: closing a second "default" engine would unregister the shared
+        // test context's engine, which the webapps and REST API look up by that name.
+        properties.put("camunda.bpm.process-engine-name", "restart-test");
         return new SpringApplicationBuilder(OmnicaseApplication.class).run(io.omnicase.support.TestServers.asArguments(properties));
     }
 
