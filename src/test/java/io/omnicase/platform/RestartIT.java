@@ -56,7 +56,7 @@ class RestartIT {
         properties.put("spring.jmx.enabled", "false");
         // Camunda registers engines JVM-wide by name: closing a second "default" engine would unregister the shared
         // test context's engine, which the webapps and REST API look up by that name.
-        properties.put("camunda.bpm.process-engine-name", "restart-test");
+        properties.put("camunda.bpm.process-engine-name", "restarted");
         return new SpringApplicationBuilder(OmnicaseApplication.class).run(io.omnicase.support.TestServers.asArguments(properties));
     }
 
