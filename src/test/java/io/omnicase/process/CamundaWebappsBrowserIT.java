@@ -38,6 +38,10 @@ class CamundaWebappsBrowserIT {
             page.get("http://127.0.0.1:" + port + "/camunda/app/cockpit/default/#/processes");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Customer case"));
             browser.screenshot("cockpit-supervisor");
+
+            page.findElement(By.linkText("Customer case")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-element-id='user_handle_case']")));
+            browser.screenshot("cockpit-case-process-diagram");
         }
     }
 }
