@@ -119,6 +119,24 @@ public class CaseManagement {
         return interactionId;
     }
 
+    /**
+     * Records that the channel handed an outbound message to its provider under the provider's message id, so that the
+     * provider's status callbacks find it. Answers false when the message had been recorded as sent before.
+     */
+    @Transactional
+    public boolean recordSent(long interactionId, String providerMessageId) {
+        return store.markSent(interactionId, providerMessageId, Instant.now());
+    }
+
+    /**
+     * Updates the delivery status of the outbound message the provider knows by this id, shown on the timeline.
+     * Answers false when no outbound message has this id (a callback for a message sent elsewhere).
+     */
+    @Transactional
+    public boolean recordDeliveryStatus(Channel channel, String providerMessageId, DeliveryStatus status, Instant at) {
+        return store.updateDelivery(channel, providerMessageId, status, at == null ? Instant.now() : at);
+    }
+
     private void transition(CaseId id, CaseStatus target, String text) {
         CaseView view = lock(id);
         if (view.status() == target && target != CaseStatus.ESCALATED) {

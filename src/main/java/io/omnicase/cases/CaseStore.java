@@ -76,6 +76,44 @@ class CaseStore {
         return key.getKey().longValue();
     }
 
+    /** Sets the provider's id on an outbound message not sent before; false when it had been. */
+    boolean markSent(long interactionId, String providerMessageId, Instant at) {
+        Optional<String> detail = jdbc.sql("SELECT detail FROM interactions WHERE id = ? AND kind = 'OUTBOUND' "
+                        + "AND provider_message_id IS NULL FOR UPDATE")
+                .param(interactionId).query((rs, n) -> rs.getString(1)).optional();
+        if (detail.isEmpty()) {
+            return false;
+        }
+        Map<String, Object> updated = withDelivery(read(detail.get()), DeliveryStatus.SENT, at);
+        return jdbc.sql("UPDATE interactions SET provider_message_id = ?, detail = ? WHERE id = ?")
+                .params(providerMessageId, write(updated), interactionId).update() == 1;
+    }
+
+    boolean updateDelivery(Channel channel, String providerMessageId, DeliveryStatus status, Instant at) {
+        Optional<Object[]> row = jdbc.sql("SELECT id, detail FROM interactions WHERE channel = ? AND provider_message_id = ? "
+                        + "AND kind = 'OUTBOUND' FOR UPDATE")
+                .params(channel.name(), providerMessageId)
+                .query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2)}).optional();
+        if (row.isEmpty()) {
+            return false;
+        }
+        Map<String, Object> detail = read((String) row.get()[1]);
+        Object current = detail == null ? null : detail.get("delivery");
+        if (!status.supersedes(current == null ? null : DeliveryStatus.valueOf(current.toString()))) {
+            return true;
+        }
+        jdbc.sql("UPDATE interactions SET detail = ? WHERE id = ?")
+                .params(write(withDelivery(detail, status, at)), row.get()[0]).update();
+        return true;
+    }
+
+    private static Map<String, Object> withDelivery(Map<String, Object> detail, DeliveryStatus status, Instant at) {
+        Map<String, Object> updated = detail == null ? new java.util.LinkedHashMap<>() : new java.util.LinkedHashMap<>(detail);
+        updated.put("delivery", status.name());
+        updated.put("deliveryAt", at.toString());
+        return updated;
+    }
+
     void touch(long caseId, Instant now) {
         jdbc.sql("UPDATE cases SET updated_at = ? WHERE id = ?").params(ts(now), caseId).update();
     }

@@ -48,6 +48,8 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/", "/index.html", "/login", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/messages").hasAnyRole("CHANNEL", "ADMIN")
+                        // Providers' webhooks prove themselves by their signature, checked by the channel; no login.
+                        .requestMatchers("/api/webhooks/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/cases/**", "/api/customers/**", "/api/search").hasAnyRole(CASE_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/cases/**").hasAnyRole(CASE_WORKERS)
                         .requestMatchers("/api/me").authenticated()
@@ -68,7 +70,8 @@ class SecurityConfiguration {
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         // Basic-auth clients send no cookie a forged page could ride on; Camunda's webapps have their own CSRF filter.
-                        .ignoringRequestMatchers(withCredentials, new AntPathRequestMatcher("/camunda/**")))
+                        .ignoringRequestMatchers(withCredentials, new AntPathRequestMatcher("/camunda/**"),
+                                new AntPathRequestMatcher("/api/webhooks/**")))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
     }
