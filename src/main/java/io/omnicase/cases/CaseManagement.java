@@ -128,6 +128,12 @@ public class CaseManagement {
         return store.markSent(interactionId, providerMessageId, Instant.now());
     }
 
+    /** Records on the timeline that the provider refused an outbound message for good, with its reason. */
+    @Transactional
+    public void recordSendFailed(long interactionId, String reason) {
+        store.markSendFailed(interactionId, reason, Instant.now());
+    }
+
     /**
      * Updates the delivery status of the outbound message the provider knows by this id, shown on the timeline.
      * Answers false when no outbound message has this id (a callback for a message sent elsewhere).

@@ -89,6 +89,16 @@ class CaseStore {
                 .params(providerMessageId, write(updated), interactionId).update() == 1;
     }
 
+    void markSendFailed(long interactionId, String reason, Instant at) {
+        jdbc.sql("SELECT detail FROM interactions WHERE id = ? AND kind = 'OUTBOUND' FOR UPDATE").param(interactionId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional()
+                .ifPresent(detail -> {
+                    Map<String, Object> updated = withDelivery(read(detail.orElse(null)), DeliveryStatus.FAILED, at);
+                    updated.put("deliveryError", reason);
+                    jdbc.sql("UPDATE interactions SET detail = ? WHERE id = ?").params(write(updated), interactionId).update();
+                });
+    }
+
     boolean updateDelivery(Channel channel, String providerMessageId, DeliveryStatus status, Instant at) {
         Optional<Object[]> row = jdbc.sql("SELECT id, detail FROM interactions WHERE channel = ? AND provider_message_id = ? "
                         + "AND kind = 'OUTBOUND' FOR UPDATE")

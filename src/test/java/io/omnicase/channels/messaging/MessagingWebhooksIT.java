@@ -3,7 +3,7 @@ package io.omnicase.channels.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.omnicase.cases.CaseManagement;
+import io.omnicase.channels.ProviderStandIn;
 import io.omnicase.channels.SharedData;
 import io.omnicase.support.Api;
 import io.omnicase.support.OmnicaseIntegrationTest;
@@ -34,9 +34,6 @@ class MessagingWebhooksIT {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    CaseManagement cases;
 
     @Autowired
     JdbcClient jdbc;
@@ -119,7 +116,8 @@ class MessagingWebhooksIT {
         String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
         Map<String, String> params = sms(phone, sid, "My router keeps rebooting");
         String path = "/api/webhooks/twilio/sms?tenant=demo";
-        String signature = TwilioSignature.sign(TWILIO_TOKEN, Webhook.url(port, path), params);
+        // The app is configured with a public URL, as behind a proxy: Twilio signs the URL it called, not the local one.
+        String signature = TwilioSignature.sign(TWILIO_TOKEN, ProviderStandIn.Initializer.PUBLIC_URL + path, params);
 
         Api.Response first = Webhook.postTwilioForm(port, path, params, signature);
         Api.Response again = Webhook.postTwilioForm(port, path, params, signature);
@@ -153,28 +151,6 @@ class MessagingWebhooksIT {
         JsonNode inbound = onlyInbound(psid);
         assertThat(inbound.get("text").asText()).isEqualTo("Where is my parcel?");
         assertThat(inbound.get("channel").asText()).isEqualTo("MESSENGER");
-    }
-
-    @Test
-    void whatsAppStatusCallbacksMoveTheReplysDeliveryForwardOnly() throws IOException {
-        String phone = phone();
-        byte[] body = whatsAppMessage(fixture("message--text.json"), phone, "wamid." + UUID.randomUUID());
-        Webhook.postMetaJson(port, "/api/webhooks/whatsapp", body, HubSignature.sign(WHATSAPP_SECRET, body));
-        long caseId = Api.as(port, "agent").get("/api/customers/" + customerOf(phone)).json().get("cases").get(0).get("id").asLong();
-        long replyId = Api.as(port, "agent").postJson("/api/cases/" + caseId + "/replies", Map.of("text", "We are on it"))
-                .json().get("interactionId").asLong();
-        String providerId = "wamid.out-" + UUID.randomUUID();
-        cases.recordSent(replyId, providerId);
-
-        for (String status : List.of("message_status--delivered.json", "message_status--read.json", "message_status--delivered.json")) {
-            byte[] callback = whatsAppStatus(fixture(status), providerId);
-            assertThat(Webhook.postMetaJson(port, "/api/webhooks/whatsapp", callback,
-                    HubSignature.sign(WHATSAPP_SECRET, callback)).status()).isEqualTo(200);
-        }
-
-        JsonNode reply = outbound(timelineOf(phone), replyId);
-        assertThat(reply.get("providerMessageId").asText()).isEqualTo(providerId);
-        assertThat(reply.get("detail").get("delivery").asText()).isEqualTo("READ");
     }
 
     static Path fixture(String file) {
@@ -213,21 +189,31 @@ class MessagingWebhooksIT {
         return "+4915" + ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L);
     }
 
-    /** The customer known by an address; the API has no lookup by address, so the test reads the identity table. */
-    long customerOf(String address) {
-        return jdbc.sql("SELECT customer_id FROM customer_identities WHERE address = ?").param(address)
-                .query(Long.class).single();
+    JsonNode timelineOf(String address) {
+        return timelineOf(port, jdbc, address);
     }
 
-    JsonNode timelineOf(String address) {
-        long caseId = Api.as(port, "agent").get("/api/customers/" + customerOf(address)).json().get("cases").get(0).get("id").asLong();
-        return Api.as(port, "agent").get("/api/cases/" + caseId + "/timeline").json();
+    long customerOf(String address) {
+        return customerOf(jdbc, address);
     }
 
     JsonNode onlyInbound(String address) {
         List<JsonNode> inbound = inbound(timelineOf(address));
         assertThat(inbound).hasSize(1);
         return inbound.get(0);
+    }
+
+    /** The customer known by an address; the API has no lookup by address, so the test reads the identity table. */
+    static long customerOf(JdbcClient jdbc, String address) {
+        return jdbc.sql("SELECT customer_id FROM customer_identities WHERE address = ?").param(address)
+                .query(Long.class).single();
+    }
+
+    /** The timeline of the latest case of the customer known by an address, as an agent sees it. */
+    static JsonNode timelineOf(int port, JdbcClient jdbc, String address) {
+        Api agent = Api.as(port, "agent");
+        long caseId = agent.get("/api/customers/" + customerOf(jdbc, address)).json().get("cases").get(0).get("id").asLong();
+        return agent.get("/api/cases/" + caseId + "/timeline").json();
     }
 
     static List<JsonNode> inbound(JsonNode timeline) {
@@ -238,14 +224,5 @@ class MessagingWebhooksIT {
             }
         });
         return entries;
-    }
-
-    static JsonNode outbound(JsonNode timeline, long id) {
-        for (JsonNode e : timeline) {
-            if (e.get("id").asLong() == id) {
-                return e;
-            }
-        }
-        throw new AssertionError("no timeline entry " + id);
     }
 }
