@@ -38,6 +38,12 @@ public class CaseManagement {
         return store.timeline(id.value());
     }
 
+    /** The case of the message (in or out) a provider knows by this id: how a channel follows its own threads. */
+    @Transactional(readOnly = true)
+    public Optional<CaseView> caseOfMessage(Channel channel, String providerMessageId) {
+        return store.findMessage(channel, providerMessageId).flatMap(ids -> store.find(ids[0]));
+    }
+
     @Transactional(readOnly = true)
     public List<CaseView> ofCustomer(CustomerId customer) {
         return store.ofCustomer(customer.value());

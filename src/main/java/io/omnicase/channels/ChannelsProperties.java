@@ -7,9 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * with outbound sending off; production sets real secrets through the environment.
  */
 @ConfigurationProperties(prefix = "omnicase.channels")
-public record ChannelsProperties(WhatsApp whatsapp, Messenger messenger, Twilio twilio) {
+public record ChannelsProperties(WhatsApp whatsapp, Messenger messenger, Twilio twilio, Email email) {
 
     public ChannelsProperties {
+        email = email == null ? new Email(false, "support@omnicase.local", "Omnicase Support", "imap", "127.0.0.1", 3143,
+                null, null, "INBOX", java.time.Duration.ofSeconds(10), false, 3025, 3143) : email;
         whatsapp = whatsapp == null ? new WhatsApp(null, null, null, null, null, null, false) : whatsapp;
         messenger = messenger == null ? new Messenger(null, null, null, null, null, false) : messenger;
         twilio = twilio == null ? new Twilio(null, null, null, null, null, false) : twilio;
@@ -43,5 +45,18 @@ public record ChannelsProperties(WhatsApp whatsapp, Messenger messenger, Twilio 
      */
     public record Twilio(String accountSid, String authToken, String fromNumber, String baseUrl, String publicUrl,
                          boolean outbound) {
+    }
+
+    /**
+     * Mail: the support mailbox read by IMAP, replies sent by SMTP ({@code spring.mail.*}).
+     *
+     * @param address         the support address; replies come from it
+     * @param imapProtocol    {@code imap} or {@code imaps}
+     * @param pollInterval    how often the mailbox is read
+     * @param demoServer      start a local GreenMail SMTP/IMAP server as the demo mailbox (default run only)
+     */
+    public record Email(boolean enabled, String address, String displayName, String imapProtocol, String imapHost,
+                        int imapPort, String username, String password, String folder, java.time.Duration pollInterval,
+                        boolean demoServer, int demoSmtpPort, int demoImapPort) {
     }
 }

@@ -100,7 +100,7 @@ public final class ProviderStandIn {
     public record Recorded(String method, String path, Map<String, String> headers, String body, String answer) {
     }
 
-    /** Points the application's provider base URLs at the stand-in and switches outbound sending on. */
+    /** Points the application's provider base URLs at the stand-in, its mailbox at the test mail server, and switches outbound sending on. */
     public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
         /** The public base URL tests sign Twilio webhooks with, as if Omnicase sat behind a proxy. */
@@ -109,6 +109,7 @@ public final class ProviderStandIn {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             String url = get().url();
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("mail-server", MailServer.get().properties()));
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("provider-stand-in", Map.of(
                     "omnicase.channels.whatsapp.base-url", url,
                     "omnicase.channels.whatsapp.outbound", "true",

@@ -1,7 +1,6 @@
 package io.omnicase.channels.email;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
@@ -96,20 +95,8 @@ final class MailClassifier {
 
     /** The text of the first message/delivery-status part, lower case, or null when the mail has none. */
     private static String deliveryStatus(Part part) throws MessagingException, IOException {
-        if (part.isMimeType("message/delivery-status") || part.isMimeType("message/global-delivery-status")) {
-            try (var in = part.getInputStream()) {
-                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
-            }
-        }
-        if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String found = deliveryStatus(multipart.getBodyPart(i));
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
+        String report = DeliveryReport.statusPart(part);
+        return report == null ? null : report.toLowerCase(Locale.ROOT);
     }
 
     static String header(MimeMessage mail, String name) throws MessagingException {
