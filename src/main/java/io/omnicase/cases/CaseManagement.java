@@ -2,6 +2,9 @@ package io.omnicase.cases;
 
 import io.omnicase.customers.Channel;
 import io.omnicase.customers.CustomerId;
+import io.omnicase.customers.CustomerMerge;
+import io.omnicase.customers.Customers;
+import io.omnicase.customers.Identity;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,10 +24,12 @@ public class CaseManagement {
 
     private final CaseStore store;
     private final ApplicationEventPublisher events;
+    private final Customers customers;
 
-    CaseManagement(CaseStore store, ApplicationEventPublisher events) {
+    CaseManagement(CaseStore store, ApplicationEventPublisher events, Customers customers) {
         this.store = store;
         this.events = events;
+        this.customers = customers;
     }
 
     @Transactional(readOnly = true)
@@ -147,6 +152,24 @@ public class CaseManagement {
     @Transactional
     public boolean recordDeliveryStatus(Channel channel, String providerMessageId, DeliveryStatus status, Instant at) {
         return store.updateDelivery(channel, providerMessageId, status, at == null ? Instant.now() : at);
+    }
+
+    /**
+     * Merges two customers found to be one person: the source's identities and cases move to the target, each moved
+     * case notes it on its timeline, and the merge is recorded for auditors.
+     */
+    @Transactional
+    public CustomerMerge mergeCustomers(CustomerId source, CustomerId target, String by) {
+        List<Identity> identities = customers.mergeIdentities(source, target);
+        List<CaseView> moved = store.ofCustomer(source.value());
+        for (CaseView view : moved) {
+            store.changeCustomer(view.id(), target.value());
+            CaseView now = new CaseView(view.id(), target.value(), view.status(), view.subject(), view.channel(), view.queue(),
+                    view.priority(), view.reopenCount(), view.openedAt(), view.updatedAt(), view.resolvedAt(), view.closedAt());
+            append(now, InteractionKind.STATUS, by, "Customer " + source.value() + " merged into customer " + target.value()
+                    + " by " + by, Map.of("mergedFrom", source.value(), "mergedInto", target.value()), view.status());
+        }
+        return customers.recordMerge(source, target, by, identities, moved.stream().map(CaseView::id).toList());
     }
 
     private void transition(CaseId id, CaseStatus target, String text) {

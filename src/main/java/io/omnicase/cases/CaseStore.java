@@ -139,6 +139,10 @@ class CaseStore {
                 .param("status", status.name()).param("now", ts(now)).param("id", caseId).update();
     }
 
+    void changeCustomer(long caseId, long customerId) {
+        jdbc.sql("UPDATE cases SET customer_id = ? WHERE id = ?").params(customerId, caseId).update();
+    }
+
     void route(long caseId, String queue, int priority) {
         jdbc.sql("UPDATE cases SET queue = ?, priority = ? WHERE id = ?").params(queue, priority, caseId).update();
     }

@@ -50,6 +50,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/messages").hasAnyRole("CHANNEL", "ADMIN")
                         // Providers' webhooks prove themselves by their signature, checked by the channel; no login.
                         .requestMatchers("/api/webhooks/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/customers/*/merge").hasAnyRole("AGENT", "SUPERVISOR")
                         .requestMatchers(HttpMethod.GET, "/api/cases/**", "/api/customers/**", "/api/search").hasAnyRole(CASE_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/cases/**").hasAnyRole(CASE_WORKERS)
                         .requestMatchers("/api/me").authenticated()
