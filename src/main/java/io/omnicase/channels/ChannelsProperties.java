@@ -7,9 +7,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * with outbound sending off; production sets real secrets through the environment.
  */
 @ConfigurationProperties(prefix = "omnicase.channels")
-public record ChannelsProperties(WhatsApp whatsapp, Messenger messenger, Twilio twilio, Email email) {
+public record ChannelsProperties(WhatsApp whatsapp, Messenger messenger, Twilio twilio, Email email, Voice voice) {
 
     public ChannelsProperties {
+        voice = voice == null ? new Voice(null, java.time.Duration.ofMinutes(5)) : voice;
         email = email == null ? new Email(false, "support@omnicase.local", "Omnicase Support", "imap", "127.0.0.1", 3143,
                 null, null, "INBOX", java.time.Duration.ofSeconds(10), false, 3025, 3143) : email;
         whatsapp = whatsapp == null ? new WhatsApp(null, null, null, null, null, null, false) : whatsapp;
@@ -58,5 +59,14 @@ public record ChannelsProperties(WhatsApp whatsapp, Messenger messenger, Twilio 
     public record Email(boolean enabled, String address, String displayName, String imapProtocol, String imapHost,
                         int imapPort, String username, String password, String folder, java.time.Duration pollInterval,
                         boolean demoServer, int demoSmtpPort, int demoImapPort) {
+    }
+
+    /**
+     * Call events of a telephony provider (or the relay in front of it).
+     *
+     * @param secret    signs each call event ({@code X-Omnicase-Signature})
+     * @param tolerance how old a signed event may be; older ones are refused as replays
+     */
+    public record Voice(String secret, java.time.Duration tolerance) {
     }
 }
