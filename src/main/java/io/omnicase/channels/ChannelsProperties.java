@@ -12,7 +12,7 @@ public record ChannelsProperties(WhatsApp whatsapp, Messenger messenger, Twilio 
     public ChannelsProperties {
         voice = voice == null ? new Voice(null, java.time.Duration.ofMinutes(5)) : voice;
         email = email == null ? new Email(false, "support@omnicase.local", "Omnicase Support", "imap", "127.0.0.1", 3143,
-                null, null, "INBOX", java.time.Duration.ofSeconds(10), false, 3025, 3143) : email;
+                null, null, "INBOX", java.time.Duration.ofSeconds(10), false, 3025, 3143, 10_485_760) : email;
         whatsapp = whatsapp == null ? new WhatsApp(null, null, null, null, null, null, false) : whatsapp;
         messenger = messenger == null ? new Messenger(null, null, null, null, null, false) : messenger;
         twilio = twilio == null ? new Twilio(null, null, null, null, null, false) : twilio;
@@ -55,10 +55,11 @@ public record ChannelsProperties(WhatsApp whatsapp, Messenger messenger, Twilio 
      * @param imapProtocol    {@code imap} or {@code imaps}
      * @param pollInterval    how often the mailbox is read
      * @param demoServer      start a local GreenMail SMTP/IMAP server as the demo mailbox (default run only)
+     * @param maxAttachmentBytes the largest attachment kept; larger ones are noted on the timeline, not stored
      */
     public record Email(boolean enabled, String address, String displayName, String imapProtocol, String imapHost,
                         int imapPort, String username, String password, String folder, java.time.Duration pollInterval,
-                        boolean demoServer, int demoSmtpPort, int demoImapPort) {
+                        boolean demoServer, int demoSmtpPort, int demoImapPort, int maxAttachmentBytes) {
     }
 
     /**

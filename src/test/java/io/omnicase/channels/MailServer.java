@@ -52,6 +52,7 @@ public final class MailServer {
                 "omnicase.channels.email.password", "secret",
                 // Tests read the mailbox when they choose to, so what a poll found is theirs to assert.
                 "omnicase.channels.email.poll-interval", "PT1H",
+                "omnicase.channels.email.max-attachment-bytes", "65536",
                 "spring.mail.port", String.valueOf(smtpPort()));
     }
 

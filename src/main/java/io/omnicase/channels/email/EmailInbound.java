@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,11 +39,13 @@ class EmailInbound {
     private final CaseIntake intake;
     private final CaseManagement cases;
     private final EmailBounces bounces;
+    private final Attachments attachments;
 
-    EmailInbound(CaseIntake intake, CaseManagement cases, EmailBounces bounces) {
+    EmailInbound(CaseIntake intake, CaseManagement cases, EmailBounces bounces, Attachments attachments) {
         this.intake = intake;
         this.cases = cases;
         this.bounces = bounces;
+        this.attachments = attachments;
     }
 
     Outcome receive(MimeMessage mail) throws MessagingException, IOException {
@@ -69,6 +72,8 @@ class EmailInbound {
             }
             text = AUTO_REPLY_PREFIX + text;
         }
+        List<Attachments.Found> files = attachments.find(mail);
+        text = text + attachmentNote(files);
         if (text.isBlank()) {
             text = "(no text)";
         }
@@ -78,6 +83,7 @@ class EmailInbound {
         if (result.duplicate()) {
             return Outcome.DUPLICATE;
         }
+        attachments.store(result.caseId().value(), result.messageId(), files);
         if (kind == MailKind.AUTO_REPLY) {
             return Outcome.AUTO_REPLY_ATTACHED;
         }
@@ -93,6 +99,19 @@ class EmailInbound {
             }
         }
         return MailThreading.caseToken(mail.getSubject()).flatMap(id -> cases.find(new io.omnicase.cases.CaseId(id)));
+    }
+
+    /** The attachments as the timeline names them, refused ones with the reason. */
+    private static String attachmentNote(List<Attachments.Found> files) {
+        if (files.isEmpty()) {
+            return "";
+        }
+        StringBuilder note = new StringBuilder("\n\nAttachments:");
+        for (Attachments.Found file : files) {
+            note.append("\n- ").append(file.filename())
+                    .append(file.refusal() == null ? "" : " (not kept: " + file.refusal() + ")");
+        }
+        return note.toString();
     }
 
     private static Optional<InternetAddress> sender(MimeMessage mail) throws MessagingException {

@@ -8,7 +8,9 @@ import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,10 +19,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -155,6 +162,60 @@ class MailThreadingIT {
             assertThat(detail.path("deliveryError").asText()).contains("bounces");
         });
         assertThat(mailsTo(customer)).isEmpty();
+    }
+
+    @Test
+    void attachmentsAreCheckedKeptAndServedOnlyAsDownloads() throws Exception {
+        String customer = "files-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
+        MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()));
+        mail.setFrom(new InternetAddress(customer));
+        mail.setRecipients(Message.RecipientType.TO, MailServer.SUPPORT);
+        mail.setSubject("Invoice attached");
+        MimeMultipart parts = new MimeMultipart();
+        parts.addBodyPart(textPart("Please see the attached invoice."));
+        parts.addBodyPart(file("invoice.pdf", "application/pdf", "%PDF-1.4\n1 0 obj\n".getBytes(StandardCharsets.US_ASCII)));
+        parts.addBodyPart(file("fake.pdf", "application/pdf", "MZ\u0090 this is a program".getBytes(StandardCharsets.ISO_8859_1)));
+        parts.addBodyPart(file("page.html", "text/html", "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)));
+        parts.addBodyPart(file("huge.txt", "text/plain", new byte[100_000]));
+        mail.setContent(parts);
+        mail.saveChanges();
+        deliver(mail);
+
+        assertThat(poller.poll()).containsExactlyEntriesOf(Map.of(EmailInbound.Outcome.NEW_CASE, 1));
+
+        long caseId = caseOf(mail.getMessageID());
+        Api agent = Api.as(port, "agent");
+        JsonNode files = agent.get("/api/cases/" + caseId + "/attachments").json();
+        assertThat(files).hasSize(1);
+        assertThat(files.get(0).get("filename").asText()).isEqualTo("invoice.pdf");
+        String text = agent.get("/api/cases/" + caseId + "/timeline").json().get(0).get("text").asText();
+        assertThat(text).contains("- invoice.pdf\n", "- fake.pdf (not kept: content is not application/pdf)",
+                "- page.html (not kept: type text/html is not accepted)", "- huge.txt (not kept: larger than 64 KB)");
+
+        HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/api/cases/" + caseId + "/attachments/" + files.get(0).get("id").asLong()))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("agent:demo".getBytes())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment;").contains("invoice.pdf");
+        assertThat(download.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(download.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(new String(download.body(), StandardCharsets.US_ASCII)).startsWith("%PDF-1.4");
+        assertThat(agent.get("/api/cases/" + caseId + "/attachments/999999999").status()).isEqualTo(404);
+    }
+
+    private static MimeBodyPart textPart(String text) throws Exception {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setText(text, "UTF-8");
+        return part;
+    }
+
+    private static MimeBodyPart file(String name, String type, byte[] content) throws Exception {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(content, type)));
+        part.setFileName(name);
+        part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+        return part;
     }
 
     private static String autoOrNot(Map<EmailInbound.Outcome, Integer> outcome) {
