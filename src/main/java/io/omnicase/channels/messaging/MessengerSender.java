@@ -1,35 +1,20 @@
 package io.omnicase.channels.messaging;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.channels.ChannelsProperties;
-import io.omnicase.channels.MessageSender;
 import io.omnicase.customers.Channel;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 
 import java.util.Map;
 
 /** Sends replies through the Messenger Send API ({@code POST /{version}/me/messages}) as the Page. */
 @Component
-class MessengerSender implements MessageSender {
+class MessengerSender extends ProviderSender {
 
     private final ChannelsProperties.Messenger config;
-    private final RestClient http;
 
     MessengerSender(ChannelsProperties properties) {
+        super(Channel.MESSENGER, properties.messenger().outbound(), properties.messenger().baseUrl(), "https://graph.facebook.com");
         this.config = properties.messenger();
-        this.http = ProviderHttp.client(config.baseUrl() == null ? "https://graph.facebook.com" : config.baseUrl());
-    }
-
-    @Override
-    public Channel channel() {
-        return Channel.MESSENGER;
-    }
-
-    @Override
-    public boolean enabled() {
-        return config.outbound();
     }
 
     @Override
@@ -39,13 +24,7 @@ class MessengerSender implements MessageSender {
                 // A reply to the customer's message, inside Messenger's standard messaging window.
                 "messaging_type", "RESPONSE",
                 "message", Map.of("text", message.text()));
-        return ProviderHttp.call("Messenger", () -> {
-            JsonNode answer = http.post().uri("/{version}/me/messages", config.apiVersion())
-                    .header("Authorization", "Bearer " + config.pageAccessToken())
-                    .contentType(MediaType.APPLICATION_JSON).body(body)
-                    .retrieve().body(JsonNode.class);
-            String id = answer == null ? "" : answer.path("message_id").asText("");
-            return id.isEmpty() ? null : id;
-        });
+        return ProviderHttp.postGraphJson(http, "Messenger", config.pageAccessToken(), body,
+                answer -> answer.path("message_id").asText(""), "/{version}/me/messages", config.apiVersion());
     }
 }

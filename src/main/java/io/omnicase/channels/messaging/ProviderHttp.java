@@ -1,6 +1,8 @@
 package io.omnicase.channels.messaging;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.channels.SendFailedException;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -8,6 +10,7 @@ import org.springframework.web.client.RestClientResponseException;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** What the provider adapters share: an HTTP client with timeouts, and which failures are worth retrying. */
@@ -21,6 +24,20 @@ final class ProviderHttp {
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
         factory.setReadTimeout(Duration.ofSeconds(20));
         return RestClient.builder().baseUrl(baseUrl.replaceAll("/+$", "")).requestFactory(factory).build();
+    }
+
+    /** Posts a JSON message with a bearer token to a Graph API path and answers the message id the answer carries. */
+    static String postGraphJson(RestClient http, String provider, String token, Object body,
+                                Function<JsonNode, String> messageId,
+                                String path, Object... pathVariables) {
+        return call(provider, () -> {
+            JsonNode answer = http.post().uri(path, pathVariables)
+                    .header("Authorization", "Bearer " + token)
+                    .contentType(MediaType.APPLICATION_JSON).body(body)
+                    .retrieve().body(JsonNode.class);
+            String id = answer == null ? "" : messageId.apply(answer);
+            return id.isEmpty() ? null : id;
+        });
     }
 
     /**

@@ -2,37 +2,24 @@ package io.omnicase.channels.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.channels.ChannelsProperties;
-import io.omnicase.channels.MessageSender;
 import io.omnicase.customers.Channel;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.client.RestClient;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** Sends replies as SMS through Twilio's Messages resource ({@code POST /2010-04-01/Accounts/{sid}/Messages.json}). */
 @Component
-class TwilioSmsSender implements MessageSender {
+class TwilioSmsSender extends ProviderSender {
 
     private final ChannelsProperties.Twilio config;
-    private final RestClient http;
 
     TwilioSmsSender(ChannelsProperties properties) {
+        super(Channel.SMS, properties.twilio().outbound(), properties.twilio().baseUrl(), "https://api.twilio.com");
         this.config = properties.twilio();
-        this.http = ProviderHttp.client(config.baseUrl() == null ? "https://api.twilio.com" : config.baseUrl());
-    }
-
-    @Override
-    public Channel channel() {
-        return Channel.SMS;
-    }
-
-    @Override
-    public boolean enabled() {
-        return config.outbound();
     }
 
     @Override

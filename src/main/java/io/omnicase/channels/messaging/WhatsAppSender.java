@@ -1,35 +1,20 @@
 package io.omnicase.channels.messaging;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.channels.ChannelsProperties;
-import io.omnicase.channels.MessageSender;
 import io.omnicase.customers.Channel;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 
 import java.util.Map;
 
 /** Sends replies through the WhatsApp Cloud API ({@code POST /{version}/{phone-number-id}/messages}). */
 @Component
-class WhatsAppSender implements MessageSender {
+class WhatsAppSender extends ProviderSender {
 
     private final ChannelsProperties.WhatsApp config;
-    private final RestClient http;
 
     WhatsAppSender(ChannelsProperties properties) {
+        super(Channel.WHATSAPP, properties.whatsapp().outbound(), properties.whatsapp().baseUrl(), "https://graph.facebook.com");
         this.config = properties.whatsapp();
-        this.http = ProviderHttp.client(config.baseUrl() == null ? "https://graph.facebook.com" : config.baseUrl());
-    }
-
-    @Override
-    public Channel channel() {
-        return Channel.WHATSAPP;
-    }
-
-    @Override
-    public boolean enabled() {
-        return config.outbound();
     }
 
     @Override
@@ -41,13 +26,8 @@ class WhatsAppSender implements MessageSender {
                 "to", message.to().replaceAll("[^0-9]", ""),
                 "type", "text",
                 "text", Map.of("preview_url", false, "body", message.text()));
-        return ProviderHttp.call("WhatsApp", () -> {
-            JsonNode answer = http.post().uri("/{version}/{phone}/messages", config.apiVersion(), config.phoneNumberId())
-                    .header("Authorization", "Bearer " + config.accessToken())
-                    .contentType(MediaType.APPLICATION_JSON).body(body)
-                    .retrieve().body(JsonNode.class);
-            String id = answer == null ? "" : answer.path("messages").path(0).path("id").asText("");
-            return id.isEmpty() ? null : id;
-        });
+        return ProviderHttp.postGraphJson(http, "WhatsApp", config.accessToken(), body,
+                answer -> answer.path("messages").path(0).path("id").asText(""),
+                "/{version}/{phone}/messages", config.apiVersion(), config.phoneNumberId());
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnicase.channels.ProviderStandIn;
 import io.omnicase.channels.SharedData;
+import io.omnicase.channels.Webhook;
 import io.omnicase.support.Api;
 import io.omnicase.support.OmnicaseIntegrationTest;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package io.omnicase.channels.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnicase.channels.ProviderStandIn;
+import io.omnicase.channels.Webhook;
 import io.omnicase.support.Api;
 import io.omnicase.support.OmnicaseIntegrationTest;
 import org.junit.jupiter.api.Test;

@@ -2,17 +2,13 @@ package io.omnicase.channels.voice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnicase.channels.Webhook;
 import io.omnicase.support.Api;
 import io.omnicase.support.OmnicaseIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +24,6 @@ class VoiceWebhookIT {
 
     private static final String SECRET = "demo-voice-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -99,19 +94,8 @@ class VoiceWebhookIT {
         return send(body, CallEventSignature.sign(SECRET, timestamp, body));
     }
 
-    private Api.Response send(byte[] body, String signature) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/webhooks/voice"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (signature != null) {
-            request.header("X-Omnicase-Signature", signature);
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Api.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
+    private Api.Response send(byte[] body, String signature) {
+        return Webhook.postJson(port, "/api/webhooks/voice", body, "X-Omnicase-Signature", signature);
     }
 
     private static long now() {

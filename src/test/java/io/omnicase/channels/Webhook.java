@@ -1,4 +1,4 @@
-package io.omnicase.channels.messaging;
+package io.omnicase.channels;
 
 import io.omnicase.support.Api;
 
@@ -13,23 +13,28 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** A provider calling Omnicase's webhooks, signing like WhatsApp, Messenger or Twilio do (or forging on purpose). */
-final class Webhook {
+public final class Webhook {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private Webhook() {
     }
 
-    static Api.Response postMetaJson(int port, String path, byte[] body, String signature) {
+    public static Api.Response postMetaJson(int port, String path, byte[] body, String signature) {
+        return postJson(port, path, body, "X-Hub-Signature-256", signature);
+    }
+
+    /** Posts a JSON body with a signature header (none when {@code signature} is null). */
+    public static Api.Response postJson(int port, String path, byte[] body, String signatureHeader, String signature) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(port, path)))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signature != null) {
-            request.header("X-Hub-Signature-256", signature);
+            request.header(signatureHeader, signature);
         }
         return send(request);
     }
 
-    static Api.Response postTwilioForm(int port, String pathAndQuery, Map<String, String> params, String signature) {
+    public static Api.Response postTwilioForm(int port, String pathAndQuery, Map<String, String> params, String signature) {
         String form = params.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -42,11 +47,11 @@ final class Webhook {
         return send(request);
     }
 
-    static Api.Response get(int port, String pathAndQuery) {
+    public static Api.Response get(int port, String pathAndQuery) {
         return send(HttpRequest.newBuilder(URI.create(url(port, pathAndQuery))).GET());
     }
 
-    static String url(int port, String pathAndQuery) {
+    public static String url(int port, String pathAndQuery) {
         return "http://127.0.0.1:" + port + pathAndQuery;
     }
 
