@@ -50,6 +50,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/messages").hasAnyRole("CHANNEL", "ADMIN")
                         // Providers' webhooks prove themselves by their signature, checked by the channel; no login.
                         .requestMatchers("/api/webhooks/**").permitAll()
+                        // The chat widget, its demo page and socket: for anonymous visitors of customers' sites.
+                        .requestMatchers("/chat/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/customers/*/merge").hasAnyRole("AGENT", "SUPERVISOR")
                         .requestMatchers(HttpMethod.GET, "/api/cases/**", "/api/customers/**", "/api/search").hasAnyRole(CASE_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/cases/**").hasAnyRole(CASE_WORKERS)
