@@ -43,8 +43,7 @@ class OutboundRepliesIT {
     @Test
     void aReplyToAWhatsAppCustomerIsSentThroughTheGraphApiAndItsStatusCallbacksShowOnTheTimeline() throws IOException {
         String phone = phone();
-        byte[] inbound = whatsAppMessage(fixture("message--text.json"), phone, "wamid." + UUID.randomUUID());
-        Webhook.postMetaJson(port, "/api/webhooks/whatsapp", inbound, HubSignature.sign(WHATSAPP_SECRET, inbound));
+        whatsAppCustomerWrites(phone);
 
         long replyId = reply(phone, "Your parcel left the depot this morning.");
 
@@ -124,8 +123,7 @@ class OutboundRepliesIT {
     @Test
     void aProviderOutageDelaysTheReplyButItIsSentExactlyOnce() throws IOException {
         String phone = phone();
-        byte[] inbound = whatsAppMessage(fixture("message--text.json"), phone, "wamid." + UUID.randomUUID());
-        Webhook.postMetaJson(port, "/api/webhooks/whatsapp", inbound, HubSignature.sign(WHATSAPP_SECRET, inbound));
+        whatsAppCustomerWrites(phone);
         provider.failNext(1, 503);
 
         long replyId = reply(phone, "Sorry for the wait.");
@@ -141,8 +139,7 @@ class OutboundRepliesIT {
     @Test
     void aReplyTheProviderRefusesIsMarkedFailedAndNotRetried() throws IOException {
         String phone = phone();
-        byte[] inbound = whatsAppMessage(fixture("message--text.json"), phone, "wamid." + UUID.randomUUID());
-        Webhook.postMetaJson(port, "/api/webhooks/whatsapp", inbound, HubSignature.sign(WHATSAPP_SECRET, inbound));
+        whatsAppCustomerWrites(phone);
         provider.failNext(1, 400);
 
         long replyId = reply(phone, "This one the provider refuses.");
@@ -151,6 +148,13 @@ class OutboundRepliesIT {
         assertThat(entry(timelineOf(port, jdbc, phone), replyId).get("detail").get("deliveryError").asText()).contains("400");
         await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8))
                 .until(() -> requestsFor(phone.substring(1)).size() == 1);
+    }
+
+    /** A customer's WhatsApp message arrives through the signed webhook, opening their case. */
+    private void whatsAppCustomerWrites(String phone) throws IOException {
+        byte[] inbound = whatsAppMessage(fixture("message--text.json"), phone, "wamid." + UUID.randomUUID());
+        assertThat(Webhook.postMetaJson(port, "/api/webhooks/whatsapp", inbound, HubSignature.sign(WHATSAPP_SECRET, inbound))
+                .status()).isEqualTo(200);
     }
 
     private long reply(String address, String text) {
