@@ -139,6 +139,17 @@ public class CaseManagement {
         return store.markSent(interactionId, providerMessageId, Instant.now());
     }
 
+    /**
+     * Marks every outbound message sent to {@code to} on this channel up to {@code watermark} as read: how channels
+     * that report reading as a point in time (Messenger) update the timeline. Answers how many messages it touched.
+     */
+    @Transactional
+    public int recordReadUpTo(Channel channel, String to, Instant watermark) {
+        List<String> ids = store.outboundSentTo(channel, to, watermark);
+        ids.forEach(id -> store.updateDelivery(channel, id, DeliveryStatus.READ, watermark));
+        return ids.size();
+    }
+
     /** Records on the timeline that the provider refused an outbound message for good, with its reason. */
     @Transactional
     public void recordSendFailed(long interactionId, String reason) {

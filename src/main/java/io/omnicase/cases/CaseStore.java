@@ -99,6 +99,13 @@ class CaseStore {
                 });
     }
 
+    /** Provider ids of the outbound messages sent to an address on a channel until a moment. */
+    List<String> outboundSentTo(Channel channel, String to, Instant until) {
+        return jdbc.sql("SELECT provider_message_id FROM interactions WHERE channel = ? AND kind = 'OUTBOUND' "
+                        + "AND provider_message_id IS NOT NULL AND occurred_at <= ? AND JSON_VALUE(detail, '$.to') = ?")
+                .params(channel.name(), ts(until), to).query(String.class).list();
+    }
+
     boolean updateDelivery(Channel channel, String providerMessageId, DeliveryStatus status, Instant at) {
         Optional<Object[]> row = jdbc.sql("SELECT id, detail FROM interactions WHERE channel = ? AND provider_message_id = ? "
                         + "AND kind = 'OUTBOUND' FOR UPDATE")

@@ -38,6 +38,13 @@ class MessengerInbound {
                 } else if (event.has("delivery")) {
                     Instant at = epochMillis(event.path("delivery").path("watermark"));
                     event.path("delivery").path("mids").forEach(mid -> record(mid.asText(), DeliveryStatus.DELIVERED, at));
+                } else if (event.has("read")) {
+                    // Messenger reports reading as a watermark: every message to this person sent before it was read.
+                    Instant watermark = epochMillis(event.path("read").path("watermark"));
+                    String reader = event.path("sender").path("id").asText("");
+                    if (watermark != null && Channel.MESSENGER.identityKind().accepts(reader)) {
+                        cases.recordReadUpTo(Channel.MESSENGER, reader, watermark);
+                    }
                 }
             }
         }

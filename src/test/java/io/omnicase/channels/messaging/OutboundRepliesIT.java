@@ -118,6 +118,13 @@ class OutboundRepliesIT {
         awaitDelivery(psid, replyId, "SENT");
         assertThat(entry(timelineOf(port, jdbc, psid), replyId).get("providerMessageId").asText())
                 .isEqualTo(JSON.readTree(sent.answer()).get("message_id").asText());
+
+        byte[] read = JSON.writeValueAsBytes(JSON.readTree("""
+                {"object":"page","entry":[{"id":"1122334455","time":%d,"messaging":[
+                  {"sender":{"id":"%s"},"recipient":{"id":"1122334455"},"timestamp":%d,"read":{"watermark":%d}}]}]}
+                """.formatted(System.currentTimeMillis(), psid, System.currentTimeMillis(), System.currentTimeMillis())));
+        Webhook.postMetaJson(port, "/api/webhooks/messenger", read, HubSignature.sign(MESSENGER_SECRET, read));
+        assertThat(entry(timelineOf(port, jdbc, psid), replyId).get("detail").get("delivery").asText()).isEqualTo("READ");
     }
 
     @Test
