@@ -65,10 +65,11 @@ public class CaseIntake {
             return known.get();
         }
         Instant now = Instant.now();
-        Optional<CaseView> current = Optional.ofNullable(message.threadRef())
-                .flatMap(ref -> store.caseOfThread(message.channel(), ref))
+        Optional<CaseView> current = Optional.ofNullable(message.caseRef())
+                .flatMap(store::find)
+                .or(() -> Optional.ofNullable(message.threadRef()).flatMap(ref -> store.caseOfThread(message.channel(), ref)))
                 .filter(c -> c.status().isOpen() && c.customerId() == customer.value())
-                .or(() -> store.latestOpenCaseOf(customer.value()));
+                .or(() -> message.newConversation() ? Optional.empty() : store.latestOpenCaseOf(customer.value()));
         boolean newCase = current.isEmpty();
         long caseId = current.map(CaseView::id)
                 .orElseGet(() -> store.insertCase(customer.value(), message.channel(), subjectOf(message), now));

@@ -2,6 +2,9 @@ package io.omnicase.cases;
 
 import io.omnicase.customers.Channel;
 import io.omnicase.customers.CustomerId;
+import io.omnicase.customers.CustomerMerge;
+import io.omnicase.customers.Customers;
+import io.omnicase.customers.Identity;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,10 +27,12 @@ public class CaseManagement {
 
     private final CaseStore store;
     private final ApplicationEventPublisher events;
+    private final Customers customers;
 
-    CaseManagement(CaseStore store, ApplicationEventPublisher events) {
+    CaseManagement(CaseStore store, ApplicationEventPublisher events, Customers customers) {
         this.store = store;
         this.events = events;
+        this.customers = customers;
     }
 
     @Transactional(readOnly = true)
@@ -39,6 +44,12 @@ public class CaseManagement {
     public List<TimelineEntry> timeline(CaseId id) {
         require(id);
         return store.timeline(id.value());
+    }
+
+    /** The case of the message (in or out) a provider knows by this id: how a channel follows its own threads. */
+    @Transactional(readOnly = true)
+    public Optional<CaseView> caseOfMessage(Channel channel, String providerMessageId) {
+        return store.findMessage(channel, providerMessageId).flatMap(ids -> store.find(ids[0]));
     }
 
     @Transactional(readOnly = true)
@@ -141,6 +152,60 @@ public class CaseManagement {
                 channel.name(), author, text, view.status(), Instant.now()));
         events.publishEvent(new ReplyRecorded(id.value(), interactionId, channel, last[1], text));
         return interactionId;
+    }
+
+    /**
+     * Records that the channel handed an outbound message to its provider under the provider's message id, so that the
+     * provider's status callbacks find it. Answers false when the message had been recorded as sent before.
+     */
+    @Transactional
+    public boolean recordSent(long interactionId, String providerMessageId) {
+        return store.markSent(interactionId, providerMessageId, Instant.now());
+    }
+
+    /**
+     * Marks every outbound message sent to {@code to} on this channel up to {@code watermark} as read: how channels
+     * that report reading as a point in time (Messenger) update the timeline. Answers how many messages it touched.
+     */
+    @Transactional
+    public int recordReadUpTo(Channel channel, String to, Instant watermark) {
+        List<String> ids = store.outboundSentTo(channel, to, watermark);
+        ids.forEach(id -> store.updateDelivery(channel, id, DeliveryStatus.READ, watermark));
+        return ids.size();
+    }
+
+    /** Records on the timeline that the provider refused an outbound message for good, with its reason. */
+    @Transactional
+    public void recordSendFailed(long interactionId, String reason) {
+        store.markSendFailed(interactionId, reason, Instant.now());
+    }
+
+    /**
+     * Updates the delivery status of the outbound message the provider knows by this id, shown on the timeline.
+     * Answers false when no outbound message has this id (a callback for a message sent elsewhere).
+     */
+    @Transactional
+    public boolean recordDeliveryStatus(Channel channel, String providerMessageId, DeliveryStatus status, Instant at) {
+        return store.updateDelivery(channel, providerMessageId, status, at == null ? Instant.now() : at);
+    }
+
+    /**
+     * Merges two customers found to be one person: the source's identities and cases move to the target, each moved
+     * case notes it on its timeline, and the merge is recorded for auditors.
+     */
+    @Transactional
+    public CustomerMerge mergeCustomers(CustomerId source, CustomerId target, String by) {
+        List<Identity> identities = customers.mergeIdentities(source, target);
+        List<CaseView> moved = store.ofCustomer(source.value());
+        for (CaseView view : moved) {
+            store.changeCustomer(view.id(), target.value());
+            CaseView now = new CaseView(view.id(), target.value(), view.status(), view.subject(), view.channel(), view.queue(),
+                    view.priority(), view.reopenCount(), view.openedAt(), view.updatedAt(), view.resolvedAt(), view.closedAt(),
+                    view.sentiment());
+            append(now, InteractionKind.STATUS, by, "Customer " + source.value() + " merged into customer " + target.value()
+                    + " by " + by, Map.of("mergedFrom", source.value(), "mergedInto", target.value()), view.status());
+        }
+        return customers.recordMerge(source, target, by, identities, moved.stream().map(CaseView::id).toList());
     }
 
     private void transition(CaseId id, CaseStatus target, String text) {

@@ -115,6 +115,61 @@ class CaseStore {
                 .params(customerId, ts(since)).query(Integer.class).single();
     }
 
+    /** Sets the provider's id on an outbound message not sent before; false when it had been. */
+    boolean markSent(long interactionId, String providerMessageId, Instant at) {
+        Optional<String> detail = jdbc.sql("SELECT detail FROM interactions WHERE id = ? AND kind = 'OUTBOUND' "
+                        + "AND provider_message_id IS NULL FOR UPDATE")
+                .param(interactionId).query((rs, n) -> rs.getString(1)).optional();
+        if (detail.isEmpty()) {
+            return false;
+        }
+        Map<String, Object> updated = withDelivery(read(detail.get()), DeliveryStatus.SENT, at);
+        return jdbc.sql("UPDATE interactions SET provider_message_id = ?, detail = ? WHERE id = ?")
+                .params(providerMessageId, write(updated), interactionId).update() == 1;
+    }
+
+    void markSendFailed(long interactionId, String reason, Instant at) {
+        jdbc.sql("SELECT detail FROM interactions WHERE id = ? AND kind = 'OUTBOUND' FOR UPDATE").param(interactionId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional()
+                .ifPresent(detail -> {
+                    Map<String, Object> updated = withDelivery(read(detail.orElse(null)), DeliveryStatus.FAILED, at);
+                    updated.put("deliveryError", reason);
+                    jdbc.sql("UPDATE interactions SET detail = ? WHERE id = ?").params(write(updated), interactionId).update();
+                });
+    }
+
+    /** Provider ids of the outbound messages sent to an address on a channel until a moment. */
+    List<String> outboundSentTo(Channel channel, String to, Instant until) {
+        return jdbc.sql("SELECT provider_message_id FROM interactions WHERE channel = ? AND kind = 'OUTBOUND' "
+                        + "AND provider_message_id IS NOT NULL AND occurred_at <= ? AND JSON_VALUE(detail, '$.to') = ?")
+                .params(channel.name(), ts(until), to).query(String.class).list();
+    }
+
+    boolean updateDelivery(Channel channel, String providerMessageId, DeliveryStatus status, Instant at) {
+        Optional<Object[]> row = jdbc.sql("SELECT id, detail FROM interactions WHERE channel = ? AND provider_message_id = ? "
+                        + "AND kind = 'OUTBOUND' FOR UPDATE")
+                .params(channel.name(), providerMessageId)
+                .query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2)}).optional();
+        if (row.isEmpty()) {
+            return false;
+        }
+        Map<String, Object> detail = read((String) row.get()[1]);
+        Object current = detail == null ? null : detail.get("delivery");
+        if (!status.supersedes(current == null ? null : DeliveryStatus.valueOf(current.toString()))) {
+            return true;
+        }
+        jdbc.sql("UPDATE interactions SET detail = ? WHERE id = ?")
+                .params(write(withDelivery(detail, status, at)), row.get()[0]).update();
+        return true;
+    }
+
+    private static Map<String, Object> withDelivery(Map<String, Object> detail, DeliveryStatus status, Instant at) {
+        Map<String, Object> updated = detail == null ? new java.util.LinkedHashMap<>() : new java.util.LinkedHashMap<>(detail);
+        updated.put("delivery", status.name());
+        updated.put("deliveryAt", at.toString());
+        return updated;
+    }
+
     void touch(long caseId, Instant now) {
         jdbc.sql("UPDATE cases SET updated_at = ? WHERE id = ?").params(ts(now), caseId).update();
     }
@@ -128,6 +183,10 @@ class CaseStore {
         };
         jdbc.sql("UPDATE cases SET status = :status, updated_at = :now" + stamp + " WHERE id = :id")
                 .param("status", status.name()).param("now", ts(now)).param("id", caseId).update();
+    }
+
+    void changeCustomer(long caseId, long customerId) {
+        jdbc.sql("UPDATE cases SET customer_id = ? WHERE id = ?").params(customerId, caseId).update();
     }
 
     void route(long caseId, String queue, int priority) {

@@ -1,5 +1,6 @@
 package io.omnicase.customers;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Finds customers and resolves channel addresses to customers. */
@@ -18,4 +19,18 @@ public interface Customers {
     Optional<Customer> find(CustomerId id);
 
     void changeTier(CustomerId id, Customer.Tier tier);
+
+    /**
+     * Moves every identity of {@code source} to {@code target} and marks the source merged into the target. Must run
+     * inside the caller's transaction, which moves the source's cases too; answers the identities that moved.
+     *
+     * @throws CustomerMergeException when source and target are the same or either was merged away before
+     */
+    List<Identity> mergeIdentities(CustomerId source, CustomerId target);
+
+    /** Records a completed merge for auditors, in the caller's transaction. */
+    CustomerMerge recordMerge(CustomerId source, CustomerId target, String by, List<Identity> identities, List<Long> caseIds);
+
+    /** Every merge a customer took part in, as source or target, oldest first. */
+    List<CustomerMerge> merges(CustomerId id);
 }

@@ -6,15 +6,26 @@ import io.omnicase.customers.Customer;
 import io.omnicase.customers.CustomerId;
 import io.omnicase.customers.Customers;
 import io.omnicase.customers.Identity;
+import io.omnicase.customers.CustomerMerge;
+import io.omnicase.customers.CustomerMergeException;
+import io.omnicase.web.ConflictException;
+import io.omnicase.web.InvalidFieldException;
 import io.omnicase.web.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 
-/** A customer with identities and cases; lives with cases because it shows both. */
+/** A customer with identities and cases, and merges of customers; lives with cases because it shows and moves both. */
 @RestController
 class CustomerController {
 
@@ -32,6 +43,35 @@ class CustomerController {
                 .orElseThrow(() -> new NotFoundException("Customer " + id + " does not exist"));
         return new CustomerResponse(id, customer.displayName(), customer.tier(), customer.identities(),
                 customer.createdAt(), cases.ofCustomer(customer.id()));
+    }
+
+    @PostMapping(path = "/api/customers/{id}/merge", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CustomerMerge merge(@PathVariable long id, @Valid @RequestBody MergeRequest request, Principal user) {
+        if (request.sourceId() == id) {
+            throw new InvalidFieldException("sourceId", "must be another customer than the one merged into");
+        }
+        for (long customer : new long[]{id, request.sourceId()}) {
+            if (customers.find(new CustomerId(customer)).isEmpty()) {
+                throw new NotFoundException("Customer " + customer + " does not exist");
+            }
+        }
+        try {
+            return cases.mergeCustomers(new CustomerId(request.sourceId()), new CustomerId(id), user.getName());
+        } catch (CustomerMergeException e) {
+            throw new ConflictException(e.getMessage());
+        }
+    }
+
+    @GetMapping("/api/customers/{id}/merges")
+    List<CustomerMerge> merges(@PathVariable long id) {
+        if (customers.find(new CustomerId(id)).isEmpty()) {
+            throw new NotFoundException("Customer " + id + " does not exist");
+        }
+        return customers.merges(new CustomerId(id));
+    }
+
+    /** Which customer to merge into the one of the path: its identities and cases move, it is marked merged. */
+    record MergeRequest(@NotNull @Positive Long sourceId) {
     }
 
     record CustomerResponse(long id, String displayName, Customer.Tier tier, List<Identity> identities,

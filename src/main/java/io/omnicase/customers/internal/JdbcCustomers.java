@@ -3,6 +3,8 @@ package io.omnicase.customers.internal;
 import io.omnicase.customers.Channel;
 import io.omnicase.customers.Customer;
 import io.omnicase.customers.CustomerId;
+import io.omnicase.customers.CustomerMerge;
+import io.omnicase.customers.CustomerMergeException;
 import io.omnicase.customers.Customers;
 import io.omnicase.customers.Identity;
 import io.omnicase.customers.IdentityKind;
@@ -70,5 +72,69 @@ class JdbcCustomers implements Customers {
     @Transactional
     public void changeTier(CustomerId id, Customer.Tier tier) {
         jdbc.sql("UPDATE customers SET tier = ? WHERE id = ?").params(tier.name(), id.value()).update();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Identity> mergeIdentities(CustomerId source, CustomerId target) {
+        if (source.equals(target)) {
+            throw new CustomerMergeException("A customer cannot be merged into itself");
+        }
+        // Both rows locked in id order, so two merges of the same pair in opposite directions cannot deadlock.
+        List<Long> ids = jdbc.sql("SELECT id FROM customers WHERE id IN (?, ?) AND merged_into IS NULL ORDER BY id FOR UPDATE")
+                .params(source.value(), target.value()).query(Long.class).list();
+        if (!ids.contains(source.value()) || !ids.contains(target.value())) {
+            throw new CustomerMergeException("Customer " + (ids.contains(source.value()) ? target.value() : source.value())
+                    + " does not exist or was merged into another customer");
+        }
+        List<Identity> moved = jdbc.sql("SELECT kind, address FROM customer_identities WHERE customer_id = ? ORDER BY id")
+                .param(source.value())
+                .query((rs, n) -> new Identity(IdentityKind.valueOf(rs.getString(1)), rs.getString(2))).list();
+        jdbc.sql("UPDATE customer_identities SET customer_id = ? WHERE customer_id = ?").params(target.value(), source.value()).update();
+        jdbc.sql("UPDATE customers SET merged_into = ? WHERE id = ?").params(target.value(), source.value()).update();
+        return moved;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CustomerMerge recordMerge(CustomerId source, CustomerId target, String by, List<Identity> identities,
+                                     List<Long> caseIds) {
+        Instant now = Instant.now();
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO customer_merges (source_id, target_id, merged_by, identities, case_ids, merged_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")
+                .params(source.value(), target.value(), by, identitiesText(identities), caseIdsText(caseIds), Timestamp.from(now))
+                .update(key);
+        return new CustomerMerge(key.getKey().longValue(), source, target, by, identities, caseIds, now);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CustomerMerge> merges(CustomerId id) {
+        return jdbc.sql("SELECT id, source_id, target_id, merged_by, identities, case_ids, merged_at FROM customer_merges "
+                        + "WHERE source_id = ? OR target_id = ? ORDER BY id")
+                .params(id.value(), id.value())
+                .query((rs, n) -> new CustomerMerge(rs.getLong(1), new CustomerId(rs.getLong(2)), new CustomerId(rs.getLong(3)),
+                        rs.getString(4), parseIdentities(rs.getString(5)), parseCaseIds(rs.getString(6)),
+                        rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+
+    // Stored as plain "KIND:address" lines and comma-separated ids: readable in the database by an auditor as is.
+    private static String identitiesText(List<Identity> identities) {
+        return identities.stream().map(i -> i.kind().name() + ":" + i.address()).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    private static List<Identity> parseIdentities(String text) {
+        return text.isEmpty() ? List.of() : text.lines().map(l -> new Identity(IdentityKind.valueOf(l.substring(0, l.indexOf(':'))),
+                l.substring(l.indexOf(':') + 1))).toList();
+    }
+
+    private static String caseIdsText(List<Long> caseIds) {
+        return caseIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    private static List<Long> parseCaseIds(String text) {
+        return text.isEmpty() ? List.of() : java.util.Arrays.stream(text.split(",")).map(Long::valueOf).toList();
     }
 }

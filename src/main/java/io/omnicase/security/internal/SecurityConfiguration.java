@@ -50,6 +50,11 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/", "/index.html", "/login", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/messages").hasAnyRole("CHANNEL", "ADMIN")
+                        // Providers' webhooks prove themselves by their signature, checked by the channel; no login.
+                        .requestMatchers("/api/webhooks/**").permitAll()
+                        // The chat widget, its demo page and socket: for anonymous visitors of customers' sites.
+                        .requestMatchers("/chat/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/customers/*/merge").hasAnyRole("AGENT", "SUPERVISOR")
                         .requestMatchers(HttpMethod.GET, "/api/cases/**", "/api/customers/**", "/api/search").hasAnyRole(CASE_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/cases/**").hasAnyRole(CASE_WORKERS)
                         .requestMatchers("/api/desk/**").hasAnyRole(CASE_WORKERS)
@@ -77,8 +82,9 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        // Camunda's webapps have their own CSRF filter.
-                        .ignoringRequestMatchers(noSessionToRide, new AntPathRequestMatcher("/camunda/**")))
+                        // Camunda's webapps have their own CSRF filter; webhooks prove themselves by their signature.
+                        .ignoringRequestMatchers(noSessionToRide, new AntPathRequestMatcher("/camunda/**"),
+                                new AntPathRequestMatcher("/api/webhooks/**")))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
     }

@@ -1,0 +1,25 @@
+package io.omnicase.channels.chat;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+
+/** The chat widget's WebSocket endpoint; the widget is embedded on customers' own sites, so any origin may connect. */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class ChatConfiguration implements WebSocketConfigurer {
+
+    static final String PATH = "/chat/socket";
+
+    private final ChatSocketHandler handler;
+
+    ChatConfiguration(ChatSocketHandler handler) {
+        this.handler = handler;
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        registry.addHandler(handler, PATH).setAllowedOriginPatterns("*");
+    }
+}

@@ -1,0 +1,138 @@
+package io.omnicase.channels.email;
+
+import io.omnicase.channels.ChannelsProperties;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeUtility;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Attachments of customers' mails: kept only within the size limit and when the declared type is an allowed one and
+ * the bytes really are of that type (a "PDF" that is an executable is refused), so a download can never be a page
+ * that runs in an agent's browser.
+ */
+@Repository
+class Attachments {
+
+    /** Allowed types and the bytes files of that type start with (empty: any bytes, e.g. plain text). */
+    private static final Map<String, byte[]> ALLOWED = Map.of(
+            "application/pdf", "%PDF".getBytes(StandardCharsets.US_ASCII),
+            "image/png", new byte[]{(byte) 0x89, 'P', 'N', 'G'},
+            "image/jpeg", new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF},
+            "image/gif", "GIF8".getBytes(StandardCharsets.US_ASCII),
+            "text/plain", new byte[0],
+            "text/csv", new byte[0]);
+
+    /** A file found in a mail, and whether it passed the checks (else {@code refusal} says why). */
+    record Found(String filename, String contentType, byte[] content, String refusal) {
+    }
+
+    /** A stored attachment without its bytes. */
+    record Stored(long id, long caseId, String filename, String contentType, int sizeBytes) {
+    }
+
+    private final JdbcClient jdbc;
+    private final int maxBytes;
+
+    Attachments(JdbcClient jdbc, ChannelsProperties properties) {
+        this.jdbc = jdbc;
+        this.maxBytes = properties.email().maxAttachmentBytes();
+    }
+
+    List<Found> find(Part mail) throws MessagingException, IOException {
+        List<Found> found = new ArrayList<>();
+        collect(mail, found);
+        return found;
+    }
+
+    void store(long caseId, long interactionId, List<Found> files) {
+        for (Found file : files) {
+            if (file.refusal() == null) {
+                jdbc.sql("INSERT INTO email_attachments (case_id, interaction_id, filename, content_type, size_bytes, content, "
+                                + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                        .params(caseId, interactionId, file.filename(), file.contentType(), file.content().length,
+                                file.content(), Timestamp.from(Instant.now()))
+                        .update();
+            }
+        }
+    }
+
+    List<Stored> ofCase(long caseId) {
+        return jdbc.sql("SELECT id, case_id, filename, content_type, size_bytes FROM email_attachments WHERE case_id = ? ORDER BY id")
+                .param(caseId)
+                .query((rs, n) -> new Stored(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+                .list();
+    }
+
+    Optional<Map.Entry<Stored, byte[]>> load(long caseId, long id) {
+        return jdbc.sql("SELECT id, case_id, filename, content_type, size_bytes, content FROM email_attachments "
+                        + "WHERE case_id = ? AND id = ?")
+                .params(caseId, id)
+                .query((rs, n) -> Map.entry(new Stored(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5)), rs.getBytes(6)))
+                .optional();
+    }
+
+    private void collect(Part part, List<Found> found) throws MessagingException, IOException {
+        if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collect(multipart.getBodyPart(i), found);
+            }
+            return;
+        }
+        String filename = filename(part);
+        if (filename == null) {
+            return;
+        }
+        String type = part.getContentType() == null ? "application/octet-stream"
+                : part.getContentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
+        byte[] content;
+        try (InputStream in = part.getInputStream()) {
+            content = in.readNBytes(maxBytes + 1);
+        }
+        String refusal = null;
+        if (content.length > maxBytes) {
+            refusal = "larger than " + maxBytes / 1024 + " KB";
+            content = new byte[0];
+        } else if (!ALLOWED.containsKey(type)) {
+            refusal = "type " + type + " is not accepted";
+        } else if (!startsWith(content, ALLOWED.get(type))) {
+            refusal = "content is not " + type;
+        }
+        found.add(new Found(filename, type, refusal == null ? content : new byte[0], refusal));
+    }
+
+    private static String filename(Part part) throws MessagingException {
+        String name = part.getFileName();
+        if (name == null) {
+            return null;
+        }
+        try {
+            name = MimeUtility.decodeText(name);
+        } catch (UnsupportedEncodingException e) {
+            // keep the encoded form: still a usable name
+        }
+        // No paths, no control characters: the name only labels a download.
+        name = name.replaceAll(".*[/\\\\]", "").replaceAll("[\\p{Cntrl}\"]", "").strip();
+        return name.isEmpty() ? "attachment" : name.substring(0, Math.min(200, name.length()));
+    }
+
+    private static boolean startsWith(byte[] content, byte[] magic) {
+        return content.length >= magic.length && Arrays.equals(Arrays.copyOf(content, magic.length), magic);
+    }
+}

@@ -1,0 +1,102 @@
+package io.omnicase.channels.email;
+
+import io.omnicase.cases.CaseId;
+import io.omnicase.cases.CaseManagement;
+import io.omnicase.cases.CaseView;
+import io.omnicase.cases.InteractionKind;
+import io.omnicase.cases.TimelineEntry;
+import io.omnicase.channels.ChannelsProperties;
+import io.omnicase.channels.MessageSender;
+import io.omnicase.channels.SendFailedException;
+import io.omnicase.customers.Channel;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+import java.io.UnsupportedEncodingException;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Sends replies by SMTP so that they thread in the customer's mail client: In-Reply-To the customer's last mail,
+ * References to the case's mails, and the case token in the subject for clients that drop the headers.
+ */
+@Component
+class EmailSender implements MessageSender {
+
+    private static final int MAX_REFERENCES = 20;
+
+    private final ObjectProvider<JavaMailSender> mail;
+    private final ChannelsProperties.Email config;
+    private final CaseManagement cases;
+    private final EmailBounces bounces;
+
+    EmailSender(ObjectProvider<JavaMailSender> mail, ChannelsProperties properties, CaseManagement cases, EmailBounces bounces) {
+        this.mail = mail;
+        this.config = properties.email();
+        this.cases = cases;
+        this.bounces = bounces;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    @Override
+    public boolean enabled() {
+        return config.enabled() && mail.getIfAvailable() != null;
+    }
+
+    @Override
+    public String send(OutboundMessage message) {
+        if (bounces.isBouncing(message.to())) {
+            throw new SendFailedException(message.to() + " bounces; the reply was not mailed", true, null);
+        }
+        CaseId caseId = new CaseId(message.caseId());
+        CaseView view = cases.find(caseId).orElseThrow(() -> new SendFailedException("case is gone", true, null));
+        List<TimelineEntry> mails = cases.timeline(caseId).stream()
+                .filter(e -> Channel.EMAIL.name().equals(e.channel()) && e.providerMessageId() != null).toList();
+        String inReplyTo = mails.stream().filter(e -> e.kind() == InteractionKind.INBOUND)
+                .reduce((a, b) -> b).map(TimelineEntry::providerMessageId).orElse(null);
+        List<String> references = mails.stream().map(TimelineEntry::providerMessageId)
+                .skip(Math.max(0, mails.size() - MAX_REFERENCES)).toList();
+        String messageId = "<case-" + message.caseId() + "." + message.interactionId() + "." + UUID.randomUUID()
+                + "@" + config.address().substring(config.address().indexOf('@') + 1) + ">";
+        JavaMailSender sender = mail.getObject();
+        try {
+            MimeMessage mime = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
+            helper.setFrom(config.address(), config.displayName());
+            helper.setTo(message.to());
+            helper.setSubject(subject(view));
+            helper.setText(message.text(), false);
+            mime.setHeader("Message-ID", messageId);
+            if (inReplyTo != null) {
+                mime.setHeader("In-Reply-To", inReplyTo);
+            }
+            if (!references.isEmpty()) {
+                mime.setHeader("References", String.join(" ", references));
+            }
+            sender.send(mime);
+            return messageId;
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new SendFailedException("reply mail could not be built: " + e.getMessage(), true, e);
+        } catch (MailException e) {
+            throw new SendFailedException("SMTP server did not take the reply: " + e.getMessage(), false, e);
+        }
+    }
+
+    /** "Re: " + the case subject without reply prefixes or an older token, + the case token. */
+    static String subject(CaseView view) {
+        String base = view.subject() == null ? "" : view.subject()
+                .replaceAll("(?i)\\[Case #\\d+]", "")
+                .replaceAll("(?i)^\\s*((re|aw|fwd?|wg)\\s*:\\s*)+", "")
+                .strip();
+        return "Re: " + base + (base.isEmpty() ? "" : " ") + MailThreading.token(view.id());
+    }
+}

@@ -1,0 +1,82 @@
+package io.omnicase.channels.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omnicase.cases.CaseIntake;
+import io.omnicase.cases.CaseManagement;
+import io.omnicase.cases.DeliveryStatus;
+import io.omnicase.cases.InboundMessage;
+import io.omnicase.customers.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Turns a WhatsApp Cloud API webhook payload into customers' messages for case intake and delivery statuses for the
+ * timeline. Payload shapes: Meta's "messages" webhook field (messages[] and statuses[] under entry[].changes[].value).
+ */
+@Service
+class WhatsAppInbound {
+
+    private static final Logger log = LoggerFactory.getLogger(WhatsAppInbound.class);
+
+    private final CaseIntake intake;
+    private final CaseManagement cases;
+
+    WhatsAppInbound(CaseIntake intake, CaseManagement cases) {
+        this.intake = intake;
+        this.cases = cases;
+    }
+
+    /** Takes every message and status of a payload; answers how many messages were stored for the first time. */
+    int receive(JsonNode payload) {
+        int stored = 0;
+        for (JsonNode entry : payload.path("entry")) {
+            for (JsonNode change : entry.path("changes")) {
+                JsonNode value = change.path("value");
+                Map<String, String> names = new HashMap<>();
+                value.path("contacts").forEach(c -> names.put(c.path("wa_id").asText(), c.path("profile").path("name").asText(null)));
+                for (JsonNode message : value.path("messages")) {
+                    stored += receiveMessage(message, names) ? 1 : 0;
+                }
+                value.path("statuses").forEach(this::receiveStatus);
+            }
+        }
+        return stored;
+    }
+
+    private boolean receiveMessage(JsonNode message, Map<String, String> names) {
+        String from = message.path("from").asText("");
+        String id = message.path("id").asText("");
+        String text = MessageText.of(message.path("type").asText("unknown"), message);
+        if (id.isEmpty() || !Channel.WHATSAPP.identityKind().accepts(from) || text == null) {
+            log.info("WhatsApp message {} of type {} skipped: no sender, id or content", id, message.path("type").asText());
+            return false;
+        }
+        return !intake.receive(new InboundMessage(Channel.WHATSAPP, from, names.get(from), text, id, null, null,
+                epochSeconds(message.path("timestamp")))).duplicate();
+    }
+
+    private void receiveStatus(JsonNode status) {
+        DeliveryStatus delivery = switch (status.path("status").asText()) {
+            case "sent" -> DeliveryStatus.SENT;
+            case "delivered" -> DeliveryStatus.DELIVERED;
+            case "read", "played" -> DeliveryStatus.READ;
+            case "failed" -> DeliveryStatus.FAILED;
+            default -> null;
+        };
+        String id = status.path("id").asText("");
+        if (delivery != null && !id.isEmpty()
+                && !cases.recordDeliveryStatus(Channel.WHATSAPP, id, delivery, epochSeconds(status.path("timestamp")))) {
+            log.info("WhatsApp status {} for unknown message {}", delivery, id);
+        }
+    }
+
+    static Instant epochSeconds(JsonNode timestamp) {
+        String text = timestamp.asText("");
+        return text.matches("\\d{1,12}") ? Instant.ofEpochSecond(Long.parseLong(text)) : null;
+    }
+}

@@ -1,0 +1,277 @@
+package io.omnicase.channels.email;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omnicase.channels.MailServer;
+import io.omnicase.support.Api;
+import io.omnicase.support.OmnicaseIntegrationTest;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Mail end to end against a real mail server (GreenMail SMTP + IMAP): a customer's mail opens a case, the agent's
+ * reply threads in the customer's client, and every mail of the threading corpus (test resources mail/threading)
+ * lands where a careful helpdesk would put it.
+ */
+@OmnicaseIntegrationTest
+class MailThreadingIT {
+
+    private static final String CORPUS = "/mail/threading/";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EmailPoller poller;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void everyMailOfTheThreadingCorpusLandsWhereItBelongs() throws Exception {
+        String customer = "ida-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
+        String firstId = "<first-" + UUID.randomUUID() + "@customer.example>";
+        deliver(raw("""
+                From: Ida <%s>
+                To: %s
+                Subject: Printer jams on every page
+                Date: Wed, 25 Nov 2026 09:00:00 +0000
+                Message-ID: %s
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=UTF-8
+
+                Our printer jams on every page since yesterday.
+                """.formatted(customer, MailServer.SUPPORT, firstId)));
+        assertThat(poller.poll()).containsExactlyEntriesOf(Map.of(EmailInbound.Outcome.NEW_CASE, 1));
+        long caseId = caseOf(firstId);
+
+        Api.as(port, "agent").postJson("/api/cases/" + caseId + "/replies", Map.of("text", "We are looking into it."));
+        MimeMessage reply = awaitMailTo(customer);
+        String replyId = reply.getMessageID();
+        assertThat(reply.getHeader("In-Reply-To", null)).isEqualTo(firstId);
+        assertThat(reply.getHeader("References", null)).contains(firstId);
+        assertThat(reply.getSubject()).isEqualTo("Re: Printer jams on every page [Case #" + caseId + "]");
+        assertThat(reply.getHeader("Auto-Submitted")).as("an agent's reply is not automatic").isNull();
+        assertThat(reply.getFrom()[0].toString()).contains(MailServer.SUPPORT);
+
+        List<String> failures = new ArrayList<>();
+        for (String line : resource("expectations.csv").lines().skip(1).toList()) {
+            String file = line.split(",")[0];
+            String expected = line.split(",")[1];
+            String unique = UUID.randomUUID().toString();
+            String mail = resource(file).replace("${CUSTOMER}", customer).replace("${SUPPORT}", MailServer.SUPPORT)
+                    .replace("${FIRST_ID}", firstId).replace("${REPLY_ID}", replyId)
+                    .replace("${CASE}", Long.toString(caseId)).replace("${UNIQUE}", unique);
+            MimeMessage parsed = Mails.parse(new ByteArrayInputStream(mail.getBytes(StandardCharsets.UTF_8)));
+            deliver(parsed);
+            Map<EmailInbound.Outcome, Integer> outcome = poller.poll();
+            String where = switch (expected) {
+                case "same", "new", "auto" -> {
+                    Long landed = caseOfOrNull(parsed.getMessageID());
+                    yield landed == null ? "nowhere " + outcome : landed == caseId ? ("auto".equals(expected) ? autoOrNot(outcome) : "same")
+                            : "new";
+                }
+                case "dropped" -> caseOfOrNull(parsed.getMessageID()) == null
+                        && outcome.equals(Map.of(EmailInbound.Outcome.AUTO_REPLY_DROPPED, 1)) ? "dropped" : "stored " + outcome;
+                case "bounce" -> outcome.equals(Map.of(EmailInbound.Outcome.BOUNCE, 1))
+                        && bouncing("gone-" + unique + "@customer.example") ? "bounce" : "not a bounce " + outcome;
+                default -> throw new IllegalArgumentException(expected);
+            };
+            if (!where.equals(expected)) {
+                failures.add(file + ": expected " + expected + ", was " + where);
+            }
+        }
+        assertThat(failures).isEmpty();
+
+        JsonNode timeline = Api.as(port, "agent").get("/api/cases/" + caseId + "/timeline").json();
+        List<String> texts = new ArrayList<>();
+        timeline.forEach(e -> {
+            if ("INBOUND".equals(e.get("kind").asText())) {
+                texts.add(e.get("text").asText());
+            }
+        });
+        assertThat(String.join("\n", texts)).doesNotContain("<script", "alert(", "onerror", "<b>", "We are looking into it",
+                "Please clean the roller");
+        assertThat(texts).contains("Here is a photo of the jam.\nThanks!", "Cleaning the roller helped.",
+                "Forwarding your answer back with my notes: the jam happens on duplex only.",
+                EmailInbound.AUTO_REPLY_PREFIX + "I am out of the office until Monday.");
+        // The out-of-office notice was attached, but nothing answered it: the customer got only the agent's reply.
+        assertThat(mailsTo(customer)).hasSize(1);
+    }
+
+    @Test
+    void aReplyToAnAddressThatBouncesIsNotMailedAndShowsAsFailed() throws Exception {
+        String customer = "gone-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
+        String firstId = "<first-" + UUID.randomUUID() + "@customer.example>";
+        deliver(raw("""
+                From: %s
+                To: %s
+                Subject: Cancel my contract
+                Message-ID: %s
+                Content-Type: text/plain; charset=UTF-8
+
+                Please cancel.
+                """.formatted(customer, MailServer.SUPPORT, firstId)));
+        poller.poll();
+        deliver(raw(resource("bounce-of-a-mail-to-another-address.eml").replace("${SUPPORT}", MailServer.SUPPORT)
+                .replace("gone-${UNIQUE}@customer.example", customer).replace("${UNIQUE}", UUID.randomUUID().toString())));
+        assertThat(poller.poll()).containsExactlyEntriesOf(Map.of(EmailInbound.Outcome.BOUNCE, 1));
+        long caseId = caseOf(firstId);
+
+        long replyId = Api.as(port, "agent").postJson("/api/cases/" + caseId + "/replies", Map.of("text", "Done."))
+                .json().get("interactionId").asLong();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode timeline = Api.as(port, "agent").get("/api/cases/" + caseId + "/timeline").json();
+            JsonNode detail = null;
+            for (JsonNode e : timeline) {
+                if (e.get("id").asLong() == replyId) {
+                    detail = e.get("detail");
+                }
+            }
+            assertThat(detail).isNotNull();
+            assertThat(detail.path("delivery").asText()).isEqualTo("FAILED");
+            assertThat(detail.path("deliveryError").asText()).contains("bounces");
+        });
+        assertThat(mailsTo(customer)).isEmpty();
+    }
+
+    @Test
+    void attachmentsAreCheckedKeptAndServedOnlyAsDownloads() throws Exception {
+        String customer = "files-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
+        MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()));
+        mail.setFrom(new InternetAddress(customer));
+        mail.setRecipients(Message.RecipientType.TO, MailServer.SUPPORT);
+        mail.setSubject("Invoice attached");
+        MimeMultipart parts = new MimeMultipart();
+        parts.addBodyPart(textPart("Please see the attached invoice."));
+        parts.addBodyPart(file("invoice.pdf", "application/pdf", "%PDF-1.4\n1 0 obj\n".getBytes(StandardCharsets.US_ASCII)));
+        parts.addBodyPart(file("fake.pdf", "application/pdf", "MZ\u0090 this is a program".getBytes(StandardCharsets.ISO_8859_1)));
+        parts.addBodyPart(file("page.html", "text/html", "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)));
+        parts.addBodyPart(file("huge.txt", "text/plain", new byte[100_000]));
+        mail.setContent(parts);
+        mail.saveChanges();
+        deliver(mail);
+
+        assertThat(poller.poll()).containsExactlyEntriesOf(Map.of(EmailInbound.Outcome.NEW_CASE, 1));
+
+        long caseId = caseOf(mail.getMessageID());
+        Api agent = Api.as(port, "agent");
+        JsonNode files = agent.get("/api/cases/" + caseId + "/attachments").json();
+        assertThat(files).hasSize(1);
+        assertThat(files.get(0).get("filename").asText()).isEqualTo("invoice.pdf");
+        String text = agent.get("/api/cases/" + caseId + "/timeline").json().get(0).get("text").asText();
+        assertThat(text).contains("- invoice.pdf\n", "- fake.pdf (not kept: content is not application/pdf)",
+                "- page.html (not kept: type text/html is not accepted)", "- huge.txt (not kept: larger than 64 KB)");
+
+        HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/api/cases/" + caseId + "/attachments/" + files.get(0).get("id").asLong()))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("agent:demo".getBytes())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment;").contains("invoice.pdf");
+        assertThat(download.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(download.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(new String(download.body(), StandardCharsets.US_ASCII)).startsWith("%PDF-1.4");
+        assertThat(agent.get("/api/cases/" + caseId + "/attachments/999999999").status()).isEqualTo(404);
+    }
+
+    private static MimeBodyPart textPart(String text) throws Exception {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setText(text, "UTF-8");
+        return part;
+    }
+
+    private static MimeBodyPart file(String name, String type, byte[] content) throws Exception {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(content, type)));
+        part.setFileName(name);
+        part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+        return part;
+    }
+
+    private static String autoOrNot(Map<EmailInbound.Outcome, Integer> outcome) {
+        return outcome.equals(Map.of(EmailInbound.Outcome.AUTO_REPLY_ATTACHED, 1)) ? "auto" : "same but " + outcome;
+    }
+
+    private boolean bouncing(String address) {
+        return jdbc.sql("SELECT COUNT(*) FROM email_bounces WHERE address = ?").param(address).query(Integer.class).single() == 1;
+    }
+
+    private long caseOf(String messageId) {
+        Long id = caseOfOrNull(messageId);
+        assertThat(id).as("case of " + messageId).isNotNull();
+        return id;
+    }
+
+    private Long caseOfOrNull(String messageId) {
+        return jdbc.sql("SELECT case_id FROM interactions WHERE channel = 'EMAIL' AND provider_message_id = ?")
+                .param(messageId).query(Long.class).optional().orElse(null);
+    }
+
+    private static MimeMessage raw(String text) throws Exception {
+        return Mails.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Sends the mail to the support mailbox over SMTP as it is: no header rewritten (Transport.send would). */
+    private static void deliver(MimeMessage mail) throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("mail.smtp.host", "127.0.0.1");
+        properties.setProperty("mail.smtp.port", String.valueOf(MailServer.get().smtpPort()));
+        properties.setProperty("mail.smtp.allowutf8", "true");
+        try (Transport transport = Session.getInstance(properties).getTransport("smtp")) {
+            transport.connect();
+            transport.sendMessage(mail, new InternetAddress[]{new InternetAddress(MailServer.SUPPORT)});
+        }
+    }
+
+    private static MimeMessage awaitMailTo(String address) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !mailsTo(address).isEmpty());
+        return mailsTo(address).get(0);
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(MailServer.get().greenMail().getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().contains(address));
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = MailThreadingIT.class.getResourceAsStream(CORPUS + name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.omnicase.channels.voice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnicase.channels.Webhook;
+import io.omnicase.support.Api;
+import io.omnicase.support.OmnicaseIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A call's events reach the caller's case as they happen: start, transcript segments in order, end with recording. */
+@OmnicaseIntegrationTest
+class VoiceWebhookIT {
+
+    private static final String SECRET = "demo-voice-secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void transcriptSegmentsAppearOnTheCallersCaseAsTheyArrive() throws Exception {
+        String phone = "+4917" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
+        String call = "CA" + UUID.randomUUID().toString().replace("-", "");
+
+        long caseId = post(event("call.started", call, phone, Map.of()), now()).json().get("caseId").asLong();
+        post(event("transcript.segment", call, phone, Map.of("segment", Map.of("sequence", 1, "speaker", "customer",
+                "text", "Hi, my internet is down since this morning"))), now());
+        assertThat(texts(caseId)).containsExactly("Call started", "Customer: Hi, my internet is down since this morning");
+
+        post(event("transcript.segment", call, phone, Map.of("segment", Map.of("sequence", 2, "speaker", "agent",
+                "text", "Let me check your line"))), now());
+        Api.Response again = post(event("transcript.segment", call, phone, Map.of("segment", Map.of("sequence", 2,
+                "speaker", "agent", "text", "Let me check your line"))), now());
+        post(event("call.ended", call, phone, Map.of("durationSeconds", 125,
+                "recordingUrl", "https://recordings.example.com/" + call + ".mp3")), now());
+
+        assertThat(again.json().get("duplicate").asBoolean()).isTrue();
+        assertThat(texts(caseId)).containsExactly("Call started", "Customer: Hi, my internet is down since this morning",
+                "Agent: Let me check your line",
+                "Call ended after 2:05; recording: https://recordings.example.com/" + call + ".mp3");
+    }
+
+    @Test
+    void missingForgedAndStaleSignaturesAreRefusedAndStoreNothing() throws Exception {
+        String phone = "+4917" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
+        String call = "CA" + UUID.randomUUID().toString().replace("-", "");
+        byte[] body = JSON.writeValueAsBytes(event("call.started", call, phone, Map.of()));
+
+        Api.Response missing = send(body, null);
+        Api.Response forged = send(body, CallEventSignature.sign("guessed", now(), body));
+        Api.Response stale = send(body, CallEventSignature.sign(SECRET, now() - 3600, body));
+        Api.Response invalid = post(event("call.ended", call, phone, Map.of("recordingUrl", "javascript:alert(1)")), now());
+
+        assertThat(missing.status()).isEqualTo(401);
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(stale.status()).isEqualTo(403);
+        assertThat(stale.body()).contains("replay");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(List.of(missing, forged, stale, invalid)).allSatisfy(r -> assertThat(r.contentType()).startsWith("application/problem+json"));
+        Api.Response genuine = send(body, CallEventSignature.sign(SECRET, now(), body));
+        assertThat(genuine.json().get("duplicate").asBoolean()).as("nothing was stored before").isFalse();
+    }
+
+    private List<String> texts(long caseId) {
+        List<String> texts = new ArrayList<>();
+        Api.as(port, "agent").get("/api/cases/" + caseId + "/timeline").json().forEach(e -> {
+            if ("INBOUND".equals(e.get("kind").asText()) && "VOICE".equals(e.get("channel").asText())) {
+                texts.add(e.get("text").asText());
+            }
+        });
+        return texts;
+    }
+
+    private static Map<String, Object> event(String type, String call, String phone, Map<String, Object> more) {
+        Map<String, Object> event = new java.util.LinkedHashMap<>(Map.of("event", type, "callId", call, "from", phone,
+                "to", "+4930123456", "timestamp", Instant.now().toString()));
+        event.putAll(more);
+        return event;
+    }
+
+    private Api.Response post(Map<String, Object> event, long timestamp) throws IOException {
+        byte[] body = JSON.writeValueAsBytes(event);
+        return send(body, CallEventSignature.sign(SECRET, timestamp, body));
+    }
+
+    private Api.Response send(byte[] body, String signature) {
+        return Webhook.postJson(port, "/api/webhooks/voice", body, "X-Omnicase-Signature", signature);
+    }
+
+    private static long now() {
+        return Instant.now().getEpochSecond();
+    }
+}
