@@ -150,7 +150,7 @@ public class CaseManagement {
         store.touch(id.value(), Instant.now());
         events.publishEvent(new InteractionRecorded(interactionId, id.value(), view.customerId(), InteractionKind.OUTBOUND,
                 channel.name(), author, text, view.status(), Instant.now()));
-        events.publishEvent(new ReplyRecorded(id.value(), interactionId, channel, last[1], text));
+        events.publishEvent(new ReplyRecorded(id.value(), interactionId, channel, last[1], text, ASSISTANT.equals(author)));
         return interactionId;
     }
 

@@ -18,6 +18,6 @@ public interface MessageSender {
     String send(OutboundMessage message);
 
     /** A reply as a provider adapter sends it. */
-    record OutboundMessage(long caseId, long interactionId, String to, String text) {
+    record OutboundMessage(long caseId, long interactionId, String to, String text, boolean automatic) {
     }
 }

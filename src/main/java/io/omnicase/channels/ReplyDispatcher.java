@@ -60,7 +60,7 @@ class ReplyDispatcher {
         String providerId;
         try {
             providerId = sender.send(new MessageSender.OutboundMessage(reply.caseId(), reply.interactionId(), reply.to(),
-                    reply.text()));
+                    reply.text(), reply.automatic()));
         } catch (SendFailedException e) {
             if (e.permanent()) {
                 ownTransaction.executeWithoutResult(s -> {

@@ -57,6 +57,8 @@ class RestartIT {
         // Camunda registers engines JVM-wide by name: closing a second "default" engine would unregister the shared
         // test context's engine, which the webapps and REST API look up by that name.
         properties.put("camunda.bpm.process-engine-name", "restarted");
+        // The Camunda webapps keep JVM-wide state too; the restarted app does not need them.
+        properties.put("camunda.bpm.webapp.enabled", "false");
         return new SpringApplicationBuilder(OmnicaseApplication.class).run(io.omnicase.support.TestServers.asArguments(properties));
     }
 

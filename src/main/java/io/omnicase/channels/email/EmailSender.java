@@ -82,6 +82,10 @@ class EmailSender implements MessageSender {
             if (!references.isEmpty()) {
                 mime.setHeader("References", String.join(" ", references));
             }
+            if (message.automatic()) {
+                // RFC 3834: the assistant's answers are automatic, so the customer's auto-responder does not answer them.
+                mime.setHeader("Auto-Submitted", "auto-replied");
+            }
             sender.send(mime);
             return messageId;
         } catch (MessagingException | UnsupportedEncodingException e) {

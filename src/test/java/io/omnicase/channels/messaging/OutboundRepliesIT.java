@@ -162,9 +162,23 @@ class OutboundRepliesIT {
         byte[] inbound = whatsAppMessage(fixture("message--text.json"), phone, "wamid." + UUID.randomUUID());
         assertThat(Webhook.postMetaJson(port, "/api/webhooks/whatsapp", inbound, HubSignature.sign(WHATSAPP_SECRET, inbound))
                 .status()).isEqualTo(200);
+        // Let the case settle first: routing has decided, and whatever the assistant answered has gone out.
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode timeline = timelineOf(port, jdbc, phone);
+            boolean decided = false;
+            boolean allSent = true;
+            for (JsonNode e : timeline) {
+                decided |= "DECISION".equals(e.get("kind").asText());
+                allSent &= !"OUTBOUND".equals(e.get("kind").asText()) || e.path("detail").has("delivery");
+            }
+            return decided && allSent;
+        });
     }
 
+    private String lastReply;
+
     private long reply(String address, String text) {
+        lastReply = text;
         long caseId = Api.as(port, "agent").get("/api/customers/" + customerOf(jdbc, address)).json()
                 .get("cases").get(0).get("id").asLong();
         Api.Response created = Api.as(port, "agent").postJson("/api/cases/" + caseId + "/replies", Map.of("text", text));
@@ -172,8 +186,10 @@ class OutboundRepliesIT {
         return created.json().get("interactionId").asLong();
     }
 
+    /** The provider requests that carry the agent's last reply to a recipient (the assistant may have answered too). */
     private List<ProviderStandIn.Recorded> requestsFor(String recipient) {
-        return provider.requests(r -> r.body().contains(recipient));
+        return provider.requests(r -> r.body().contains(recipient) && (lastReply == null || r.body().contains(lastReply)
+                || r.body().contains(java.net.URLEncoder.encode(lastReply, java.nio.charset.StandardCharsets.UTF_8))));
     }
 
     private ProviderStandIn.Recorded awaitOneRequestFor(String recipient) {
