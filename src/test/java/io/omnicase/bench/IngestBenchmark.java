@@ -39,10 +39,24 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class IngestBenchmark {
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // Threads of the stopped application (retrying imports and the like) must not keep the benchmark alive.
+        System.exit(status);
+    }
+
+    private static void run() throws Exception {
         int clients = Integer.getInteger("bench.clients", 16);
         Duration duration = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
-        Path home = Files.createTempDirectory(Path.of(System.getProperty("bench.dir", "target")), "bench-");
+        // Not a temp directory (mode 700): Elasticsearch runs as an unprivileged user and must reach its home below it.
+        Path home = Files.createDirectories(Path.of(System.getProperty("bench.dir", "target"), "bench-" + System.currentTimeMillis()))
+                .toAbsolutePath();
         Map<String, Object> properties = Map.of(
                 "server.port", "0",
                 "omnicase.platform.home", home.toString(),
