@@ -2,7 +2,7 @@ package io.omnicase.assistant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.omnicase.support.OmnicaseIntegrationTest;
+import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * decline rate. Banking77 is the tuning set (it prints a threshold sweep); CLINC150 is the report set (it prints the
  * figures at the configured threshold only). Data is read from {@code omnicase.shared.data}, never copied.
  */
-@OmnicaseIntegrationTest
+@RunningOmnicase
 class AssistantEvaluation {
 
     private static final double HOLD_OUT = 0.25;

@@ -2,7 +2,7 @@ package io.omnicase.assistant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.support.Api;
-import io.omnicase.support.OmnicaseIntegrationTest;
+import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The assistant over HTTP against the real knowledge index: grounded answers, declines, bad input. */
-@OmnicaseIntegrationTest
+@RunningOmnicase
 class AssistantIT {
 
     @LocalServerPort

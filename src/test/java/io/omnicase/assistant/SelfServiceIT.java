@@ -3,7 +3,7 @@ package io.omnicase.assistant;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.support.Api;
 import io.omnicase.support.CustomerMessages;
-import io.omnicase.support.OmnicaseIntegrationTest;
+import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -20,7 +20,7 @@ import static org.awaitility.Awaitility.await;
  * The assistant in a real case: it answers on the timeline, resolves when the customer confirms, hands over when it
  * is unsure twice, and learns from what an agent answered.
  */
-@OmnicaseIntegrationTest
+@RunningOmnicase
 class SelfServiceIT {
 
     @LocalServerPort

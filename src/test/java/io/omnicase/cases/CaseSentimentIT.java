@@ -2,7 +2,7 @@ package io.omnicase.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.support.Api;
-import io.omnicase.support.OmnicaseIntegrationTest;
+import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  * Each customer message carries its sentiment on the timeline; the case keeps the rolling mood and its trend; routing
  * re-decides on each message and escalates at once when the mood turns sharply negative in self-service.
  */
-@OmnicaseIntegrationTest
+@RunningOmnicase
 class CaseSentimentIT {
 
     @LocalServerPort

@@ -3,7 +3,7 @@ package io.omnicase.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.support.Api;
 import io.omnicase.support.CustomerMessages;
-import io.omnicase.support.OmnicaseIntegrationTest;
+import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A message goes in through the API, is stored, runs the case process, and can be found by search. */
-@OmnicaseIntegrationTest
+@RunningOmnicase
 class CaseSpineIT {
 
     @LocalServerPort

@@ -1,7 +1,7 @@
 package io.omnicase.cases;
 
 import io.omnicase.support.Api;
-import io.omnicase.support.OmnicaseIntegrationTest;
+import io.omnicase.support.RunningOmnicase;
 import io.omnicase.support.TestServers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** With Elasticsearch down, messages are still accepted and stored; the index catches up when it returns. */
-@OmnicaseIntegrationTest
+@RunningOmnicase
 class ElasticsearchOutageIT {
 
     @LocalServerPort

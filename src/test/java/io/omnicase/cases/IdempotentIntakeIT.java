@@ -1,7 +1,7 @@
 package io.omnicase.cases;
 
 import io.omnicase.support.Api;
-import io.omnicase.support.OmnicaseIntegrationTest;
+import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A message posted again, even ten times at once, is stored once and every answer names the stored one. */
-@OmnicaseIntegrationTest
+@RunningOmnicase
 class IdempotentIntakeIT {
 
     @LocalServerPort

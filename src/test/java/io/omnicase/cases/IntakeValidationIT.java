@@ -1,7 +1,7 @@
 package io.omnicase.cases;
 
 import io.omnicase.support.Api;
-import io.omnicase.support.OmnicaseIntegrationTest;
+import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -11,7 +11,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input gets a problem description naming the field; nothing is stored. */
-@OmnicaseIntegrationTest
+@RunningOmnicase
 class IntakeValidationIT {
 
     @LocalServerPort

@@ -2,7 +2,7 @@ package io.omnicase.customers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.support.Api;
-import io.omnicase.support.OmnicaseIntegrationTest;
+import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An agent merges two customers found to be one person; identities and cases move and an auditor can trace it. */
-@OmnicaseIntegrationTest
+@RunningOmnicase
 class CustomerMergeIT {
 
     @LocalServerPort

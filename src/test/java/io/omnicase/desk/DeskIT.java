@@ -3,7 +3,7 @@ package io.omnicase.desk;
 import io.omnicase.support.Api;
 import io.omnicase.support.CustomerMessages;
 import io.omnicase.support.Browser;
-import io.omnicase.support.OmnicaseIntegrationTest;
+import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** An agent works a case in the desk, in a real headless Chromium; screenshots go to target/screenshots. */
-@OmnicaseIntegrationTest
+@RunningOmnicase
 class DeskIT {
 
     @LocalServerPort

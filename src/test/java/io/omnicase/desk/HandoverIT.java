@@ -3,7 +3,7 @@ package io.omnicase.desk;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.support.Api;
 import io.omnicase.support.CustomerMessages;
-import io.omnicase.support.OmnicaseIntegrationTest;
+import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The agent who takes over a case sees everything that happened, so the customer never repeats themselves. */
-@OmnicaseIntegrationTest
+@RunningOmnicase
 class HandoverIT {
 
     @LocalServerPort

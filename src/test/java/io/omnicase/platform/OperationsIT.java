@@ -1,14 +1,14 @@
 package io.omnicase.platform;
 
 import io.omnicase.support.Api;
-import io.omnicase.support.OmnicaseIntegrationTest;
+import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What an operator relies on: health of every part, and the API's documentation. */
-@OmnicaseIntegrationTest
+@RunningOmnicase
 class OperationsIT {
 
     @LocalServerPort

@@ -1,7 +1,7 @@
 package io.omnicase.process;
 
 import io.omnicase.support.Browser;
-import io.omnicase.support.OmnicaseIntegrationTest;
+import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -14,7 +14,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A supervisor logs in once on Omnicase's login page and works in Tasklist and Cockpit, in a real Chromium. */
-@OmnicaseIntegrationTest
+@RunningOmnicase
 class CamundaWebappsBrowserIT {
 
     @LocalServerPort

@@ -1,7 +1,7 @@
 package io.omnicase.process;
 
 import io.omnicase.support.Api;
-import io.omnicase.support.OmnicaseIntegrationTest;
+import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -13,7 +13,7 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Cockpit, Tasklist, Admin and the engine's REST API need an Omnicase login and honour its roles. */
-@OmnicaseIntegrationTest
+@RunningOmnicase
 class CamundaWebappsIT {
 
     @LocalServerPort

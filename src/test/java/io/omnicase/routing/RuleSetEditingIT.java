@@ -2,7 +2,7 @@ package io.omnicase.routing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.support.Api;
-import io.omnicase.support.OmnicaseIntegrationTest;
+import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Supervisors change routing rules through the API: validated, dry-run, activated at once, rolled back in one step. */
-@OmnicaseIntegrationTest
+@RunningOmnicase
 class RuleSetEditingIT {
 
     /** A change a supervisor might make: every billing message goes to a person. */

@@ -2,7 +2,7 @@ package io.omnicase.routing;
 
 import io.omnicase.support.Api;
 import io.omnicase.support.Browser;
-import io.omnicase.support.OmnicaseIntegrationTest;
+import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -17,7 +17,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A supervisor edits the routing rules in the browser: a mistake is shown with its line, a dry run, an activation. */
-@OmnicaseIntegrationTest
+@RunningOmnicase
 class RuleSetEditorPageIT {
 
     @LocalServerPort

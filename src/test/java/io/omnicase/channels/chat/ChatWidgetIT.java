@@ -3,7 +3,7 @@ package io.omnicase.channels.chat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.support.Api;
 import io.omnicase.support.Browser;
-import io.omnicase.support.OmnicaseIntegrationTest;
+import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A visitor chats through the embedded widget in a real headless Chromium; an agent answers and the visitor sees it. */
-@OmnicaseIntegrationTest
+@RunningOmnicase
 class ChatWidgetIT {
 
     @LocalServerPort

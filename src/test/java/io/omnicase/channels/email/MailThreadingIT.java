@@ -3,7 +3,7 @@ package io.omnicase.channels.email;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.channels.MailServer;
 import io.omnicase.support.Api;
-import io.omnicase.support.OmnicaseIntegrationTest;
+import io.omnicase.support.RunningOmnicase;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
  * reply threads in the customer's client, and every mail of the threading corpus (test resources mail/threading)
  * lands where a careful helpdesk would put it.
  */
-@OmnicaseIntegrationTest
+@RunningOmnicase
 class MailThreadingIT {
 
     private static final String CORPUS = "/mail/threading/";

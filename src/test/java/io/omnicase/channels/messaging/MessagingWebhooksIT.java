@@ -7,7 +7,7 @@ import io.omnicase.channels.ProviderStandIn;
 import io.omnicase.channels.SharedData;
 import io.omnicase.channels.Webhook;
 import io.omnicase.support.Api;
-import io.omnicase.support.OmnicaseIntegrationTest;
+import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,7 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** WhatsApp, Messenger and Twilio SMS webhooks against the whole app: signed calls land on cases, forged ones nowhere. */
-@OmnicaseIntegrationTest
+@RunningOmnicase
 class MessagingWebhooksIT {
 
     static final String WHATSAPP_SECRET = "demo-whatsapp-app-secret";

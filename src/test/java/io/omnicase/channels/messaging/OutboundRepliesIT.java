@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnicase.channels.ProviderStandIn;
 import io.omnicase.channels.Webhook;
 import io.omnicase.support.Api;
-import io.omnicase.support.OmnicaseIntegrationTest;
+import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  * Agents' replies leave through the provider of the channel the customer used, once, after commit: a real local HTTP
  * server stands in for the WhatsApp Graph API, the Messenger Send API and Twilio, and the test asserts the exact request.
  */
-@OmnicaseIntegrationTest
+@RunningOmnicase
 class OutboundRepliesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

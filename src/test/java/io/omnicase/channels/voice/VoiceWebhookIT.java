@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnicase.channels.Webhook;
 import io.omnicase.support.Api;
-import io.omnicase.support.OmnicaseIntegrationTest;
+import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -19,7 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A call's events reach the caller's case as they happen: start, transcript segments in order, end with recording. */
-@OmnicaseIntegrationTest
+@RunningOmnicase
 class VoiceWebhookIT {
 
     private static final String SECRET = "demo-voice-secret";
