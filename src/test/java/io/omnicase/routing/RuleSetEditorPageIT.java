@@ -35,6 +35,8 @@ class RuleSetEditorPageIT {
             page.findElement(By.name("username")).sendKeys("supervisor");
             page.findElement(By.name("password")).sendKeys("demo");
             page.findElement(By.cssSelector("button[type=submit]")).click();
+            // The login must have completed before the next page is asked for, or that page answers with the login form.
+            wait.until(d -> !d.getCurrentUrl().contains("/login"));
             page.get("http://127.0.0.1:" + port + "/routing-rules.html");
             wait.until(d -> d.findElement(By.id("drl")).getDomProperty("value").contains("package io.omnicase.rules.routing"));
             String active = page.findElement(By.id("drl")).getDomProperty("value");
