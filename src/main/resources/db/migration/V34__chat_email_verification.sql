@@ -16,3 +16,7 @@ CREATE TABLE chat_email_verifications (
     INDEX ix_chat_verifications_visitor (visitor, created_at),
     INDEX ix_chat_verifications_email (email, created_at)
 ) ENGINE = InnoDB;
+
+-- A merge made by a chat visitor's code names the visitor and the address they proved, so the merge record alone
+-- tells an auditor who linked what.
+ALTER TABLE customer_merges MODIFY merged_by VARCHAR(400) NOT NULL;

@@ -134,7 +134,7 @@ class ChatEmailVerification {
 
     /**
      * Checks a code against the visitor's latest one. The right code, in time, links the visitor to the customer who
-     * owns the address (a merge recorded for auditors, by "chat visitor &lt;id&gt; (email code)"); a wrong one costs a
+     * owns the address (a merge recorded for auditors, by {@link #mergedBy}); a wrong one costs a
      * try, and the last try voids the code.
      */
     Outcome confirm(String visitor, String rawCode) {
@@ -205,9 +205,18 @@ class ChatEmailVerification {
         }
         // An address no customer has yet becomes a customer of its own first, so every link is one recorded merge.
         CustomerId byEmail = owner.orElseGet(() -> customers.resolve(Channel.EMAIL, row.email(), null));
-        CustomerMerge merge = cases.mergeCustomers(byVisitor, byEmail, "chat visitor " + visitor + " (email code)");
+        CustomerMerge merge = cases.mergeCustomers(byVisitor, byEmail, mergedBy(visitor, row.email(), row.id()));
         finish(row.id(), "VERIFIED", now, merge.id());
         return new Outcome(Status.VERIFIED, row.email(), 0);
+    }
+
+    /**
+     * Who made a merge by code, as the merge record and the moved cases' timelines keep it: the visitor and the address
+     * they proved (for an address too long for a timeline's author, the verification row that holds it).
+     */
+    static String mergedBy(String visitor, String email, long verificationId) {
+        String by = "chat visitor " + visitor + " by the code mailed to " + email;
+        return by.length() <= 300 ? by : "chat visitor " + visitor + " by a mailed code (chat email verification " + verificationId + ")";
     }
 
     private boolean linkedToAnotherEmail(String visitor, String email) {

@@ -111,7 +111,7 @@ class ChatIdentityIT {
             assertThat(identities(mia_)).contains("EMAIL:" + mia, "CHAT_VISITOR:" + visitor.id);
             JsonNode merges = Api.as(port, "auditor").get("/api/customers/" + mia_ + "/merges").json();
             assertThat(merges).hasSize(1);
-            assertThat(merges.get(0).get("mergedBy").asText()).isEqualTo("chat visitor " + visitor.id + " (email code)");
+            assertThat(merges.get(0).get("mergedBy").asText()).isEqualTo("chat visitor " + visitor.id + " by the code mailed to " + mia);
             assertThat(merges.get(0).get("target").get("value").asLong()).isEqualTo(mia_);
             assertThat(merges.get(0).get("identities").toString()).contains(visitor.id);
             assertThat(merges.get(0).get("mergedAt").asText()).isNotBlank();
