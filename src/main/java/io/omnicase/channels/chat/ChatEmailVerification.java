@@ -53,6 +53,7 @@ class ChatEmailVerification {
     private final CaseManagement cases;
     private final TransactionTemplate transaction;
     private final SecureRandom random = new SecureRandom();
+    private final Object requestLock = new Object();
 
     ChatEmailVerification(JdbcClient jdbc, SupportMail mail, Customers customers, CaseManagement cases,
                           PlatformTransactionManager tx) {
@@ -94,24 +95,29 @@ class ChatEmailVerification {
         String code = String.format("%0" + DIGITS + "d", random.nextInt(BOUND));
         String salt = HexFormat.of().formatHex(randomBytes(16));
         Instant now = Instant.now();
-        Long id = transaction.execute(status -> {
-            Timestamp since = Timestamp.from(now.minus(RATE_WINDOW));
-            int byVisitor = jdbc.sql("SELECT COUNT(*) FROM chat_email_verifications WHERE visitor = ? AND created_at > ?")
-                    .params(visitor, since).query(Integer.class).single();
-            int byAddress = jdbc.sql("SELECT COUNT(*) FROM chat_email_verifications WHERE email = ? AND created_at > ?")
-                    .params(email, since).query(Integer.class).single();
-            if (byVisitor >= CODES_PER_VISITOR || byAddress >= CODES_PER_ADDRESS) {
-                return null;
-            }
-            jdbc.sql("UPDATE chat_email_verifications SET state = 'SUPERSEDED', finished_at = ? WHERE visitor = ? AND state = 'PENDING'")
-                    .params(Timestamp.from(now), visitor).update();
-            GeneratedKeyHolder key = new GeneratedKeyHolder();
-            jdbc.sql("INSERT INTO chat_email_verifications (visitor, email, code_salt, code_hash, state, attempts, created_at, "
-                            + "expires_at) VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?)")
-                    .params(visitor, email, salt, hash(salt, code), Timestamp.from(now), Timestamp.from(now.plus(LIFETIME)))
-                    .update(key);
-            return key.getKey().longValue();
-        });
+        Long id;
+        // Counting and inserting one request at a time keeps concurrent requests on this node from passing the limit
+        // together; each holds the lock for one short transaction.
+        synchronized (requestLock) {
+            id = transaction.execute(status -> {
+                Timestamp since = Timestamp.from(now.minus(RATE_WINDOW));
+                int byVisitor = jdbc.sql("SELECT COUNT(*) FROM chat_email_verifications WHERE visitor = ? AND created_at > ?")
+                        .params(visitor, since).query(Integer.class).single();
+                int byAddress = jdbc.sql("SELECT COUNT(*) FROM chat_email_verifications WHERE email = ? AND created_at > ?")
+                        .params(email, since).query(Integer.class).single();
+                if (byVisitor >= CODES_PER_VISITOR || byAddress >= CODES_PER_ADDRESS) {
+                    return null;
+                }
+                jdbc.sql("UPDATE chat_email_verifications SET state = 'SUPERSEDED', finished_at = ? WHERE visitor = ? AND state = 'PENDING'")
+                        .params(Timestamp.from(now), visitor).update();
+                GeneratedKeyHolder key = new GeneratedKeyHolder();
+                jdbc.sql("INSERT INTO chat_email_verifications (visitor, email, code_salt, code_hash, state, attempts, created_at, "
+                                + "expires_at) VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?)")
+                        .params(visitor, email, salt, hash(salt, code), Timestamp.from(now), Timestamp.from(now.plus(LIFETIME)))
+                        .update(key);
+                return key.getKey().longValue();
+            });
+        }
         if (id == null) {
             return Outcome.of(Status.TOO_MANY_REQUESTS);
         }
