@@ -1,7 +1,11 @@
 /*
  * Omnicase chat widget. Embed with one tag:  <script src="https://support.example.com/chat/widget.js" defer></script>
  * Messages go over a WebSocket to the Omnicase server the script came from; agents' replies appear live. Every text
- * is inserted with textContent, never as HTML.
+ * is inserted with textContent, never as HTML. The widget runs no inline script and its style is a file of the same
+ * server (widget.css), so it works under a strict Content-Security-Policy.
+ *
+ * A visitor is a customer of their own. To link the chat to their customer record they prove their email address:
+ * "Verify my email" has a one-time code mailed to it, and the chat is linked once they enter the code.
  */
 (function () {
   'use strict';
@@ -15,56 +19,56 @@
     window.localStorage.setItem(key, visitor);
   }
 
-  var style = document.createElement('style');
-  style.textContent =
-    '#omnicase-chat{position:fixed;right:24px;bottom:24px;width:320px;font:14px/1.4 system-ui,sans-serif;' +
-    'box-shadow:0 6px 24px rgba(0,0,0,.2);border-radius:10px;background:#fff;overflow:hidden;z-index:2147483000}' +
-    '#omnicase-chat header{background:#1f4e8c;color:#fff;padding:10px 14px;font-weight:600}' +
-    '#omnicase-chat .oc-log{height:260px;overflow-y:auto;padding:10px;background:#f5f7fa}' +
-    '#omnicase-chat .oc-msg{margin:6px 0;padding:7px 10px;border-radius:8px;max-width:85%;white-space:pre-wrap;word-wrap:break-word}' +
-    '#omnicase-chat .oc-visitor{background:#1f4e8c;color:#fff;margin-left:auto}' +
-    '#omnicase-chat .oc-agent{background:#e3e8ef;color:#111}' +
-    '#omnicase-chat .oc-note{color:#666;font-size:12px;text-align:center}' +
-    '#omnicase-chat form{display:flex;flex-direction:column;gap:6px;padding:10px;border-top:1px solid #e3e8ef}' +
-    '#omnicase-chat input,#omnicase-chat button{font:inherit;padding:7px;border:1px solid #c9d1dc;border-radius:6px}' +
-    '#omnicase-chat button{background:#1f4e8c;color:#fff;border:0;cursor:pointer}';
+  var style = document.createElement('link');
+  style.rel = 'stylesheet';
+  style.href = origin + '/chat/widget.css';
   document.head.appendChild(style);
 
-  var box = document.createElement('section');
-  box.id = 'omnicase-chat';
+  function element(tag, props) {
+    var node = document.createElement(tag);
+    Object.keys(props || {}).forEach(function (name) { node[name] = props[name]; });
+    return node;
+  }
+
+  var box = element('section', {id: 'omnicase-chat'});
   box.setAttribute('aria-label', 'Chat with support');
-  var header = document.createElement('header');
-  header.textContent = 'Chat with us';
-  var log = document.createElement('div');
-  log.className = 'oc-log';
+  var header = element('header', {textContent: 'Chat with us'});
+  var log = element('div', {className: 'oc-log'});
   log.setAttribute('aria-live', 'polite');
-  var form = document.createElement('form');
-  var email = document.createElement('input');
-  email.type = 'email';
-  email.name = 'email';
-  email.placeholder = 'Your email (optional)';
-  email.autocomplete = 'email';
-  var text = document.createElement('input');
-  text.type = 'text';
-  text.name = 'message';
-  text.placeholder = 'Type your message';
-  text.maxLength = 4000;
-  text.required = true;
-  var send = document.createElement('button');
-  send.type = 'submit';
-  send.textContent = 'Send';
-  form.appendChild(email);
+
+  var form = element('form', {className: 'oc-send'});
+  var text = element('input', {type: 'text', name: 'message', placeholder: 'Type your message', maxLength: 4000,
+    required: true});
+  var send = element('button', {type: 'submit', name: 'send', textContent: 'Send'});
   form.appendChild(text);
   form.appendChild(send);
+
+  var verifyForm = element('form', {className: 'oc-verify'});
+  var email = element('input', {type: 'email', name: 'email', placeholder: 'Your email (optional)',
+    autocomplete: 'email', maxLength: 254, required: true});
+  var verify = element('button', {type: 'submit', name: 'verify', textContent: 'Verify my email'});
+  verifyForm.appendChild(email);
+  verifyForm.appendChild(verify);
+
+  var codeForm = element('form', {className: 'oc-code', hidden: true});
+  var code = element('input', {type: 'text', name: 'code', placeholder: 'Code from the mail', inputMode: 'numeric',
+    autocomplete: 'one-time-code', maxLength: 8, required: true});
+  var confirm = element('button', {type: 'submit', name: 'confirm', textContent: 'Confirm code'});
+  codeForm.appendChild(code);
+  codeForm.appendChild(confirm);
+
+  var verified = element('div', {className: 'oc-verified', hidden: true});
+
   box.appendChild(header);
   box.appendChild(log);
   box.appendChild(form);
+  box.appendChild(verifyForm);
+  box.appendChild(codeForm);
+  box.appendChild(verified);
   document.body.appendChild(box);
 
   function show(kind, words) {
-    var line = document.createElement('div');
-    line.className = 'oc-msg oc-' + kind;
-    line.textContent = words;
+    var line = element('div', {className: 'oc-msg oc-' + kind, textContent: words});
     log.appendChild(line);
     log.scrollTop = log.scrollHeight;
     return line;
@@ -72,8 +76,25 @@
 
   var socket = null;
   var queue = [];
-  var identified = null;
   var retry = 500;
+
+  function verification(frame) {
+    box.dataset.verification = frame.status;
+    show('note', frame.message);
+    if (frame.status === 'code-sent') {
+      codeForm.hidden = false;
+      code.value = '';
+      code.focus();
+    } else if (frame.status === 'verified') {
+      box.dataset.verifiedEmail = frame.email;
+      verifyForm.hidden = true;
+      codeForm.hidden = true;
+      verified.textContent = 'Linked to ' + frame.email;
+      verified.hidden = false;
+    } else if (frame.status === 'locked' || frame.status === 'expired' || frame.status === 'no-code') {
+      codeForm.hidden = true;
+    }
+  }
 
   function connect() {
     socket = new WebSocket(origin.replace(/^http/, 'ws') + '/chat/socket?visitor=' + encodeURIComponent(visitor));
@@ -90,8 +111,8 @@
         var mine = log.querySelector('[data-id="' + frame.id + '"]');
         if (mine) { mine.dataset.state = 'stored'; }
         box.dataset.caseId = frame.caseId;
-      } else if (frame.type === 'identified') {
-        identified = frame.email;
+      } else if (frame.type === 'verification') {
+        verification(frame);
       } else if (frame.type === 'error') {
         show('note', frame.error);
       }
@@ -117,14 +138,24 @@
     event.preventDefault();
     var words = text.value.trim();
     if (!words) { return; }
-    var address = email.value.trim();
-    if (address && address.toLowerCase() !== identified) {
-      transmit({type: 'identify', email: address});
-    }
     var id = newId();
     show('visitor', words).dataset.id = id;
     transmit({type: 'message', id: id, text: words});
     text.value = '';
+  });
+
+  verifyForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var address = email.value.trim();
+    if (!address) { return; }
+    transmit({type: 'verify-email', email: address});
+  });
+
+  codeForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var digits = code.value.replace(/\s+/g, '');
+    if (!digits) { return; }
+    transmit({type: 'verify-code', code: digits});
   });
 
   connect();

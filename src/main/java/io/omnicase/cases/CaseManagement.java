@@ -135,6 +135,16 @@ public class CaseManagement {
                 view.status());
     }
 
+    /**
+     * Notes on the timeline something a channel learnt about the case that is for agents' eyes only and changes nothing
+     * (a chat visitor's unverified email address).
+     */
+    @Transactional
+    public void recordNote(CaseId id, String author, String text, Map<String, Object> detail) {
+        CaseView view = lock(id);
+        append(view, InteractionKind.STATUS, author, text, detail, view.status());
+    }
+
     /** Stores an agent's reply for the channel the customer last wrote on; the connector sends it after commit. */
     @Transactional
     public long reply(CaseId id, String author, String text) {

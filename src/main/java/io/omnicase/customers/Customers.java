@@ -13,6 +13,9 @@ public interface Customers {
      */
     CustomerId resolve(Channel channel, String address, String displayName);
 
+    /** The customer known by this address on this channel, without creating one when the address is unknown. */
+    Optional<CustomerId> known(Channel channel, String address);
+
     /** Locks the customer row until the end of the transaction, so work on one customer's cases is serialised. */
     void lock(CustomerId id);
 

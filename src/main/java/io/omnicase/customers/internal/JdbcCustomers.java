@@ -51,6 +51,14 @@ class JdbcCustomers implements Customers {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Optional<CustomerId> known(Channel channel, String address) {
+        IdentityKind kind = channel.identityKind();
+        return jdbc.sql("SELECT customer_id FROM customer_identities WHERE kind = ? AND address = ?")
+                .params(kind.name(), kind.normalize(address)).query(Long.class).optional().map(CustomerId::new);
+    }
+
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void lock(CustomerId id) {
         jdbc.sql("SELECT id FROM customers WHERE id = ? FOR UPDATE").param(id.value()).query(Long.class).single();
