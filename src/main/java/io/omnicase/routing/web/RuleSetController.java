@@ -7,7 +7,6 @@ import io.omnicase.routing.GuidedRuleSet;
 import io.omnicase.routing.Handling;
 import io.omnicase.routing.Priority;
 import io.omnicase.routing.Queue;
-import io.omnicase.routing.RuleOperator;
 import io.omnicase.routing.RuleProblem;
 import io.omnicase.routing.RuleSetDiff;
 import io.omnicase.routing.RuleSetException;
@@ -15,6 +14,7 @@ import io.omnicase.routing.RuleSetNotFoundException;
 import io.omnicase.routing.RuleSetVersion;
 import io.omnicase.routing.RuleSets;
 import io.omnicase.routing.Skill;
+import io.omnicase.routing.ValueType;
 import io.omnicase.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -290,7 +290,7 @@ class RuleSetController {
         }
 
         private static boolean numeric(FactField f) {
-            return f.type() == io.omnicase.routing.ValueType.INTEGER || f.type() == io.omnicase.routing.ValueType.DECIMAL;
+            return f.type() == ValueType.INTEGER || f.type() == ValueType.DECIMAL;
         }
 
         private static List<String> names(Enum<?>[] constants) {
