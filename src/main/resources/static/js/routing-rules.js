@@ -169,7 +169,8 @@
         return { field, operator: div.querySelector('.operator').value,
           value: readValue(fields[field], div.querySelector('.value')) };
       });
-      return { name: row.querySelector('.rule-name').value.trim(), conditions, actions };
+      // A name is one sentence: line breaks typed into the box become spaces.
+      return { name: row.querySelector('.rule-name').value.replace(/\s+/g, ' ').trim(), conditions, actions };
     });
   }
 
