@@ -23,6 +23,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Supervisors change routing rules through the API as a rule table: checked by type, dry-run, activated at once,
@@ -285,6 +286,28 @@ class RuleSetEditingIT {
         assertThat(decisions(caseId)).last().satisfies(d -> assertThat(d.get("rulesFired").toString())
                 .contains("Bypass 3 is only text"));
         assertThat(canaryRows()).isZero();
+    }
+
+    /** Whatever reads a supervisor's table must not backtrack: a run of spaces and deep nesting are answered at once. */
+    @Test
+    void hostileTablesAreRefusedQuickly() {
+        String spaces = " ".repeat(100_000);
+        String nested = "{\"rules\":[{\"name\":\"x\",\"conditions\":[{\"field\":\"MESSAGE_TEXT\",\"operator\":"
+                + "\"CONTAINS\",\"value\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}]}]}";
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            ObjectNode row = JSON.createObjectNode().put("name", "import" + spaces + "x");
+            row.putArray("conditions").addObject().put("field", "MESSAGE_TEXT").put("operator", "MENTIONS_ANY_OF")
+                    .put("value", spaces);
+            row.putObject("actions").put("handling", "ESCALATE").put("reason", spaces + "(");
+            Api.Response spaced = supervisor().postJson("/api/routing/rules/validate", Map.of("rules", List.of(row)));
+            assertThat(spaced.status()).isEqualTo(422);
+            assertThat(spaced.json().get("errors").findValuesAsText("column"))
+                    .containsExactly("name", "conditions[1].value", "actions.reason");
+
+            Api.Response deep = supervisor().post("/api/routing/rules/validate", "application/json", nested);
+            assertThat(deep.status()).isEqualTo(400);
+            assertThat(deep.contentType()).startsWith("application/problem+json");
+        });
     }
 
     @Test
