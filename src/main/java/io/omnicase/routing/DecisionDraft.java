@@ -1,18 +1,36 @@
 package io.omnicase.routing;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
-/** The decision as the rules build it; rules only escalate, pick a queue, raise the priority and ask for skills. */
+/**
+ * The decision as the rules build it; rules only escalate (or keep the case in self-service), pick a queue, raise the
+ * priority, ask for skills and give reasons.
+ */
 public class DecisionDraft {
 
     private boolean escalate;
     private Queue queue = Queue.GENERAL;
     private Priority priority = Priority.NORMAL;
     private final Set<Skill> skills = EnumSet.noneOf(Skill.class);
+    private final List<String> reasons = new ArrayList<>();
 
     public void escalate() {
         escalate = true;
+    }
+
+    /** Undoes an earlier rule's escalation: the assistant keeps the case. */
+    public void keepInSelfService() {
+        escalate = false;
+    }
+
+    /** A reason for the person who takes the case, as the rule's author wrote it. */
+    public void because(String reason) {
+        if (reason != null && !reason.isBlank() && !reasons.contains(reason)) {
+            reasons.add(reason);
+        }
     }
 
     public void routeTo(Queue target) {
@@ -41,5 +59,9 @@ public class DecisionDraft {
 
     public Set<Skill> getSkills() {
         return Set.copyOf(skills);
+    }
+
+    public List<String> getReasons() {
+        return List.copyOf(reasons);
     }
 }

@@ -2,10 +2,12 @@ package io.omnicase.routing;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.omnicase.routing.internal.Words;
 import io.omnicase.sentiment.Sentiment;
 import io.omnicase.sentiment.SentimentLabel;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The latest customer message, as the rules see it: its topic, its sentiment and the signals routing reacts to. */
@@ -28,12 +30,15 @@ public class MessageFacts {
     private final boolean asksForPerson;
     private final boolean urgent;
     private final double sentiment;
+    private final String lowerText;
+    private Set<String> words;
 
     /** @param sentiment the message's sentiment score, -1..1 */
     @JsonCreator
     public MessageFacts(String text, double sentiment) {
         this.text = text == null ? "" : text;
         String lower = this.text.toLowerCase(Locale.ROOT);
+        this.lowerText = lower;
         this.asksForPerson = ASKS_FOR_PERSON.matcher(lower).find();
         this.urgent = URGENT.matcher(lower).find();
         this.topic = topicOf(lower);
@@ -75,5 +80,26 @@ public class MessageFacts {
 
     public SentimentLabel getSentimentLabel() {
         return SentimentLabel.of(sentiment);
+    }
+
+    /** Whether the text holds the given text, ignoring case; what a rule row's "contains" condition asks. */
+    public boolean containsText(String part) {
+        return part != null && Words.contains(lowerText, part.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether the text has at least one of the given words (whole words of letters and digits, ignoring case); what
+     * a rule row's "mentions any of the words" condition asks.
+     */
+    public boolean mentionsAnyOf(String wordList) {
+        if (words == null) {
+            words = Words.of(lowerText);
+        }
+        for (String word : Words.of(wordList)) {
+            if (words.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -3,6 +3,8 @@ package io.omnicase.routing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnicase.cases.CaseId;
+import io.omnicase.routing.internal.DrlGenerator;
+import io.omnicase.routing.internal.GuidedRuleCheck;
 import io.omnicase.routing.internal.RuleSetStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +45,7 @@ public class Routing implements DisposableBean {
     }
 
     Routing(RuleSetStore store, ObjectMapper json, PlatformTransactionManager tx,
-            @Value("${omnicase.routing.rules:classpath:rules/routing.drl}") Resource initialRules,
+            @Value("${omnicase.routing.rules:classpath:rules/routing-rules.json}") Resource initialRules,
             @Value("${omnicase.routing.poll-interval:5s}") Duration pollInterval) {
         this.store = store;
         this.json = json;
@@ -80,7 +82,10 @@ public class Routing implements DisposableBean {
         return current.rules();
     }
 
-    /** Loads the active version if it changed since the last look; seeds version 1 from the rule file on first start. */
+    /**
+     * Loads the active version if it changed since the last look; seeds version 1 from the shipped rule table (or, if
+     * configured so, an administrator's DRL file) on first start.
+     */
     public synchronized void refresh() {
         long latest = store.latestActivation();
         if (latest == 0) {
@@ -106,21 +111,42 @@ public class Routing implements DisposableBean {
     }
 
     private void seed() {
-        String drl;
-        try {
-            drl = initialRules.getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the routing rules at " + initialRules, e);
-        }
+        GuidedRuleSet table = isDrl(initialRules) ? null : shippedTable();
+        String drl = table == null ? read(initialRules) : DrlGenerator.drl(table);
         try {
             transaction.executeWithoutResult(status -> {
                 if (store.latestActivation() == 0) {
-                    int version = store.insert(drl, RuleSet.checksumOf(drl), "system", "initial rules from " + initialRules.getFilename());
+                    int version = store.insert(drl, table, RuleSet.checksumOf(drl), "system",
+                            "initial rules from " + initialRules.getFilename());
                     store.activate(version, "system", "first start");
                 }
             });
         } catch (DuplicateKeyException e) {
             // Another node seeded at the same moment; its version is as good.
+        }
+    }
+
+    /** The rule table the application ships with (checked by type); null when the configured seed is a DRL file. */
+    GuidedRuleSet shippedTable() {
+        if (isDrl(initialRules)) {
+            return null;
+        }
+        try {
+            return GuidedRuleCheck.checked(json.readValue(read(initialRules), GuidedRuleSet.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The rule table at " + initialRules + " is not valid JSON", e);
+        }
+    }
+
+    private static boolean isDrl(Resource resource) {
+        return resource.getFilename() != null && resource.getFilename().endsWith(".drl");
+    }
+
+    private static String read(Resource resource) {
+        try {
+            return resource.getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the routing rules at " + resource, e);
         }
     }
 

@@ -92,7 +92,7 @@ public final class RuleSet {
             }
             clean = true;
             return new RoutingDecision(!draft.isEscalate(), draft.getQueue(), draft.getPriority(), draft.getSkills(),
-                    facts.message().getTopic(), List.copyOf(fired), version);
+                    facts.message().getTopic(), List.copyOf(fired), version, draft.getReasons());
         } finally {
             session.removeEventListener(recorder);
             handles.forEach(session::delete);

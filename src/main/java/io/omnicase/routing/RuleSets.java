@@ -5,20 +5,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnicase.cases.CaseStatus;
 import io.omnicase.customers.Channel;
 import io.omnicase.customers.Customer.Tier;
+import io.omnicase.routing.internal.DrlGenerator;
+import io.omnicase.routing.internal.GuidedRuleCheck;
 import io.omnicase.routing.internal.LineDiff;
 import io.omnicase.routing.internal.RuleSetStore;
-import io.omnicase.routing.internal.RuleSetValidation;
 import io.omnicase.sentiment.SentimentTrend;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * How supervisors change routing rules safely: validate, dry-run on recent cases, save-and-activate as a new version,
- * activate (roll back to) any earlier version. A rule set that fails validation is never stored, so never active.
+ * How routing rules change safely: validate, dry-run on recent cases, save-and-activate as a new version, activate
+ * (roll back to) any earlier version. Supervisors send a rule table ({@link GuidedRuleSet}), which is checked by type
+ * and turned into DRL by the server; raw DRL is for administrators only (the web layer enforces who may send it).
+ * A rule set that fails validation is never stored, so never active.
  */
 @Service
 public class RuleSets {
@@ -50,23 +55,40 @@ public class RuleSets {
         return store.find(version);
     }
 
-    /** A line diff from one version to another. */
-    public Optional<List<String>> diff(int from, int to) {
-        return store.find(from).flatMap(a -> store.find(to).map(b -> LineDiff.between(a.drl(), b.drl())));
+    /** The rule table the application ships with, which seeds the first version. */
+    public GuidedRuleSet shippedTable() {
+        return routing.shippedTable();
+    }
+
+    /** What changed from one version to another: rows matched by name when both are tables, and the DRL lines. */
+    public Optional<RuleSetDiff> diff(int from, int to) {
+        return store.find(from).flatMap(a -> store.find(to).map(b -> new RuleSetDiff(from, to,
+                a.rules() == null || b.rules() == null ? null : rowDiff(a.rules(), b.rules()),
+                LineDiff.between(a.drl(), b.drl()))));
+    }
+
+    /** The DRL the server generates from a rule table, after checking it by type. */
+    public static String drlOf(GuidedRuleSet table) {
+        return DrlGenerator.drl(GuidedRuleCheck.checked(table));
     }
 
     /**
-     * Checks a rule text: forbidden constructs, compile errors (with line numbers), and a trial on sample cases that
-     * catches rules that keep re-firing or leave the decision without a queue or priority.
+     * Checks a rule table by type (each problem names its row and column), generates its DRL, compiles it and tries it
+     * on sample cases.
      *
      * @return the compiled rules
-     * @throws RuleSetException with readable problems when the text must not become active
+     * @throws RuleSetException with readable, located problems when the table must not become active
      */
-    public RuleSet validate(String drl) {
-        List<String> problems = RuleSetValidation.problems(drl);
-        if (!problems.isEmpty()) {
-            throw new RuleSetException(problems);
-        }
+    public RuleSet validate(GuidedRuleSet table) {
+        return validateDrl(drlOf(table));
+    }
+
+    /**
+     * Compiles an administrator's DRL as it is (with line numbers on errors) and tries it on sample cases, which
+     * catches rules that keep re-firing or leave the decision without a queue or priority. Never call this with text
+     * anyone but an administrator wrote.
+     */
+    public RuleSet validateDrl(String drl) {
         RuleSet rules = RuleSet.compile(drl, "candidate");
         try {
             for (RoutingFacts sample : samples()) {
@@ -76,7 +98,7 @@ public class RuleSets {
                     throw new RuleSetException(e.problems().stream()
                             .map(p -> "on a sample case (" + describe(sample) + "): " + p).toList());
                 } catch (RuntimeException e) {
-                    throw new RuleSetException(List.of("on a sample case (" + describe(sample) + ") a rule failed: " + e));
+                    throw new RuleSetException(List.of("on a sample case (" + describe(sample) + ") a rule failed"));
                 }
             }
         } finally {
@@ -85,34 +107,58 @@ public class RuleSets {
         return rules;
     }
 
-    /** Replays the last {@code cases} decided cases with the candidate and with the active rules, on the same facts. */
-    public DryRunResult dryRun(String drl, int cases) {
-        RuleSet candidate = validate(drl);
+    /** Replays the last {@code cases} decided cases with the table's rules and with the active rules. */
+    public DryRunResult dryRun(GuidedRuleSet table, int cases) {
+        return replay(validate(table), cases);
+    }
+
+    /** {@link #dryRun(GuidedRuleSet, int)} for an administrator's DRL. */
+    public DryRunResult dryRunDrl(String drl, int cases) {
+        return replay(validateDrl(drl), cases);
+    }
+
+    private DryRunResult replay(RuleSet candidate, int cases) {
         RuleSet current = routing.activeRules();
         List<DryRunResult.Row> rows = new ArrayList<>();
         int changed = 0;
-        for (RuleSetStore.RecordedFacts recorded : store.latestFacts(Math.min(Math.max(cases, 1), MAX_DRY_RUN_CASES))) {
-            RoutingFacts facts = read(recorded.factsJson());
-            RoutingDecision before = current.decide(facts);
-            RoutingDecision after;
-            try {
-                after = candidate.decide(facts);
-            } catch (RuleSetException e) {
-                throw new RuleSetException(e.problems().stream().map(p -> "on case " + recorded.caseId() + ": " + p).toList());
+        try {
+            for (RuleSetStore.RecordedFacts recorded : store.latestFacts(Math.min(Math.max(cases, 1), MAX_DRY_RUN_CASES))) {
+                RoutingFacts facts = read(recorded.factsJson());
+                RoutingDecision before = current.decide(facts);
+                RoutingDecision after;
+                try {
+                    after = candidate.decide(facts);
+                } catch (RuleSetException e) {
+                    throw new RuleSetException(e.problems().stream().map(p -> "on case " + recorded.caseId() + ": " + p).toList());
+                }
+                boolean differs = before.differsFrom(after);
+                changed += differs ? 1 : 0;
+                rows.add(new DryRunResult.Row(recorded.caseId(), recorded.decidedAt(), before, after, differs));
             }
-            boolean differs = before.differsFrom(after);
-            changed += differs ? 1 : 0;
-            rows.add(new DryRunResult.Row(recorded.caseId(), recorded.decidedAt(), before, after, differs));
+        } finally {
+            candidate.release();
         }
-        candidate.release();
         return new DryRunResult(current.version(), rows.size(), changed, rows);
     }
 
-    /** Validates, stores as the next version and activates it; every node picks it up at its next poll. */
+    /** Checks and compiles a rule table, stores it with its generated DRL as the next version and activates it. */
     @Transactional
-    public RuleSetVersion saveAndActivate(String drl, String author, String reason) {
-        validate(drl);
-        int version = store.insert(drl, RuleSet.checksumOf(drl), author, reason);
+    public RuleSetVersion saveAndActivate(GuidedRuleSet table, String author, String reason) {
+        GuidedRuleSet checked = GuidedRuleCheck.checked(table);
+        String drl = DrlGenerator.drl(checked);
+        validateDrl(drl);
+        return store(drl, checked, author, reason);
+    }
+
+    /** {@link #saveAndActivate(GuidedRuleSet, String, String)} for an administrator's DRL, stored without a table. */
+    @Transactional
+    public RuleSetVersion saveAndActivateDrl(String drl, String author, String reason) {
+        validateDrl(drl);
+        return store(drl, null, author, reason);
+    }
+
+    private RuleSetVersion store(String drl, GuidedRuleSet table, String author, String reason) {
+        int version = store.insert(drl, table, RuleSet.checksumOf(drl), author, reason);
         store.activate(version, author, reason);
         return store.find(version).orElseThrow();
     }
@@ -121,7 +167,7 @@ public class RuleSets {
     @Transactional
     public RuleSetVersion activate(int version, String by, String reason) {
         RuleSetVersion stored = store.find(version).orElseThrow(() -> new RuleSetNotFoundException(version));
-        validate(stored.drl());
+        validateDrl(stored.drl());
         store.activate(version, by, reason);
         return store.find(version).orElseThrow();
     }
@@ -129,6 +175,43 @@ public class RuleSets {
     /** After the activating transaction committed: switch this node at once rather than at its next poll. */
     public void applyNow() {
         routing.refresh();
+    }
+
+    /** Rows of the later table in order (added, changed, moved or kept, matched by name), then the removed ones. */
+    static List<RuleSetDiff.RowChange> rowDiff(GuidedRuleSet before, GuidedRuleSet after) {
+        Map<String, Integer> beforeRows = new HashMap<>();
+        for (int i = 0; i < before.rules().size(); i++) {
+            beforeRows.putIfAbsent(before.rules().get(i).name(), i);
+        }
+        Map<String, Integer> afterRows = new HashMap<>();
+        for (int i = 0; i < after.rules().size(); i++) {
+            afterRows.putIfAbsent(after.rules().get(i).name(), i);
+        }
+        // A kept row moved when its place among the rows both versions share changed.
+        List<String> sharedBefore = before.rules().stream().map(GuidedRule::name).filter(afterRows::containsKey).toList();
+        List<String> sharedAfter = after.rules().stream().map(GuidedRule::name).filter(beforeRows::containsKey).toList();
+        List<RuleSetDiff.RowChange> changes = new ArrayList<>();
+        for (int i = 0; i < after.rules().size(); i++) {
+            GuidedRule rule = after.rules().get(i);
+            Integer was = beforeRows.get(rule.name());
+            if (was == null) {
+                changes.add(new RuleSetDiff.RowChange(RuleSetDiff.Change.ADDED, rule.name(), null, i + 1, null, rule));
+                continue;
+            }
+            GuidedRule old = before.rules().get(was);
+            RuleSetDiff.Change change = !DrlGenerator.rule(old, 0).equals(DrlGenerator.rule(rule, 0))
+                    ? RuleSetDiff.Change.CHANGED
+                    : sharedBefore.indexOf(rule.name()) != sharedAfter.indexOf(rule.name())
+                    ? RuleSetDiff.Change.MOVED : RuleSetDiff.Change.KEPT;
+            changes.add(new RuleSetDiff.RowChange(change, rule.name(), was + 1, i + 1, old, rule));
+        }
+        for (int i = 0; i < before.rules().size(); i++) {
+            GuidedRule rule = before.rules().get(i);
+            if (!afterRows.containsKey(rule.name())) {
+                changes.add(new RuleSetDiff.RowChange(RuleSetDiff.Change.REMOVED, rule.name(), i + 1, null, rule, null));
+            }
+        }
+        return changes;
     }
 
     private RoutingFacts read(String factsJson) {

@@ -3,6 +3,7 @@ package io.omnicase.routing;
 import io.omnicase.customers.Channel;
 import io.omnicase.customers.Customer.Tier;
 import io.omnicase.sentiment.SentimentTrend;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -14,14 +15,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static io.omnicase.routing.Scenario.standardCase;
 
-/** Compiles the real rules/routing.drl and checks the decision for named scenarios. */
+/**
+ * Compiles the DRL the server generates from the shipped rule table, rules/routing-rules.json (the source of the
+ * default rules, what a supervisor sees as rows), and checks the decision for named scenarios.
+ */
 class RoutingRulesTest {
 
+    private static final Path TABLE = Path.of("rules/routing-rules.json");
+    private static final Path DRL = Path.of("rules/routing.drl");
+    private static String generated;
     private static RuleSet rules;
 
     @BeforeAll
-    static void compileTheRealRuleFile() throws IOException {
-        rules = RuleSet.compile(Files.readString(Path.of("rules/routing.drl")));
+    static void compileTheRulesGeneratedFromTheShippedTable() throws IOException {
+        GuidedRuleSet table = new ObjectMapper().readValue(TABLE.toFile(), GuidedRuleSet.class);
+        generated = RuleSets.drlOf(table);
+        rules = RuleSet.compile(generated);
+    }
+
+    /**
+     * rules/routing.drl is kept for developers to read; it must be exactly what the generator makes of the table.
+     * When the table or the generator changes, copy target/generated-rules/routing.drl over it.
+     */
+    @Test
+    void theDrlFileIsWhatTheServerGeneratesFromTheShippedTable() throws IOException {
+        Path fresh = Path.of("target/generated-rules/routing.drl");
+        Files.createDirectories(fresh.getParent());
+        Files.writeString(fresh, generated);
+
+        assertThat(Files.readString(DRL)).as("rules/routing.drl is stale; copy " + fresh + " over it").isEqualTo(generated);
+    }
+
+    @Test
+    void everyShippedRuleIsARowASupervisorSees() throws IOException {
+        GuidedRuleSet table = new ObjectMapper().readValue(TABLE.toFile(), GuidedRuleSet.class);
+
+        assertThat(table.rules()).hasSize(13);
+        assertThat(generated).doesNotContain("matches").contains("rule \"A billing dispute is escalated\"");
     }
 
     @Test
@@ -58,6 +88,7 @@ class RoutingRulesTest {
 
         assertThat(decision.selfService()).isFalse();
         assertThat(decision.rulesFired()).containsExactly("A customer who asks for a person is escalated");
+        assertThat(decision.reasons()).containsExactly("The customer asked for a person");
     }
 
     @Test

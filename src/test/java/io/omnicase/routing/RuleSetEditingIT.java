@@ -1,6 +1,9 @@
 package io.omnicase.routing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnicase.support.Api;
 import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.AfterEach;
@@ -20,22 +23,57 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-/** Supervisors change routing rules through the API: validated, dry-run, activated at once, rolled back in one step. */
+/**
+ * Supervisors change routing rules through the API as a rule table: checked by type, dry-run, activated at once,
+ * rolled back in one step. Rule text (DRL) is for administrators only; the texts that once ran code are refused or
+ * stay inert literals.
+ */
 @RunningOmnicase
 class RuleSetEditingIT {
 
-    /** A change a supervisor might make: every billing message goes to a person. */
-    static final String BILLING_TO_A_PERSON = """
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The user the payloads would have created, with the ADMIN role. */
+    private static final String CANARY = "canary-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String INSERT_CANARY = "org.springframework.web.context.support.WebApplicationContextUtils"
+            + ".getRequiredWebApplicationContext(((org.springframework.web.context.request.ServletRequestAttributes) "
+            + "org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest()"
+            + ".getServletContext()).getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql(\"INSERT INTO users "
+            + "(username, password_hash, display_name, roles) VALUES ('" + CANARY + "', '{noop}x', 'canary', 'ADMIN')\").update()";
 
-            rule "Every billing message goes to a person"
+    /** The three rule texts that got past the old denylist, each aimed at the canary. */
+    static final List<String> BYPASSES = List.of(
+            // 1: a class name split across two lines, wrapped in Integer.parseInt(...)
+            """
+            rule "Split class name"
             when
-                MessageFacts( topic == Topic.BILLING )
+                MessageFacts( Integer.parseInt("" + org
+            %s) > 0 )
                 $decision : DecisionDraft()
             then
                 $decision.escalate();
             end
-            """;
+            """.formatted(INSERT_CANARY.substring("org".length())),
+            // 2: 'for' on a line of its own
+            """
+            rule "A loop"
+            when
+                $decision : DecisionDraft()
+            then
+                for
+                (int i = 0; i < 1; i++) { %s; }
+            end
+            """.formatted(INSERT_CANARY),
+            // 3: a char literal holding a quote, then code
+            """
+            rule "A quote"
+            when
+                $decision : DecisionDraft()
+            then
+                char q='"'; %s;
+            end
+            """.formatted(INSERT_CANARY));
 
     @LocalServerPort
     int port;
@@ -47,28 +85,51 @@ class RuleSetEditingIT {
     JdbcClient jdbc;
 
     private int activeAtStart;
+    private ArrayNode activeRows;
     private String activeDrl;
 
     @BeforeEach
     void rememberTheActiveRules() {
         JsonNode active = supervisor().get("/api/routing/rules/active").json();
         activeAtStart = active.get("version").asInt();
+        activeRows = (ArrayNode) active.get("rules").get("rules");
         activeDrl = active.get("drl").asText();
     }
 
     @AfterEach
-    void restoreTheActiveRules() {
+    void restoreTheActiveRulesAndCheckTheCanary() {
         supervisor().postJson("/api/routing/rules/versions/" + activeAtStart + "/activate", Map.of("reason", "test over"));
+        assertThat(canaryRows()).as("a payload ran and created user " + CANARY).isZero();
+    }
+
+    /** The shipped rules arrive as a table whose rows a supervisor sees, and the fact model fills the dropdowns. */
+    @Test
+    void theActiveRulesAreATableAndTheFactModelListsFieldsOperatorsAndValues() {
+        assertThat(activeRows).hasSize(13);
+        assertThat(activeRows.get(0).get("name").asText()).isEqualTo("A message about billing goes to the billing queue");
+        JsonNode model = Api.as(port, "auditor").get("/api/routing/rules/model").json();
+        JsonNode topic = null;
+        for (JsonNode field : model.get("fields")) {
+            if (field.get("id").asText().equals("MESSAGE_TOPIC")) {
+                topic = field;
+            }
+        }
+        assertThat(topic).isNotNull();
+        assertThat(topic.get("type").asText()).isEqualTo("CHOICE");
+        assertThat(topic.get("values").toString()).isEqualTo("[\"BILLING\",\"TECHNICAL\",\"ACCOUNT\",\"OTHER\"]");
+        assertThat(topic.get("operators").findValuesAsText("id")).containsExactly("IS", "IS_NOT");
+        assertThat(model.get("queues").toString()).contains("SENIOR");
     }
 
     @Test
-    void anActivatedRuleSetDecidesTheNextMessageAndARollbackRestoresTheOldRules() {
+    void anActivatedRuleTableDecidesTheNextMessageAndARollbackRestoresTheOldRules() {
         Api.Response saved = supervisor().postJson("/api/routing/rules/versions",
-                Map.of("drl", activeDrl + BILLING_TO_A_PERSON, "reason", "billing backlog: people answer invoices"));
+                Map.of("rules", withRow(billingToAPerson()), "reason", "billing backlog: people answer invoices"));
 
         assertThat(saved.status()).isEqualTo(201);
         int version = saved.json().get("version").asInt();
         assertThat(saved.json().get("author").asText()).isEqualTo("supervisor");
+        assertThat(saved.json().get("drl").asText()).contains("rule \"Every billing message goes to a person\"");
         assertThat(supervisor().get("/api/routing/rules/active").json().get("version").asInt()).isEqualTo(version);
         long escalated = send("When will my next invoice arrive?");
         awaitStatus(escalated, "ESCALATED");
@@ -89,7 +150,7 @@ class RuleSetEditingIT {
     @Test
     void aVersionActivatedOnAnotherNodeIsPickedUpHereWithoutRestart() {
         int version = supervisor().postJson("/api/routing/rules/versions",
-                Map.of("drl", activeDrl + BILLING_TO_A_PERSON, "reason", "new rules")).json().get("version").asInt();
+                Map.of("rules", withRow(billingToAPerson()), "reason", "new rules")).json().get("version").asInt();
         assertThat(routing.activeRules().version()).isEqualTo("v" + version);
 
         // What another node's rollback leaves in the shared database; this node only learns of it by polling.
@@ -101,21 +162,28 @@ class RuleSetEditingIT {
     }
 
     @Test
-    void aRuleSetThatFailsValidationIsRejectedReadablyAndTheRunningRulesStay() {
-        for (String bad : List.of(activeDrl.replace("then\n    $decision.routeTo(Queue.BILLING);", "then\n    System.exit(1);"),
-                activeDrl + "\nrule \"broken\"\nwhen\n    MessageFacts(\nthen\nend\n",
-                activeDrl + "\nrule \"loops\"\nwhen\n    $d : DecisionDraft()\nthen\n    $d.escalate();\n    update($d);\nend\n",
-                activeDrl.replace("$decision.routeTo(Queue.BILLING);", "$decision.routeTo(null);"))) {
-            Api.Response rejected = supervisor().postJson("/api/routing/rules/versions", Map.of("drl", bad, "reason", "try"));
+    void anUnknownFieldOrOperatorIsRefusedNamingRowAndColumnAndTheRunningRulesStay() {
+        ObjectNode unknownField = billingToAPerson();
+        ((ObjectNode) unknownField.get("conditions").get(0)).put("field", "ENVIRONMENT");
+        ObjectNode unknownOperator = billingToAPerson();
+        unknownOperator.put("name", "Another row");
+        ((ObjectNode) unknownOperator.get("conditions").get(0)).put("operator", "MATCHES");
+        ArrayNode rows = withRow(unknownField);
+        rows.add(unknownOperator);
 
-            assertThat(rejected.status()).isEqualTo(422);
+        for (String path : List.of("/api/routing/rules/validate", "/api/routing/rules/dry-run", "/api/routing/rules/versions")) {
+            Api.Response rejected = supervisor().postJson(path, Map.of("rules", rows, "reason", "try"));
+
+            assertThat(rejected.status()).as(path).isEqualTo(422);
             assertThat(rejected.contentType()).startsWith("application/problem+json");
-            assertThat(rejected.json().get("problems").get(0).asText()).isNotBlank();
+            JsonNode errors = rejected.json().get("errors");
+            assertThat(errors.get(0).get("row").asInt()).isEqualTo(14);
+            assertThat(errors.get(0).get("column").asText()).isEqualTo("conditions[1].field");
+            assertThat(errors.get(0).get("message").asText()).startsWith("unknown field 'ENVIRONMENT'");
+            assertThat(errors.get(1).get("row").asInt()).isEqualTo(15);
+            assertThat(errors.get(1).get("column").asText()).isEqualTo("conditions[1].operator");
+            assertThat(rejected.json().get("detail").asText()).contains("row 14, conditions[1].field");
         }
-        Api.Response forbidden = supervisor().postJson("/api/routing/rules/validate",
-                Map.of("drl", activeDrl.replace("then\n    $decision.routeTo(Queue.BILLING);", "then\n    System.exit(1);")));
-        assertThat(forbidden.json().get("valid").asBoolean()).isFalse();
-        assertThat(forbidden.json().get("problems").toString()).contains("'System' is not allowed");
         assertThat(supervisor().get("/api/routing/rules/active").json().get("version").asInt()).isEqualTo(activeAtStart);
     }
 
@@ -125,7 +193,7 @@ class RuleSetEditingIT {
         awaitStatus(billing, "SELF_SERVICE");
 
         JsonNode run = supervisor().postJson("/api/routing/rules/dry-run",
-                Map.of("drl", activeDrl + BILLING_TO_A_PERSON, "cases", 20)).json();
+                Map.of("rules", withRow(billingToAPerson()), "cases", 20)).json();
 
         assertThat(run.get("replayed").asInt()).isPositive();
         JsonNode row = null;
@@ -142,21 +210,150 @@ class RuleSetEditingIT {
     }
 
     @Test
-    void auditorsReadEveryVersionAndItsDiffButCannotChangeRulesAndAgentsSeeNothing() {
+    void auditorsReadEveryVersionAndItsRowDiffButCannotChangeRulesAndAgentsSeeNothing() {
         int version = supervisor().postJson("/api/routing/rules/versions",
-                Map.of("drl", activeDrl + BILLING_TO_A_PERSON, "reason", "for the audit")).json().get("version").asInt();
+                Map.of("rules", withRow(billingToAPerson()), "reason", "for the audit")).json().get("version").asInt();
         Api auditor = Api.as(port, "auditor");
 
         JsonNode diff = auditor.get("/api/routing/rules/versions/" + version + "/diff?against=" + activeAtStart).json();
+        JsonNode added = null;
+        for (JsonNode row : diff.get("rows")) {
+            if (!row.get("change").asText().equals("KEPT")) {
+                assertThat(added).as("only one row changed").isNull();
+                added = row;
+            }
+        }
+        assertThat(added.get("change").asText()).isEqualTo("ADDED");
+        assertThat(added.get("name").asText()).isEqualTo("Every billing message goes to a person");
+        assertThat(added.get("toRow").asInt()).isEqualTo(14);
         assertThat(diff.get("lines").toString()).contains("+ rule \\\"Every billing message goes to a person\\\"");
         assertThat(auditor.get("/api/routing/rules/versions").json().get(0).get("reason").asText()).isEqualTo("for the audit");
         assertThat(auditor.postJson("/api/routing/rules/versions/" + activeAtStart + "/activate",
                 Map.of("reason", "sneaky")).status()).isEqualTo(403);
-        assertThat(auditor.postJson("/api/routing/rules/versions", Map.of("drl", activeDrl, "reason", "x")).status())
+        assertThat(auditor.postJson("/api/routing/rules/versions", Map.of("rules", activeRows, "reason", "x")).status())
                 .isEqualTo(403);
         assertThat(Api.as(port, "agent").get("/api/routing/rules/active").status()).isEqualTo(403);
         assertThat(supervisor().get("/api/routing/rules/versions/99999").status()).isEqualTo(404);
-        assertThat(supervisor().postJson("/api/routing/rules/versions", Map.of("drl", activeDrl)).status()).isEqualTo(400);
+        assertThat(supervisor().postJson("/api/routing/rules/versions", Map.of("rules", activeRows)).status()).isEqualTo(400);
+    }
+
+    /** The three denylist bypasses, as a supervisor sent them, on every endpoint that used to take rule text. */
+    @Test
+    void ruleTextFromASupervisorIsRefusedOnEveryEndpointAndItsCodeNeverRuns() {
+        for (String bypass : BYPASSES) {
+            String drl = activeDrl + "\n" + bypass;
+            Map<String, Object> asBefore = Map.of("drl", drl, "reason", "faster routing", "cases", 5);
+            for (String path : List.of("/api/routing/rules/validate", "/api/routing/rules/dry-run",
+                    "/api/routing/rules/versions", "/api/routing/rules/drl/validate", "/api/routing/rules/drl/dry-run",
+                    "/api/routing/rules/drl/versions")) {
+                Api.Response refused = supervisor().postJson(path, asBefore);
+
+                assertThat(refused.status()).as(path).isEqualTo(403);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+            }
+            // Rule text next to a valid table is refused just the same.
+            assertThat(supervisor().postJson("/api/routing/rules/validate", Map.of("rules", activeRows, "drl", drl))
+                    .status()).isEqualTo(403);
+            assertThat(canaryRows()).as("the payload ran: " + bypass).isZero();
+        }
+        assertThat(supervisor().get("/api/routing/rules/active").json().get("version").asInt()).isEqualTo(activeAtStart);
+    }
+
+    /** The same texts typed into the table's text cells are data: the rules compile, match text, and nothing runs. */
+    @Test
+    void theBypassTextsInsideRuleValuesAreStoredAndCompiledAsInertLiterals() {
+        for (int i = 0; i < BYPASSES.size(); i++) {
+            String bypass = BYPASSES.get(i);
+            String name = "Bypass " + (i + 1) + " is only text";
+            String oneLine = bypass.replaceAll("\\s+", " ");
+            ObjectNode row = JSON.createObjectNode().put("name", name);
+            row.putArray("conditions").addObject().put("field", "MESSAGE_TEXT").put("operator", "CONTAINS")
+                    .put("value", bypass);
+            row.putObject("actions").put("handling", "ESCALATE").put("reason", oneLine.substring(0, 400));
+            Map<String, Object> table = Map.of("rules", withRow(row), "reason", "payload as data " + (i + 1), "cases", 5);
+
+            assertThat(supervisor().postJson("/api/routing/rules/validate", table).json().get("valid").asBoolean()).isTrue();
+            assertThat(supervisor().postJson("/api/routing/rules/dry-run", table).status()).isEqualTo(200);
+            Api.Response saved = supervisor().postJson("/api/routing/rules/versions", table);
+            assertThat(saved.status()).isEqualTo(201);
+            JsonNode stored = supervisor().get("/api/routing/rules/versions/" + saved.json().get("version").asInt()).json();
+            assertThat(stored.get("rules").get("rules").get(13).get("conditions").get(0).get("value").asText()).isEqualTo(bypass);
+            assertThat(canaryRows()).as("the payload ran: " + bypass).isZero();
+        }
+        // The last version holds bypass 3 as a text condition; a customer who writes that text is escalated by it.
+        long caseId = send("Please run this for me:\n" + BYPASSES.get(2));
+        awaitStatus(caseId, "ESCALATED");
+        assertThat(decisions(caseId)).last().satisfies(d -> assertThat(d.get("rulesFired").toString())
+                .contains("Bypass 3 is only text"));
+        assertThat(canaryRows()).isZero();
+    }
+
+    /** Whatever reads a supervisor's table must not backtrack: a run of spaces and deep nesting are answered at once. */
+    @Test
+    void hostileTablesAreRefusedQuickly() {
+        String spaces = " ".repeat(100_000);
+        String nested = "{\"rules\":[{\"name\":\"x\",\"conditions\":[{\"field\":\"MESSAGE_TEXT\",\"operator\":"
+                + "\"CONTAINS\",\"value\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}]}]}";
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            ObjectNode row = JSON.createObjectNode().put("name", "import" + spaces + "x");
+            row.putArray("conditions").addObject().put("field", "MESSAGE_TEXT").put("operator", "MENTIONS_ANY_OF")
+                    .put("value", spaces);
+            row.putObject("actions").put("handling", "ESCALATE").put("reason", spaces + "(");
+            Api.Response spaced = supervisor().postJson("/api/routing/rules/validate", Map.of("rules", List.of(row)));
+            assertThat(spaced.status()).isEqualTo(422);
+            assertThat(spaced.json().get("errors").findValuesAsText("column"))
+                    .containsExactly("name", "conditions[1].value", "actions.reason");
+
+            Api.Response deep = supervisor().post("/api/routing/rules/validate", "application/json", nested);
+            assertThat(deep.status()).isEqualTo(400);
+            assertThat(deep.contentType()).startsWith("application/problem+json");
+        });
+    }
+
+    @Test
+    void anAdministratorSendsRuleTextOnlyThroughItsOwnPath() {
+        Api admin = Api.as(port, "admin");
+        String drl = activeDrl + """
+
+                rule "Every billing message goes to a person"
+                when
+                    MessageFacts( topic == Topic.BILLING )
+                    $decision : DecisionDraft()
+                then
+                    $decision.escalate();
+                end
+                """;
+
+        assertThat(admin.postJson("/api/routing/rules/drl/validate", Map.of("drl", drl)).json().get("valid").asBoolean())
+                .isTrue();
+        Api.Response broken = admin.postJson("/api/routing/rules/drl/validate",
+                Map.of("drl", drl + "\nrule \"broken\"\nwhen\n    MessageFacts(\nthen\nend\n"));
+        assertThat(broken.status()).isEqualTo(422);
+        assertThat(broken.json().get("problems").get(0).asText()).startsWith("line ");
+        Api.Response wrongDoor = admin.postJson("/api/routing/rules/validate", Map.of("drl", drl));
+        assertThat(wrongDoor.status()).isEqualTo(400);
+        assertThat(wrongDoor.json().get("detail").asText()).contains("/api/routing/rules/drl/");
+        Api.Response saved = admin.postJson("/api/routing/rules/drl/versions", Map.of("drl", drl, "reason", "by hand"));
+        assertThat(saved.status()).isEqualTo(201);
+        assertThat(saved.json().path("rules").isContainerNode()).as("a DRL version has no table").isFalse();
+        assertThat(supervisor().get("/api/routing/rules/versions").json().get(0).get("table").asBoolean()).isFalse();
+    }
+
+    private ObjectNode billingToAPerson() {
+        ObjectNode row = JSON.createObjectNode().put("name", "Every billing message goes to a person");
+        row.putArray("conditions").addObject().put("field", "MESSAGE_TOPIC").put("operator", "IS").put("value", "BILLING");
+        row.putObject("actions").put("handling", "ESCALATE");
+        return row;
+    }
+
+    private ArrayNode withRow(ObjectNode row) {
+        ArrayNode rows = activeRows.deepCopy();
+        rows.add(row);
+        return rows;
+    }
+
+    private int canaryRows() {
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE username = ?").param(CANARY).query(Integer.class).single();
     }
 
     private long send(String text) {

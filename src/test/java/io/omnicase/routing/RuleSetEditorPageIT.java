@@ -5,18 +5,24 @@ import io.omnicase.support.Browser;
 import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A supervisor edits the routing rules in the browser: a mistake is shown with its line, a dry run, an activation. */
+/**
+ * A supervisor edits the routing rules in the browser as a table: the shipped rules are rows, a mistake is pointed out
+ * in its row, a new row is dry-run, saved and shows in the row diff.
+ */
 @RunningOmnicase
 class RuleSetEditorPageIT {
 
@@ -24,7 +30,7 @@ class RuleSetEditorPageIT {
     int port;
 
     @Test
-    void aSupervisorSeesAValidationErrorDryRunsTheFixAndActivatesIt() {
+    void aSupervisorAddsARowSeesTheMistakeInItsRowDryRunsTheFixAndActivatesIt() {
         Api supervisor = Api.as(port, "supervisor");
         int activeAtStart = supervisor.get("/api/routing/rules/active").json().get("version").asInt();
         sendBillingQuestion();
@@ -38,16 +44,27 @@ class RuleSetEditorPageIT {
             // The login must have completed before the next page is asked for, or that page answers with the login form.
             wait.until(d -> !d.getCurrentUrl().contains("/login"));
             page.get("http://127.0.0.1:" + port + "/routing-rules.html");
-            wait.until(d -> d.findElement(By.id("drl")).getDomProperty("value").contains("package io.omnicase.rules.routing"));
-            String active = page.findElement(By.id("drl")).getDomProperty("value");
+            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+            List<WebElement> rows = page.findElements(By.cssSelector("#rules tbody tr.rule"));
+            assertThat(rows).hasSize(13);
+            assertThat(rows.get(0).findElement(By.className("rule-name")).getDomProperty("value"))
+                    .isEqualTo("A message about billing goes to the billing queue");
 
-            setRules(page, active + "\nrule \"Half written\"\nwhen\n    MessageFacts( topic == \nthen\nend\n");
+            page.findElement(By.id("add-rule")).click();
+            WebElement added = page.findElements(By.cssSelector("#rules tbody tr.rule")).get(13);
+            WebElement condition = added.findElement(By.className("condition"));
+            new Select(condition.findElement(By.className("field"))).selectByValue("MESSAGE_TOPIC");
+            new Select(condition.findElement(By.className("operator"))).selectByValue("IS");
+            new Select(condition.findElement(By.className("value"))).selectByValue("BILLING");
+            new Select(added.findElement(By.className("handling"))).selectByValue("ESCALATE");
             page.findElement(By.id("validate")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problems"), "line "));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problems"), "row 14, name: is required"));
             assertThat(page.findElement(By.id("status")).getText()).isEqualTo("Not valid");
+            assertThat(added.getDomAttribute("class")).contains("invalid");
+            assertThat(added.findElement(By.className("rule-name")).getDomAttribute("class")).contains("invalid");
             browser.screenshot("routing-rules-validation-error");
 
-            setRules(page, active + RuleSetEditingIT.BILLING_TO_A_PERSON);
+            added.findElement(By.className("rule-name")).sendKeys("Every billing message goes to a person");
             page.findElement(By.id("validate")).click();
             wait.until(ExpectedConditions.textToBe(By.id("status"), "Valid"));
             page.findElement(By.id("dry-run")).click();
@@ -57,18 +74,29 @@ class RuleSetEditorPageIT {
 
             page.findElement(By.id("reason")).sendKeys("Billing backlog: people answer invoices");
             page.findElement(By.id("activate")).click();
-            wait.until(ExpectedConditions.textMatches(By.id("status"), java.util.regex.Pattern.compile("v\\d+ is active")));
+            wait.until(ExpectedConditions.textMatches(By.id("status"), Pattern.compile("v\\d+ is active")));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("active-version"), "Billing backlog"));
             assertThat(page.findElement(By.id("versions")).getText()).contains("(active)");
+            page.findElement(By.cssSelector("#versions tbody tr:first-child .show-diff")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("diff"),
+                    "ADDED  Every billing message goes to a person  (row 14)"));
             browser.screenshot("routing-rules-activated");
         } finally {
             supervisor.postJson("/api/routing/rules/versions/" + activeAtStart + "/activate", Map.of("reason", "test over"));
         }
     }
 
-    private static void setRules(WebDriver page, String drl) {
-        ((JavascriptExecutor) page).executeScript(
-                "const t = document.getElementById('drl'); t.value = arguments[0]; t.dispatchEvent(new Event('input'));", drl);
+    /** A strict Content-Security-Policy (script-src 'self', no inline styles) will not break the page. */
+    @Test
+    void thePageHasNoInlineScriptsHandlersOrStyles() {
+        String html = Api.as(port, "supervisor").page("/routing-rules.html").body();
+
+        assertThat(html).contains("<script src=\"/js/routing-rules.js\"");
+        assertThat(html).doesNotContainPattern("<script(?![^>]*\\bsrc=)")
+                .doesNotContainPattern("(?i)\\son[a-z]+\\s*=")
+                .doesNotContain("<style")
+                .doesNotContainPattern("(?i)\\sstyle\\s*=")
+                .doesNotContain("javascript:");
     }
 
     /** A billing question in self-service, so the dry run has a case whose routing the change would alter. */

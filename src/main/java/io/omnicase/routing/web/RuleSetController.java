@@ -1,10 +1,20 @@
 package io.omnicase.routing.web;
 
 import io.omnicase.routing.DryRunResult;
+import io.omnicase.routing.FactField;
+import io.omnicase.routing.GuidedRule;
+import io.omnicase.routing.GuidedRuleSet;
+import io.omnicase.routing.Handling;
+import io.omnicase.routing.Priority;
+import io.omnicase.routing.Queue;
+import io.omnicase.routing.RuleProblem;
+import io.omnicase.routing.RuleSetDiff;
 import io.omnicase.routing.RuleSetException;
 import io.omnicase.routing.RuleSetNotFoundException;
 import io.omnicase.routing.RuleSetVersion;
 import io.omnicase.routing.RuleSets;
+import io.omnicase.routing.Skill;
+import io.omnicase.routing.ValueType;
 import io.omnicase.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -15,6 +25,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,16 +37,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.security.Principal;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The routing-rule editor's API: read versions and diffs; validate, dry-run, save-and-activate, roll back. */
+/**
+ * The routing-rule editor's API. Supervisors send the rule table (rows of typed conditions and actions), which the
+ * server checks and turns into DRL; they read versions, row diffs and the fact model. Raw DRL is accepted only from
+ * administrators, only under {@code /drl/}: anyone else who sends rule text gets 403.
+ */
 @RestController
 @RequestMapping("/api/routing/rules")
 class RuleSetController {
 
     private static final int MAX_DRL = 200_000;
+    static final String ADMIN = "ROLE_ADMIN";
 
     private final RuleSets ruleSets;
 
@@ -50,6 +68,22 @@ class RuleSetController {
         return ruleSets.active().orElseThrow(() -> new NotFoundException("No rule set is active"));
     }
 
+    /** The fact model a rule row may use: fields with their types, operators and allowed values, and the actions. */
+    @GetMapping("/model")
+    FactModel model() {
+        return FactModel.current();
+    }
+
+    /** The rule table the application ships with: where an editor starts when the active version is raw DRL. */
+    @GetMapping("/shipped")
+    GuidedRuleSet shipped() {
+        GuidedRuleSet shipped = ruleSets.shippedTable();
+        if (shipped == null) {
+            throw new NotFoundException("This installation seeds its rules from a DRL file, not a rule table");
+        }
+        return shipped;
+    }
+
     @GetMapping("/versions")
     List<VersionSummary> versions() {
         return ruleSets.versions().stream().map(VersionSummary::of).toList();
@@ -60,47 +94,90 @@ class RuleSetController {
         return ruleSets.version(version).orElseThrow(() -> notFound(version));
     }
 
-    /** The change from {@code against} (by default the previous version) to this version, line by line. */
+    /** The change from {@code against} (by default the previous version) to this version: rows, and DRL lines. */
     @GetMapping("/versions/{version}/diff")
-    Diff diff(@PathVariable int version, @RequestParam(required = false) Integer against) {
+    RuleSetDiff diff(@PathVariable int version, @RequestParam(required = false) Integer against) {
         int from = against == null ? version - 1 : against;
-        return ruleSets.diff(from, version).map(lines -> new Diff(from, version, lines))
+        return ruleSets.diff(from, version)
                 .orElseThrow(() -> new NotFoundException("Rule set version " + from + " or " + version + " does not exist"));
     }
 
     @PostMapping(path = "/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Validation validate(@Valid @RequestBody RulesRequest request) {
-        try {
-            ruleSets.validate(request.drl());
-            return new Validation(true, List.of());
-        } catch (RuleSetException e) {
-            return new Validation(false, e.problems());
-        }
+    Validation validate(@Valid @RequestBody TableRequest request, Authentication user) {
+        refuseRuleText(request.drl(), user);
+        ruleSets.validate(request.table());
+        return new Validation(true, List.of());
     }
 
     @PostMapping(path = "/dry-run", consumes = MediaType.APPLICATION_JSON_VALUE)
-    DryRunResult dryRun(@Valid @RequestBody DryRunRequest request) {
-        return ruleSets.dryRun(request.drl(), request.cases() == null ? 50 : request.cases());
+    DryRunResult dryRun(@Valid @RequestBody TableDryRunRequest request, Authentication user) {
+        refuseRuleText(request.drl(), user);
+        return ruleSets.dryRun(request.table(), request.cases() == null ? 50 : request.cases());
     }
 
-    /** Validates, stores as the next version and activates it. */
+    /** Checks the table, stores it (with its generated DRL) as the next version and activates it. */
     @PostMapping(path = "/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<RuleSetVersion> save(@Valid @RequestBody SaveRequest request, Principal supervisor) {
-        RuleSetVersion saved = ruleSets.saveAndActivate(request.drl(), supervisor.getName(), request.reason());
+    ResponseEntity<RuleSetVersion> save(@Valid @RequestBody TableSaveRequest request, Authentication user) {
+        refuseRuleText(request.drl(), user);
+        RuleSetVersion saved = ruleSets.saveAndActivate(request.table(), user.getName(), request.reason());
         ruleSets.applyNow();
-        return ResponseEntity.created(URI.create("/api/routing/rules/versions/" + saved.version())).body(saved);
+        return created(saved);
     }
 
     /** Activates a stored version again: the one-step rollback. */
     @PostMapping(path = "/versions/{version}/activate", consumes = MediaType.APPLICATION_JSON_VALUE)
-    RuleSetVersion activate(@PathVariable int version, @Valid @RequestBody ActivateRequest request, Principal supervisor) {
+    RuleSetVersion activate(@PathVariable int version, @Valid @RequestBody ActivateRequest request, Authentication user) {
         try {
-            RuleSetVersion active = ruleSets.activate(version, supervisor.getName(), request.reason());
+            RuleSetVersion active = ruleSets.activate(version, user.getName(), request.reason());
             ruleSets.applyNow();
             return active;
         } catch (RuleSetNotFoundException e) {
             throw new NotFoundException(e.getMessage());
         }
+    }
+
+    /** An administrator's DRL, compiled as it is. SecurityConfiguration admits only ADMIN here; so does this check. */
+    @PostMapping(path = "/drl/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Validation validateDrl(@Valid @RequestBody DrlRequest request, Authentication user) {
+        requireAdmin(user);
+        ruleSets.validateDrl(request.drl());
+        return new Validation(true, List.of());
+    }
+
+    @PostMapping(path = "/drl/dry-run", consumes = MediaType.APPLICATION_JSON_VALUE)
+    DryRunResult dryRunDrl(@Valid @RequestBody DrlDryRunRequest request, Authentication user) {
+        requireAdmin(user);
+        return ruleSets.dryRunDrl(request.drl(), request.cases() == null ? 50 : request.cases());
+    }
+
+    @PostMapping(path = "/drl/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<RuleSetVersion> saveDrl(@Valid @RequestBody DrlSaveRequest request, Authentication user) {
+        requireAdmin(user);
+        RuleSetVersion saved = ruleSets.saveAndActivateDrl(request.drl(), user.getName(), request.reason());
+        ruleSets.applyNow();
+        return created(saved);
+    }
+
+    /** Rule text on a table endpoint: refused before anything reads it; administrators are shown their own door. */
+    private static void refuseRuleText(String drl, Authentication user) {
+        if (drl == null) {
+            return;
+        }
+        requireAdmin(user);
+        throw new RuleTextRefused(HttpStatus.BAD_REQUEST,
+                "This endpoint takes the rule table ('rules'); administrators send DRL to /api/routing/rules/drl/");
+    }
+
+    private static void requireAdmin(Authentication user) {
+        boolean admin = user != null && user.getAuthorities().stream().anyMatch(a -> ADMIN.equals(a.getAuthority()));
+        if (!admin) {
+            throw new RuleTextRefused(HttpStatus.FORBIDDEN,
+                    "Only administrators may send rule text (DRL); supervisors edit the rule table");
+        }
+    }
+
+    private static ResponseEntity<RuleSetVersion> created(RuleSetVersion saved) {
+        return ResponseEntity.created(URI.create("/api/routing/rules/versions/" + saved.version())).body(saved);
     }
 
     @ExceptionHandler(RuleSetException.class)
@@ -109,21 +186,71 @@ class RuleSetController {
                 "The rule set was rejected; the active rules stay as they were: " + String.join("; ", e.problems()));
         problem.setTitle("Rule set rejected");
         problem.setProperty("problems", e.problems());
+        problem.setProperty("errors", e.located().stream().map(RuleSetController::error).toList());
         return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(RuleTextRefused.class)
+    ResponseEntity<ProblemDetail> refused(RuleTextRefused e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status, e.getMessage());
+        problem.setTitle(e.status == HttpStatus.FORBIDDEN ? "Forbidden" : "Invalid request");
+        return ResponseEntity.status(e.status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static Map<String, Object> error(RuleProblem p) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("row", p.row());
+        error.put("column", p.column());
+        error.put("field", p.row() == null ? p.column() : "rules[" + p.row() + "]" + (p.column() == null ? "" : "." + p.column()));
+        error.put("message", p.message());
+        return error;
     }
 
     private static NotFoundException notFound(int version) {
         return new NotFoundException("Rule set version " + version + " does not exist");
     }
 
-    record RulesRequest(@NotBlank @Size(max = MAX_DRL) String drl) {
+    /** Rule text from someone who may not send it, or sent to the wrong door. */
+    static final class RuleTextRefused extends RuntimeException {
+        private final HttpStatus status;
+
+        RuleTextRefused(HttpStatus status, String message) {
+            super(message);
+            this.status = status;
+        }
     }
 
-    record DryRunRequest(@NotBlank @Size(max = MAX_DRL) String drl,
-                         @Min(1) @Max(RuleSets.MAX_DRY_RUN_CASES) Integer cases) {
+    /**
+     * @param drl never accepted here; declared so that rule text is recognised and refused with 403, whatever the
+     *            JSON settings for unknown properties
+     */
+    record TableRequest(List<GuidedRule> rules, String drl) {
+        GuidedRuleSet table() {
+            return new GuidedRuleSet(rules);
+        }
     }
 
-    record SaveRequest(@NotBlank @Size(max = MAX_DRL) String drl, @NotBlank @Size(max = 500) String reason) {
+    record TableDryRunRequest(List<GuidedRule> rules, String drl,
+                              @Min(1) @Max(RuleSets.MAX_DRY_RUN_CASES) Integer cases) {
+        GuidedRuleSet table() {
+            return new GuidedRuleSet(rules);
+        }
+    }
+
+    record TableSaveRequest(List<GuidedRule> rules, String drl, @NotBlank @Size(max = 500) String reason) {
+        GuidedRuleSet table() {
+            return new GuidedRuleSet(rules);
+        }
+    }
+
+    record DrlRequest(@NotBlank @Size(max = MAX_DRL) String drl) {
+    }
+
+    record DrlDryRunRequest(@NotBlank @Size(max = MAX_DRL) String drl,
+                            @Min(1) @Max(RuleSets.MAX_DRY_RUN_CASES) Integer cases) {
+    }
+
+    record DrlSaveRequest(@NotBlank @Size(max = MAX_DRL) String drl, @NotBlank @Size(max = 500) String reason) {
     }
 
     record ActivateRequest(@NotBlank @Size(max = 500) String reason) {
@@ -132,14 +259,42 @@ class RuleSetController {
     record Validation(boolean valid, List<String> problems) {
     }
 
-    record Diff(int from, int to, List<String> lines) {
-    }
-
+    /**
+     * @param table whether the version is a rule table a supervisor can edit (false: raw DRL from an administrator)
+     */
     record VersionSummary(int version, String label, String checksum, String author, String reason, Instant createdAt,
-                          Instant activatedAt, String activatedBy, boolean active) {
+                          Instant activatedAt, String activatedBy, boolean active, boolean table) {
         static VersionSummary of(RuleSetVersion v) {
             return new VersionSummary(v.version(), v.label(), v.checksum(), v.author(), v.reason(), v.createdAt(),
-                    v.activatedAt(), v.activatedBy(), v.active());
+                    v.activatedAt(), v.activatedBy(), v.active(), v.rules() != null);
+        }
+    }
+
+    /** What the rule table's dropdowns offer, straight from the enums the generator writes from. */
+    record FactModel(List<Field> fields, List<String> handling, List<String> queues, List<String> priorities,
+                     List<String> skills) {
+
+        record Field(String id, String fact, String label, String type, List<Operator> operators, List<String> values,
+                     Long min, Long max) {
+        }
+
+        record Operator(String id, String label) {
+        }
+
+        static FactModel current() {
+            List<Field> fields = Arrays.stream(FactField.values()).map(f -> new Field(f.name(), f.fact().label(),
+                    f.label(), f.type().name(), f.operators().stream().map(o -> new Operator(o.name(), o.label())).toList(),
+                    f.choiceNames(), numeric(f) ? f.min() : null, numeric(f) ? f.max() : null)).toList();
+            return new FactModel(fields, names(Handling.values()), names(Queue.values()), names(Priority.values()),
+                    names(Skill.values()));
+        }
+
+        private static boolean numeric(FactField f) {
+            return f.type() == ValueType.INTEGER || f.type() == ValueType.DECIMAL;
+        }
+
+        private static List<String> names(Enum<?>[] constants) {
+            return Arrays.stream(constants).map(Enum::name).toList();
         }
     }
 }

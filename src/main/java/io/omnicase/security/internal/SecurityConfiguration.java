@@ -63,7 +63,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/assistant/articles/**").hasAnyRole(CASE_READERS)
                         .requestMatchers(HttpMethod.PUT, "/api/assistant/articles/**").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers("/api/me").authenticated()
-                        // Routing rules: supervisors change them, auditors read every version and its diff.
+                        // Routing rules: supervisors change the rule table, auditors read every version and its diff.
+                        // Rule text (DRL) is compiled as code: administrators only, and only through its own path.
+                        .requestMatchers("/api/routing/rules/drl/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/routing/rules/**").hasAnyRole("SUPERVISOR", "ADMIN", "AUDITOR")
                         .requestMatchers(HttpMethod.POST, "/api/routing/rules/**").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers("/api/**").hasRole("ADMIN")
