@@ -67,6 +67,8 @@ class AuthorizationMatrixIT {
             GET    /api/assistant/articles/{slug}                401  403     ok   ok    ok     403    ok    ok
             PUT    /api/assistant/articles/{slug}                401  403     403  403   ok     403    403   ok
             GET    /api/routing/rules/active                     401  403     403  403   ok     403    ok    ok
+            GET    /api/routing/rules/model                      401  403     403  403   ok     403    ok    ok
+            GET    /api/routing/rules/shipped                    401  403     403  403   ok     403    ok    ok
             GET    /api/routing/rules/versions                   401  403     403  403   ok     403    ok    ok
             GET    /api/routing/rules/versions/{version}         401  403     403  403   ok     403    ok    ok
             GET    /api/routing/rules/versions/{version}/diff    401  403     403  403   ok     403    ok    ok
@@ -74,6 +76,10 @@ class AuthorizationMatrixIT {
             POST   /api/routing/rules/dry-run                    401  403     403  403   ok     403    403   ok
             POST   /api/routing/rules/versions                   401  403     403  403   ok     403    403   ok
             POST   /api/routing/rules/versions/{version}/activate 401 403     403  403   ok     403    403   ok
+            # raw DRL is Java: an administrator's tool, never a supervisor's
+            POST   /api/routing/rules/drl/validate               401  403     403  403   403    403    403   ok
+            POST   /api/routing/rules/drl/dry-run                401  403     403  403   403    403    403   ok
+            POST   /api/routing/rules/drl/versions               401  403     403  403   403    403    403   ok
             # webhooks: the provider's signature decides, not a login; these requests carry none
             GET    /api/webhooks/{app}                           400  400     400  400   400    400    400   400
             POST   /api/webhooks/whatsapp                        401  401     401  401   401    401    401   401
