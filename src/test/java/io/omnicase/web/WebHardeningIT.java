@@ -148,7 +148,7 @@ class WebHardeningIT {
         assertProblem(RawHttp.get(port, "/no-such-page.html", "Accept: text/html", "Authorization: Basic " + basic("agent")), 404);
         assertProblem(RawHttp.get(port, "/api/cases/not-a-number", "Authorization: Basic " + basic("agent")), 400);
         RawHttp.Reply method = RawHttp.exchange(port, null, "DELETE /api/messages HTTP/1.1\r\nHost: x\r\nAuthorization: Basic "
-                + basic("gateway"), null);
+                + basic("admin"), null);
         assertProblem(method, 405);
     }
 
@@ -205,7 +205,7 @@ class WebHardeningIT {
 
         // Tabs and line breaks are text.
         Api.Response fine = gateway("{\"channel\":\"EMAIL\",\"from\":\"c@example.com\",\"text\":\"line one\\r\\n\\tline two\","
-                + "\"providerMessageId\":\"" + id + "\",\"timestamp\":\"2026-11-25T10:00:00Z\"}");
+                + "\"providerMessageId\":\"" + id + "-fine\",\"timestamp\":\"2026-11-25T10:00:00Z\"}");
         assertThat(fine.status()).as(fine.toString()).isEqualTo(202);
     }
 
