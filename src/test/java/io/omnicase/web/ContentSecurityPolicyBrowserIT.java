@@ -54,6 +54,10 @@ class ContentSecurityPolicyBrowserIT {
             // The start page's styles now come from a file; under the policy an inline block would not apply.
             assertThat(page.findElement(By.tagName("body")).getCssValue("max-width")).isEqualTo("736px");
             assertThat(violations(page)).as("start page").isEmpty();
+
+            page.get(base() + "/swagger-ui/index.html");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "/api/messages"));
+            assertThat(violations(page)).as("API documentation").filteredOn(v -> v.startsWith("script-src")).isEmpty();
         }
     }
 
