@@ -1,8 +1,7 @@
 package io.omnicase.web;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +19,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -58,23 +56,30 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimit.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                        .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload Too Large", tooLarge.getMessage(), null));
+            }
+        }
         Throwable cause = ex.getCause();
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            String message = "has an invalid value";
-            if (mapping instanceof InvalidFormatException format && format.getTargetType() != null
-                    && format.getTargetType().isEnum()) {
-                message = "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants());
-            } else if (mapping instanceof InvalidFormatException format && format.getTargetType() != null) {
-                message = "must be a valid " + format.getTargetType().getSimpleName();
-            }
+            String field = JsonProblems.field(mapping.getPath());
+            String message = JsonProblems.message(mapping);
             return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request",
                     field + ": " + message, List.of(Map.of("field", field, "message", message))));
         }
-        String detail = cause instanceof JsonProcessingException json
-                ? "The body is not valid JSON: " + json.getOriginalMessage()
+        if (cause instanceof StreamReadException parse && JsonProblems.duplicateField(parse) != null) {
+            String field = JsonProblems.duplicateField(parse);
+            String message = "appears more than once";
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                    field + ": " + message, List.of(Map.of("field", field, "message", message))));
+        }
+        // Jackson's own messages name Java types; say what is wrong in the client's terms only.
+        String detail = cause instanceof StreamReadException parse
+                ? "The body is not valid JSON" + JsonProblems.where(parse)
+                : cause instanceof JsonMappingException
+                ? "The body does not have the expected shape (a JSON object with the documented fields)"
                 : "The request body is missing or unreadable";
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request body", detail, null));
     }

@@ -1,6 +1,7 @@
 package io.omnicase.security.internal;
 
 import io.omnicase.web.Problems;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -17,7 +18,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.MissingCsrfTokenException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -37,7 +41,9 @@ class SecurityConfiguration {
     private static final String[] CASE_WORKERS = {"AGENT", "SUPERVISOR", "ADMIN"};
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle loginThrottle,
+                                            @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies)
+            throws Exception {
         RequestMatcher machineClients = new OrRequestMatcher(
                 new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/engine-rest/**"),
                 new AntPathRequestMatcher("/actuator/**"));
@@ -81,8 +87,10 @@ class SecurityConfiguration {
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(problem(HttpStatus.UNAUTHORIZED), machineClients)
                         .accessDeniedHandler(forbidden()))
+                // Guessing passwords: throttled before any password is checked (form login and HTTP Basic).
+                .addFilterBefore(new LoginThrottleFilter(loginThrottle), UsernamePasswordAuthenticationFilter.class)
                 .csrf(csrf -> csrf
-                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRepository(csrfTokens(secureCookies))
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         // Camunda's webapps have their own CSRF filter; webhooks prove themselves by their signature.
                         .ignoringRequestMatchers(noSessionToRide, new AntPathRequestMatcher("/camunda/**"),
@@ -115,8 +123,28 @@ class SecurityConfiguration {
         };
     }
 
+    /** The CSRF token's cookie, readable by the pages' scripts; Secure when the session cookie is (production, TLS). */
+    static CookieCsrfTokenRepository csrfTokens(boolean secure) {
+        CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        tokens.setCookieCustomizer(cookie -> {
+            cookie.sameSite("Lax");
+            if (secure) {
+                cookie.secure(true);
+            }
+        });
+        return tokens;
+    }
+
     private static AccessDeniedHandler forbidden() {
-        return (request, response, ex) -> Problems.write(response, HttpStatus.FORBIDDEN,
-                "Your role does not allow this", request.getRequestURI());
+        return (request, response, ex) -> {
+            String detail = "Your role does not allow this";
+            if (ex instanceof CsrfException) {
+                boolean sent = request.getHeader("X-XSRF-TOKEN") != null || request.getParameter("_csrf") != null;
+                detail = sent && !(ex instanceof MissingCsrfTokenException)
+                        ? "The CSRF token is invalid: send the current XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header"
+                        : "The CSRF token is missing: send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header";
+            }
+            Problems.write(response, HttpStatus.FORBIDDEN, detail, request.getRequestURI());
+        };
     }
 }

@@ -1,0 +1,91 @@
+package io.omnicase.security.internal;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Guessing passwords is held back per account and address, per address, and per account. */
+class LoginThrottleTest {
+
+    private final MovableClock clock = new MovableClock();
+    private final LoginThrottle throttle = new LoginThrottle(clock, Duration.ofMinutes(15), 5, 20, 30);
+
+    @Test
+    void fiveWrongPasswordsForOneAccountFromOneAddressHoldItBackUntilTheFirstFailureIsAWindowOld() {
+        for (int i = 0; i < 4; i++) {
+            throttle.failed("admin", "10.0.0.9");
+            clock.advance(Duration.ofSeconds(10));
+        }
+        assertThat(throttle.retryAfter("admin", "10.0.0.9")).isEmpty();
+
+        throttle.failed("Admin ", "10.0.0.9");
+
+        assertThat(throttle.retryAfter("admin", "10.0.0.9")).contains(Duration.ofMinutes(15).minusSeconds(40));
+        assertThat(throttle.retryAfter("ADMIN", "10.0.0.9")).isPresent();
+        assertThat(throttle.retryAfter("admin", "10.0.0.7")).as("the real admin elsewhere").isEmpty();
+        clock.advance(Duration.ofMinutes(15).minusSeconds(40));
+        assertThat(throttle.retryAfter("admin", "10.0.0.9")).isEmpty();
+    }
+
+    @Test
+    void anAddressGuessingManyAccountsIsHeldBackAndItsOwnSuccessfulLoginDoesNotReleaseIt() {
+        for (int i = 0; i < 19; i++) {
+            throttle.failed("user" + i, "10.0.0.66");
+        }
+        throttle.succeeded("attacker", "10.0.0.66");
+        throttle.failed("user19", "10.0.0.66");
+
+        assertThat(throttle.retryAfter("someone-else", "10.0.0.66")).isPresent();
+        assertThat(throttle.retryAfter("attacker", "10.0.0.66")).isPresent();
+        assertThat(throttle.retryAfter("someone-else", "10.0.0.67")).isEmpty();
+    }
+
+    @Test
+    void aSuccessClearsOnlyThatAccountAtThatAddress() {
+        for (int i = 0; i < 4; i++) {
+            throttle.failed("agent", "10.0.0.1");
+        }
+        throttle.succeeded("agent", "10.0.0.1");
+        for (int i = 0; i < 4; i++) {
+            throttle.failed("agent", "10.0.0.1");
+        }
+        assertThat(throttle.retryAfter("agent", "10.0.0.1")).isEmpty();
+    }
+
+    @Test
+    void oneAccountGuessedFromManyAddressesIsHeldBackEverywhere() {
+        for (int i = 0; i < 30; i++) {
+            throttle.failed("admin", "10.1.0." + i);
+        }
+        assertThat(throttle.retryAfter("admin", "10.2.0.1")).isPresent();
+        assertThat(throttle.retryAfter("agent", "10.2.0.1")).isEmpty();
+    }
+
+    private static final class MovableClock extends Clock {
+        private Instant now = Instant.parse("2026-12-01T10:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
