@@ -25,11 +25,7 @@ class ContentSecurityPolicy extends OncePerRequestFilter {
             + "font-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'self'; base-uri 'self'; "
             + "form-action 'self'";
 
-    /**
-     * The same, but inline styles allowed: Swagger UI sets them, and two pages still carry a style block
-     * (routing-rules.html, chat/demo.html with the widget's injected style) until they move it to a file.
-     * Scripts stay strict everywhere.
-     */
+    /** The same, but inline styles allowed: Swagger UI sets them. Scripts stay strict everywhere. */
     static final String INLINE_STYLES = STRICT.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
     @Override
@@ -55,7 +51,7 @@ class ContentSecurityPolicy extends OncePerRequestFilter {
     }
 
     static String policyFor(String path) {
-        if (path.startsWith("/swagger-ui") || path.equals("/routing-rules.html") || path.startsWith("/chat/")) {
+        if (path.startsWith("/swagger-ui")) {
             return INLINE_STYLES;
         }
         return STRICT;
