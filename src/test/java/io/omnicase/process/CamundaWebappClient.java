@@ -52,6 +52,11 @@ final class CamundaWebappClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    Api.Response post(String path, String contentType, String body) {
+        return send(withToken(request(path)).header("Content-Type", contentType).header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     Api.Response put(String path, Object body) {
         return send(withToken(request(path)).header("Content-Type", "application/json").header("Accept", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))));

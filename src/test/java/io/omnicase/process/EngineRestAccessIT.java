@@ -115,9 +115,13 @@ class EngineRestAccessIT {
                 Map.of("value", "PT1S", "type", "String")).status()).isIn(403, 404);
         assertThat(tech.post(CamundaWebappClient.ENGINE + "/task/" + billing.getId() + "/claim", Map.of("userId", "tech"))
                 .status()).isIn(403, 404);
-        // Within their own queue, an agent works a task but does not hand it to someone else.
+        // Within their own queue, an agent works a task but does not hand it to someone else, nor claim it in their name.
         assertThat(tech.post(CamundaWebappClient.ENGINE + "/task/" + technical.getId() + "/assignee", Map.of("userId", "agent"))
                 .status()).isEqualTo(403);
+        Api.Response claimedForAnother = tech.post(CamundaWebappClient.ENGINE + "/task/" + technical.getId() + "/claim",
+                Map.of("userId", "agent"));
+        assertThat(claimedForAnother.status()).isEqualTo(403);
+        assertThat(claimedForAnother.contentType()).startsWith("application/problem+json");
 
         assertThat(tasks.createTaskQuery().taskId(billing.getId()).singleResult().getAssignee()).isNull();
         assertThat(tasks.createTaskQuery().taskId(technical.getId()).singleResult().getAssignee()).isNull();

@@ -114,6 +114,22 @@ class ProcessDeploymentIT {
     }
 
     @Test
+    void anAdminsDeploymentThroughTheWebappsApiIsRefusedAlike() throws Exception {
+        String key = "attack-" + UUID.randomUUID().toString().substring(0, 8);
+        Path canary = canaryFile(key);
+        CamundaWebappClient admin = CamundaWebappClient.signedIn(port, "admin");
+
+        String boundary = "----omnicase" + UUID.randomUUID();
+        Api.Response refused = admin.post(CamundaWebappClient.ENGINE + "/deployment/create",
+                "multipart/form-data; boundary=" + boundary, multipart(boundary, key, attack(key, canary)));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("detail").asText()).contains("task_reach_runtime");
+        assertNothingOfTheAttackExists(key, canary);
+    }
+
+    @Test
     void anAdminDeploysAModelWithinThePolicy() {
         String key = "harmless-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -158,12 +174,15 @@ class ProcessDeploymentIT {
 
     private static Api.Response deploy(Api user, String path, String name, String bpmn) {
         String boundary = "----omnicase" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\n"
+        return user.post(path, "multipart/form-data; boundary=" + boundary, multipart(boundary, name, bpmn));
+    }
+
+    private static String multipart(String boundary, String name, String bpmn) {
+        return "--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + name + "\r\n"
                 + "--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"data\"; filename=\"" + name + ".bpmn\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n"
                 + "--" + boundary + "--\r\n";
-        return user.post(path, "multipart/form-data; boundary=" + boundary, body);
     }
 }

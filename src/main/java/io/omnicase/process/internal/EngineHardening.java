@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,11 +37,5 @@ class EngineHardening {
                 configuration.setEnableExpressionsInAdhocQueries(false);
             }
         };
-    }
-
-    /** engine-rest answers a refused deployment with problem details (400), not as an engine error. */
-    @Bean
-    ResourceConfigCustomizer refusedDeploymentProblems() {
-        return config -> config.register(new RefusedDeploymentProblems());
     }
 }
