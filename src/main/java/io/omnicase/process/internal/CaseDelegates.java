@@ -4,7 +4,6 @@ import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseManagement;
 import io.omnicase.process.CustomerCaseProcess.Variables;
 import io.omnicase.routing.RoutingDecision;
-import io.omnicase.routing.Topic;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -18,7 +17,6 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Duration;
-import java.util.Arrays;
 
 /** The delegates of customer-case.bpmn, each a few lines of glue named after its BPMN element. */
 @Configuration(proxyBeanMethods = false)
@@ -107,7 +105,7 @@ class CaseDelegates {
     /**
      * {@code task_resolve_case}: by an agent (set by {@link #recordResolver} or the resolve request), the assistant or
      * the idle timer. A task completion from Tasklist may carry any variable: what drives the follow-up (its period,
-     * who closed, the assistant's count) is set here from configuration, and the topic must be a known one.
+     * who closed, the assistant's count) is set here from configuration; resolution and topic are kept to their sizes.
      */
     @Bean
     JavaDelegate resolveCase(CaseManagement cases, @Value("${omnicase.case.auto-close-after:P7D}") Duration autoCloseAfter) {
@@ -117,7 +115,7 @@ class CaseDelegates {
             String text = resolution == null ? null : resolution.toString();
             cases.resolve(caseId(execution), by == null ? "assistant (customer silent)" : by.toString(),
                     text == null || text.length() <= MAX_RESOLUTION ? text : text.substring(0, MAX_RESOLUTION),
-                    knownTopic(execution.getVariable(Variables.TOPIC)));
+                    shortTopic(execution.getVariable(Variables.TOPIC)));
             execution.removeVariable(Variables.RESOLVED_BY);
             execution.removeVariable(Variables.RESOLUTION);
             execution.removeVariable(Variables.CLOSED_BY);
@@ -127,10 +125,12 @@ class CaseDelegates {
     }
 
     private static final int MAX_RESOLUTION = 4000;
+    private static final int MAX_TOPIC = 40;
 
-    private static String knownTopic(Object topic) {
-        return topic != null && Arrays.stream(Topic.values()).anyMatch(t -> t.name().equals(topic.toString()))
-                ? topic.toString() : null;
+    /** The agent's topic is a free label the assistant learns under (the desk API allows 40 characters). */
+    private static String shortTopic(Object topic) {
+        String text = topic == null ? null : topic.toString().strip();
+        return text == null || text.isEmpty() ? null : text.length() <= MAX_TOPIC ? text : text.substring(0, MAX_TOPIC);
     }
 
     /** {@code task_reopen_case}. */
