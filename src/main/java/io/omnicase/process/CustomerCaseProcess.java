@@ -23,6 +23,43 @@ public final class CustomerCaseProcess {
         }
     }
 
+    /**
+     * The only beans a process model may call, and where: the engine's expressions see these and nothing else, and a
+     * deployment that names any other delegate is refused.
+     */
+    public enum Delegates {
+        assessCase(Use.SERVICE_TASK), enterSelfService(Use.SERVICE_TASK), answerCustomer(Use.SERVICE_TASK),
+        escalateCase(Use.SERVICE_TASK), recordSlaBreach(Use.SERVICE_TASK), reassessCase(Use.SERVICE_TASK),
+        resolveCase(Use.SERVICE_TASK), reopenCase(Use.SERVICE_TASK), closeCase(Use.SERVICE_TASK),
+        nameTaskAfterCase(Use.TASK_LISTENER), recordResolver(Use.TASK_LISTENER);
+
+        /** Where a delegate may be named. */
+        public enum Use { SERVICE_TASK, TASK_LISTENER, EXECUTION_LISTENER }
+
+        private final Use use;
+
+        Delegates(Use use) {
+            this.use = use;
+        }
+
+        public String beanName() {
+            return name();
+        }
+
+        public Use use() {
+            return use;
+        }
+
+        public static java.util.Optional<Delegates> byBeanName(String name) {
+            for (Delegates delegate : values()) {
+                if (delegate.name().equals(name)) {
+                    return java.util.Optional.of(delegate);
+                }
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Message names the process waits for. */
     public static final class Messages {
         public static final String CUSTOMER_MESSAGE = "CustomerMessage";

@@ -26,11 +26,22 @@ class CamundaWebappsIT {
     }
 
     @Test
-    void anAgentSeesTheTasksOfTheEngineWithTheirLogin() {
-        Api.Response tasks = Api.as(port, "agent").get("/engine-rest/task?processDefinitionKey=customer-case");
+    void anAgentWorksInTasklistNotOnTheEngineRestApi() {
+        Api.Response rest = Api.as(port, "agent").get("/engine-rest/task?processDefinitionKey=customer-case");
+        Api.Response tasklist = CamundaWebappClient.signedIn(port, "agent")
+                .get(CamundaWebappClient.ENGINE + "/task?processDefinitionKey=customer-case");
 
-        assertThat(tasks.status()).isEqualTo(200);
-        assertThat(tasks.json().isArray()).isTrue();
+        assertThat(rest.status()).isEqualTo(403);
+        assertThat(tasklist.status()).isEqualTo(200);
+        assertThat(tasklist.json().isArray()).isTrue();
+    }
+
+    @Test
+    void theAuditorReadsTheEngineRestApi() {
+        Api.Response definitions = Api.as(port, "auditor").get("/engine-rest/process-definition?key=customer-case");
+
+        assertThat(definitions.status()).isEqualTo(200);
+        assertThat(definitions.json().size()).isGreaterThanOrEqualTo(1);
     }
 
     @Test

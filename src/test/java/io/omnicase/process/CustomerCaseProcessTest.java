@@ -50,6 +50,7 @@ class CustomerCaseProcessTest {
             Mocks.register(name, (JavaDelegate) execution -> calls.add(name));
         }
         Mocks.register("nameTaskAfterCase", (TaskListener) task -> task.setName("Case #" + task.getExecution().getProcessBusinessKey()));
+        Mocks.register("recordResolver", (TaskListener) task -> calls.add("recordResolver"));
     }
 
     @AfterEach
@@ -236,7 +237,8 @@ class CustomerCaseProcessTest {
         assertThat(instance).isWaitingAt(task_assess_case.id()).hasPassed(task_reopen_case.id());
         execute(job(instance));
         assertThat(instance).isWaitingAt(user_handle_case.id());
-        Assertions.assertThat(calls).containsExactly("assessCase", "escalateCase", "resolveCase", "reopenCase", "assessCase", "escalateCase");
+        Assertions.assertThat(calls).containsExactly("assessCase", "escalateCase", "recordResolver", "resolveCase", "reopenCase",
+                "assessCase", "escalateCase");
     }
 
     private ProcessInstance startCase(String caseId) {

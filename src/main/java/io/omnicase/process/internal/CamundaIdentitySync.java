@@ -107,13 +107,18 @@ class CamundaIdentitySync {
             grant(group, Resources.USER, "*", Permissions.READ);
             grant(group, Resources.GROUP, "*", Permissions.READ);
         }
+        // Agents see and work only the tasks of their queues: the engine grants READ and TASK_WORK on each task to
+        // its candidate groups and its assignee (EngineHardening). Supervisors see and work every task.
         for (String worker : new String[]{"agent", "supervisor"}) {
             grant(worker, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(worker, Resources.TASK, "*", Permissions.READ, Permissions.UPDATE,
-                    org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK);
-            grant(worker, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_TASK, Permissions.UPDATE_TASK);
+            grant(worker, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
             grant(worker, Resources.FILTER, "*", Permissions.READ);
         }
+        grant("supervisor", Resources.TASK, "*", Permissions.READ, Permissions.UPDATE,
+                org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK);
+        grant("supervisor", Resources.PROCESS_DEFINITION, "*", Permissions.READ_TASK, Permissions.UPDATE_TASK);
+        revoke("agent", Resources.TASK, "*");
+        revoke("agent", Resources.PROCESS_DEFINITION, "*", Permissions.READ_TASK, Permissions.UPDATE_TASK);
         for (String watcher : new String[]{"supervisor", "designer", "auditor"}) {
             grant(watcher, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             grant(watcher, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
@@ -122,7 +127,25 @@ class CamundaIdentitySync {
             grant(watcher, Resources.DEPLOYMENT, "*", Permissions.READ);
             grant(watcher, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
         }
-        grant("designer", Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.DELETE);
+        // Deploying is ADMIN's until the designer's guarded door exists; databases of earlier versions held the grant.
+        revoke("designer", Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.DELETE);
+    }
+
+    /** Takes permissions back from a group's grant (all of them, and the grant, when none are named). */
+    private void revoke(String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        if (existing == null) {
+            return;
+        }
+        if (permissions.length == 0) {
+            authorizations.deleteAuthorization(existing.getId());
+            return;
+        }
+        for (Permission permission : permissions) {
+            existing.removePermission(permission);
+        }
+        authorizations.saveAuthorization(existing);
     }
 
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {

@@ -5,11 +5,18 @@ import io.omnicase.cases.CaseManagement;
 import io.omnicase.process.CustomerCaseProcess.Variables;
 import io.omnicase.routing.RoutingDecision;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.time.Duration;
 
 /** The delegates of customer-case.bpmn, each a few lines of glue named after its BPMN element. */
 @Configuration(proxyBeanMethods = false)
@@ -28,10 +35,14 @@ class CaseDelegates {
         };
     }
 
-    /** {@code task_enter_self_service}. */
+    /** {@code task_enter_self_service}; the idle timer that follows takes its period from configuration. */
     @Bean
-    JavaDelegate enterSelfService(CaseManagement cases) {
-        return execution -> cases.enterSelfService(caseId(execution));
+    JavaDelegate enterSelfService(CaseManagement cases,
+                                  @Value("${omnicase.case.self-service-timeout:PT24H}") Duration selfServiceTimeout) {
+        return execution -> {
+            cases.enterSelfService(caseId(execution));
+            execution.setVariable(Variables.SELF_SERVICE_TIMEOUT, selfServiceTimeout.toString());
+        };
     }
 
     /** {@code task_escalate_case}. */
@@ -70,17 +81,56 @@ class CaseDelegates {
         };
     }
 
-    /** {@code task_resolve_case}: by an agent (variables set by the task or the request) or by the idle timer. */
+    /**
+     * On completing {@code user_handle_case}: who resolved the case is the signed-in user who completed the task (else
+     * its assignee), whatever {@code resolvedBy} the client sent with the completion.
+     */
     @Bean
-    JavaDelegate resolveCase(CaseManagement cases) {
+    TaskListener recordResolver() {
+        return task -> task.getExecution().getProcessInstance().setVariableLocal(Variables.RESOLVED_BY, resolverOf(task));
+    }
+
+    static String resolverOf(DelegateTask task) {
+        Authentication camunda = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (camunda != null && camunda.getUserId() != null) {
+            return camunda.getUserId();
+        }
+        var login = SecurityContextHolder.getContext().getAuthentication();
+        if (login != null && login.isAuthenticated() && !(login instanceof AnonymousAuthenticationToken)) {
+            return login.getName();
+        }
+        return task.getAssignee() != null ? task.getAssignee() : "unknown user";
+    }
+
+    /**
+     * {@code task_resolve_case}: by an agent (set by {@link #recordResolver} or the resolve request), the assistant or
+     * the idle timer. A task completion from Tasklist may carry any variable: what drives the follow-up (its period,
+     * who closed, the assistant's count) is set here from configuration; resolution and topic are kept to their sizes.
+     */
+    @Bean
+    JavaDelegate resolveCase(CaseManagement cases, @Value("${omnicase.case.auto-close-after:P7D}") Duration autoCloseAfter) {
         return execution -> {
             Object by = execution.getVariable(Variables.RESOLVED_BY);
             Object resolution = execution.getVariable(Variables.RESOLUTION);
+            String text = resolution == null ? null : resolution.toString();
             cases.resolve(caseId(execution), by == null ? "assistant (customer silent)" : by.toString(),
-                    resolution == null ? null : resolution.toString(), (String) execution.getVariable(Variables.TOPIC));
+                    text == null || text.length() <= MAX_RESOLUTION ? text : text.substring(0, MAX_RESOLUTION),
+                    shortTopic(execution.getVariable(Variables.TOPIC)));
             execution.removeVariable(Variables.RESOLVED_BY);
             execution.removeVariable(Variables.RESOLUTION);
+            execution.removeVariable(Variables.CLOSED_BY);
+            execution.removeVariable(Variables.LOW_CONFIDENCE_COUNT);
+            execution.setVariable(Variables.AUTO_CLOSE_AFTER, autoCloseAfter.toString());
         };
+    }
+
+    private static final int MAX_RESOLUTION = 4000;
+    private static final int MAX_TOPIC = 40;
+
+    /** The agent's topic is a free label the assistant learns under (the desk API allows 40 characters). */
+    private static String shortTopic(Object topic) {
+        String text = topic == null ? null : topic.toString().strip();
+        return text == null || text.isEmpty() ? null : text.length() <= MAX_TOPIC ? text : text.substring(0, MAX_TOPIC);
     }
 
     /** {@code task_reopen_case}. */

@@ -76,7 +76,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/routing/rules/**").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers("/api/**").hasRole("ADMIN")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .requestMatchers("/engine-rest/**").authenticated()
+                        // engine-rest: reads for what Cockpit-minded roles need, every write (deployments too) ADMIN's.
+                        .requestMatchers(HttpMethod.GET, "/engine-rest/**").hasAnyRole("ADMIN", "DESIGNER", "AUDITOR")
+                        .requestMatchers("/engine-rest/**").hasRole("ADMIN")
+                        // The webapps' own engine API follows Camunda authorizations; deploying through it is ADMIN's.
+                        .requestMatchers(HttpMethod.POST, "/camunda/api/engine/engine/*/deployment/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.DELETE, "/camunda/api/engine/engine/*/deployment/**").hasRole("ADMIN")
                         .requestMatchers("/camunda/**").authenticated()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic

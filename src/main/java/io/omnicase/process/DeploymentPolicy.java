@@ -1,0 +1,634 @@
+package io.omnicase.process;
+
+import io.omnicase.process.CustomerCaseProcess.Delegates;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What a process deployment may contain, whatever door it comes through (engine-rest, the webapps, Java, the
+ * auto-deployment at startup): BPMN models of allowlisted elements that call only the {@link Delegates}, with
+ * expressions of a small grammar (a variable, a comparison, and/or/not, literals), and Camunda Forms. Everything
+ * else is refused, naming the element. The engine runs this check on every deployment; the designer's modeler can
+ * run it before deploying.
+ */
+public final class DeploymentPolicy {
+
+    static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+    static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+    static final String XSI = XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI;
+    /** Diagram interchange: where shapes are drawn; never executed. */
+    static final Set<String> DIAGRAM_NAMESPACES = Set.of("http://www.omg.org/spec/BPMN/20100524/DI",
+            "http://www.omg.org/spec/DD/20100524/DC", "http://www.omg.org/spec/DD/20100524/DI");
+    /** Attributes modelers add for colours and their own bookkeeping; the engine ignores them. */
+    static final Set<String> PASSIVE_ATTRIBUTE_NAMESPACES = Set.of("http://bpmn.io/schema/bpmn/biocolor/1.0",
+            "http://www.omg.org/spec/BPMN/non-normative/color/1.0", "http://camunda.org/schema/modeler/1.0");
+
+    /** The BPMN elements a process may use. */
+    public static final Set<String> BPMN_ELEMENTS = Set.of(
+            "definitions", "process", "collaboration", "participant", "laneSet", "lane", "flowNodeRef", "message",
+            "startEvent", "endEvent", "intermediateCatchEvent", "boundaryEvent",
+            "serviceTask", "userTask", "manualTask", "task",
+            "exclusiveGateway", "parallelGateway", "eventBasedGateway",
+            "sequenceFlow", "incoming", "outgoing", "conditionExpression",
+            "messageEventDefinition", "timerEventDefinition", "terminateEventDefinition",
+            "timeDuration", "timeDate", "timeCycle",
+            "extensionElements", "documentation", "textAnnotation", "text", "association");
+
+    /** Plain attributes of BPMN elements; anything else (language, implementation, ...) is refused. */
+    static final Set<String> BPMN_ATTRIBUTES = Set.of("id", "name", "sourceRef", "targetRef", "attachedToRef",
+            "cancelActivity", "messageRef", "default", "isExecutable", "isInterrupting", "targetNamespace", "exporter",
+            "exporterVersion", "processRef", "isClosed", "eventGatewayType", "instantiate", "gatewayDirection",
+            "associationDirection", "textFormat", "completionQuantity", "startQuantity", "isForCompensation",
+            "typeLanguage");
+
+    /** How the value of an attribute or element text is checked. */
+    enum Kind {
+        /** No expression at all. */
+        LITERAL,
+        /** A literal, or one expression of the small grammar. */
+        VALUE,
+        /** One expression of the small grammar. */
+        CONDITION,
+        /** An ISO 8601 duration, date or cycle as text, or one variable. */
+        TIMER,
+        /** Exactly {@code ${bean}} of an allowlisted delegate, for the use the element makes of it. */
+        DELEGATE
+    }
+
+    /** The Camunda extension attributes a BPMN element may carry. */
+    static final Map<String, Kind> CAMUNDA_ATTRIBUTES = Map.ofEntries(
+            Map.entry("historyTimeToLive", Kind.LITERAL), Map.entry("versionTag", Kind.LITERAL),
+            Map.entry("isStartableInTasklist", Kind.LITERAL), Map.entry("asyncBefore", Kind.LITERAL),
+            Map.entry("asyncAfter", Kind.LITERAL), Map.entry("exclusive", Kind.LITERAL),
+            Map.entry("delegateExpression", Kind.DELEGATE),
+            Map.entry("candidateGroups", Kind.VALUE), Map.entry("candidateUsers", Kind.VALUE),
+            Map.entry("assignee", Kind.VALUE), Map.entry("priority", Kind.VALUE), Map.entry("dueDate", Kind.VALUE),
+            Map.entry("followUpDate", Kind.VALUE), Map.entry("jobPriority", Kind.VALUE),
+            Map.entry("taskPriority", Kind.VALUE),
+            Map.entry("formRef", Kind.LITERAL), Map.entry("formRefBinding", Kind.LITERAL),
+            Map.entry("formRefVersion", Kind.LITERAL),
+            Map.entry("candidateStarterGroups", Kind.LITERAL), Map.entry("candidateStarterUsers", Kind.LITERAL));
+
+    /** Camunda extension elements, with their plain attributes. */
+    static final Map<String, Set<String>> CAMUNDA_ELEMENTS = Map.of(
+            "taskListener", Set.of("id", "event", "delegateExpression"),
+            "executionListener", Set.of("event", "delegateExpression"),
+            "properties", Set.of(),
+            "property", Set.of("id", "name", "value"),
+            "inputOutput", Set.of(),
+            "inputParameter", Set.of("name"),
+            "outputParameter", Set.of("name"));
+
+    static final Set<String> TASK_LISTENER_EVENTS = Set.of("create", "assignment", "complete", "update", "delete");
+    static final Set<String> EXECUTION_LISTENER_EVENTS = Set.of("start", "end", "take");
+    /** Names the engine resolves to its own objects, whose methods and properties lead anywhere. */
+    static final Set<String> RESERVED_NAMES = Set.of("execution", "task", "externalTask", "caseExecution",
+            "caseInstance", "variableScope", "authenticatedUserId", "empty", "instanceof", "div", "mod");
+
+    static final int MAX_RESOURCE_BYTES = 2 * 1024 * 1024;
+    private static final Pattern ISO_DURATION = Pattern.compile("P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?");
+    private static final Pattern ISO_CYCLE = Pattern.compile("R\\d{0,9}/[0-9A-Za-z:.+\\-/]{1,80}");
+
+    private DeploymentPolicy() {
+    }
+
+    /** Why a resource may not be deployed; empty when it may. Each reason names the resource and the element. */
+    public static List<String> refusals(String resourceName, byte[] content) {
+        List<String> refusals = new ArrayList<>();
+        String name = resourceName == null ? "" : resourceName;
+        if (content == null || content.length > MAX_RESOURCE_BYTES) {
+            refusals.add(name + ": empty or larger than " + MAX_RESOURCE_BYTES / 1024 + " KB");
+        } else if (name.endsWith(".bpmn")) {
+            new BpmnCheck(name, refusals).check(content);
+        } else if (name.endsWith(".form")) {
+            checkForm(name, content, refusals);
+        } else {
+            refusals.add(name + ": only BPMN models (.bpmn) and Camunda Forms (.form) may be deployed");
+        }
+        return refusals;
+    }
+
+    private static void checkForm(String name, byte[] content, List<String> refusals) {
+        String json = new String(content, StandardCharsets.UTF_8).strip();
+        if (!json.startsWith("{") || !json.contains("\"components\"")) {
+            refusals.add(name + ": not a Camunda Form (a JSON object with components)");
+        }
+        if (json.contains("${") || json.contains("#{")) {
+            refusals.add(name + ": a form may not hold engine expressions (${...} or #{...})");
+        }
+    }
+
+    /** Walks one BPMN document; every element, attribute and text is either known and checked, or refused. */
+    private static final class BpmnCheck {
+
+        private final String resource;
+        private final List<String> refusals;
+
+        BpmnCheck(String resource, List<String> refusals) {
+            this.resource = resource;
+            this.refusals = refusals;
+        }
+
+        void check(byte[] content) {
+            Document document;
+            try {
+                document = parser().parse(new ByteArrayInputStream(content));
+            } catch (SAXException | IOException e) {
+                refusals.add(resource + ": not a well-formed BPMN document without DOCTYPE");
+                return;
+            }
+            Element root = document.getDocumentElement();
+            if (!BPMN.equals(root.getNamespaceURI()) || !"definitions".equals(root.getLocalName())) {
+                refusals.add(resource + ": the document is not BPMN 2.0 definitions");
+                return;
+            }
+            element(root, "definitions");
+        }
+
+        private void element(Element element, String nearestId) {
+            String id = element.hasAttribute("id") && !element.getAttribute("id").isBlank()
+                    ? element.getAttribute("id") : nearestId;
+            String ns = element.getNamespaceURI() == null ? "" : element.getNamespaceURI();
+            String local = element.getLocalName();
+            if (DIAGRAM_NAMESPACES.contains(ns)) {
+                noExpressionsIn(element, id); // drawn, never executed: only no expressions hidden in it
+                return;
+            }
+            if (BPMN.equals(ns)) {
+                bpmnElement(element, local, id);
+            } else if (CAMUNDA.equals(ns)) {
+                camundaElement(element, local, id);
+            } else {
+                refuse(id, "the element " + qualified(element) + " is not allowed");
+                return;
+            }
+            for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+                if (child instanceof Element childElement) {
+                    element(childElement, id);
+                } else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+                    if (!child.getNodeValue().isBlank() && !holdsCheckedText(element)) {
+                        literal(child.getNodeValue(), id, "the text of " + local);
+                    }
+                }
+            }
+            if (holdsCheckedText(element)) {
+                text(element, local, id);
+            }
+        }
+
+        private void bpmnElement(Element element, String local, String id) {
+            if (!BPMN_ELEMENTS.contains(local)) {
+                refuse(id, "the BPMN element " + local + " is not allowed (allowed: start, end, catch and boundary "
+                        + "events with message or timer, service, user and manual tasks, exclusive, parallel and "
+                        + "event-based gateways, sequence flows)");
+                return;
+            }
+            if ("timerEventDefinition".equals(local) && element.getParentNode() instanceof Element parent
+                    && "startEvent".equals(parent.getLocalName())) {
+                refuse(id, "a process starts from a customer message, not on a timer");
+            }
+            NamedNodeMap attributes = element.getAttributes();
+            for (int i = 0; i < attributes.getLength(); i++) {
+                Attr attribute = (Attr) attributes.item(i);
+                String ans = attribute.getNamespaceURI();
+                String name = attribute.getLocalName();
+                if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(ans)) {
+                    continue;
+                }
+                if (ans == null) {
+                    if (!BPMN_ATTRIBUTES.contains(name)) {
+                        refuse(id, "the attribute " + name + " is not allowed on " + local);
+                    } else {
+                        literal(attribute.getValue(), id, name);
+                    }
+                } else if (CAMUNDA.equals(ans)) {
+                    camundaAttribute(element, local, name, attribute.getValue(), id);
+                } else if (XSI.equals(ans) && "type".equals(name)) {
+                    if (!attribute.getValue().endsWith("tFormalExpression")) {
+                        refuse(id, "only formal expressions are allowed, not " + attribute.getValue());
+                    }
+                } else if (PASSIVE_ATTRIBUTE_NAMESPACES.contains(ans)) {
+                    literal(attribute.getValue(), id, name);
+                } else {
+                    refuse(id, "the attribute " + attribute.getName() + " is not allowed");
+                }
+            }
+        }
+
+        private void camundaAttribute(Element element, String local, String name, String value, String id) {
+            Kind kind = CAMUNDA_ATTRIBUTES.get(name);
+            if (kind == null) {
+                refuse(id, "camunda:" + name + " is not allowed" + ("class".equals(name)
+                        ? " (a service task names an allowlisted delegate with camunda:delegateExpression)" : ""));
+                return;
+            }
+            if (kind == Kind.DELEGATE) {
+                if (!"serviceTask".equals(local)) {
+                    refuse(id, "camunda:delegateExpression is allowed on service tasks and listeners only");
+                } else {
+                    delegate(value, Delegates.Use.SERVICE_TASK, id);
+                }
+                return;
+            }
+            check(kind, value, id, "camunda:" + name);
+        }
+
+        private void camundaElement(Element element, String local, String id) {
+            Set<String> allowed = CAMUNDA_ELEMENTS.get(local);
+            if (allowed == null) {
+                refuse(id, "camunda:" + local + " is not allowed (no scripts, connectors, fields or form fields)");
+                return;
+            }
+            NamedNodeMap attributes = element.getAttributes();
+            for (int i = 0; i < attributes.getLength(); i++) {
+                Attr attribute = (Attr) attributes.item(i);
+                if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attribute.getNamespaceURI())) {
+                    continue;
+                }
+                String name = attribute.getLocalName();
+                if (attribute.getNamespaceURI() != null || !allowed.contains(name)) {
+                    refuse(id, "the attribute " + attribute.getName() + " is not allowed on camunda:" + local);
+                } else if (!"delegateExpression".equals(name)) {
+                    literal(attribute.getValue(), id, name);
+                }
+            }
+            if ("taskListener".equals(local) || "executionListener".equals(local)) {
+                boolean task = "taskListener".equals(local);
+                String event = element.getAttribute("event");
+                if (!(task ? TASK_LISTENER_EVENTS : EXECUTION_LISTENER_EVENTS).contains(event)) {
+                    refuse(id, "a " + local + " needs an event of " + (task ? TASK_LISTENER_EVENTS : EXECUTION_LISTENER_EVENTS));
+                }
+                if (!element.hasAttribute("delegateExpression")) {
+                    refuse(id, "a " + local + " names an allowlisted delegate with delegateExpression");
+                } else {
+                    delegate(element.getAttribute("delegateExpression"),
+                            task ? Delegates.Use.TASK_LISTENER : Delegates.Use.EXECUTION_LISTENER, id);
+                }
+            }
+        }
+
+        private static boolean holdsCheckedText(Element element) {
+            String local = element.getLocalName();
+            String ns = element.getNamespaceURI();
+            return BPMN.equals(ns) && Set.of("conditionExpression", "timeDuration", "timeDate", "timeCycle").contains(local)
+                    || CAMUNDA.equals(ns) && Set.of("inputParameter", "outputParameter").contains(local);
+        }
+
+        private void text(Element element, String local, String id) {
+            for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+                if (child instanceof Element) {
+                    refuse(id, local + " holds text only (no scripts, lists or maps)");
+                    return;
+                }
+            }
+            String text = element.getTextContent().strip();
+            switch (local) {
+                case "conditionExpression" -> {
+                    if (element.hasAttribute("language")) {
+                        refuse(id, "a condition is an expression, not a script");
+                    }
+                    check(Kind.CONDITION, text, id, "the condition");
+                }
+                case "timeDuration", "timeDate", "timeCycle" -> timer(local, text, id);
+                default -> check(Kind.VALUE, text, id, local);
+            }
+        }
+
+        private void timer(String local, String text, String id) {
+            if (isExpression(text)) {
+                String inner = inner(text);
+                if (!Grammar.isVariable(inner)) {
+                    refuse(id, "a timer takes an ISO 8601 value or one variable, not " + abbreviate(text));
+                }
+                return;
+            }
+            literal(text, id, local);
+            boolean valid = switch (local) {
+                case "timeDuration" -> isDuration(text);
+                case "timeDate" -> isDate(text);
+                default -> ISO_CYCLE.matcher(text).matches();
+            };
+            if (!valid) {
+                refuse(id, "the timer's " + local + " is not an ISO 8601 value: " + abbreviate(text));
+            }
+        }
+
+        private void check(Kind kind, String value, String id, String what) {
+            switch (kind) {
+                case LITERAL -> literal(value, id, what);
+                case VALUE -> {
+                    if (isExpression(value)) {
+                        grammar(inner(value), id, what);
+                    } else {
+                        literal(value, id, what);
+                    }
+                }
+                case CONDITION -> {
+                    if (!isExpression(value)) {
+                        refuse(id, what + " must be one expression ${...}");
+                    } else {
+                        grammar(inner(value), id, what);
+                    }
+                }
+                default -> throw new IllegalArgumentException(kind.name());
+            }
+        }
+
+        private void grammar(String expression, String id, String what) {
+            String problem = Grammar.problemWith(expression);
+            if (problem != null) {
+                refuse(id, what + " " + abbreviate("${" + expression + "}") + " is refused: " + problem);
+            }
+        }
+
+        private void delegate(String value, Delegates.Use use, String id) {
+            String bean = isExpression(value) ? inner(value).strip() : null;
+            var delegate = bean == null ? java.util.Optional.<Delegates>empty() : Delegates.byBeanName(bean);
+            if (delegate.isEmpty() || delegate.get().use() != use) {
+                refuse(id, abbreviate(value) + " is not an allowlisted delegate for a "
+                        + use.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " (allowed: "
+                        + java.util.Arrays.stream(Delegates.values()).filter(d -> d.use() == use)
+                        .map(d -> "${" + d.beanName() + "}").toList() + ")");
+            }
+        }
+
+        private void noExpressionsIn(Element element, String id) {
+            NamedNodeMap attributes = element.getAttributes();
+            for (int i = 0; i < attributes.getLength(); i++) {
+                literal(attributes.item(i).getNodeValue(), id, attributes.item(i).getNodeName());
+            }
+            literal(element.getTextContent(), id, "diagram text");
+            for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+                if (child instanceof Element childElement) {
+                    String ns = childElement.getNamespaceURI();
+                    if (!DIAGRAM_NAMESPACES.contains(ns)) {
+                        refuse(id, "the element " + qualified(childElement) + " is not allowed in a diagram");
+                    } else {
+                        noExpressionsIn(childElement, id);
+                    }
+                }
+            }
+        }
+
+        private void literal(String value, String id, String what) {
+            if (value != null && (value.contains("${") || value.contains("#{"))) {
+                refuse(id, what + " may not hold an expression: " + abbreviate(value));
+            }
+        }
+
+        private void refuse(String id, String reason) {
+            refusals.add(resource + ", element " + id + ": " + reason);
+        }
+
+        private static String qualified(Element element) {
+            return element.getPrefix() == null ? element.getLocalName() : element.getPrefix() + ":" + element.getLocalName();
+        }
+    }
+
+    private static boolean isExpression(String value) {
+        return value.contains("${") || value.contains("#{");
+    }
+
+    /**
+     * The inside of a value that is exactly one {@code ${...}}; anything else that holds an expression (composite
+     * text, deferred {@code #{...}}) yields a mark the grammar refuses.
+     */
+    private static String inner(String value) {
+        String trimmed = value.strip();
+        if (trimmed.startsWith("${") && trimmed.endsWith("}") && trimmed.indexOf("${", 2) < 0 && !trimmed.contains("#{")) {
+            return trimmed.substring(2, trimmed.length() - 1);
+        }
+        return NOT_ONE_EXPRESSION;
+    }
+
+    private static final String NOT_ONE_EXPRESSION = "\u0000";
+
+    private static boolean isDuration(String text) {
+        if (!ISO_DURATION.matcher(text).matches()) {
+            return false;
+        }
+        try {
+            if (text.contains("T") && !text.contains("Y") && !text.contains("M") && !text.contains("W")) {
+                Duration.parse(text);
+            } else if (!text.contains("T")) {
+                Period.parse(text);
+            }
+            return true;
+        } catch (DateTimeParseException e) {
+            return text.contains("T"); // mixed date and time parts (P1DT2H) are valid ISO 8601 too
+        }
+    }
+
+    private static boolean isDate(String text) {
+        try {
+            OffsetDateTime.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            try {
+                LocalDateTime.parse(text);
+                return true;
+            } catch (DateTimeParseException e2) {
+                return false;
+            }
+        }
+    }
+
+    private static String abbreviate(String value) {
+        String single = value.replaceAll("\\s+", " ").strip();
+        return single.length() <= 120 ? single : single.substring(0, 117) + "...";
+    }
+
+    private static DocumentBuilder parser() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(null);
+            return builder;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The expression grammar: {@code or := and (("||" | "or") and)*}, {@code and := not (("&&" | "and") not)*},
+     * {@code not := ("!" | "not") not | cmp}, {@code cmp := primary (("==" | "!=" | "<" | ">" | "<=" | ">=" | "eq" |
+     * "ne" | "lt" | "gt" | "le" | "ge") primary)?}, {@code primary := variable | string | number | true | false |
+     * null | "(" or ")"}. No property access, no method or function calls, no arithmetic.
+     */
+    static final class Grammar {
+
+        private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", ">", "<=", ">=", "eq", "ne", "lt", "gt", "le", "ge");
+        private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge",
+                "true", "false", "null");
+
+        private final List<String> tokens;
+        private int position;
+
+        private Grammar(List<String> tokens) {
+            this.tokens = tokens;
+        }
+
+        static boolean isVariable(String expression) {
+            String trimmed = expression.strip();
+            return trimmed.matches("[A-Za-z_][A-Za-z0-9_]*") && !KEYWORDS.contains(trimmed)
+                    && !RESERVED_NAMES.contains(trimmed) && Delegates.byBeanName(trimmed).isEmpty();
+        }
+
+        /** Null when the expression is in the grammar, else why not. */
+        static String problemWith(String expression) {
+            List<String> tokens = new ArrayList<>();
+            String problem = tokenize(expression, tokens);
+            if (problem != null) {
+                return problem;
+            }
+            if (tokens.isEmpty()) {
+                return "it is empty";
+            }
+            Grammar grammar = new Grammar(tokens);
+            try {
+                grammar.or();
+                if (grammar.position != tokens.size()) {
+                    return "unexpected '" + tokens.get(grammar.position) + "'";
+                }
+                return null;
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        }
+
+        private static String tokenize(String text, List<String> tokens) {
+            int i = 0;
+            while (i < text.length()) {
+                char c = text.charAt(i);
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                    i++;
+                } else if (Character.isLetter(c) || c == '_') {
+                    int start = i;
+                    while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+                        i++;
+                    }
+                    if (i < text.length() && (text.charAt(i) == '.' || text.charAt(i) == '(' || text.charAt(i) == '['
+                            || text.charAt(i) == ':')) {
+                        return "only variable names, comparisons, and/or/not and literals are allowed; no property "
+                                + "access or method calls ('" + text.substring(start, i + 1) + "')";
+                    }
+                    tokens.add(text.substring(start, i));
+                } else if (Character.isDigit(c)) {
+                    int start = i;
+                    while (i < text.length() && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '.')) {
+                        i++;
+                    }
+                    String number = text.substring(start, i);
+                    if (!number.matches("\\d{1,18}(\\.\\d{1,18})?")) {
+                        return "'" + number + "' is not a number";
+                    }
+                    tokens.add("#" + number);
+                } else if (c == '\'' || c == '"') {
+                    int end = i + 1;
+                    while (end < text.length() && text.charAt(end) != c) {
+                        end += text.charAt(end) == '\\' ? 2 : 1;
+                    }
+                    if (end >= text.length()) {
+                        return "a string literal is not closed";
+                    }
+                    tokens.add("'");
+                    i = end + 1;
+                } else {
+                    String two = i + 1 < text.length() ? text.substring(i, i + 2) : "";
+                    if (Set.of("==", "!=", "<=", ">=", "&&", "||").contains(two)) {
+                        tokens.add(two);
+                        i += 2;
+                    } else if ("<>!()".indexOf(c) >= 0) {
+                        tokens.add(String.valueOf(c));
+                        i++;
+                    } else {
+                        return c == 0 ? "a value holds exactly one expression ${...}, nothing around it"
+                                : "'" + c + "' is not allowed: only variable names, comparisons, and/or/not and literals";
+                    }
+                }
+            }
+            return null;
+        }
+
+        private String peek() {
+            return position < tokens.size() ? tokens.get(position) : null;
+        }
+
+        private void or() {
+            and();
+            while ("||".equals(peek()) || "or".equals(peek())) {
+                position++;
+                and();
+            }
+        }
+
+        private void and() {
+            not();
+            while ("&&".equals(peek()) || "and".equals(peek())) {
+                position++;
+                not();
+            }
+        }
+
+        private void not() {
+            if ("!".equals(peek()) || "not".equals(peek())) {
+                position++;
+                not();
+                return;
+            }
+            primary();
+            if (peek() != null && COMPARISONS.contains(peek())) {
+                position++;
+                primary();
+            }
+        }
+
+        private void primary() {
+            String token = peek();
+            if (token == null) {
+                throw new IllegalArgumentException("it ends too early");
+            }
+            position++;
+            if ("(".equals(token)) {
+                or();
+                if (!")".equals(peek())) {
+                    throw new IllegalArgumentException("a parenthesis is not closed");
+                }
+                position++;
+            } else if (token.equals("'") || token.startsWith("#") || Set.of("true", "false", "null").contains(token)) {
+                return;
+            } else if (!isVariable(token)) {
+                throw new IllegalArgumentException("'" + token + "' is not a process variable");
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.omnicase.process.internal;
+
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sets the engine up so that a process model cannot run code of its own: expressions see only the case process's
+ * delegates and plain values ({@link CaseExpressions}), every deployment passes the {@link DeploymentGuard}, and a
+ * task's candidates may work it (claim, complete) but not hand it to someone else.
+ */
+@Configuration(proxyBeanMethods = false)
+class EngineHardening {
+
+    @Bean
+    AbstractProcessEnginePlugin engineHardeningPlugin(ApplicationContext context) {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                CaseExpressions expressions = new CaseExpressions(context);
+                configuration.setBeans(expressions.beans());
+                configuration.setExpressionManager(expressions);
+                List<Deployer> preDeployers = new ArrayList<>();
+                preDeployers.add(new DeploymentGuard());
+                if (configuration.getCustomPreDeployers() != null) {
+                    preDeployers.addAll(configuration.getCustomPreDeployers());
+                }
+                configuration.setCustomPreDeployers(preDeployers);
+                configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
+                configuration.setEnableExpressionsInAdhocQueries(false);
+            }
+        };
+    }
+}

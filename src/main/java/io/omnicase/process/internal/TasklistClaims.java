@@ -1,0 +1,130 @@
+package io.omnicase.process.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnicase.web.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * In Tasklist an agent claims a task of their queue for themselves only; claiming it in a colleague's name (which the
+ * engine's TASK_WORK permission alone would allow) is a supervisor's or admin's, like any other hand-over.
+ */
+@Configuration(proxyBeanMethods = false)
+class TasklistClaims {
+
+    private static final Pattern CLAIM = Pattern.compile("/camunda/api/engine/engine/[^/]+/task/[^/]+/claim/?");
+    private static final Set<String> MAY_HAND_OUT = Set.of("ROLE_SUPERVISOR", "ROLE_ADMIN");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_BODY = 16 * 1024;
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> tasklistClaimsForOneself() {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                if (!"POST".equals(request.getMethod()) || !CLAIM.matcher(request.getRequestURI()).matches()) {
+                    chain.doFilter(request, response);
+                    return;
+                }
+                byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+                if (body.length > MAX_BODY) {
+                    Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "A claim is a small JSON object", request.getRequestURI());
+                    return;
+                }
+                String claimant = claimant(body);
+                Authentication login = SecurityContextHolder.getContext().getAuthentication();
+                boolean mayHandOut = login != null && login.getAuthorities().stream().anyMatch(a -> MAY_HAND_OUT.contains(a.getAuthority()));
+                if (claimant != null && (login == null || !claimant.equals(login.getName())) && !mayHandOut) {
+                    Problems.write(response, HttpStatus.FORBIDDEN,
+                            "You may claim a task for yourself only; a supervisor hands tasks to others", request.getRequestURI());
+                    return;
+                }
+                chain.doFilter(new ReadAgain(request, body), response);
+            }
+        });
+        registration.addUrlPatterns("/camunda/api/engine/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 20);
+        return registration;
+    }
+
+    private static String claimant(byte[] body) {
+        try {
+            JsonNode json = JSON.readTree(body);
+            return json != null && json.hasNonNull("userId") ? json.get("userId").asText() : null;
+        } catch (IOException e) {
+            return null; // not JSON: the engine's API answers it
+        }
+    }
+
+    /** The request with its body, already read once, to read again. */
+    private static final class ReadAgain extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        ReadAgain(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.omnicase.process;
+
+import io.omnicase.cases.CaseId;
+import io.omnicase.process.CustomerCaseProcess.Elements;
+import io.omnicase.process.CustomerCaseProcess.Variables;
+import io.omnicase.support.Api;
+import io.omnicase.support.CustomerMessages;
+import io.omnicase.support.RunningOmnicase;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What {@code tech} (an agent of the technical queue) did on /engine-rest is refused, and in Tasklist an agent sees and
+ * works only the tasks of their queues; a completion cannot forge who resolved the case nor shorten the follow-up.
+ */
+@RunningOmnicase
+class EngineRestAccessIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+
+    private long technicalCase;
+    private long billingCase;
+
+    @BeforeEach
+    void casesInTwoQueues() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        technicalCase = CustomerMessages.write(port, "EMAIL", "tina-" + suffix + "@example.com",
+                "Urgent: the app crashes with an error every time I log in", null);
+        billingCase = CustomerMessages.write(port, "EMAIL", "bill-" + suffix + "@example.com",
+                "I was charged twice on my last invoice, please refund one payment", null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> task(technicalCase) != null && task(billingCase) != null);
+        assertThat(tasks.createTaskQuery().taskId(task(technicalCase).getId()).taskCandidateGroup("technical").count()).isEqualTo(1);
+        assertThat(tasks.createTaskQuery().taskId(task(billingCase).getId()).taskCandidateGroup("billing").count()).isEqualTo(1);
+    }
+
+    @Test
+    void anAgentGetsNoAnswerFromEngineRestAndChangesNothingThere() {
+        Task billing = task(billingCase);
+        Object autoCloseBefore = runtime.getVariable(billing.getProcessInstanceId(), Variables.AUTO_CLOSE_AFTER);
+        Api tech = Api.as(port, "tech");
+
+        assertForbidden(tech.get("/engine-rest/task"));
+        assertForbidden(tech.get("/engine-rest/variable-instance"));
+        assertForbidden(tech.get("/engine-rest/task/" + billing.getId() + "/variables"));
+        assertForbidden(tech.put("/engine-rest/task/" + billing.getId() + "/variables/" + Variables.AUTO_CLOSE_AFTER,
+                Map.of("value", "PT1S", "type", "String")));
+        assertForbidden(tech.postJson("/engine-rest/task/" + billing.getId() + "/variables",
+                Map.of("modifications", Map.of(Variables.AUTO_CLOSE_AFTER, Map.of("value", "PT1S")))));
+        assertForbidden(tech.postJson("/engine-rest/task/" + billing.getId() + "/assignee", Map.of("userId", "tech")));
+        assertForbidden(tech.postJson("/engine-rest/task/" + billing.getId() + "/complete",
+                Map.of("variables", Map.of(Variables.RESOLVED_BY, Map.of("value", "agent")))));
+
+        // Canary: the task is open, unclaimed, and its case keeps its follow-up period.
+        Task after = tasks.createTaskQuery().taskId(billing.getId()).singleResult();
+        assertThat(after).isNotNull();
+        assertThat(after.getAssignee()).isNull();
+        assertThat(runtime.getVariable(billing.getProcessInstanceId(), Variables.AUTO_CLOSE_AFTER)).isEqualTo(autoCloseBefore);
+    }
+
+    @Test
+    void engineRestReadsAreForAdminDesignerAndAuditorAndWritesForAdminOnly() {
+        for (String user : new String[]{"agent", "tech", "supervisor", "gateway"}) {
+            assertForbidden(Api.as(port, user).get("/engine-rest/process-definition"));
+        }
+        for (String user : new String[]{"admin", "designer", "auditor"}) {
+            assertThat(Api.as(port, user).get("/engine-rest/process-definition?key=" + CustomerCaseProcess.KEY).status())
+                    .as(user).isEqualTo(200);
+        }
+        String instance = task(billingCase).getProcessInstanceId();
+        for (String user : new String[]{"designer", "auditor", "supervisor"}) {
+            assertForbidden(Api.as(port, user).put("/engine-rest/process-instance/" + instance + "/suspended",
+                    Map.of("suspended", true)));
+        }
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().isSuspended()).isFalse();
+    }
+
+    @Test
+    void inTasklistAnAgentSeesAndWorksOnlyTheTasksOfTheirQueues() {
+        Task technical = task(technicalCase);
+        Task billing = task(billingCase);
+        CamundaWebappClient tech = CamundaWebappClient.signedIn(port, "tech");
+        CamundaWebappClient agent = CamundaWebappClient.signedIn(port, "agent");
+
+        String techSees = tech.get(CamundaWebappClient.ENGINE + "/task?maxResults=1000").body();
+        assertThat(techSees).contains(technical.getId()).doesNotContain(billing.getId());
+        assertThat(agent.get(CamundaWebappClient.ENGINE + "/task?maxResults=1000").body())
+                .contains(billing.getId()).doesNotContain(technical.getId());
+        assertThat(tech.get(CamundaWebappClient.ENGINE + "/variable-instance?processInstanceIdIn=" + billing.getProcessInstanceId())
+                .body()).isEqualTo("[]");
+
+        assertThat(tech.put(CamundaWebappClient.ENGINE + "/task/" + billing.getId() + "/variables/" + Variables.AUTO_CLOSE_AFTER,
+                Map.of("value", "PT1S", "type", "String")).status()).isIn(403, 404);
+        assertThat(tech.post(CamundaWebappClient.ENGINE + "/task/" + billing.getId() + "/claim", Map.of("userId", "tech"))
+                .status()).isIn(403, 404);
+        // Within their own queue, an agent works a task but does not hand it to someone else, nor claim it in their name.
+        assertThat(tech.post(CamundaWebappClient.ENGINE + "/task/" + technical.getId() + "/assignee", Map.of("userId", "agent"))
+                .status()).isEqualTo(403);
+        Api.Response claimedForAnother = tech.post(CamundaWebappClient.ENGINE + "/task/" + technical.getId() + "/claim",
+                Map.of("userId", "agent"));
+        assertThat(claimedForAnother.status()).isEqualTo(403);
+        assertThat(claimedForAnother.contentType()).startsWith("application/problem+json");
+
+        assertThat(tasks.createTaskQuery().taskId(billing.getId()).singleResult().getAssignee()).isNull();
+        assertThat(tasks.createTaskQuery().taskId(technical.getId()).singleResult().getAssignee()).isNull();
+        assertThat(runtime.getVariable(billing.getProcessInstanceId(), Variables.AUTO_CLOSE_AFTER)).isNotEqualTo("PT1S");
+    }
+
+    @Test
+    void aCompletionFromTasklistRecordsTheRealResolverAndKeepsTheFollowUpFromConfiguration() {
+        Task technical = task(technicalCase);
+        CamundaWebappClient tech = CamundaWebappClient.signedIn(port, "tech");
+
+        assertThat(tech.post(CamundaWebappClient.ENGINE + "/task/" + technical.getId() + "/claim", Map.of("userId", "tech"))
+                .status()).isEqualTo(204);
+        Api.Response completed = tech.post(CamundaWebappClient.ENGINE + "/task/" + technical.getId() + "/complete", Map.of("variables", Map.of(
+                Variables.RESOLVED_BY, Map.of("value", "supervisor"),
+                Variables.AUTO_CLOSE_AFTER, Map.of("value", "PT1S"),
+                Variables.CLOSED_BY, Map.of("value", "supervisor"),
+                Variables.TOPIC, Map.of("value", "TECHNICAL"),
+                Variables.RESOLUTION, Map.of("value", "Reinstalled the app"))));
+        assertThat(completed.status()).as(completed.toString()).isIn(200, 204);
+
+        Api supervisor = Api.as(port, "supervisor");
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "RESOLVED".equals(supervisor.get("/api/cases/" + technicalCase).json().get("status").asText()));
+        String timeline = supervisor.get("/api/cases/" + technicalCase + "/timeline").body();
+        assertThat(timeline).contains("Resolved by tech: Reinstalled the app").doesNotContain("Resolved by supervisor");
+
+        // Canary: the follow-up timer runs for the configured period, not the second the client asked for.
+        Job autoClose = management.createJobQuery().processInstanceId(technical.getProcessInstanceId())
+                .activityId(Elements.timer_auto_close.id()).singleResult();
+        assertThat(autoClose).isNotNull();
+        assertThat(autoClose.getDuedate().toInstant()).isAfter(Instant.now().plus(Duration.ofDays(1)));
+        assertThat(supervisor.get("/api/cases/" + technicalCase).json().get("status").asText()).isEqualTo("RESOLVED");
+    }
+
+    private Task task(long caseId) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(new CaseId(caseId).businessKey())
+                .taskDefinitionKey(Elements.user_handle_case.id()).singleResult();
+    }
+
+    private static void assertForbidden(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(403);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+}
