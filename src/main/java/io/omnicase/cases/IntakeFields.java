@@ -30,9 +30,10 @@ final class IntakeFields {
         if (value == null) {
             return null;
         }
-        StringBuilder line = new StringBuilder(Math.min(value.length(), max + 16));
+        StringBuilder line = new StringBuilder(Math.min(value.length(), 2 * max + 2));
         boolean space = false;
-        for (int i = 0; i < value.length() && line.length() <= max + 1; ) {
+        int codePoints = 0;
+        for (int i = 0; i < value.length() && codePoints < max; ) {
             int c = value.codePointAt(i);
             i += Character.charCount(c);
             if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
@@ -40,12 +41,16 @@ final class IntakeFields {
             } else {
                 if (space) {
                     line.append(' ');
+                    codePoints++;
                     space = false;
                 }
-                line.appendCodePoint(c);
+                if (codePoints < max) {
+                    line.appendCodePoint(c);
+                    codePoints++;
+                }
             }
         }
-        String result = shorten(line.toString(), max).strip();
+        String result = line.toString().strip();
         return result.isEmpty() ? null : result;
     }
 

@@ -22,6 +22,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
@@ -88,7 +91,7 @@ class EmailPoller {
                     String key = key(folder, message);
                     EmailInbound.Outcome outcome;
                     try {
-                        outcome = inbound.receive(new MimeMessage((MimeMessage) message));
+                        outcome = inbound.receive(copy(message));
                     } catch (Exception e) {
                         if (failedForGood(store, folder, message, key, e)) {
                             outcomes.merge(EmailInbound.Outcome.MOVED_ASIDE, 1, Integer::sum);
@@ -170,6 +173,17 @@ class EmailPoller {
             }
         }
         return false;
+    }
+
+    /**
+     * The mail as its raw bytes parsed here. (Not {@code new MimeMessage(imapMessage)}: that asks the server for the
+     * envelope first, which a server may fail to build for a mail with a malformed sender, and the mail could never
+     * be read.)
+     */
+    private static MimeMessage copy(Message message) throws MessagingException, IOException {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        message.writeTo(raw);
+        return Mails.parse(new ByteArrayInputStream(raw.toByteArray()));
     }
 
     /** Names a mail for the attempt count and the log: its IMAP UID where the server has them. */

@@ -35,7 +35,7 @@ class AdversarialMailInputTest {
 
     @Test
     void longRunsOfSpacesAndQuoteMarkersInHtmlAndTextAreFolded() {
-        String html = within(() -> MailText.htmlToText("<p>Hi" + "<i> </i>".repeat(60_000) + "x</p><p>there</p>"));
+        String html = within(() -> MailText.htmlToText("<p>Hi" + "<i> </i>".repeat(20_000) + "x</p><p>there</p>"));
         String quoted = within(() -> MailText.foldQuotes("Thanks\n" + ">".repeat(100_000) + "\n" + "> > ".repeat(25_000)));
         String headerLike = within(() -> MailText.foldQuotes("Hi\n" + "Am ".repeat(30_000) + "\n" + "On wrote:".repeat(10_000)));
 
@@ -56,10 +56,10 @@ class AdversarialMailInputTest {
 
     @Test
     void headersFullOfBracketsAndAtSignsAreReadQuickly() throws Exception {
-        String references = "<" + "a".repeat(100_000) + " " + "<".repeat(50_000) + "<a@a@a" + "@a".repeat(50_000);
-        MimeMessage mail = mail("From: " + "a@a".repeat(30_000) + "\r\nIn-Reply-To: " + references + "\r\nReferences: " + references
-                + "\r\nSubject: " + "Re: ".repeat(30_000) + "[Case #" + "9".repeat(50_000) + "\r\nReturn-Path: <" + SPACES + ">"
-                + "\r\nPrecedence: " + SPACES + "\r\n\r\nhello\r\n");
+        String references = "<" + "a".repeat(20_000) + " " + "<".repeat(20_000) + "<a@a@a" + "@a".repeat(20_000);
+        MimeMessage mail = mail("From: " + "a@a".repeat(10_000) + "\r\nIn-Reply-To: " + references + "\r\nReferences: " + references
+                + "\r\nSubject: " + "Re: ".repeat(10_000) + "[Case #" + "9".repeat(20_000) + "\r\nReturn-Path: <" + " ".repeat(20_000)
+                + ">\r\nPrecedence: " + " ".repeat(20_000) + "\r\n\r\nhello\r\n");
 
         assertThat(within(() -> MailThreading.references(mail))).isEmpty();
         assertThat(within(() -> MailThreading.caseToken(mail.getSubject()))).isEmpty();
