@@ -160,6 +160,51 @@ class MailIntakeFailureIT {
                 .query(Integer.class).single()).as("no identity made of any of these senders").isZero();
     }
 
+    @Test
+    void aBounceWithOverlongFieldsIsRecordedShortenedAndNotRetried() throws Exception {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String gone = "gone-" + unique + "@customer.example";
+        String messageId = "<dsn-" + UUID.randomUUID() + "@mx.customer.example>";
+        deliverRaw("""
+                From: Mail Delivery System <MAILER-DAEMON@mx.customer.example>
+                To: %s
+                Subject: Undelivered Mail Returned to Sender
+                Message-ID: %s
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+
+                --b
+                Content-Type: text/plain
+
+                Your mail could not be delivered.
+                --b
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; mx.customer.example
+
+                Final-Recipient: rfc822; %s
+                Action: failed
+                Status: 5.1.1 %s
+                Diagnostic-Code: smtp; 550 %s
+
+                Final-Recipient: rfc822; %s@customer.example
+                Action: failed
+                Status: 5.1.1
+                --b--
+                """.formatted(MailServer.SUPPORT, messageId, gone, "(mailbox unknown) ".repeat(10), "x".repeat(800),
+                "y".repeat(300) + unique).replace("\n", "\r\n"));
+
+        assertThat(poller.poll()).containsKey(EmailInbound.Outcome.BOUNCE).doesNotContainKey(EmailInbound.Outcome.NOT_TAKEN);
+
+        assertThat(inInbox(messageId).get().isSet(Flags.Flag.SEEN)).isTrue();
+        Map<String, Object> bounce = jdbc.sql("SELECT status, diagnostic FROM email_bounces WHERE address = ?").param(gone)
+                .query().singleRow();
+        assertThat((String) bounce.get("status")).hasSize(20).startsWith("5.1.1 (mailbox");
+        assertThat((String) bounce.get("diagnostic")).hasSize(500).startsWith("smtp; 550 xxx");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM email_bounces WHERE address LIKE ?").param("%yyy" + unique + "%")
+                .query(Integer.class).single()).as("an address no mailbox can have is not recorded").isZero();
+    }
+
     /** A trigger that refuses every message row of this sender, as the database refuses a value too long for its column. */
     private String refuseMessagesFrom(String address) {
         String name = "refuse_" + UUID.randomUUID().toString().replace("-", "");
