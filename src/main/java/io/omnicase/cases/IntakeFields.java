@@ -21,6 +21,8 @@ final class IntakeFields {
     /** The longest text kept of one message (interactions.body is MEDIUMTEXT; a timeline entry is read by a person). */
     static final int TEXT = 100_000;
     static final String SHORTENED = "\n[message shortened]";
+    /** Stands for half a surrogate pair, which is no character and which the database refuses. */
+    private static final char REPLACEMENT = '\uFFFD';
 
     private IntakeFields() {
     }
@@ -36,6 +38,9 @@ final class IntakeFields {
         for (int i = 0; i < value.length() && codePoints < max; ) {
             int c = value.codePointAt(i);
             i += Character.charCount(c);
+            if (c <= Character.MAX_VALUE && Character.isSurrogate((char) c)) {
+                c = REPLACEMENT;
+            }
             if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
                 space = !line.isEmpty();
             } else {
@@ -64,6 +69,11 @@ final class IntakeFields {
                 if (i + 1 < value.length() && value.charAt(i + 1) == '\n') {
                     i++;
                 }
+            } else if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                text.append(c).append(value.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                // Half of a pair is no character: the database would refuse the text ("Incorrect string value").
+                text.append(REPLACEMENT);
             } else if (c == '\n' || c == '\t' || !Character.isISOControl(c)) {
                 text.append(c);
             }
@@ -81,7 +91,7 @@ final class IntakeFields {
         if (value == null) {
             return null;
         }
-        if (value.length() <= REFERENCE && value.chars().noneMatch(Character::isISOControl)) {
+        if (value.length() <= REFERENCE && value.chars().noneMatch(c -> Character.isISOControl(c) || Character.isSurrogate((char) c))) {
             return value;
         }
         try {

@@ -25,6 +25,9 @@ class IntakeFieldsTest {
     @Test
     void textKeepsLineBreaksAndTabsAndLosesOtherControlCharacters() {
         assertThat(IntakeFields.text("one\r\ntwo\rthree\u0000\tfour\u001b[0m")).isEqualTo("one\ntwo\nthree\tfour[0m");
+        assertThat(IntakeFields.text("half \ud800 pair 😀 \udc00")).isEqualTo("half \uFFFD pair 😀 \uFFFD");
+        assertThat(IntakeFields.line("Eve \ud83d", 200)).isEqualTo("Eve \uFFFD");
+        assertThat(IntakeFields.reference("id-\ud800")).startsWith("sha256:");
         String huge = IntakeFields.text("x".repeat(IntakeFields.TEXT + 10));
         assertThat(huge).hasSize(IntakeFields.TEXT).endsWith(IntakeFields.SHORTENED);
     }

@@ -160,6 +160,19 @@ class IntakeValidationIT {
     }
 
     @Test
+    void halfASurrogatePairIsStoredAsAReplacementCharacterNotAServerError() {
+        String id = UUID.randomUUID().toString();
+
+        Api.Response response = post("""
+                {"channel":"EMAIL","from":"half-%s@example.com","text":"broken \\ud800 pair","providerMessageId":"%s"}"""
+                .formatted(id.substring(0, 8), id));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(202);
+        assertThat(jdbc.sql("SELECT body FROM interactions WHERE provider_message_id = ?").param(id).query(String.class)
+                .single()).isEqualTo("broken \uFFFD pair");
+    }
+
+    @Test
     void invalidJsonIsAProblemNotAStackTrace() {
         Api.Response response = post("{\"channel\": \"EMAIL\", ");
 
