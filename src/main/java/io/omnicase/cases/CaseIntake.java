@@ -38,7 +38,15 @@ public class CaseIntake {
         this.transaction = new TransactionTemplate(tx);
     }
 
-    public IntakeResult receive(InboundMessage message) {
+    /**
+     * Stores the message; fields a provider sent too long or with control characters are stored shortened and cleaned
+     * (see {@link IntakeFields}), so that no channel's message fails on its columns.
+     *
+     * @throws IllegalArgumentException when the sender's address is not one of its channel's kind: channels check it
+     *                                  first and refuse or skip such a message
+     */
+    public IntakeResult receive(InboundMessage received) {
+        InboundMessage message = fitted(received);
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> store(message));
@@ -50,6 +58,19 @@ public class CaseIntake {
                 }
             }
         }
+    }
+
+    private static InboundMessage fitted(InboundMessage m) {
+        if (m.channel() == null || !m.channel().identityKind().accepts(m.from())) {
+            throw new IllegalArgumentException("The sender's address is not valid for channel " + m.channel());
+        }
+        if (m.providerMessageId() == null || m.providerMessageId().isBlank() || m.text() == null) {
+            throw new IllegalArgumentException("A message needs a provider message id and a text");
+        }
+        return new InboundMessage(m.channel(), m.from(), IntakeFields.line(m.displayName(), IntakeFields.DISPLAY_NAME),
+                IntakeFields.text(m.text()), IntakeFields.reference(m.providerMessageId()),
+                IntakeFields.reference(m.threadRef()), IntakeFields.line(m.subject(), IntakeFields.SUBJECT),
+                IntakeFields.sentAt(m.sentAt(), Instant.now()), m.caseRef(), m.newConversation());
     }
 
     private IntakeResult store(InboundMessage message) {
@@ -98,7 +119,10 @@ public class CaseIntake {
 
     private static String subjectOf(InboundMessage message) {
         String subject = message.subject() != null && !message.subject().isBlank() ? message.subject() : message.text();
-        String oneLine = subject.strip().replaceAll("\\s+", " ");
-        return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 117) + "...";
+        String oneLine = IntakeFields.line(subject, 121);
+        if (oneLine == null) {
+            return null;
+        }
+        return oneLine.codePointCount(0, oneLine.length()) <= 120 ? oneLine : IntakeFields.shorten(oneLine, 117) + "...";
     }
 }

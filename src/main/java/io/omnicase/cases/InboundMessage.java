@@ -2,6 +2,7 @@ package io.omnicase.cases;
 
 import io.omnicase.customers.Channel;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -17,6 +18,19 @@ import java.time.Instant;
 public record InboundMessage(Channel channel, String from, String displayName, String text,
                              String providerMessageId, String threadRef, String subject, Instant sentAt,
                              Long caseRef, boolean newConversation) {
+
+    /** The earliest time a message can have been sent: the database stores times from 1970 on. */
+    public static final Instant EARLIEST_SENT_AT = Instant.parse("1970-01-02T00:00:00Z");
+    /** The latest time the database can store (TIMESTAMP ends in January 2038). */
+    private static final Instant LATEST_STORABLE = Instant.parse("2038-01-18T00:00:00Z");
+    /** How far in the future a sender's clock may be. */
+    public static final Duration CLOCK_SKEW = Duration.ofDays(1);
+
+    /** Whether a message can have been sent at this time: from 1970 to a day after now (clocks differ). */
+    public static boolean isPlausibleSentAt(Instant sentAt, Instant now) {
+        Instant latest = now.plus(CLOCK_SKEW);
+        return !sentAt.isBefore(EARLIEST_SENT_AT) && !sentAt.isAfter(latest.isBefore(LATEST_STORABLE) ? latest : LATEST_STORABLE);
+    }
 
     /** A message that continues the customer's conversation: thread reference, else their latest open case. */
     public InboundMessage(Channel channel, String from, String displayName, String text, String providerMessageId,

@@ -3,8 +3,14 @@ package io.omnicase.cases;
 import io.omnicase.support.Api;
 import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,6 +22,9 @@ class IntakeValidationIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aMissingFieldIsNamed() {
@@ -56,6 +65,111 @@ class IntakeValidationIT {
                 {"channel":"EMAIL","from":"a@example.com","text":"hi","providerMessageId":"x","timestamp":"yesterday"}""");
 
         assertProblem(response, 400, "timestamp");
+    }
+
+    @Test
+    void aTimestampOutsideTheTimesAMessageCanHaveBeenSentIsNamedAndNothingIsStored() {
+        List<Object> implausible = List.of("1969-12-31T23:59:59Z", "1970-01-01T00:00:00Z", "2039-01-01T00:00:00Z",
+                "+100000-01-01T00:00:00Z", "-5000-01-01T00:00:00Z", Instant.now().plus(Duration.ofDays(2)).toString(),
+                1_000_000_000_000_000L, -1);
+        for (Object timestamp : implausible) {
+            String id = UUID.randomUUID().toString();
+            Map<String, Object> message = message("EMAIL", "when-" + id.substring(0, 8) + "@example.com", id);
+            message.put("timestamp", timestamp);
+
+            Api.Response response = Api.as(port, "gateway").postJson("/api/messages", message);
+
+            assertProblem(response, 400, "timestamp");
+            assertNothingStored(id);
+        }
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> plausible = message("EMAIL", "when-" + id.substring(0, 8) + "@example.com", id);
+        plausible.put("timestamp", "2001-02-03T04:05:06Z");
+        assertThat(Api.as(port, "gateway").postJson("/api/messages", plausible).status()).isEqualTo(202);
+    }
+
+    @Test
+    void anEmailAddressThatIsNoPlainMailboxIsRefusedAndMakesNoIdentity() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        List<String> hostile = List.of("<script>" + unique + "@x.com", unique + "@[127.0.0.1]", unique + "@127.0.0.1",
+                "\"" + unique + " x\"@example.com", unique + " x@example.com", unique + "\u0000@example.com",
+                unique + "@localhost", unique + "@" + "d".repeat(190) + ".example.com",
+                unique + "@" + ("d".repeat(60) + ".").repeat(4) + "com", unique + "@" + ("d".repeat(50) + ".").repeat(5) + "com",
+                ("a".repeat(60) + ".").repeat(4) + unique + "@example.com");
+        for (String address : hostile) {
+            String id = UUID.randomUUID().toString();
+
+            Api.Response response = Api.as(port, "gateway").postJson("/api/messages", message("EMAIL", address, id));
+
+            assertProblem(response, 400, "from");
+            assertNothingStored(id);
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM customer_identities WHERE address LIKE ?").param("%" + unique + "%")
+                .query(Integer.class).single()).as("no identity of a refused address").isZero();
+    }
+
+    @Test
+    void theLongestAddressSmtpCarriesIsStoredAndItsDefaultNameFitsTheColumn() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String address = "x".repeat(64 - unique.length()) + unique + "@" + ("d".repeat(62) + ".").repeat(2) + "d".repeat(55) + ".example";
+        assertThat(address).hasSize(254);
+        String id = UUID.randomUUID().toString();
+
+        Api.Response response = Api.as(port, "gateway").postJson("/api/messages", message("EMAIL", address, id));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(202);
+        String name = jdbc.sql("SELECT c.display_name FROM customers c JOIN customer_identities i ON i.customer_id = c.id "
+                + "WHERE i.address = ?").param(address).query(String.class).single();
+        assertThat(address).startsWith(name);
+        assertThat(name).hasSize(200);
+    }
+
+    @Test
+    void aPhoneNumberLongerThanE164IsRefused() {
+        String id = UUID.randomUUID().toString();
+
+        assertProblem(Api.as(port, "gateway").postJson("/api/messages", message("SMS", "+49 1512 3456 7890 12", id)), 400, "from");
+        assertNothingStored(id);
+    }
+
+    @Test
+    void controlCharactersInIdentityFieldsAndNamesAreRefusedAndNamesHaveALimit() {
+        Map<String, Object[]> hostile = Map.of(
+                "displayName", new Object[]{"Eve\u0000Admin", "Eve\nAdmin", "n".repeat(201)},
+                "providerMessageId", new Object[]{"id\u0000" + UUID.randomUUID()},
+                "threadRef", new Object[]{"thread\u0000x", "t".repeat(256)},
+                "subject", new Object[]{"Hi\u0000there", "s".repeat(301)},
+                "text", new Object[]{"hello\u0000world", "\u0000\u0001", "bell\u0007"});
+        hostile.forEach((field, values) -> {
+            for (Object value : values) {
+                String id = UUID.randomUUID().toString();
+                Map<String, Object> message = message("EMAIL", "ctl-" + id.substring(0, 8) + "@example.com", id);
+                message.put(field, value);
+
+                Api.Response response = Api.as(port, "gateway").postJson("/api/messages", message);
+
+                assertProblem(response, 400, field);
+                assertNothingStored(id);
+            }
+        });
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> lines = message("EMAIL", "ctl-" + id.substring(0, 8) + "@example.com", id);
+        lines.put("text", "line one\r\n\tline two");
+        assertThat(Api.as(port, "gateway").postJson("/api/messages", lines).status()).as("line breaks and tabs are text")
+                .isEqualTo(202);
+    }
+
+    @Test
+    void halfASurrogatePairIsStoredAsAReplacementCharacterNotAServerError() {
+        String id = UUID.randomUUID().toString();
+
+        Api.Response response = post("""
+                {"channel":"EMAIL","from":"half-%s@example.com","text":"broken \\ud800 pair","providerMessageId":"%s"}"""
+                .formatted(id.substring(0, 8), id));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(202);
+        assertThat(jdbc.sql("SELECT body FROM interactions WHERE provider_message_id = ?").param(id).query(String.class)
+                .single()).isEqualTo("broken \uFFFD pair");
     }
 
     @Test
@@ -104,6 +218,21 @@ class IntakeValidationIT {
     void aBadSearchDateIsNamed() {
         assertProblem(Api.as(port, "agent").get("/api/search?from=last-week"), 400, "from");
         assertProblem(Api.as(port, "agent").get("/api/search?channel=FAX"), 400, "channel");
+    }
+
+    private static Map<String, Object> message(String channel, String from, String providerMessageId) {
+        Map<String, Object> message = new HashMap<>();
+        message.put("channel", channel);
+        message.put("from", from);
+        message.put("text", "hello");
+        message.put("providerMessageId", providerMessageId);
+        return message;
+    }
+
+    /** The canary: the message the refused request carried was not stored. */
+    private void assertNothingStored(String providerMessageId) {
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM interactions WHERE provider_message_id = ?").param(providerMessageId)
+                .query(Integer.class).single()).as("stored " + providerMessageId).isZero();
     }
 
     private Api.Response post(String json) {

@@ -4,6 +4,7 @@ import io.omnicase.cases.CaseIntake;
 import io.omnicase.cases.InboundMessage;
 import io.omnicase.cases.IntakeResult;
 import io.omnicase.customers.Channel;
+import io.omnicase.customers.IdentityKind;
 import io.omnicase.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -38,10 +39,7 @@ class MessageIntakeController {
                     + "The same channel and providerMessageId posted again answers 200 with the stored message.")
     @PostMapping(path = "/api/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<IntakeResponse> receive(@Valid @RequestBody MessageRequest request) {
-        if (!request.channel().identityKind().accepts(request.from())) {
-            throw new InvalidFieldException("from", "is not a valid " + request.channel().identityKind().name().toLowerCase()
-                    + " address for channel " + request.channel());
-        }
+        check(request);
         IntakeResult result = intake.receive(new InboundMessage(request.channel(), request.from(), request.displayName(),
                 request.text(), request.providerMessageId().strip(), blankToNull(request.threadRef()),
                 blankToNull(request.subject()), request.timestamp()));
@@ -52,6 +50,35 @@ class MessageIntakeController {
                 .body(body);
     }
 
+    /** What bean validation cannot say: the address of the channel's kind, control characters, a plausible time. */
+    private static void check(MessageRequest request) {
+        String refusal = request.channel().identityKind().refusal(request.from());
+        if (refusal != null) {
+            throw new InvalidFieldException("from", refusal + " (channel " + request.channel() + ")");
+        }
+        noControlCharacters("displayName", request.displayName(), false);
+        noControlCharacters("providerMessageId", request.providerMessageId(), false);
+        noControlCharacters("threadRef", request.threadRef(), false);
+        noControlCharacters("subject", request.subject(), false);
+        noControlCharacters("text", request.text(), true);
+        if (request.text().chars().allMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            throw new InvalidFieldException("text", "must not be blank");
+        }
+        if (request.timestamp() != null && !InboundMessage.isPlausibleSentAt(request.timestamp(), Instant.now())) {
+            throw new InvalidFieldException("timestamp", "must lie between " + InboundMessage.EARLIEST_SENT_AT
+                    + " and one day from now");
+        }
+    }
+
+    /** Refuses NUL and other control characters; a text may hold line breaks and tabs. */
+    private static void noControlCharacters(String field, String value, boolean lineBreaksAllowed) {
+        if (value != null && value.chars().anyMatch(c -> Character.isISOControl(c)
+                && !(lineBreaksAllowed && (c == '\n' || c == '\r' || c == '\t')))) {
+            throw new InvalidFieldException(field, "must not contain control characters"
+                    + (lineBreaksAllowed ? " other than line breaks and tabs" : ""));
+        }
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
@@ -59,7 +86,7 @@ class MessageIntakeController {
     /** An inbound message as a channel posts it. */
     record MessageRequest(
             @NotNull Channel channel,
-            @NotBlank @Size(max = 320) String from,
+            @NotBlank @Size(max = IdentityKind.MAX_EMAIL) String from,
             @Size(max = 200) String displayName,
             @NotBlank @Size(max = MAX_TEXT) String text,
             @NotBlank @Size(max = 255) String providerMessageId,

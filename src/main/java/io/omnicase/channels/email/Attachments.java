@@ -60,7 +60,12 @@ class Attachments {
         return found;
     }
 
+    /** Stores the kept files of a message once: a mail taken again (its first take failed after commit) adds none twice. */
     void store(long caseId, long interactionId, List<Found> files) {
+        if (jdbc.sql("SELECT COUNT(*) FROM email_attachments WHERE interaction_id = ?").param(interactionId)
+                .query(Integer.class).single() > 0) {
+            return;
+        }
         for (Found file : files) {
             if (file.refusal() == null) {
                 jdbc.sql("INSERT INTO email_attachments (case_id, interaction_id, filename, content_type, size_bytes, content, "
@@ -128,8 +133,10 @@ class Attachments {
             // keep the encoded form: still a usable name
         }
         // No paths, no control characters: the name only labels a download.
-        name = name.replaceAll(".*[/\\\\]", "").replaceAll("[\\p{Cntrl}\"]", "").strip();
-        return name.isEmpty() ? "attachment" : name.substring(0, Math.min(200, name.length()));
+        // (lastIndexOf, not a regular expression: ".*[/\\]" backtracks quadratically over a long name without a slash)
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
+        return name.isEmpty() ? "attachment"
+                : name.codePointCount(0, name.length()) <= 200 ? name : name.substring(0, name.offsetByCodePoints(0, 200));
     }
 
     private static boolean startsWith(byte[] content, byte[] magic) {

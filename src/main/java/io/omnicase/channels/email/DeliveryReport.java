@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /** The failed recipients a bounce names: from the DSN's per-recipient fields, else from X-Failed-Recipients. */
 final class DeliveryReport {
 
-    private static final Pattern FIELD = Pattern.compile("(?im)^(Final-Recipient|Original-Recipient|Status|Action|Diagnostic-Code)\\s*:\\s*(.+)$");
+    private static final Pattern FIELD = Pattern.compile("(?im)^(Final-Recipient|Original-Recipient|Status|Action|Diagnostic-Code)[ \\t]*+:[ \\t]*+(.+)$");
 
     /** One recipient the report says could not be reached. */
     record FailedRecipient(String address, String status, String diagnostic, boolean delayed) {

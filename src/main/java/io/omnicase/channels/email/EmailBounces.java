@@ -1,5 +1,6 @@
 package io.omnicase.channels.email;
 
+import io.omnicase.customers.IdentityKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,12 +19,19 @@ class EmailBounces {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Records a bounce. A report is a stranger's text: an address that is no mailbox Omnicase could have written to is
+     * ignored, the status and diagnostic are cut to their columns (20 and 500 characters) without control characters.
+     */
     @Transactional
     void record(String address, String status, String diagnostic) {
+        if (!IdentityKind.EMAIL.accepts(address)) {
+            return;
+        }
         jdbc.sql("INSERT INTO email_bounces (address, status, diagnostic, last_bounced_at) VALUES (?, ?, ?, ?) "
                         + "ON DUPLICATE KEY UPDATE status = VALUES(status), diagnostic = VALUES(diagnostic), "
                         + "bounce_count = bounce_count + 1, last_bounced_at = VALUES(last_bounced_at)")
-                .params(normalize(address), status, diagnostic == null ? null : diagnostic.substring(0, Math.min(500, diagnostic.length())),
+                .params(normalize(address), fit(status, 20), fit(diagnostic, 500),
                         Timestamp.from(Instant.now()))
                 .update();
     }
@@ -32,6 +40,15 @@ class EmailBounces {
     boolean isBouncing(String address) {
         return jdbc.sql("SELECT COUNT(*) FROM email_bounces WHERE address = ?").param(normalize(address))
                 .query(Integer.class).single() > 0;
+    }
+
+    private static String fit(String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        String clean = value.codePoints().map(c -> Character.isISOControl(c) ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        return clean.codePointCount(0, clean.length()) <= max ? clean : clean.substring(0, clean.offsetByCodePoints(0, max));
     }
 
     private static String normalize(String address) {

@@ -33,8 +33,12 @@ class EmailInbound {
     private static final Logger log = LoggerFactory.getLogger(EmailInbound.class);
     static final String AUTO_REPLY_PREFIX = "[Automatic reply] ";
 
-    /** What became of a mail. */
-    enum Outcome { NEW_CASE, ADDED_TO_CASE, DUPLICATE, AUTO_REPLY_ATTACHED, AUTO_REPLY_DROPPED, BOUNCE, UNREADABLE }
+    /**
+     * What became of a mail. The poller adds two of its own: NOT_TAKEN (intake failed; left unseen for the next poll)
+     * and MOVED_ASIDE (failed too often; moved to the folder for an operator).
+     */
+    enum Outcome { NEW_CASE, ADDED_TO_CASE, DUPLICATE, AUTO_REPLY_ATTACHED, AUTO_REPLY_DROPPED, BOUNCE, UNREADABLE,
+        NOT_TAKEN, MOVED_ASIDE }
 
     private final CaseIntake intake;
     private final CaseManagement cases;
@@ -80,10 +84,11 @@ class EmailInbound {
         IntakeResult result = intake.receive(new InboundMessage(Channel.EMAIL, from.get().getAddress(), from.get().getPersonal(),
                 text, messageId(mail), null, mail.getSubject(), mail.getSentDate() == null ? null : mail.getSentDate().toInstant(),
                 thread.map(CaseView::id).orElse(null), true));
+        // Also for a duplicate: when a first take stored the message but not its files, the files are stored now.
+        attachments.store(result.caseId().value(), result.messageId(), files);
         if (result.duplicate()) {
             return Outcome.DUPLICATE;
         }
-        attachments.store(result.caseId().value(), result.messageId(), files);
         if (kind == MailKind.AUTO_REPLY) {
             return Outcome.AUTO_REPLY_ATTACHED;
         }

@@ -99,7 +99,7 @@ class EmailSender implements MessageSender {
     static String subject(CaseView view) {
         String base = view.subject() == null ? "" : view.subject()
                 .replaceAll("(?i)\\[Case #\\d+]", "")
-                .replaceAll("(?i)^\\s*((re|aw|fwd?|wg)\\s*:\\s*)+", "")
+                .replaceAll("(?i)^\\s*+(?:(?:re|aw|fwd?|wg)\\s*+:\\s*+)++", "")
                 .strip();
         return "Re: " + base + (base.isEmpty() ? "" : " ") + MailThreading.token(view.id());
     }

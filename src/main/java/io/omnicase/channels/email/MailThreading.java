@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /** What a mail says about the conversation it belongs to: the Message-IDs it answers and a case token in the subject. */
 final class MailThreading {
 
-    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
+    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]++>");
     private static final Pattern CASE_TOKEN = Pattern.compile("\\[Case #(\\d{1,18})]", Pattern.CASE_INSENSITIVE);
 
     private MailThreading() {

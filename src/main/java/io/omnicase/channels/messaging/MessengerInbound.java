@@ -80,6 +80,11 @@ class MessengerInbound {
     }
 
     private static Instant epochMillis(JsonNode value) {
-        return value.canConvertToLong() && value.asLong() > 0 ? Instant.ofEpochMilli(value.asLong()) : null;
+        if (!value.canConvertToLong() || value.asLong() <= 0) {
+            return null;
+        }
+        // A webhook cannot be refused: a time no sender can have had is taken as "when it arrived".
+        Instant at = Instant.ofEpochMilli(value.asLong());
+        return InboundMessage.isPlausibleSentAt(at, Instant.now()) ? at : null;
     }
 }

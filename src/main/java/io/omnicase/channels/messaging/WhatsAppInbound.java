@@ -75,8 +75,13 @@ class WhatsAppInbound {
         }
     }
 
+    /** The provider's time, when it is plausible; null (the time it arrived) otherwise: a webhook cannot be refused. */
     static Instant epochSeconds(JsonNode timestamp) {
         String text = timestamp.asText("");
-        return text.matches("\\d{1,12}") ? Instant.ofEpochSecond(Long.parseLong(text)) : null;
+        if (!text.matches("\\d{1,12}")) {
+            return null;
+        }
+        Instant at = Instant.ofEpochSecond(Long.parseLong(text));
+        return InboundMessage.isPlausibleSentAt(at, Instant.now()) ? at : null;
     }
 }

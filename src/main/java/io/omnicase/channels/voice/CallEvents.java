@@ -71,11 +71,17 @@ class CallEvents {
 
     private static Instant timestamp(JsonNode event) {
         String value = event.path("timestamp").asText("");
+        Instant at;
         try {
-            return value.isEmpty() ? null : Instant.parse(value);
+            at = value.isEmpty() ? null : Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new InvalidFieldException("timestamp", "must be an ISO-8601 instant");
         }
+        if (at != null && !InboundMessage.isPlausibleSentAt(at, Instant.now())) {
+            throw new InvalidFieldException("timestamp", "must lie between " + InboundMessage.EARLIEST_SENT_AT
+                    + " and one day from now");
+        }
+        return at;
     }
 
     private static boolean isHttpsUrl(String value) {

@@ -23,6 +23,9 @@ import java.util.Optional;
 @Repository
 class JdbcCustomers implements Customers {
 
+    /** The size of customers.display_name. */
+    private static final int DISPLAY_NAME = 200;
+
     private final JdbcClient jdbc;
 
     JdbcCustomers(JdbcClient jdbc) {
@@ -33,6 +36,10 @@ class JdbcCustomers implements Customers {
     @Transactional(propagation = Propagation.MANDATORY)
     public CustomerId resolve(Channel channel, String address, String displayName) {
         IdentityKind kind = channel.identityKind();
+        if (!kind.accepts(address)) {
+            // The identity column holds only well-formed addresses: no control characters, nothing beyond its size.
+            throw new IllegalArgumentException("Not a valid " + kind + " address");
+        }
         String normalized = kind.normalize(address);
         Optional<Long> existing = jdbc.sql("SELECT customer_id FROM customer_identities WHERE kind = ? AND address = ?")
                 .params(kind.name(), normalized).query(Long.class).optional();
@@ -42,12 +49,18 @@ class JdbcCustomers implements Customers {
         Timestamp now = Timestamp.from(Instant.now());
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO customers (display_name, tier, created_at) VALUES (?, 'STANDARD', ?)")
-                .params(displayName == null || displayName.isBlank() ? normalized : displayName.strip(), now)
+                .params(displayName(displayName == null || displayName.isBlank() ? normalized : displayName.strip()), now)
                 .update(key);
         long id = key.getKey().longValue();
         jdbc.sql("INSERT INTO customer_identities (customer_id, kind, address, created_at) VALUES (?, ?, ?, ?)")
                 .params(id, kind.name(), normalized, now).update();
         return new CustomerId(id);
+    }
+
+    /** A name that fits customers.display_name (200 characters), cut at a character boundary. */
+    private static String displayName(String name) {
+        return name.codePointCount(0, name.length()) <= DISPLAY_NAME ? name
+                : name.substring(0, name.offsetByCodePoints(0, DISPLAY_NAME));
     }
 
     @Override

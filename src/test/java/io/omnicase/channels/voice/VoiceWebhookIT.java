@@ -72,6 +72,21 @@ class VoiceWebhookIT {
         assertThat(genuine.json().get("duplicate").asBoolean()).as("nothing was stored before").isFalse();
     }
 
+    @Test
+    void aCallEventAtATimeNoCallCanHaveHadIsRefusedNamingTheTimestamp() throws Exception {
+        String phone = "+4917" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
+        String call = "CA" + UUID.randomUUID().toString().replace("-", "");
+        for (String timestamp : List.of("1969-12-31T23:59:59Z", "2039-01-19T03:14:08Z", "+100000-01-01T00:00:00Z")) {
+            Api.Response response = post(event("call.started", call, phone, Map.of("timestamp", timestamp)), now());
+
+            assertThat(response.status()).as(timestamp + " " + response).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().get("errors").findValuesAsText("field")).containsExactly("timestamp");
+        }
+        Api.Response genuine = post(event("call.started", call, phone, Map.of()), now());
+        assertThat(genuine.json().get("duplicate").asBoolean()).as("nothing was stored before").isFalse();
+    }
+
     private List<String> texts(long caseId) {
         List<String> texts = new ArrayList<>();
         Api.as(port, "agent").get("/api/cases/" + caseId + "/timeline").json().forEach(e -> {
