@@ -188,6 +188,28 @@ class CaseAccessIT {
     }
 
     @Test
+    void aCustomerAndAHandoverShowAnAgentOnlyTheCasesOfTheirQueues() {
+        QueueCase billing = QueueCases.escalatedIn(port, "billing");
+        String id = "/api/cases/" + billing.caseId();
+        assertThat(as("agent").postJson(id + "/resolve", Map.of("resolution", "Refunded", "topic", "BILLING")).status())
+                .isEqualTo(200);
+        assertThat(as("agent").post(id + "/close", "application/json", "").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(status(billing)));
+        long technical = io.omnicase.support.CustomerMessages.write(port, "EMAIL", billing.address(),
+                "Now the app crashes at every start, I want to speak to a real person", null);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "technical".equals(as("supervisor").get("/api/cases/" + technical).json().path("queue").asText()));
+
+        JsonNode customer = as("tech").get("/api/customers/" + billing.customerId()).json();
+        assertThat(caseIds(customer.get("cases"))).containsExactly(technical);
+        JsonNode handover = as("tech").get("/api/cases/" + technical + "/handover").json();
+        assertThat(handover.get("earlierCases")).isEmpty();
+        assertThat(handover.toString()).doesNotContain("charged twice");
+        assertThat(caseIds(as("supervisor").get("/api/customers/" + billing.customerId()).json().get("cases")))
+                .containsExactlyInAnyOrder(technical, billing.caseId());
+    }
+
+    @Test
     void aResolveWithATopicThatIsNoTopicIsRefusedNamingTheField() {
         QueueCase general = QueueCases.escalatedIn(port, "general");
 
