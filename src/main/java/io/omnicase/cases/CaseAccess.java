@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -20,8 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * The case access policy, the one place that decides who may read and who may change a case. An agent reaches a case
- * that sits in one of their queues or that they handled (replied to, claimed, resolved or closed; kept in
- * {@code case_handlers}, so it survives the case moving to another queue); supervisors and admins reach every case;
+ * that sits in one of their queues, whose task is assigned to them, or that they handled (replied to, claimed,
+ * resolved or closed; kept in {@code case_handlers}, so it survives the case moving to another queue); supervisors and admins reach every case;
  * auditors read every case and change none; designers and channel gateways read no cases. Unknown cases answer 404,
  * known cases the user may not reach answer 403 (case ids are sequential, so hiding that a case exists would protect
  * nothing); neither answer tells anything the case holds.
@@ -41,11 +42,13 @@ public class CaseAccess {
     private final UserAccounts users;
     private final CaseStore store;
     private final JdbcClient jdbc;
+    private final List<CaseAssignments> assignments;
 
-    CaseAccess(UserAccounts users, CaseStore store, JdbcClient jdbc) {
+    CaseAccess(UserAccounts users, CaseStore store, JdbcClient jdbc, List<CaseAssignments> assignments) {
         this.users = users;
         this.store = store;
         this.jdbc = jdbc;
+        this.assignments = List.copyOf(assignments);
     }
 
     /**
@@ -101,6 +104,7 @@ public class CaseAccess {
         }
         Set<Long> ids = new HashSet<>(jdbc.sql("SELECT case_id FROM case_handlers WHERE username = ?")
                 .param(username).query(Long.class).list());
+        assignments.forEach(a -> ids.addAll(a.assignedTo(username)));
         if (!user.queues().isEmpty()) {
             ids.addAll(jdbc.sql("SELECT id FROM cases WHERE COALESCE(LOWER(queue), :unrouted) IN (:queues)")
                     .param("unrouted", UNROUTED_QUEUE).param("queues", user.queues()).query(Long.class).list());
@@ -120,6 +124,7 @@ public class CaseAccess {
         }
         Set<Long> handled = new HashSet<>(jdbc.sql("SELECT case_id FROM case_handlers WHERE username = ?")
                 .param(username).query(Long.class).list());
+        assignments.forEach(a -> handled.addAll(a.assignedTo(username)));
         return view -> inQueues(user, view) || handled.contains(view.id());
     }
 
@@ -183,7 +188,8 @@ public class CaseAccess {
     }
 
     private boolean owns(Subject user, CaseView view) {
-        return user.agent() && (inQueues(user, view) || handled(user.username(), view.id()));
+        return user.agent() && (inQueues(user, view) || handled(user.username(), view.id())
+                || assignments.stream().anyMatch(a -> a.isAssigned(user.username(), new CaseId(view.id()))));
     }
 
     private static boolean inQueues(Subject user, CaseView view) {
@@ -202,7 +208,7 @@ public class CaseAccess {
 
     private static CaseAccessDeniedException denied(Subject user, long caseId) {
         return user.agent()
-                ? new CaseAccessDeniedException("Case " + caseId + " is not in your queues and you have not handled it")
+                ? new CaseAccessDeniedException("Case " + caseId + " is not in your queues, not assigned to you and not handled by you")
                 : new CaseAccessDeniedException("Your role does not work with cases");
     }
 

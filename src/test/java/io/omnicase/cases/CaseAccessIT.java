@@ -188,6 +188,23 @@ class CaseAccessIT {
     }
 
     @Test
+    void anAgentReachesACaseOfAnotherQueueWhoseTaskIsAssignedToThem() {
+        QueueCase billing = QueueCases.escalatedIn(port, "billing");
+        String id = "/api/cases/" + billing.caseId();
+        assertRefused(as("tech").get(id), billing);
+
+        // As a supervisor does in Tasklist: the task goes to tech by name, not through tech's queues.
+        camundaTasks.setAssignee(billing.taskId(), "tech");
+
+        assertThat(as("tech").get(id).status()).isEqualTo(200);
+        assertThat(taskIds(as("tech").get("/api/desk/tasks").json())).contains(billing.taskId());
+        assertThat(as("tech").postJson(id + "/replies", Map.of("text", "I am on it")).status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(caseIds(as("tech").get("/api/search?q=" + billing.marker()).json().get("hits")))
+                        .containsExactly(billing.caseId()));
+    }
+
+    @Test
     void aCustomerAndAHandoverShowAnAgentOnlyTheCasesOfTheirQueues() {
         QueueCase billing = QueueCases.escalatedIn(port, "billing");
         String id = "/api/cases/" + billing.caseId();
