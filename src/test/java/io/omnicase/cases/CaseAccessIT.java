@@ -188,6 +188,37 @@ class CaseAccessIT {
     }
 
     @Test
+    void theLiveFeedStopsForAnAgentOnceTheCaseMovesOutOfTheirReach() throws Exception {
+        QueueCase technical = QueueCases.escalatedIn(port, "technical");
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/desk/cases/" + technical.caseId() + "/events"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("tech:demo".getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        StringBuffer received = new StringBuffer();
+        CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    received.append(line).append('\n');
+                }
+            } catch (Exception e) {
+                received.append("closed: ").append(e.getMessage());
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.toString().contains("ready"));
+
+        QueueCases.customerWrites(port, technical, "Also I was charged twice for my subscription this month!");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "billing".equals(as("supervisor").get("/api/cases/" + technical.caseId()).json().path("queue").asText()));
+
+        await().atMost(Duration.ofSeconds(30)).until(stream::isDone);
+        QueueCases.customerWrites(port, technical, "Here is my bank statement number 4711");
+        await().atMost(Duration.ofSeconds(30)).until(() -> texts(as("supervisor").get("/api/cases/" + technical.caseId()
+                + "/timeline").json()).contains("Here is my bank statement number 4711"));
+        assertThat(received.toString()).doesNotContain("bank statement");
+    }
+
+    @Test
     void anAgentReachesACaseOfAnotherQueueWhoseTaskIsAssignedToThem() {
         QueueCase billing = QueueCases.escalatedIn(port, "billing");
         String id = "/api/cases/" + billing.caseId();
