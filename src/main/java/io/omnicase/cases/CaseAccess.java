@@ -168,7 +168,7 @@ public class CaseAccess {
         return user.writesAll() || user.agent() && queue != null && user.queues().contains(queue.toLowerCase(Locale.ROOT));
     }
 
-    /** The queues the user takes tasks from (their own; all for a supervisor only as far as their account lists). */
+    /** The queues listed on the user's account: where their desk takes tasks from. */
     @Transactional(readOnly = true)
     public Set<String> queues(String username) {
         return subject(username).queues();
