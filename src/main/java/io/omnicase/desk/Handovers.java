@@ -35,8 +35,12 @@ public class Handovers {
         this.selfService = selfService;
     }
 
-    /** @throws io.omnicase.cases.CaseNotFoundException if there is no such case */
-    public Handover of(CaseId id) {
+    /**
+     * The handover as a reader sees it: earlier cases only those {@code visible} lets through.
+     *
+     * @throws io.omnicase.cases.CaseNotFoundException if there is no such case
+     */
+    public Handover of(CaseId id, java.util.function.Predicate<CaseView> visible) {
         CaseView view = cases.find(id).orElseThrow(() -> new io.omnicase.cases.CaseNotFoundException(id.value()));
         List<TimelineEntry> timeline = cases.timeline(id);
         List<Handover.Message> transcript = timeline.stream()
@@ -54,6 +58,7 @@ public class Handovers {
                 .orElse(null);
         List<Handover.EarlierCase> earlier = cases.ofCustomer(new CustomerId(view.customerId())).stream()
                 .filter(c -> c.id() != view.id())
+                .filter(visible)
                 .sorted(Comparator.comparing(CaseView::openedAt).reversed())
                 .map(c -> new Handover.EarlierCase(c.id(), c.status().name(), c.subject(), c.channel().name(),
                         c.openedAt(), c.resolvedAt()))

@@ -2,6 +2,7 @@ package io.omnicase.history;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -60,8 +61,15 @@ public class InteractionIndex {
 
     public SearchResult search(SearchQuery query) {
         try {
+            if (query.onlyCases() != null && query.onlyCases().isEmpty()) {
+                return new SearchResult(0, List.of());
+            }
             ensureIndex();
             List<Query> filters = new ArrayList<>();
+            if (query.onlyCases() != null) {
+                List<FieldValue> ids = query.onlyCases().stream().sorted().map(FieldValue::of).toList();
+                filters.add(Query.of(q -> q.terms(t -> t.field("caseId").terms(v -> v.value(ids)))));
+            }
             if (query.customerId() != null) {
                 filters.add(Query.of(q -> q.term(t -> t.field("customerId").value(query.customerId()))));
             }

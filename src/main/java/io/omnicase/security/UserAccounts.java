@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -30,6 +31,17 @@ public class UserAccounts {
                         split(rs.getString(3)).stream().map(Role::valueOf).collect(Collectors.toSet()),
                         split(rs.getString(4))))
                 .list();
+    }
+
+    /** The enabled user with this name: what case access reads their roles and queues from. */
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> find(String username) {
+        return jdbc.sql("SELECT username, display_name, roles, queues FROM users WHERE username = ? AND enabled")
+                .param(username)
+                .query((rs, n) -> new UserAccount(rs.getString(1), rs.getString(2),
+                        split(rs.getString(3)).stream().map(Role::valueOf).collect(Collectors.toSet()),
+                        split(rs.getString(4))))
+                .optional();
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package io.omnicase.cases.web;
 
+import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseManagement;
 import io.omnicase.cases.CaseNotFoundException;
@@ -24,23 +25,26 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 
-/** Cases, their timelines and agents' replies. */
+/** Cases, their timelines and agents' replies; each call passes the case access policy first. */
 @RestController
 class CaseController {
 
     private final CaseManagement cases;
+    private final CaseAccess access;
 
-    CaseController(CaseManagement cases) {
+    CaseController(CaseManagement cases, CaseAccess access) {
         this.cases = cases;
+        this.access = access;
     }
 
     @GetMapping("/api/cases/{id}")
-    CaseView get(@PathVariable long id) {
-        return cases.find(new CaseId(id)).orElseThrow(() -> new NotFoundException("Case " + id + " does not exist"));
+    CaseView get(@PathVariable long id, Principal user) {
+        return access.checkRead(user.getName(), new CaseId(id));
     }
 
     @GetMapping("/api/cases/{id}/timeline")
-    List<TimelineEntry> timeline(@PathVariable long id) {
+    List<TimelineEntry> timeline(@PathVariable long id, Principal user) {
+        access.checkRead(user.getName(), new CaseId(id));
         try {
             return cases.timeline(new CaseId(id));
         } catch (CaseNotFoundException e) {
@@ -50,8 +54,10 @@ class CaseController {
 
     @PostMapping(path = "/api/cases/{id}/replies", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReplyResponse> reply(@PathVariable long id, @Valid @RequestBody ReplyRequest request, Principal agent) {
+        access.checkWrite(agent.getName(), new CaseId(id));
         try {
             long interactionId = cases.reply(new CaseId(id), agent.getName(), request.text());
+            access.recordHandled(agent.getName(), new CaseId(id), CaseAccess.How.REPLIED);
             return ResponseEntity.status(HttpStatus.CREATED)
                     .location(URI.create("/api/cases/" + id + "/timeline"))
                     .body(new ReplyResponse(id, interactionId));

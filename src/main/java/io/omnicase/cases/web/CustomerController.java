@@ -1,5 +1,6 @@
 package io.omnicase.cases.web;
 
+import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseManagement;
 import io.omnicase.cases.CaseView;
 import io.omnicase.customers.Customer;
@@ -25,24 +26,30 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 
-/** A customer with identities and cases, and merges of customers; lives with cases because it shows and moves both. */
+/**
+ * A customer with identities and cases, and merges of customers; lives with cases because it shows and moves both.
+ * A customer is visible to whoever may read one of their cases, and shows only the cases the reader may read.
+ */
 @RestController
 class CustomerController {
 
     private final Customers customers;
     private final CaseManagement cases;
+    private final CaseAccess access;
 
-    CustomerController(Customers customers, CaseManagement cases) {
+    CustomerController(Customers customers, CaseManagement cases, CaseAccess access) {
         this.customers = customers;
         this.cases = cases;
+        this.access = access;
     }
 
     @GetMapping("/api/customers/{id}")
-    CustomerResponse get(@PathVariable long id) {
+    CustomerResponse get(@PathVariable long id, Principal user) {
         Customer customer = customers.find(new CustomerId(id))
                 .orElseThrow(() -> new NotFoundException("Customer " + id + " does not exist"));
+        access.checkCustomerRead(user.getName(), customer.id());
         return new CustomerResponse(id, customer.displayName(), customer.tier(), customer.identities(),
-                customer.createdAt(), cases.ofCustomer(customer.id()));
+                customer.createdAt(), cases.ofCustomer(customer.id()).stream().filter(access.readable(user.getName())).toList());
     }
 
     @PostMapping(path = "/api/customers/{id}/merge", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -55,6 +62,7 @@ class CustomerController {
                 throw new NotFoundException("Customer " + customer + " does not exist");
             }
         }
+        access.checkMerge(user.getName(), new CustomerId(request.sourceId()), new CustomerId(id));
         try {
             return cases.mergeCustomers(new CustomerId(request.sourceId()), new CustomerId(id), user.getName());
         } catch (CustomerMergeException e) {
@@ -63,10 +71,11 @@ class CustomerController {
     }
 
     @GetMapping("/api/customers/{id}/merges")
-    List<CustomerMerge> merges(@PathVariable long id) {
+    List<CustomerMerge> merges(@PathVariable long id, Principal user) {
         if (customers.find(new CustomerId(id)).isEmpty()) {
             throw new NotFoundException("Customer " + id + " does not exist");
         }
+        access.checkCustomerRead(user.getName(), new CustomerId(id));
         return customers.merges(new CustomerId(id));
     }
 

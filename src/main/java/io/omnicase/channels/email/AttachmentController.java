@@ -1,5 +1,7 @@
 package io.omnicase.channels.email;
 
+import io.omnicase.cases.CaseAccess;
+import io.omnicase.cases.CaseId;
 import io.omnicase.web.NotFoundException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -10,26 +12,34 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
-/** The attachments of a case's mails: listed, and downloaded only as files (never rendered by the browser). */
+/**
+ * The attachments of a case's mails: listed, and downloaded only as files (never rendered by the browser), by those
+ * the case access policy lets read the case.
+ */
 @RestController
 class AttachmentController {
 
     private final Attachments attachments;
+    private final CaseAccess access;
 
-    AttachmentController(Attachments attachments) {
+    AttachmentController(Attachments attachments, CaseAccess access) {
         this.attachments = attachments;
+        this.access = access;
     }
 
     @GetMapping("/api/cases/{caseId}/attachments")
-    List<Attachments.Stored> list(@PathVariable long caseId) {
+    List<Attachments.Stored> list(@PathVariable long caseId, Principal user) {
+        access.checkRead(user.getName(), new CaseId(caseId));
         return attachments.ofCase(caseId);
     }
 
     @GetMapping("/api/cases/{caseId}/attachments/{id}")
-    ResponseEntity<byte[]> download(@PathVariable long caseId, @PathVariable long id) {
+    ResponseEntity<byte[]> download(@PathVariable long caseId, @PathVariable long id, Principal user) {
+        access.checkRead(user.getName(), new CaseId(caseId));
         Map.Entry<Attachments.Stored, byte[]> file = attachments.load(caseId, id)
                 .orElseThrow(() -> new NotFoundException("Case " + caseId + " has no attachment " + id));
         return ResponseEntity.ok()

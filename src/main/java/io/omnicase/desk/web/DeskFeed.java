@@ -2,11 +2,10 @@ package io.omnicase.desk.web;
 
 import io.omnicase.assistant.Assistant;
 import io.omnicase.assistant.AssistantAnswer;
+import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseId;
-import io.omnicase.cases.CaseManagement;
 import io.omnicase.cases.InteractionKind;
 import io.omnicase.cases.InteractionRecorded;
-import io.omnicase.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Live guidance for the agent desk: a server-sent event stream per case that pushes each new customer message
  * with the assistant's suggestion (answer and articles). Best effort: a desk that is not connected reloads the
- * timeline instead, so nothing here needs the reliable event registry.
+ * timeline instead, so nothing here needs the reliable event registry. Only a user the case access policy lets read
+ * the case may follow it, and each entry is sent only to followers who still may (a case can move to another queue).
  */
 @RestController
 class DeskFeed {
@@ -37,24 +38,25 @@ class DeskFeed {
     private static final Logger log = LoggerFactory.getLogger(DeskFeed.class);
     private static final long STREAM_TIMEOUT_MS = 30 * 60 * 1000L;
 
-    private final Map<Long, List<SseEmitter>> streams = new ConcurrentHashMap<>();
-    private final CaseManagement cases;
+    private final Map<Long, List<Follower>> streams = new ConcurrentHashMap<>();
+    private final CaseAccess access;
     private final Assistant assistant;
 
-    DeskFeed(CaseManagement cases, Assistant assistant) {
-        this.cases = cases;
+    DeskFeed(CaseAccess access, Assistant assistant) {
+        this.access = access;
         this.assistant = assistant;
     }
 
     @GetMapping(path = "/api/desk/cases/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter follow(@PathVariable long id) throws IOException {
-        cases.find(new CaseId(id)).orElseThrow(() -> new NotFoundException("Case " + id + " does not exist"));
+    SseEmitter follow(@PathVariable long id, Principal user) throws IOException {
+        access.checkRead(user.getName(), new CaseId(id));
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
-        List<SseEmitter> list = streams.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>());
-        list.add(emitter);
-        emitter.onCompletion(() -> list.remove(emitter));
-        emitter.onTimeout(() -> list.remove(emitter));
-        emitter.onError(e -> list.remove(emitter));
+        Follower follower = new Follower(user.getName(), emitter);
+        List<Follower> list = streams.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>());
+        list.add(follower);
+        emitter.onCompletion(() -> list.remove(follower));
+        emitter.onTimeout(() -> list.remove(follower));
+        emitter.onError(e -> list.remove(follower));
         emitter.send(SseEmitter.event().name("ready").data(Map.of("caseId", id)));
         return emitter;
     }
@@ -62,20 +64,29 @@ class DeskFeed {
     @Async
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(InteractionRecorded recorded) {
-        List<SseEmitter> listeners = streams.get(recorded.caseId());
+        List<Follower> listeners = streams.get(recorded.caseId());
         if (listeners == null || listeners.isEmpty()) {
             return;
         }
         boolean fromCustomer = recorded.kind() == InteractionKind.INBOUND;
         LiveEntry entry = new LiveEntry(recorded.interactionId(), recorded.kind().name(), recorded.channel(),
                 recorded.author(), recorded.text(), recorded.occurredAt(), fromCustomer ? suggest(recorded.text()) : null);
-        for (SseEmitter emitter : listeners) {
+        for (Follower follower : listeners) {
+            if (!access.canRead(follower.username(), new CaseId(recorded.caseId()))) {
+                listeners.remove(follower);
+                follower.emitter().complete();
+                continue;
+            }
             try {
-                emitter.send(SseEmitter.event().name("entry").data(entry, MediaType.APPLICATION_JSON));
+                follower.emitter().send(SseEmitter.event().name("entry").data(entry, MediaType.APPLICATION_JSON));
             } catch (IOException | IllegalStateException e) {
-                listeners.remove(emitter);
+                listeners.remove(follower);
             }
         }
+    }
+
+    /** Who follows a case's stream, so each entry is checked against their access when it is sent. */
+    private record Follower(String username, SseEmitter emitter) {
     }
 
     private AssistantAnswer suggest(String text) {

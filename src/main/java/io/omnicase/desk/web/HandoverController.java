@@ -1,5 +1,6 @@
 package io.omnicase.desk.web;
 
+import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseNotFoundException;
 import io.omnicase.desk.Handover;
@@ -9,20 +10,25 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The handover of a case, for the agent who takes it. */
+import java.security.Principal;
+
+/** The handover of a case, for the agent who takes it; earlier cases show only those the agent may read. */
 @RestController
 class HandoverController {
 
     private final Handovers handovers;
+    private final CaseAccess access;
 
-    HandoverController(Handovers handovers) {
+    HandoverController(Handovers handovers, CaseAccess access) {
         this.handovers = handovers;
+        this.access = access;
     }
 
     @GetMapping("/api/cases/{id}/handover")
-    Handover handover(@PathVariable long id) {
+    Handover handover(@PathVariable long id, Principal user) {
+        access.checkRead(user.getName(), new CaseId(id));
         try {
-            return handovers.of(new CaseId(id));
+            return handovers.of(new CaseId(id), access.readable(user.getName()));
         } catch (CaseNotFoundException e) {
             throw new NotFoundException(e.getMessage());
         }

@@ -1,0 +1,17 @@
+package io.omnicase.cases;
+
+import java.util.Set;
+
+/**
+ * Who a case's open work is assigned to, as the case process knows it (a claimed task, or a task a supervisor
+ * assigned in Tasklist). The case access policy asks it, so an agent reaches a case assigned to them wherever it sits;
+ * the process module answers it, because only it knows tasks.
+ */
+public interface CaseAssignments {
+
+    /** Whether an open task of the case is assigned to the user. */
+    boolean isAssigned(String username, CaseId caseId);
+
+    /** The cases with an open task assigned to the user. */
+    Set<Long> assignedTo(String username);
+}

@@ -1,0 +1,106 @@
+package io.omnicase.channels.email;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omnicase.channels.MailServer;
+import io.omnicase.support.Api;
+import io.omnicase.support.RunningOmnicase;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The attachments of a billing customer's mail are listed and downloaded by billing agents only, never by {@code tech}. */
+@RunningOmnicase
+class AttachmentAccessIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EmailPoller poller;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anAgentOfAnotherQueueCanNeitherListNorDownloadTheAttachmentsOfABillingCase() throws Exception {
+        String customer = "bill-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
+        MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()));
+        mail.setFrom(new InternetAddress(customer));
+        mail.setRecipients(Message.RecipientType.TO, MailServer.SUPPORT);
+        mail.setSubject("Charged twice");
+        MimeMultipart parts = new MimeMultipart();
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("I was charged twice for my subscription, please refund. The invoice is attached.", "UTF-8");
+        parts.addBodyPart(text);
+        MimeBodyPart file = new MimeBodyPart();
+        file.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
+                "%PDF-1.4\nsecret invoice of the customer\n".getBytes(StandardCharsets.US_ASCII), "application/pdf")));
+        file.setFileName("invoice.pdf");
+        file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+        parts.addBodyPart(file);
+        mail.setContent(parts);
+        mail.saveChanges();
+        deliver(mail);
+        poller.poll();
+        long caseId = jdbc.sql("SELECT case_id FROM interactions WHERE channel = 'EMAIL' AND provider_message_id = ?")
+                .param(mail.getMessageID()).query(Long.class).single();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "billing".equals(Api.as(port, "supervisor").get("/api/cases/" + caseId).json().path("queue").asText()));
+
+        JsonNode files = Api.as(port, "agent").get("/api/cases/" + caseId + "/attachments").json();
+        assertThat(files).hasSize(1);
+        String download = "/api/cases/" + caseId + "/attachments/" + files.get(0).get("id").asLong();
+        HttpResponse<String> byAgent = fetch("agent", download);
+        assertThat(byAgent.statusCode()).isEqualTo(200);
+        assertThat(byAgent.body()).contains("secret invoice");
+
+        Api.Response listByTech = Api.as(port, "tech").get("/api/cases/" + caseId + "/attachments");
+        assertThat(listByTech.status()).isEqualTo(403);
+        assertThat(listByTech.contentType()).startsWith("application/problem+json");
+        assertThat(listByTech.body()).doesNotContain("invoice").doesNotContain(customer);
+        HttpResponse<String> downloadByTech = fetch("tech", download);
+        assertThat(downloadByTech.statusCode()).isEqualTo(403);
+        assertThat(downloadByTech.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(downloadByTech.body()).doesNotContain("secret invoice").doesNotContain(customer);
+        assertThat(fetch("auditor", download).statusCode()).isEqualTo(200);
+    }
+
+    /** Downloads as a browser link would: any type accepted. */
+    private HttpResponse<String> fetch(String user, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "*/*").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends the mail to the support mailbox over SMTP as it is. */
+    private static void deliver(MimeMessage mail) throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("mail.smtp.host", "127.0.0.1");
+        properties.setProperty("mail.smtp.port", String.valueOf(MailServer.get().smtpPort()));
+        try (Transport transport = Session.getInstance(properties).getTransport("smtp")) {
+            transport.connect();
+            transport.sendMessage(mail, new InternetAddress[]{new InternetAddress(MailServer.SUPPORT)});
+        }
+    }
+}
