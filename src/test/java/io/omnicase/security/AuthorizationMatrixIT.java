@@ -57,7 +57,7 @@ class AuthorizationMatrixIT {
             POST   /api/customers/{id}/merge                     401  403     ok   403   ok     403    403   ok
             GET    /api/desk/tasks                               401  403     ok   ok    ok     403    403   ok
             POST   /api/desk/tasks/{taskId}/claim                401  403     ok   403   ok     403    403   ok
-            GET    /api/desk/cases/{id}/events                   401  403     ok   403   ok     403    403   ok
+            GET    /api/desk/cases/{id}/events                   401  403     ok   403   ok     403    ok    ok
             GET    /api/desk/forms/{name}                        401  403     ok   ok    ok     403    403   ok
             GET    /api/search                                   401  403     ok   ok    ok     403    ok    ok
             POST   /api/messages                                 401  ok      403  403   403    403    403   ok

@@ -60,9 +60,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/webhooks/**").permitAll()
                         // The chat widget, its demo page and socket: for anonymous visitors of customers' sites.
                         .requestMatchers("/chat/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/customers/*/merge").hasAnyRole("AGENT", "SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/api/customers/*/merge").hasAnyRole(CASE_WORKERS)
                         .requestMatchers(HttpMethod.GET, "/api/cases/**", "/api/customers/**", "/api/search").hasAnyRole(CASE_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/cases/**").hasAnyRole(CASE_WORKERS)
+                        // A case's live feed is a read: auditors follow it too (the case access policy decides which).
+                        .requestMatchers(HttpMethod.GET, "/api/desk/cases/*/events").hasAnyRole(CASE_READERS)
                         .requestMatchers("/api/desk/**").hasAnyRole(CASE_WORKERS)
                         .requestMatchers(HttpMethod.POST, "/api/assistant/ask").hasAnyRole("AGENT", "SUPERVISOR", "CHANNEL", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/assistant/examples").hasAnyRole(CASE_WORKERS)
