@@ -75,8 +75,11 @@ class ContentSecurityPolicyBrowserIT {
 
             wait.until(ExpectedConditions.urlContains("/camunda/app/cockpit/"));
             page.get(base() + "/camunda/app/cockpit/default/#/processes");
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Customer case"));
-            browser.screenshot("csp-cockpit");
+            try {
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Customer case"));
+            } finally {
+                browser.screenshot("csp-cockpit");
+            }
             assertThat(violations(page)).as("cockpit").isEmpty();
         }
     }

@@ -1,6 +1,7 @@
 package io.omnicase.channels.chat;
 
-import java.util.Locale;
+import io.omnicase.customers.IdentityKind;
+
 import java.util.Optional;
 
 /**
@@ -10,10 +11,6 @@ import java.util.Optional;
  */
 final class EmailAddressRule {
 
-    static final int MAX_LENGTH = 254;
-    private static final int MAX_LOCAL = 64;
-    private static final int MAX_LABEL = 63;
-
     private EmailAddressRule() {
     }
 
@@ -22,85 +19,11 @@ final class EmailAddressRule {
         if (raw == null) {
             return Optional.empty();
         }
-        String address = trimSpaces(raw);
-        if (address.isEmpty() || address.length() > MAX_LENGTH) {
+        String address = raw.strip();
+        // The code goes out over plain SMTP: ASCII addresses only (no SMTPUTF8), on top of what an identity accepts.
+        if (!address.chars().allMatch(c -> c < 128) || !IdentityKind.EMAIL.accepts(address)) {
             return Optional.empty();
         }
-        int at = address.indexOf('@');
-        if (at < 0 || at != address.lastIndexOf('@')) {
-            return Optional.empty();
-        }
-        String local = address.substring(0, at);
-        String domain = address.substring(at + 1);
-        if (!localPart(local) || !domain(domain)) {
-            return Optional.empty();
-        }
-        return Optional.of(address.toLowerCase(Locale.ROOT));
-    }
-
-    private static String trimSpaces(String raw) {
-        int start = 0;
-        int end = raw.length();
-        while (start < end && raw.charAt(start) == ' ') {
-            start++;
-        }
-        while (end > start && raw.charAt(end - 1) == ' ') {
-            end--;
-        }
-        return raw.substring(start, end);
-    }
-
-    private static boolean localPart(String local) {
-        if (local.isEmpty() || local.length() > MAX_LOCAL || local.startsWith(".") || local.endsWith(".")
-                || local.contains("..")) {
-            return false;
-        }
-        for (int i = 0; i < local.length(); i++) {
-            char c = local.charAt(i);
-            if (!(asciiLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean domain(String domain) {
-        if (domain.isEmpty() || domain.length() > 253) {
-            return false;
-        }
-        String[] labels = domain.split("\\.", -1);
-        if (labels.length < 2) {
-            return false;
-        }
-        for (String label : labels) {
-            if (label.isEmpty() || label.length() > MAX_LABEL || label.startsWith("-") || label.endsWith("-")) {
-                return false;
-            }
-            for (int i = 0; i < label.length(); i++) {
-                char c = label.charAt(i);
-                if (!(asciiLetterOrDigit(c) || c == '-')) {
-                    return false;
-                }
-            }
-        }
-        // A top-level domain is letters (or an IDN's xn-- form): this keeps dotted IP addresses out.
-        String top = labels[labels.length - 1];
-        if (top.toLowerCase(Locale.ROOT).startsWith("xn--")) {
-            return top.length() > 4;
-        }
-        if (top.length() < 2) {
-            return false;
-        }
-        for (int i = 0; i < top.length(); i++) {
-            char c = top.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean asciiLetterOrDigit(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return Optional.of(IdentityKind.EMAIL.normalize(address));
     }
 }
