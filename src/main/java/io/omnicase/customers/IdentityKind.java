@@ -130,7 +130,9 @@ public enum IdentityKind {
                 i += Character.charCount(c);
             }
         }
-        return !labels[labels.length - 1].chars().allMatch(Character::isDigit);
+        String top = labels[labels.length - 1];
+        // Every top-level domain has two characters or more, and none is all digits (that is an IP address).
+        return top.length() >= 2 && !top.chars().allMatch(Character::isDigit);
     }
 
     /** An international number as channels deliver it: digits with the usual separators, 6 to 15 digits (E.164). */

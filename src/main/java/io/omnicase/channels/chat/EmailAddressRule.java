@@ -19,9 +19,19 @@ final class EmailAddressRule {
         if (raw == null) {
             return Optional.empty();
         }
-        String address = raw.strip();
-        // The code goes out over plain SMTP: ASCII addresses only (no SMTPUTF8), on top of what an identity accepts.
-        if (!address.chars().allMatch(c -> c < 128) || !IdentityKind.EMAIL.accepts(address)) {
+        // Only spaces around it are forgiven: a line break or tab in a typed address is refused, not trimmed.
+        int start = 0;
+        int end = raw.length();
+        while (start < end && raw.charAt(start) == ' ') {
+            start++;
+        }
+        while (end > start && raw.charAt(end - 1) == ' ') {
+            end--;
+        }
+        String address = raw.substring(start, end);
+        // The code goes out over plain SMTP: printable ASCII only (no SMTPUTF8, no line breaks or tabs, which an
+        // identity would strip), on top of what an identity accepts.
+        if (!address.chars().allMatch(c -> c > ' ' && c < 127) || !IdentityKind.EMAIL.accepts(address)) {
             return Optional.empty();
         }
         return Optional.of(IdentityKind.EMAIL.normalize(address));
