@@ -2,12 +2,13 @@ package io.omnicase.process.internal;
 
 import io.omnicase.assistant.SelfService;
 import io.omnicase.cases.CaseId;
-import static io.omnicase.process.CustomerCaseProcess.ASSISTANT_OUTCOME;
-import static io.omnicase.process.CustomerCaseProcess.LOW_CONFIDENCE_COUNT;
-import static io.omnicase.process.CustomerCaseProcess.RESOLVED_BY;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import static io.omnicase.process.CustomerCaseProcess.ASSISTANT_OUTCOME;
+import static io.omnicase.process.CustomerCaseProcess.LOW_CONFIDENCE_COUNT;
+import static io.omnicase.process.CustomerCaseProcess.RESOLVED_BY;
 
 /** The self-service delegates of customer-case.bpmn: glue between the model and the assistant module. */
 @Configuration(proxyBeanMethods = false)

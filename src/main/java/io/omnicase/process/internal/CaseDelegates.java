@@ -2,17 +2,6 @@ package io.omnicase.process.internal;
 
 import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseManagement;
-import static io.omnicase.process.CustomerCaseProcess.AUTO_CLOSE_AFTER;
-import static io.omnicase.process.CustomerCaseProcess.CLOSED_BY;
-import static io.omnicase.process.CustomerCaseProcess.LOW_CONFIDENCE_COUNT;
-import static io.omnicase.process.CustomerCaseProcess.PRIORITY;
-import static io.omnicase.process.CustomerCaseProcess.QUEUE;
-import static io.omnicase.process.CustomerCaseProcess.RESOLUTION;
-import static io.omnicase.process.CustomerCaseProcess.RESOLVED_BY;
-import static io.omnicase.process.CustomerCaseProcess.SELF_SERVICE;
-import static io.omnicase.process.CustomerCaseProcess.SELF_SERVICE_TIMEOUT;
-import static io.omnicase.process.CustomerCaseProcess.SLA_DURATION;
-import static io.omnicase.process.CustomerCaseProcess.TOPIC;
 import io.omnicase.routing.RoutingDecision;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -27,6 +16,18 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Duration;
+
+import static io.omnicase.process.CustomerCaseProcess.AUTO_CLOSE_AFTER;
+import static io.omnicase.process.CustomerCaseProcess.CLOSED_BY;
+import static io.omnicase.process.CustomerCaseProcess.LOW_CONFIDENCE_COUNT;
+import static io.omnicase.process.CustomerCaseProcess.PRIORITY;
+import static io.omnicase.process.CustomerCaseProcess.QUEUE;
+import static io.omnicase.process.CustomerCaseProcess.RESOLUTION;
+import static io.omnicase.process.CustomerCaseProcess.RESOLVED_BY;
+import static io.omnicase.process.CustomerCaseProcess.SELF_SERVICE;
+import static io.omnicase.process.CustomerCaseProcess.SELF_SERVICE_TIMEOUT;
+import static io.omnicase.process.CustomerCaseProcess.SLA_DURATION;
+import static io.omnicase.process.CustomerCaseProcess.TOPIC;
 
 /** The delegates of customer-case.bpmn, each a few lines of glue named after its BPMN element. */
 @Configuration(proxyBeanMethods = false)
