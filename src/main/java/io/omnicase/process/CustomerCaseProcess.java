@@ -1,9 +1,39 @@
 package io.omnicase.process;
 
-/** The customer case process: its key, the ids of its BPMN elements, its messages and variables. */
+import io.omnicase.assistant.SelfService;
+
+import java.time.Duration;
+
+/** The customer case process: its key, the ids of its BPMN elements, its messages and its typed variables. */
 public final class CustomerCaseProcess {
 
     public static final String KEY = "customer-case";
+
+    /** Whether routing left the case to the assistant; {@code xor_self_service} branches on it. */
+    public static final ProcessVariable<Boolean> SELF_SERVICE = ProcessVariable.flag(Variables.SELF_SERVICE);
+    /** The queue routing chose: the candidate group of {@code user_handle_case}. */
+    public static final ProcessVariable<String> QUEUE = ProcessVariable.text(Variables.QUEUE);
+    /** The priority routing chose: the priority of {@code user_handle_case}. */
+    public static final ProcessVariable<Integer> PRIORITY = ProcessVariable.number(Variables.PRIORITY);
+    /** How long a person may take: {@code timer_sla}. */
+    public static final ProcessVariable<Duration> SLA_DURATION = ProcessVariable.duration(Variables.SLA_DURATION);
+    /** How long a self-service customer may stay silent: {@code timer_self_service_idle}. */
+    public static final ProcessVariable<Duration> SELF_SERVICE_TIMEOUT = ProcessVariable.duration(Variables.SELF_SERVICE_TIMEOUT);
+    /** How long a resolved case waits for the customer before it closes: {@code timer_auto_close}. */
+    public static final ProcessVariable<Duration> AUTO_CLOSE_AFTER = ProcessVariable.duration(Variables.AUTO_CLOSE_AFTER);
+    /** Who resolved the case. */
+    public static final ProcessVariable<String> RESOLVED_BY = ProcessVariable.text(Variables.RESOLVED_BY);
+    /** What the resolver wrote. */
+    public static final ProcessVariable<String> RESOLUTION = ProcessVariable.text(Variables.RESOLUTION);
+    /** What the case was about: routing's topic, or the free label a resolver gives (the assistant learns under it). */
+    public static final ProcessVariable<String> TOPIC = ProcessVariable.text(Variables.TOPIC);
+    /** Who asked to close the case. */
+    public static final ProcessVariable<String> CLOSED_BY = ProcessVariable.text(Variables.CLOSED_BY);
+    /** What the assistant's last turn led to; {@code xor_assistant_outcome} branches on it. */
+    public static final ProcessVariable<SelfService.Outcome> ASSISTANT_OUTCOME =
+            ProcessVariable.choice(Variables.ASSISTANT_OUTCOME, SelfService.Outcome.class);
+    /** How often the assistant was not confident enough in this self-service episode. */
+    public static final ProcessVariable<Integer> LOW_CONFIDENCE_COUNT = ProcessVariable.number(Variables.LOW_CONFIDENCE_COUNT);
 
     private CustomerCaseProcess() {
     }
@@ -70,7 +100,10 @@ public final class CustomerCaseProcess {
         }
     }
 
-    /** Process variables; the case itself lives in MariaDB, only what the model's expressions need is here. */
+    /**
+     * The variables' names, as the model's expressions, Tasklist and engine-rest see them; Java reads and writes them
+     * through the typed constants above. The case itself lives in MariaDB, only what the model's expressions need is here.
+     */
     public static final class Variables {
         public static final String SELF_SERVICE = "selfService";
         public static final String QUEUE = "queue";

@@ -2,10 +2,13 @@ package io.omnicase.process.internal;
 
 import io.omnicase.assistant.SelfService;
 import io.omnicase.cases.CaseId;
-import io.omnicase.process.CustomerCaseProcess.Variables;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import static io.omnicase.process.CustomerCaseProcess.ASSISTANT_OUTCOME;
+import static io.omnicase.process.CustomerCaseProcess.LOW_CONFIDENCE_COUNT;
+import static io.omnicase.process.CustomerCaseProcess.RESOLVED_BY;
 
 /** The self-service delegates of customer-case.bpmn: glue between the model and the assistant module. */
 @Configuration(proxyBeanMethods = false)
@@ -15,13 +18,12 @@ class AssistantDelegates {
     @Bean
     JavaDelegate answerCustomer(SelfService selfService) {
         return execution -> {
-            Object low = execution.getVariable(Variables.LOW_CONFIDENCE_COUNT);
             SelfService.Turn turn = selfService.respond(CaseId.of(execution.getProcessBusinessKey()),
-                    low instanceof Integer count ? count : 0);
-            execution.setVariable(Variables.ASSISTANT_OUTCOME, turn.outcome().name());
-            execution.setVariable(Variables.LOW_CONFIDENCE_COUNT, turn.lowConfidenceCount());
+                    LOW_CONFIDENCE_COUNT.get(execution, 0));
+            ASSISTANT_OUTCOME.set(execution, turn.outcome());
+            LOW_CONFIDENCE_COUNT.set(execution, turn.lowConfidenceCount());
             if (turn.outcome() == SelfService.Outcome.CONFIRMED) {
-                execution.setVariable(Variables.RESOLVED_BY, "assistant (customer confirmed)");
+                RESOLVED_BY.set(execution, "assistant (customer confirmed)");
             }
         };
     }

@@ -2,7 +2,6 @@ package io.omnicase.process.internal;
 
 import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseManagement;
-import io.omnicase.process.CustomerCaseProcess.Variables;
 import io.omnicase.routing.RoutingDecision;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,6 +17,18 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Duration;
 
+import static io.omnicase.process.CustomerCaseProcess.AUTO_CLOSE_AFTER;
+import static io.omnicase.process.CustomerCaseProcess.CLOSED_BY;
+import static io.omnicase.process.CustomerCaseProcess.LOW_CONFIDENCE_COUNT;
+import static io.omnicase.process.CustomerCaseProcess.PRIORITY;
+import static io.omnicase.process.CustomerCaseProcess.QUEUE;
+import static io.omnicase.process.CustomerCaseProcess.RESOLUTION;
+import static io.omnicase.process.CustomerCaseProcess.RESOLVED_BY;
+import static io.omnicase.process.CustomerCaseProcess.SELF_SERVICE;
+import static io.omnicase.process.CustomerCaseProcess.SELF_SERVICE_TIMEOUT;
+import static io.omnicase.process.CustomerCaseProcess.SLA_DURATION;
+import static io.omnicase.process.CustomerCaseProcess.TOPIC;
+
 /** The delegates of customer-case.bpmn, each a few lines of glue named after its BPMN element. */
 @Configuration(proxyBeanMethods = false)
 class CaseDelegates {
@@ -27,11 +38,11 @@ class CaseDelegates {
     JavaDelegate assessCase(CaseAssessment assessment) {
         return execution -> {
             RoutingDecision decision = assessment.assess(caseId(execution));
-            execution.setVariable(Variables.SELF_SERVICE, decision.selfService());
-            execution.setVariable(Variables.QUEUE, decision.queue().group());
-            execution.setVariable(Variables.PRIORITY, decision.priority().taskPriority());
-            execution.setVariable(Variables.SLA_DURATION, decision.priority().sla().toString());
-            execution.setVariable(Variables.TOPIC, decision.topic().name());
+            SELF_SERVICE.set(execution, decision.selfService());
+            QUEUE.set(execution, decision.queue().group());
+            PRIORITY.set(execution, decision.priority().taskPriority());
+            SLA_DURATION.set(execution, decision.priority().sla());
+            TOPIC.set(execution, decision.topic().name());
         };
     }
 
@@ -41,15 +52,14 @@ class CaseDelegates {
                                   @Value("${omnicase.case.self-service-timeout:PT24H}") Duration selfServiceTimeout) {
         return execution -> {
             cases.enterSelfService(caseId(execution));
-            execution.setVariable(Variables.SELF_SERVICE_TIMEOUT, selfServiceTimeout.toString());
+            SELF_SERVICE_TIMEOUT.set(execution, selfServiceTimeout);
         };
     }
 
     /** {@code task_escalate_case}. */
     @Bean
     JavaDelegate escalateCase(CaseManagement cases) {
-        return execution -> cases.escalate(caseId(execution), (String) execution.getVariable(Variables.QUEUE),
-                (Integer) execution.getVariable(Variables.PRIORITY));
+        return execution -> cases.escalate(caseId(execution), QUEUE.get(execution), PRIORITY.get(execution));
     }
 
     /** On creating {@code user_handle_case}: a task list shows which case and what it is about, not "Handle case" ten times. */
@@ -87,7 +97,7 @@ class CaseDelegates {
      */
     @Bean
     TaskListener recordResolver() {
-        return task -> task.getExecution().getProcessInstance().setVariableLocal(Variables.RESOLVED_BY, resolverOf(task));
+        return task -> RESOLVED_BY.setLocal(task.getExecution().getProcessInstance(), resolverOf(task));
     }
 
     static String resolverOf(DelegateTask task) {
@@ -110,17 +120,15 @@ class CaseDelegates {
     @Bean
     JavaDelegate resolveCase(CaseManagement cases, @Value("${omnicase.case.auto-close-after:P7D}") Duration autoCloseAfter) {
         return execution -> {
-            Object by = execution.getVariable(Variables.RESOLVED_BY);
-            Object resolution = execution.getVariable(Variables.RESOLUTION);
-            String text = resolution == null ? null : resolution.toString();
-            cases.resolve(caseId(execution), by == null ? "assistant (customer silent)" : by.toString(),
+            String text = RESOLUTION.get(execution);
+            cases.resolve(caseId(execution), RESOLVED_BY.get(execution, "assistant (customer silent)"),
                     text == null || text.length() <= MAX_RESOLUTION ? text : text.substring(0, MAX_RESOLUTION),
-                    shortTopic(execution.getVariable(Variables.TOPIC)));
-            execution.removeVariable(Variables.RESOLVED_BY);
-            execution.removeVariable(Variables.RESOLUTION);
-            execution.removeVariable(Variables.CLOSED_BY);
-            execution.removeVariable(Variables.LOW_CONFIDENCE_COUNT);
-            execution.setVariable(Variables.AUTO_CLOSE_AFTER, autoCloseAfter.toString());
+                    shortTopic(TOPIC.get(execution)));
+            RESOLVED_BY.remove(execution);
+            RESOLUTION.remove(execution);
+            CLOSED_BY.remove(execution);
+            LOW_CONFIDENCE_COUNT.remove(execution);
+            AUTO_CLOSE_AFTER.set(execution, autoCloseAfter);
         };
     }
 
@@ -128,8 +136,8 @@ class CaseDelegates {
     private static final int MAX_TOPIC = 40;
 
     /** The agent's topic is a free label the assistant learns under (the desk API allows 40 characters). */
-    private static String shortTopic(Object topic) {
-        String text = topic == null ? null : topic.toString().strip();
+    private static String shortTopic(String topic) {
+        String text = topic == null ? null : topic.strip();
         return text == null || text.isEmpty() ? null : text.length() <= MAX_TOPIC ? text : text.substring(0, MAX_TOPIC);
     }
 
@@ -143,7 +151,7 @@ class CaseDelegates {
     @Bean
     JavaDelegate closeCase(CaseManagement cases) {
         return execution -> {
-            Object by = execution.getVariable(Variables.CLOSED_BY);
+            String by = CLOSED_BY.get(execution);
             cases.close(caseId(execution), by == null ? "follow-up period over" : "closed by " + by);
         };
     }

@@ -6,7 +6,6 @@ import io.omnicase.cases.CaseStatus;
 import io.omnicase.cases.MessageReceived;
 import io.omnicase.process.CustomerCaseProcess;
 import io.omnicase.process.CustomerCaseProcess.Messages;
-import io.omnicase.process.CustomerCaseProcess.Variables;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,6 +13,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Starts a case's process on its first message and hands later messages to the running process. Runs after the
@@ -62,8 +63,7 @@ class CaseProcessStarter {
             if (message.newCase()) {
                 runtime.createProcessInstanceByKey(CustomerCaseProcess.KEY)
                         .businessKey(caseId.businessKey())
-                        .setVariable(Variables.SELF_SERVICE_TIMEOUT, selfServiceTimeout.toString())
-                        .setVariable(Variables.AUTO_CLOSE_AFTER, autoCloseAfter.toString())
+                        .setVariables(startVariables())
                         .execute();
                 return;
             }
@@ -82,6 +82,14 @@ class CaseProcessStarter {
             // The process is between wait states (its assessment job is running): deliver again later.
             throw new ProcessNotReadyException("The process of case " + caseId.value() + " is not waiting for a message");
         }
+    }
+
+    /** The periods the model's timers read, from configuration. */
+    private Map<String, Object> startVariables() {
+        Map<String, Object> variables = new HashMap<>();
+        CustomerCaseProcess.SELF_SERVICE_TIMEOUT.put(variables, selfServiceTimeout);
+        CustomerCaseProcess.AUTO_CLOSE_AFTER.put(variables, autoCloseAfter);
+        return variables;
     }
 
     /** The process cannot take the message yet; the event is delivered again. */

@@ -1,0 +1,173 @@
+package io.omnicase.process;
+
+import io.omnicase.cases.CaseId;
+import io.omnicase.routing.Topic;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.omnicase.process.CustomerCaseProcess.CLOSED_BY;
+import static io.omnicase.process.CustomerCaseProcess.QUEUE;
+import static io.omnicase.process.CustomerCaseProcess.RESOLUTION;
+import static io.omnicase.process.CustomerCaseProcess.RESOLVED_BY;
+import static io.omnicase.process.CustomerCaseProcess.SLA_DURATION;
+import static io.omnicase.process.CustomerCaseProcess.TOPIC;
+
+/**
+ * A person's work on cases through the case process: the case tasks of a user, claiming one, resolving and closing a
+ * case. It decides nothing about who may: callers pass the case access policy first.
+ */
+@Service
+public class CaseWork {
+
+    private static final String HANDLE_CASE = CustomerCaseProcess.Elements.user_handle_case.id();
+
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final JdbcClient jdbc;
+    private volatile String select;
+
+    CaseWork(TaskService tasks, RuntimeService runtime, ManagementService management, JdbcClient jdbc) {
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.management = management;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The unclaimed case tasks of these queues and the case tasks the user holds, highest priority first, then the
+     * earliest SLA deadline. One query: the engine's task query returns neither the case (the process instance's
+     * business key) nor variables, so the list reads the engine's runtime tables directly.
+     */
+    public List<CaseTask> tasksOf(String username, Collection<String> queues) {
+        String mineOrQueued = queues.isEmpty() ? "t.ASSIGNEE_ = :me"
+                : "(t.ASSIGNEE_ = :me OR (t.ASSIGNEE_ IS NULL AND EXISTS (SELECT 1 FROM " + table(IdentityLinkEntity.class)
+                + " l WHERE l.TASK_ID_ = t.ID_ AND l.TYPE_ = :candidate AND l.GROUP_ID_ IN (:queues))))";
+        var statement = query(mineOrQueued).param("me", username).param("candidate", IdentityLinkType.CANDIDATE);
+        if (!queues.isEmpty()) {
+            statement = statement.param("queues", List.copyOf(queues));
+        }
+        return statement.query(this::caseTask).list().stream()
+                .sorted(Comparator.comparing(CaseTask::priority).reversed()
+                        .thenComparing(t -> t.slaDue() == null ? Instant.MAX : t.slaDue()))
+                .toList();
+    }
+
+    /** A case task by its id; empty when there is none (any more). */
+    public Optional<CaseTask> task(String taskId) {
+        return query("t.ID_ = :id").param("id", taskId).query(this::caseTask).optional();
+    }
+
+    /** The open task of a case, while a person handles it. */
+    public Optional<CaseTask> taskOf(CaseId caseId) {
+        return query("p.BUSINESS_KEY_ = :key").param("key", caseId.businessKey()).query(this::caseTask).optional();
+    }
+
+    /** The queues a task is offered to: its candidate groups. */
+    public List<String> queuesOf(String taskId) {
+        return tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
+    }
+
+    /** Claims an unclaimed task for the user. */
+    public void claim(String taskId, String username) {
+        tasks.claim(taskId, username);
+    }
+
+    /** Gives a task someone holds to the user (a supervisor's take-over). */
+    public void handOver(String taskId, String username) {
+        tasks.setAssignee(taskId, username);
+    }
+
+    /**
+     * Resolves a case: completes its task (claimed for the resolver if nobody held it), or ends its self-service.
+     *
+     * @param topic what the case was about; null keeps routing's topic
+     * @return false when the case cannot be resolved now (it has no task and is not in self-service)
+     */
+    public boolean resolve(CaseId caseId, String resolvedBy, String resolution, Topic topic) {
+        Map<String, Object> variables = new HashMap<>();
+        RESOLVED_BY.put(variables, resolvedBy);
+        RESOLUTION.put(variables, resolution);
+        if (topic != null) {
+            TOPIC.put(variables, topic.name());
+        }
+        Optional<CaseTask> task = taskOf(caseId);
+        if (task.isPresent()) {
+            if (!task.get().claimed()) {
+                tasks.claim(task.get().id(), resolvedBy);
+            }
+            tasks.complete(task.get().id(), variables);
+            return true;
+        }
+        return correlate(caseId, CustomerCaseProcess.Messages.RESOLVE_REQUESTED, variables);
+    }
+
+    /**
+     * Closes a resolved case before its follow-up period ends.
+     *
+     * @return false when the case is not resolved
+     */
+    public boolean close(CaseId caseId, String closedBy) {
+        Map<String, Object> variables = new HashMap<>();
+        CLOSED_BY.put(variables, closedBy);
+        return correlate(caseId, CustomerCaseProcess.Messages.CLOSE_REQUESTED, variables);
+    }
+
+    private boolean correlate(CaseId caseId, String message, Map<String, Object> variables) {
+        return !runtime.createMessageCorrelation(message).processInstanceBusinessKey(caseId.businessKey())
+                .setVariables(variables).correlateAllWithResult().isEmpty();
+    }
+
+    private JdbcClient.StatementSpec query(String condition) {
+        return jdbc.sql(select() + " AND " + condition).param("handleCase", HANDLE_CASE)
+                .param("queueName", QUEUE.name()).param("slaName", SLA_DURATION.name());
+    }
+
+    /** The task with its case (the business key) and the two variables the desk shows, in one statement. */
+    private String select() {
+        if (select == null) {
+            String variable = "(SELECT v.TEXT_ FROM " + table(VariableInstanceEntity.class) + " v WHERE v.EXECUTION_ID_ = "
+                    + "t.PROC_INST_ID_ AND v.TASK_ID_ IS NULL AND v.NAME_ = :%s)";
+            select = "SELECT t.ID_, t.NAME_, t.PRIORITY_, t.ASSIGNEE_, t.CREATE_TIME_, p.BUSINESS_KEY_, "
+                    + variable.formatted("queueName") + " AS QUEUE_, " + variable.formatted("slaName") + " AS SLA_"
+                    + " FROM " + table(TaskEntity.class) + " t JOIN " + table(ExecutionEntity.class)
+                    + " p ON p.ID_ = t.PROC_INST_ID_ WHERE t.TASK_DEF_KEY_ = :handleCase";
+        }
+        return select;
+    }
+
+    /** The engine's name for an entity's table, with any configured prefix. */
+    private String table(Class<?> entity) {
+        return management.getTableName(entity);
+    }
+
+    private CaseTask caseTask(ResultSet row, int index) throws SQLException {
+        Instant created = row.getTimestamp("CREATE_TIME_").toInstant();
+        Duration sla = SLA_DURATION.convert(row.getString("SLA_"));
+        return new CaseTask(row.getString("ID_"), CaseId.of(row.getString("BUSINESS_KEY_")), row.getString("NAME_"),
+                row.getInt("PRIORITY_"), QUEUE.convert(row.getString("QUEUE_")), row.getString("ASSIGNEE_"), created,
+                sla == null ? null : created.plus(sla));
+    }
+}
