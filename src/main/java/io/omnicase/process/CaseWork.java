@@ -2,8 +2,10 @@ package io.omnicase.process;
 
 import io.omnicase.cases.CaseId;
 import io.omnicase.routing.Topic;
+import io.omnicase.web.ConflictException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
@@ -92,7 +94,16 @@ public class CaseWork {
 
     /** Claims an unclaimed task for the user. */
     public void claim(String taskId, String username) {
-        tasks.claim(taskId, username);
+        claimOrConflict(taskId, username);
+    }
+
+    /** Two people claiming at once: the engine lets one win; the other is told who, as a conflict, not an error. */
+    private void claimOrConflict(String taskId, String username) {
+        try {
+            tasks.claim(taskId, username);
+        } catch (TaskAlreadyClaimedException e) {
+            throw new ConflictException("Task " + taskId + " was claimed by " + e.getTaskAssignee() + " a moment ago");
+        }
     }
 
     /** Gives a task someone holds to the user (a supervisor's take-over). */
@@ -116,7 +127,7 @@ public class CaseWork {
         Optional<CaseTask> task = taskOf(caseId);
         if (task.isPresent()) {
             if (!task.get().claimed()) {
-                tasks.claim(task.get().id(), resolvedBy);
+                claimOrConflict(task.get().id(), resolvedBy);
             }
             tasks.complete(task.get().id(), variables);
             return true;

@@ -147,6 +147,18 @@ class CaseWorkTest {
         assertThat(instance).isEnded();
     }
 
+    @Test
+    void whoLosesARaceToClaimIsToldWhoWonAsAConflict() {
+        ProcessInstance instance = escalated("309", "w-billing", 50);
+        String taskId = task(instance).getId();
+        // The winner's claim lands between the loser's reading of the task and the loser's claim.
+        engine.getTaskService().claim(taskId, "winner");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> work.claim(taskId, "loser"))
+                .isInstanceOf(io.omnicase.web.ConflictException.class).hasMessageContaining("winner");
+        assertThat(task(instance)).isAssignedTo("winner");
+    }
+
     private ProcessInstance escalated(String caseId, String queue, int priority) {
         decisions.put(caseId, new Object[]{queue, priority});
         ProcessInstance instance = start(caseId);
