@@ -188,6 +188,26 @@ class CaseAccessIT {
     }
 
     @Test
+    void whenACaseMovesToAnotherQueueItsTaskMovesWithItToTheAgentsOfThatQueue() {
+        QueueCase technical = QueueCases.escalatedIn(port, "technical");
+        assertThat(deskTaskIds("tech")).contains(technical.taskId());
+
+        QueueCases.customerWrites(port, technical, "Never mind the app. I was charged twice for my subscription this month!");
+        await().atMost(Duration.ofSeconds(30)).until(() -> deskTaskIds("agent").contains(technical.taskId()));
+
+        assertThat(deskTaskIds("tech")).doesNotContain(technical.taskId());
+        assertThat(as("agent").post("/api/desk/tasks/" + technical.taskId() + "/claim", "application/json", "").status())
+                .isEqualTo(200);
+        assertThat(as("supervisor").get("/api/cases/" + technical.caseId()).json().get("queue").asText()).isEqualTo("billing");
+    }
+
+    private List<String> deskTaskIds(String user) {
+        List<String> ids = new java.util.ArrayList<>();
+        as(user).get("/api/desk/tasks").json().forEach(task -> ids.add(task.get("taskId").asText()));
+        return ids;
+    }
+
+    @Test
     void theLiveFeedStopsForAnAgentOnceTheCaseMovesOutOfTheirReach() throws Exception {
         QueueCase technical = QueueCases.escalatedIn(port, "technical");
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

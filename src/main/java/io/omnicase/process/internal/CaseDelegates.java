@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +18,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Duration;
+import java.util.List;
 
 import static io.omnicase.process.CustomerCaseProcess.AUTO_CLOSE_AFTER;
 import static io.omnicase.process.CustomerCaseProcess.CLOSED_BY;
@@ -77,15 +80,28 @@ class CaseDelegates {
         return execution -> cases.recordSlaBreach(caseId(execution));
     }
 
-    /** {@code task_reassess_case}: a new message while a person works the case may raise the task's priority. */
+    /**
+     * {@code task_reassess_case}: a new message while a person works the case may raise the task's priority, and when
+     * the rules now route the case to another queue the task moves with it, so the task is offered where the case is
+     * (a holder keeps it).
+     */
     @Bean
     JavaDelegate reassessCase(CaseAssessment assessment) {
         return execution -> {
             RoutingDecision decision = assessment.assess(caseId(execution));
             var tasks = execution.getProcessEngineServices().getTaskService();
+            String queue = decision.queue().group();
             for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
                 if (decision.priority().taskPriority() > task.getPriority()) {
                     tasks.setPriority(task.getId(), decision.priority().taskPriority());
+                }
+                List<String> offeredTo = tasks.getIdentityLinksForTask(task.getId()).stream()
+                        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                        .map(IdentityLink::getGroupId).toList();
+                if (!decision.selfService() && !offeredTo.contains(queue)) {
+                    offeredTo.forEach(group -> tasks.deleteCandidateGroup(task.getId(), group));
+                    tasks.addCandidateGroup(task.getId(), queue);
+                    QUEUE.set(execution, queue);
                 }
             }
         };
