@@ -8,7 +8,6 @@ import io.omnicase.assistant.AnswerEngine;
 import io.omnicase.assistant.Grounding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.http.MediaType;
