@@ -4,7 +4,6 @@ import io.omnicase.customers.CustomerId;
 import io.omnicase.security.Role;
 import io.omnicase.security.UserAccount;
 import io.omnicase.security.UserAccounts;
-import io.omnicase.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,7 +53,7 @@ public class CaseAccess {
     /**
      * Returns the case when the user may read it.
      *
-     * @throws NotFoundException           when there is no such case
+     * @throws CaseNotFoundException    when there is no such case
      * @throws CaseAccessDeniedException when the user may not read it
      */
     @Transactional(readOnly = true)
@@ -70,7 +69,7 @@ public class CaseAccess {
     /**
      * Returns the case when the user may change it (reply, resolve, close, claim its task, merge its customer).
      *
-     * @throws NotFoundException           when there is no such case
+     * @throws CaseNotFoundException    when there is no such case
      * @throws CaseAccessDeniedException when the user may not change it
      */
     @Transactional(readOnly = true)
@@ -203,7 +202,7 @@ public class CaseAccess {
     }
 
     private CaseView existing(CaseId id) {
-        return store.find(id.value()).orElseThrow(() -> new NotFoundException("Case " + id.value() + " does not exist"));
+        return store.find(id.value()).orElseThrow(() -> new CaseNotFoundException(id.value()));
     }
 
     private static CaseAccessDeniedException denied(Subject user, long caseId) {

@@ -1,7 +1,9 @@
 package io.omnicase.cases;
 
-/** The case asked for does not exist. */
-public class CaseNotFoundException extends RuntimeException {
+import io.omnicase.web.NotFoundException;
+
+/** The case asked for does not exist; the API answers 404. */
+public class CaseNotFoundException extends NotFoundException {
     public CaseNotFoundException(long id) {
         super("Case " + id + " does not exist");
     }

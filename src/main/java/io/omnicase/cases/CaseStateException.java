@@ -1,7 +1,9 @@
 package io.omnicase.cases;
 
-/** The case is not in a state that allows what was asked (replying to a closed case, say). */
-public class CaseStateException extends RuntimeException {
+import io.omnicase.web.ConflictException;
+
+/** The case is not in a state that allows what was asked (replying to a closed case, say); the API answers 409. */
+public class CaseStateException extends ConflictException {
     public CaseStateException(String message) {
         super(message);
     }

@@ -1,7 +1,9 @@
 package io.omnicase.customers;
 
-/** Two customers cannot be merged (the same customer twice, or one merged before). */
-public class CustomerMergeException extends RuntimeException {
+import io.omnicase.web.ConflictException;
+
+/** Two customers cannot be merged (the same customer twice, or one merged before); the API answers 409. */
+public class CustomerMergeException extends ConflictException {
     public CustomerMergeException(String message) {
         super(message);
     }

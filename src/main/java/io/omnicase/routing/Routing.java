@@ -8,10 +8,10 @@ import io.omnicase.routing.internal.GuidedRuleCheck;
 import io.omnicase.routing.internal.RuleSetStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,17 +19,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Decides how a case is handled, with the active rule set from the database. Every node polls the latest activation
  * and swaps in the new rules without a restart; a version that does not compile here keeps the running rules.
  */
 @Service
-public class Routing implements DisposableBean {
+public class Routing {
 
     private static final Logger log = LoggerFactory.getLogger(Routing.class);
 
@@ -37,7 +33,6 @@ public class Routing implements DisposableBean {
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
     private final Resource initialRules;
-    private final ScheduledExecutorService poller;
     private volatile Active active;
 
     /** The rule set in use and the activation it came from. */
@@ -45,19 +40,11 @@ public class Routing implements DisposableBean {
     }
 
     Routing(RuleSetStore store, ObjectMapper json, PlatformTransactionManager tx,
-            @Value("${omnicase.routing.rules:classpath:rules/routing-rules.json}") Resource initialRules,
-            @Value("${omnicase.routing.poll-interval:5s}") Duration pollInterval) {
+            @Value("${omnicase.routing.rules:classpath:rules/routing-rules.json}") Resource initialRules) {
         this.store = store;
         this.json = json;
         this.transaction = new TransactionTemplate(tx);
         this.initialRules = initialRules;
-        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "routing-rules-poller");
-            thread.setDaemon(true);
-            return thread;
-        });
-        poller.scheduleWithFixedDelay(this::pollQuietly, pollInterval.toMillis(), pollInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
     }
 
     /** Decides with the active rules and records the decision with the facts it read (for dry runs). */
@@ -150,16 +137,14 @@ public class Routing implements DisposableBean {
         }
     }
 
-    private void pollQuietly() {
+    /** Looks for a newly activated version every {@code omnicase.routing.poll-interval}. */
+    @Scheduled(initialDelayString = "${omnicase.routing.poll-interval:5s}",
+            fixedDelayString = "${omnicase.routing.poll-interval:5s}")
+    void pollQuietly() {
         try {
             refresh();
         } catch (RuntimeException e) {
             log.warn("Could not check for new routing rules: {}", e.toString());
         }
-    }
-
-    @Override
-    public void destroy() {
-        poller.shutdownNow();
     }
 }

@@ -1,7 +1,9 @@
 package io.omnicase.routing;
 
-/** A rule-set version that was never stored. */
-public class RuleSetNotFoundException extends RuntimeException {
+import io.omnicase.web.NotFoundException;
+
+/** A rule-set version that was never stored; the API answers 404. */
+public class RuleSetNotFoundException extends NotFoundException {
 
     public RuleSetNotFoundException(int version) {
         super("Rule set version " + version + " does not exist");

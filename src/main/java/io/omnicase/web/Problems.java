@@ -13,6 +13,8 @@ import java.util.Map;
 /** Writes problem details outside Spring MVC (security filters, servlet filters, the container's error page). */
 public final class Problems {
 
+    // Its own mapper, not Boot's: Tomcat's error valve (which Tomcat instantiates) writes through it too, and a flat
+    // map of strings and numbers reads the same from any mapper.
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_INSTANCE_LENGTH = 200;
 

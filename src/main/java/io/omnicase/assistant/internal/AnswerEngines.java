@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
 
 import java.time.Duration;
 
@@ -19,8 +20,8 @@ class AnswerEngines {
                                             @Value("${omnicase.assistant.openai.model}") String model,
                                             @Value("${omnicase.assistant.openai.api-key:}") String apiKey,
                                             @Value("${omnicase.assistant.openai.timeout:PT10S}") Duration timeout,
-                                            ObjectMapper json) {
-        return new ChatCompletionAnswerEngine(url, model, apiKey, timeout, json);
+                                            ObjectMapper json, RestClient.Builder http) {
+        return new ChatCompletionAnswerEngine(http, url, model, apiKey, timeout, json);
     }
 
     @Bean

@@ -8,12 +8,15 @@ import io.omnicase.assistant.AnswerEngine;
 import io.omnicase.assistant.Grounding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
@@ -39,42 +42,65 @@ class ChatCompletionAnswerEngine implements AnswerEngine {
     private final String apiKey;
     private final Duration timeout;
     private final ObjectMapper json;
-    private final HttpClient http;
+    private final RestClient http;
 
-    ChatCompletionAnswerEngine(String baseUrl, String model, String apiKey, Duration timeout, ObjectMapper json) {
+    /** One answer as it came over the wire: read by the application's mapper, not by a message converter. */
+    private record Reply(int status, byte[] body) {
+    }
+
+    ChatCompletionAnswerEngine(RestClient.Builder http, String baseUrl, String model, String apiKey, Duration timeout,
+                               ObjectMapper json) {
         this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + "/chat/completions");
         this.model = model;
         this.apiKey = apiKey;
         this.timeout = timeout;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = http.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
+                        .build(ClientHttpRequestFactorySettings.defaults().withTimeouts(timeout, timeout)
+                                .withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW)))
+                .build();
     }
 
     @Override
     public Optional<String> answer(String question, String topic, List<Grounding> sources) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body(question, sources))));
-            if (apiKey != null && !apiKey.isBlank()) {
-                request.header("Authorization", "Bearer " + apiKey);
-            }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                log.warn("The chat endpoint answered {}; handing over to a person", response.statusCode());
+            Reply response = http.post().uri(endpoint)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .headers(headers -> {
+                        if (apiKey != null && !apiKey.isBlank()) {
+                            headers.setBearerAuth(apiKey);
+                        }
+                    })
+                    .body(json.writeValueAsBytes(body(question, sources)))
+                    .exchange((request, reply) -> new Reply(reply.getStatusCode().value(), reply.getBody().readAllBytes()));
+            if (response.status() != 200) {
+                log.warn("The chat endpoint answered {}; handing over to a person", response.status());
                 return Optional.empty();
             }
             return usable(json.readTree(response.body()).path("choices").path(0).path("message").path("content"));
-        } catch (HttpTimeoutException e) {
-            log.warn("The chat endpoint did not answer within {}; handing over to a person", timeout);
+        } catch (ResourceAccessException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return Optional.empty();
+            }
+            if (timedOut(e)) {
+                log.warn("The chat endpoint did not answer within {}; handing over to a person", timeout);
+            } else {
+                log.warn("The chat endpoint failed ({}); handing over to a person", e.getMostSpecificCause().getMessage());
+            }
             return Optional.empty();
         } catch (IOException e) {
             log.warn("The chat endpoint failed ({}); handing over to a person", e.getMessage());
             return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
         }
+    }
+
+    private static boolean timedOut(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ObjectNode body(String question, List<Grounding> sources) {

@@ -11,11 +11,13 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * At start, imports the Markdown articles of the {@code knowledge/} folder (on the classpath as {@code knowledge/})
@@ -34,6 +36,8 @@ class KnowledgeImport {
 
     private final String location;
     private final Duration retryDelay;
+    /** Attempts made so far while the import is pending; 0 before the first and after success or giving up. */
+    private final AtomicInteger pendingAttempts = new AtomicInteger();
 
     KnowledgeImport(KnowledgeArticles articles, Assistant assistant,
                     @Value("${omnicase.assistant.knowledge-location:classpath*:knowledge/*.md}") String location,
@@ -50,25 +54,27 @@ class KnowledgeImport {
      */
     @EventListener(ApplicationReadyEvent.class)
     void importAtStart() {
-        if (importFolder()) {
+        if (!importFolder()) {
+            pendingAttempts.set(1);
+        }
+    }
+
+    /** Every {@code omnicase.assistant.import-retry}, tries again an import that could not reach the index. */
+    @Scheduled(initialDelayString = "${omnicase.assistant.import-retry:PT5S}",
+            fixedDelayString = "${omnicase.assistant.import-retry:PT5S}")
+    void retryPendingImport() {
+        int attempt = pendingAttempts.get();
+        if (attempt == 0) {
             return;
         }
-        Thread retry = new Thread(() -> {
-            for (int attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
-                try {
-                    Thread.sleep(retryDelay.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                if (importFolder()) {
-                    return;
-                }
-            }
+        if (importFolder()) {
+            pendingAttempts.set(0);
+        } else if (attempt + 1 >= MAX_ATTEMPTS) {
+            pendingAttempts.set(0);
             log.error("Gave up importing the knowledge base after {} attempts; the assistant hands every case to a person", MAX_ATTEMPTS);
-        }, "knowledge-import");
-        retry.setDaemon(true);
-        retry.start();
+        } else {
+            pendingAttempts.set(attempt + 1);
+        }
     }
 
     /** @return false if the knowledge index could not be reached (the import is worth trying again) */

@@ -1,15 +1,22 @@
 package io.omnicase.assistant.internal;
 
 import io.omnicase.assistant.InvalidArticleException;
+import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
+import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
+import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.TextContentRenderer;
 
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -22,8 +29,12 @@ public final class MarkdownArticles {
     static final int MAX_BODY = 50_000;
     private static final int SUMMARY_CHARS = 600;
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,119}");
+    /** The line that closes front matter, as the front-matter extension reads it. */
+    private static final Pattern FRONT_MATTER_END = Pattern.compile("(-{3}|\\.{3})(\\s.*)?");
 
     private static final Parser PARSER = Parser.builder().build();
+    private static final Parser FILE_PARSER = Parser.builder().extensions(List.of(YamlFrontMatterExtension.create()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
     private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
     private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
 
@@ -39,19 +50,37 @@ public final class MarkdownArticles {
         if (!text.startsWith("---\n")) {
             throw new InvalidArticleException("frontMatter", "an article file starts with a front matter block (---, title:, topic:, ---)");
         }
-        int end = text.indexOf("\n---", 4);
-        if (end < 0) {
+        Node document = FILE_PARSER.parse(text);
+        if (!(document.getFirstChild() instanceof YamlFrontMatterBlock frontMatter)) {
+            throw new InvalidArticleException("frontMatter", "an article file starts with a front matter block (---, title:, topic:, ---)");
+        }
+        // The extension reads the block up to its closing line, or to the end of a file that never closes it.
+        List<SourceSpan> spans = frontMatter.getSourceSpans();
+        int closingLine = spans.get(spans.size() - 1).getLineIndex();
+        int closingStart = startOfLine(text, closingLine);
+        int bodyStart = startOfLine(text, closingLine + 1);
+        String closing = text.substring(closingStart, bodyStart).stripTrailing();
+        if (closingLine == 0 || !FRONT_MATTER_END.matcher(closing).matches()) {
             throw new InvalidArticleException("frontMatter", "the front matter block is not closed with ---");
         }
+        YamlFrontMatterVisitor metadata = new YamlFrontMatterVisitor();
+        document.accept(metadata);
         Map<String, String> fields = new LinkedHashMap<>();
-        for (String line : text.substring(4, end).split("\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                fields.put(line.substring(0, colon).strip().toLowerCase(), line.substring(colon + 1).strip());
+        metadata.getData().forEach((key, values) ->
+                fields.put(key.toLowerCase(Locale.ROOT), values.isEmpty() ? null : values.get(0).strip()));
+        return validate(fields.get("title"), fields.get("topic"), text.substring(bodyStart));
+    }
+
+    /** Where a line starts, counting line breaks as the Markdown parser does; the text's end if there are fewer lines. */
+    private static int startOfLine(String text, int line) {
+        int index = 0;
+        for (int seen = 0; seen < line && index < text.length(); index++) {
+            char c = text.charAt(index);
+            if (c == '\n' || (c == '\r' && (index + 1 == text.length() || text.charAt(index + 1) != '\n'))) {
+                seen++;
             }
         }
-        String body = text.substring(Math.min(text.length(), text.indexOf('\n', end + 1) + 1));
-        return validate(fields.get("title"), fields.get("topic"), body);
+        return index;
     }
 
     /** Checks an article's parts; the answer names the offending field. */

@@ -3,12 +3,8 @@ package io.omnicase.cases.web;
 import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseManagement;
-import io.omnicase.cases.CaseNotFoundException;
-import io.omnicase.cases.CaseStateException;
 import io.omnicase.cases.CaseView;
 import io.omnicase.cases.TimelineEntry;
-import io.omnicase.web.ConflictException;
-import io.omnicase.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -45,27 +41,17 @@ class CaseController {
     @GetMapping("/api/cases/{id}/timeline")
     List<TimelineEntry> timeline(@PathVariable long id, Principal user) {
         access.checkRead(user.getName(), new CaseId(id));
-        try {
-            return cases.timeline(new CaseId(id));
-        } catch (CaseNotFoundException e) {
-            throw new NotFoundException(e.getMessage());
-        }
+        return cases.timeline(new CaseId(id));
     }
 
     @PostMapping(path = "/api/cases/{id}/replies", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReplyResponse> reply(@PathVariable long id, @Valid @RequestBody ReplyRequest request, Principal agent) {
         access.checkWrite(agent.getName(), new CaseId(id));
-        try {
-            long interactionId = cases.reply(new CaseId(id), agent.getName(), request.text());
-            access.recordHandled(agent.getName(), new CaseId(id), CaseAccess.How.REPLIED);
-            return ResponseEntity.status(HttpStatus.CREATED)
-                    .location(URI.create("/api/cases/" + id + "/timeline"))
-                    .body(new ReplyResponse(id, interactionId));
-        } catch (CaseNotFoundException e) {
-            throw new NotFoundException(e.getMessage());
-        } catch (CaseStateException e) {
-            throw new ConflictException(e.getMessage());
-        }
+        long interactionId = cases.reply(new CaseId(id), agent.getName(), request.text());
+        access.recordHandled(agent.getName(), new CaseId(id), CaseAccess.How.REPLIED);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/api/cases/" + id + "/timeline"))
+                .body(new ReplyResponse(id, interactionId));
     }
 
     record ReplyRequest(@NotBlank @Size(max = MessageIntakeController.MAX_TEXT) String text) {

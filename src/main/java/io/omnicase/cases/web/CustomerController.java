@@ -8,8 +8,6 @@ import io.omnicase.customers.CustomerId;
 import io.omnicase.customers.Customers;
 import io.omnicase.customers.Identity;
 import io.omnicase.customers.CustomerMerge;
-import io.omnicase.customers.CustomerMergeException;
-import io.omnicase.web.ConflictException;
 import io.omnicase.web.InvalidFieldException;
 import io.omnicase.web.NotFoundException;
 import jakarta.validation.Valid;
@@ -63,11 +61,7 @@ class CustomerController {
             }
         }
         access.checkMerge(user.getName(), new CustomerId(request.sourceId()), new CustomerId(id));
-        try {
-            return cases.mergeCustomers(new CustomerId(request.sourceId()), new CustomerId(id), user.getName());
-        } catch (CustomerMergeException e) {
-            throw new ConflictException(e.getMessage());
-        }
+        return cases.mergeCustomers(new CustomerId(request.sourceId()), new CustomerId(id), user.getName());
     }
 
     @GetMapping("/api/customers/{id}/merges")

@@ -16,12 +16,12 @@ import java.util.Map;
 @Component
 class ChatSender implements MessageSender {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final ChatSessions sessions;
+    private final ObjectMapper json;
 
-    ChatSender(ChatSessions sessions) {
+    ChatSender(ChatSessions sessions, ObjectMapper json) {
         this.sessions = sessions;
+        this.json = json;
     }
 
     @Override
@@ -38,7 +38,7 @@ class ChatSender implements MessageSender {
     public String send(OutboundMessage message) {
         String frame;
         try {
-            frame = JSON.writeValueAsString(Map.of("type", "reply", "text", message.text(), "caseId", message.caseId()));
+            frame = json.writeValueAsString(Map.of("type", "reply", "text", message.text(), "caseId", message.caseId()));
         } catch (JsonProcessingException e) {
             throw new SendFailedException("reply not serialisable", true, e);
         }

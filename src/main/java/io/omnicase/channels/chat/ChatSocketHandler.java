@@ -33,7 +33,6 @@ class ChatSocketHandler extends TextWebSocketHandler {
     static final int MAX_TEXT = 4_000;
     static final int MIN_VISITOR = 16;
     static final int MAX_VISITOR = 64;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VISITOR = "visitor";
     private static final String CASE = "caseId";
     private static final String HINT = "emailHint";
@@ -43,12 +42,15 @@ class ChatSocketHandler extends TextWebSocketHandler {
     private final CaseManagement cases;
     private final ChatSessions sessions;
     private final ChatEmailVerification verification;
+    private final ObjectMapper json;
 
-    ChatSocketHandler(CaseIntake intake, CaseManagement cases, ChatSessions sessions, ChatEmailVerification verification) {
+    ChatSocketHandler(CaseIntake intake, CaseManagement cases, ChatSessions sessions, ChatEmailVerification verification,
+                      ObjectMapper json) {
         this.intake = intake;
         this.cases = cases;
         this.sessions = sessions;
         this.verification = verification;
+        this.json = json;
     }
 
     @Override
@@ -77,7 +79,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
         String visitor = (String) session.getAttributes().get(VISITOR);
         JsonNode message;
         try {
-            message = JSON.readTree(frame.getPayload());
+            message = json.readTree(frame.getPayload());
         } catch (IOException e) {
             reply(visitor, Map.of("type", "error", "error", "frame is not JSON"));
             return;
@@ -186,6 +188,6 @@ class ChatSocketHandler extends TextWebSocketHandler {
     }
 
     private void reply(String visitor, Map<String, Object> frame) throws IOException {
-        sessions.push(visitor, JSON.writeValueAsString(frame));
+        sessions.push(visitor, json.writeValueAsString(frame));
     }
 }

@@ -1,5 +1,6 @@
 package io.omnicase.channels.messaging;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnicase.channels.ChannelsProperties;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,11 +26,14 @@ class MetaWebhookController {
     private final WhatsAppInbound whatsApp;
     private final MessengerInbound messenger;
     private final ChannelsProperties config;
+    private final ObjectMapper json;
 
-    MetaWebhookController(WhatsAppInbound whatsApp, MessengerInbound messenger, ChannelsProperties config) {
+    MetaWebhookController(WhatsAppInbound whatsApp, MessengerInbound messenger, ChannelsProperties config,
+                          ObjectMapper json) {
         this.whatsApp = whatsApp;
         this.messenger = messenger;
         this.config = config;
+        this.json = json;
     }
 
     @GetMapping("/api/webhooks/{app:whatsapp|messenger}")
@@ -42,12 +46,12 @@ class MetaWebhookController {
     @PostMapping(path = "/api/webhooks/whatsapp", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Integer> whatsApp(@RequestBody byte[] body, @RequestHeader(name = SIGNATURE, required = false) String signature) {
         return Map.of("stored", whatsApp.receive(
-                MetaWebhooks.verifiedJson(body, signature, config.whatsapp().appSecret(), "whatsapp_business_account")));
+                MetaWebhooks.verifiedJson(json, body, signature, config.whatsapp().appSecret(), "whatsapp_business_account")));
     }
 
     @PostMapping(path = "/api/webhooks/messenger", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Integer> messenger(@RequestBody byte[] body, @RequestHeader(name = SIGNATURE, required = false) String signature) {
         return Map.of("stored", messenger.receive(
-                MetaWebhooks.verifiedJson(body, signature, config.messenger().appSecret(), "page")));
+                MetaWebhooks.verifiedJson(json, body, signature, config.messenger().appSecret(), "page")));
     }
 }

@@ -14,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 /** What Meta's webhooks (WhatsApp Cloud API, Messenger) share: the subscription handshake and the signed JSON body. */
 final class MetaWebhooks {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private MetaWebhooks() {
     }
 
@@ -30,13 +28,14 @@ final class MetaWebhooks {
     }
 
     /** The body as JSON once its signature is proven; nothing is parsed before. */
-    static JsonNode verifiedJson(byte[] body, String signature, String appSecret, String expectedObject) {
+    static JsonNode verifiedJson(ObjectMapper json, byte[] body, String signature, String appSecret,
+                                 String expectedObject) {
         if (!HubSignature.verify(appSecret, body, signature)) {
             throw WebhookRejectedException.forSignature(signature, "X-Hub-Signature-256");
         }
         JsonNode payload;
         try {
-            payload = JSON.readTree(body);
+            payload = json.readTree(body);
         } catch (IOException e) {
             throw new InvalidFieldException("body", "is not valid JSON");
         }

@@ -25,14 +25,15 @@ import java.util.Map;
 class VoiceWebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(VoiceWebhookController.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CallEvents events;
     private final ChannelsProperties.Voice config;
+    private final ObjectMapper json;
 
-    VoiceWebhookController(CallEvents events, ChannelsProperties properties) {
+    VoiceWebhookController(CallEvents events, ChannelsProperties properties, ObjectMapper json) {
         this.events = events;
         this.config = properties.voice();
+        this.json = json;
     }
 
     @PostMapping(path = "/api/webhooks/voice", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -54,7 +55,7 @@ class VoiceWebhookController {
         }
         JsonNode event;
         try {
-            event = JSON.readTree(body);
+            event = json.readTree(body);
         } catch (IOException e) {
             throw new InvalidFieldException("body", "is not valid JSON");
         }

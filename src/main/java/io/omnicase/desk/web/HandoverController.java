@@ -2,10 +2,8 @@ package io.omnicase.desk.web;
 
 import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseId;
-import io.omnicase.cases.CaseNotFoundException;
 import io.omnicase.desk.Handover;
 import io.omnicase.desk.Handovers;
-import io.omnicase.web.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,10 +25,6 @@ class HandoverController {
     @GetMapping("/api/cases/{id}/handover")
     Handover handover(@PathVariable long id, Principal user) {
         access.checkRead(user.getName(), new CaseId(id));
-        try {
-            return handovers.of(new CaseId(id), access.readable(user.getName()));
-        } catch (CaseNotFoundException e) {
-            throw new NotFoundException(e.getMessage());
-        }
+        return handovers.of(new CaseId(id), access.readable(user.getName()));
     }
 }

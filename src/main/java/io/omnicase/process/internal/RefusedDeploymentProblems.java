@@ -11,6 +11,7 @@ import java.util.Map;
 /** engine-rest answers a refused deployment as problem details naming each refused element, not as an engine error. */
 public final class RefusedDeploymentProblems implements ExceptionMapper<RefusedDeploymentException> {
 
+    // Its own mapper, not Boot's: Jersey instantiates this class, outside the application context.
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override

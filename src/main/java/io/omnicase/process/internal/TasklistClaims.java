@@ -33,11 +33,10 @@ class TasklistClaims {
 
     private static final Pattern CLAIM = Pattern.compile("/camunda/api/engine/engine/[^/]+/task/[^/]+/claim/?");
     private static final Set<String> MAY_HAND_OUT = Set.of("ROLE_SUPERVISOR", "ROLE_ADMIN");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY = 16 * 1024;
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> tasklistClaimsForOneself() {
+    FilterRegistrationBean<OncePerRequestFilter> tasklistClaimsForOneself(ObjectMapper json) {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -51,7 +50,7 @@ class TasklistClaims {
                     Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "A claim is a small JSON object", request.getRequestURI());
                     return;
                 }
-                String claimant = claimant(body);
+                String claimant = claimant(json, body);
                 Authentication login = SecurityContextHolder.getContext().getAuthentication();
                 boolean mayHandOut = login != null && login.getAuthorities().stream().anyMatch(a -> MAY_HAND_OUT.contains(a.getAuthority()));
                 if (claimant != null && (login == null || !claimant.equals(login.getName())) && !mayHandOut) {
@@ -67,10 +66,10 @@ class TasklistClaims {
         return registration;
     }
 
-    private static String claimant(byte[] body) {
+    private static String claimant(ObjectMapper json, byte[] body) {
         try {
-            JsonNode json = JSON.readTree(body);
-            return json != null && json.hasNonNull("userId") ? json.get("userId").asText() : null;
+            JsonNode claim = json.readTree(body);
+            return claim != null && claim.hasNonNull("userId") ? claim.get("userId").asText() : null;
         } catch (IOException e) {
             return null; // not JSON: the engine's API answers it
         }

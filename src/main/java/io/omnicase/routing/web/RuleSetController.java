@@ -10,7 +10,6 @@ import io.omnicase.routing.Queue;
 import io.omnicase.routing.RuleProblem;
 import io.omnicase.routing.RuleSetDiff;
 import io.omnicase.routing.RuleSetException;
-import io.omnicase.routing.RuleSetNotFoundException;
 import io.omnicase.routing.RuleSetVersion;
 import io.omnicase.routing.RuleSets;
 import io.omnicase.routing.Skill;
@@ -127,13 +126,9 @@ class RuleSetController {
     /** Activates a stored version again: the one-step rollback. */
     @PostMapping(path = "/versions/{version}/activate", consumes = MediaType.APPLICATION_JSON_VALUE)
     RuleSetVersion activate(@PathVariable int version, @Valid @RequestBody ActivateRequest request, Authentication user) {
-        try {
-            RuleSetVersion active = ruleSets.activate(version, user.getName(), request.reason());
-            ruleSets.applyNow();
-            return active;
-        } catch (RuleSetNotFoundException e) {
-            throw new NotFoundException(e.getMessage());
-        }
+        RuleSetVersion active = ruleSets.activate(version, user.getName(), request.reason());
+        ruleSets.applyNow();
+        return active;
     }
 
     /** An administrator's DRL, compiled as it is. SecurityConfiguration admits only ADMIN here; so does this check. */

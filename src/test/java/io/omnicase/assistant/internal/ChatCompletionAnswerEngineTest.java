@@ -8,6 +8,7 @@ import io.omnicase.assistant.Grounding;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -105,7 +106,7 @@ class ChatCompletionAnswerEngineTest {
     }
 
     private ChatCompletionAnswerEngine engine(Duration timeout) {
-        return new ChatCompletionAnswerEngine("http://127.0.0.1:" + server.getAddress().getPort() + "/v1/", "test-model",
+        return new ChatCompletionAnswerEngine(RestClient.builder(), "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/", "test-model",
                 "secret-key", timeout, JSON);
     }
 
