@@ -8,15 +8,24 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** With Elasticsearch down, messages are still accepted and stored; the index catches up when it returns. */
+/**
+ * With Elasticsearch down, messages are still accepted and stored, search answers 503 with a Retry-After, and the
+ * index catches up when it returns.
+ */
 @RunningOmnicase
 class ElasticsearchOutageIT {
 
@@ -27,7 +36,7 @@ class ElasticsearchOutageIT {
     JdbcClient jdbc;
 
     @Test
-    void messagesAcceptedDuringAnOutageAreIndexedAfterIt() {
+    void messagesAcceptedDuringAnOutageAreIndexedAfterIt() throws Exception {
         String word = "outage" + UUID.randomUUID().toString().substring(0, 8);
         TestServers.stopElasticsearch();
         List<Long> messageIds = new ArrayList<>();
@@ -38,7 +47,14 @@ class ElasticsearchOutageIT {
                 assertThat(accepted.status()).isEqualTo(202);
                 messageIds.add(accepted.json().get("messageId").asLong());
             }
-            assertThat(Api.as(port, "agent").get("/api/search?q=" + word).status()).isEqualTo(503);
+            HttpResponse<String> search = searchAsAgent(word);
+            assertThat(search.statusCode()).isEqualTo(503);
+            assertThat(search.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("application/problem+json"));
+            // The client is told when to try again, in seconds.
+            assertThat(search.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
+                    assertThat(Long.parseLong(seconds)).isPositive());
+            assertThat(search.body()).contains("\"status\":503").doesNotContain("Exception");
             assertThat(jdbc.sql("SELECT COUNT(*) FROM interactions WHERE body LIKE ?").param("%" + word)
                     .query(Integer.class).single()).isEqualTo(5);
         } finally {
@@ -51,5 +67,12 @@ class ElasticsearchOutageIT {
             assertThat(found.json().get("hits").findValues("interactionId")).extracting(n -> n.asLong())
                     .containsExactlyInAnyOrderElementsOf(messageIds);
         });
+    }
+
+    private HttpResponse<String> searchAsAgent(String word) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/search?q=" + word))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("agent:demo".getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -71,7 +71,14 @@ class DeskIT {
             assertThat(live.getText()).contains("<img src=x onerror=alert(1)>");
             assertThat(page.findElements(By.cssSelector("#timeline img, #suggestions img"))).isEmpty();
             assertThat(page.findElement(By.id("live")).isDisplayed()).isTrue();
-            assertThat(page.findElement(By.id("suggestions")).getText()).contains("Restarted it");
+            // Live guidance: the assistant's suggestion for the new message names the article it comes from, and
+            // one click puts the article's answer into the reply box.
+            WebElement suggestion = page.findElement(By.cssSelector("#suggestions .suggestion"));
+            assertThat(suggestion.findElements(By.tagName("li"))).extracting(WebElement::getText)
+                    .contains("article: Reset your password");
+            suggestion.findElement(By.className("use-suggestion")).click();
+            assertThat(page.findElement(By.id("reply-text")).getDomProperty("value"))
+                    .startsWith("Reset your password: ").contains("choose Forgot password", "valid for 30 minutes");
             browser.screenshot("desk-3-live-message");
 
             new Select(page.findElement(By.id("form-topic"))).selectByValue("TECHNICAL");

@@ -9,6 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,8 +60,28 @@ class CamundaWebappsIT {
     /** The webapps take the login when a page of theirs is opened, as a browser does first. */
     private Api signedIn(String user) {
         Api api = Api.as(port, user);
-        assertThat(api.page("/camunda/app/cockpit/default/").status()).isIn(200, 403);
+        assertThat(api.page("/camunda/app/cockpit/default/").status()).as("Cockpit for " + user).isEqualTo(200);
         return api;
+    }
+
+    @Test
+    void eachRoleOpensTheWebappsItsCamundaGroupsAreGrantedAndNoOther() {
+        Map<String, Map<String, Integer>> expected = new LinkedHashMap<>();
+        expected.put("admin", Map.of("cockpit", 200, "tasklist", 200, "admin", 200));
+        expected.put("supervisor", Map.of("cockpit", 200, "tasklist", 200, "admin", 403));
+        expected.put("agent", Map.of("cockpit", 403, "tasklist", 200, "admin", 403));
+        expected.put("designer", Map.of("cockpit", 200, "tasklist", 403, "admin", 403));
+        expected.put("auditor", Map.of("cockpit", 200, "tasklist", 403, "admin", 403));
+
+        Map<String, Map<String, Integer>> actual = new LinkedHashMap<>();
+        expected.forEach((user, apps) -> {
+            Api api = Api.as(port, user);
+            Map<String, Integer> answers = new TreeMap<>();
+            apps.keySet().forEach(app -> answers.put(app, api.page("/camunda/app/" + app + "/default/").status()));
+            actual.put(user, answers);
+        });
+
+        assertThat(actual).isEqualTo(expected);
     }
 
     @Test

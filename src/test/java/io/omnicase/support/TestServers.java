@@ -1,5 +1,6 @@
 package io.omnicase.support;
 
+import ch.vorburger.exec.ManagedProcessException;
 import io.omnicase.platform.EmbeddedMariaDb;
 import io.omnicase.platform.ManagedElasticsearchNode;
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -11,14 +12,20 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The real MariaDB server and the real Elasticsearch node of the integration tests, started once per test JVM and
- * stopped when it exits. The application under test connects to them as it connects to external servers in
- * production ({@code omnicase.platform.enabled=false}).
+ * stopped when it exits, after the application contexts that use them are closed. The application under test connects
+ * to them as it connects to external servers in production ({@code omnicase.platform.enabled=false}).
  */
 public final class TestServers {
 
@@ -26,6 +33,10 @@ public final class TestServers {
     private static ManagedElasticsearchNode elasticsearch;
     private static Path work;
     private static int mariaDbPort;
+    /** The test contexts pointed at the servers, closed before the servers stop. */
+    private static final List<ConfigurableApplicationContext> CONTEXTS = new CopyOnWriteArrayList<>();
+
+    private static final String MODULE_DATABASE = "omnicase_modules";
 
     private TestServers() {
     }
@@ -64,6 +75,33 @@ public final class TestServers {
                 "omnicase.demo-data", "true");
     }
 
+    /**
+     * Properties for a Spring Modulith module test ({@code @ApplicationModuleTest}): the test servers, but a database of
+     * its own, so that the module's context neither sees nor takes the running application's data, jobs and event
+     * publications; and no process engine, REST API or webapps, which belong to the {@code process} module and would
+     * otherwise start from their auto-configuration in every module's context (and share the JVM-wide engine registry
+     * and webapp state with the running application's).
+     */
+    public static Map<String, String> moduleProperties() {
+        start();
+        try {
+            mariaDb.run("CREATE DATABASE IF NOT EXISTS " + MODULE_DATABASE
+                    + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("Cannot create the module tests' database", e);
+        }
+        return Map.of(
+                "omnicase.platform.enabled", "false",
+                "spring.datasource.url", "jdbc:mariadb://127.0.0.1:" + mariaDbPort + "/" + MODULE_DATABASE,
+                "spring.datasource.username", "root",
+                "spring.datasource.password", "",
+                "spring.elasticsearch.uris", elasticsearch.url(),
+                "spring.autoconfigure.exclude", String.join(",",
+                        "org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration",
+                        "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
+                        "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration"));
+    }
+
     /** Properties as command-line arguments, which outrank application.yml (default properties would not). */
     public static String[] asArguments(Map<String, ?> properties) {
         return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
@@ -84,7 +122,19 @@ public final class TestServers {
         mariaDb = EmbeddedMariaDb.start(work.resolve("mariadb"), mariaDbPort);
     }
 
+    /**
+     * The JVM runs its shutdown hooks at once: Spring Boot's closes the contexts while this one stops the servers. A
+     * context that still runs polls the servers it lost (job executor, rule poller, connection pool) and its shutdown
+     * waits on them; so the contexts are closed, and awaited, first.
+     */
     private static synchronized void stopAll() {
+        List<ConfigurableApplicationContext> newestFirst = new ArrayList<>(CONTEXTS);
+        Collections.reverse(newestFirst);
+        for (ConfigurableApplicationContext context : newestFirst) {
+            context.close();
+            // close() returns at once when Spring's own hook is closing the context already: wait until it is done.
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(() -> !context.isActive());
+        }
         if (elasticsearch != null) {
             elasticsearch.stop();
         }
@@ -128,6 +178,16 @@ public final class TestServers {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             TestPropertyValues.of(properties()).applyTo(context.getEnvironment());
+            CONTEXTS.add(context);
+        }
+    }
+
+    /** Points a Spring Modulith module test's context at the test servers and its own database ({@link #moduleProperties()}). */
+    public static class ModuleInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of(moduleProperties()).applyTo(context.getEnvironment());
+            CONTEXTS.add(context);
         }
     }
 }

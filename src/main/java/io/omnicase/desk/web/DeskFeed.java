@@ -8,6 +8,7 @@ import io.omnicase.cases.InteractionKind;
 import io.omnicase.cases.InteractionRecorded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Async;
@@ -83,6 +84,16 @@ class DeskFeed {
                 listeners.remove(follower);
             }
         }
+    }
+
+    /**
+     * Ends every stream when the application stops: an open stream is a request in progress, and a graceful shutdown
+     * would wait for it until its timeout. The desk's EventSource reconnects by itself (to another node, or to this
+     * one once it is back).
+     */
+    @EventListener(ContextClosedEvent.class)
+    void endStreams() {
+        streams.values().forEach(followers -> followers.forEach(follower -> follower.emitter().complete()));
     }
 
     /** Who follows a case's stream, so each entry is checked against their access when it is sent. */

@@ -1,0 +1,76 @@
+package io.omnicase.cases;
+
+import io.omnicase.customers.Channel;
+import io.omnicase.support.TestServers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.modulith.test.AssertablePublishedEvents;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The cases module on its own, with the modules it uses (customers, sentiment, security): it stores a customer's
+ * message once and tells the other modules by events, which are its whole contract with the process, the index and the
+ * assistant. Runs against the real MariaDB server, in a database of its own (see {@link TestServers#moduleProperties()}).
+ */
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
+@ContextConfiguration(initializers = TestServers.ModuleInitializer.class)
+class CasesModuleIT {
+
+    @Autowired
+    CaseIntake intake;
+
+    @Autowired
+    CaseManagement cases;
+
+    @Test
+    void aMessageOpensACaseIsStoredOnceAndAnnouncedOnce(AssertablePublishedEvents events) {
+        InboundMessage message = message("My parcel never arrived");
+
+        IntakeResult first = intake.receive(message);
+        IntakeResult redelivered = intake.receive(message);
+
+        assertThat(first.newCase()).isTrue();
+        assertThat(redelivered.duplicate()).isTrue();
+        assertThat(redelivered.messageId()).isEqualTo(first.messageId());
+        assertThat(cases.timeline(first.caseId())).extracting(TimelineEntry::text).containsExactly("My parcel never arrived");
+        assertThat(events.ofType(MessageReceived.class).matching(MessageReceived::caseId, first.caseId().value()))
+                .singleElement().satisfies(received -> {
+                    assertThat(received.messageId()).isEqualTo(first.messageId());
+                    assertThat(received.newCase()).isTrue();
+                });
+        assertThat(events).contains(InteractionRecorded.class)
+                .matching(InteractionRecorded::interactionId, first.messageId());
+    }
+
+    @Test
+    void aCaseResolvedByAPersonAnnouncesTheQuestionAndTheAnswerThatResolvedIt(AssertablePublishedEvents events) {
+        CaseId caseId = intake.receive(message("How do I change the delivery address of an order?")).caseId();
+        cases.escalate(caseId, "general", 50);
+        long reply = cases.reply(caseId, "agent", "Open the order and choose Change address before it ships.");
+
+        cases.resolve(caseId, "agent", "Explained the address change", "OTHER");
+
+        assertThat(events).contains(ReplyRecorded.class).matching(ReplyRecorded::interactionId, reply);
+        assertThat(events.ofType(CaseResolved.class).matching(CaseResolved::caseId, caseId.value()))
+                .singleElement().satisfies(resolved -> {
+                    assertThat(resolved.question()).isEqualTo("How do I change the delivery address of an order?");
+                    assertThat(resolved.answer()).isEqualTo("Open the order and choose Change address before it ships.");
+                    assertThat(resolved.topic()).isEqualTo("OTHER");
+                    assertThat(resolved.resolvedBy()).isEqualTo("agent");
+                });
+        assertThat(cases.find(caseId)).get().extracting(CaseView::status).isEqualTo(CaseStatus.RESOLVED);
+    }
+
+    private static InboundMessage message(String text) {
+        String address = "module-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        return new InboundMessage(Channel.EMAIL, address, "Mia Module", text, "module-" + UUID.randomUUID(), null, null,
+                Instant.now());
+    }
+}

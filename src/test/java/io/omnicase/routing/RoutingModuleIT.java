@@ -1,0 +1,66 @@
+package io.omnicase.routing;
+
+import io.omnicase.cases.CaseId;
+import io.omnicase.cases.CaseStatus;
+import io.omnicase.customers.Channel;
+import io.omnicase.customers.Customer.Tier;
+import io.omnicase.sentiment.SentimentTrend;
+import io.omnicase.support.TestServers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.ContextConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The routing module on its own (it needs no other module's beans): its rule sets live in the database, a supervisor's
+ * new table decides at once on this node, and a rollback brings the earlier decisions back. Runs against the real
+ * MariaDB server, in a database of its own (see {@link TestServers#moduleProperties()}).
+ */
+@ApplicationModuleTest
+@ContextConfiguration(initializers = TestServers.ModuleInitializer.class)
+class RoutingModuleIT {
+
+    private static final String URGENT_ROW = "An urgent message is escalated with high priority";
+    private static final CaseId CASE = new CaseId(4_711);
+
+    @Autowired
+    Routing routing;
+
+    @Autowired
+    RuleSets ruleSets;
+
+    @Test
+    void aSupervisorsNewTableDecidesAtOnceAndARollbackBringsTheEarlierDecisionBack() {
+        RuleSetVersion before = ruleSets.active().orElseThrow();
+        RoutingDecision urgent = routing.decide(CASE, urgentMessage());
+        assertThat(urgent.selfService()).isFalse();
+        assertThat(urgent.priority()).isEqualTo(Priority.HIGH);
+        assertThat(urgent.rulesFired()).contains(URGENT_ROW);
+        assertThat(urgent.ruleSetVersion()).isEqualTo(before.label());
+
+        GuidedRuleSet withoutUrgentRow = new GuidedRuleSet(ruleSets.shippedTable().rules().stream()
+                .filter(rule -> !rule.name().equals(URGENT_ROW)).toList());
+        RuleSetVersion saved = ruleSets.saveAndActivate(withoutUrgentRow, "supervisor", "urgent messages wait their turn");
+        ruleSets.applyNow();
+        RoutingDecision relaxed = routing.decide(CASE, urgentMessage());
+        assertThat(relaxed.ruleSetVersion()).isEqualTo(saved.label()).isNotEqualTo(before.label());
+        assertThat(relaxed.rulesFired()).doesNotContain(URGENT_ROW);
+        assertThat(relaxed.differsFrom(urgent)).isTrue();
+
+        ruleSets.activate(before.version(), "supervisor", "back to the shipped table");
+        ruleSets.applyNow();
+        RoutingDecision rolledBack = routing.decide(CASE, urgentMessage());
+        assertThat(rolledBack.ruleSetVersion()).isEqualTo(before.label());
+        assertThat(rolledBack.differsFrom(urgent)).isFalse();
+        assertThat(rolledBack.rulesFired()).isEqualTo(urgent.rulesFired());
+    }
+
+    /** A standard customer's first message, on a new email case, that says it is urgent. */
+    private static RoutingFacts urgentMessage() {
+        return new RoutingFacts(new CaseFacts(Channel.EMAIL, CaseStatus.NEW, 0, 1, 0, -0.3, SentimentTrend.STEADY),
+                new CustomerFacts(Tier.STANDARD, 1, 1, 0),
+                new MessageFacts("URGENT: my router is down and I cannot work, please help", -0.3));
+    }
+}
