@@ -81,7 +81,10 @@ class DeskFeed {
             try {
                 follower.emitter().send(SseEmitter.event().name("entry").data(entry, MediaType.APPLICATION_JSON));
             } catch (IOException | IllegalStateException e) {
+                // The follower has gone: end the request too, or it stays open (and holds a graceful shutdown) until
+                // its timeout.
                 listeners.remove(follower);
+                follower.emitter().completeWithError(e);
             }
         }
     }
