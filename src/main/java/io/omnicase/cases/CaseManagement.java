@@ -10,7 +10,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,17 +71,10 @@ public class CaseManagement {
     @Transactional
     public void recordDecision(CaseId id, Decision decision) {
         CaseView view = lock(id);
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("selfService", decision.selfService());
-        detail.put("queue", decision.queue());
-        detail.put("priority", decision.priority());
-        detail.put("requiredSkills", decision.requiredSkills());
-        detail.put("rulesFired", decision.rulesFired());
-        detail.put("ruleSetVersion", decision.ruleSetVersion());
         String text = (decision.selfService() ? "Self-service" : "Escalate to " + decision.queue())
                 + ", priority " + decision.priority() + ": " + String.join("; ", decision.rulesFired());
         store.route(id.value(), decision.queue(), decision.priority());
-        append(view, InteractionKind.DECISION, "routing", text, detail, view.status());
+        append(view, InteractionKind.DECISION, "routing", text, decision, view.status());
     }
 
     @Transactional
@@ -156,7 +148,7 @@ public class CaseManagement {
                 () -> new CaseStateException("Case " + id.value() + " has no customer message to reply to"));
         Channel channel = Channel.valueOf(last[0]);
         long interactionId = store.insertInteraction(id.value(), InteractionKind.OUTBOUND, channel.name(), author, text,
-                null, null, Map.of("to", last[1]), Instant.now());
+                null, null, EntryDetail.of(Map.of("to", last[1])), Instant.now());
         store.touch(id.value(), Instant.now());
         events.publishEvent(new InteractionRecorded(interactionId, id.value(), view.customerId(), InteractionKind.OUTBOUND,
                 channel.name(), author, text, view.status(), Instant.now()));
@@ -229,6 +221,11 @@ public class CaseManagement {
     }
 
     private void append(CaseView view, InteractionKind kind, String author, String text, Map<String, Object> detail,
+                        CaseStatus statusAfter) {
+        append(view, kind, author, text, EntryDetail.of(detail), statusAfter);
+    }
+
+    private void append(CaseView view, InteractionKind kind, String author, String text, EntryDetail detail,
                         CaseStatus statusAfter) {
         Instant now = Instant.now();
         long interactionId = store.insertInteraction(view.id(), kind, null, author, text, null, null, detail, now);

@@ -10,6 +10,7 @@ import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.test.context.ContextConfiguration;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +67,24 @@ class CasesModuleIT {
                     assertThat(resolved.resolvedBy()).isEqualTo("agent");
                 });
         assertThat(cases.find(caseId)).get().extracting(CaseView::status).isEqualTo(CaseStatus.RESOLVED);
+    }
+
+    @Test
+    void aDecisionIsRecordedOnceOnTheTimelineAndReadBackAsTheDecision() {
+        CaseId caseId = intake.receive(message("I was charged twice for my subscription")).caseId();
+        Decision decision = new Decision(false, "billing", 75, List.of("BILLING"),
+                List.of("A billing dispute is escalated"), "v7");
+
+        cases.recordDecision(caseId, decision);
+
+        assertThat(cases.timeline(caseId)).filteredOn(e -> e.kind() == InteractionKind.DECISION).singleElement()
+                .satisfies(entry -> assertThat(entry.decision()).contains(decision));
+        assertThat(cases.timeline(caseId)).filteredOn(e -> e.kind() != InteractionKind.DECISION)
+                .allSatisfy(entry -> assertThat(entry.decision()).isEmpty());
+        assertThat(cases.find(caseId)).get().satisfies(view -> {
+            assertThat(view.queue()).isEqualTo("billing");
+            assertThat(view.priority()).isEqualTo(75);
+        });
     }
 
     private static InboundMessage message(String text) {
