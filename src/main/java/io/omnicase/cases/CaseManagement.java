@@ -82,9 +82,11 @@ public class CaseManagement {
         transition(id, CaseStatus.SELF_SERVICE, "The assistant handles the case");
     }
 
+    /** Hands the case to a person, in the queue and with the priority its latest decision recorded. */
     @Transactional
-    public void escalate(CaseId id, String queue, int priority) {
-        transition(id, CaseStatus.ESCALATED, "Escalated to queue " + queue + " with priority " + priority);
+    public void escalate(CaseId id) {
+        CaseView view = lock(id);
+        transition(id, CaseStatus.ESCALATED, "Escalated to queue " + view.queue() + " with priority " + view.priority());
     }
 
     @Transactional

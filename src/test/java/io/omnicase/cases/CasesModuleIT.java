@@ -53,7 +53,7 @@ class CasesModuleIT {
     @Test
     void aCaseResolvedByAPersonAnnouncesTheQuestionAndTheAnswerThatResolvedIt(AssertablePublishedEvents events) {
         CaseId caseId = intake.receive(message("How do I change the delivery address of an order?")).caseId();
-        cases.escalate(caseId, "general", 50);
+        cases.escalate(caseId);
         long reply = cases.reply(caseId, "agent", "Open the order and choose Change address before it ships.");
 
         cases.resolve(caseId, "agent", "Explained the address change", "OTHER");
@@ -85,6 +85,19 @@ class CasesModuleIT {
             assertThat(view.queue()).isEqualTo("billing");
             assertThat(view.priority()).isEqualTo(75);
         });
+    }
+
+    @Test
+    void anEscalationTakesTheQueueAndPriorityTheLatestDecisionRecordedOnTheCase() {
+        CaseId caseId = intake.receive(message("The app crashes at login, urgent")).caseId();
+        cases.recordDecision(caseId, new Decision(false, "general", 50, List.of(), List.of("first"), "v1"));
+        cases.recordDecision(caseId, new Decision(false, "technical", 75, List.of("TECHNICAL"), List.of("second"), "v1"));
+
+        cases.escalate(caseId);
+
+        assertThat(cases.find(caseId)).get().extracting(CaseView::status).isEqualTo(CaseStatus.ESCALATED);
+        assertThat(cases.timeline(caseId)).last().extracting(TimelineEntry::text)
+                .isEqualTo("Escalated to queue technical with priority 75");
     }
 
     private static InboundMessage message(String text) {

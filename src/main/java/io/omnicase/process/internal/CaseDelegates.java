@@ -23,13 +23,9 @@ import java.util.List;
 import static io.omnicase.process.CustomerCaseProcess.AUTO_CLOSE_AFTER;
 import static io.omnicase.process.CustomerCaseProcess.CLOSED_BY;
 import static io.omnicase.process.CustomerCaseProcess.LOW_CONFIDENCE_COUNT;
-import static io.omnicase.process.CustomerCaseProcess.PRIORITY;
-import static io.omnicase.process.CustomerCaseProcess.QUEUE;
 import static io.omnicase.process.CustomerCaseProcess.RESOLUTION;
 import static io.omnicase.process.CustomerCaseProcess.RESOLVED_BY;
-import static io.omnicase.process.CustomerCaseProcess.SELF_SERVICE;
 import static io.omnicase.process.CustomerCaseProcess.SELF_SERVICE_TIMEOUT;
-import static io.omnicase.process.CustomerCaseProcess.SLA_DURATION;
 import static io.omnicase.process.CustomerCaseProcess.TOPIC;
 
 /** The delegates of customer-case.bpmn, each a few lines of glue named after its BPMN element. */
@@ -40,12 +36,7 @@ class CaseDelegates {
     @Bean
     JavaDelegate assessCase(CaseAssessment assessment) {
         return execution -> {
-            RoutingDecision decision = assessment.assess(caseId(execution));
-            SELF_SERVICE.set(execution, decision.selfService());
-            QUEUE.set(execution, decision.queue().group());
-            PRIORITY.set(execution, decision.priority().taskPriority());
-            SLA_DURATION.set(execution, decision.priority().sla());
-            TOPIC.set(execution, decision.topic().name());
+            RoutingVariables.decided(execution, assessment.assess(caseId(execution)));
         };
     }
 
@@ -59,10 +50,10 @@ class CaseDelegates {
         };
     }
 
-    /** {@code task_escalate_case}. */
+    /** {@code task_escalate_case}: the queue and priority are the case's, as its latest decision recorded them. */
     @Bean
     JavaDelegate escalateCase(CaseManagement cases) {
-        return execution -> cases.escalate(caseId(execution), QUEUE.get(execution), PRIORITY.get(execution));
+        return execution -> cases.escalate(caseId(execution));
     }
 
     /** On creating {@code user_handle_case}: a task list shows which case and what it is about, not "Handle case" ten times. */
@@ -101,7 +92,7 @@ class CaseDelegates {
                 if (!decision.selfService() && !offeredTo.contains(queue)) {
                     offeredTo.forEach(group -> tasks.deleteCandidateGroup(task.getId(), group));
                     tasks.addCandidateGroup(task.getId(), queue);
-                    QUEUE.set(execution, queue);
+                    RoutingVariables.movedTo(execution, decision.queue());
                 }
             }
         };
