@@ -56,16 +56,34 @@ public class CaseManagement {
         return store.ofCustomer(customer.value());
     }
 
-    /** What a routing decision reads about a case. */
+    /** The latest message the customer wrote on a case, with its sentiment; empty before the first. */
     @Transactional(readOnly = true)
-    public CaseSnapshot snapshot(CaseId id) {
-        CaseView view = require(id);
-        Optional<CustomerMessage> latest = store.latestInbound(id.value());
-        Instant since = Instant.now().minus(CaseSnapshot.RECENT);
-        return new CaseSnapshot(view, latest.map(CustomerMessage::text).orElse(""),
-                latest.map(CustomerMessage::sentiment).orElse(null), store.countInbound(id.value()),
-                store.countOpenCases(view.customerId()), store.countCasesOpenedSince(view.customerId(), since),
-                store.customerMessagesSince(view.customerId(), since, CaseSnapshot.RECENT_MESSAGES));
+    public Optional<CustomerMessage> latestCustomerMessage(CaseId id) {
+        return store.latestInbound(id.value());
+    }
+
+    /** How many messages the customer wrote on a case. */
+    @Transactional(readOnly = true)
+    public int customerMessageCount(CaseId id) {
+        return store.countInbound(id.value());
+    }
+
+    /** How many cases of a customer are not closed. */
+    @Transactional(readOnly = true)
+    public int openCaseCount(CustomerId customer) {
+        return store.countOpenCases(customer.value());
+    }
+
+    /** How many cases a customer opened since a moment. */
+    @Transactional(readOnly = true)
+    public int casesOpenedSince(CustomerId customer, Instant since) {
+        return store.countCasesOpenedSince(customer.value(), since);
+    }
+
+    /** A customer's messages since a moment, across all their cases, newest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<CustomerMessage> customerMessagesSince(CustomerId customer, Instant since, int limit) {
+        return store.customerMessagesSince(customer.value(), since, limit);
     }
 
     @Transactional

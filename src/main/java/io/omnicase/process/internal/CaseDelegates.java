@@ -2,6 +2,7 @@ package io.omnicase.process.internal;
 
 import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseManagement;
+import io.omnicase.routing.CaseRouting;
 import io.omnicase.routing.RoutingDecision;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -34,9 +35,9 @@ class CaseDelegates {
 
     /** {@code task_assess_case}: takes the routing decision and puts what the model branches on into variables. */
     @Bean
-    JavaDelegate assessCase(CaseAssessment assessment) {
+    JavaDelegate assessCase(CaseRouting routing) {
         return execution -> {
-            RoutingVariables.decided(execution, assessment.assess(caseId(execution)));
+            RoutingVariables.decided(execution, routing.route(caseId(execution)));
         };
     }
 
@@ -77,9 +78,9 @@ class CaseDelegates {
      * (a holder keeps it).
      */
     @Bean
-    JavaDelegate reassessCase(CaseAssessment assessment) {
+    JavaDelegate reassessCase(CaseRouting routing) {
         return execution -> {
-            RoutingDecision decision = assessment.assess(caseId(execution));
+            RoutingDecision decision = routing.route(caseId(execution));
             var tasks = execution.getProcessEngineServices().getTaskService();
             String queue = decision.queue().group();
             for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
