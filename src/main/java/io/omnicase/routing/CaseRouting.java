@@ -9,6 +9,8 @@ import io.omnicase.cases.Decision;
 import io.omnicase.customers.Customer;
 import io.omnicase.customers.CustomerId;
 import io.omnicase.customers.Customers;
+import io.omnicase.routing.facts.Tier;
+import io.omnicase.routing.internal.FactValues;
 import io.omnicase.sentiment.SentimentLabel;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,10 +63,10 @@ public class CaseRouting {
         Optional<CustomerMessage> latest = cases.latestCustomerMessage(id);
         MessageFacts message = new MessageFacts(latest.map(CustomerMessage::text).orElse(""),
                 latest.map(CustomerMessage::sentiment).orElse(null));
-        CaseFacts caseFacts = new CaseFacts(view.channel(), view.status(),
+        CaseFacts caseFacts = new CaseFacts(FactValues.channel(view.channel()), FactValues.status(view.status()),
                 Duration.between(view.openedAt(), now).toHours(), cases.customerMessageCount(id),
-                view.reopenCount(), view.sentiment().value(), view.sentiment().trend());
-        Customer.Tier tier = customers.find(customer).map(Customer::tier).orElse(Customer.Tier.STANDARD);
+                view.reopenCount(), view.sentiment().value(), FactValues.trend(view.sentiment().trend()));
+        Tier tier = FactValues.tier(customers.find(customer).map(Customer::tier).orElse(Customer.Tier.STANDARD));
         return new RoutingFacts(caseFacts, new CustomerFacts(tier, cases.openCaseCount(customer),
                 cases.casesOpenedSince(customer, since), complaintsAbout(message.getTopic(), customer, since)), message);
     }

@@ -2,9 +2,10 @@ package io.omnicase.routing;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.omnicase.routing.facts.SentimentLabel;
+import io.omnicase.routing.internal.FactValues;
 import io.omnicase.routing.internal.Words;
 import io.omnicase.sentiment.Sentiment;
-import io.omnicase.sentiment.SentimentLabel;
 
 import java.util.Locale;
 import java.util.Set;
@@ -79,7 +80,7 @@ public class MessageFacts {
     }
 
     public SentimentLabel getSentimentLabel() {
-        return SentimentLabel.of(sentiment);
+        return FactValues.label(io.omnicase.sentiment.SentimentLabel.of(sentiment));
     }
 
     /** Whether the text holds the given text, ignoring case; what a rule row's "contains" condition asks. */

@@ -2,15 +2,15 @@ package io.omnicase.routing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.omnicase.cases.CaseStatus;
-import io.omnicase.customers.Channel;
-import io.omnicase.customers.Customer.Tier;
 import io.omnicase.routing.internal.DrlGenerator;
 import io.omnicase.routing.internal.GuidedRuleCheck;
 import io.omnicase.routing.internal.LineDiff;
 import io.omnicase.routing.internal.RoutingFactsStore;
 import io.omnicase.routing.internal.RuleSetStore;
-import io.omnicase.sentiment.SentimentTrend;
+import io.omnicase.routing.facts.CaseStatus;
+import io.omnicase.routing.facts.Channel;
+import io.omnicase.routing.facts.SentimentTrend;
+import io.omnicase.routing.facts.Tier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
