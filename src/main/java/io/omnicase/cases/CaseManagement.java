@@ -167,11 +167,11 @@ public class CaseManagement {
         String[] last = store.lastInbound(id.value()).orElseThrow(
                 () -> new CaseStateException("Case " + id.value() + " has no customer message to reply to"));
         Channel channel = Channel.valueOf(last[0]);
-        long interactionId = store.insertInteraction(id.value(), InteractionKind.OUTBOUND, channel.name(), author, text,
+        long interactionId = store.insertInteraction(id.value(), InteractionKind.OUTBOUND, channel, author, text,
                 null, null, EntryDetail.of(Map.of("to", last[1])), Instant.now());
         store.touch(id.value(), Instant.now());
         events.publishEvent(new InteractionRecorded(interactionId, id.value(), view.customerId(), InteractionKind.OUTBOUND,
-                channel.name(), author, text, view.status(), Instant.now()));
+                channel, author, text, view.status(), Instant.now()));
         events.publishEvent(new ReplyRecorded(id.value(), interactionId, channel, last[1], text, ASSISTANT.equals(author)));
         return interactionId;
     }

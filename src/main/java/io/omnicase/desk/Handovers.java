@@ -77,7 +77,7 @@ public class Handovers {
         List<String> sentences = new ArrayList<>();
         List<Handover.Message> inbound = transcript.stream().filter(m -> "INBOUND".equals(m.direction())).toList();
         Set<String> channels = new LinkedHashSet<>(inbound.stream().map(Handover.Message::channel)
-                .filter(Objects::nonNull).toList());
+                .filter(Objects::nonNull).map(Enum::name).toList());
         String who = customer == null || customer.displayName() == null ? "The customer" : customer.displayName();
         String tier = customer == null || customer.tier() == null ? "" : " (" + customer.tier() + ")";
         if (!inbound.isEmpty()) {

@@ -47,7 +47,9 @@ class CasesModuleIT {
                     assertThat(received.newCase()).isTrue();
                 });
         assertThat(events).contains(InteractionRecorded.class)
-                .matching(InteractionRecorded::interactionId, first.messageId());
+                .matching(InteractionRecorded::interactionId, first.messageId())
+                .matching(InteractionRecorded::channel, Channel.EMAIL);
+        assertThat(cases.timeline(first.caseId())).extracting(TimelineEntry::channel).containsExactly(Channel.EMAIL);
     }
 
     @Test
