@@ -2,6 +2,7 @@ package io.omnicase.routing;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.omnicase.cases.PersonRequest;
 import io.omnicase.routing.facts.SentimentLabel;
 import io.omnicase.routing.internal.FactValues;
 import io.omnicase.routing.internal.Words;
@@ -15,8 +16,6 @@ import java.util.regex.Pattern;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class MessageFacts {
 
-    private static final Pattern ASKS_FOR_PERSON = Pattern.compile(
-            "\\b(human|real person|a person|an agent|someone real|speak to (someone|a manager)|talk to (someone|a manager)|call me)\\b");
     private static final Pattern URGENT = Pattern.compile(
             "\\b(urgent|urgently|asap|immediately|emergency|lawyer|legal action|outage|down for everyone)\\b");
     private static final Pattern BILLING = Pattern.compile(
@@ -40,7 +39,7 @@ public class MessageFacts {
         this.text = text == null ? "" : text;
         String lower = this.text.toLowerCase(Locale.ROOT);
         this.lowerText = lower;
-        this.asksForPerson = ASKS_FOR_PERSON.matcher(lower).find();
+        this.asksForPerson = PersonRequest.in(this.text);
         this.urgent = URGENT.matcher(lower).find();
         this.topic = topicOf(lower);
         this.sentiment = sentiment;
