@@ -33,12 +33,10 @@ import static io.omnicase.process.CustomerCaseProcess.TOPIC;
 @Configuration(proxyBeanMethods = false)
 class CaseDelegates {
 
-    /** {@code task_assess_case}: takes the routing decision and puts what the model branches on into variables. */
+    /** {@code task_assess_case}: routes the case (which records the decision) and sets what the model reads. */
     @Bean
     JavaDelegate assessCase(CaseRouting routing) {
-        return execution -> {
-            RoutingVariables.decided(execution, routing.route(caseId(execution)));
-        };
+        return execution -> RoutingVariables.decided(execution, routing.route(caseId(execution)));
     }
 
     /** {@code task_enter_self_service}; the idle timer that follows takes its period from configuration. */
