@@ -3,6 +3,7 @@ package io.omnicase.assistant;
 import io.omnicase.assistant.internal.AttemptStore;
 import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseManagement;
+import io.omnicase.cases.CustomerMessage;
 import io.omnicase.history.HistoryUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,7 @@ public class SelfService {
     /** @param lowConfidenceSoFar how often the assistant was unsure earlier in this episode */
     @Transactional
     public Turn respond(CaseId caseId, int lowConfidenceSoFar) {
-        String message = cases.snapshot(caseId).latestMessage();
+        String message = cases.latestCustomerMessage(caseId).map(CustomerMessage::text).orElse("");
         if (CustomerReply.of(message) == CustomerReply.CONFIRMS && attempts.answeredBefore(caseId.value())) {
             cases.reply(caseId, CaseManagement.ASSISTANT, THANKS);
             return new Turn(Outcome.CONFIRMED, 0);

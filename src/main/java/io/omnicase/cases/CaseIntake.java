@@ -97,7 +97,7 @@ public class CaseIntake {
         CaseStatus status = current.map(CaseView::status).orElse(CaseStatus.NEW);
         String from = message.channel().identityKind().normalize(message.from());
         Instant sentAt = message.sentAt() == null ? now : message.sentAt();
-        long messageId = store.insertInteraction(caseId, InteractionKind.INBOUND, message.channel().name(), from,
+        long messageId = store.insertInteraction(caseId, InteractionKind.INBOUND, message.channel(), from,
                 message.text(), message.providerMessageId(), message.threadRef(), null, sentAt);
         store.recordSentiment(caseId, messageId, sentiment.analyze(message.text()));
         if (message.threadRef() != null) {
@@ -107,7 +107,7 @@ public class CaseIntake {
             store.touch(caseId, now);
         }
         events.publishEvent(new InteractionRecorded(messageId, caseId, customer.value(), InteractionKind.INBOUND,
-                message.channel().name(), from, message.text(), status, sentAt));
+                message.channel(), from, message.text(), status, sentAt));
         events.publishEvent(new MessageReceived(caseId, messageId, customer.value(), message.channel(), newCase));
         return new IntakeResult(new CaseId(caseId), messageId, false, newCase);
     }

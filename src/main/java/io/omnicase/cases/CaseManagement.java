@@ -10,7 +10,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,32 +56,43 @@ public class CaseManagement {
         return store.ofCustomer(customer.value());
     }
 
-    /** What a routing decision reads about a case. */
+    /** The latest message the customer wrote on a case, with its sentiment; empty before the first. */
     @Transactional(readOnly = true)
-    public CaseSnapshot snapshot(CaseId id) {
-        CaseView view = require(id);
-        Optional<CustomerMessage> latest = store.latestInbound(id.value());
-        Instant since = Instant.now().minus(CaseSnapshot.RECENT);
-        return new CaseSnapshot(view, latest.map(CustomerMessage::text).orElse(""),
-                latest.map(CustomerMessage::sentiment).orElse(null), store.countInbound(id.value()),
-                store.countOpenCases(view.customerId()), store.countCasesOpenedSince(view.customerId(), since),
-                store.customerMessagesSince(view.customerId(), since, CaseSnapshot.RECENT_MESSAGES));
+    public Optional<CustomerMessage> latestCustomerMessage(CaseId id) {
+        return store.latestInbound(id.value());
+    }
+
+    /** How many messages the customer wrote on a case. */
+    @Transactional(readOnly = true)
+    public int customerMessageCount(CaseId id) {
+        return store.countInbound(id.value());
+    }
+
+    /** How many cases of a customer are not closed. */
+    @Transactional(readOnly = true)
+    public int openCaseCount(CustomerId customer) {
+        return store.countOpenCases(customer.value());
+    }
+
+    /** How many cases a customer opened since a moment. */
+    @Transactional(readOnly = true)
+    public int casesOpenedSince(CustomerId customer, Instant since) {
+        return store.countCasesOpenedSince(customer.value(), since);
+    }
+
+    /** A customer's messages since a moment, across all their cases, newest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<CustomerMessage> customerMessagesSince(CustomerId customer, Instant since, int limit) {
+        return store.customerMessagesSince(customer.value(), since, limit);
     }
 
     @Transactional
     public void recordDecision(CaseId id, Decision decision) {
         CaseView view = lock(id);
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("selfService", decision.selfService());
-        detail.put("queue", decision.queue());
-        detail.put("priority", decision.priority());
-        detail.put("requiredSkills", decision.requiredSkills());
-        detail.put("rulesFired", decision.rulesFired());
-        detail.put("ruleSetVersion", decision.ruleSetVersion());
         String text = (decision.selfService() ? "Self-service" : "Escalate to " + decision.queue())
                 + ", priority " + decision.priority() + ": " + String.join("; ", decision.rulesFired());
         store.route(id.value(), decision.queue(), decision.priority());
-        append(view, InteractionKind.DECISION, "routing", text, detail, view.status());
+        append(view, InteractionKind.DECISION, "routing", text, decision, view.status());
     }
 
     @Transactional
@@ -90,9 +100,11 @@ public class CaseManagement {
         transition(id, CaseStatus.SELF_SERVICE, "The assistant handles the case");
     }
 
+    /** Hands the case to a person, in the queue and with the priority its latest decision recorded. */
     @Transactional
-    public void escalate(CaseId id, String queue, int priority) {
-        transition(id, CaseStatus.ESCALATED, "Escalated to queue " + queue + " with priority " + priority);
+    public void escalate(CaseId id) {
+        CaseView view = lock(id);
+        transition(id, CaseStatus.ESCALATED, "Escalated to queue " + view.queue() + " with priority " + view.priority());
     }
 
     @Transactional
@@ -155,11 +167,11 @@ public class CaseManagement {
         String[] last = store.lastInbound(id.value()).orElseThrow(
                 () -> new CaseStateException("Case " + id.value() + " has no customer message to reply to"));
         Channel channel = Channel.valueOf(last[0]);
-        long interactionId = store.insertInteraction(id.value(), InteractionKind.OUTBOUND, channel.name(), author, text,
-                null, null, Map.of("to", last[1]), Instant.now());
+        long interactionId = store.insertInteraction(id.value(), InteractionKind.OUTBOUND, channel, author, text,
+                null, null, EntryDetail.of(Map.of("to", last[1])), Instant.now());
         store.touch(id.value(), Instant.now());
         events.publishEvent(new InteractionRecorded(interactionId, id.value(), view.customerId(), InteractionKind.OUTBOUND,
-                channel.name(), author, text, view.status(), Instant.now()));
+                channel, author, text, view.status(), Instant.now()));
         events.publishEvent(new ReplyRecorded(id.value(), interactionId, channel, last[1], text, ASSISTANT.equals(author)));
         return interactionId;
     }
@@ -229,6 +241,11 @@ public class CaseManagement {
     }
 
     private void append(CaseView view, InteractionKind kind, String author, String text, Map<String, Object> detail,
+                        CaseStatus statusAfter) {
+        append(view, kind, author, text, EntryDetail.of(detail), statusAfter);
+    }
+
+    private void append(CaseView view, InteractionKind kind, String author, String text, EntryDetail detail,
                         CaseStatus statusAfter) {
         Instant now = Instant.now();
         long interactionId = store.insertInteraction(view.id(), kind, null, author, text, null, null, detail, now);

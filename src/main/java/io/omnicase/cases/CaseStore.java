@@ -69,12 +69,12 @@ class CaseStore {
                 .params(channel.name(), threadRef, caseId).update();
     }
 
-    long insertInteraction(long caseId, InteractionKind kind, String channel, String author, String body,
-                           String providerMessageId, String threadRef, Map<String, Object> detail, Instant occurredAt) {
+    long insertInteraction(long caseId, InteractionKind kind, Channel channel, String author, String body,
+                           String providerMessageId, String threadRef, EntryDetail detail, Instant occurredAt) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO interactions (case_id, kind, channel, author, body, provider_message_id, thread_ref, detail, "
                         + "occurred_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(caseId, kind.name(), channel, author, body, providerMessageId, threadRef,
+                .params(caseId, kind.name(), channel == null ? null : channel.name(), author, body, providerMessageId, threadRef,
                         detail == null ? null : write(detail), ts(occurredAt), ts(Instant.now()))
                 .update(key);
         return key.getKey().longValue();
@@ -212,7 +212,8 @@ class CaseStore {
                         + "sentiment_score, sentiment_label FROM interactions WHERE case_id = ? ORDER BY id")
                 .param(caseId)
                 .query((rs, n) -> new TimelineEntry(rs.getLong(1), InteractionKind.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), read(rs.getString(7)),
+                        channel(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
+                        detail(InteractionKind.valueOf(rs.getString(2)), rs.getString(7)),
                         rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(),
                         sentiment(rs, 10, rs.getString(11))))
                 .list();
@@ -271,6 +272,10 @@ class CaseStore {
         return label == null ? Sentiment.of(score) : new Sentiment(score, SentimentLabel.valueOf(label));
     }
 
+    private static Channel channel(String stored) {
+        return stored == null ? null : Channel.valueOf(stored);
+    }
+
     private static Instant instant(Timestamp ts) {
         return ts == null ? null : ts.toInstant();
     }
@@ -279,7 +284,22 @@ class CaseStore {
         return Timestamp.from(instant);
     }
 
-    private String write(Map<String, Object> detail) {
+    /** A decision's entry reads back as its {@link Decision}; any other entry's detail as its fields. */
+    private EntryDetail detail(InteractionKind kind, String stored) {
+        if (stored == null) {
+            return null;
+        }
+        if (kind != InteractionKind.DECISION) {
+            return EntryDetail.of(read(stored));
+        }
+        try {
+            return json.readValue(stored, Decision.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored decision is not readable", e);
+        }
+    }
+
+    private String write(Object detail) {
         try {
             return json.writeValueAsString(detail);
         } catch (JsonProcessingException e) {

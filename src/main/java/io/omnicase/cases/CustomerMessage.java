@@ -4,6 +4,9 @@ import io.omnicase.sentiment.Sentiment;
 
 import java.time.Instant;
 
-/** One message a customer sent, on any of their cases; what routing reads to find repeat complaints. */
+/**
+ * One message a customer sent, on any of their cases: the latest one is what self-service answers, the recent ones are
+ * what routing reads to find repeat complaints.
+ */
 public record CustomerMessage(long caseId, String text, Sentiment sentiment, Instant occurredAt) {
 }

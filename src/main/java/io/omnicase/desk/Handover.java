@@ -1,6 +1,7 @@
 package io.omnicase.desk;
 
 import io.omnicase.assistant.AnswerSource;
+import io.omnicase.customers.Channel;
 import io.omnicase.customers.Customer;
 import io.omnicase.customers.Identity;
 
@@ -26,7 +27,7 @@ public record Handover(long caseId, String status, String summary, CustomerPart 
     }
 
     /** A message of the transcript; {@code direction} is INBOUND (customer) or OUTBOUND (assistant or agent). */
-    public record Message(String direction, String channel, String author, String text, Instant at) {
+    public record Message(String direction, Channel channel, String author, String text, Instant at) {
     }
 
     /** One try of the assistant: the question, its answer or why it declined, with confidence and sources. */

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -51,8 +50,10 @@ public class Handovers {
                 .map(a -> new Handover.AssistantTry(a.question(), a.answered(), a.answer(), a.topic(), a.confidence(),
                         a.sources(), a.reason(), a.at()))
                 .toList();
-        Handover.RoutingPart routing = timeline.stream().filter(e -> e.kind() == InteractionKind.DECISION)
-                .reduce((first, second) -> second).map(Handovers::routing).orElse(null);
+        Handover.RoutingPart routing = timeline.stream()
+                .flatMap(e -> e.decision().map(d -> new Handover.RoutingPart(d.selfService(), d.queue(), d.priority(),
+                        d.rulesFired(), d.ruleSetVersion(), e.occurredAt())).stream())
+                .reduce((first, second) -> second).orElse(null);
         Handover.CustomerPart customer = customers.find(new CustomerId(view.customerId()))
                 .map(c -> new Handover.CustomerPart(view.customerId(), c.displayName(), c.tier(), c.identities()))
                 .orElse(null);
@@ -69,15 +70,6 @@ public class Handovers {
         return new Handover(view.id(), view.status().name(), summary, customer, transcript, tries, routing, earlier, repeat);
     }
 
-    private static Handover.RoutingPart routing(TimelineEntry decision) {
-        Map<String, Object> detail = decision.detail() == null ? Map.of() : decision.detail();
-        List<String> reasons = detail.get("rulesFired") instanceof List<?> fired
-                ? fired.stream().map(String::valueOf).toList() : List.of();
-        return new Handover.RoutingPart(Boolean.TRUE.equals(detail.get("selfService")), (String) detail.get("queue"),
-                detail.get("priority") instanceof Number p ? p.intValue() : null, reasons,
-                (String) detail.get("ruleSetVersion"), decision.occurredAt());
-    }
-
     /** Plain sentences from the facts above; no model, so the summary never says what the case does not hold. */
     static String summary(Handover.CustomerPart customer, List<Handover.Message> transcript,
                           List<Handover.AssistantTry> tries, Handover.RoutingPart routing,
@@ -85,7 +77,7 @@ public class Handovers {
         List<String> sentences = new ArrayList<>();
         List<Handover.Message> inbound = transcript.stream().filter(m -> "INBOUND".equals(m.direction())).toList();
         Set<String> channels = new LinkedHashSet<>(inbound.stream().map(Handover.Message::channel)
-                .filter(Objects::nonNull).toList());
+                .filter(Objects::nonNull).map(Enum::name).toList());
         String who = customer == null || customer.displayName() == null ? "The customer" : customer.displayName();
         String tier = customer == null || customer.tier() == null ? "" : " (" + customer.tier() + ")";
         if (!inbound.isEmpty()) {

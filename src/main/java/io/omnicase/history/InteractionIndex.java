@@ -51,7 +51,8 @@ public class InteractionIndex {
     @ApplicationModuleListener
     void on(InteractionRecorded event) throws IOException {
         add(new InteractionDocument(event.interactionId(), event.caseId(), event.customerId(), event.kind().name(),
-                event.channel(), event.author(), event.text(), event.caseStatus().name(), event.occurredAt()));
+                event.channel() == null ? null : event.channel().name(), event.author(), event.text(),
+                event.caseStatus().name(), event.occurredAt()));
     }
 
     public void add(InteractionDocument document) throws IOException {

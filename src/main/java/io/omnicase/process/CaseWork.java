@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import static io.omnicase.process.CustomerCaseProcess.CLOSED_BY;
-import static io.omnicase.process.CustomerCaseProcess.QUEUE;
 import static io.omnicase.process.CustomerCaseProcess.RESOLUTION;
 import static io.omnicase.process.CustomerCaseProcess.RESOLVED_BY;
 import static io.omnicase.process.CustomerCaseProcess.SLA_DURATION;
@@ -65,7 +64,7 @@ public class CaseWork {
         String mineOrQueued = queues.isEmpty() ? "t.ASSIGNEE_ = :me"
                 : "(t.ASSIGNEE_ = :me OR (t.ASSIGNEE_ IS NULL AND EXISTS (SELECT 1 FROM " + table(IdentityLinkEntity.class)
                 + " l WHERE l.TASK_ID_ = t.ID_ AND l.TYPE_ = :candidate AND l.GROUP_ID_ IN (:queues))))";
-        var statement = query(mineOrQueued).param("me", username).param("candidate", IdentityLinkType.CANDIDATE);
+        var statement = query(mineOrQueued).param("me", username);
         if (!queues.isEmpty()) {
             statement = statement.param("queues", List.copyOf(queues));
         }
@@ -153,16 +152,21 @@ public class CaseWork {
 
     private JdbcClient.StatementSpec query(String condition) {
         return jdbc.sql(select() + " AND " + condition).param("handleCase", HANDLE_CASE)
-                .param("queueName", QUEUE.name()).param("slaName", SLA_DURATION.name());
+                .param("candidate", IdentityLinkType.CANDIDATE).param("slaName", SLA_DURATION.name());
     }
 
-    /** The task with its case (the business key) and the two variables the desk shows, in one statement. */
+    /**
+     * The task with its case (the business key), the queue it is offered to (its candidate group) and its SLA, in one
+     * statement.
+     */
     private String select() {
         if (select == null) {
             String variable = "(SELECT v.TEXT_ FROM " + table(VariableInstanceEntity.class) + " v WHERE v.EXECUTION_ID_ = "
                     + "t.PROC_INST_ID_ AND v.TASK_ID_ IS NULL AND v.NAME_ = :%s)";
+            String queue = "(SELECT MIN(q.GROUP_ID_) FROM " + table(IdentityLinkEntity.class) + " q WHERE q.TASK_ID_ = t.ID_ "
+                    + "AND q.TYPE_ = :candidate AND q.GROUP_ID_ IS NOT NULL)";
             select = "SELECT t.ID_, t.NAME_, t.PRIORITY_, t.ASSIGNEE_, t.CREATE_TIME_, p.BUSINESS_KEY_, "
-                    + variable.formatted("queueName") + " AS QUEUE_, " + variable.formatted("slaName") + " AS SLA_"
+                    + queue + " AS QUEUE_, " + variable.formatted("slaName") + " AS SLA_"
                     + " FROM " + table(TaskEntity.class) + " t JOIN " + table(ExecutionEntity.class)
                     + " p ON p.ID_ = t.PROC_INST_ID_ WHERE t.TASK_DEF_KEY_ = :handleCase";
         }
@@ -178,7 +182,7 @@ public class CaseWork {
         Instant created = row.getTimestamp("CREATE_TIME_").toInstant();
         Duration sla = SLA_DURATION.convert(row.getString("SLA_"));
         return new CaseTask(row.getString("ID_"), CaseId.of(row.getString("BUSINESS_KEY_")), row.getString("NAME_"),
-                row.getInt("PRIORITY_"), QUEUE.convert(row.getString("QUEUE_")), row.getString("ASSIGNEE_"), created,
+                row.getInt("PRIORITY_"), row.getString("QUEUE_"), row.getString("ASSIGNEE_"), created,
                 sla == null ? null : created.plus(sla));
     }
 }

@@ -1,9 +1,9 @@
 package io.omnicase.routing;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import io.omnicase.cases.CaseStatus;
-import io.omnicase.customers.Channel;
-import io.omnicase.sentiment.SentimentTrend;
+import io.omnicase.routing.facts.CaseStatus;
+import io.omnicase.routing.facts.Channel;
+import io.omnicase.routing.facts.SentimentTrend;
 
 /** The case as the rules see it: where it came from, where it stands, how old it is and how the customer's mood runs. */
 public class CaseFacts {

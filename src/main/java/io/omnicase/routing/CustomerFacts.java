@@ -1,7 +1,7 @@
 package io.omnicase.routing;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import io.omnicase.customers.Customer.Tier;
+import io.omnicase.routing.facts.Tier;
 
 /** The customer as the rules see them: their tier and their recent history with us. */
 public class CustomerFacts {

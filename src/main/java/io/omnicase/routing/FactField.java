@@ -1,10 +1,10 @@
 package io.omnicase.routing;
 
-import io.omnicase.cases.CaseStatus;
-import io.omnicase.customers.Channel;
-import io.omnicase.customers.Customer.Tier;
-import io.omnicase.sentiment.SentimentLabel;
-import io.omnicase.sentiment.SentimentTrend;
+import io.omnicase.routing.facts.CaseStatus;
+import io.omnicase.routing.facts.Channel;
+import io.omnicase.routing.facts.SentimentLabel;
+import io.omnicase.routing.facts.SentimentTrend;
+import io.omnicase.routing.facts.Tier;
 
 import java.util.Arrays;
 import java.util.List;

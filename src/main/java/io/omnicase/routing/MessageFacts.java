@@ -2,9 +2,11 @@ package io.omnicase.routing;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.omnicase.cases.PersonRequest;
+import io.omnicase.routing.facts.SentimentLabel;
+import io.omnicase.routing.internal.FactValues;
 import io.omnicase.routing.internal.Words;
 import io.omnicase.sentiment.Sentiment;
-import io.omnicase.sentiment.SentimentLabel;
 
 import java.util.Locale;
 import java.util.Set;
@@ -14,8 +16,6 @@ import java.util.regex.Pattern;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class MessageFacts {
 
-    private static final Pattern ASKS_FOR_PERSON = Pattern.compile(
-            "\\b(human|real person|a person|an agent|someone real|speak to (someone|a manager)|talk to (someone|a manager)|call me)\\b");
     private static final Pattern URGENT = Pattern.compile(
             "\\b(urgent|urgently|asap|immediately|emergency|lawyer|legal action|outage|down for everyone)\\b");
     private static final Pattern BILLING = Pattern.compile(
@@ -39,7 +39,7 @@ public class MessageFacts {
         this.text = text == null ? "" : text;
         String lower = this.text.toLowerCase(Locale.ROOT);
         this.lowerText = lower;
-        this.asksForPerson = ASKS_FOR_PERSON.matcher(lower).find();
+        this.asksForPerson = PersonRequest.in(this.text);
         this.urgent = URGENT.matcher(lower).find();
         this.topic = topicOf(lower);
         this.sentiment = sentiment;
@@ -79,7 +79,7 @@ public class MessageFacts {
     }
 
     public SentimentLabel getSentimentLabel() {
-        return SentimentLabel.of(sentiment);
+        return FactValues.label(io.omnicase.sentiment.SentimentLabel.of(sentiment));
     }
 
     /** Whether the text holds the given text, ignoring case; what a rule row's "contains" condition asks. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnicase.cases.CaseId;
 import io.omnicase.routing.internal.DrlGenerator;
 import io.omnicase.routing.internal.GuidedRuleCheck;
+import io.omnicase.routing.internal.RoutingFactsStore;
 import io.omnicase.routing.internal.RuleSetStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * Decides how a case is handled, with the active rule set from the database. Every node polls the latest activation
@@ -30,6 +32,7 @@ public class Routing {
     private static final Logger log = LoggerFactory.getLogger(Routing.class);
 
     private final RuleSetStore store;
+    private final RoutingFactsStore recordedFacts;
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
     private final Resource initialRules;
@@ -39,20 +42,23 @@ public class Routing {
     private record Active(long activation, RuleSet rules) {
     }
 
-    Routing(RuleSetStore store, ObjectMapper json, PlatformTransactionManager tx,
+    Routing(RuleSetStore store, RoutingFactsStore recordedFacts, ObjectMapper json, PlatformTransactionManager tx,
             @Value("${omnicase.routing.rules:classpath:rules/routing-rules.json}") Resource initialRules) {
         this.store = store;
+        this.recordedFacts = recordedFacts;
         this.json = json;
         this.transaction = new TransactionTemplate(tx);
         this.initialRules = initialRules;
     }
 
-    /** Decides with the active rules and records the decision with the facts it read (for dry runs). */
+    /**
+     * Decides with the active rules and keeps the facts it read, for dry runs; the caller records the decision on the
+     * case's timeline, its one record.
+     */
     public RoutingDecision decide(CaseId caseId, RoutingFacts facts) {
         RoutingDecision decision = activeRules().decide(facts);
         try {
-            store.recordDecision(caseId.value(), json.writeValueAsString(facts), json.writeValueAsString(decision),
-                    decision.ruleSetVersion());
+            recordedFacts.record(caseId.value(), json.writeValueAsString(facts), Instant.now());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("routing facts are not serialisable", e);
         }

@@ -2,14 +2,15 @@ package io.omnicase.routing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.omnicase.cases.CaseStatus;
-import io.omnicase.customers.Channel;
-import io.omnicase.customers.Customer.Tier;
 import io.omnicase.routing.internal.DrlGenerator;
 import io.omnicase.routing.internal.GuidedRuleCheck;
 import io.omnicase.routing.internal.LineDiff;
+import io.omnicase.routing.internal.RoutingFactsStore;
 import io.omnicase.routing.internal.RuleSetStore;
-import io.omnicase.sentiment.SentimentTrend;
+import io.omnicase.routing.facts.CaseStatus;
+import io.omnicase.routing.facts.Channel;
+import io.omnicase.routing.facts.SentimentTrend;
+import io.omnicase.routing.facts.Tier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,11 +33,13 @@ public class RuleSets {
     public static final int MAX_DRY_RUN_CASES = 500;
 
     private final RuleSetStore store;
+    private final RoutingFactsStore recordedFacts;
     private final Routing routing;
     private final ObjectMapper json;
 
-    RuleSets(RuleSetStore store, Routing routing, ObjectMapper json) {
+    RuleSets(RuleSetStore store, RoutingFactsStore recordedFacts, Routing routing, ObjectMapper json) {
         this.store = store;
+        this.recordedFacts = recordedFacts;
         this.routing = routing;
         this.json = json;
     }
@@ -122,7 +125,7 @@ public class RuleSets {
         List<DryRunResult.Row> rows = new ArrayList<>();
         int changed = 0;
         try {
-            for (RuleSetStore.RecordedFacts recorded : store.latestFacts(Math.min(Math.max(cases, 1), MAX_DRY_RUN_CASES))) {
+            for (RoutingFactsStore.RecordedFacts recorded : recordedFacts.latest(Math.min(Math.max(cases, 1), MAX_DRY_RUN_CASES))) {
                 RoutingFacts facts = read(recorded.factsJson());
                 RoutingDecision before = current.decide(facts);
                 RoutingDecision after;

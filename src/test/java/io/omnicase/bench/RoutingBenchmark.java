@@ -1,8 +1,8 @@
 package io.omnicase.bench;
 
-import io.omnicase.cases.CaseStatus;
-import io.omnicase.customers.Channel;
-import io.omnicase.customers.Customer.Tier;
+import io.omnicase.routing.facts.CaseStatus;
+import io.omnicase.routing.facts.Channel;
+import io.omnicase.routing.facts.Tier;
 import io.omnicase.routing.CaseFacts;
 import io.omnicase.routing.CustomerFacts;
 import io.omnicase.routing.MessageFacts;
@@ -13,7 +13,7 @@ import io.omnicase.routing.RuleSet;
 import io.omnicase.routing.Skill;
 import io.omnicase.routing.Topic;
 import io.omnicase.sentiment.SentimentAnalyzer;
-import io.omnicase.sentiment.SentimentTrend;
+import io.omnicase.routing.facts.SentimentTrend;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

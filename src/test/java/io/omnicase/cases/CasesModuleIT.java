@@ -10,6 +10,7 @@ import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.test.context.ContextConfiguration;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,13 +47,15 @@ class CasesModuleIT {
                     assertThat(received.newCase()).isTrue();
                 });
         assertThat(events).contains(InteractionRecorded.class)
-                .matching(InteractionRecorded::interactionId, first.messageId());
+                .matching(InteractionRecorded::interactionId, first.messageId())
+                .matching(InteractionRecorded::channel, Channel.EMAIL);
+        assertThat(cases.timeline(first.caseId())).extracting(TimelineEntry::channel).containsExactly(Channel.EMAIL);
     }
 
     @Test
     void aCaseResolvedByAPersonAnnouncesTheQuestionAndTheAnswerThatResolvedIt(AssertablePublishedEvents events) {
         CaseId caseId = intake.receive(message("How do I change the delivery address of an order?")).caseId();
-        cases.escalate(caseId, "general", 50);
+        cases.escalate(caseId);
         long reply = cases.reply(caseId, "agent", "Open the order and choose Change address before it ships.");
 
         cases.resolve(caseId, "agent", "Explained the address change", "OTHER");
@@ -66,6 +69,37 @@ class CasesModuleIT {
                     assertThat(resolved.resolvedBy()).isEqualTo("agent");
                 });
         assertThat(cases.find(caseId)).get().extracting(CaseView::status).isEqualTo(CaseStatus.RESOLVED);
+    }
+
+    @Test
+    void aDecisionIsRecordedOnceOnTheTimelineAndReadBackAsTheDecision() {
+        CaseId caseId = intake.receive(message("I was charged twice for my subscription")).caseId();
+        Decision decision = new Decision(false, "billing", 75, List.of("BILLING"),
+                List.of("A billing dispute is escalated"), "v7");
+
+        cases.recordDecision(caseId, decision);
+
+        assertThat(cases.timeline(caseId)).filteredOn(e -> e.kind() == InteractionKind.DECISION).singleElement()
+                .satisfies(entry -> assertThat(entry.decision()).contains(decision));
+        assertThat(cases.timeline(caseId)).filteredOn(e -> e.kind() != InteractionKind.DECISION)
+                .allSatisfy(entry -> assertThat(entry.decision()).isEmpty());
+        assertThat(cases.find(caseId)).get().satisfies(view -> {
+            assertThat(view.queue()).isEqualTo("billing");
+            assertThat(view.priority()).isEqualTo(75);
+        });
+    }
+
+    @Test
+    void anEscalationTakesTheQueueAndPriorityTheLatestDecisionRecordedOnTheCase() {
+        CaseId caseId = intake.receive(message("The app crashes at login, urgent")).caseId();
+        cases.recordDecision(caseId, new Decision(false, "general", 50, List.of(), List.of("first"), "v1"));
+        cases.recordDecision(caseId, new Decision(false, "technical", 75, List.of("TECHNICAL"), List.of("second"), "v1"));
+
+        cases.escalate(caseId);
+
+        assertThat(cases.find(caseId)).get().extracting(CaseView::status).isEqualTo(CaseStatus.ESCALATED);
+        assertThat(cases.timeline(caseId)).last().extracting(TimelineEntry::text)
+                .isEqualTo("Escalated to queue technical with priority 75");
     }
 
     private static InboundMessage message(String text) {

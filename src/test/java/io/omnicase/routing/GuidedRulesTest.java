@@ -33,7 +33,7 @@ class GuidedRulesTest {
             "\\\"); \nfor\n(int i = 0; i < 1; i++) { " + TOUCH + "; } /* */ end\nrule \"x\" when then " + TOUCH + "; end",
             "char q='\"'; " + TOUCH + "; \\u0022); " + TOUCH + "; // # $decision.escalate(); insert(q); @{x} ${x}");
 
-    private final RuleSets ruleSets = new RuleSets(null, null, null);
+    private final RuleSets ruleSets = new RuleSets(null, null, null, null);
 
     @AfterEach
     void canaryStaysDown() {
@@ -146,7 +146,7 @@ class GuidedRulesTest {
                 new GuidedRule("Calm billing stays with the assistant", List.of(condition("MESSAGE_TOPIC", "IS", "BILLING"),
                         condition("MESSAGE_SENTIMENT", "AT_LEAST", 0)), new RuleActions("SELF_SERVICE", null, null, null, null))));
 
-        RoutingDecision decision = rules.decide(standardCase().tier(io.omnicase.customers.Customer.Tier.VIP)
+        RoutingDecision decision = rules.decide(standardCase().tier(io.omnicase.routing.facts.Tier.VIP)
                 .writes("Where is my invoice?"));
 
         assertThat(decision.rulesFired()).containsExactly("Billing first", "Then the senior queue",

@@ -1,8 +1,8 @@
 package io.omnicase.routing;
 
-import io.omnicase.customers.Channel;
-import io.omnicase.customers.Customer.Tier;
-import io.omnicase.sentiment.SentimentTrend;
+import io.omnicase.routing.facts.Channel;
+import io.omnicase.routing.facts.Tier;
+import io.omnicase.routing.facts.SentimentTrend;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

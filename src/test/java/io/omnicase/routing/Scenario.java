@@ -1,10 +1,10 @@
 package io.omnicase.routing;
 
-import io.omnicase.cases.CaseStatus;
-import io.omnicase.customers.Channel;
-import io.omnicase.customers.Customer.Tier;
+import io.omnicase.routing.facts.CaseStatus;
+import io.omnicase.routing.facts.Channel;
+import io.omnicase.routing.facts.SentimentTrend;
+import io.omnicase.routing.facts.Tier;
 import io.omnicase.sentiment.SentimentAnalyzer;
-import io.omnicase.sentiment.SentimentTrend;
 
 /** Builds routing facts for named test scenarios: a standard customer's fresh email case unless told otherwise. */
 final class Scenario {

@@ -60,7 +60,7 @@ class EmailSender implements MessageSender {
         CaseId caseId = new CaseId(message.caseId());
         CaseView view = cases.find(caseId).orElseThrow(() -> new SendFailedException("case is gone", true, null));
         List<TimelineEntry> mails = cases.timeline(caseId).stream()
-                .filter(e -> Channel.EMAIL.name().equals(e.channel()) && e.providerMessageId() != null).toList();
+                .filter(e -> e.channel() == Channel.EMAIL && e.providerMessageId() != null).toList();
         String inReplyTo = mails.stream().filter(e -> e.kind() == InteractionKind.INBOUND)
                 .reduce((a, b) -> b).map(TimelineEntry::providerMessageId).orElse(null);
         List<String> references = mails.stream().map(TimelineEntry::providerMessageId)

@@ -6,6 +6,7 @@ import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseId;
 import io.omnicase.cases.InteractionKind;
 import io.omnicase.cases.InteractionRecorded;
+import io.omnicase.customers.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
@@ -113,7 +114,7 @@ class DeskFeed {
     }
 
     /** A new timeline entry as the desk shows it; {@code suggestion} only for customer messages. */
-    record LiveEntry(long id, String kind, String channel, String author, String text, Instant at,
+    record LiveEntry(long id, String kind, Channel channel, String author, String text, Instant at,
                      AssistantAnswer suggestion) {
     }
 }

@@ -2,6 +2,7 @@ package io.omnicase.process.internal;
 
 import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseManagement;
+import io.omnicase.routing.CaseRouting;
 import io.omnicase.routing.RoutingDecision;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -23,30 +24,19 @@ import java.util.List;
 import static io.omnicase.process.CustomerCaseProcess.AUTO_CLOSE_AFTER;
 import static io.omnicase.process.CustomerCaseProcess.CLOSED_BY;
 import static io.omnicase.process.CustomerCaseProcess.LOW_CONFIDENCE_COUNT;
-import static io.omnicase.process.CustomerCaseProcess.PRIORITY;
-import static io.omnicase.process.CustomerCaseProcess.QUEUE;
 import static io.omnicase.process.CustomerCaseProcess.RESOLUTION;
 import static io.omnicase.process.CustomerCaseProcess.RESOLVED_BY;
-import static io.omnicase.process.CustomerCaseProcess.SELF_SERVICE;
 import static io.omnicase.process.CustomerCaseProcess.SELF_SERVICE_TIMEOUT;
-import static io.omnicase.process.CustomerCaseProcess.SLA_DURATION;
 import static io.omnicase.process.CustomerCaseProcess.TOPIC;
 
 /** The delegates of customer-case.bpmn, each a few lines of glue named after its BPMN element. */
 @Configuration(proxyBeanMethods = false)
 class CaseDelegates {
 
-    /** {@code task_assess_case}: takes the routing decision and puts what the model branches on into variables. */
+    /** {@code task_assess_case}: routes the case (which records the decision) and sets what the model reads. */
     @Bean
-    JavaDelegate assessCase(CaseAssessment assessment) {
-        return execution -> {
-            RoutingDecision decision = assessment.assess(caseId(execution));
-            SELF_SERVICE.set(execution, decision.selfService());
-            QUEUE.set(execution, decision.queue().group());
-            PRIORITY.set(execution, decision.priority().taskPriority());
-            SLA_DURATION.set(execution, decision.priority().sla());
-            TOPIC.set(execution, decision.topic().name());
-        };
+    JavaDelegate assessCase(CaseRouting routing) {
+        return execution -> RoutingVariables.decided(execution, routing.route(caseId(execution)));
     }
 
     /** {@code task_enter_self_service}; the idle timer that follows takes its period from configuration. */
@@ -59,10 +49,10 @@ class CaseDelegates {
         };
     }
 
-    /** {@code task_escalate_case}. */
+    /** {@code task_escalate_case}: the queue and priority are the case's, as its latest decision recorded them. */
     @Bean
     JavaDelegate escalateCase(CaseManagement cases) {
-        return execution -> cases.escalate(caseId(execution), QUEUE.get(execution), PRIORITY.get(execution));
+        return execution -> cases.escalate(caseId(execution));
     }
 
     /** On creating {@code user_handle_case}: a task list shows which case and what it is about, not "Handle case" ten times. */
@@ -86,9 +76,9 @@ class CaseDelegates {
      * (a holder keeps it).
      */
     @Bean
-    JavaDelegate reassessCase(CaseAssessment assessment) {
+    JavaDelegate reassessCase(CaseRouting routing) {
         return execution -> {
-            RoutingDecision decision = assessment.assess(caseId(execution));
+            RoutingDecision decision = routing.route(caseId(execution));
             var tasks = execution.getProcessEngineServices().getTaskService();
             String queue = decision.queue().group();
             for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
@@ -101,7 +91,7 @@ class CaseDelegates {
                 if (!decision.selfService() && !offeredTo.contains(queue)) {
                     offeredTo.forEach(group -> tasks.deleteCandidateGroup(task.getId(), group));
                     tasks.addCandidateGroup(task.getId(), queue);
-                    QUEUE.set(execution, queue);
+                    RoutingVariables.movedTo(execution, decision.queue());
                 }
             }
         };

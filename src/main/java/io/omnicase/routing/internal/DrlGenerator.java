@@ -30,9 +30,9 @@ public final class DrlGenerator {
     private static final List<String> IMPORTS = List.of(
             "io.omnicase.routing.CaseFacts", "io.omnicase.routing.CustomerFacts", "io.omnicase.routing.MessageFacts",
             "io.omnicase.routing.DecisionDraft", "io.omnicase.routing.Queue", "io.omnicase.routing.Priority",
-            "io.omnicase.routing.Skill", "io.omnicase.routing.Topic", "io.omnicase.customers.Channel",
-            "io.omnicase.customers.Customer.Tier", "io.omnicase.cases.CaseStatus", "io.omnicase.sentiment.SentimentLabel",
-            "io.omnicase.sentiment.SentimentTrend");
+            "io.omnicase.routing.Skill", "io.omnicase.routing.Topic", "io.omnicase.routing.facts.Channel",
+            "io.omnicase.routing.facts.Tier", "io.omnicase.routing.facts.CaseStatus",
+            "io.omnicase.routing.facts.SentimentLabel", "io.omnicase.routing.facts.SentimentTrend");
 
     private DrlGenerator() {
     }

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Rule-set versions, their activations and the decisions they made, in MariaDB. */
+/** Rule-set versions and their activations, in MariaDB. */
 @Repository
 public class RuleSetStore {
 
@@ -76,25 +76,6 @@ public class RuleSetStore {
     public void activate(int version, String by, String reason) {
         jdbc.sql("INSERT INTO rule_set_activations (version, activated_by, reason, activated_at) VALUES (?, ?, ?, ?)")
                 .params(version, by, reason, Timestamp.from(Instant.now())).update();
-    }
-
-    public void recordDecision(long caseId, String factsJson, String decisionJson, String version) {
-        jdbc.sql("INSERT INTO routing_decisions (case_id, facts, decision, rule_set_version, decided_at) VALUES (?, ?, ?, ?, ?)")
-                .params(caseId, factsJson, decisionJson, version, Timestamp.from(Instant.now())).update();
-    }
-
-    /** The latest decision's facts of each of the most recently decided cases. */
-    public List<RecordedFacts> latestFacts(int cases) {
-        return jdbc.sql("SELECT d.case_id, d.facts, d.decided_at FROM routing_decisions d JOIN "
-                        + "(SELECT case_id, MAX(id) AS id FROM routing_decisions GROUP BY case_id ORDER BY MAX(id) DESC LIMIT ?) l "
-                        + "ON l.id = d.id ORDER BY d.id DESC")
-                .param(cases)
-                .query((rs, n) -> new RecordedFacts(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
-                .list();
-    }
-
-    /** The facts a decision read, as stored JSON. */
-    public record RecordedFacts(long caseId, String factsJson, Instant decidedAt) {
     }
 
     private String write(GuidedRuleSet table) {

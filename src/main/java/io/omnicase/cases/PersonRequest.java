@@ -1,0 +1,79 @@
+package io.omnicase.cases;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Whether a customer's message asks for a person: decided here once, for routing (the {@code asksForPerson} fact) and
+ * for the assistant (which hands over at once). Matches whole words, ignoring case, in time linear in the text's length
+ * (no regular expression).
+ */
+public final class PersonRequest {
+
+    private static final String[] WHO = {"someone", "somebody", "a person", "a real person", "a human", "an agent",
+            "a manager", "a representative", "an operator"};
+
+    /** The phrases that ask for a person, each as its words. */
+    private static final List<String[]> PHRASES = phrases();
+
+    private PersonRequest() {
+    }
+
+    /** Whether the text asks for a person. */
+    public static boolean in(String text) {
+        List<String> words = words(text);
+        for (int start = 0; start < words.size(); start++) {
+            for (String[] phrase : PHRASES) {
+                if (startsAt(words, start, phrase)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<String[]> phrases() {
+        List<String> phrases = new ArrayList<>(List.of("human", "real person", "a person", "an agent", "live agent",
+                "someone real", "somebody real", "representative", "operator", "call me"));
+        for (String verb : new String[]{"speak", "talk"}) {
+            for (String preposition : new String[]{"to", "with"}) {
+                for (String who : WHO) {
+                    phrases.add(verb + " " + preposition + " " + who);
+                }
+            }
+        }
+        return phrases.stream().map(phrase -> phrase.split(" ")).toList();
+    }
+
+    private static boolean startsAt(List<String> words, int start, String[] phrase) {
+        if (start + phrase.length > words.size()) {
+            return false;
+        }
+        for (int i = 0; i < phrase.length; i++) {
+            if (!words.get(start + i).equals(phrase[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The text's words: runs of letters and digits, in lower case. */
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        if (text == null) {
+            return words;
+        }
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean inWord = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                words.add(text.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
+            }
+        }
+        return words;
+    }
+}

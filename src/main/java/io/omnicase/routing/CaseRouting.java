@@ -1,0 +1,85 @@
+package io.omnicase.routing;
+
+import io.omnicase.cases.CaseId;
+import io.omnicase.cases.CaseManagement;
+import io.omnicase.cases.CaseNotFoundException;
+import io.omnicase.cases.CaseView;
+import io.omnicase.cases.CustomerMessage;
+import io.omnicase.cases.Decision;
+import io.omnicase.customers.Customer;
+import io.omnicase.customers.CustomerId;
+import io.omnicase.customers.Customers;
+import io.omnicase.routing.facts.Tier;
+import io.omnicase.routing.internal.FactValues;
+import io.omnicase.sentiment.SentimentLabel;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Routes a case: gathers the facts the rules read (asking the cases and customers modules through their APIs), decides
+ * with the active rules, and records the decision once, on the case's timeline.
+ */
+@Service
+public class CaseRouting {
+
+    /** How far back a customer's cases and complaints count as recent. */
+    public static final Duration RECENT = Duration.ofDays(90);
+    /** At most this many of a customer's recent messages are read for repeat complaints. */
+    static final int RECENT_MESSAGES = 200;
+
+    private final Routing routing;
+    private final CaseManagement cases;
+    private final Customers customers;
+    private final Clock clock;
+
+    CaseRouting(Routing routing, CaseManagement cases, Customers customers) {
+        this.routing = routing;
+        this.cases = cases;
+        this.customers = customers;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Decides how the case is handled now and records the decision on the case (its queue and priority with it). */
+    @Transactional
+    public RoutingDecision route(CaseId id) {
+        RoutingDecision decision = routing.decide(id, factsOf(id));
+        cases.recordDecision(id, new Decision(decision.selfService(), decision.queue().group(),
+                decision.priority().taskPriority(), decision.requiredSkills().stream().map(Enum::name).sorted().toList(),
+                decision.rulesFired(), decision.ruleSetVersion()));
+        return decision;
+    }
+
+    /** The case, its customer and their latest message as the rules see them. */
+    RoutingFacts factsOf(CaseId id) {
+        CaseView view = cases.find(id).orElseThrow(() -> new CaseNotFoundException(id.value()));
+        CustomerId customer = new CustomerId(view.customerId());
+        Instant now = clock.instant();
+        Instant since = now.minus(RECENT);
+        Optional<CustomerMessage> latest = cases.latestCustomerMessage(id);
+        MessageFacts message = new MessageFacts(latest.map(CustomerMessage::text).orElse(""),
+                latest.map(CustomerMessage::sentiment).orElse(null));
+        CaseFacts caseFacts = new CaseFacts(FactValues.channel(view.channel()), FactValues.status(view.status()),
+                Duration.between(view.openedAt(), now).toHours(), cases.customerMessageCount(id),
+                view.reopenCount(), view.sentiment().value(), FactValues.trend(view.sentiment().trend()));
+        Tier tier = FactValues.tier(customers.find(customer).map(Customer::tier).orElse(Customer.Tier.STANDARD));
+        return new RoutingFacts(caseFacts, new CustomerFacts(tier, cases.openCaseCount(customer),
+                cases.casesOpenedSince(customer, since), complaintsAbout(message.getTopic(), customer, since)), message);
+    }
+
+    /** The customer's negative messages since a moment about the topic, the latest message included. */
+    private int complaintsAbout(Topic topic, CustomerId customer, Instant since) {
+        int complaints = 0;
+        for (CustomerMessage earlier : cases.customerMessagesSince(customer, since, RECENT_MESSAGES)) {
+            if (earlier.sentiment() != null && earlier.sentiment().label() == SentimentLabel.NEGATIVE
+                    && MessageFacts.topicOf(earlier.text()) == topic) {
+                complaints++;
+            }
+        }
+        return complaints;
+    }
+}

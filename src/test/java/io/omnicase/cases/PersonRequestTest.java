@@ -1,0 +1,42 @@
+package io.omnicase.cases;
+
+import io.omnicase.assistant.CustomerReply;
+import io.omnicase.routing.MessageFacts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/** "Does the customer want a person?" is decided once: routing's fact and the assistant's reading of a reply agree. */
+class PersonRequestTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Please let me talk to a real person|true",
+            "Can I speak with an agent?|true",
+            "This did not help, get me a HUMAN|true",
+            "I'd like to talk to someone about my bill|true",
+            "Is there a representative I can reach?|true",
+            "Just call me, please|true",
+            "Someone charged my card twice|false",
+            "The humanities course will not load|false",
+            "How do I change my address?|false",
+            "|false"})
+    void routingAndTheAssistantReadARequestForAPersonAlike(String text, boolean asksForPerson) {
+        assertThat(PersonRequest.in(text)).isEqualTo(asksForPerson);
+        assertThat(new MessageFacts(text, 0).isAsksForPerson()).isEqualTo(asksForPerson);
+        assertThat(CustomerReply.of(text) == CustomerReply.WANTS_PERSON).isEqualTo(asksForPerson);
+    }
+
+    @Test
+    void aHugeRepetitiveMessageIsReadInLinearTime() {
+        String hostile = "talk to ".repeat(200_000) + "a real person";
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThat(PersonRequest.in(hostile)).isTrue());
+        assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> assertThat(PersonRequest.in("speak ".repeat(300_000))).isFalse());
+    }
+}
