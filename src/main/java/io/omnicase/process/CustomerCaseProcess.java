@@ -32,6 +32,11 @@ public final class CustomerCaseProcess {
     /** What the assistant's last turn led to; {@code xor_assistant_outcome} branches on it. */
     public static final ProcessVariable<SelfService.Outcome> ASSISTANT_OUTCOME =
             ProcessVariable.choice(Variables.ASSISTANT_OUTCOME, SelfService.Outcome.class);
+    /**
+     * The id of the latest customer message the process took (started with or was handed): a message delivered
+     * again, or an earlier one arriving after it, is not taken a second time.
+     */
+    public static final ProcessVariable<Long> LAST_CUSTOMER_MESSAGE = ProcessVariable.id(Variables.LAST_CUSTOMER_MESSAGE);
     /** How often the assistant was not confident enough in this self-service episode. */
     public static final ProcessVariable<Integer> LOW_CONFIDENCE_COUNT = ProcessVariable.number(Variables.LOW_CONFIDENCE_COUNT);
 
@@ -119,6 +124,8 @@ public final class CustomerCaseProcess {
         public static final String ASSISTANT_OUTCOME = "assistantOutcome";
         /** How often the assistant was not confident enough in this self-service episode. */
         public static final String LOW_CONFIDENCE_COUNT = "lowConfidenceCount";
+        /** The id of the latest customer message (interaction) the process took. */
+        public static final String LAST_CUSTOMER_MESSAGE = "lastCustomerMessage";
 
         private Variables() {
         }

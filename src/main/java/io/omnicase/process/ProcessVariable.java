@@ -39,6 +39,12 @@ public final class ProcessVariable<T> {
                 || stored instanceof Short ? ((Number) stored).intValue() : null, value -> value);
     }
 
+    /** The id of a row in MariaDB (an interaction); a stored int reads as a long. */
+    public static ProcessVariable<Long> id(String name) {
+        return new ProcessVariable<>(name, stored -> stored instanceof Long || stored instanceof Integer
+                || stored instanceof Short ? ((Number) stored).longValue() : null, value -> value);
+    }
+
     /** A yes/no the model branches on. */
     public static ProcessVariable<Boolean> flag(String name) {
         return new ProcessVariable<>(name, stored -> stored instanceof Boolean b ? b : null, value -> value);

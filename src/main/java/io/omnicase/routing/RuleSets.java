@@ -1,10 +1,11 @@
 package io.omnicase.routing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnicase.routing.internal.DrlGenerator;
 import io.omnicase.routing.internal.GuidedRuleCheck;
-import io.omnicase.routing.internal.LineDiff;
 import io.omnicase.routing.internal.RoutingFactsStore;
 import io.omnicase.routing.internal.RuleSetStore;
 import io.omnicase.routing.facts.CaseStatus;
@@ -67,7 +68,7 @@ public class RuleSets {
     public Optional<RuleSetDiff> diff(int from, int to) {
         return store.find(from).flatMap(a -> store.find(to).map(b -> new RuleSetDiff(from, to,
                 a.rules() == null || b.rules() == null ? null : rowDiff(a.rules(), b.rules()),
-                LineDiff.between(a.drl(), b.drl()))));
+                lineDiff(a.drl(), b.drl()))));
     }
 
     /** The DRL the server generates from a rule table, after checking it by type. */
@@ -181,6 +182,29 @@ public class RuleSets {
     }
 
     /** Rows of the later table in order (added, changed, moved or kept, matched by name), then the removed ones. */
+    /**
+     * A line diff of two texts, as an auditor reads it: every line of the result is "+ added", "- removed" or
+     * "  kept", in the order of the texts; within a changed block the removed lines come first.
+     */
+    static List<String> lineDiff(String before, String after) {
+        List<String> a = List.of(before.split("\n", -1));
+        List<String> b = List.of(after.split("\n", -1));
+        List<String> lines = new ArrayList<>();
+        int kept = 0;
+        for (AbstractDelta<String> delta : DiffUtils.diff(a, b).getDeltas()) {
+            for (; kept < delta.getSource().getPosition(); kept++) {
+                lines.add("  " + a.get(kept));
+            }
+            delta.getSource().getLines().forEach(line -> lines.add("- " + line));
+            delta.getTarget().getLines().forEach(line -> lines.add("+ " + line));
+            kept += delta.getSource().size();
+        }
+        for (; kept < a.size(); kept++) {
+            lines.add("  " + a.get(kept));
+        }
+        return lines;
+    }
+
     static List<RuleSetDiff.RowChange> rowDiff(GuidedRuleSet before, GuidedRuleSet after) {
         Map<String, Integer> beforeRows = new HashMap<>();
         for (int i = 0; i < before.rules().size(); i++) {

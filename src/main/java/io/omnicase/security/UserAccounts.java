@@ -1,6 +1,7 @@
 package io.omnicase.security;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import io.omnicase.security.internal.UserRow;
+import io.omnicase.security.internal.UserRows;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,48 +17,41 @@ import java.util.stream.Collectors;
 @Service
 public class UserAccounts {
 
-    private final JdbcClient jdbc;
+    private final UserRows rows;
     private final PasswordEncoder passwords;
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder passwords) {
-        this.jdbc = jdbc;
+    UserAccounts(UserRows rows, PasswordEncoder passwords) {
+        this.rows = rows;
         this.passwords = passwords;
     }
 
     @Transactional(readOnly = true)
     public List<UserAccount> all() {
-        return jdbc.sql("SELECT username, display_name, roles, queues FROM users WHERE enabled ORDER BY username")
-                .query((rs, n) -> new UserAccount(rs.getString(1), rs.getString(2),
-                        split(rs.getString(3)).stream().map(Role::valueOf).collect(Collectors.toSet()),
-                        split(rs.getString(4))))
-                .list();
+        return rows.findByEnabledTrueOrderByUsername().stream().map(UserAccounts::account).toList();
     }
 
     /** The enabled user with this name: what case access reads their roles and queues from. */
     @Transactional(readOnly = true)
     public Optional<UserAccount> find(String username) {
-        return jdbc.sql("SELECT username, display_name, roles, queues FROM users WHERE username = ? AND enabled")
-                .param(username)
-                .query((rs, n) -> new UserAccount(rs.getString(1), rs.getString(2),
-                        split(rs.getString(3)).stream().map(Role::valueOf).collect(Collectors.toSet()),
-                        split(rs.getString(4))))
-                .optional();
+        return rows.findByUsernameAndEnabledTrue(username).map(UserAccounts::account);
     }
 
     @Transactional(readOnly = true)
     public boolean isEmpty() {
-        return jdbc.sql("SELECT COUNT(*) FROM users").query(Integer.class).single() == 0;
+        return rows.count() == 0;
     }
 
     /** Creates the user, or updates its name, password, roles and queues when it exists. */
     @Transactional
     public void save(UserAccount account, String password) {
-        jdbc.sql("INSERT INTO users (username, password_hash, display_name, roles, queues) VALUES (?, ?, ?, ?, ?) "
-                        + "ON DUPLICATE KEY UPDATE password_hash = VALUES(password_hash), display_name = VALUES(display_name), "
-                        + "roles = VALUES(roles), queues = VALUES(queues)")
-                .params(account.username(), passwords.encode(password), account.displayName(),
-                        join(account.roles().stream().map(Enum::name).collect(Collectors.toSet())), join(account.queues()))
-                .update();
+        rows.save(rows.findById(account.username()).orElseGet(() -> new UserRow(account.username()))
+                .with(account.displayName(), passwords.encode(password),
+                        join(account.roles().stream().map(Enum::name).collect(Collectors.toSet())), join(account.queues())));
+    }
+
+    private static UserAccount account(UserRow row) {
+        return new UserAccount(row.username(), row.displayName(),
+                split(row.roles()).stream().map(Role::valueOf).collect(Collectors.toSet()), split(row.queues()));
     }
 
     static Set<String> split(String csv) {

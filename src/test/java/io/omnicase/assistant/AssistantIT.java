@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -115,6 +118,28 @@ class AssistantIT {
 
         assertThat(answer.get("answered").asBoolean()).as(answer.toString()).isTrue();
         assertThat(answer.get("answer").asText()).contains("choose Rename");
+    }
+
+    @Test
+    void anArticleSavedTwiceIsOneArticleWithTheLatestTextWhoSavedItAndWhen() {
+        String slug = "numbat" + UUID.randomUUID().toString().substring(0, 6);
+        supervisor().put("/api/assistant/articles/" + slug, Map.of("title", "First title", "topic", "ACCOUNT",
+                "body", "First body."));
+        Api.Response second = supervisor().put("/api/assistant/articles/" + slug, Map.of("title", "Second title",
+                "topic", "BILLING", "body", "Second body."));
+        assertThat(second.status()).isEqualTo(200);
+
+        JsonNode stored = agent().get("/api/assistant/articles/" + slug).json();
+
+        assertThat(stored.get("title").asText()).isEqualTo("Second title");
+        assertThat(stored.get("topic").asText()).isEqualTo("BILLING");
+        assertThat(stored.get("body").asText()).isEqualTo("Second body.");
+        assertThat(stored.get("updatedBy").asText()).isEqualTo("supervisor");
+        assertThat(Duration.between(Instant.parse(second.json().get("updatedAt").asText()),
+                Instant.parse(stored.get("updatedAt").asText())).abs()).isLessThan(Duration.ofMillis(1));
+        List<String> slugs = new ArrayList<>();
+        agent().get("/api/assistant/articles").json().forEach(article -> slugs.add(article.get("slug").asText()));
+        assertThat(slugs).containsOnlyOnce(slug);
     }
 
     private Api.Response ask(String question) {

@@ -112,9 +112,9 @@ class EngineRestAccessIT {
                 .body()).isEqualTo("[]");
 
         assertThat(tech.put(CamundaWebappClient.ENGINE + "/task/" + billing.getId() + "/variables/" + Variables.AUTO_CLOSE_AFTER,
-                Map.of("value", "PT1S", "type", "String")).status()).isIn(403, 404);
+                Map.of("value", "PT1S", "type", "String")).status()).isEqualTo(403);
         assertThat(tech.post(CamundaWebappClient.ENGINE + "/task/" + billing.getId() + "/claim", Map.of("userId", "tech"))
-                .status()).isIn(403, 404);
+                .status()).isEqualTo(403);
         // Within their own queue, an agent works a task but does not hand it to someone else, nor claim it in their name.
         assertThat(tech.post(CamundaWebappClient.ENGINE + "/task/" + technical.getId() + "/assignee", Map.of("userId", "agent"))
                 .status()).isEqualTo(403);
@@ -141,7 +141,7 @@ class EngineRestAccessIT {
                 Variables.CLOSED_BY, Map.of("value", "supervisor"),
                 Variables.TOPIC, Map.of("value", "TECHNICAL"),
                 Variables.RESOLUTION, Map.of("value", "Reinstalled the app"))));
-        assertThat(completed.status()).as(completed.toString()).isIn(200, 204);
+        assertThat(completed.status()).as(completed.toString()).isEqualTo(204);
 
         Api supervisor = Api.as(port, "supervisor");
         await().atMost(Duration.ofSeconds(20)).until(() ->

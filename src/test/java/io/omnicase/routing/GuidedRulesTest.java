@@ -254,6 +254,18 @@ class GuidedRulesTest {
                 org.assertj.core.groups.Tuple.tuple("A", RuleSetDiff.Change.REMOVED));
     }
 
+    @Test
+    void aLineDiffMarksEachDrlLineAddedRemovedOrKeptInTheOrderOfTheText() {
+        String before = "package rules;\nrule \"A\"\n  when urgent\nend\nrule \"B\"\nend";
+        String after = "package rules;\nrule \"A\"\n  when urgent and angry\nend\nrule \"C\"\nend";
+
+        assertThat(RuleSets.lineDiff(before, after)).containsExactly(
+                "  package rules;", "  rule \"A\"", "-   when urgent", "+   when urgent and angry", "  end",
+                "- rule \"B\"", "+ rule \"C\"", "  end");
+        assertThat(RuleSets.lineDiff(before, before)).allMatch(line -> line.startsWith("  ")).hasSize(6);
+        assertThat(RuleSets.lineDiff("", "rule \"A\"\nend")).containsExactly("- ", "+ rule \"A\"", "+ end");
+    }
+
     private List<RuleProblem> problems(GuidedRuleSet table) {
         List<RuleProblem> found = new ArrayList<>();
         try {

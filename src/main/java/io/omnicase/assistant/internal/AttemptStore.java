@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnicase.assistant.AnswerSource;
 import io.omnicase.assistant.AssistantAnswer;
 import io.omnicase.assistant.AssistantAttempt;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,38 +19,36 @@ public class AttemptStore {
     private static final TypeReference<List<AnswerSource>> SOURCES = new TypeReference<>() {
     };
 
-    private final JdbcClient jdbc;
+    private final AttemptRows rows;
     private final ObjectMapper json;
 
-    AttemptStore(JdbcClient jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
+    AttemptStore(AttemptRows rows, ObjectMapper json) {
+        this.rows = rows;
         this.json = json;
     }
 
+    @Transactional
     public void record(long caseId, String question, AssistantAnswer answer) {
         try {
-            jdbc.sql("INSERT INTO assistant_attempts (case_id, question, answered, answer, topic, confidence, sources, "
-                            + "reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(caseId, question, answer.answered(), answer.answered() ? answer.answer() : null,
-                            answer.topic(), answer.confidence(), json.writeValueAsString(answer.sources()),
-                            answer.reason(), Timestamp.from(Instant.now()))
-                    .update();
+            rows.save(new AttemptRow(caseId, question, answer.answered(), answer.answered() ? answer.answer() : null,
+                    answer.topic(), answer.confidence(), json.writeValueAsString(answer.sources()), answer.reason(),
+                    Instant.now()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    @Transactional(readOnly = true)
     public boolean answeredBefore(long caseId) {
-        return jdbc.sql("SELECT COUNT(*) FROM assistant_attempts WHERE case_id = ? AND answered").param(caseId)
-                .query(Integer.class).single() > 0;
+        return rows.existsByCaseIdAndAnsweredTrue(caseId);
     }
 
+    @Transactional(readOnly = true)
     public List<AssistantAttempt> ofCase(long caseId) {
-        return jdbc.sql("SELECT question, answered, answer, topic, confidence, sources, reason, created_at "
-                        + "FROM assistant_attempts WHERE case_id = ? ORDER BY id").param(caseId)
-                .query((rs, n) -> new AssistantAttempt(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4),
-                        rs.getDouble(5), read(rs.getString(6)), rs.getString(7), rs.getTimestamp(8).toInstant()))
-                .list();
+        return rows.findByCaseIdOrderById(caseId).stream()
+                .map(row -> new AssistantAttempt(row.question(), row.answered(), row.answer(), row.topic(),
+                        row.confidence(), read(row.sources()), row.reason(), row.createdAt()))
+                .toList();
     }
 
     private List<AnswerSource> read(String sources) {

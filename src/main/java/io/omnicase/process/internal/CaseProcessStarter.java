@@ -7,50 +7,80 @@ import io.omnicase.cases.MessageReceived;
 import io.omnicase.process.CustomerCaseProcess;
 import io.omnicase.process.CustomerCaseProcess.Messages;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Starts a case's process on its first message and hands later messages to the running process. Runs after the
- * intake transaction commits; a failure leaves the event publication incomplete and it is delivered again.
+ * intake transaction commits. When the process cannot take the message yet (it is still starting, or between wait
+ * states while its assessment job runs), the delivery fails, so the event publication stays incomplete and the
+ * registry delivers it again ({@code omnicase.events.redeliver-after}); meanwhile a few quick retries, scheduled
+ * rather than slept, usually hand it over within milliseconds. Either way a message is taken at most once: the
+ * process remembers the latest message it took ({@link CustomerCaseProcess#LAST_CUSTOMER_MESSAGE}) and the
+ * correlation sets it only if nobody else did meanwhile.
  */
 @Component
 class CaseProcessStarter {
 
+    private static final Logger log = LoggerFactory.getLogger(CaseProcessStarter.class);
+
+    /** Delays of the quick retries after a failed delivery, about six seconds in all; then redelivery takes over. */
+    private static final List<Duration> QUICK_RETRIES = List.of(Duration.ofMillis(50), Duration.ofMillis(100),
+            Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800), Duration.ofMillis(1600),
+            Duration.ofMillis(3200));
+
     private final RuntimeService runtime;
     private final CaseManagement cases;
+    private final TaskScheduler scheduler;
     private final Duration selfServiceTimeout;
     private final Duration autoCloseAfter;
 
-    CaseProcessStarter(RuntimeService runtime, CaseManagement cases,
+    CaseProcessStarter(RuntimeService runtime, CaseManagement cases, TaskScheduler scheduler,
                        @Value("${omnicase.case.self-service-timeout:PT24H}") Duration selfServiceTimeout,
                        @Value("${omnicase.case.auto-close-after:P7D}") Duration autoCloseAfter) {
         this.runtime = runtime;
         this.cases = cases;
+        this.scheduler = scheduler;
         this.selfServiceTimeout = selfServiceTimeout;
         this.autoCloseAfter = autoCloseAfter;
     }
 
     @ApplicationModuleListener
-    void on(MessageReceived message) throws InterruptedException {
-        // The process is often only milliseconds from a wait state; try a few times before leaving it to redelivery.
-        for (int attempt = 1; ; attempt++) {
+    void on(MessageReceived message) {
+        try {
+            deliver(message);
+        } catch (ProcessNotReadyException e) {
+            retryShortly(message, 0);
+            throw e;
+        }
+    }
+
+    /** Tries again after a pause without holding a thread, a transaction or a connection while it waits. */
+    private void retryShortly(MessageReceived message, int attempt) {
+        if (attempt >= QUICK_RETRIES.size()) {
+            return; // the event publication registry delivers it again
+        }
+        scheduler.schedule(() -> {
             try {
                 deliver(message);
-                return;
             } catch (ProcessNotReadyException e) {
-                if (attempt == 8) {
-                    throw e;
-                }
-                Thread.sleep(25L << attempt);
+                retryShortly(message, attempt + 1);
+            } catch (RuntimeException e) {
+                log.debug("Quick retry of message {} failed, redelivery takes over: {}", message.messageId(), e.toString());
             }
-        }
+        }, Instant.now().plus(QUICK_RETRIES.get(attempt)));
     }
 
     private void deliver(MessageReceived message) {
@@ -63,7 +93,7 @@ class CaseProcessStarter {
             if (message.newCase()) {
                 runtime.createProcessInstanceByKey(CustomerCaseProcess.KEY)
                         .businessKey(caseId.businessKey())
-                        .setVariables(startVariables())
+                        .setVariables(startVariables(message))
                         .execute();
                 return;
             }
@@ -75,20 +105,30 @@ class CaseProcessStarter {
         if (message.newCase()) {
             return; // delivered again after the process had been started
         }
-        int correlated = runtime.createMessageCorrelation(Messages.CUSTOMER_MESSAGE)
-                .processInstanceBusinessKey(caseId.businessKey())
-                .correlateAllWithResult().size();
-        if (correlated == 0) {
+        Long taken = CustomerCaseProcess.LAST_CUSTOMER_MESSAGE.convert(
+                runtime.getVariable(running.getId(), CustomerCaseProcess.Variables.LAST_CUSTOMER_MESSAGE));
+        if (taken != null && taken >= message.messageId()) {
+            return; // taken already (a redelivery), or a later message was: the process reads the case from MariaDB
+        }
+        MessageCorrelationBuilder correlation = runtime.createMessageCorrelation(Messages.CUSTOMER_MESSAGE)
+                .processInstanceId(running.getId())
+                .setVariable(CustomerCaseProcess.Variables.LAST_CUSTOMER_MESSAGE, message.messageId());
+        if (taken != null) {
+            // Compare and set: a concurrent delivery that took a message since the read above makes this one match nothing.
+            correlation.processInstanceVariableEquals(CustomerCaseProcess.Variables.LAST_CUSTOMER_MESSAGE, taken);
+        }
+        if (correlation.correlateAllWithResult().isEmpty()) {
             // The process is between wait states (its assessment job is running): deliver again later.
             throw new ProcessNotReadyException("The process of case " + caseId.value() + " is not waiting for a message");
         }
     }
 
-    /** The periods the model's timers read, from configuration. */
-    private Map<String, Object> startVariables() {
+    /** The periods the model's timers read, from configuration, and the message the process starts with. */
+    private Map<String, Object> startVariables(MessageReceived message) {
         Map<String, Object> variables = new HashMap<>();
         CustomerCaseProcess.SELF_SERVICE_TIMEOUT.put(variables, selfServiceTimeout);
         CustomerCaseProcess.AUTO_CLOSE_AFTER.put(variables, autoCloseAfter);
+        CustomerCaseProcess.LAST_CUSTOMER_MESSAGE.put(variables, message.messageId());
         return variables;
     }
 

@@ -1,0 +1,67 @@
+package io.omnicase.process;
+
+import io.omnicase.cases.MessageReceived;
+import io.omnicase.customers.Channel;
+import io.omnicase.support.QueueCases;
+import io.omnicase.support.QueueCases.QueueCase;
+import io.omnicase.support.RunningOmnicase;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A customer message the case process already took is not taken again when its event is delivered again. */
+@RunningOmnicase
+class CustomerMessageRedeliveryIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void aMessageDeliveredAgainToAHandledCaseIsNotTakenASecondTime() {
+        QueueCase handled = QueueCases.escalatedIn(port, "billing");
+        QueueCases.customerWrites(port, handled, "Any news on my refund?");
+        String instance = runtime.createProcessInstanceQuery().processDefinitionKey(CustomerCaseProcess.KEY)
+                .processInstanceBusinessKey(String.valueOf(handled.caseId())).singleResult().getId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> messagesTakenWhileHandled(instance) == 1);
+        long latest = jdbc.sql("SELECT MAX(id) FROM interactions WHERE case_id = ? AND kind = 'INBOUND'")
+                .param(handled.caseId()).query(Long.class).single();
+
+        transactions.executeWithoutResult(tx -> events.publishEvent(
+                new MessageReceived(handled.caseId(), latest, handled.customerId(), Channel.EMAIL, false)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> pendingDeliveriesToTheProcess(latest) == 0);
+        assertThat(messagesTakenWhileHandled(instance)).isEqualTo(1);
+    }
+
+    private long messagesTakenWhileHandled(String instance) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                .activityId(CustomerCaseProcess.Elements.msg_customer_message_handled.id()).count();
+    }
+
+    private int pendingDeliveriesToTheProcess(long messageId) {
+        return jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE LISTENER_ID LIKE '%CaseProcessStarter%'"
+                        + " AND SERIALIZED_EVENT LIKE ?")
+                .param("%\"messageId\":" + messageId + ",%").query(Integer.class).single();
+    }
+}
