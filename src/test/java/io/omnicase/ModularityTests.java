@@ -42,7 +42,7 @@ class ModularityTests {
 
     @Test
     void onlyTheHistoryModuleImportsTheElasticsearchClient() {
-        noClasses().that().resideOutsideOfPackage("io.omnicase.history..")
+        noClasses().that().resideOutsideOfPackage("io.omnicase.search..")
                 .should().dependOnClassesThat().resideInAPackage("co.elastic..").check(CLASSES);
     }
 

@@ -1,6 +1,6 @@
 package io.omnicase.assistant;
 
-import io.omnicase.web.InvalidFieldException;
+import io.omnicase.http.InvalidFieldException;
 
 /** An article the assistant cannot accept: no title, no body, raw HTML, broken front matter. */
 public class InvalidArticleException extends InvalidFieldException {

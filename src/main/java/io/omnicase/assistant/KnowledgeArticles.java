@@ -3,7 +3,7 @@ package io.omnicase.assistant;
 import io.omnicase.assistant.internal.ArticleStore;
 import io.omnicase.assistant.internal.KnowledgeEntries;
 import io.omnicase.assistant.internal.MarkdownArticles;
-import io.omnicase.history.KnowledgeIndex;
+import io.omnicase.search.KnowledgeIndex;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;

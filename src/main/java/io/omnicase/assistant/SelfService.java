@@ -4,7 +4,7 @@ import io.omnicase.assistant.internal.AttemptStore;
 import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseManagement;
 import io.omnicase.cases.CustomerMessage;
-import io.omnicase.history.HistoryUnavailableException;
+import io.omnicase.search.HistoryUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

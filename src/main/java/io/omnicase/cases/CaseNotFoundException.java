@@ -1,6 +1,6 @@
 package io.omnicase.cases;
 
-import io.omnicase.web.NotFoundException;
+import io.omnicase.http.NotFoundException;
 
 /** The case asked for does not exist; the API answers 404. */
 public class CaseNotFoundException extends NotFoundException {

@@ -1,6 +1,6 @@
 package io.omnicase.customers;
 
-import io.omnicase.web.ConflictException;
+import io.omnicase.http.ConflictException;
 
 /** Two customers cannot be merged (the same customer twice, or one merged before); the API answers 409. */
 public class CustomerMergeException extends ConflictException {

@@ -2,7 +2,7 @@ package io.omnicase.process;
 
 import io.omnicase.cases.CaseId;
 import io.omnicase.routing.Topic;
-import io.omnicase.web.ConflictException;
+import io.omnicase.http.ConflictException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;

@@ -1,6 +1,6 @@
 package io.omnicase.routing;
 
-import io.omnicase.web.NotFoundException;
+import io.omnicase.http.NotFoundException;
 
 /** A rule-set version that was never stored; the API answers 404. */
 public class RuleSetNotFoundException extends NotFoundException {

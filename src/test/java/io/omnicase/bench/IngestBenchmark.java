@@ -1,7 +1,7 @@
 package io.omnicase.bench;
 
 import io.omnicase.OmnicaseApplication;
-import io.omnicase.platform.ManagedElasticsearchNode;
+import io.omnicase.localservers.ManagedElasticsearchNode;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;

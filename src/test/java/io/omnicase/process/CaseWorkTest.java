@@ -155,7 +155,7 @@ class CaseWorkTest {
         engine.getTaskService().claim(taskId, "winner");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> work.claim(taskId, "loser"))
-                .isInstanceOf(io.omnicase.web.ConflictException.class).hasMessageContaining("winner");
+                .isInstanceOf(io.omnicase.http.ConflictException.class).hasMessageContaining("winner");
         assertThat(task(instance)).isAssignedTo("winner");
     }
 

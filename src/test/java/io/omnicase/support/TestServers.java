@@ -1,8 +1,8 @@
 package io.omnicase.support;
 
 import ch.vorburger.exec.ManagedProcessException;
-import io.omnicase.platform.EmbeddedMariaDb;
-import io.omnicase.platform.ManagedElasticsearchNode;
+import io.omnicase.localservers.EmbeddedMariaDb;
+import io.omnicase.localservers.ManagedElasticsearchNode;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;

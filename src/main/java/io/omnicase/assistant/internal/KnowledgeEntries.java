@@ -4,8 +4,8 @@ import io.omnicase.assistant.AnswerSource;
 import io.omnicase.assistant.Article;
 import io.omnicase.assistant.Example;
 import io.omnicase.assistant.Grounding;
-import io.omnicase.history.KnowledgeEntry;
-import io.omnicase.history.KnowledgeMatch;
+import io.omnicase.search.KnowledgeEntry;
+import io.omnicase.search.KnowledgeMatch;
 
 /** Maps articles and examples to knowledge-index entries and back to what an answer engine reads. */
 public final class KnowledgeEntries {

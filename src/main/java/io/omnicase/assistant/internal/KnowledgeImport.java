@@ -2,8 +2,8 @@ package io.omnicase.assistant.internal;
 
 import io.omnicase.assistant.Assistant;
 import io.omnicase.assistant.KnowledgeArticles;
-import io.omnicase.history.HistoryUnavailableException;
-import io.omnicase.web.InvalidFieldException;
+import io.omnicase.search.HistoryUnavailableException;
+import io.omnicase.http.InvalidFieldException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,7 +1,7 @@
 package io.omnicase.assistant.internal;
 
-import io.omnicase.history.KnowledgeIndex;
-import io.omnicase.history.KnowledgeMatch;
+import io.omnicase.search.KnowledgeIndex;
+import io.omnicase.search.KnowledgeMatch;
 
 import java.util.Arrays;
 import java.util.HashSet;

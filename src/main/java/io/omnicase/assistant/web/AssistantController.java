@@ -5,7 +5,7 @@ import io.omnicase.assistant.Assistant;
 import io.omnicase.assistant.AssistantAnswer;
 import io.omnicase.assistant.Example;
 import io.omnicase.assistant.KnowledgeArticles;
-import io.omnicase.web.NotFoundException;
+import io.omnicase.http.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

@@ -5,7 +5,7 @@ import io.omnicase.cases.InboundMessage;
 import io.omnicase.cases.IntakeResult;
 import io.omnicase.customers.Channel;
 import io.omnicase.customers.IdentityKind;
-import io.omnicase.web.InvalidFieldException;
+import io.omnicase.http.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -2,7 +2,7 @@ package io.omnicase.channels.email;
 
 import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseId;
-import io.omnicase.web.NotFoundException;
+import io.omnicase.http.NotFoundException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

@@ -2,7 +2,7 @@ package io.omnicase.channels.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.omnicase.web.InvalidFieldException;
+import io.omnicase.http.InvalidFieldException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

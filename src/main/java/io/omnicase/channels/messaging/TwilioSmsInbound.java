@@ -5,7 +5,7 @@ import io.omnicase.cases.CaseManagement;
 import io.omnicase.cases.DeliveryStatus;
 import io.omnicase.cases.InboundMessage;
 import io.omnicase.customers.Channel;
-import io.omnicase.web.InvalidFieldException;
+import io.omnicase.http.InvalidFieldException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -5,7 +5,7 @@ import io.omnicase.cases.CaseIntake;
 import io.omnicase.cases.InboundMessage;
 import io.omnicase.cases.IntakeResult;
 import io.omnicase.customers.Channel;
-import io.omnicase.web.InvalidFieldException;
+import io.omnicase.http.InvalidFieldException;
 import org.springframework.stereotype.Service;
 
 import java.net.URI;

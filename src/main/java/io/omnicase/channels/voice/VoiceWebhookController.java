@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnicase.cases.IntakeResult;
 import io.omnicase.channels.ChannelsProperties;
-import io.omnicase.web.InvalidFieldException;
+import io.omnicase.http.InvalidFieldException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;

@@ -5,7 +5,7 @@ import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseManagement;
 import io.omnicase.process.CaseWork;
 import io.omnicase.routing.Topic;
-import io.omnicase.web.ConflictException;
+import io.omnicase.http.ConflictException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;

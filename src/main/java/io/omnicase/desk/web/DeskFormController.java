@@ -1,6 +1,6 @@
 package io.omnicase.desk.web;
 
-import io.omnicase.web.NotFoundException;
+import io.omnicase.http.NotFoundException;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

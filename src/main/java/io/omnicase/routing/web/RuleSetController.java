@@ -14,7 +14,7 @@ import io.omnicase.routing.RuleSetVersion;
 import io.omnicase.routing.RuleSets;
 import io.omnicase.routing.Skill;
 import io.omnicase.routing.ValueType;
-import io.omnicase.web.NotFoundException;
+import io.omnicase.http.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,6 +1,6 @@
 package io.omnicase.security.internal;
 
-import io.omnicase.web.Problems;
+import io.omnicase.http.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

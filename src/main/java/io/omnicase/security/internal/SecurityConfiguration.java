@@ -1,6 +1,6 @@
 package io.omnicase.security.internal;
 
-import io.omnicase.web.Problems;
+import io.omnicase.http.Problems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,7 +1,7 @@
 package io.omnicase.assistant.internal;
 
-import io.omnicase.history.KnowledgeEntry;
-import io.omnicase.history.KnowledgeMatch;
+import io.omnicase.search.KnowledgeEntry;
+import io.omnicase.search.KnowledgeMatch;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,8 +1,0 @@
-package io.omnicase.history;
-
-/** Elasticsearch could not answer; search is unavailable for now, nothing is lost. */
-public class HistoryUnavailableException extends RuntimeException {
-    public HistoryUnavailableException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

@@ -1,8 +1,0 @@
-package io.omnicase.history;
-
-import java.time.Instant;
-
-/** One timeline entry as the history index holds it. */
-public record InteractionDocument(long interactionId, long caseId, long customerId, String kind, String channel,
-                                  String author, String text, String caseStatus, Instant occurredAt) {
-}

@@ -1,7 +1,0 @@
-package io.omnicase.history;
-
-import java.util.List;
-
-/** Matching interactions, best first, and how many matched in all. */
-public record SearchResult(long total, List<InteractionDocument> hits) {
-}

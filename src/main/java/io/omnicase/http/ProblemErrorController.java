@@ -1,0 +1,55 @@
+package io.omnicase.http;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import java.io.IOException;
+
+/**
+ * The error page of the servlet container ({@code /error}): what Tomcat, Spring Security and static resources answer
+ * before any controller runs is a problem description too, never Spring's whitelabel page or a stack trace.
+ */
+@Controller
+class ProblemErrorController implements ErrorController {
+
+    @RequestMapping("${server.error.path:${error.path:/error}}")
+    void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : HttpStatus.NOT_FOUND;
+        if (status == null || !status.isError()) {
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        Problems.write(response, status, detail(status), Problems.instance(uri instanceof String s ? s : null));
+    }
+
+    /** What the client can do about it, by status; never the exception's own message. */
+    static String detail(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> "The request is malformed and was refused";
+            case UNAUTHORIZED -> "Log in to use this resource";
+            case FORBIDDEN -> "You may not use this resource";
+            case NOT_FOUND -> "There is nothing at this address";
+            case METHOD_NOT_ALLOWED -> "This address does not take this method";
+            case PAYLOAD_TOO_LARGE -> "The request body is too large";
+            case URI_TOO_LONG -> "The address is too long";
+            case REQUEST_HEADER_FIELDS_TOO_LARGE -> "The request headers are too large";
+            case UNSUPPORTED_MEDIA_TYPE -> "The request body has a type this address does not take";
+            case SERVICE_UNAVAILABLE -> "The service is unavailable; try again later";
+            case HTTP_VERSION_NOT_SUPPORTED -> "This HTTP version is not supported";
+            case NOT_IMPLEMENTED -> "This method is not supported";
+            default -> status.is5xxServerError()
+                    ? "The request could not be completed; the error has been logged"
+                    : "The request was refused";
+        };
+    }
+}

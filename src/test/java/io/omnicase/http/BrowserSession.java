@@ -1,0 +1,71 @@
+package io.omnicase.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** What a browser holds after logging in on the login form: the session cookie and the CSRF cookie. */
+final class BrowserSession {
+
+    private final int port;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    String csrf;
+
+    private BrowserSession(int port) {
+        this.port = port;
+    }
+
+    static BrowserSession logIn(int port, String user) {
+        BrowserSession session = new BrowserSession(port);
+        session.keep(RawHttp.get(port, "/login", "Accept: text/html"));
+        String token = session.cookies.get("XSRF-TOKEN");
+        byte[] form = ("username=" + user + "&password=demo&_csrf=" + token).getBytes(StandardCharsets.UTF_8);
+        RawHttp.Reply login = RawHttp.exchange(port, null, "POST /login HTTP/1.1\r\nHost: x\r\n" + session.cookieHeader()
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length, form);
+        if (login.status() != 302 || login.header("Location").contains("error")) {
+            throw new IllegalStateException("login failed: " + login);
+        }
+        session.keep(login);
+        // The desk page hands out the CSRF token (a new one after login).
+        session.keep(session.get("/desk.html"));
+        session.csrf = session.cookies.get("XSRF-TOKEN");
+        return session;
+    }
+
+    RawHttp.Reply get(String path) {
+        return keep(RawHttp.exchange(port, null, ("GET " + path + " HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\n"
+                + cookieHeader()).strip(), null));
+    }
+
+    RawHttp.Reply post(String path, String json, String csrfHeader) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return keep(RawHttp.exchange(port, null, "POST " + path + " HTTP/1.1\r\nHost: x\r\n" + cookieHeader()
+                + (csrfHeader == null ? "" : "X-XSRF-TOKEN: " + csrfHeader + "\r\n")
+                + "Content-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + body.length, body));
+    }
+
+    private String cookieHeader() {
+        return cookies.isEmpty() ? "" : "Cookie: " + cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("; ")) + "\r\n";
+    }
+
+    private RawHttp.Reply keep(RawHttp.Reply reply) {
+        String setCookie = reply.header("Set-Cookie");
+        if (setCookie != null) {
+            for (String cookie : setCookie.split(", (?=[A-Za-z-]+=)")) {
+                String pair = cookie.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    String value = pair.substring(eq + 1);
+                    if (value.isEmpty()) {
+                        cookies.remove(pair.substring(0, eq));
+                    } else {
+                        cookies.put(pair.substring(0, eq), value);
+                    }
+                }
+            }
+        }
+        return reply;
+    }
+}

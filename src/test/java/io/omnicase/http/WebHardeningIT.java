@@ -1,0 +1,354 @@
+package io.omnicase.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnicase.support.Api;
+import io.omnicase.support.CustomerMessages;
+import io.omnicase.support.RunningOmnicase;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Hostile input at the web layer: oversized bodies, malformed addresses, sloppy JSON, missing CSRF tokens. */
+@RunningOmnicase
+class WebHardeningIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long TWENTY_MB = 20L * 1024 * 1024;
+
+    @LocalServerPort
+    int port;
+
+    // ---- bodies above 1 MB, also when chunked ----
+
+    @Test
+    void aChunkedTwentyMegabyteMessageIsRefusedWith413AfterAboutOneMegabyte() throws Exception {
+        String marker = "chunked-" + UUID.randomUUID();
+        StreamedUpload upload = streamChunked("/api/messages", "Authorization: Basic " + basic("gateway"),
+                "{\"channel\":\"EMAIL\",\"from\":\"big@example.com\",\"providerMessageId\":\"" + marker + "\",\"text\":\"");
+
+        assertProblem(upload.reply, 413);
+        assertThat(upload.reply.body()).contains("larger than 1048576 bytes");
+        assertThat(upload.sent).as("bytes the client could push before the server hung up").isLessThan(TWENTY_MB);
+        assertThat(upload.refusedMidway).as("the server closed the connection instead of reading on").isTrue();
+        assertNothingStoredUnder(marker);
+    }
+
+    @Test
+    void aChunkedTwentyMegabyteBodyOnTheUnsignedWhatsAppWebhookIsRefusedWith413Too() throws Exception {
+        StreamedUpload upload = streamChunked("/api/webhooks/whatsapp", null, "{\"object\":\"whatsapp_business_account\",\"x\":\"");
+
+        assertProblem(upload.reply, 413);
+        assertThat(upload.sent).isLessThan(TWENTY_MB);
+        assertThat(upload.refusedMidway).isTrue();
+    }
+
+    @Test
+    void aDeclaredLengthAboveTheLimitIsRefusedBeforeTheBodyIsRead() {
+        RawHttp.Reply reply = RawHttp.exchange(port, null, "POST /api/messages HTTP/1.1\r\nHost: x\r\n"
+                + "Authorization: Basic " + basic("gateway") + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 20971520", new byte[0]);
+
+        assertProblem(reply, 413);
+    }
+
+    /** What happened to a chunked upload of 20 MB: the answer, how much went out, whether the server cut it short. */
+    private record StreamedUpload(RawHttp.Reply reply, long sent, boolean refusedMidway) {
+    }
+
+    private StreamedUpload streamChunked(String path, String header, String prefix) throws Exception {
+        try (Socket socket = RawHttp.connect(port, null)) {
+            socket.setSendBufferSize(64 * 1024);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + (header == null ? "" : header + "\r\n") + "Transfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            AtomicLong sent = new AtomicLong();
+            CompletableFuture<Boolean> writer = CompletableFuture.supplyAsync(() -> {
+                byte[] filler = new byte[64 * 1024];
+                Arrays.fill(filler, (byte) 'a');
+                byte[] first = prefix.getBytes(StandardCharsets.UTF_8);
+                try {
+                    chunk(out, first);
+                    sent.addAndGet(first.length);
+                    while (sent.get() < TWENTY_MB) {
+                        chunk(out, filler);
+                        sent.addAndGet(filler.length);
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    return false;
+                } catch (IOException closedByServer) {
+                    return true;
+                }
+            });
+            RawHttp.Reply reply = RawHttp.read(socket.getInputStream());
+            boolean refusedMidway = writer.get(60, TimeUnit.SECONDS);
+            return new StreamedUpload(reply, sent.get(), refusedMidway);
+        }
+    }
+
+    private static void chunk(OutputStream out, byte[] data) throws IOException {
+        out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.write(data);
+        out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    // ---- requests refused before any controller ----
+
+    @Test
+    void malformedAddressesAreAnsweredWithAProblemDescription() {
+        Map<String, Integer> attacks = new java.util.LinkedHashMap<>();
+        attacks.put("/api/cases/1%2F..%2F..%2Fetc%2Fpasswd", 400);
+        attacks.put("/api/cases/%00", 400);
+        attacks.put("/index.html%00.jpg", 400);
+        attacks.put("/api/../../etc/passwd", 400);
+        attacks.put("/static/%2e%2e/%2e%2e/etc/passwd", 400);
+        attacks.put("/desk/..%2f..%2fapplication.yml", 400);
+        attacks.put("/api/cases;jsessionid=ABC123/1", 400);
+        attacks.put("/index.html;x=1", 400);
+        attacks.put("/api/cases/1\\..\\..\\x", 400);
+        attacks.put("/api/" + "a".repeat(8 * 1024), 400);
+        attacks.put("/api/" + "a".repeat(70 * 1024), 400);
+        attacks.forEach((path, status) -> {
+            RawHttp.Reply reply = RawHttp.get(port, path, "Accept: text/html");
+            assertThat(reply.status()).as(path.length() > 80 ? path.length() + " character path" : path).isEqualTo(status);
+            assertProblem(reply, status);
+        });
+    }
+
+    @Test
+    void headersTooLargeAreAnsweredWithAProblemDescription() {
+        for (int size : new int[]{8 * 1024, 70 * 1024}) {
+            RawHttp.Reply reply = RawHttp.get(port, "/api/me", "X-Padding: " + "b".repeat(size));
+            assertProblem(reply, 400);
+        }
+        RawHttp.Reply manyCookies = RawHttp.get(port, "/", "Cookie: " + "c=1; ".repeat(3000));
+        assertProblem(manyCookies, manyCookies.status());
+    }
+
+    @Test
+    void errorsOfTheApiAndOfPagesAreProblemDescriptions() {
+        assertProblem(RawHttp.get(port, "/api/cases/1", "Accept: text/html"), 401);
+        assertProblem(RawHttp.get(port, "/error", "Accept: text/html"), 404);
+        assertProblem(RawHttp.get(port, "/no-such-page.html", "Accept: text/html", "Authorization: Basic " + basic("agent")), 404);
+        assertProblem(RawHttp.get(port, "/api/cases/not-a-number", "Authorization: Basic " + basic("agent")), 400);
+        RawHttp.Reply method = RawHttp.exchange(port, null, "DELETE /api/messages HTTP/1.1\r\nHost: x\r\nAuthorization: Basic "
+                + basic("admin"), null);
+        assertProblem(method, 405);
+    }
+
+    // ---- strict JSON ----
+
+    @Test
+    void aKeyTwiceInOneObjectIsRefusedNamingIt() throws Exception {
+        String id = "dup-" + UUID.randomUUID();
+        Api.Response refused = gateway("{\"channel\":\"EMAIL\",\"from\":\"dup@example.com\",\"text\":\"hello\","
+                + "\"text\":\"other\",\"providerMessageId\":\"" + id + "\",\"timestamp\":\"2026-11-25T10:00:00Z\"}");
+
+        assertApiProblem(refused, 400, "text");
+        assertThat(refused.json().get("detail").asText()).contains("more than once");
+        assertNothingStoredUnder(id);
+    }
+
+    @Test
+    void scalarsKeepTheirJsonType() throws Exception {
+        String id = "type-" + UUID.randomUUID();
+        Api.Response number = gateway("{\"channel\":\"EMAIL\",\"from\":\"n@example.com\",\"text\":123,"
+                + "\"providerMessageId\":\"" + id + "\",\"timestamp\":\"2026-11-25T10:00:00Z\"}");
+        assertApiProblem(number, 400, "text");
+        assertThat(number.json().get("detail").asText()).isEqualTo("text: must be a string");
+
+        Api.Response bool = gateway("{\"channel\":\"EMAIL\",\"from\":\"n@example.com\",\"text\":true,"
+                + "\"providerMessageId\":\"" + id + "\",\"timestamp\":\"2026-11-25T10:00:00Z\"}");
+        assertApiProblem(bool, 400, "text");
+
+        Api.Response channel = gateway("{\"channel\":0,\"from\":\"n@example.com\",\"text\":\"x\","
+                + "\"providerMessageId\":\"" + id + "\",\"timestamp\":\"2026-11-25T10:00:00Z\"}");
+        assertApiProblem(channel, 400, "channel");
+
+        Api.Response ask = Api.as(port, "agent").post("/api/assistant/ask", "application/json", "{\"question\":42}");
+        assertApiProblem(ask, 400, "question");
+        assertNothingStoredUnder(id);
+    }
+
+    @Test
+    void controlCharactersInAnyStringAreRefusedNamingTheField() throws Exception {
+        String id = "nul-" + UUID.randomUUID();
+        for (String bad : List.of("\\u0000", "\\u0007", "\\u001b[31m", "\\u007f", "\\u0085")) {
+            Api.Response refused = gateway("{\"channel\":\"EMAIL\",\"from\":\"c@example.com\",\"text\":\"hi " + bad
+                    + " there\",\"providerMessageId\":\"" + id + "\",\"timestamp\":\"2026-11-25T10:00:00Z\"}");
+            assertApiProblem(refused, 400, "text");
+            assertThat(refused.json().get("detail").asText()).contains("control characters");
+        }
+        Api.Response inFrom = gateway("{\"channel\":\"EMAIL\",\"from\":\"c\\u0000@example.com\",\"text\":\"hi\","
+                + "\"providerMessageId\":\"" + id + "\",\"timestamp\":\"2026-11-25T10:00:00Z\"}");
+        assertApiProblem(inFrom, 400, "from");
+        Api.Response ask = Api.as(port, "agent").post("/api/assistant/ask", "application/json",
+                "{\"question\":\"how do I\\u0000 reset my password\"}");
+        assertApiProblem(ask, 400, "question");
+        assertNothingStoredUnder(id);
+
+        // Tabs and line breaks are text.
+        Api.Response fine = gateway("{\"channel\":\"EMAIL\",\"from\":\"c@example.com\",\"text\":\"line one\\r\\n\\tline two\","
+                + "\"providerMessageId\":\"" + id + "-fine\",\"timestamp\":\"2026-11-25T10:00:00Z\"}");
+        assertThat(fine.status()).as(fine.toString()).isEqualTo(202);
+    }
+
+    @Test
+    void brokenJsonIsExplainedWithoutJavaTypeNames() {
+        for (String body : List.of("{\"channel\":", "[1,2,3]", "\"just a string\"", "{\"channel\":\"EMAIL\"} trailing",
+                "{\"channel\":[\"EMAIL\"]}", "{\"timestamp\":{\"a\":1}}")) {
+            Api.Response refused = gateway(body);
+            assertThat(refused.status()).as(body).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertNoInternals(refused.body());
+        }
+    }
+
+    private Api.Response gateway(String body) {
+        return Api.as(port, "gateway").post("/api/messages", "application/json", body);
+    }
+
+    /** Canary: a refused message left nothing behind; the same provider id is still new. */
+    private void assertNothingStoredUnder(String providerMessageId) throws Exception {
+        Map<String, Object> message = CustomerMessages.message("EMAIL", "canary@example.com", "canary", null);
+        message.put("providerMessageId", providerMessageId);
+        Api.Response stored = Api.as(port, "gateway").postJson("/api/messages", message);
+        assertThat(stored.status()).as(stored.toString()).isEqualTo(202);
+        assertThat(stored.json().get("duplicate").asBoolean()).isFalse();
+    }
+
+    // ---- CSRF on a browser session ----
+
+    @Test
+    void aBrowserSessionWithoutOrWithAWrongCsrfTokenIsToldSo() throws Exception {
+        BrowserSession session = BrowserSession.logIn(port, "agent");
+
+        RawHttp.Reply missing = session.post("/api/assistant/ask", "{\"question\":\"refund\"}", null);
+        assertProblem(missing, 403);
+        assertThat(missing.body()).contains("CSRF token is missing").doesNotContain("role");
+
+        RawHttp.Reply wrong = session.post("/api/assistant/ask", "{\"question\":\"refund\"}", "not-the-token");
+        assertProblem(wrong, 403);
+        assertThat(wrong.body()).contains("CSRF token is invalid");
+
+        RawHttp.Reply right = session.post("/api/assistant/ask", "{\"question\":\"refund\"}", session.csrf);
+        assertThat(right.status()).as(right.toString()).isEqualTo(200);
+    }
+
+    // ---- login throttling ----
+
+    @Test
+    void wrongPasswordsForOneAccountFromOneAddressAreThrottledWith429AndRetryAfter() {
+        String attacker = "127.0.0.21";
+        for (int i = 0; i < 5; i++) {
+            assertThat(basicLogin(attacker, "admin", "guess" + i).status()).isEqualTo(401);
+        }
+        RawHttp.Reply throttled = basicLogin(attacker, "admin", "demo");
+        assertProblem(throttled, 429);
+        assertThat(Long.parseLong(throttled.header("Retry-After"))).isBetween(1L, 15 * 60L);
+        assertThat(formLogin(attacker, "admin", "demo").status()).as("the login form too").isEqualTo(429);
+
+        // The real admin, elsewhere, is not locked out by the attacker.
+        assertThat(basicLogin("127.0.0.22", "admin", "demo").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theLoginFormIsThrottledAndALoginWithTheAttackersOwnAccountDoesNotReleaseTheAddress() {
+        String attacker = "127.0.0.31";
+        for (int i = 0; i < 19; i++) {
+            RawHttp.Reply failed = formLogin(attacker, "nobody-" + i, "guess");
+            assertThat(failed.status()).isEqualTo(302);
+            assertThat(failed.header("Location")).endsWith("/login?error");
+        }
+        RawHttp.Reply own = formLogin(attacker, "gateway", "demo");
+        assertThat(own.header("Location")).as("the attacker's own account").doesNotContain("error");
+        assertThat(formLogin(attacker, "nobody-19", "guess").header("Location")).endsWith("/login?error");
+
+        assertProblem(formLogin(attacker, "supervisor", "demo"), 429);
+        assertProblem(basicLogin(attacker, "gateway", "demo"), 429);
+        assertThat(basicLogin("127.0.0.32", "supervisor", "demo").status()).isEqualTo(200);
+    }
+
+    private RawHttp.Reply basicLogin(String from, String user, String password) {
+        return RawHttp.exchange(port, from, "GET /actuator/health HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\nAuthorization: Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)), null);
+    }
+
+    private RawHttp.Reply formLogin(String from, String user, String password) {
+        byte[] form = ("username=" + user + "&password=" + password).getBytes(StandardCharsets.UTF_8);
+        return RawHttp.exchange(port, from, "POST /login HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length, form);
+    }
+
+    // ---- Content-Security-Policy ----
+
+    @Test
+    void everyOmnicasePageStaticFileAndErrorCarriesAContentSecurityPolicy() {
+        for (String path : List.of("/", "/index.html", "/login", "/routing-rules.html", "/desk.html", "/desk/desk.js",
+                "/desk/desk.css", "/js/routing-rules.js", "/chat/demo.html", "/chat/widget.js", "/swagger-ui/index.html",
+                "/no-such-page.html", "/error", "/api/cases/1", "/actuator/health", "/api/cases/%2e%2e/x")) {
+            RawHttp.Reply reply = RawHttp.get(port, path, "Accept: text/html");
+            String policy = reply.header("Content-Security-Policy");
+            assertThat(policy).as(path + " " + reply.status()).isNotNull()
+                    .contains("script-src 'self'").contains("object-src 'none'").contains("base-uri")
+                    .contains("frame-ancestors").contains("form-action 'self'");
+            assertThat(policy).as(path).doesNotContain("'unsafe-eval'");
+            assertThat(policy.substring(policy.indexOf("script-src"))).as(path).doesNotStartWith("script-src 'self' 'unsafe-inline'");
+        }
+        RawHttp.Reply login = RawHttp.get(port, "/login");
+        assertThat(login.body()).doesNotContain("<script>").doesNotContain("style=\"").doesNotContain("<style");
+    }
+
+    @Test
+    void camundasWebappsKeepTheirOwnPolicy() throws Exception {
+        BrowserSession session = BrowserSession.logIn(port, "supervisor");
+        RawHttp.Reply cockpit = session.get("/camunda/app/cockpit/default/");
+
+        assertThat(cockpit.status()).isEqualTo(200);
+        assertThat(cockpit.header("Content-Security-Policy")).isNotNull().contains("object-src 'none'")
+                .contains("base-uri 'self'");
+    }
+
+    // ---- helpers ----
+
+    private void assertApiProblem(Api.Response response, int status, String field) throws IOException {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("errors").findValuesAsText("field")).as(response.body()).contains(field);
+        assertNoInternals(response.body());
+    }
+
+    static void assertProblem(RawHttp.Reply reply, int status) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.header("Content-Type")).as(reply.toString()).startsWith("application/problem+json");
+        assertThat(reply.body()).contains("\"status\":" + status);
+        assertNoInternals(reply.body());
+    }
+
+    static void assertNoInternals(String body) {
+        assertThat(body).doesNotContain("Exception").doesNotContain("java.").doesNotContain("io.omnicase")
+                .doesNotContain("org.").doesNotContain("com.fasterxml").doesNotContain("\tat ")
+                .doesNotContain("Tomcat").doesNotContain("<html").doesNotContain("`");
+    }
+
+    private static String basic(String user) {
+        return Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,37 @@
+package io.omnicase.localservers;
+
+import io.omnicase.support.Api;
+import io.omnicase.support.RunningOmnicase;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What an operator relies on: health of every part, and the API's documentation. */
+@RunningOmnicase
+class OperationsIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void healthShowsMariaDbElasticsearchAndTheProcessEngine() {
+        Api.Response health = Api.anonymous(port).get("/actuator/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asText()).isEqualTo("UP");
+        assertThat(health.json().get("components").fieldNames()).toIterable()
+                .contains("db", "elasticsearch", "processEngine", "jobExecutor");
+        assertThat(Api.as(port, "admin").get("/actuator/health").json()
+                .at("/components/db/details/database").asText()).isEqualTo("MariaDB");
+    }
+
+    @Test
+    void theApiIsDocumentedWithOpenApi() {
+        Api.Response docs = Api.anonymous(port).get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").fieldNames()).toIterable()
+                .contains("/api/messages", "/api/cases/{id}", "/api/cases/{id}/timeline", "/api/customers/{id}", "/api/search");
+    }
+}
