@@ -1,28 +1,13 @@
 // The routing-rule table: plain JS against /api/routing/rules (see RuleSetController). Supervisors edit rows of
 // typed conditions and actions; the dropdowns come from the server's fact model (/model). No rule text is sent.
+import { ApiError, getJson, postJson } from '/js/api.js';
+
 (function () {
-  'use strict';
   const api = '/api/routing/rules';
   const $ = id => document.getElementById(id);
   const body = () => $('rules').querySelector('tbody');
   let model = null;
   const fields = {};
-
-  function csrfHeader() {
-    const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
-    return cookie ? { 'X-XSRF-TOKEN': decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) } : {};
-  }
-
-  async function call(method, path, payload) {
-    const response = await fetch(api + path, {
-      method, credentials: 'same-origin',
-      headers: Object.assign({ 'Content-Type': 'application/json', 'Accept': 'application/json' }, csrfHeader()),
-      body: payload === undefined ? undefined : JSON.stringify(payload)
-    });
-    const type = response.headers.get('Content-Type') || '';
-    const json = type.includes('json') ? await response.json() : null;
-    return { ok: response.ok, status: response.status, json };
-  }
 
   function text(el, value) { el.textContent = value; return el; }
   function cell(row, value) { row.appendChild(text(document.createElement('td'), value)); }
@@ -208,16 +193,27 @@
     });
   }
 
-  function rejected(result) {
-    if (result.status === 403) {
+  function rejected(error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.status === 403) {
       status('Only supervisors and admins may change routing rules', false);
-      showProblems(result.json && result.json.detail ? [result.json.detail] : []);
-    } else if (result.status === 422) {
+      showProblems([error.message]);
+    } else if (error.status === 422 && error.problem) {
       status('Not valid', false);
-      showProblems(result.json.problems || [result.json.detail], result.json.errors);
+      showProblems(error.problem.problems || [error.message], error.problem.errors);
     } else {
       status('Rejected; the active rules stay as they were', false);
-      showProblems([result.json && result.json.detail ? result.json.detail : 'HTTP ' + result.status]);
+      showProblems([error.message]);
+    }
+  }
+
+  /** Sends a change; a refusal is shown in the status line and the problem list, and answers null. */
+  async function change(path, payload) {
+    try {
+      return await postJson(api + path, payload);
+    } catch (e) {
+      rejected(e);
+      return null;
     }
   }
 
@@ -229,26 +225,25 @@
   }
 
   async function loadActive() {
-    const result = await call('GET', '/active');
-    if (!result.ok) return;
-    const active = result.json;
+    const active = await getJson(api + '/active').catch(() => null);
+    if (!active) return;
     $('active-version').textContent = active.label + ' by ' + active.author + ' (' + active.reason + ')';
     if (active.rules) {
       $('notice').hidden = true;
       showTable(active.rules);
     } else {
-      const shipped = await call('GET', '/shipped');
+      const shipped = await getJson(api + '/shipped').catch(() => null);
       $('notice').hidden = false;
       $('notice').textContent = active.label + ' was written as DRL by an administrator and has no rule table; '
         + 'the table below starts from the shipped rules. Saving it replaces ' + active.label + '.';
-      showTable(shipped.ok ? shipped.json : { rules: [] });
+      showTable(shipped || { rules: [] });
     }
   }
 
   async function loadVersions() {
-    const result = await call('GET', '/versions');
-    if (!result.ok) return;
-    $('versions').querySelector('tbody').replaceChildren(...result.json.map(v => {
+    const versions = await getJson(api + '/versions').catch(() => null);
+    if (!versions) return;
+    $('versions').querySelector('tbody').replaceChildren(...versions.map(v => {
       const row = document.createElement('tr');
       row.dataset.version = v.version;
       cell(row, v.label + (v.active ? ' (active)' : '') + (v.table ? '' : ' · DRL'));
@@ -277,9 +272,12 @@
   }
 
   async function showDiff(version) {
-    const result = await call('GET', '/versions/' + version + '/diff');
-    if (!result.ok) return rejected(result);
-    const d = result.json;
+    let d;
+    try {
+      d = await getJson(api + '/versions/' + version + '/diff');
+    } catch (e) {
+      return rejected(e);
+    }
     const el = $('diff');
     el.hidden = false;
     const lines = [text(document.createElement('div'), 'v' + d.from + ' → v' + d.to)];
@@ -304,32 +302,26 @@
 
   async function rollback(version) {
     const reason = $('reason').value.trim() || 'roll back to v' + version;
-    const result = await call('POST', '/versions/' + version + '/activate', { reason });
-    if (result.ok) {
-      status('v' + version + ' is active again', true);
-      showProblems([]);
-      await loadActive();
-      await loadVersions();
-    } else {
-      rejected(result);
-    }
+    if (!await change('/versions/' + version + '/activate', { reason })) return;
+    status('v' + version + ' is active again', true);
+    showProblems([]);
+    await loadActive();
+    await loadVersions();
   }
 
   // ---- buttons ----
 
   async function validate() {
-    const result = await call('POST', '/validate', { rules: readTable() });
-    if (!result.ok) return rejected(result);
+    if (!await change('/validate', { rules: readTable() })) return;
     status('Valid', true);
     showProblems([]);
   }
 
   async function dryRun() {
-    const result = await call('POST', '/dry-run', { rules: readTable(), cases: Number($('cases').value) });
-    if (!result.ok) return rejected(result);
+    const run = await change('/dry-run', { rules: readTable(), cases: Number($('cases').value) });
+    if (!run) return;
     showProblems([]);
     status('Dry run done', true);
-    const run = result.json;
     $('dry-run-result').hidden = false;
     $('dry-run-summary').textContent = run.changed + ' of ' + run.replayed + ' cases would be routed differently than by '
       + run.activeVersion;
@@ -351,24 +343,21 @@
       status('Say why you change the rules', false);
       return;
     }
-    const result = await call('POST', '/versions', { rules: readTable(), reason });
-    if (result.ok) {
-      status(result.json.label + ' is active', true);
-      showProblems([]);
-      await loadActive();
-      await loadVersions();
-    } else {
-      rejected(result);
-    }
+    const saved = await change('/versions', { rules: readTable(), reason });
+    if (!saved) return;
+    status(saved.label + ' is active', true);
+    showProblems([]);
+    await loadActive();
+    await loadVersions();
   }
 
   async function start() {
-    const result = await call('GET', '/model');
-    if (!result.ok) {
-      status(result.status === 403 ? 'Your role may not see the routing rules' : 'Could not load the fact model', false);
+    try {
+      model = await getJson(api + '/model');
+    } catch (e) {
+      status(e.status === 403 ? 'Your role may not see the routing rules' : 'Could not load the fact model', false);
       return;
     }
-    model = result.json;
     model.fields.forEach(f => { fields[f.id] = f; });
     $('add-rule').addEventListener('click', () => {
       body().appendChild(ruleRow({ name: '', conditions: [null], actions: {} }));
