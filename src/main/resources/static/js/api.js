@@ -50,7 +50,9 @@ export class ApiError extends Error {
  * A 401 (the session has ended) sends the page to the login form.
  */
 export async function request(method, path, payload) {
-  const headers = Object.assign({ Accept: 'application/json' }, csrfHeader());
+  // X-Requested-With: the server then leaves out its Basic challenge on a 401, which would open the browser's own
+  // password dialog; the login form is where the user goes instead.
+  const headers = Object.assign({ Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }, csrfHeader());
   if (payload !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, {
     method, credentials: 'same-origin', headers,

@@ -90,6 +90,46 @@ class DeskIT {
         assertThat(Api.as(port, "agent").get("/api/cases/" + caseId).json().get("status").asText()).isEqualTo("RESOLVED");
     }
 
+    /**
+     * The API's refusal reaches the agent as its words: a supervisor takes over the case the agent has open, the
+     * agent's resolve is refused (409 problem) and the desk says who handles the case; the case stays unresolved.
+     */
+    @Test
+    void whenASupervisorHasTakenOverTheCaseTheDeskShowsTheRefusalInsteadOfResolving() {
+        String address = "omar-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        long caseId = write(address, "URGENT: my router is down again and I cannot work, please help");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "ESCALATED".equals(Api.as(port, "agent").get("/api/cases/" + caseId).json().get("status").asText()));
+
+        try (Browser browser = Browser.open()) {
+            WebDriver page = browser.driver();
+            page.get(base() + "/desk.html");
+            page.findElement(By.id("username")).sendKeys("agent");
+            page.findElement(By.id("password")).sendKeys("demo");
+            page.findElement(By.cssSelector("button[type=submit]")).click();
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    !page.findElements(By.cssSelector("#tasks li.task[data-case='" + caseId + "']")).isEmpty());
+            WebElement claim = page.findElement(By.cssSelector("#tasks li.task[data-case='" + caseId + "'] .claim"));
+            String taskId = claim.getDomAttribute("data-task");
+            claim.click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> page.findElement(By.id("case-title")).getText().contains("#" + caseId));
+
+            Api.Response takeOver = Api.as(port, "supervisor").post("/api/desk/tasks/" + taskId + "/claim", "application/json", "");
+            assertThat(takeOver.status()).as(takeOver.toString()).isEqualTo(200);
+
+            new Select(page.findElement(By.id("form-topic"))).selectByValue("TECHNICAL");
+            page.findElement(By.id("form-resolution")).sendKeys("Router replaced.");
+            page.findElement(By.id("resolve-submit")).click();
+            WebElement status = page.findElement(By.id("case-status"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> !status.getText().isEmpty());
+            assertThat(status.getText()).isEqualTo("Case " + caseId + " is being handled by supervisor; only a supervisor can take it over");
+            assertThat(status.getDomAttribute("class")).contains("error");
+            assertThat(status.isDisplayed()).isTrue();
+            browser.screenshot("desk-refused-resolve");
+        }
+        assertThat(Api.as(port, "agent").get("/api/cases/" + caseId).json().get("status").asText()).isEqualTo("ESCALATED");
+    }
+
     @Test
     void theDeskPageIsServedWithAStrictContentSecurityPolicy() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
