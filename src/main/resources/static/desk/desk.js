@@ -1,5 +1,5 @@
-'use strict';
 // The agent desk. Everything from customers is put into the page with textContent, never as HTML.
+import { csrfHeader, getJson, postJson } from '/js/api.js';
 
 const CHANNEL_ICONS = { EMAIL: '✉️', SMS: '📱', WHATSAPP: '🟢', CHAT: '💬', VOICE: '📞', WEB: '🌐' };
 const state = { caseId: null, taskId: null, stream: null };
@@ -13,21 +13,6 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
-function csrf() {
-  const match = document.cookie.match(/(?:^|; )XSRF-TOKEN=([^;]+)/);
-  return match ? decodeURIComponent(match[1]) : '';
-}
-
-async function api(path, options = {}) {
-  const headers = { Accept: 'application/json', 'X-XSRF-TOKEN': csrf() };
-  if (options.body) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, { credentials: 'same-origin', ...options, headers });
-  if (response.status === 401) { location.href = '/login'; throw new Error('not logged in'); }
-  const body = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
-  if (!response.ok) throw new Error(body?.detail || body?.title || ('HTTP ' + response.status));
-  return body;
-}
-
 function time(iso) { return iso ? new Date(iso).toLocaleString() : ''; }
 
 function say(text, isError) {
@@ -37,7 +22,7 @@ function say(text, isError) {
 }
 
 async function loadTasks() {
-  const tasks = await api('/api/desk/tasks');
+  const tasks = await getJson('/api/desk/tasks');
   const list = document.getElementById('tasks');
   list.replaceChildren();
   document.getElementById('tasks-empty').hidden = tasks.length > 0;
@@ -54,7 +39,7 @@ async function loadTasks() {
 
 async function claim(task) {
   try {
-    await api('/api/desk/tasks/' + encodeURIComponent(task.taskId) + '/claim', { method: 'POST' });
+    await postJson('/api/desk/tasks/' + encodeURIComponent(task.taskId) + '/claim');
     state.taskId = task.taskId;
     await openCase(task.caseId);
     await loadTasks();
@@ -74,7 +59,7 @@ async function openCase(caseId) {
   state.caseId = caseId;
   document.getElementById('case').hidden = false;
   const [view, timeline, handover] = await Promise.all([
-    api('/api/cases/' + caseId), api('/api/cases/' + caseId + '/timeline'), api('/api/cases/' + caseId + '/handover')]);
+    getJson('/api/cases/' + caseId), getJson('/api/cases/' + caseId + '/timeline'), getJson('/api/cases/' + caseId + '/handover')]);
   document.getElementById('case-title').textContent = 'Case #' + caseId + (view.subject ? ' · ' + view.subject : '');
   document.getElementById('case-meta').textContent = view.status + ' · queue ' + (view.queue || '-') + ' · priority ' + (view.priority ?? '-');
   document.getElementById('timeline').replaceChildren(...timeline.map(entryItem));
@@ -139,7 +124,7 @@ function suggest(entry) {
 
 async function renderResolveForm() {
   // The form is ui-forms/resolve-case.form (Camunda form JSON); its fields are rendered here as plain inputs.
-  const form = await api('/api/desk/forms/resolve-case');
+  const form = await getJson('/api/desk/forms/resolve-case');
   const target = document.getElementById('resolve-form');
   target.replaceChildren();
   form.components.forEach(c => {
@@ -162,7 +147,7 @@ async function renderResolveForm() {
 
 document.addEventListener('DOMContentLoaded', async () => {
   document.getElementById('logout').addEventListener('click', async () => {
-    await fetch('/logout', { method: 'POST', headers: { 'X-XSRF-TOKEN': csrf() }, credentials: 'same-origin' });
+    await fetch('/logout', { method: 'POST', headers: csrfHeader(), credentials: 'same-origin' });
     location.href = '/login?logout';
   });
   document.getElementById('refresh').addEventListener('click', loadTasks);
@@ -170,7 +155,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     event.preventDefault();
     const text = document.getElementById('reply-text');
     try {
-      await api('/api/cases/' + state.caseId + '/replies', { method: 'POST', body: JSON.stringify({ text: text.value }) });
+      await postJson('/api/cases/' + state.caseId + '/replies', { text: text.value });
       text.value = '';
       say('Reply sent.');
     } catch (e) { say(e.message, true); }
@@ -179,7 +164,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(event.target).entries());
     try {
-      const result = await api('/api/cases/' + state.caseId + '/resolve', { method: 'POST', body: JSON.stringify(data) });
+      const result = await postJson('/api/cases/' + state.caseId + '/resolve', data);
       say('Case ' + result.caseId + ' is ' + result.status + '.');
       await loadTasks();
     } catch (e) { say(e.message, true); }

@@ -27,17 +27,11 @@ class DeskIT {
 
     @Test
     void anAgentLogsInClaimsTheTopTaskReadsTheHandoverRepliesSeesALiveMessageAndResolves() {
-        String address = "nora-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        long caseId = write(address, "URGENT: my router is down and I cannot work, please help");
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                "ESCALATED".equals(Api.as(port, "agent").get("/api/cases/" + caseId).json().get("status").asText()));
+        String address = newAddress("nora");
+        long caseId = escalated(address, "URGENT: my router is down and I cannot work, please help");
 
         try (Browser browser = Browser.open()) {
-            WebDriver page = browser.driver();
-            page.get(base() + "/desk.html");
-            page.findElement(By.id("username")).sendKeys("agent");
-            page.findElement(By.id("password")).sendKeys("demo");
-            page.findElement(By.cssSelector("button[type=submit]")).click();
+            WebDriver page = deskOfTheAgent(browser);
 
             await().atMost(Duration.ofSeconds(20)).until(() -> !page.findElements(By.cssSelector("#tasks li.task")).isEmpty());
             List<Integer> priorities = page.findElements(By.cssSelector("#tasks li.task .prio")).stream()
@@ -90,6 +84,38 @@ class DeskIT {
         assertThat(Api.as(port, "agent").get("/api/cases/" + caseId).json().get("status").asText()).isEqualTo("RESOLVED");
     }
 
+    /**
+     * The API's refusal reaches the agent as its words: a supervisor takes over the case the agent has open, the
+     * agent's resolve is refused (409 problem) and the desk says who handles the case; the case stays unresolved.
+     */
+    @Test
+    void whenASupervisorHasTakenOverTheCaseTheDeskShowsTheRefusalInsteadOfResolving() {
+        long caseId = escalated(newAddress("omar"), "URGENT: my router is down again and I cannot work, please help");
+        try (Browser browser = Browser.open()) {
+            WebDriver page = deskOfTheAgent(browser);
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    !page.findElements(By.cssSelector("#tasks li.task[data-case='" + caseId + "']")).isEmpty());
+            WebElement claim = page.findElement(By.cssSelector("#tasks li.task[data-case='" + caseId + "'] .claim"));
+            String taskId = claim.getDomAttribute("data-task");
+            claim.click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> page.findElement(By.id("case-title")).getText().contains("#" + caseId));
+
+            Api.Response takeOver = Api.as(port, "supervisor").post("/api/desk/tasks/" + taskId + "/claim", "application/json", "");
+            assertThat(takeOver.status()).as(takeOver.toString()).isEqualTo(200);
+
+            new Select(page.findElement(By.id("form-topic"))).selectByValue("TECHNICAL");
+            page.findElement(By.id("form-resolution")).sendKeys("Router replaced.");
+            page.findElement(By.id("resolve-submit")).click();
+            WebElement status = page.findElement(By.id("case-status"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> !status.getText().isEmpty());
+            assertThat(status.getText()).isEqualTo("Case " + caseId + " is being handled by supervisor; only a supervisor can take it over");
+            assertThat(status.getDomAttribute("class")).contains("error");
+            assertThat(status.isDisplayed()).isTrue();
+            browser.screenshot("desk-refused-resolve");
+        }
+        assertThat(Api.as(port, "agent").get("/api/cases/" + caseId).json().get("status").asText()).isEqualTo("ESCALATED");
+    }
+
     @Test
     void theDeskPageIsServedWithAStrictContentSecurityPolicy() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
@@ -100,6 +126,28 @@ class DeskIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Security-Policy")).get().asString()
                 .contains("default-src 'none'").contains("script-src 'self'").doesNotContain("unsafe-inline");
+    }
+
+    private static String newAddress(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    /** A customer's message that escalates to a person in the agent's queues; answers its case once escalated. */
+    private long escalated(String address, String text) {
+        long caseId = write(address, text);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "ESCALATED".equals(Api.as(port, "agent").get("/api/cases/" + caseId).json().get("status").asText()));
+        return caseId;
+    }
+
+    /** Opens the desk and logs in there as the agent. */
+    private WebDriver deskOfTheAgent(Browser browser) {
+        WebDriver page = browser.driver();
+        page.get(base() + "/desk.html");
+        page.findElement(By.id("username")).sendKeys("agent");
+        page.findElement(By.id("password")).sendKeys("demo");
+        page.findElement(By.cssSelector("button[type=submit]")).click();
+        return page;
     }
 
     private long write(String address, String text) {

@@ -141,6 +141,20 @@ class WebHardeningIT {
         assertProblem(manyCookies, manyCookies.status());
     }
 
+    /**
+     * A client without a login is challenged for Basic credentials; the pages' own scripts (js/api.js) are not, or the
+     * browser would open its password dialog instead of the page sending the user to the login form.
+     */
+    @Test
+    void aMissingLoginIsChallengedForClientsButNotForThePagesScripts() {
+        RawHttp.Reply client = RawHttp.get(port, "/api/cases/1", "Accept: application/json");
+        assertProblem(client, 401);
+        assertThat(client.header("WWW-Authenticate")).isEqualTo("Basic realm=\"Omnicase\"");
+        RawHttp.Reply page = RawHttp.get(port, "/api/cases/1", "Accept: application/json", "X-Requested-With: XMLHttpRequest");
+        assertProblem(page, 401);
+        assertThat(page.header("WWW-Authenticate")).isNull();
+    }
+
     @Test
     void errorsOfTheApiAndOfPagesAreProblemDescriptions() {
         assertProblem(RawHttp.get(port, "/api/cases/1", "Accept: text/html"), 401);

@@ -37,14 +37,7 @@ class RuleSetEditorPageIT {
         try (Browser browser = Browser.open()) {
             WebDriver page = browser.driver();
             WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(20));
-            page.get("http://127.0.0.1:" + port + "/login");
-            page.findElement(By.name("username")).sendKeys("supervisor");
-            page.findElement(By.name("password")).sendKeys("demo");
-            page.findElement(By.cssSelector("button[type=submit]")).click();
-            // The login must have completed before the next page is asked for, or that page answers with the login form.
-            wait.until(d -> !d.getCurrentUrl().contains("/login"));
-            page.get("http://127.0.0.1:" + port + "/routing-rules.html");
-            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+            openAsSupervisor(page, wait);
             List<WebElement> rows = page.findElements(By.cssSelector("#rules tbody tr.rule"));
             assertThat(rows).hasSize(13);
             assertThat(rows.get(0).findElement(By.className("rule-name")).getDomProperty("value"))
@@ -86,6 +79,35 @@ class RuleSetEditorPageIT {
         }
     }
 
+    /**
+     * The API's refusals reach the supervisor as readable text: a dry run over too many cases is refused with a problem
+     * (400, the field and what it must be), shown in the status line and the problem list. When the session has ended,
+     * the next call sends the page to the login form (no browser password dialog).
+     */
+    @Test
+    void aRefusedRequestIsShownAsTheProblemsWordsAndAnEndedSessionLeadsToTheLoginForm() {
+        try (Browser browser = Browser.open()) {
+            WebDriver page = browser.driver();
+            WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(20));
+            openAsSupervisor(page, wait);
+
+            WebElement cases = page.findElement(By.id("cases"));
+            cases.clear();
+            cases.sendKeys("1000");
+            page.findElement(By.id("dry-run")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problems"),
+                    "cases: must be less than or equal to 500"));
+            assertThat(page.findElement(By.id("status")).getText()).isEqualTo("Rejected; the active rules stay as they were");
+            assertThat(page.findElement(By.id("dry-run-result")).isDisplayed()).isFalse();
+            browser.screenshot("routing-rules-refused-dry-run");
+
+            page.manage().deleteAllCookies();
+            page.findElement(By.id("validate")).click();
+            wait.until(d -> d.getCurrentUrl().endsWith("/login"));
+            assertThat(page.findElements(By.name("username"))).isNotEmpty();
+        }
+    }
+
     /** A strict Content-Security-Policy (script-src 'self', no inline styles) will not break the page. */
     @Test
     void thePageHasNoInlineScriptsHandlersOrStyles() {
@@ -97,6 +119,17 @@ class RuleSetEditorPageIT {
                 .doesNotContain("<style")
                 .doesNotContainPattern("(?i)\\sstyle\\s*=")
                 .doesNotContain("javascript:");
+    }
+
+    private void openAsSupervisor(WebDriver page, WebDriverWait wait) {
+        page.get("http://127.0.0.1:" + port + "/login");
+        page.findElement(By.name("username")).sendKeys("supervisor");
+        page.findElement(By.name("password")).sendKeys("demo");
+        page.findElement(By.cssSelector("button[type=submit]")).click();
+        // The login must have completed before the next page is asked for, or that page answers with the login form.
+        wait.until(d -> !d.getCurrentUrl().contains("/login"));
+        page.get("http://127.0.0.1:" + port + "/routing-rules.html");
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
     }
 
     /** A billing question in self-service, so the dry run has a case whose routing the change would alter. */

@@ -125,7 +125,11 @@ class SecurityConfiguration {
 
     private static AuthenticationEntryPoint problem(HttpStatus status) {
         return (request, response, ex) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Omnicase\"");
+            // Not to the pages' own scripts (js/api.js says so, by Spring's XMLHttpRequest convention): the challenge
+            // would open the browser's password dialog instead of letting the page send the user to the login form.
+            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"Omnicase\"");
+            }
             Problems.write(response, status, "Log in to use this resource", request.getRequestURI());
         };
     }
