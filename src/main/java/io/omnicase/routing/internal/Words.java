@@ -1,7 +1,8 @@
 package io.omnicase.routing.internal;
 
+import io.omnicase.cases.PersonRequest;
+
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /** Words and parts of texts, found in linear time (no regular expression, no naive substring search). */
@@ -10,22 +11,9 @@ public final class Words {
     private Words() {
     }
 
+    /** The distinct words of a text, in order (the same words the request-for-a-person check reads). */
     public static Set<String> of(String text) {
-        Set<String> words = new LinkedHashSet<>();
-        if (text == null) {
-            return words;
-        }
-        int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            boolean inWord = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
-            if (inWord && start < 0) {
-                start = i;
-            } else if (!inWord && start >= 0) {
-                words.add(text.substring(start, i).toLowerCase(Locale.ROOT));
-                start = -1;
-            }
-        }
-        return words;
+        return new LinkedHashSet<>(PersonRequest.words(text));
     }
 
     /**
