@@ -2,11 +2,12 @@ package io.omnicase.cases;
 
 import io.omnicase.customers.Channel;
 import io.omnicase.customers.CustomerId;
-import io.omnicase.customers.CustomerMerge;
 import io.omnicase.customers.Customers;
-import io.omnicase.customers.Identity;
+import io.omnicase.customers.CustomersMerged;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
@@ -212,12 +213,16 @@ public class CaseManagement {
     }
 
     /**
-     * Merges two customers found to be one person: the source's identities and cases move to the target, each moved
-     * case notes it on its timeline, and the merge is recorded for auditors.
+     * Moves the cases of a customer merged into another to the target, in the merging transaction (a plain listener,
+     * so a failure here rolls the whole merge back), notes it on each moved case's timeline and reports the moved
+     * cases for the merge record.
      */
-    @Transactional
-    public CustomerMerge mergeCustomers(CustomerId source, CustomerId target, String by) {
-        List<Identity> identities = customers.mergeIdentities(source, target);
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(CustomersMerged merged) {
+        CustomerId source = merged.source();
+        CustomerId target = merged.target();
+        String by = merged.mergedBy();
         List<CaseView> moved = store.ofCustomer(source.value());
         for (CaseView view : moved) {
             store.changeCustomer(view.id(), target.value());
@@ -227,7 +232,7 @@ public class CaseManagement {
             append(now, InteractionKind.STATUS, by, "Customer " + source.value() + " merged into customer " + target.value()
                     + " by " + by, Map.of("mergedFrom", source.value(), "mergedInto", target.value()), view.status());
         }
-        return customers.recordMerge(source, target, by, identities, moved.stream().map(CaseView::id).toList());
+        customers.recordMovedCases(merged, moved.stream().map(CaseView::id).toList());
     }
 
     private void transition(CaseId id, CaseStatus target, String text) {

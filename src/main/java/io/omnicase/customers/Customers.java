@@ -24,15 +24,20 @@ public interface Customers {
     void changeTier(CustomerId id, Customer.Tier tier);
 
     /**
-     * Moves every identity of {@code source} to {@code target} and marks the source merged into the target. Must run
-     * inside the caller's transaction, which moves the source's cases too; answers the identities that moved.
+     * Merges two customers found to be one person, in one transaction: every identity of {@code source} moves to
+     * {@code target}, the source is marked merged into the target, the merge is recorded for auditors and
+     * {@link CustomersMerged} is published inside the transaction, so listeners move what else the source owned
+     * (its cases) before it commits. Answers the record, with the case ids the listeners reported.
      *
      * @throws CustomerMergeException when source and target are the same or either was merged away before
      */
-    List<Identity> mergeIdentities(CustomerId source, CustomerId target);
+    CustomerMerge merge(CustomerId source, CustomerId target, String by);
 
-    /** Records a completed merge for auditors, in the caller's transaction. */
-    CustomerMerge recordMerge(CustomerId source, CustomerId target, String by, List<Identity> identities, List<Long> caseIds);
+    /**
+     * Completes the record of a merge in progress with the cases that moved along, from a listener of
+     * {@link CustomersMerged} in the merging transaction.
+     */
+    void recordMovedCases(CustomersMerged merge, List<Long> caseIds);
 
     /** Every merge a customer took part in, as source or target, oldest first. */
     List<CustomerMerge> merges(CustomerId id);

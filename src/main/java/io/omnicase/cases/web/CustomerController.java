@@ -61,7 +61,7 @@ class CustomerController {
             }
         }
         access.checkMerge(user.getName(), new CustomerId(request.sourceId()), new CustomerId(id));
-        return cases.mergeCustomers(new CustomerId(request.sourceId()), new CustomerId(id), user.getName());
+        return customers.merge(new CustomerId(request.sourceId()), new CustomerId(id), user.getName());
     }
 
     @GetMapping("/api/customers/{id}/merges")

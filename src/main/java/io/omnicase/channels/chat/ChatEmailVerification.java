@@ -1,6 +1,5 @@
 package io.omnicase.channels.chat;
 
-import io.omnicase.cases.CaseManagement;
 import io.omnicase.channels.SendFailedException;
 import io.omnicase.channels.email.SupportMail;
 import io.omnicase.customers.Channel;
@@ -50,17 +49,15 @@ class ChatEmailVerification {
     private final JdbcClient jdbc;
     private final SupportMail mail;
     private final Customers customers;
-    private final CaseManagement cases;
     private final TransactionTemplate transaction;
     private final SecureRandom random = new SecureRandom();
     private final Object requestLock = new Object();
 
-    ChatEmailVerification(JdbcClient jdbc, SupportMail mail, Customers customers, CaseManagement cases,
+    ChatEmailVerification(JdbcClient jdbc, SupportMail mail, Customers customers,
                           PlatformTransactionManager tx) {
         this.jdbc = jdbc;
         this.mail = mail;
         this.customers = customers;
-        this.cases = cases;
         this.transaction = new TransactionTemplate(tx);
     }
 
@@ -211,7 +208,7 @@ class ChatEmailVerification {
         }
         // An address no customer has yet becomes a customer of its own first, so every link is one recorded merge.
         CustomerId byEmail = owner.orElseGet(() -> customers.resolve(Channel.EMAIL, row.email(), null));
-        CustomerMerge merge = cases.mergeCustomers(byVisitor, byEmail, mergedBy(visitor, row.email(), row.id()));
+        CustomerMerge merge = customers.merge(byVisitor, byEmail, mergedBy(visitor, row.email(), row.id()));
         finish(row.id(), "VERIFIED", now, merge.id());
         return new Outcome(Status.VERIFIED, row.email(), 0);
     }

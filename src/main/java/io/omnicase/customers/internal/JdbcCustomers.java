@@ -6,8 +6,10 @@ import io.omnicase.customers.CustomerId;
 import io.omnicase.customers.CustomerMerge;
 import io.omnicase.customers.CustomerMergeException;
 import io.omnicase.customers.Customers;
+import io.omnicase.customers.CustomersMerged;
 import io.omnicase.customers.Identity;
 import io.omnicase.customers.IdentityKind;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -27,9 +29,11 @@ class JdbcCustomers implements Customers {
     private static final int DISPLAY_NAME = 200;
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    JdbcCustomers(JdbcClient jdbc) {
+    JdbcCustomers(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Override
@@ -96,8 +100,32 @@ class JdbcCustomers implements Customers {
     }
 
     @Override
+    @Transactional
+    public CustomerMerge merge(CustomerId source, CustomerId target, String by) {
+        List<Identity> identities = mergeIdentities(source, target);
+        Instant now = Instant.now();
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        // Recorded with no cases yet: the cases module fills them in from its listener of the event below.
+        jdbc.sql("INSERT INTO customer_merges (source_id, target_id, merged_by, identities, case_ids, merged_at) "
+                        + "VALUES (?, ?, ?, ?, '', ?)")
+                .params(source.value(), target.value(), by, identitiesText(identities), Timestamp.from(now))
+                .update(key);
+        long id = key.getKey().longValue();
+        // Synchronous: the listeners run here, in this transaction, before the record is read back.
+        events.publishEvent(new CustomersMerged(id, source, target, by, identities, now));
+        List<Long> caseIds = parseCaseIds(jdbc.sql("SELECT case_ids FROM customer_merges WHERE id = ?")
+                .param(id).query(String.class).single());
+        return new CustomerMerge(id, source, target, by, identities, caseIds, now);
+    }
+
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<Identity> mergeIdentities(CustomerId source, CustomerId target) {
+    public void recordMovedCases(CustomersMerged merge, List<Long> caseIds) {
+        jdbc.sql("UPDATE customer_merges SET case_ids = ? WHERE id = ?").params(caseIdsText(caseIds), merge.mergeId()).update();
+    }
+
+    /** Moves every identity of the source to the target and marks the source merged; answers the identities moved. */
+    private List<Identity> mergeIdentities(CustomerId source, CustomerId target) {
         if (source.equals(target)) {
             throw new CustomerMergeException("A customer cannot be merged into itself");
         }
@@ -114,19 +142,6 @@ class JdbcCustomers implements Customers {
         jdbc.sql("UPDATE customer_identities SET customer_id = ? WHERE customer_id = ?").params(target.value(), source.value()).update();
         jdbc.sql("UPDATE customers SET merged_into = ? WHERE id = ?").params(target.value(), source.value()).update();
         return moved;
-    }
-
-    @Override
-    @Transactional(propagation = Propagation.MANDATORY)
-    public CustomerMerge recordMerge(CustomerId source, CustomerId target, String by, List<Identity> identities,
-                                     List<Long> caseIds) {
-        Instant now = Instant.now();
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO customer_merges (source_id, target_id, merged_by, identities, case_ids, merged_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)")
-                .params(source.value(), target.value(), by, identitiesText(identities), caseIdsText(caseIds), Timestamp.from(now))
-                .update(key);
-        return new CustomerMerge(key.getKey().longValue(), source, target, by, identities, caseIds, now);
     }
 
     @Override
