@@ -1,6 +1,10 @@
 package io.omnicase.cases;
 
 import io.omnicase.customers.Channel;
+import io.omnicase.customers.CustomerId;
+import io.omnicase.customers.CustomerMerge;
+import io.omnicase.customers.Customers;
+import io.omnicase.customers.CustomersMerged;
 import io.omnicase.support.TestServers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +33,9 @@ class CasesModuleIT {
 
     @Autowired
     CaseManagement cases;
+
+    @Autowired
+    Customers customers;
 
     @Test
     void aMessageOpensACaseIsStoredOnceAndAnnouncedOnce(AssertablePublishedEvents events) {
@@ -100,6 +107,24 @@ class CasesModuleIT {
         assertThat(cases.find(caseId)).get().extracting(CaseView::status).isEqualTo(CaseStatus.ESCALATED);
         assertThat(cases.timeline(caseId)).last().extracting(TimelineEntry::text)
                 .isEqualTo("Escalated to queue technical with priority 75");
+    }
+
+    @Test
+    void aCustomerMergedAwayTakesTheirCasesAlongAndTheMergeRecordListsThem(AssertablePublishedEvents events) {
+        CaseId moving = intake.receive(message("Where is my refund?")).caseId();
+        CaseId staying = intake.receive(message("About my refund")).caseId();
+        CustomerId source = new CustomerId(cases.find(moving).orElseThrow().customerId());
+        CustomerId target = new CustomerId(cases.find(staying).orElseThrow().customerId());
+
+        CustomerMerge merge = customers.merge(source, target, "supervisor");
+
+        assertThat(merge.caseIds()).containsExactly(moving.value());
+        assertThat(customers.merges(target)).singleElement().extracting(CustomerMerge::caseIds).isEqualTo(List.of(moving.value()));
+        assertThat(cases.ofCustomer(target)).extracting(CaseView::id).containsExactlyInAnyOrder(moving.value(), staying.value());
+        assertThat(cases.ofCustomer(source)).isEmpty();
+        assertThat(cases.timeline(moving)).last().extracting(TimelineEntry::text)
+                .isEqualTo("Customer " + source.value() + " merged into customer " + target.value() + " by supervisor");
+        assertThat(events).contains(CustomersMerged.class).matching(CustomersMerged::mergeId, merge.id());
     }
 
     private static InboundMessage message(String text) {

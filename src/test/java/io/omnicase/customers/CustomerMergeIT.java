@@ -34,6 +34,8 @@ class CustomerMergeIT {
         Api.Response merged = Api.as(port, "agent").postJson("/api/customers/" + target + "/merge", Map.of("sourceId", source));
 
         assertThat(merged.status()).isEqualTo(200);
+        assertThat(merged.json().get("caseIds").get(0).asLong()).isEqualTo(bySms.get("caseId").asLong());
+        assertThat(merged.json().get("identities").get(0).get("address").asText()).isEqualTo(phone);
         JsonNode customer = Api.as(port, "agent").get("/api/customers/" + target).json();
         List<String> addresses = new ArrayList<>();
         customer.get("identities").forEach(i -> addresses.add(i.get("address").asText()));
