@@ -178,38 +178,22 @@ public class CaseManagement {
     }
 
     /**
-     * Records that the channel handed an outbound message to its provider under the provider's message id, so that the
-     * provider's status callbacks find it. Answers false when the message had been recorded as sent before.
+     * Shows a delivery status on an outbound timeline entry; the provider-facing side (provider ids, read watermarks,
+     * failures) is {@code channels.Deliveries}. A first {@link Delivery#sent} sets the entry's provider id and answers
+     * false when the entry had one already; a {@link Delivery#refused} is shown as is; a {@link Delivery#reported}
+     * status replaces the shown one only when it {@link DeliveryStatus#supersedes supersedes} it.
      */
     @Transactional
-    public boolean recordSent(long interactionId, String providerMessageId) {
-        return store.markSent(interactionId, providerMessageId, Instant.now());
-    }
-
-    /**
-     * Marks every outbound message sent to {@code to} on this channel up to {@code watermark} as read: how channels
-     * that report reading as a point in time (Messenger) update the timeline. Answers how many messages it touched.
-     */
-    @Transactional
-    public int recordReadUpTo(Channel channel, String to, Instant watermark) {
-        List<String> ids = store.outboundSentTo(channel, to, watermark);
-        ids.forEach(id -> store.updateDelivery(channel, id, DeliveryStatus.READ, watermark));
-        return ids.size();
-    }
-
-    /** Records on the timeline that the provider refused an outbound message for good, with its reason. */
-    @Transactional
-    public void recordSendFailed(long interactionId, String reason) {
-        store.markSendFailed(interactionId, reason, Instant.now());
-    }
-
-    /**
-     * Updates the delivery status of the outbound message the provider knows by this id, shown on the timeline.
-     * Answers false when no outbound message has this id (a callback for a message sent elsewhere).
-     */
-    @Transactional
-    public boolean recordDeliveryStatus(Channel channel, String providerMessageId, DeliveryStatus status, Instant at) {
-        return store.updateDelivery(channel, providerMessageId, status, at == null ? Instant.now() : at);
+    public boolean showDelivery(long interactionId, Delivery delivery) {
+        Instant at = delivery.at() == null ? Instant.now() : delivery.at();
+        if (delivery.providerMessageId() != null) {
+            return store.markSent(interactionId, delivery.providerMessageId(), at);
+        }
+        if (delivery.error() != null) {
+            store.markSendFailed(interactionId, delivery.error(), at);
+            return true;
+        }
+        return store.updateDelivery(interactionId, delivery.status(), at);
     }
 
     /**

@@ -138,28 +138,19 @@ class CaseStore {
                 });
     }
 
-    /** Provider ids of the outbound messages sent to an address on a channel until a moment. */
-    List<String> outboundSentTo(Channel channel, String to, Instant until) {
-        return jdbc.sql("SELECT provider_message_id FROM interactions WHERE channel = ? AND kind = 'OUTBOUND' "
-                        + "AND provider_message_id IS NOT NULL AND occurred_at <= ? AND JSON_VALUE(detail, '$.to') = ?")
-                .params(channel.name(), ts(until), to).query(String.class).list();
-    }
-
-    boolean updateDelivery(Channel channel, String providerMessageId, DeliveryStatus status, Instant at) {
-        Optional<Object[]> row = jdbc.sql("SELECT id, detail FROM interactions WHERE channel = ? AND provider_message_id = ? "
-                        + "AND kind = 'OUTBOUND' FOR UPDATE")
-                .params(channel.name(), providerMessageId)
-                .query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2)}).optional();
+    boolean updateDelivery(long interactionId, DeliveryStatus status, Instant at) {
+        Optional<Optional<String>> row = jdbc.sql("SELECT detail FROM interactions WHERE id = ? AND kind = 'OUTBOUND' FOR UPDATE")
+                .param(interactionId).query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional();
         if (row.isEmpty()) {
             return false;
         }
-        Map<String, Object> detail = read((String) row.get()[1]);
+        Map<String, Object> detail = read(row.get().orElse(null));
         Object current = detail == null ? null : detail.get("delivery");
         if (!status.supersedes(current == null ? null : DeliveryStatus.valueOf(current.toString()))) {
             return true;
         }
         jdbc.sql("UPDATE interactions SET detail = ? WHERE id = ?")
-                .params(write(withDelivery(detail, status, at)), row.get()[0]).update();
+                .params(write(withDelivery(detail, status, at)), interactionId).update();
         return true;
     }
 

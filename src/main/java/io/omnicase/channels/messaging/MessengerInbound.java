@@ -2,9 +2,9 @@ package io.omnicase.channels.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.cases.CaseIntake;
-import io.omnicase.cases.CaseManagement;
 import io.omnicase.cases.DeliveryStatus;
 import io.omnicase.cases.InboundMessage;
+import io.omnicase.channels.Deliveries;
 import io.omnicase.customers.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +22,11 @@ class MessengerInbound {
     private static final Logger log = LoggerFactory.getLogger(MessengerInbound.class);
 
     private final CaseIntake intake;
-    private final CaseManagement cases;
+    private final Deliveries deliveries;
 
-    MessengerInbound(CaseIntake intake, CaseManagement cases) {
+    MessengerInbound(CaseIntake intake, Deliveries deliveries) {
         this.intake = intake;
-        this.cases = cases;
+        this.deliveries = deliveries;
     }
 
     int receive(JsonNode payload) {
@@ -43,7 +43,7 @@ class MessengerInbound {
                     Instant watermark = epochMillis(event.path("read").path("watermark"));
                     String reader = event.path("sender").path("id").asText("");
                     if (watermark != null && Channel.MESSENGER.identityKind().accepts(reader)) {
-                        cases.recordReadUpTo(Channel.MESSENGER, reader, watermark);
+                        deliveries.readUpTo(Channel.MESSENGER, reader, watermark);
                     }
                 }
             }
@@ -74,7 +74,7 @@ class MessengerInbound {
     }
 
     private void record(String mid, DeliveryStatus status, Instant at) {
-        if (!cases.recordDeliveryStatus(Channel.MESSENGER, mid, status, at)) {
+        if (!deliveries.reported(Channel.MESSENGER, mid, status, at)) {
             log.info("Messenger status {} for unknown message {}", status, mid);
         }
     }

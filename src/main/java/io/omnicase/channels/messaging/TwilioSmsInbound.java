@@ -1,9 +1,9 @@
 package io.omnicase.channels.messaging;
 
 import io.omnicase.cases.CaseIntake;
-import io.omnicase.cases.CaseManagement;
 import io.omnicase.cases.DeliveryStatus;
 import io.omnicase.cases.InboundMessage;
+import io.omnicase.channels.Deliveries;
 import io.omnicase.customers.Channel;
 import io.omnicase.http.InvalidFieldException;
 import org.slf4j.Logger;
@@ -19,11 +19,11 @@ class TwilioSmsInbound {
     private static final Logger log = LoggerFactory.getLogger(TwilioSmsInbound.class);
 
     private final CaseIntake intake;
-    private final CaseManagement cases;
+    private final Deliveries deliveries;
 
-    TwilioSmsInbound(CaseIntake intake, CaseManagement cases) {
+    TwilioSmsInbound(CaseIntake intake, Deliveries deliveries) {
         this.intake = intake;
-        this.cases = cases;
+        this.deliveries = deliveries;
     }
 
     /** An incoming SMS; answers whether it was stored for the first time. */
@@ -55,7 +55,7 @@ class TwilioSmsInbound {
             case "failed", "undelivered" -> DeliveryStatus.FAILED;
             default -> null;
         };
-        if (status != null && !cases.recordDeliveryStatus(Channel.SMS, sid, status, null)) {
+        if (status != null && !deliveries.reported(Channel.SMS, sid, status, null)) {
             log.info("Twilio status {} for unknown message {}", status, sid);
         }
     }

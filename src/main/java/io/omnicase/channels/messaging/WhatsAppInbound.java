@@ -2,9 +2,9 @@ package io.omnicase.channels.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.cases.CaseIntake;
-import io.omnicase.cases.CaseManagement;
 import io.omnicase.cases.DeliveryStatus;
 import io.omnicase.cases.InboundMessage;
+import io.omnicase.channels.Deliveries;
 import io.omnicase.customers.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +24,11 @@ class WhatsAppInbound {
     private static final Logger log = LoggerFactory.getLogger(WhatsAppInbound.class);
 
     private final CaseIntake intake;
-    private final CaseManagement cases;
+    private final Deliveries deliveries;
 
-    WhatsAppInbound(CaseIntake intake, CaseManagement cases) {
+    WhatsAppInbound(CaseIntake intake, Deliveries deliveries) {
         this.intake = intake;
-        this.cases = cases;
+        this.deliveries = deliveries;
     }
 
     /** Takes every message and status of a payload; answers how many messages were stored for the first time. */
@@ -70,7 +70,7 @@ class WhatsAppInbound {
         };
         String id = status.path("id").asText("");
         if (delivery != null && !id.isEmpty()
-                && !cases.recordDeliveryStatus(Channel.WHATSAPP, id, delivery, epochSeconds(status.path("timestamp")))) {
+                && !deliveries.reported(Channel.WHATSAPP, id, delivery, epochSeconds(status.path("timestamp")))) {
             log.info("WhatsApp status {} for unknown message {}", delivery, id);
         }
     }

@@ -119,6 +119,20 @@ class OutboundRepliesIT {
         assertThat(entry(timelineOf(port, jdbc, psid), replyId).get("providerMessageId").asText())
                 .isEqualTo(JSON.readTree(sent.answer()).get("message_id").asText());
 
+        // Reading is reported per person and up to a moment: another person's read, and a read before the reply
+        // left, do not mark it read.
+        String otherPsid = Long.toString(Long.parseLong(psid) + 1);
+        for (String[] reader : new String[][]{{otherPsid, Long.toString(System.currentTimeMillis())},
+                {psid, "1700000000000"}}) {
+            byte[] notOurs = JSON.writeValueAsBytes(JSON.readTree("""
+                    {"object":"page","entry":[{"id":"1122334455","time":%s,"messaging":[
+                      {"sender":{"id":"%s"},"recipient":{"id":"1122334455"},"timestamp":%s,"read":{"watermark":%s}}]}]}
+                    """.formatted(reader[1], reader[0], reader[1], reader[1])));
+            assertThat(Webhook.postMetaJson(port, "/api/webhooks/messenger", notOurs,
+                    HubSignature.sign(MESSENGER_SECRET, notOurs)).status()).isEqualTo(200);
+        }
+        assertThat(entry(timelineOf(port, jdbc, psid), replyId).get("detail").get("delivery").asText()).isEqualTo("SENT");
+
         byte[] read = JSON.writeValueAsBytes(JSON.readTree("""
                 {"object":"page","entry":[{"id":"1122334455","time":%d,"messaging":[
                   {"sender":{"id":"%s"},"recipient":{"id":"1122334455"},"timestamp":%d,"read":{"watermark":%d}}]}]}

@@ -1,0 +1,106 @@
+package io.omnicase.channels;
+
+import io.omnicase.cases.CaseManagement;
+import io.omnicase.cases.Delivery;
+import io.omnicase.cases.DeliveryStatus;
+import io.omnicase.cases.ReplyRecorded;
+import io.omnicase.customers.Channel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the channels' providers know about outbound messages, in table {@code outbound_deliveries}: the claim that
+ * makes a reply leave once, the provider's message id, the recipient, and the status callbacks and read watermarks
+ * that refer to them. The status itself is shown on the case's timeline through
+ * {@link CaseManagement#showDelivery(long, Delivery)}.
+ */
+@Service
+public class Deliveries {
+
+    private final JdbcClient jdbc;
+    private final CaseManagement cases;
+
+    Deliveries(JdbcClient jdbc, CaseManagement cases) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+    }
+
+    /**
+     * Records a status the provider reported for the outbound message it knows by this id. Answers false when no
+     * outbound message has this id (a callback for a message sent elsewhere).
+     */
+    @Transactional
+    public boolean reported(Channel channel, String providerMessageId, DeliveryStatus status, Instant at) {
+        Optional<Long> interactionId = jdbc.sql("SELECT interaction_id FROM outbound_deliveries "
+                        + "WHERE channel = ? AND provider_message_id = ?")
+                .params(channel.name(), providerMessageId).query(Long.class).optional();
+        interactionId.ifPresent(id -> cases.showDelivery(id, Delivery.reported(status, at == null ? Instant.now() : at)));
+        return interactionId.isPresent();
+    }
+
+    /**
+     * Marks every outbound message sent to {@code to} on this channel up to {@code watermark} as read: how channels
+     * that report reading as a point in time (Messenger) update the timeline. Answers how many messages it touched.
+     */
+    @Transactional
+    public int readUpTo(Channel channel, String to, Instant watermark) {
+        List<Long> ids = jdbc.sql("SELECT interaction_id FROM outbound_deliveries WHERE channel = ? AND recipient = ? "
+                        + "AND provider_message_id IS NOT NULL AND claimed_at <= ?")
+                .params(channel.name(), to, Timestamp.from(watermark)).query(Long.class).list();
+        ids.forEach(id -> cases.showDelivery(id, Delivery.reported(DeliveryStatus.READ, watermark)));
+        return ids.size();
+    }
+
+    /**
+     * Takes the reply for sending.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when it is sent, refused, or being sent by another
+     *                                                       delivery of the event
+     */
+    void claim(ReplyRecorded reply) {
+        jdbc.sql("INSERT INTO outbound_deliveries (interaction_id, channel, recipient, state, claimed_at, updated_at) "
+                        + "VALUES (?, ?, ?, 'SENDING', ?, ?)")
+                .params(reply.interactionId(), reply.channel().name(), reply.to(), now(), now()).update();
+    }
+
+    /** The state of an earlier claim, for the log. */
+    Optional<String> state(long interactionId) {
+        return jdbc.sql("SELECT state FROM outbound_deliveries WHERE interaction_id = ?")
+                .param(interactionId).query(String.class).optional();
+    }
+
+    /** Gives the claim back after a failure worth retrying, so that the redelivered event sends the reply. */
+    void release(long interactionId) {
+        jdbc.sql("DELETE FROM outbound_deliveries WHERE interaction_id = ?").param(interactionId).update();
+    }
+
+    /** The provider took the reply under this id: recorded here and shown on the timeline. */
+    void sent(long interactionId, String providerMessageId) {
+        finish(interactionId, "SENT", providerMessageId, null);
+        cases.showDelivery(interactionId, Delivery.sent(providerMessageId, Instant.now()));
+    }
+
+    /** The provider refused the reply for good: recorded here and shown on the timeline with its reason. */
+    void refused(long interactionId, String reason) {
+        finish(interactionId, "FAILED", null, reason);
+        cases.showDelivery(interactionId, Delivery.refused(reason, Instant.now()));
+    }
+
+    private void finish(long interactionId, String state, String providerId, String error) {
+        jdbc.sql("UPDATE outbound_deliveries SET state = ?, provider_message_id = ?, error = ?, updated_at = ? "
+                        + "WHERE interaction_id = ?")
+                .params(state, providerId, error == null ? null : error.substring(0, Math.min(500, error.length())), now(),
+                        interactionId)
+                .update();
+    }
+
+    private static Timestamp now() {
+        return Timestamp.from(Instant.now());
+    }
+}
