@@ -10,6 +10,7 @@ import io.omnicase.cases.IntakeResult;
 import io.omnicase.channels.chat.ChatEmailVerification.Outcome;
 import io.omnicase.customers.Channel;
 import io.omnicase.customers.IdentityKind;
+import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -43,14 +44,16 @@ class ChatSocketHandler extends TextWebSocketHandler {
     private final ChatSessions sessions;
     private final ChatEmailVerification verification;
     private final ObjectMapper json;
+    private final Validator validator;
 
     ChatSocketHandler(CaseIntake intake, CaseManagement cases, ChatSessions sessions, ChatEmailVerification verification,
-                      ObjectMapper json) {
+                      ObjectMapper json, Validator validator) {
         this.intake = intake;
         this.cases = cases;
         this.sessions = sessions;
         this.verification = verification;
         this.json = json;
+        this.validator = validator;
     }
 
     @Override
@@ -77,14 +80,23 @@ class ChatSocketHandler extends TextWebSocketHandler {
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage frame) throws IOException {
         String visitor = (String) session.getAttributes().get(VISITOR);
-        JsonNode message;
+        JsonNode tree;
         try {
-            message = json.readTree(frame.getPayload());
+            tree = json.readTree(frame.getPayload());
         } catch (IOException e) {
             reply(visitor, Map.of("type", "error", "error", "frame is not JSON"));
             return;
         }
-        switch (message.path("type").asText()) {
+        ChatFrame message;
+        try {
+            // A frame that is JSON but no object has no type, and is answered as such below.
+            message = tree != null && tree.isObject() ? json.treeToValue(tree, ChatFrame.class)
+                    : new ChatFrame(null, null, null, null, null, null);
+        } catch (IOException e) {
+            reply(visitor, Map.of("type", "error", "error", "the fields of a frame are texts"));
+            return;
+        }
+        switch (message.typeOrEmpty()) {
             case "message" -> receive(session, visitor, message);
             case "verify-email" -> requestCode(session, visitor, message);
             case "verify-code" -> confirm(visitor, message);
@@ -95,15 +107,16 @@ class ChatSocketHandler extends TextWebSocketHandler {
         }
     }
 
-    private void receive(WebSocketSession session, String visitor, JsonNode message) throws IOException {
-        String id = message.path("id").asText("");
-        String text = message.path("text").asText("").strip();
-        if (!id.matches("[A-Za-z0-9-]{8,64}") || text.isEmpty() || text.length() > MAX_TEXT) {
+    private void receive(WebSocketSession session, String visitor, ChatFrame frame) throws IOException {
+        ChatFrame.Message message = frame.message();
+        if (!validator.validate(message).isEmpty()) {
             reply(visitor, Map.of("type", "error", "error", "a message needs an id (8-64 letters, digits, -) and 1-"
                     + MAX_TEXT + " characters of text"));
             return;
         }
-        String name = message.path("name").asText("").strip();
+        String id = message.id();
+        String text = message.text();
+        String name = message.name();
         IntakeResult result = intake.receive(new InboundMessage(Channel.CHAT, visitor, name.isEmpty() ? null : name, text,
                 "chat:" + visitor + ":" + id, null, null, null));
         session.getAttributes().put(CASE, result.caseId().value());
@@ -111,8 +124,8 @@ class ChatSocketHandler extends TextWebSocketHandler {
         reply(visitor, Map.of("type", "ack", "id", id, "caseId", result.caseId().value()));
     }
 
-    private void requestCode(WebSocketSession session, String visitor, JsonNode message) throws IOException {
-        String email = message.path("email").asText("");
+    private void requestCode(WebSocketSession session, String visitor, ChatFrame message) throws IOException {
+        String email = message.emailOrEmpty();
         Outcome outcome = verification.requestCode(visitor, email);
         if (outcome.email() != null) {
             session.getAttributes().put(HINT, outcome.email());
@@ -121,12 +134,12 @@ class ChatSocketHandler extends TextWebSocketHandler {
         answer(visitor, outcome);
     }
 
-    private void confirm(String visitor, JsonNode message) throws IOException {
-        answer(visitor, verification.confirm(visitor, message.path("code").asText("")));
+    private void confirm(String visitor, ChatFrame message) throws IOException {
+        answer(visitor, verification.confirm(visitor, message.codeOrEmpty()));
     }
 
-    private void hint(WebSocketSession session, JsonNode message) throws IOException {
-        EmailAddressRule.normalize(message.path("email").asText("")).ifPresent(email -> {
+    private void hint(WebSocketSession session, ChatFrame message) throws IOException {
+        EmailAddressRule.normalize(message.emailOrEmpty()).ifPresent(email -> {
             session.getAttributes().put(HINT, email);
             noteHint(session);
         });

@@ -317,4 +317,28 @@ class ChatIdentityIT {
         String candidate = String.format("%08d", (Long.parseLong(code) + n * 7919L) % 100_000_000L);
         return candidate.equals(code) ? String.format("%08d", (Long.parseLong(code) + 1) % 100_000_000L) : candidate;
     }
+
+    @Test
+    void framesThatAreNoValidMessageAreAnsweredWithAnErrorAndStoreNothing() {
+        try (ChatVisitor visitor = ChatVisitor.connect(port)) {
+            visitor.send(java.util.Map.of("type", "message", "id", "x", "text", "Hello"));
+            visitor.send(java.util.Map.of("type", "message", "id", "frame-12345678", "text", "   "));
+            visitor.send(java.util.Map.of("type", "message", "id", "frame-12345678", "text", java.util.Map.of("a", 1)));
+            visitor.send(java.util.Map.of("type", "dance"));
+
+            await().atMost(java.time.Duration.ofSeconds(10)).until(() -> errors(visitor).size() == 4);
+            assertThat(errors(visitor)).satisfiesExactly(
+                    e -> assertThat(e).startsWith("a message needs an id"),
+                    e -> assertThat(e).startsWith("a message needs an id"),
+                    e -> assertThat(e).isEqualTo("the fields of a frame are texts"),
+                    e -> assertThat(e).startsWith("type must be"));
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM interactions WHERE provider_message_id LIKE ?")
+                    .param("chat:" + visitor.id + ":%").query(Integer.class).single()).isZero();
+        }
+    }
+
+    private static java.util.List<String> errors(ChatVisitor visitor) {
+        return visitor.frames().stream().filter(f -> "error".equals(f.path("type").asText()))
+                .map(f -> f.path("error").asText()).toList();
+    }
 }
