@@ -114,7 +114,7 @@ public class CaseIntake {
 
     private Optional<IntakeResult> stored(InboundMessage message) {
         return store.findMessage(message.channel(), message.providerMessageId())
-                .map(ids -> new IntakeResult(new CaseId(ids[0]), ids[1], true, false));
+                .map(stored -> new IntakeResult(new CaseId(stored.caseId()), stored.messageId(), true, false));
     }
 
     private static String subjectOf(InboundMessage message) {

@@ -49,7 +49,7 @@ public class CaseManagement {
     /** The case of the message (in or out) a provider knows by this id: how a channel follows its own threads. */
     @Transactional(readOnly = true)
     public Optional<CaseView> caseOfMessage(Channel channel, String providerMessageId) {
-        return store.findMessage(channel, providerMessageId).flatMap(ids -> store.find(ids[0]));
+        return store.findMessage(channel, providerMessageId).flatMap(stored -> store.find(stored.caseId()));
     }
 
     @Transactional(readOnly = true)
@@ -165,15 +165,15 @@ public class CaseManagement {
         if (!view.status().isOpen()) {
             throw new CaseStateException("Case " + id.value() + " is closed; a reply cannot reach the customer from here");
         }
-        String[] last = store.lastInbound(id.value()).orElseThrow(
+        CaseStore.Sender last = store.lastInbound(id.value()).orElseThrow(
                 () -> new CaseStateException("Case " + id.value() + " has no customer message to reply to"));
-        Channel channel = Channel.valueOf(last[0]);
+        Channel channel = last.channel();
         long interactionId = store.insertInteraction(id.value(), InteractionKind.OUTBOUND, channel, author, text,
-                null, null, EntryDetail.of(Map.of("to", last[1])), Instant.now());
+                null, null, EntryDetail.of(Map.of("to", last.address())), Instant.now());
         store.touch(id.value(), Instant.now());
         events.publishEvent(new InteractionRecorded(interactionId, id.value(), view.customerId(), InteractionKind.OUTBOUND,
                 channel, author, text, view.status(), Instant.now()));
-        events.publishEvent(new ReplyRecorded(id.value(), interactionId, channel, last[1], text, ASSISTANT.equals(author)));
+        events.publishEvent(new ReplyRecorded(id.value(), interactionId, channel, last.address(), text, ASSISTANT.equals(author)));
         return interactionId;
     }
 

@@ -37,11 +37,15 @@ class CaseStore {
         this.json = json;
     }
 
-    /** The stored message with this provider id: {caseId, messageId}. */
-    Optional<long[]> findMessage(Channel channel, String providerMessageId) {
+    /** A stored message: the case it is on and its own id. */
+    record StoredMessage(long caseId, long messageId) {
+    }
+
+    /** The stored message with this provider id. */
+    Optional<StoredMessage> findMessage(Channel channel, String providerMessageId) {
         return jdbc.sql("SELECT case_id, id FROM interactions WHERE channel = ? AND provider_message_id = ?")
                 .params(channel.name(), providerMessageId)
-                .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).optional();
+                .query((rs, n) -> new StoredMessage(rs.getLong(1), rs.getLong(2))).optional();
     }
 
     Optional<CaseView> caseOfThread(Channel channel, String threadRef) {
@@ -210,10 +214,14 @@ class CaseStore {
                 .list();
     }
 
-    /** The last message the customer sent on a case: {channel, sender address}. */
-    Optional<String[]> lastInbound(long caseId) {
+    /** Where the customer last wrote from: the channel and their address on it. */
+    record Sender(Channel channel, String address) {
+    }
+
+    /** The sender of the last message the customer sent on a case. */
+    Optional<Sender> lastInbound(long caseId) {
         return jdbc.sql("SELECT channel, author FROM interactions WHERE case_id = ? AND kind = 'INBOUND' ORDER BY id DESC LIMIT 1")
-                .param(caseId).query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).optional();
+                .param(caseId).query((rs, n) -> new Sender(Channel.valueOf(rs.getString(1)), rs.getString(2))).optional();
     }
 
     /** The text of the last reply a person (not the assistant) sent on a case. */
