@@ -22,10 +22,24 @@ function say(text, isError) {
 }
 
 async function loadTasks() {
-  const tasks = await getJson('/api/desk/tasks');
   const list = document.getElementById('tasks');
+  const empty = document.getElementById('tasks-empty');
+  let tasks;
+  try {
+    tasks = await getJson('/api/desk/tasks');
+  } catch (e) {
+    // A role that works no cases (designer, auditor) is told so, instead of looking at an empty list.
+    list.replaceChildren();
+    empty.textContent = e.status === 403
+      ? 'The agent desk is for agents and supervisors: your role does not work cases.' : e.message;
+    empty.classList.add('error');
+    empty.hidden = false;
+    return;
+  }
   list.replaceChildren();
-  document.getElementById('tasks-empty').hidden = tasks.length > 0;
+  empty.textContent = 'No open tasks in your queues.';
+  empty.classList.remove('error');
+  empty.hidden = tasks.length > 0;
   tasks.forEach(task => {
     const mine = !!task.assignee;
     const open = el('button', { type: 'button', class: 'claim', 'data-task': task.taskId },

@@ -14,8 +14,7 @@ import java.io.IOException;
 /**
  * A Content-Security-Policy on every answer of Omnicase (pages, the login page, static files, the API, errors):
  * scripts only from this origin, never inline, no plugins, framed only by Omnicase itself. Camunda's webapps under
- * {@code /camunda/} send their own policy (nonce-based, they need it), so they are left alone. Pages may tighten it
- * further (the desk does).
+ * {@code /camunda/} send their own policy (nonce-based, they need it), so they are left alone.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -48,6 +47,7 @@ class ContentSecurityPolicy extends OncePerRequestFilter {
     static void apply(HttpServletResponse response, String path) {
         response.setHeader("Content-Security-Policy", policyFor(path));
         response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "same-origin");
     }
 
     static String policyFor(String path) {
