@@ -101,9 +101,7 @@ public class CaseAccess {
         if (!user.agent()) {
             return CaseScope.only(Set.of());
         }
-        Set<Long> ids = new HashSet<>(jdbc.sql("SELECT case_id FROM case_handlers WHERE username = ?")
-                .param(username).query(Long.class).list());
-        assignments.forEach(a -> ids.addAll(a.assignedTo(username)));
+        Set<Long> ids = handledOrAssigned(username);
         if (!user.queues().isEmpty()) {
             ids.addAll(jdbc.sql("SELECT id FROM cases WHERE COALESCE(LOWER(queue), :unrouted) IN (:queues)")
                     .param("unrouted", UNROUTED_QUEUE).param("queues", user.queues()).query(Long.class).list());
@@ -121,10 +119,16 @@ public class CaseAccess {
         if (!user.agent()) {
             return view -> false;
         }
-        Set<Long> handled = new HashSet<>(jdbc.sql("SELECT case_id FROM case_handlers WHERE username = ?")
-                .param(username).query(Long.class).list());
-        assignments.forEach(a -> handled.addAll(a.assignedTo(username)));
+        Set<Long> handled = handledOrAssigned(username);
         return view -> inQueues(user, view) || handled.contains(view.id());
+    }
+
+    /** The cases the user handled or whose open task is assigned to them, whatever queue they sit in. */
+    private Set<Long> handledOrAssigned(String username) {
+        Set<Long> ids = new HashSet<>(jdbc.sql("SELECT case_id FROM case_handlers WHERE username = ?")
+                .param(username).query(Long.class).list());
+        assignments.forEach(a -> ids.addAll(a.assignedTo(username)));
+        return ids;
     }
 
     /** A customer is visible to a user who may read at least one of their cases. */

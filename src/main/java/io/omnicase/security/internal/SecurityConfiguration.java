@@ -70,7 +70,6 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/assistant/examples").hasAnyRole(CASE_WORKERS)
                         .requestMatchers(HttpMethod.GET, "/api/assistant/articles/**").hasAnyRole(CASE_READERS)
                         .requestMatchers(HttpMethod.PUT, "/api/assistant/articles/**").hasAnyRole("SUPERVISOR", "ADMIN")
-                        .requestMatchers("/api/me").authenticated()
                         // Routing rules: supervisors change the rule table, auditors read every version and its diff.
                         // Rule text (DRL) is compiled as code: administrators only, and only through its own path.
                         .requestMatchers("/api/routing/rules/drl/**").hasRole("ADMIN")
