@@ -14,7 +14,8 @@ import java.io.IOException;
 /**
  * A Content-Security-Policy on every answer of Omnicase (pages, the login page, static files, the API, errors):
  * scripts only from this origin, never inline, no plugins, framed only by Omnicase itself. Camunda's webapps under
- * {@code /camunda/} send their own policy (nonce-based, they need it), so they are left alone.
+ * {@code /camunda/} send their own policy (nonce-based, they need it), so they are left alone. The desk tightens it
+ * further ({@code DeskPageHeaders}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
