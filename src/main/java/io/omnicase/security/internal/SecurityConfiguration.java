@@ -55,7 +55,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/", "/index.html", "/login", "/login.html", "/error", "/assets/**", "/favicon.svg",
+                        .requestMatchers("/", "/index.html", "/login", "/login.html", "/error", "/error-page.css", "/assets/**", "/favicon.svg",
                                 "/favicon.ico").permitAll()
                         // Who am I: any signed-in user (the front end's shell).
                         .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
