@@ -56,6 +56,7 @@ class RuleSetEditorPageIT {
             assertThat(rows.get(0).findElement(By.className("rule-name")).getDomProperty("value"))
                     .isEqualTo("A message about billing goes to the billing queue");
             assertThat(page.findElements(By.id("read-only-note"))).isEmpty();
+            browser.screenshot("routing-rules-0-editor");
 
             // From the keyboard: Enter on "Add rule" adds a row and puts the cursor in its name.
             page.findElement(By.id("add-rule")).sendKeys(Keys.ENTER);
@@ -147,6 +148,7 @@ class RuleSetEditorPageIT {
         Api.Response copy = supervisor.postJson("/api/routing/rules/versions",
                 Map.of("rules", active.get("rules").get("rules"), "reason", "Same rules, saved again for the auditor"));
         assertThat(copy.status()).as(copy.toString()).isEqualTo(201);
+        int saved = copy.json().get("version").asInt();
         try (Browser browser = Browser.open()) {
             WebDriver page = open(browser, "auditor");
             WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(20));
@@ -158,17 +160,20 @@ class RuleSetEditorPageIT {
             assertThat(page.findElement(By.id("read-only-note")).getText())
                     .isEqualTo("You can read every version; changing rules is for supervisors.");
             assertNothingToChange(page);
+            browser.screenshot("routing-rules-5-auditor-read-only");
 
             page.findElement(By.cssSelector("#versions tbody tr:first-child .show-diff")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("diff")));
-            assertThat(page.findElement(By.id("diff")).getText()).contains("No row changed").contains("13 rows kept");
+            assertThat(page.findElement(By.id("diff")).getText()).contains("Changes from v" + (saved - 1) + " to v" + saved)
+                    .contains("13 rows kept as they were");
             page.findElement(By.cssSelector("#versions tr[data-version='" + activeAtStart + "'] .show-version")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("shown-note"),
                     "The table shows the rules of v" + activeAtStart + ", not the active ones."));
             assertThat(page.findElements(RULES)).hasSize(13);
             assertNothingToChange(page);
             assertThat(violations(page)).as("axe-core, serious or critical, auditor").isEmpty();
-            browser.screenshot("routing-rules-5-auditor-read-only");
+            scrollTo(page, page.findElement(By.id("shown-note")));
+            browser.screenshot("routing-rules-5b-auditor-older-version");
         } finally {
             supervisor.postJson("/api/routing/rules/versions/" + activeAtStart + "/activate", Map.of("reason", "test over"));
         }
@@ -206,8 +211,12 @@ class RuleSetEditorPageIT {
                     .until(d -> ((Number) js.executeScript("return window.innerWidth")).intValue() <= 400);
             Map<?, ?> widths = (Map<?, ?>) js.executeScript("""
                     const region = document.getElementById('rules').parentElement;
+                    const sticking = [...document.querySelectorAll('body *')]
+                        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+                            && (!e.closest('[role=region]') || getComputedStyle(e).position === 'absolute'))
+                        .slice(0, 5).map(e => e.tagName + '.' + e.className);
                     return { page: document.documentElement.scrollWidth, view: window.innerWidth,
-                             tableScroll: region.scrollWidth, tableBox: region.clientWidth };""");
+                             tableScroll: region.scrollWidth, tableBox: region.clientWidth, sticking: sticking.join(' ') };""");
             assertThat(((Number) widths.get("page")).intValue()).as("the page does not run off the screen: " + widths)
                     .isLessThanOrEqualTo(((Number) widths.get("view")).intValue());
             assertThat(((Number) widths.get("tableScroll")).intValue()).as("the table scrolls sideways: " + widths)
