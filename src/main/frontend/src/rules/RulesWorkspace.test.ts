@@ -27,6 +27,9 @@ function server(posts: Record<string, () => Promise<Response>> = {}) {
     if (url.endsWith('/model')) return json(200, model);
     if (url.endsWith('/active')) return json(200, active);
     if (url.endsWith('/versions')) return json(200, versions);
+    if (url.endsWith('/versions/1')) {
+      return json(200, { ...versions[1], rules: { rules: [shipped[0]] } });
+    }
     if (url.endsWith('/versions/2/diff')) {
       return json(200, { from: 1, to: 2, lines: [], rows: [
         { change: 'ADDED', name: 'A customer who has written three times goes to a person', fromRow: null, toRow: 2,
@@ -108,6 +111,26 @@ describe('RulesWorkspace', () => {
     expect(changes[0].text()).toContain('A customer who has written three times goes to a person (row 2)');
     expect(changes[0].text()).toContain('When Case message count ≥ 3: escalate to a person');
     expect(page.find('#diff').text()).toContain('1 row kept as they were');
+  });
+
+  it('shows an older version\'s table, but asks before it replaces unsaved edits', async () => {
+    const calls = server();
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    const page = mount(RulesWorkspace, { props: { me: person(['SUPERVISOR']) } });
+    await flushPromises();
+    await page.findAll('textarea.rule-name')[0].setValue('Edited, not saved');
+    await page.find('tr[data-version="1"] .show-version').trigger('click');
+    await flushPromises();
+    expect(confirm).toHaveBeenCalledOnce();
+    expect(calls.some(c => c.url.endsWith('/versions/1'))).toBe(false);
+    expect(page.findAll('tr.rule')).toHaveLength(2);
+
+    confirm.mockReturnValue(true);
+    await page.find('tr[data-version="1"] .show-version').trigger('click');
+    await flushPromises();
+    expect(page.findAll('tr.rule')).toHaveLength(1);
+    expect(page.find('#shown-note').text()).toContain('The table shows the rules of v1, not the active ones.');
   });
 
   it('says so when the rules cannot be loaded, and offers to try again', async () => {

@@ -132,8 +132,9 @@ export interface CellProblem {
 
 // ---- words ----
 
-/** BILLING -> Billing, KEY_ACCOUNTS -> Key accounts. */
+/** BILLING -> Billing, KEY_ACCOUNTS -> Key accounts; a short abbreviation (VIP, SMS) stays as it is. */
 export function humane(name: string): string {
+  if (/^[A-Z]{2,3}$/.test(name)) return name;
   return name.charAt(0) + name.slice(1).toLowerCase().replace(/_/g, ' ');
 }
 
