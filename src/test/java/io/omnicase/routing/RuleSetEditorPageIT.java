@@ -121,6 +121,8 @@ class RuleSetEditorPageIT {
 
             page.findElement(By.cssSelector("#versions tr[data-version='" + activeAtStart + "'] .rollback")).click();
             wait.until(ExpectedConditions.textToBe(By.id("status"), "v" + activeAtStart + " is active again"));
+            // The pressed button is gone with its version active again; the keyboard goes on from the outcome.
+            assertThat(page.switchTo().activeElement().getDomAttribute("id")).isEqualTo("status");
             assertThat(supervisor.get("/api/routing/rules/active").json().get("version").asInt()).isEqualTo(activeAtStart);
             wait.until(d -> d.findElements(RULES).size() == 13);
             assertThat(page.findElements(By.cssSelector("#versions tr[data-version='" + activeAtStart + "'] .badge.ok")))
