@@ -70,7 +70,7 @@ public class DeskQueue {
     static final int LAST_MESSAGE = 140;
     static final Duration AT_RISK_LEFT = Duration.ofMinutes(15);
 
-    private static final Comparator<QueueItem> ORDER = Comparator
+    static final Comparator<QueueItem> ORDER = Comparator
             .comparing((QueueItem item) -> !"breached".equals(item.slaState()))
             .thenComparing(QueueItem::priority, Comparator.reverseOrder())
             .thenComparing(item -> item.slaDue() == null ? Instant.MAX : item.slaDue())
