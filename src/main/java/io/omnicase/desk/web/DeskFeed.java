@@ -1,6 +1,7 @@
 package io.omnicase.desk.web;
 
 import io.omnicase.assistant.Assistant;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.omnicase.assistant.AnswerSource;
 import io.omnicase.assistant.AssistantAnswer;
 import io.omnicase.cases.CaseManagement;
@@ -161,6 +162,7 @@ class DeskFeed {
     /**
      * A new timeline entry as the desk shows it; {@code sentiment} and {@code suggestion} only for customer messages.
      */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record LiveEntry(long id, String kind, Channel channel, String author, String text, Instant at, Mood sentiment,
                      Suggestion suggestion) {
     }
@@ -174,16 +176,19 @@ class DeskFeed {
     }
 
     /** What the desk's case header shows; sent whenever something that may change it happens. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record CaseState(long caseId, String status, String queue, Integer priority, String assignee,
                      QueueItem.Mood sentiment) {
     }
 
     /**
      * The assistant's suggestion for the agent: its confidence in words (high from 0.75, medium from 0.5, else low;
-     * the desk offers a one-click answer only above low) and the knowledge articles it draws on, each once.
+     * the desk offers a one-click answer only above low) and the knowledge articles it draws on, each once;
+     * {@code sources} (articles and resolved examples, each once) is what the older static desk page lists.
      */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Suggestion(boolean answered, String answer, String topic, double confidence, String confidenceLevel,
-                      List<ArticleRef> articles) {
+                      List<ArticleRef> articles, List<AnswerSource> sources) {
 
         static final double HIGH = 0.75;
         static final double MEDIUM = 0.5;
@@ -193,15 +198,17 @@ class DeskFeed {
                 return null;
             }
             Map<String, ArticleRef> articles = new LinkedHashMap<>();
+            Map<String, AnswerSource> sources = new LinkedHashMap<>();
             Set<String> titles = new HashSet<>();
             for (AnswerSource source : answer.sources() == null ? List.<AnswerSource>of() : answer.sources()) {
+                sources.putIfAbsent(source.kind() + ":" + source.id(), source);
                 if ("ARTICLE".equals(source.kind()) && source.id() != null && !articles.containsKey(source.id())
                         && titles.add(source.title() == null ? source.id() : source.title().strip().toLowerCase(Locale.ROOT))) {
                     articles.put(source.id(), new ArticleRef(source.id(), source.title()));
                 }
             }
             return new Suggestion(answer.answered(), answer.answer(), answer.topic(), answer.confidence(),
-                    level(answer.confidence()), List.copyOf(articles.values()));
+                    level(answer.confidence()), List.copyOf(articles.values()), List.copyOf(sources.values()));
         }
 
         static String level(double confidence) {
