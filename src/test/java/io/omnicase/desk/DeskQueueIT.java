@@ -6,7 +6,9 @@ import io.omnicase.support.CustomerMessages;
 import io.omnicase.support.QueueCases;
 import io.omnicase.support.QueueCases.QueueCase;
 import io.omnicase.support.RunningOmnicase;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.URLEncoder;
@@ -31,6 +33,9 @@ class DeskQueueIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TaskService camundaTasks;
 
     @Test
     void aRowTellsSubjectCustomerChannelWaitingTimeSlaMoodAndTheLatestMessage() {
@@ -183,6 +188,19 @@ class DeskQueueIT {
         try (EventStream desk = EventStream.open(port, "senior", "/api/desk/events")) {
             Api.as(port, "agent").post("/api/desk/tasks/" + billing.taskId() + "/claim", "application/json", "");
             desk.waitFor("queue", n -> n.get("caseId").asLong() == billing.caseId() && "claimed".equals(n.get("reason").asText()));
+        }
+    }
+
+    @Test
+    void aClaimOutsideTheDeskReachesTheDeskFeedAndTheCaseStreamToo() throws Exception {
+        QueueCase billing = QueueCases.escalatedIn(port, "billing");
+        try (EventStream desk = EventStream.open(port, "senior", "/api/desk/events");
+             EventStream caseStream = EventStream.open(port, "senior", "/api/desk/cases/" + billing.caseId() + "/events")) {
+            // As Tasklist does it: through the engine, not the desk's API.
+            camundaTasks.claim(billing.taskId(), "agent");
+
+            desk.waitFor("queue", n -> n.get("caseId").asLong() == billing.caseId() && "claimed".equals(n.get("reason").asText()));
+            caseStream.waitFor("case", c -> "agent".equals(c.path("assignee").asText(null)));
         }
     }
 

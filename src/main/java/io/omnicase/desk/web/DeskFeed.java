@@ -12,6 +12,7 @@ import io.omnicase.sentiment.Sentiment;
 import io.omnicase.sentiment.SentimentLabel;
 import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseId;
+import io.omnicase.process.CaseTaskAssigned;
 import io.omnicase.cases.InteractionKind;
 import io.omnicase.cases.InteractionRecorded;
 import io.omnicase.customers.Channel;
@@ -96,10 +97,10 @@ class DeskFeed {
         send(recorded.caseId(), "case", state(recorded.caseId()));
     }
 
-    /** A claim changes who holds the case: its followers see the new assignee. */
+    /** A claim (at the desk or in Tasklist) changes who holds the case: its followers see the new assignee. */
     @Async
-    @EventListener
-    void on(TaskClaimed claimed) {
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(CaseTaskAssigned claimed) {
         List<Follower> listeners = streams.get(claimed.caseId());
         if (listeners != null && !listeners.isEmpty()) {
             send(claimed.caseId(), "case", state(claimed.caseId()));

@@ -7,7 +7,6 @@ import io.omnicase.desk.DeskQueue;
 import io.omnicase.desk.QueueItem;
 import io.omnicase.http.InvalidFieldException;
 import jakarta.validation.constraints.Size;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.bind.annotation.RequestParam;
 import io.omnicase.process.CaseTask;
 import io.omnicase.process.CaseWork;
@@ -35,13 +34,11 @@ class DeskTasksController {
     private final CaseWork work;
     private final CaseAccess access;
     private final DeskQueue queue;
-    private final ApplicationEventPublisher events;
 
-    DeskTasksController(CaseWork work, CaseAccess access, DeskQueue queue, ApplicationEventPublisher events) {
+    DeskTasksController(CaseWork work, CaseAccess access, DeskQueue queue) {
         this.work = work;
         this.access = access;
         this.queue = queue;
-        this.events = events;
     }
 
     /**
@@ -107,7 +104,6 @@ class DeskTasksController {
             work.handOver(taskId, me);
         }
         access.recordHandled(me, task.caseId(), CaseAccess.How.CLAIMED);
-        events.publishEvent(new TaskClaimed(task.caseId().value()));
         CaseTask claimed = work.task(taskId).orElseThrow(() -> new NotFoundException("Task " + taskId + " ended a moment ago"));
         return queue.item(me, claimed).orElseThrow(() -> new NotFoundException("Task " + taskId + " ended a moment ago"));
     }
