@@ -1,21 +1,21 @@
 package io.omnicase.desk.web;
 
-import io.omnicase.assistant.Assistant;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.omnicase.assistant.AnswerSource;
+import io.omnicase.assistant.Assistant;
 import io.omnicase.assistant.AssistantAnswer;
-import io.omnicase.cases.CaseManagement;
-import io.omnicase.desk.QueueItem;
-import io.omnicase.process.CaseTask;
-import io.omnicase.process.CaseWork;
-import io.omnicase.sentiment.Sentiment;
-import io.omnicase.sentiment.SentimentLabel;
 import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseId;
-import io.omnicase.process.CaseTaskAssigned;
+import io.omnicase.cases.CaseManagement;
 import io.omnicase.cases.InteractionKind;
 import io.omnicase.cases.InteractionRecorded;
 import io.omnicase.customers.Channel;
+import io.omnicase.desk.QueueItem;
+import io.omnicase.process.CaseTask;
+import io.omnicase.process.CaseTaskAssigned;
+import io.omnicase.process.CaseWork;
+import io.omnicase.sentiment.Sentiment;
+import io.omnicase.sentiment.SentimentLabel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
@@ -44,8 +44,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Live guidance for the agent desk: a server-sent event stream per case that pushes each new timeline entry (a
  * customer message with its sentiment and the assistant's suggestion) as {@code entry}, and the case's header (status,
- * queue, priority, assignee, mood) as {@code case} after every entry and claim, so the case view never goes stale. Best effort: a desk that is not connected reloads the
- * timeline instead, so nothing here needs the reliable event registry. Only a user the case access policy lets read
+ * queue, priority, assignee, mood) as {@code case} after every entry and claim, so the case view never goes stale.
+ * Best effort: a desk that is not connected reloads the timeline instead, so nothing here needs the reliable event
+ * registry. Only a user the case access policy lets read
  * the case may follow it, and each entry is sent only to followers who still may (a case can move to another queue).
  */
 @RestController
