@@ -7,6 +7,7 @@ import io.omnicase.cases.CaseId;
 import io.omnicase.cases.InteractionKind;
 import io.omnicase.cases.InteractionRecorded;
 import io.omnicase.customers.Channel;
+import io.omnicase.desk.CustomerTyping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
@@ -84,6 +85,27 @@ class DeskFeed {
             } catch (IOException | IllegalStateException e) {
                 // The follower has gone: end the request too, or it stays open (and holds a graceful shutdown) until
                 // its timeout.
+                listeners.remove(follower);
+                follower.emitter().completeWithError(e);
+            }
+        }
+    }
+
+    /** The customer is typing in the chat widget: shown live, to followers who may still read the case. */
+    @EventListener
+    void on(CustomerTyping typing) {
+        List<Follower> listeners = streams.get(typing.caseId());
+        if (listeners == null) {
+            return;
+        }
+        for (Follower follower : listeners) {
+            if (!access.canRead(follower.username(), new CaseId(typing.caseId()))) {
+                continue;
+            }
+            try {
+                follower.emitter().send(SseEmitter.event().name("typing").data(Map.of("who", "customer"),
+                        MediaType.APPLICATION_JSON));
+            } catch (IOException | IllegalStateException e) {
                 listeners.remove(follower);
                 follower.emitter().completeWithError(e);
             }
