@@ -29,7 +29,32 @@ class ProblemErrorController implements ErrorController {
             return;
         }
         response.resetBuffer();
+        if (isPageNavigation(request)) {
+            writePage(response, status);
+            return;
+        }
         Problems.write(response, status, detail(status), Problems.instance(uri instanceof String s ? s : null));
+    }
+
+    /**
+     * A person following a link or typing an address (the browser says so: {@code Sec-Fetch-Mode: navigate}) gets a
+     * page with the same words and a way back; scripts, API clients and curl get the problem description.
+     */
+    static boolean isPageNavigation(HttpServletRequest request) {
+        return "navigate".equals(request.getHeader("Sec-Fetch-Mode")) && "document".equals(request.getHeader("Sec-Fetch-Dest"));
+    }
+
+    private static void writePage(HttpServletResponse response, HttpStatus status) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType("text/html;charset=UTF-8");
+        // Only fixed texts: nothing of the request is echoed into the page.
+        response.getWriter().write("""
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>Omnicase · %1$s</title><link rel="stylesheet" href="/error-page.css"></head>
+                <body><main class="error-page"><p class="brand">Omnicase</p><h1>%1$s</h1><p id="error-detail">%2$s.</p>
+                <p><a href="/">Back to your Omnicase pages</a></p></main></body></html>
+                """.formatted(status.value() + " · " + status.getReasonPhrase(), detail(status)));
     }
 
     /** What the client can do about it, by status; never the exception's own message. */

@@ -166,6 +166,21 @@ class WebHardeningIT {
         assertProblem(method, 405);
     }
 
+    @Test
+    void aPersonWhoFollowsABrokenLinkGetsAPageWithAWayBackNotA500() {
+        String[] navigation = {"Accept: text/html", "Sec-Fetch-Mode: navigate", "Sec-Fetch-Dest: document",
+                "Authorization: Basic " + basic("designer")};
+        // There is no modeler webapp in Camunda 7; the webapp filter used to fail on it with a 500.
+        RawHttp.Reply modeler = RawHttp.get(port, "/camunda/app/modeler/", navigation);
+        assertThat(modeler.status()).as(modeler.toString()).isEqualTo(404);
+        assertThat(modeler.header("Content-Type")).startsWith("text/html");
+        assertThat(modeler.body()).contains("404 · Not Found").contains("href=\"/\"").doesNotContain("modeler");
+        // The same address from a script or curl is a problem description.
+        assertProblem(RawHttp.get(port, "/camunda/app/modeler/", "Accept: text/html", "Authorization: Basic " + basic("designer")), 404);
+        // Camunda's own webapps are untouched.
+        assertThat(RawHttp.get(port, "/camunda/app/cockpit/default/", navigation).status()).isEqualTo(200);
+    }
+
     // ---- strict JSON ----
 
     @Test

@@ -44,6 +44,7 @@ class AuthorizationMatrixIT {
 
     private static final String MATRIX = """
             # operation                                         anon gateway own  other super  design audit admin
+            GET    /api/me                                       401  ok      ok   ok    ok     ok     ok    ok
             GET    /api/cases/{id}                               401  403     ok   403   ok     403    ok    ok
             GET    /api/cases/{id}/timeline                      401  403     ok   403   ok     403    ok    ok
             GET    /api/cases/{id}/handover                      401  403     ok   403   ok     403    ok    ok

@@ -1,11 +1,13 @@
 package io.omnicase.support;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 
 /**
  * A real headless Chromium (Debian's chromium and chromium-driver, installed by .ci/run), for tests of web pages.
@@ -41,6 +44,20 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new File(System.getProperty("omnicase.test.chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort().build();
         return new Browser(new ChromeDriver(service, options));
+    }
+
+    /**
+     * Signs in on Omnicase's sign-in page (a demo user's password is "demo") and waits until the page the sign-in
+     * leads to has loaded; then opens {@code path}.
+     */
+    public WebDriver signIn(String base, String username, String path) {
+        driver.get(base + "/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys("demo");
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
+        driver.get(base + path);
+        return driver;
     }
 
     public WebDriver driver() {

@@ -4,7 +4,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -13,7 +12,6 @@ import java.io.IOException;
 /**
  * A strict Content-Security-Policy for the desk page and its assets: scripts and styles only from this origin, no
  * inline code, no plugins, no framing by others. Scoped to the desk, since Camunda's webapps set their own policy.
- * Also makes sure the page gets its CSRF cookie.
  */
 @Component
 class DeskPageHeaders extends OncePerRequestFilter {
@@ -33,10 +31,6 @@ class DeskPageHeaders extends OncePerRequestFilter {
         response.setHeader("Content-Security-Policy", POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
-        // The CSRF token is deferred: load it so its cookie is written and the page's scripts can send it back.
-        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-            token.getToken();
-        }
         chain.doFilter(request, response);
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.MissingCsrfTokenException;
@@ -54,7 +55,10 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/", "/index.html", "/login", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/", "/index.html", "/login", "/login.html", "/error", "/error-page.css", "/assets/**", "/favicon.svg",
+                                "/favicon.ico").permitAll()
+                        // Who am I: any signed-in user (the front end's shell).
+                        .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/messages").hasAnyRole("CHANNEL", "ADMIN")
                         // Providers' webhooks prove themselves by their signature, checked by the channel; no login.
                         .requestMatchers("/api/webhooks/**").permitAll()
@@ -90,13 +94,14 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic
                         .securityContextRepository(new HttpSessionSecurityContextRepository())
                         .authenticationEntryPoint(problem(HttpStatus.UNAUTHORIZED)))
-                .formLogin(form -> form.defaultSuccessUrl("/", false))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(problem(HttpStatus.UNAUTHORIZED), machineClients)
                         .accessDeniedHandler(forbidden()))
                 // Guessing passwords: throttled before any password is checked (form login and HTTP Basic).
                 .addFilterBefore(new LoginThrottleFilter(loginThrottle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new CsrfCookieForPages(), CsrfFilter.class)
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfTokens(secureCookies))
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())

@@ -1,0 +1,4 @@
+import { mountPage } from '../shell/mount';
+import HomePage from './HomePage.vue';
+
+mountPage(HomePage);

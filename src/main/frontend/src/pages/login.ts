@@ -1,0 +1,4 @@
+import { mountPage } from '../shell/mount';
+import LoginPage from './LoginPage.vue';
+
+mountPage(LoginPage);

@@ -1,0 +1,62 @@
+package io.omnicase.security.web;
+
+import io.omnicase.security.Role;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static io.omnicase.security.Role.ADMIN;
+import static io.omnicase.security.Role.AGENT;
+import static io.omnicase.security.Role.AUDITOR;
+import static io.omnicase.security.Role.DESIGNER;
+import static io.omnicase.security.Role.SUPERVISOR;
+
+/**
+ * The pages a person can open, and the roles each is for: the one list the front end's navigation, the start page and
+ * the "not for your role" notices are built from. It mirrors the API's rules (SecurityConfiguration), which stay the
+ * boundary: a page listed here only shows what its API lets the user read.
+ */
+public enum OmnicasePage {
+
+    DESK("desk", "Agent desk", "/desk.html", "Your queues, the cases you work, live messages and the assistant's handover.",
+            false, EnumSet.of(AGENT, SUPERVISOR, ADMIN)),
+    ROUTING_RULES("routing-rules", "Routing rules", "/routing-rules.html",
+            "The rule table that decides self-service or escalation, queue and priority; versions and rollback.",
+            false, EnumSet.of(SUPERVISOR, ADMIN, AUDITOR)),
+    TASKLIST("tasklist", "Tasklist", "/camunda/app/tasklist/default/", "Camunda's task list of escalated cases.",
+            true, EnumSet.of(AGENT, SUPERVISOR, ADMIN)),
+    COCKPIT("cockpit", "Cockpit", "/camunda/app/cockpit/default/", "Camunda's view of the running case processes.",
+            true, EnumSet.of(SUPERVISOR, DESIGNER, AUDITOR, ADMIN)),
+    ADMIN_APP("admin", "Camunda admin", "/camunda/app/admin/default/", "Users, groups and process authorizations.",
+            true, EnumSet.of(ADMIN)),
+    API_DOCS("api-docs", "API", "/swagger-ui.html", "The REST API's documentation: intake, cases, customers, search.",
+            true, EnumSet.of(AGENT, SUPERVISOR, DESIGNER, AUDITOR, ADMIN));
+
+    private final String id;
+    private final String title;
+    private final String href;
+    private final String description;
+    private final boolean external;
+    private final Set<Role> roles;
+
+    OmnicasePage(String id, String title, String href, String description, boolean external, Set<Role> roles) {
+        this.id = id;
+        this.title = title;
+        this.href = href;
+        this.description = description;
+        this.external = external;
+        this.roles = roles;
+    }
+
+    public boolean isFor(Set<Role> userRoles) {
+        return userRoles.stream().anyMatch(roles::contains);
+    }
+
+    public PageLink link() {
+        return new PageLink(id, title, href, description, external);
+    }
+
+    /** A page as the front end shows it; {@code external} for Camunda's webapps and the API documentation. */
+    public record PageLink(String id, String title, String href, String description, boolean external) {
+    }
+}
