@@ -109,9 +109,12 @@ class ChatWidgetIT {
             browser.screenshot("chat-widget-conversation");
             Accessibility.assertNoSeriousViolations(page, "#omnicase-chat");
 
-            // The browser keeps a signed token, not the case.
-            String token = (String) ((JavascriptExecutor) page).executeScript("return localStorage.getItem('omnicase-chat-token')");
-            assertThat(token).startsWith("v1.").doesNotContain(String.valueOf(caseId));
+            // The browser keeps a signed token (visitor, expiry, signature) and whether the chat is open: not the case.
+            JavascriptExecutor js = (JavascriptExecutor) page;
+            assertThat(((List<?>) js.executeScript("return Object.keys(localStorage)")).stream().map(String::valueOf).toList())
+                    .containsExactlyInAnyOrder("omnicase-chat-token", "omnicase-chat-open");
+            assertThat((String) js.executeScript("return localStorage.getItem('omnicase-chat-token')"))
+                    .matches("v1\\.v-[0-9a-f-]{36}\\.\\d{10}\\.[A-Za-z0-9_-]{43}");
 
             page.navigate().refresh();
             awaitConnected(page);
