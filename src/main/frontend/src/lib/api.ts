@@ -1,8 +1,12 @@
 // How every Omnicase page talks to the server: JSON in and out, the CSRF token on writes, errors as RFC 9457 problems.
 
-/** An answer other than 2xx, with the problem's title and detail when the server sent one. */
+/**
+ * An answer other than 2xx, with the problem's title and detail when the server sent one; `problem` is the whole
+ * problem body (extension members such as `errors`, which name the row and field a rejection is about).
+ */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly title: string, readonly detail?: string) {
+  constructor(readonly status: number, readonly title: string, readonly detail?: string,
+              readonly problem?: Record<string, unknown>) {
     super(detail || title);
   }
 }
@@ -25,16 +29,18 @@ function headers(json: boolean): Record<string, string> {
 async function problem(response: Response): Promise<ApiError> {
   let title = response.statusText || 'Request failed';
   let detail: string | undefined;
+  let whole: Record<string, unknown> | undefined;
   try {
     const body = await response.json();
     if (body && typeof body === 'object') {
       title = typeof body.title === 'string' ? body.title : title;
       detail = typeof body.detail === 'string' ? body.detail : undefined;
+      whole = body;
     }
   } catch {
     // Not JSON (a proxy's page, say): the status says enough.
   }
-  return new ApiError(response.status, title, detail);
+  return new ApiError(response.status, title, detail, whole);
 }
 
 async function send<T>(method: string, url: string, body?: unknown): Promise<T> {

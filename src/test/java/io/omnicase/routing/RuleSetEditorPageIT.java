@@ -1,10 +1,15 @@
 package io.omnicase.routing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnicase.support.Api;
 import io.omnicase.support.Browser;
 import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -12,7 +17,12 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -20,62 +30,200 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A supervisor edits the routing rules in the browser as a table: the shipped rules are rows, a mistake is pointed out
- * in its row, a new row is dry-run, saved and shows in the row diff.
+ * The routing rules page of the front-end app, in Chromium, as each role meets it: a supervisor edits the rule table,
+ * sees a mistake on its cell, dry-runs the fix, activates it with a reason, reads the row diff and rolls back; an
+ * auditor reads the same table with nothing to change; a designer is told the page is not for their role. An axe-core
+ * check finds no serious accessibility violation. Screenshots in target/screenshots.
  */
 @RunningOmnicase
 class RuleSetEditorPageIT {
+
+    private static final By RULES = By.cssSelector("#rules tbody tr.rule");
 
     @LocalServerPort
     int port;
 
     @Test
-    void aSupervisorAddsARowSeesTheMistakeInItsRowDryRunsTheFixAndActivatesIt() {
+    void aSupervisorEditsValidatesDryRunsActivatesWithAReasonReadsTheDiffAndRollsBack() {
         Api supervisor = Api.as(port, "supervisor");
         int activeAtStart = supervisor.get("/api/routing/rules/active").json().get("version").asInt();
         sendBillingQuestion();
         try (Browser browser = Browser.open()) {
-            WebDriver page = browser.driver();
+            WebDriver page = open(browser, "supervisor");
             WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(20));
-            openAsSupervisor(page, wait);
-            List<WebElement> rows = page.findElements(By.cssSelector("#rules tbody tr.rule"));
+            List<WebElement> rows = page.findElements(RULES);
             assertThat(rows).hasSize(13);
             assertThat(rows.get(0).findElement(By.className("rule-name")).getDomProperty("value"))
                     .isEqualTo("A message about billing goes to the billing queue");
+            assertThat(page.findElements(By.id("read-only-note"))).isEmpty();
+            browser.screenshot("routing-rules-0-editor");
 
-            page.findElement(By.id("add-rule")).click();
-            WebElement added = page.findElements(By.cssSelector("#rules tbody tr.rule")).get(13);
-            WebElement condition = added.findElement(By.className("condition"));
-            new Select(condition.findElement(By.className("field"))).selectByValue("MESSAGE_TOPIC");
-            new Select(condition.findElement(By.className("operator"))).selectByValue("IS");
-            new Select(condition.findElement(By.className("value"))).selectByValue("BILLING");
+            // From the keyboard: Enter on "Add rule" adds a row and puts the cursor in its name.
+            page.findElement(By.id("add-rule")).sendKeys(Keys.ENTER);
+            wait.until(d -> d.findElements(RULES).size() == 14);
+            WebElement added = page.findElements(RULES).get(13);
+            assertThat(page.switchTo().activeElement()).isEqualTo(added.findElement(By.className("rule-name")));
+            choose(added, "field", "MESSAGE_TOPIC");
+            assertThat(new Select(added.findElement(By.className("operator"))).getOptions())
+                    .extracting(WebElement::getText).containsExactly("is", "is not");
+            choose(added, "operator", "IS");
+            choose(added, "value", "BILLING");
             new Select(added.findElement(By.className("handling"))).selectByValue("ESCALATE");
+
             page.findElement(By.id("validate")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problems"), "row 14, name: is required"));
             assertThat(page.findElement(By.id("status")).getText()).isEqualTo("Not valid");
+            added = page.findElements(RULES).get(13);
             assertThat(added.getDomAttribute("class")).contains("invalid");
-            assertThat(added.findElement(By.className("rule-name")).getDomAttribute("class")).contains("invalid");
-            browser.screenshot("routing-rules-validation-error");
+            WebElement name = added.findElement(By.className("rule-name"));
+            assertThat(name.getDomAttribute("class")).contains("invalid");
+            assertThat(name.getDomAttribute("aria-invalid")).isEqualTo("true");
+            // The message stands next to the cell it is about, and the field says it is described by it.
+            WebElement nextToIt = page.findElement(By.id(name.getDomAttribute("aria-describedby")));
+            assertThat(nextToIt.getText()).isEqualTo("is required");
+            assertThat(nextToIt.isDisplayed()).isTrue();
+            assertThat(page.findElements(RULES).get(0).getDomAttribute("class")).doesNotContain("invalid");
+            scrollTo(page, added);
+            browser.screenshot("routing-rules-1-problem-on-its-cell");
 
-            added.findElement(By.className("rule-name")).sendKeys("Every billing message goes to a person");
+            name.sendKeys("Every billing message goes to a person");
             page.findElement(By.id("validate")).click();
             wait.until(ExpectedConditions.textToBe(By.id("status"), "Valid"));
+            assertThat(page.findElements(By.cssSelector(".cell-problem"))).isEmpty();
             page.findElement(By.id("dry-run")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#dry-run-table tbody tr.changed")));
             assertThat(page.findElement(By.id("dry-run-summary")).getText()).contains("would be routed differently");
-            browser.screenshot("routing-rules-dry-run");
+            scrollTo(page, page.findElement(By.id("dry-run-result")));
+            browser.screenshot("routing-rules-2-dry-run");
 
+            page.findElement(By.id("activate")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("status"), "Say why you change the rules"));
             page.findElement(By.id("reason")).sendKeys("Billing backlog: people answer invoices");
             page.findElement(By.id("activate")).click();
             wait.until(ExpectedConditions.textMatches(By.id("status"), Pattern.compile("v\\d+ is active")));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("active-version"), "Billing backlog"));
-            assertThat(page.findElement(By.id("versions")).getText()).contains("(active)");
-            page.findElement(By.cssSelector("#versions tbody tr:first-child .show-diff")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("diff"),
-                    "ADDED  Every billing message goes to a person  (row 14)"));
-            browser.screenshot("routing-rules-activated");
+            int saved = supervisor.get("/api/routing/rules/active").json().get("version").asInt();
+            assertThat(saved).isGreaterThan(activeAtStart);
+            WebElement newest = page.findElement(By.cssSelector("#versions tbody tr:first-child"));
+            assertThat(newest.getDomAttribute("data-version")).isEqualTo(String.valueOf(saved));
+            assertThat(newest.getText()).contains("Billing backlog: people answer invoices");
+            assertThat(newest.findElement(By.cssSelector(".badge.ok")).getText()).isEqualTo("active");
+
+            newest.findElement(By.className("show-diff")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#diff li[data-change=ADDED]")));
+            WebElement diff = page.findElement(By.id("diff"));
+            assertThat(diff.getText()).contains("Changes from v" + (saved - 1) + " to v" + saved);
+            assertThat(diff.findElement(By.cssSelector("li[data-change=ADDED]")).getText())
+                    .contains("Every billing message goes to a person (row 14)")
+                    .contains("When Message topic is Billing: escalate to a person");
+            scrollTo(page, diff);
+            browser.screenshot("routing-rules-3-activated-and-diff");
+
+            page.findElement(By.cssSelector("#versions tr[data-version='" + activeAtStart + "'] .rollback")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("status"), "v" + activeAtStart + " is active again"));
+            // The pressed button is gone with its version active again; the keyboard goes on from the outcome.
+            assertThat(page.switchTo().activeElement().getDomAttribute("id")).isEqualTo("status");
+            assertThat(supervisor.get("/api/routing/rules/active").json().get("version").asInt()).isEqualTo(activeAtStart);
+            wait.until(d -> d.findElements(RULES).size() == 13);
+            assertThat(page.findElements(By.cssSelector("#versions tr[data-version='" + activeAtStart + "'] .badge.ok")))
+                    .hasSize(1);
+            assertThat(page.findElements(By.cssSelector("#versions tr[data-version='" + saved + "'] .badge.ok"))).isEmpty();
+            assertThat(page.findElements(By.cssSelector("#versions tr[data-version='" + activeAtStart + "'] .rollback")))
+                    .isEmpty();
+            scrollTo(page, page.findElement(By.id("versions")));
+            browser.screenshot("routing-rules-4-rolled-back");
         } finally {
             supervisor.postJson("/api/routing/rules/versions/" + activeAtStart + "/activate", Map.of("reason", "test over"));
+        }
+    }
+
+    /**
+     * An auditor reads the same rule table and every version, as text: no field to type into, no button that changes
+     * anything, and a note that says why, instead of an editor that fails only on click.
+     */
+    @Test
+    void anAuditorReadsTheTableAndItsVersionsWithNothingToChange() {
+        // A second version with the same rules (routing stays as it was), so there is a diff and an older table to read.
+        Api supervisor = Api.as(port, "supervisor");
+        JsonNode active = supervisor.get("/api/routing/rules/active").json();
+        int activeAtStart = active.get("version").asInt();
+        Api.Response copy = supervisor.postJson("/api/routing/rules/versions",
+                Map.of("rules", active.get("rules").get("rules"), "reason", "Same rules, saved again for the auditor"));
+        assertThat(copy.status()).as(copy.toString()).isEqualTo(201);
+        int saved = copy.json().get("version").asInt();
+        try (Browser browser = Browser.open()) {
+            WebDriver page = open(browser, "auditor");
+            WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(20));
+            assertThat(page.findElements(RULES)).hasSize(13);
+            assertThat(page.findElements(RULES).get(0).findElement(By.className("name")).getText())
+                    .isEqualTo("A message about billing goes to the billing queue");
+            assertThat(page.findElements(RULES).get(0).findElement(By.className("conditions")).getText())
+                    .isEqualTo("Message topic is Billing");
+            assertThat(page.findElement(By.id("read-only-note")).getText())
+                    .isEqualTo("You can read every version; changing rules is for supervisors.");
+            assertNothingToChange(page);
+            browser.screenshot("routing-rules-5-auditor-read-only");
+
+            page.findElement(By.cssSelector("#versions tbody tr:first-child .show-diff")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("diff")));
+            assertThat(page.findElement(By.id("diff")).getText()).contains("Changes from v" + (saved - 1) + " to v" + saved)
+                    .contains("13 rows kept as they were");
+            page.findElement(By.cssSelector("#versions tr[data-version='" + activeAtStart + "'] .show-version")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("shown-note"),
+                    "The table shows the rules of v" + activeAtStart + ", not the active ones."));
+            assertThat(page.findElements(RULES)).hasSize(13);
+            assertNothingToChange(page);
+            assertThat(violations(page)).as("axe-core, serious or critical, auditor").isEmpty();
+            scrollTo(page, page.findElement(By.id("shown-note")));
+            browser.screenshot("routing-rules-5b-auditor-older-version");
+        } finally {
+            supervisor.postJson("/api/routing/rules/versions/" + activeAtStart + "/activate", Map.of("reason", "test over"));
+        }
+    }
+
+    private static void assertNothingToChange(WebDriver page) {
+        assertThat(page.findElements(By.cssSelector("#routing-rules input, #routing-rules select, #routing-rules textarea")))
+                .isEmpty();
+        assertThat(page.findElements(By.cssSelector("#activate, #validate, #dry-run, #add-rule, #reason, .rollback, .remove-rule")))
+                .isEmpty();
+    }
+
+    @Test
+    void aDesignerIsToldThePageIsNotForTheirRole() {
+        try (Browser browser = Browser.open()) {
+            WebDriver page = browser.signIn(base(), "designer", "/routing-rules.html");
+            WebElement notice = new WebDriverWait(page, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("no-access")));
+            assertThat(notice.getText()).contains("Not for your role").contains("routing rules decide");
+            assertThat(page.findElements(By.id("rules"))).isEmpty();
+            browser.screenshot("routing-rules-6-designer-no-access");
+        }
+    }
+
+    /** The editor has no serious accessibility problem, and on a phone the table scrolls inside the page. */
+    @Test
+    void theEditorPassesAnAxeCheckAndFitsAPhoneWithTheTableScrollingSideways() {
+        try (Browser browser = Browser.open()) {
+            WebDriver page = open(browser, "supervisor");
+            assertThat(violations(page)).as("axe-core, serious or critical, supervisor").isEmpty();
+
+            page.manage().window().setSize(new Dimension(390, 844));
+            JavascriptExecutor js = (JavascriptExecutor) page;
+            new WebDriverWait(page, Duration.ofSeconds(10))
+                    .until(d -> ((Number) js.executeScript("return window.innerWidth")).intValue() <= 400);
+            Map<?, ?> widths = (Map<?, ?>) js.executeScript("""
+                    const region = document.getElementById('rules').parentElement;
+                    const sticking = [...document.querySelectorAll('body *')]
+                        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+                            && (!e.closest('[role=region]') || getComputedStyle(e).position === 'absolute'))
+                        .slice(0, 5).map(e => e.tagName + '.' + e.className);
+                    return { page: document.documentElement.scrollWidth, view: window.innerWidth,
+                             tableScroll: region.scrollWidth, tableBox: region.clientWidth, sticking: sticking.join(' ') };""");
+            assertThat(((Number) widths.get("page")).intValue()).as("the page does not run off the screen: " + widths)
+                    .isLessThanOrEqualTo(((Number) widths.get("view")).intValue());
+            assertThat(((Number) widths.get("tableScroll")).intValue()).as("the table scrolls sideways: " + widths)
+                    .isGreaterThan(((Number) widths.get("tableBox")).intValue());
+            browser.screenshot("routing-rules-7-phone");
         }
     }
 
@@ -87,9 +235,8 @@ class RuleSetEditorPageIT {
     @Test
     void aRefusedRequestIsShownAsTheProblemsWordsAndAnEndedSessionLeadsToTheLoginForm() {
         try (Browser browser = Browser.open()) {
-            WebDriver page = browser.driver();
+            WebDriver page = open(browser, "supervisor");
             WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(20));
-            openAsSupervisor(page, wait);
 
             WebElement cases = page.findElement(By.id("cases"));
             cases.clear();
@@ -98,38 +245,84 @@ class RuleSetEditorPageIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problems"),
                     "cases: must be less than or equal to 500"));
             assertThat(page.findElement(By.id("status")).getText()).isEqualTo("Rejected; the active rules stay as they were");
-            assertThat(page.findElement(By.id("dry-run-result")).isDisplayed()).isFalse();
-            browser.screenshot("routing-rules-refused-dry-run");
+            assertThat(page.findElements(By.id("dry-run-result"))).isEmpty();
+            browser.screenshot("routing-rules-8-refused-dry-run");
 
             page.manage().deleteAllCookies();
             page.findElement(By.id("validate")).click();
             wait.until(d -> d.getCurrentUrl().endsWith("/login"));
-            assertThat(page.findElements(By.name("username"))).isNotEmpty();
+            assertThat(page.findElements(By.id("username"))).isNotEmpty();
         }
     }
 
     /** A strict Content-Security-Policy (script-src 'self', no inline styles) will not break the page. */
     @Test
     void thePageHasNoInlineScriptsHandlersOrStyles() {
-        String html = Api.as(port, "supervisor").page("/routing-rules.html").body();
+        Api.Response response = Api.as(port, "supervisor").page("/routing-rules.html");
+        String html = response.body();
 
-        assertThat(html).contains("<script src=\"/js/routing-rules.js\"");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(html).containsPattern("<script type=\"module\"[^>]*\\bsrc=\"/assets/routing-rules-[^\"]+\\.js\"");
         assertThat(html).doesNotContainPattern("<script(?![^>]*\\bsrc=)")
                 .doesNotContainPattern("(?i)\\son[a-z]+\\s*=")
                 .doesNotContain("<style")
                 .doesNotContainPattern("(?i)\\sstyle\\s*=")
                 .doesNotContain("javascript:");
+        assertThat(Api.as(port, "supervisor").get("/js/routing-rules.js").status()).isEqualTo(404);
     }
 
-    private void openAsSupervisor(WebDriver page, WebDriverWait wait) {
-        page.get("http://127.0.0.1:" + port + "/login");
-        page.findElement(By.name("username")).sendKeys("supervisor");
-        page.findElement(By.name("password")).sendKeys("demo");
-        page.findElement(By.cssSelector("button[type=submit]")).click();
-        // The login must have completed before the next page is asked for, or that page answers with the login form.
-        wait.until(d -> !d.getCurrentUrl().contains("/login"));
-        page.get("http://127.0.0.1:" + port + "/routing-rules.html");
-        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Signs in and opens the rules page; waits until the rules have loaded. */
+    private WebDriver open(Browser browser, String user) {
+        WebDriver page = browser.signIn(base(), user, "/routing-rules.html");
+        new WebDriverWait(page, Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("#routing-rules[data-state=ready]")).size() == 1);
+        return page;
+    }
+
+    /** Picks a value in a row's select, found afresh: a changed field may replace the operator and value controls. */
+    private static void choose(WebElement row, String className, String value) {
+        new Select(row.findElement(By.cssSelector(".condition ." + className))).selectByValue(value);
+    }
+
+    private static void scrollTo(WebDriver page, WebElement element) {
+        ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'start'})", element);
+    }
+
+    /**
+     * axe-core (the front end's npm dependency) run in the page: the serious and critical violations, as
+     * "rule: target" lines. (A private helper until a shared support.Accessibility exists.)
+     */
+    private static List<String> violations(WebDriver page) {
+        JavascriptExecutor js = (JavascriptExecutor) page;
+        try {
+            js.executeScript(Files.readString(Path.of("src/main/frontend/node_modules/axe-core/axe.min.js")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("axe-core is installed by npm ci (the Maven build runs it)", e);
+        }
+        Object answer = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] })
+                    .then(r => done(JSON.stringify(r.violations)), e => done(JSON.stringify({ error: String(e) })));""");
+        try {
+            JsonNode found = new ObjectMapper().readTree(String.valueOf(answer));
+            assertThat(found.isArray()).as("axe ran: " + found).isTrue();
+            List<String> serious = new ArrayList<>();
+            for (JsonNode v : found) {
+                String impact = v.path("impact").asText();
+                if (impact.equals("serious") || impact.equals("critical")) {
+                    for (JsonNode node : v.path("nodes")) {
+                        serious.add(v.path("id").asText() + " (" + impact + "): " + node.path("target") + " "
+                                + node.path("failureSummary").asText());
+                    }
+                }
+            }
+            return serious;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A billing question in self-service, so the dry run has a case whose routing the change would alter. */

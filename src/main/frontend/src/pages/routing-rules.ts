@@ -1,0 +1,4 @@
+import { mountPage } from '../shell/mount';
+import RoutingRulesPage from './RoutingRulesPage.vue';
+
+mountPage(RoutingRulesPage);

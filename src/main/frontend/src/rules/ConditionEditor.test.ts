@@ -1,0 +1,63 @@
+import { mount } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
+import ConditionEditor from './ConditionEditor.vue';
+import { model } from './fixtures.test-data';
+import type { RuleCondition } from './rules';
+
+function editor(condition: RuleCondition, problems = new Map<string, string[]>()) {
+  return mount(ConditionEditor, { props: { model, condition, idBase: 'c', where: 'Rule 1, condition 1', problems } });
+}
+
+describe('ConditionEditor', () => {
+  it('offers only the operators the field\'s type allows', () => {
+    const choice = editor({ field: 'MESSAGE_TOPIC', operator: 'IS', value: 'BILLING' });
+    expect(choice.findAll('select.operator option').map(o => o.text())).toEqual(['is', 'is not']);
+    expect(choice.findAll('select.value option').map(o => o.text())).toEqual(['Billing', 'Technical']);
+
+    const number = editor({ field: 'CASE_MESSAGE_COUNT', operator: 'AT_LEAST', value: 3 });
+    expect(number.findAll('select.operator option').map(o => o.attributes('value'))).toEqual(['EQUALS', 'AT_LEAST']);
+    expect(number.find('input.value').attributes('type')).toBe('number');
+    expect(number.find('input.value').attributes('step')).toBe('1');
+  });
+
+  it('fits operator and value to a newly chosen field, keeping an operator that still applies', async () => {
+    const c = editor({ field: 'MESSAGE_TOPIC', operator: 'IS', value: 'TECHNICAL' });
+    await c.find('select.field').setValue('CASE_MESSAGE_COUNT');
+    expect(c.emitted('update:condition')![0][0]).toEqual({ field: 'CASE_MESSAGE_COUNT', operator: 'EQUALS', value: null });
+
+    await c.find('select.field').setValue('MESSAGE_ASKS_FOR_PERSON');
+    expect(c.emitted('update:condition')![1][0]).toEqual({ field: 'MESSAGE_ASKS_FOR_PERSON', operator: 'IS', value: true });
+  });
+
+  it('sends a number for a number field and a boolean for a yes/no field', async () => {
+    const number = editor({ field: 'CASE_MESSAGE_COUNT', operator: 'AT_LEAST', value: 3 });
+    await number.find('input.value').setValue('7');
+    expect(number.emitted('update:condition')![0][0]).toEqual({ field: 'CASE_MESSAGE_COUNT', operator: 'AT_LEAST', value: 7 });
+
+    const yesNo = editor({ field: 'MESSAGE_ASKS_FOR_PERSON', operator: 'IS', value: true });
+    expect(yesNo.findAll('select.value option').map(o => o.text())).toEqual(['yes', 'no']);
+    await yesNo.find('select.value').setValue('false');
+    expect(yesNo.emitted('update:condition')![0][0]).toMatchObject({ value: false });
+  });
+
+  it('labels every control and names the remove button', () => {
+    const c = editor({ field: 'MESSAGE_TEXT', operator: 'CONTAINS', value: 'refund' });
+    for (const control of c.findAll('select, input')) {
+      const label = c.find(`label[for="${control.attributes('id')}"]`);
+      expect(label.exists()).toBe(true);
+      expect(label.text()).toMatch(/^Rule 1, condition 1: (field|operator|value)$/);
+    }
+    expect(c.find('button.remove-condition').attributes('aria-label')).toBe('Rule 1, condition 1: remove condition');
+  });
+
+  it('shows the server\'s problem next to the value it is about', () => {
+    const c = editor({ field: 'CASE_MESSAGE_COUNT', operator: 'AT_LEAST', value: 20000 },
+      new Map([['value', ['must be between 0 and 10000']]]));
+    const value = c.find('input.value');
+    expect(value.classes()).toContain('invalid');
+    expect(value.attributes('aria-invalid')).toBe('true');
+    const described = c.find('#' + value.attributes('aria-describedby'));
+    expect(described.text()).toBe('must be between 0 and 10000');
+    expect(c.find('select.operator').attributes('aria-invalid')).toBeUndefined();
+  });
+});

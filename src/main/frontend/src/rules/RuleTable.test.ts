@@ -1,0 +1,78 @@
+import { mount } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
+import RuleTable from './RuleTable.vue';
+import { model, shipped } from './fixtures.test-data';
+import { edited, forServer, type CellProblem, type EditedRule } from './rules';
+
+function table(readOnly: boolean, problems: CellProblem[] = [], rules: EditedRule[] = shipped.map(edited)) {
+  return mount(RuleTable, {
+    props: { model, readOnly, problems, caption: 'Active rules', rules, 'onUpdate:rules': () => {} },
+    attachTo: document.body,
+  });
+}
+
+describe('RuleTable', () => {
+  it('shows a reader the same rows as text, with nothing to type into or press', () => {
+    const t = table(true);
+    expect(t.findAll('tr.rule')).toHaveLength(2);
+    expect(t.findAll('input, select, textarea, button')).toHaveLength(0);
+    const first = t.findAll('tr.rule')[0];
+    expect(first.find('td.name').text()).toBe('A message about billing goes to the billing queue');
+    expect(first.find('td.conditions').text()).toBe('Message topic is Billing');
+    expect(first.find('td.actions').text()).toContain('queue Billing');
+    expect(t.findAll('thead th').map(th => th.text())).not.toContain('Order');
+    t.unmount();
+  });
+
+  it('gives an editor a labelled input for every part of a row', () => {
+    const t = table(false);
+    const row = t.findAll('tr.rule')[1];
+    expect((row.find('textarea.rule-name').element as HTMLTextAreaElement).value)
+      .toBe('A customer who has written three times goes to a person');
+    expect((row.find('select.handling').element as HTMLSelectElement).value).toBe('ESCALATE');
+    for (const control of t.findAll('textarea, select, input[type=text], input[type=number]')) {
+      expect(t.find(`label[for="${control.attributes('id')}"]`).exists(), control.html()).toBe(true);
+    }
+    for (const button of t.findAll('button')) {
+      expect(button.attributes('aria-label') || button.text()).toBeTruthy();
+    }
+    t.unmount();
+  });
+
+  it('shows a 422 problem on the cell it names, and marks the row', () => {
+    const t = table(false, [
+      { row: 2, column: 'name', message: 'is required' },
+      { row: 1, column: 'conditions[1].value', message: 'must be one of [BILLING, TECHNICAL] for MESSAGE_TOPIC' },
+    ]);
+    const [first, second] = t.findAll('tr.rule');
+    expect(second.classes()).toContain('invalid');
+    const name = second.find('textarea.rule-name');
+    expect(name.classes()).toContain('invalid');
+    expect(t.find('#' + name.attributes('aria-describedby')).text()).toBe('is required');
+    expect(first.find('textarea.rule-name').classes()).not.toContain('invalid');
+    const value = first.find('.condition .value');
+    expect(value.classes()).toContain('invalid');
+    expect(t.find('#' + value.attributes('aria-describedby')).text()).toContain('must be one of');
+    t.unmount();
+  });
+
+  it('adds, moves and removes rows, and sends the table as the server reads it', async () => {
+    const rules = shipped.map(edited);
+    const t = table(false, [], rules);
+    await t.findAll('tr.rule')[1].find('button.move-up').trigger('click');
+    expect(forServer(rules).map(r => r.name)[0]).toBe('A customer who has written three times goes to a person');
+    (t.vm as unknown as { addRule: () => void }).addRule();
+    await t.vm.$nextTick();
+    expect(t.findAll('tr.rule')).toHaveLength(3);
+    expect(document.activeElement?.classList.contains('rule-name')).toBe(true);
+    await t.findAll('tr.rule')[2].find('textarea.rule-name').setValue('Line one\nline two');
+    expect(forServer(rules)[2]).toEqual({
+      name: 'Line one line two',
+      conditions: [{ field: 'MESSAGE_TOPIC', operator: 'IS', value: 'BILLING' }],
+      actions: { handling: null, queue: null, priority: null, skills: [], reason: null },
+    });
+    await t.findAll('tr.rule')[0].find('button.remove-rule').trigger('click');
+    expect(rules).toHaveLength(2);
+    t.unmount();
+  });
+});

@@ -1,0 +1,144 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import RulesWorkspace from './RulesWorkspace.vue';
+import { model, shipped } from './fixtures.test-data';
+import type { Me } from '../lib/session';
+
+function json(status: number, body: unknown, type = 'application/json') {
+  return Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } }));
+}
+
+const active = {
+  version: 2, label: 'v2', rules: { rules: shipped }, author: 'supervisor', reason: 'Billing backlog',
+  createdAt: '2026-12-01T10:00:00Z', activatedAt: '2026-12-01T10:00:00Z', activatedBy: 'supervisor', active: true,
+};
+const versions = [
+  { ...active, table: true },
+  { version: 1, label: 'v1', author: 'system', reason: 'shipped rules', createdAt: '2026-11-30T10:00:00Z',
+    activatedAt: '2026-11-30T10:00:00Z', activatedBy: 'system', active: false, table: true },
+];
+
+/** The server as the page sees it; `posts` answers the POSTs by path. */
+function server(posts: Record<string, () => Promise<Response>> = {}) {
+  const calls: { method: string; url: string; body: unknown }[] = [];
+  vi.stubGlobal('fetch', vi.fn((url: string, init: RequestInit) => {
+    calls.push({ method: init.method ?? 'GET', url, body: init.body ? JSON.parse(String(init.body)) : undefined });
+    if (init.method === 'POST') return posts[url]?.() ?? json(500, { title: 'unexpected' });
+    if (url.endsWith('/model')) return json(200, model);
+    if (url.endsWith('/active')) return json(200, active);
+    if (url.endsWith('/versions')) return json(200, versions);
+    if (url.endsWith('/versions/1')) {
+      return json(200, { ...versions[1], rules: { rules: [shipped[0]] } });
+    }
+    if (url.endsWith('/versions/2/diff')) {
+      return json(200, { from: 1, to: 2, lines: [], rows: [
+        { change: 'ADDED', name: 'A customer who has written three times goes to a person', fromRow: null, toRow: 2,
+          before: null, after: shipped[1] },
+        { change: 'KEPT', name: shipped[0].name, fromRow: 1, toRow: 1, before: shipped[0], after: shipped[0] }] });
+    }
+    return json(404, { title: 'Not Found' });
+  }));
+  return calls;
+}
+
+const person = (roles: Me['roles']): Me => ({ username: 'u', displayName: 'U', roles, pages: [] });
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('RulesWorkspace', () => {
+  it('shows an auditor the rules and versions read-only, and says who may change them', async () => {
+    server();
+    const page = mount(RulesWorkspace, { props: { me: person(['AUDITOR']) } });
+    await flushPromises();
+    expect(page.find('#routing-rules').attributes('data-state')).toBe('ready');
+    expect(page.findAll('tr.rule')).toHaveLength(2);
+    expect(page.find('#read-only-note').text()).toBe('You can read every version; changing rules is for supervisors.');
+    expect(page.findAll('input, select, textarea')).toHaveLength(0);
+    expect(page.find('#activate').exists()).toBe(false);
+    expect(page.find('#validate').exists()).toBe(false);
+    expect(page.find('.rollback').exists()).toBe(false);
+    expect(page.find('.show-diff').exists()).toBe(true);
+  });
+
+  it('lets a supervisor edit, and shows a rejected table\'s problems on their cells', async () => {
+    const calls = server({
+      '/api/routing/rules/validate': () => json(422, {
+        title: 'Rule set rejected', status: 422, detail: 'The rule set was rejected',
+        problems: ['row 2, name: is required'], errors: [{ row: 2, column: 'name', message: 'is required' }],
+      }, 'application/problem+json'),
+    });
+    const page = mount(RulesWorkspace, { props: { me: person(['SUPERVISOR']) } });
+    await flushPromises();
+    expect(page.find('#read-only-note').exists()).toBe(false);
+    await page.findAll('textarea.rule-name')[1].setValue('');
+    await page.find('#validate').trigger('click');
+    await flushPromises();
+    expect(calls.at(-1)!.body).toMatchObject({ rules: [{ name: shipped[0].name }, { name: '' }] });
+    expect(page.find('#status').text()).toBe('Not valid');
+    expect(page.find('#problems').text()).toBe('row 2, name: is required');
+    const name = page.findAll('textarea.rule-name')[1];
+    expect(name.classes()).toContain('invalid');
+    expect(page.find('#' + name.attributes('aria-describedby')).text()).toBe('is required');
+  });
+
+  it('asks for a reason before saving, and activates with it', async () => {
+    const calls = server({
+      '/api/routing/rules/versions': () => json(201, { ...active, version: 3, label: 'v3' }),
+    });
+    const page = mount(RulesWorkspace, { props: { me: person(['ADMIN']) } });
+    await flushPromises();
+    await page.find('#activate').trigger('click');
+    await flushPromises();
+    expect(page.find('#status').text()).toBe('Say why you change the rules');
+    expect(calls.some(c => c.method === 'POST')).toBe(false);
+
+    await page.find('#reason').setValue('Invoices need people');
+    await page.find('#activate').trigger('click');
+    await flushPromises();
+    expect(calls.find(c => c.method === 'POST')!.body).toMatchObject({ reason: 'Invoices need people' });
+    expect(page.find('#status').text()).toBe('v3 is active');
+  });
+
+  it('shows the rows a version changed', async () => {
+    server();
+    const page = mount(RulesWorkspace, { props: { me: person(['AUDITOR']) } });
+    await flushPromises();
+    await page.find('tr[data-version="2"] .show-diff').trigger('click');
+    await flushPromises();
+    const changes = page.findAll('#diff li');
+    expect(changes).toHaveLength(1);
+    expect(changes[0].text()).toContain('Added');
+    expect(changes[0].text()).toContain('A customer who has written three times goes to a person (row 2)');
+    expect(changes[0].text()).toContain('When Case message count ≥ 3: escalate to a person');
+    expect(page.find('#diff').text()).toContain('1 row kept as they were');
+  });
+
+  it('shows an older version\'s table, but asks before it replaces unsaved edits', async () => {
+    const calls = server();
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    const page = mount(RulesWorkspace, { props: { me: person(['SUPERVISOR']) } });
+    await flushPromises();
+    await page.findAll('textarea.rule-name')[0].setValue('Edited, not saved');
+    await page.find('tr[data-version="1"] .show-version').trigger('click');
+    await flushPromises();
+    expect(confirm).toHaveBeenCalledOnce();
+    expect(calls.some(c => c.url.endsWith('/versions/1'))).toBe(false);
+    expect(page.findAll('tr.rule')).toHaveLength(2);
+
+    confirm.mockReturnValue(true);
+    await page.find('tr[data-version="1"] .show-version').trigger('click');
+    await flushPromises();
+    expect(page.findAll('tr.rule')).toHaveLength(1);
+    expect(page.find('#shown-note').text()).toContain('The table shows the rules of v1, not the active ones.');
+  });
+
+  it('says so when the rules cannot be loaded, and offers to try again', async () => {
+    vi.stubGlobal('fetch', vi.fn(() => json(503, { title: 'Service Unavailable', detail: 'Database down' })));
+    const page = mount(RulesWorkspace, { props: { me: person(['SUPERVISOR']) } });
+    await flushPromises();
+    expect(page.find('#routing-rules').attributes('data-state')).toBe('failed');
+    expect(page.find('[role="alert"]').text()).toContain('Database down');
+    expect(page.find('[role="alert"] button').text()).toBe('Try again');
+  });
+});
