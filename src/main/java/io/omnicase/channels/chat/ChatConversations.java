@@ -127,6 +127,11 @@ class ChatConversations {
 
     /** A visitor's conversation: the case and the entries they may see. */
     record Conversation(long caseId, CaseStatus status, List<Entry> entries) {
+
+        /** Whether an agent (not the assistant) has replied on the chat. */
+        boolean answeredByAPerson() {
+            return entries.stream().anyMatch(e -> Entry.AGENT.equals(e.from()) && !ASSISTANT_NAME.equals(e.author()));
+        }
     }
 
     /**

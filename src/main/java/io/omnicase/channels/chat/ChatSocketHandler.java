@@ -162,8 +162,9 @@ class ChatSocketHandler extends TextWebSocketHandler {
             verification.verifiedEmail(visitor).ifPresent(email -> welcome.put("verifiedEmail", email));
         }
         direct(session, welcome);
-        // A visitor waiting for a person is told again where they stand.
-        Optional<Map<String, Object>> waiting = conversation.flatMap(c -> notices.queueNotice(c.caseId()));
+        // A visitor waiting for a person is told again where they stand, unless a person has answered already.
+        Optional<Map<String, Object>> waiting = conversation.filter(c -> !c.answeredByAPerson())
+                .flatMap(c -> notices.queueNotice(c.caseId()));
         if (waiting.isPresent()) {
             direct(session, waiting.get());
         }

@@ -151,6 +151,12 @@ class ChatConversationIT {
                             Api.as(port, "supervisor").get("/api/desk/tasks").body())
                     .isEqualTo(position + 1);
             assertThat(secondPlace.get("text").asText()).contains("you are number " + (position + 1) + " in the queue");
+
+            // Back after a reload, the first visitor is told their place again.
+            try (ChatVisitor back = ChatVisitor.connect(port, first.token())) {
+                assertThat(back.awaitFrame(f -> "queue".equals(f.path("kind").asText())).get("position").asInt())
+                        .isEqualTo(position);
+            }
         }
     }
 

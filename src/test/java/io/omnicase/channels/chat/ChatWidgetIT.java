@@ -126,7 +126,8 @@ class ChatWidgetIT {
             assertThat(page.findElement(By.cssSelector("#omnicase-chat .oc-verified")).getText()).isEqualTo("Linked to " + email);
             String shown = page.findElement(By.cssSelector("#omnicase-chat .oc-log")).getText();
             assertThat(shown).doesNotContain("not verified").doesNotContain("Escalate").doesNotContain("Self-service");
-            assertThat(notes(page)).anyMatch(n -> n.startsWith("An agent will join this chat soon"));
+            // An agent has answered: the customer is no longer told one will join.
+            assertThat(notes(page)).noneMatch(n -> n.startsWith("An agent will join"));
             browser.screenshot("chat-widget-after-reload");
 
             // A second tab is the same conversation, and what is written there shows in the first.
