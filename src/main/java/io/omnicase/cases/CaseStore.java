@@ -127,7 +127,11 @@ class CaseStore {
         if (detail.isEmpty()) {
             return false;
         }
-        Map<String, Object> updated = withDelivery(read(detail.get()), DeliveryStatus.SENT, at);
+        Map<String, Object> current = read(detail.get());
+        Object shown = current == null ? null : current.get("delivery");
+        // A report of delivery or reading may overtake the record of the send (the chat widget answers at once).
+        Map<String, Object> updated = shown != null && !DeliveryStatus.SENT.supersedes(DeliveryStatus.valueOf(shown.toString()))
+                ? current : withDelivery(current, DeliveryStatus.SENT, at);
         return jdbc.sql("UPDATE interactions SET provider_message_id = ?, detail = ? WHERE id = ?")
                 .params(providerMessageId, write(updated), interactionId).update() == 1;
     }

@@ -58,6 +58,21 @@ public class Deliveries {
     }
 
     /**
+     * Marks every outbound message sent to {@code to} on this channel, up to and including the reply {@code
+     * upToInteractionId}, as delivered or read: how the chat widget reports what its socket took and what the visitor
+     * saw. Only messages to that recipient are touched, so a visitor can report on nothing but their own; answers how
+     * many it touched. A report may overtake the record of the send: the status shown never goes back.
+     */
+    @Transactional
+    public int reachedUpTo(Channel channel, String to, long upToInteractionId, DeliveryStatus status) {
+        List<Long> ids = jdbc.sql("SELECT interaction_id FROM outbound_deliveries WHERE channel = ? AND recipient = ? "
+                        + "AND interaction_id <= ? AND state <> 'FAILED'")
+                .params(channel.name(), to, upToInteractionId).query(Long.class).list();
+        ids.forEach(id -> cases.showDelivery(id, Delivery.reported(status, Instant.now())));
+        return ids.size();
+    }
+
+    /**
      * Takes the reply for sending.
      *
      * @throws org.springframework.dao.DuplicateKeyException when it is sent, refused, or being sent by another

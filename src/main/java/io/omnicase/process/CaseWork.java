@@ -99,6 +99,26 @@ public class CaseWork {
         return query("p.BUSINESS_KEY_ = :key").param("key", caseId.businessKey()).query(this::caseTask).optional();
     }
 
+    /**
+     * How many unclaimed tasks of the task's queue come before it: higher priority first, then the older (the engine
+     * keeps whole seconds, so within one second the older case); what a waiting customer is told as their place in
+     * the queue.
+     */
+    public int waitingAhead(CaseTask task) {
+        String key = task.caseId().businessKey();
+        // Case ids are decimal numbers: as text, a shorter one is smaller, and of equal length the lexically smaller.
+        String olderCase = "(LENGTH(p.BUSINESS_KEY_) < :keyLength OR (LENGTH(p.BUSINESS_KEY_) = :keyLength "
+                + "AND p.BUSINESS_KEY_ < :key))";
+        return query("t.ASSIGNEE_ IS NULL AND t.ID_ <> :id AND EXISTS (SELECT 1 FROM " + table(IdentityLinkEntity.class)
+                + " l WHERE l.TASK_ID_ = t.ID_ AND l.TYPE_ = :candidate AND l.GROUP_ID_ = :queue)"
+                + " AND (t.PRIORITY_ > :priority OR (t.PRIORITY_ = :priority AND (t.CREATE_TIME_ < :created"
+                + " OR (t.CREATE_TIME_ = :created AND " + olderCase + "))))")
+                .param("id", task.id()).param("queue", task.queue()).param("priority", task.priority())
+                .param("created", java.sql.Timestamp.from(task.created())).param("key", key)
+                .param("keyLength", key.length())
+                .query(this::caseTask).list().size();
+    }
+
     /** The queues a task is offered to: its candidate groups. */
     public List<String> queuesOf(String taskId) {
         return tasks.getIdentityLinksForTask(taskId).stream()

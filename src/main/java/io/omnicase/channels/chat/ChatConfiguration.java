@@ -1,5 +1,6 @@
 package io.omnicase.channels.chat;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
@@ -8,6 +9,7 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 /** The chat widget's WebSocket endpoint; the widget is embedded on customers' own sites, so any origin may connect. */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
+@EnableConfigurationProperties(ChatProperties.class)
 class ChatConfiguration implements WebSocketConfigurer {
 
     static final String PATH = "/chat/socket";

@@ -213,6 +213,12 @@ class ChatEmailVerification {
         return new Outcome(Status.VERIFIED, row.email(), 0);
     }
 
+    /** The address this visitor proved with a code, if they did: the widget shows the link again after a reload. */
+    Optional<String> verifiedEmail(String visitor) {
+        return jdbc.sql("SELECT email FROM chat_email_verifications WHERE visitor = ? AND state = 'VERIFIED' "
+                + "ORDER BY id DESC LIMIT 1").param(visitor).query(String.class).optional();
+    }
+
     /**
      * Who made a merge by code, as the merge record and the moved cases' timelines keep it: the visitor and the address
      * they proved (for an address too long for a timeline's author, the verification row that holds it).

@@ -6,11 +6,14 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * A frame the chat widget sends: a visitor's message, a request for a code, a code, or (older widgets) an address.
- * Read by Jackson, each kind checked by its constraints; a missing field reads as empty text.
+ * A frame the chat widget sends: its hello (with the visitor token it holds), a visitor's message, that the visitor is
+ * typing, which replies reached the window or were seen ({@code upTo}: the newest such reply's id), a request for a
+ * code, a code, or (older widgets) an address. Read by Jackson, each kind checked by its constraints; a missing field
+ * reads as empty text.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record ChatFrame(String type, String id, String text, String name, String email, String code) {
+record ChatFrame(String type, String id, String text, String name, String email, String code, String token,
+                 String upTo) {
 
     String typeOrEmpty() {
         return type == null ? "" : type;

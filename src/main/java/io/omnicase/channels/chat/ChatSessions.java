@@ -10,14 +10,20 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
-/** The open chat windows of each visitor on this app node (a visitor may have several tabs open). */
+/**
+ * The open chat windows of each visitor on this app node (a visitor may have several tabs open), and the case each
+ * visitor's conversation is on, so that what happens on a case (an agent typing, the case reaching a queue) finds
+ * the windows to tell.
+ */
 @Component
 class ChatSessions {
 
     private static final Logger log = LoggerFactory.getLogger(ChatSessions.class);
 
     private final Map<String, Set<WebSocketSession>> byVisitor = new ConcurrentHashMap<>();
+    private final Map<String, Long> caseOfVisitor = new ConcurrentHashMap<>();
 
     void opened(String visitor, WebSocketSession session) {
         byVisitor.computeIfAbsent(visitor, v -> ConcurrentHashMap.newKeySet()).add(session);
@@ -26,24 +32,53 @@ class ChatSessions {
     void closed(String visitor, WebSocketSession session) {
         byVisitor.computeIfPresent(visitor, (v, sessions) -> {
             sessions.remove(session);
-            return sessions.isEmpty() ? null : sessions;
+            if (sessions.isEmpty()) {
+                caseOfVisitor.remove(visitor);
+                return null;
+            }
+            return sessions;
         });
+    }
+
+    /** The visitor's conversation is on this case (learnt from the welcome or an acknowledged message). */
+    void onCase(String visitor, long caseId) {
+        if (byVisitor.containsKey(visitor)) {
+            caseOfVisitor.put(visitor, caseId);
+        }
+    }
+
+    Long caseOf(String visitor) {
+        return caseOfVisitor.get(visitor);
+    }
+
+    /** The visitors with a window open on this node whose conversation is on the case. */
+    Set<String> visitorsOn(long caseId) {
+        return caseOfVisitor.entrySet().stream().filter(e -> e.getValue() == caseId).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
     }
 
     /** Sends a frame to every open window of the visitor; answers how many got it. */
     int push(String visitor, String json) {
         int delivered = 0;
         for (WebSocketSession session : byVisitor.getOrDefault(visitor, Set.of())) {
-            try {
-                // A session is not safe for concurrent sends: replies and acks may race.
-                synchronized (session) {
-                    session.sendMessage(new TextMessage(json));
-                }
+            if (send(session, json)) {
                 delivered++;
-            } catch (IOException | IllegalStateException e) {
-                log.info("Chat window of visitor {} gone: {}", visitor, e.getMessage());
             }
         }
         return delivered;
+    }
+
+    /** Sends a frame to one window; false when it has gone. */
+    boolean send(WebSocketSession session, String json) {
+        try {
+            // A session is not safe for concurrent sends: replies and acks may race.
+            synchronized (session) {
+                session.sendMessage(new TextMessage(json));
+            }
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            log.info("Chat window {} gone: {}", session.getId(), e.getMessage());
+            return false;
+        }
     }
 }

@@ -6,67 +6,80 @@ import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseIntake;
 import io.omnicase.cases.CaseManagement;
 import io.omnicase.cases.InboundMessage;
+import io.omnicase.cases.DeliveryStatus;
 import io.omnicase.cases.IntakeResult;
+import io.omnicase.cases.PersonRequest;
+import io.omnicase.channels.Deliveries;
 import io.omnicase.channels.chat.ChatEmailVerification.Outcome;
 import io.omnicase.customers.Channel;
-import io.omnicase.customers.IdentityKind;
+import io.omnicase.desk.CustomerTyping;
+import org.springframework.context.ApplicationEventPublisher;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The chat widget's socket: a visitor's messages go to case intake (channel CHAT, the visitor id as address) and
- * agents' replies come back on the same socket. A visitor is a customer of their own until they prove an email address
- * with a mailed code ({@link ChatEmailVerification}); an address they only typed is shown to agents as an unverified
- * hint on their case and is never used to find a customer.
+ * agents' replies come back on the same socket. The widget's first frame is its hello with the visitor token it holds
+ * ({@link VisitorTokens}); a valid token brings the visitor's conversation back (a reload, a new tab), anything else
+ * makes a new visitor. Every welcome carries a renewed token, so a visitor who comes back stays known.
+ *
+ * <p>A visitor is a customer of their own until they prove an email address with a mailed code
+ * ({@link ChatEmailVerification}); an address they only typed is shown to agents as an unverified hint on their case
+ * and is never used to find a customer.
  */
 @Component
 class ChatSocketHandler extends TextWebSocketHandler {
 
     static final int MAX_TEXT = 4_000;
-    static final int MIN_VISITOR = 16;
-    static final int MAX_VISITOR = 64;
+    /** At most one "customer is typing" per window in this time, however fast the widget reports keystrokes. */
+    static final Duration TYPING_EVERY = Duration.ofMillis(2_500);
+    static final String RECEIVED = "Thanks, we got your message. Someone from our team will answer here as soon as "
+            + "possible; you can close this window, the conversation stays here.";
+    static final String PERSON_ASKED = "You asked for a person: an agent will join this chat.";
     private static final String VISITOR = "visitor";
     private static final String CASE = "caseId";
     private static final String HINT = "emailHint";
     private static final String HINT_NOTED = "emailHintNoted";
+    private static final String TYPED_AT = "typedAt";
 
     private final CaseIntake intake;
     private final CaseManagement cases;
     private final ChatSessions sessions;
     private final ChatEmailVerification verification;
+    private final VisitorTokens tokens;
+    private final ChatConversations conversations;
+    private final ChatNotices notices;
+    private final Deliveries deliveries;
+    private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final Validator validator;
 
     ChatSocketHandler(CaseIntake intake, CaseManagement cases, ChatSessions sessions, ChatEmailVerification verification,
-                      ObjectMapper json, Validator validator) {
+                      VisitorTokens tokens, ChatConversations conversations, ChatNotices notices, Deliveries deliveries,
+                      ApplicationEventPublisher events, ObjectMapper json, Validator validator) {
         this.intake = intake;
         this.cases = cases;
         this.sessions = sessions;
         this.verification = verification;
+        this.tokens = tokens;
+        this.conversations = conversations;
+        this.notices = notices;
+        this.deliveries = deliveries;
+        this.events = events;
         this.json = json;
         this.validator = validator;
-    }
-
-    @Override
-    public void afterConnectionEstablished(WebSocketSession session) throws IOException {
-        String visitor = session.getUri() == null ? null
-                : UriComponentsBuilder.fromUri(session.getUri()).build().getQueryParams().getFirst(VISITOR);
-        if (visitor == null || !IdentityKind.CHAT_VISITOR.accepts(visitor) || visitor.length() < MIN_VISITOR
-                || visitor.length() > MAX_VISITOR) {
-            session.close(CloseStatus.POLICY_VIOLATION.withReason("visitor id missing or malformed"));
-            return;
-        }
-        session.getAttributes().put(VISITOR, visitor);
-        sessions.opened(visitor, session);
     }
 
     @Override
@@ -79,31 +92,81 @@ class ChatSocketHandler extends TextWebSocketHandler {
 
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage frame) throws IOException {
-        String visitor = (String) session.getAttributes().get(VISITOR);
         JsonNode tree;
         try {
             tree = json.readTree(frame.getPayload());
         } catch (IOException e) {
-            reply(visitor, Map.of("type", "error", "error", "frame is not JSON"));
+            direct(session, Map.of("type", "error", "error", "frame is not JSON"));
             return;
         }
         ChatFrame message;
         try {
             // A frame that is JSON but no object has no type, and is answered as such below.
             message = tree != null && tree.isObject() ? json.treeToValue(tree, ChatFrame.class)
-                    : new ChatFrame(null, null, null, null, null, null);
+                    : new ChatFrame(null, null, null, null, null, null, null, null);
         } catch (IOException e) {
-            reply(visitor, Map.of("type", "error", "error", "the fields of a frame are texts"));
+            direct(session, Map.of("type", "error", "error", "the fields of a frame are texts"));
+            return;
+        }
+        String visitor = (String) session.getAttributes().get(VISITOR);
+        if ("hello".equals(message.typeOrEmpty())) {
+            if (visitor != null) {
+                direct(session, Map.of("type", "error", "error", "this window said hello already"));
+            } else {
+                hello(session, message.token());
+            }
+            return;
+        }
+        if (visitor == null) {
+            direct(session, Map.of("type", "error", "error", "the first frame is a hello with the visitor token, if any"));
             return;
         }
         switch (message.typeOrEmpty()) {
             case "message" -> receive(session, visitor, message);
+            case "typing" -> typing(session, visitor);
+            case "delivered" -> reached(session, visitor, message, DeliveryStatus.DELIVERED);
+            case "read" -> reached(session, visitor, message, DeliveryStatus.READ);
             case "verify-email" -> requestCode(session, visitor, message);
             case "verify-code" -> confirm(visitor, message);
             // An older widget's way to give an address: now only a hint for agents, never a link to a customer.
             case "identify" -> hint(session, message);
-            default -> reply(visitor, Map.of("type", "error", "error",
-                    "type must be message, verify-email or verify-code"));
+            default -> direct(session, Map.of("type", "error", "error",
+                    "type must be hello, message, typing, delivered, read, verify-email or verify-code"));
+        }
+    }
+
+    /**
+     * Knows the visitor by their token, or makes a new one when it is missing, forged or expired, and answers with a
+     * renewed token and what the visitor may see of their conversation.
+     */
+    private void hello(WebSocketSession session, String token) throws IOException {
+        Optional<String> known = tokens.visitorOf(token);
+        VisitorTokens.Issued issued = known.map(tokens::issue).orElseGet(tokens::issueForNewVisitor);
+        String visitor = issued.visitor();
+        session.getAttributes().put(VISITOR, visitor);
+        sessions.opened(visitor, session);
+        Map<String, Object> welcome = new LinkedHashMap<>();
+        welcome.put("type", "welcome");
+        welcome.put("visitor", visitor);
+        welcome.put("token", issued.token());
+        welcome.put("expires", issued.expires().toString());
+        welcome.put("newVisitor", known.isEmpty());
+        Optional<ChatConversations.Conversation> conversation = known.flatMap(conversations::of);
+        welcome.put("history", conversation.map(ChatConversations.Conversation::entries).orElse(List.of()));
+        conversation.ifPresent(c -> {
+            welcome.put("caseId", c.caseId());
+            session.getAttributes().put(CASE, c.caseId());
+            sessions.onCase(visitor, c.caseId());
+        });
+        if (known.isPresent()) {
+            verification.verifiedEmail(visitor).ifPresent(email -> welcome.put("verifiedEmail", email));
+        }
+        direct(session, welcome);
+        // A visitor waiting for a person is told again where they stand, unless a person has answered already.
+        Optional<Map<String, Object>> waiting = conversation.filter(c -> !c.answeredByAPerson())
+                .flatMap(c -> notices.queueNotice(c.caseId()));
+        if (waiting.isPresent()) {
+            direct(session, waiting.get());
         }
     }
 
@@ -119,9 +182,56 @@ class ChatSocketHandler extends TextWebSocketHandler {
         String name = message.name();
         IntakeResult result = intake.receive(new InboundMessage(Channel.CHAT, visitor, name.isEmpty() ? null : name, text,
                 "chat:" + visitor + ":" + id, null, null, null));
-        session.getAttributes().put(CASE, result.caseId().value());
+        long caseId = result.caseId().value();
+        session.getAttributes().put(CASE, caseId);
+        sessions.onCase(visitor, caseId);
         noteHint(session);
-        reply(visitor, Map.of("type", "ack", "id", id, "caseId", result.caseId().value()));
+        Map<String, Object> ack = new LinkedHashMap<>();
+        ack.put("type", "ack");
+        ack.put("id", id);
+        ack.put("caseId", caseId);
+        // The whole entry, so the visitor's other windows show the message too.
+        ack.put("entry", new ChatConversations.Entry("m-" + result.messageId(), result.messageId(),
+                ChatConversations.Entry.CUSTOMER, null, text, Instant.now(), "stored", id));
+        reply(visitor, ack);
+        if (result.duplicate()) {
+            return;
+        }
+        if (result.newCase()) {
+            reply(visitor, notices.notice("received", RECEIVED));
+        }
+        if (PersonRequest.in(text)) {
+            Optional<Map<String, Object>> waiting = notices.queueNotice(caseId);
+            reply(visitor, waiting.orElseGet(() -> notices.notice("person", PERSON_ASKED)));
+        }
+    }
+
+    /** Tells the agents following the case that the customer is typing, at most every {@link #TYPING_EVERY}. */
+    private void typing(WebSocketSession session, String visitor) {
+        Long caseId = sessions.caseOf(visitor);
+        if (caseId == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        Object last = session.getAttributes().get(TYPED_AT);
+        if (last instanceof Instant at && at.plus(TYPING_EVERY).isAfter(now)) {
+            return;
+        }
+        session.getAttributes().put(TYPED_AT, now);
+        events.publishEvent(new CustomerTyping(caseId));
+    }
+
+    /** The widget took (or the visitor saw) the replies up to the one named: shown on the case's timeline. */
+    private void reached(WebSocketSession session, String visitor, ChatFrame frame, DeliveryStatus status)
+            throws IOException {
+        long upTo;
+        try {
+            upTo = Long.parseLong(frame.upTo() == null ? "" : frame.upTo().strip());
+        } catch (NumberFormatException e) {
+            direct(session, Map.of("type", "error", "error", "upTo is the id of a reply"));
+            return;
+        }
+        deliveries.reachedUpTo(Channel.CHAT, visitor, upTo, status);
     }
 
     private void requestCode(WebSocketSession session, String visitor, ChatFrame message) throws IOException {
@@ -200,7 +310,13 @@ class ChatSocketHandler extends TextWebSocketHandler {
         };
     }
 
+    /** Sends a frame to every window of the visitor (their other tabs see the conversation move on too). */
     private void reply(String visitor, Map<String, Object> frame) throws IOException {
         sessions.push(visitor, json.writeValueAsString(frame));
+    }
+
+    /** Sends a frame to this window only. */
+    private void direct(WebSocketSession session, Map<String, Object> frame) throws IOException {
+        sessions.send(session, json.writeValueAsString(frame));
     }
 }

@@ -10,6 +10,7 @@ import io.omnicase.cases.CaseManagement;
 import io.omnicase.cases.InteractionKind;
 import io.omnicase.cases.InteractionRecorded;
 import io.omnicase.customers.Channel;
+import io.omnicase.desk.CustomerTyping;
 import io.omnicase.desk.QueueItem;
 import io.omnicase.process.CaseTask;
 import io.omnicase.process.CaseTaskAssigned;
@@ -129,6 +130,12 @@ class DeskFeed {
                 follower.emitter().completeWithError(e);
             }
         }
+    }
+
+    /** The customer is typing in the chat widget: shown live, to followers who may still read the case. */
+    @EventListener
+    void on(CustomerTyping typing) {
+        send(typing.caseId(), "typing", Map.of("who", "customer"));
     }
 
     /** The case's header as it is now; null when the case is gone. */

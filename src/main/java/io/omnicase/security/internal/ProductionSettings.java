@@ -45,6 +45,8 @@ public class ProductionSettings implements EnvironmentPostProcessor, Ordered {
             new Secret("omnicase.channels.twilio.account-sid", "OMNICASE_CHANNELS_TWILIO_ACCOUNT_SID",
                     "omnicase.channels.twilio.outbound"),
             new Secret("omnicase.channels.voice.secret", "OMNICASE_CHANNELS_VOICE_SECRET"),
+            // Signs chat visitor tokens; every node must share it (the default run makes one per start).
+            new Secret("omnicase.channels.chat.token-secret", "OMNICASE_CHANNELS_CHAT_TOKEN_SECRET"),
             new Secret("omnicase.channels.email.password", "MAIL_PASSWORD", "omnicase.channels.email.enabled"),
             new Secret("omnicase.security.initial-admin-password", "OMNICASE_ADMIN_PASSWORD"));
 

@@ -69,6 +69,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/cases/**").hasAnyRole(CASE_WORKERS)
                         // A case's live feed is a read: auditors follow it too (the case access policy decides which).
                         .requestMatchers(HttpMethod.GET, "/api/desk/cases/*/events").hasAnyRole(CASE_READERS)
+                        // Telling a chat customer that an agent is typing is a write (the case access policy decides which).
+                        .requestMatchers(HttpMethod.POST, "/api/desk/cases/*/typing").hasAnyRole(CASE_WORKERS)
                         .requestMatchers("/api/desk/**").hasAnyRole(CASE_WORKERS)
                         .requestMatchers(HttpMethod.POST, "/api/assistant/ask").hasAnyRole("AGENT", "SUPERVISOR", "CHANNEL", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/assistant/examples").hasAnyRole(CASE_WORKERS)

@@ -18,16 +18,21 @@ import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
 
-/** A chat visitor on a real WebSocket to /chat/socket, speaking the widget's frames; keeps every frame it received. */
+/**
+ * A chat visitor on a real WebSocket to /chat/socket, speaking the widget's frames; keeps every frame it received.
+ * It says hello with a visitor token (or none) and is whoever the server's welcome says.
+ */
 final class ChatVisitor implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final String id = "v-" + UUID.randomUUID();
+    /** The visitor id the server gave (a new one, or the one the token named). */
+    final String id;
+    private final JsonNode welcome;
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
     private final WebSocket socket;
 
-    private ChatVisitor(int port) {
+    private ChatVisitor(int port, String token) {
         StringBuilder partial = new StringBuilder();
         WebSocket.Listener listener = new WebSocket.Listener() {
             @Override
@@ -47,15 +52,37 @@ final class ChatVisitor implements AutoCloseable {
         };
         try {
             socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/chat/socket?visitor=" + id), listener)
+                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/chat/socket"), listener)
                     .get(20, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("chat socket did not open", e);
         }
+        Map<String, String> hello = new java.util.HashMap<>(Map.of("type", "hello"));
+        if (token != null) {
+            hello.put("token", token);
+        }
+        send(hello);
+        welcome = awaitFrame(f -> "welcome".equals(f.path("type").asText()));
+        id = welcome.get("visitor").asText();
     }
 
+    /** A new visitor: hello without a token. */
     static ChatVisitor connect(int port) {
-        return new ChatVisitor(port);
+        return new ChatVisitor(port, null);
+    }
+
+    /** A visitor coming back with the token an earlier welcome gave (or any text posing as one). */
+    static ChatVisitor connect(int port, String token) {
+        return new ChatVisitor(port, token);
+    }
+
+    /** The server's welcome: the visitor, a renewed token, the conversation's history. */
+    JsonNode welcome() {
+        return welcome;
+    }
+
+    String token() {
+        return welcome.get("token").asText();
     }
 
     void send(Map<String, ?> frame) {

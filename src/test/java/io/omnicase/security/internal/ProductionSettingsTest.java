@@ -23,7 +23,7 @@ class ProductionSettingsTest {
     private static final String[] REQUIRED = {"OMNICASE_CHANNELS_WHATSAPP_VERIFY_TOKEN",
             "OMNICASE_CHANNELS_WHATSAPP_APP_SECRET", "OMNICASE_CHANNELS_MESSENGER_VERIFY_TOKEN",
             "OMNICASE_CHANNELS_MESSENGER_APP_SECRET", "OMNICASE_CHANNELS_TWILIO_AUTH_TOKEN",
-            "OMNICASE_CHANNELS_VOICE_SECRET", "OMNICASE_ADMIN_PASSWORD"};
+            "OMNICASE_CHANNELS_VOICE_SECRET", "OMNICASE_CHANNELS_CHAT_TOKEN_SECRET", "OMNICASE_ADMIN_PASSWORD"};
 
     @Test
     void omnicaseRefusesToStartInProductionWithTheDemoSecretsNamingEachVariable() {
@@ -34,6 +34,7 @@ class ProductionSettingsTest {
         demo.put("OMNICASE_CHANNELS_MESSENGER_APP_SECRET", "demo-messenger-app-secret");
         demo.put("OMNICASE_CHANNELS_TWILIO_AUTH_TOKEN", "demo-twilio-auth-token");
         demo.put("OMNICASE_CHANNELS_VOICE_SECRET", "demo-voice-secret");
+        demo.put("OMNICASE_CHANNELS_CHAT_TOKEN_SECRET", "changeme");
         demo.put("OMNICASE_ADMIN_PASSWORD", "demo");
         demo.put("MAIL_ENABLED", "true");
         demo.put("MAIL_PASSWORD", " Demo ");
@@ -47,9 +48,10 @@ class ProductionSettingsTest {
                 .hasMessageContaining("OMNICASE_CHANNELS_MESSENGER_APP_SECRET (omnicase.channels.messenger.app-secret)")
                 .hasMessageContaining("OMNICASE_CHANNELS_TWILIO_AUTH_TOKEN (omnicase.channels.twilio.auth-token)")
                 .hasMessageContaining("OMNICASE_CHANNELS_VOICE_SECRET (omnicase.channels.voice.secret)")
+                .hasMessageContaining("OMNICASE_CHANNELS_CHAT_TOKEN_SECRET (omnicase.channels.chat.token-secret) is a published demo value")
                 .hasMessageContaining("MAIL_PASSWORD (omnicase.channels.email.password) is a published demo value")
                 .hasMessageContaining("OMNICASE_ADMIN_PASSWORD (omnicase.security.initial-admin-password) is a published demo value")
-                .satisfies(e -> assertThat(((ProductionSettings.InsecureProductionSettingsException) e).problems()).hasSize(8));
+                .satisfies(e -> assertThat(((ProductionSettings.InsecureProductionSettingsException) e).problems()).hasSize(9));
     }
 
     @Test

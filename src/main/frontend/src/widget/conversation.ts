@@ -1,0 +1,114 @@
+import type { Ack, Entry } from './protocol'
+
+/**
+ * One line of the conversation as the widget shows it. {@code key} stays the same for the life of the line: the id
+ * the widget gave the customer's own message, else the server's entry id.
+ */
+export interface Line {
+  key: string
+  from: 'customer' | 'agent' | 'note'
+  author: string | null
+  text: string
+  at: string | null
+  /** customer: queued (not sent yet), sent (on its way), stored (the server has it); agent: as the server said */
+  state: string
+  interactionId: number | null
+  clientId: string | null
+  kind?: string
+}
+
+/**
+ * The conversation in the widget: the customer's messages with their delivery state, the replies, and notices.
+ * Knows each message once, however it arrives (sent here, acknowledged, echoed from another tab, in the history of a
+ * welcome, or a reply sent again after a reconnect).
+ */
+export class Conversation {
+  readonly lines: Line[] = []
+
+  /** The customer wrote a message here; it has not left yet. */
+  write(clientId: string, text: string, at: string): Line {
+    const line: Line = { key: clientId, from: 'customer', author: null, text, at, state: 'queued', interactionId: null, clientId }
+    this.lines.push(line)
+    return line
+  }
+
+  sent(clientId: string): Line | undefined {
+    const line = this.byClientId(clientId)
+    if (line && line.state === 'queued') {
+      line.state = 'sent'
+    }
+    return line
+  }
+
+  /** The server stored a customer's message; from another tab, the message itself is new here. */
+  acked(ack: Ack): Line {
+    const line = this.byClientId(ack.id)
+    if (line) {
+      line.state = 'stored'
+      line.interactionId = ack.entry?.interactionId ?? line.interactionId
+      return line
+    }
+    return this.add(ack.entry ?? { id: ack.id, interactionId: 0, from: 'customer', author: null, text: '', at: new Date().toISOString(), state: 'stored', clientId: ack.id })
+  }
+
+  /** Adds an entry the server sent (history, reply, echo) unless it is known; answers the line and whether it is new. */
+  receive(entry: Entry): { line: Line; added: boolean } {
+    const known = this.lines.find(
+      (l) => (entry.clientId && l.clientId === entry.clientId) || (l.interactionId !== null && l.interactionId === entry.interactionId),
+    )
+    if (known) {
+      known.interactionId = entry.interactionId
+      known.at = entry.at
+      if (known.from === 'customer') {
+        known.state = 'stored'
+      }
+      return { line: known, added: false }
+    }
+    return { line: this.add(entry), added: true }
+  }
+
+  /** A notice; the same place in the queue told twice in a row is shown once. */
+  note(text: string, kind: string): Line {
+    const previous = [...this.lines].reverse().find((l) => l.from === 'note' && l.kind === kind)
+    if (kind === 'queue' && previous && previous.text === text) {
+      return previous
+    }
+    const line: Line = { key: `note-${this.lines.length}-${kind}`, from: 'note', author: null, text, at: null, state: '', interactionId: null, clientId: null, kind }
+    this.lines.push(line)
+    return line
+  }
+
+  /** The customer's messages the server has not confirmed: sent again (same id) after a welcome. */
+  unconfirmed(): Line[] {
+    return this.lines.filter((l) => l.from === 'customer' && l.state !== 'stored' && l.clientId !== null)
+  }
+
+  /** The id of the newest reply, 0 before the first. */
+  newestReply(): number {
+    return this.lines.reduce((max, l) => (l.from === 'agent' && l.interactionId !== null && l.interactionId > max ? l.interactionId : max), 0)
+  }
+
+  /** Forgets everything (the visitor's token was refused: this is someone new). */
+  clear(): void {
+    this.lines.length = 0
+  }
+
+  private add(entry: Entry): Line {
+    const line: Line = {
+      key: entry.clientId ?? entry.id,
+      from: entry.from === 'agent' ? 'agent' : 'customer',
+      author: entry.author,
+      text: entry.text,
+      at: entry.at,
+      state: entry.state,
+      interactionId: entry.interactionId,
+      clientId: entry.clientId,
+    }
+    this.lines.push(line)
+    return line
+  }
+
+  private byClientId(clientId: string): Line | undefined {
+    return this.lines.find((l) => l.clientId === clientId)
+  }
+}

@@ -1,0 +1,160 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { FakeSocket } from './fakeSocket'
+import { OPEN_KEY, TOKEN_KEY } from './storage'
+import { ChatWidget } from './widget'
+
+let sockets: FakeSocket[]
+let ids: number
+
+function mount(): { widget: ChatWidget; socket: FakeSocket } {
+  sockets = []
+  const widget = new ChatWidget(document, window, {
+    origin: 'https://support.example.com',
+    socket: (url) => {
+      const socket = new FakeSocket(url)
+      sockets.push(socket)
+      return socket
+    },
+    newId: () => `client-id-${++ids}`,
+  })
+  widget.start()
+  const socket = sockets[0]
+  socket.open()
+  return { widget, socket }
+}
+
+function welcome(socket: FakeSocket, over: object = {}) {
+  socket.receive({ type: 'welcome', visitor: 'v-1', token: 'v1.v-1.1900000000.sig', expires: '', newVisitor: true, history: [], ...over })
+}
+
+const $ = (selector: string) => document.querySelector(selector) as HTMLElement
+
+beforeEach(() => {
+  ids = 0
+  localStorage.clear()
+  document.body.replaceChildren()
+})
+
+afterEach(() => {
+  document.body.replaceChildren()
+})
+
+describe('ChatWidget', () => {
+  it('connects to the server the script came from and keeps the token it is given', () => {
+    const { socket } = mount()
+    expect(socket.url).toBe('wss://support.example.com/chat/socket')
+    welcome(socket)
+    expect(localStorage.getItem(TOKEN_KEY)).toBe('v1.v-1.1900000000.sig')
+    expect($('#omnicase-chat').dataset.state).toBe('connected')
+  })
+
+  it('opens and minimises from the launcher, tells assistive technology, and remembers it', () => {
+    const { widget } = mount()
+    const launcher = $('.oc-launcher')
+    expect(launcher.getAttribute('aria-expanded')).toBe('false')
+    expect(widget.view.panel.hidden).toBe(true)
+    launcher.click()
+    expect(launcher.getAttribute('aria-expanded')).toBe('true')
+    expect(widget.view.panel.hidden).toBe(false)
+    expect(document.activeElement).toBe(widget.view.message)
+    expect(localStorage.getItem(OPEN_KEY)).toBe('1')
+    widget.view.panel.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
+    expect(widget.view.panel.hidden).toBe(true)
+    expect(document.activeElement).toBe(launcher)
+    expect(localStorage.getItem(OPEN_KEY)).toBe('0')
+  })
+
+  it('shows what anyone wrote as text, never as markup', () => {
+    const { widget, socket } = mount()
+    welcome(socket)
+    widget.write('<img src=x onerror="window.hacked=1"><b>bold</b>')
+    socket.receive({ type: 'reply', caseId: 1, text: '<script>alert(1)</script>', entry: { id: 'm-5', interactionId: 5, from: 'agent', author: '<i>Eve</i>', text: '<script>alert(1)</script>', at: '2026-12-01T10:05:00Z', state: 'sent', clientId: null } })
+    const log = widget.view.log
+    expect(log.querySelector('img, b, script, i')).toBeNull()
+    expect(log.querySelector('.oc-visitor .oc-text')?.textContent).toBe('<img src=x onerror="window.hacked=1"><b>bold</b>')
+    expect(log.querySelector('.oc-agent .oc-author')?.textContent).toBe('<i>Eve</i>')
+  })
+
+  it('shows the delivery state of the customer message: not sent yet, sent, delivered', () => {
+    const { widget, socket } = mount()
+    widget.write('Are you there?')
+    const line = () => widget.view.log.querySelector('.oc-visitor') as HTMLElement
+    expect(line().querySelector('.oc-state')?.textContent).toBe('Not sent yet')
+    welcome(socket)
+    expect(socket.sent).toContainEqual({ type: 'message', id: 'client-id-1', text: 'Are you there?' })
+    expect(line().querySelector('.oc-state')?.textContent).toBe('Sent')
+    socket.receive({ type: 'ack', id: 'client-id-1', caseId: 42, entry: { id: 'm-3', interactionId: 3, from: 'customer', author: null, text: 'Are you there?', at: '2026-12-01T10:00:00Z', state: 'stored', clientId: 'client-id-1' } })
+    expect(line().querySelector('.oc-state')?.textContent).toBe('Delivered')
+    expect($('#omnicase-chat').dataset.caseId).toBe('42')
+  })
+
+  it('puts the agent name and time on a reply and reports it delivered, and read once the chat is open', () => {
+    const { widget, socket } = mount()
+    welcome(socket)
+    socket.receive({ type: 'typing', who: 'agent', name: 'Alex Agent' })
+    expect(widget.view.typing.textContent).toBe('Alex Agent is typing…')
+    socket.receive({ type: 'reply', caseId: 1, text: 'Hello!', entry: { id: 'm-7', interactionId: 7, from: 'agent', author: 'Alex Agent', text: 'Hello!', at: '2026-12-01T10:05:00Z', state: 'sending', clientId: null } })
+    expect(widget.view.typing.textContent).toBe('')
+    const reply = widget.view.log.querySelector('.oc-agent') as HTMLElement
+    expect(reply.querySelector('.oc-author')?.textContent).toBe('Alex Agent')
+    expect(reply.querySelector('time')?.getAttribute('datetime')).toBe('2026-12-01T10:05:00Z')
+    expect(reply.querySelector('time')?.textContent).toMatch(/\d{1,2}.\d{2}/)
+    expect(socket.sent).toContainEqual({ type: 'delivered', upTo: '7' })
+    // Minimised: not read yet, and the launcher says there is something new.
+    expect(socket.sent).not.toContainEqual({ type: 'read', upTo: '7' })
+    expect(widget.view.launcher.textContent).toBe('Chat with us (1 new)')
+    widget.view.launcher.click()
+    expect(socket.sent).toContainEqual({ type: 'read', upTo: '7' })
+  })
+
+  it('brings back the conversation of the welcome, and says where the customer stands in the queue', () => {
+    localStorage.setItem(OPEN_KEY, '1')
+    const { widget, socket } = mount()
+    welcome(socket, {
+      newVisitor: false,
+      caseId: 9,
+      history: [
+        { id: 'm-1', interactionId: 1, from: 'customer', author: null, text: 'I was charged twice', at: '2026-12-01T10:00:00Z', state: 'stored', clientId: 'a1' },
+        { id: 'm-2', interactionId: 2, from: 'agent', author: 'Sara Supervisor', text: 'Let me check.', at: '2026-12-01T10:01:00Z', state: 'delivered', clientId: null },
+      ],
+    })
+    socket.receive({ type: 'notice', kind: 'queue', text: 'An agent will join this chat soon: you are number 2 in the queue.', position: 2 })
+    const lines = [...widget.view.log.querySelectorAll('.oc-msg')].map((n) => n.querySelector('.oc-text')?.textContent ?? n.textContent)
+    expect(lines).toEqual(['I was charged twice', 'Let me check.', 'An agent will join this chat soon: you are number 2 in the queue.'])
+    expect($('#omnicase-chat').dataset.queuePosition).toBe('2')
+    expect(widget.view.panel.hidden).toBe(false)
+    expect(socket.sent).toContainEqual({ type: 'read', upTo: '2' })
+  })
+
+  it('labels every control and keeps new messages in a live log', () => {
+    const { widget } = mount()
+    const log = widget.view.log
+    expect(log.getAttribute('role')).toBe('log')
+    expect(log.getAttribute('aria-label')).toBe('Conversation')
+    for (const control of document.querySelectorAll('#omnicase-chat textarea, #omnicase-chat input')) {
+      expect(document.querySelector(`label[for="${control.id}"]`)?.textContent).toBeTruthy()
+    }
+    expect(widget.view.launcher.getAttribute('aria-controls')).toBe(widget.view.panel.id)
+  })
+
+  it('reports typing at most every two seconds', () => {
+    let now = 1_000_000
+    sockets = []
+    const widget = new ChatWidget(document, window, {
+      origin: 'http://localhost:8080',
+      socket: (url) => { const s = new FakeSocket(url); sockets.push(s); return s },
+      now: () => now,
+    })
+    widget.start()
+    sockets[0].open()
+    welcome(sockets[0])
+    const input = widget.view.message
+    for (const step of [0, 500, 1500, 2100, 2200]) {
+      now = 1_000_000 + step
+      input.value = 'typing ' + step
+      input.dispatchEvent(new Event('input'))
+    }
+    expect(sockets[0].sent.filter((f) => (f as { type: string }).type === 'typing')).toHaveLength(2)
+  })
+})

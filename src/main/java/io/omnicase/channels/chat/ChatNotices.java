@@ -1,0 +1,105 @@
+package io.omnicase.channels.chat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnicase.cases.InteractionKind;
+import io.omnicase.cases.InteractionRecorded;
+import io.omnicase.desk.AgentTyping;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Keeps a waiting chat visitor informed while nobody has answered yet: when their case reaches a person's queue ("an
+ * agent will join", with their place in the queue), when an agent is typing, and when the case is resolved. Best
+ * effort, to the windows open on this node: a visitor who comes back is told where they stand in the welcome.
+ */
+@Component
+class ChatNotices {
+
+    /** The author of status changes on the timeline (see CaseManagement): the case process moved the case. */
+    private static final String CASE_PROCESS = "case";
+    static final String RESOLVED = "We have marked this conversation as resolved. If you still need help, just write "
+            + "here and we will pick it up again.";
+
+    private final ChatSessions sessions;
+    private final ChatConversations conversations;
+    private final ObjectMapper json;
+
+    ChatNotices(ChatSessions sessions, ChatConversations conversations, ObjectMapper json) {
+        this.sessions = sessions;
+        this.conversations = conversations;
+        this.json = json;
+    }
+
+    /** A notice frame: {@code kind} for the widget's logic, {@code text} to show. */
+    Map<String, Object> notice(String kind, String text) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", "notice");
+        frame.put("kind", kind);
+        frame.put("text", text);
+        return frame;
+    }
+
+    /** Where the visitor's case stands with a person: waiting at a place in the queue, or joined by an agent. */
+    Optional<Map<String, Object>> queueNotice(long caseId) {
+        return conversations.queueState(caseId).map(state -> {
+            if (state.agent() != null) {
+                Map<String, Object> frame = notice("agent-joined", state.agent() + " has joined the conversation.");
+                frame.put("agent", state.agent());
+                return frame;
+            }
+            Map<String, Object> frame = notice("queue", waiting(state.position()));
+            frame.put("position", state.position());
+            return frame;
+        });
+    }
+
+    static String waiting(int position) {
+        return "An agent will join this chat soon: " + (position <= 1 ? "you are next in the queue."
+                : "you are number " + position + " in the queue.");
+    }
+
+    @Async
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(InteractionRecorded recorded) {
+        if (recorded.kind() != InteractionKind.STATUS || !CASE_PROCESS.equals(recorded.author())) {
+            return;
+        }
+        Set<String> visitors = sessions.visitorsOn(recorded.caseId());
+        if (visitors.isEmpty()) {
+            return;
+        }
+        Optional<Map<String, Object>> frame = switch (recorded.caseStatus()) {
+            case ESCALATED -> queueNotice(recorded.caseId());
+            case RESOLVED -> Optional.of(notice("resolved", RESOLVED));
+            default -> Optional.empty();
+        };
+        frame.ifPresent(f -> visitors.forEach(visitor -> push(visitor, f)));
+    }
+
+    /** An agent types on the case: "Alex is typing…" in the visitor's windows. */
+    @EventListener
+    void on(AgentTyping typing) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", "typing");
+        frame.put("who", "agent");
+        frame.put("name", typing.displayName());
+        sessions.visitorsOn(typing.caseId()).forEach(visitor -> push(visitor, frame));
+    }
+
+    private void push(String visitor, Map<String, Object> frame) {
+        try {
+            sessions.push(visitor, json.writeValueAsString(frame));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("notice not serialisable", e);
+        }
+    }
+}

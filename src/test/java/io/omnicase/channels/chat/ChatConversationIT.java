@@ -1,0 +1,211 @@
+package io.omnicase.channels.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omnicase.support.Api;
+import io.omnicase.support.RunningOmnicase;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The chat conversation over the widget's real socket: a visitor comes back with their signed token and finds their
+ * conversation (and nothing agents alone may see), a forged token is a stranger, a visitor who asks for a person is
+ * told an agent will join and their place in the queue, and both sides see the other typing.
+ */
+@RunningOmnicase
+class ChatConversationIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aVisitorWhoComesBackWithTheirTokenFindsTheirConversationButNoNoteOrDecision() {
+        String email = "hint-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String question = "My printer " + UUID.randomUUID().toString().substring(0, 6) + " shows error E42";
+        String answer = "E42 is a paper jam: open the rear door. " + UUID.randomUUID().toString().substring(0, 6);
+        String token;
+        long caseId;
+        String visitorId;
+        try (ChatVisitor visitor = ChatVisitor.connect(port)) {
+            assertThat(visitor.welcome().get("newVisitor").asBoolean()).isTrue();
+            assertThat(visitor.welcome().get("history")).isEmpty();
+            caseId = visitor.write(question);
+            // The first message is acknowledged in words at once.
+            assertThat(visitor.awaitFrame(f -> "received".equals(f.path("kind").asText())).get("text").asText())
+                    .startsWith("Thanks, we got your message");
+            // A note only agents see: the address the visitor typed, not verified.
+            visitor.hint(email);
+            assertThat(Api.as(port, "supervisor").postJson("/api/cases/" + caseId + "/replies", Map.of("text", answer))
+                    .status()).isEqualTo(201);
+            JsonNode reply = visitor.awaitFrame(f -> "reply".equals(f.path("type").asText())
+                    && answer.equals(f.path("text").asText()));
+            assertThat(reply.at("/entry/author").asText()).isEqualTo("Sara Supervisor");
+            assertThat(reply.at("/entry/at").asText()).isNotBlank();
+            // The widget saw it: the agent's timeline shows the reply read.
+            visitor.send(Map.of("type", "read", "upTo", reply.at("/entry/interactionId").asText()));
+            await().atMost(Duration.ofSeconds(20)).until(() -> "READ".equals(delivery(caseId, answer)));
+            token = visitor.token();
+            visitorId = visitor.id;
+        }
+
+        try (ChatVisitor back = ChatVisitor.connect(port, token)) {
+            assertThat(back.id).isEqualTo(visitorId);
+            JsonNode welcome = back.welcome();
+            assertThat(welcome.get("newVisitor").asBoolean()).isFalse();
+            assertThat(welcome.get("caseId").asLong()).isEqualTo(caseId);
+            List<JsonNode> history = new ArrayList<>();
+            welcome.get("history").forEach(history::add);
+            assertThat(history).anySatisfy(e -> {
+                assertThat(e.get("from").asText()).isEqualTo("customer");
+                assertThat(e.get("text").asText()).isEqualTo(question);
+                assertThat(e.get("state").asText()).isEqualTo("stored");
+            });
+            assertThat(history).anySatisfy(e -> {
+                assertThat(e.get("from").asText()).isEqualTo("agent");
+                assertThat(e.get("text").asText()).isEqualTo(answer);
+                assertThat(e.get("author").asText()).isEqualTo("Sara Supervisor");
+                assertThat(e.get("state").asText()).isEqualTo("read");
+                assertThat(e.get("at").asText()).isNotBlank();
+            });
+            // The timeline holds the note and the routing decision; the visitor sees neither.
+            JsonNode timeline = Api.as(port, "supervisor").get("/api/cases/" + caseId + "/timeline").json();
+            List<String> hidden = new ArrayList<>();
+            timeline.forEach(e -> {
+                if (!List.of("INBOUND", "OUTBOUND").contains(e.get("kind").asText())) {
+                    hidden.add(e.get("text").asText());
+                }
+            });
+            assertThat(hidden).anyMatch(t -> t.contains(email));
+            assertThat(welcome.toString()).doesNotContain(email).doesNotContain("not verified");
+            assertThat(history).allSatisfy(e -> assertThat(hidden).doesNotContain(e.get("text").asText()));
+        }
+    }
+
+    @Test
+    void aForgedTamperedOrExpiredLookingTokenMakesANewVisitorWhoSeesNothing() {
+        String token;
+        String visitorId;
+        try (ChatVisitor visitor = ChatVisitor.connect(port)) {
+            visitor.write("Where is my parcel " + UUID.randomUUID().toString().substring(0, 6) + "?");
+            token = visitor.token();
+            visitorId = visitor.id;
+        }
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + parts[1] + "." + parts[2] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(new byte[32]);
+        String longer = parts[0] + "." + parts[1] + "." + (Long.parseLong(parts[2]) + 86_400 * 365) + "." + parts[3];
+        String otherVisitor = parts[0] + ".v-" + UUID.randomUUID() + "." + parts[2] + "." + parts[3];
+        for (String bad : List.of(forged, longer, otherVisitor, visitorId, "garbage")) {
+            try (ChatVisitor stranger = ChatVisitor.connect(port, bad)) {
+                assertThat(stranger.id).as(bad).isNotEqualTo(visitorId);
+                assertThat(stranger.welcome().get("newVisitor").asBoolean()).isTrue();
+                assertThat(stranger.welcome().get("history")).isEmpty();
+                assertThat(stranger.welcome().has("caseId")).isFalse();
+            }
+        }
+        // The real token still works.
+        try (ChatVisitor back = ChatVisitor.connect(port, token)) {
+            assertThat(back.id).isEqualTo(visitorId);
+            assertThat(back.welcome().get("history")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aVisitorWhoAsksForAPersonIsToldAnAgentWillJoinAndTheirPlaceInTheQueue() {
+        String marker = UUID.randomUUID().toString().substring(0, 6);
+        try (ChatVisitor first = ChatVisitor.connect(port); ChatVisitor second = ChatVisitor.connect(port)) {
+            first.write("I was charged twice for invoice " + marker);
+            first.write("Can I talk to a person please?");
+            assertThat(first.awaitFrame(f -> "notice".equals(f.path("type").asText())
+                    && List.of("person", "queue").contains(f.path("kind").asText())).get("text").asText())
+                    .contains("agent will join");
+            JsonNode firstPlace = first.awaitFrame(f -> "queue".equals(f.path("kind").asText()));
+            assertThat(firstPlace.get("text").asText()).startsWith("An agent will join this chat soon");
+            int position = firstPlace.get("position").asInt();
+            assertThat(position).isPositive();
+
+            // The same words a moment later: the same queue and priority, one case further back.
+            second.write("I was charged twice for invoice " + marker);
+            second.write("Can I talk to a person please?");
+            JsonNode secondPlace = second.awaitFrame(f -> "queue".equals(f.path("kind").asText()));
+            assertThat(secondPlace.get("position").asInt())
+                    .as("first %s, second %s; the supervisor's tasks: %s", firstPlace, secondPlace,
+                            Api.as(port, "supervisor").get("/api/desk/tasks").body())
+                    .isEqualTo(position + 1);
+            assertThat(secondPlace.get("text").asText()).contains("you are number " + (position + 1) + " in the queue");
+
+            // Back after a reload, the first visitor is told their place again.
+            try (ChatVisitor back = ChatVisitor.connect(port, first.token())) {
+                assertThat(back.awaitFrame(f -> "queue".equals(f.path("kind").asText())).get("position").asInt())
+                        .isEqualTo(position);
+            }
+        }
+    }
+
+    @Test
+    void theAgentSeesTheCustomerTypingAndTheCustomerSeesTheAgentTyping() throws Exception {
+        try (ChatVisitor visitor = ChatVisitor.connect(port)) {
+            long caseId = visitor.write("Hello, a question about my invoice " + UUID.randomUUID().toString().substring(0, 6));
+
+            List<String> events = new CopyOnWriteArrayList<>();
+            HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/api/desk/cases/" + caseId + "/events"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("supervisor:demo".getBytes(StandardCharsets.UTF_8)))
+                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+            Thread reader = new Thread(() -> {
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        events.add(line);
+                    }
+                } catch (Exception e) {
+                    // the stream ends when the test closes it
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> events.contains("event:ready"));
+
+            visitor.send(Map.of("type", "typing"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> events.contains("event:typing"));
+            assertThat(events.get(events.indexOf("event:typing") + 1)).isEqualTo("data:{\"who\":\"customer\"}");
+            stream.body().close();
+
+            assertThat(Api.as(port, "supervisor").post("/api/desk/cases/" + caseId + "/typing", "application/json", "")
+                    .status()).isEqualTo(204);
+            JsonNode typing = visitor.awaitFrame(f -> "typing".equals(f.path("type").asText()));
+            assertThat(typing.get("who").asText()).isEqualTo("agent");
+            assertThat(typing.get("name").asText()).isEqualTo("Sara Supervisor");
+            // Someone who may not write on the case cannot make the customer believe an agent is coming.
+            assertThat(Api.as(port, "auditor").post("/api/desk/cases/" + caseId + "/typing", "application/json", "")
+                    .status()).isEqualTo(403);
+        }
+    }
+
+    private String delivery(long caseId, String text) {
+        JsonNode timeline = Api.as(port, "supervisor").get("/api/cases/" + caseId + "/timeline").json();
+        for (JsonNode e : timeline) {
+            if ("OUTBOUND".equals(e.get("kind").asText()) && text.equals(e.get("text").asText())) {
+                return e.path("detail").path("delivery").asText();
+            }
+        }
+        return null;
+    }
+}
