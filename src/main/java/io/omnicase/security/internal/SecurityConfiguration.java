@@ -70,6 +70,7 @@ class SecurityConfiguration {
                         // A case's live feed is a read: auditors follow it too (the case access policy decides which).
                         .requestMatchers(HttpMethod.GET, "/api/desk/cases/*/events").hasAnyRole(CASE_READERS)
                         .requestMatchers("/api/desk/**").hasAnyRole(CASE_WORKERS)
+                        .requestMatchers(HttpMethod.GET, "/api/mail/machine").hasAnyRole(CASE_WORKERS)
                         .requestMatchers(HttpMethod.POST, "/api/assistant/ask").hasAnyRole("AGENT", "SUPERVISOR", "CHANNEL", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/assistant/examples").hasAnyRole(CASE_WORKERS)
                         .requestMatchers(HttpMethod.GET, "/api/assistant/articles/**").hasAnyRole(CASE_READERS)
