@@ -127,7 +127,7 @@ final class MailClassifier {
         if (header(mail, "X-Apple-Action").equalsIgnoreCase("VACATION")) {
             return "X-Apple-Action: VACATION";
         }
-        if (header(mail, "Return-Path").replaceAll("\\s", "").equals("<>")) {
+        if (header(mail, "Return-Path").equals("<>")) {
             return "null sender (Return-Path: <>)";
         }
         String from = header(mail, "From");
