@@ -181,6 +181,19 @@ class MailConversationsIT {
                 files.size(), humanMails, files.size() - humanMails, conversations, precision, recall, truePositives,
                 falsePositives, falseNegatives, answersToMachines, sent.size(), automaticAnswers);
 
+        // Agents find the machine mail that answered no case in the log.
+        JsonNode log = Api.as(port, "agent").get("/api/mail/machine?limit=200").json();
+        Set<String> listed = new HashSet<>();
+        log.forEach(e -> listed.add(e.get("messageId").asText()));
+        for (Step step : steps) {
+            if (step.conversation().equals("log")) {
+                assertThat(listed).as(step.file() + " in the machine-mail log").contains(messageIdOf.get(step.file()));
+            }
+        }
+        Api.Response refused = Api.as(port, "agent").get("/api/mail/machine?limit=0");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+
         assertThat(files).hasSizeGreaterThanOrEqualTo(40);
         assertThat(conversations).isGreaterThanOrEqualTo(10);
         assertThat(failures).isEmpty();
