@@ -42,7 +42,7 @@ import java.util.Set;
  *   <li>the {@code [Case #n]} tag in the subject;</li>
  *   <li>Outlook's conversation ({@code Thread-Index}, whose first 22 bytes every mail of a conversation shares);</li>
  *   <li>the normalised subject (reply and forward prefixes of many languages and list tags removed) of a reply or
- *       forward, from the same sender, on their open or recently resolved case;</li>
+ *       forward, or Outlook's Thread-Topic of one, from the same sender, on their open or recently resolved case;</li>
  *   <li>a customer forwarding their own earlier mail (the forwarded Message-ID, or its subject and sender);</li>
  *   <li>people on the thread: a mail with the same normalised subject that names, in To or Cc, the customer of an
  *       open case joins that case as a participant.</li>
@@ -148,8 +148,10 @@ class MailThreader {
         String topic = MailThreading.normalizedSubject(subject);
         String threadTopic = MailThreading.normalizedSubject(MailClassifier.header(mail, "Thread-Topic"));
         Optional<CustomerId> customer = customers.known(Channel.EMAIL, from);
-        if (customer.isPresent() && (MailThreading.isReplyOrForward(subject) || !threadTopic.isEmpty())) {
-            Optional<CaseView> found = recentCaseAbout(customer.get(), topic.isEmpty() ? threadTopic : topic);
+        if (customer.isPresent() && (MailThreading.isReplyOrForward(subject) || MailThreading.isOutlookReply(mail))) {
+            // Outlook keeps the conversation's subject in Thread-Topic when the sender rewrote the subject line.
+            Optional<CaseView> found = recentCaseAbout(customer.get(), topic)
+                    .or(() -> threadTopic.equals(topic) ? Optional.empty() : recentCaseAbout(customer.get(), threadTopic));
             if (found.isPresent()) {
                 return new Found(found, Rule.SUBJECT, false, null);
             }

@@ -88,6 +88,16 @@ final class MailThreading {
         }
     }
 
+    /** Whether Outlook marks the mail as a reply or forward: its Thread-Index has blocks beyond the conversation's. */
+    static boolean isOutlookReply(MimeMessage mail) throws MessagingException {
+        String index = MailClassifier.header(mail, "Thread-Index").replaceAll("\\s", "");
+        try {
+            return !index.isEmpty() && java.util.Base64.getDecoder().decode(index).length > THREAD_INDEX_HEADER_BYTES;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** What a forwarded mail quoted in the body says of itself: its sender, subject and Message-ID, where given. */
     record Forwarded(String from, String subject, String messageId) {
     }

@@ -48,7 +48,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Mail the way people write it, end to end: the conversation corpus in test resources {@code mail/conversations}
- * (46 mails in 13 conversations: Outlook, Gmail, Apple Mail and Thunderbird header shapes; German, Nordic, Spanish and
+ * (47 mails in 13 conversations: Outlook, Gmail, Apple Mail and Thunderbird header shapes; German, Nordic, Spanish and
  * French prefixes; a colleague replying to all, a partner in Cc, forwards of one's own mail, ticket systems'
  * acknowledgements, out-of-office notices, a delivery status notification, a mailing list) goes through the real
  * GreenMail IMAP mailbox into the running app, with agents' replies sent through its SMTP server in between. The test

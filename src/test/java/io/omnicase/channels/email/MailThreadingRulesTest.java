@@ -40,6 +40,9 @@ class MailThreadingRulesTest {
         var a = MailThreading.outlookConversation(mail("Thread-Index: " + first + "\n"));
         var b = MailThreading.outlookConversation(mail("Thread-Index: " + java.util.Base64.getEncoder().encodeToString(reply) + "\n"));
         assertThat(a).isPresent().isEqualTo(b);
+        assertThat(MailThreading.isOutlookReply(mail("Thread-Index: " + first + "\n"))).isFalse();
+        assertThat(MailThreading.isOutlookReply(mail("Thread-Index: " + java.util.Base64.getEncoder().encodeToString(reply) + "\n")))
+                .isTrue();
         assertThat(MailThreading.outlookConversation(mail("Thread-Index: not base64!\n"))).isEmpty();
         assertThat(MailThreading.outlookConversation(mail(""))).isEmpty();
     }
