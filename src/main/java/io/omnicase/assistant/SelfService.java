@@ -10,7 +10,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.omnicase.customers.Channel;
+
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One turn of the assistant in a case's self-service loop: reads the customer's latest message, replies on the
@@ -22,6 +28,13 @@ public class SelfService {
 
     /** How often the assistant may be unsure in one self-service episode before it hands over. */
     public static final int MAX_LOW_CONFIDENCE = 2;
+    /**
+     * The loop breaker: at most this many automatic answers by mail to one address in {@link #LOOP_WINDOW}, over all
+     * cases. An auto-responder that marks nothing as automatic looks like a person; this keeps it and the assistant
+     * from answering each other for ever. The next mail of that address goes to a person.
+     */
+    public static final int MAX_AUTOMATIC_MAILS_PER_ADDRESS = 3;
+    public static final Duration LOOP_WINDOW = Duration.ofDays(1);
 
     static final String THANKS = "Glad I could help! If anything else comes up, just write here.";
     static final String REPHRASE = "I am not sure I understood your question. Could you describe it in other words? "
@@ -53,6 +66,18 @@ public class SelfService {
     /** @param lowConfidenceSoFar how often the assistant was unsure earlier in this episode */
     @Transactional
     public Turn respond(CaseId caseId, int lowConfidenceSoFar) {
+        Optional<CaseManagement.Correspondent> to = cases.lastCorrespondent(caseId);
+        if (to.isPresent() && to.get().channel() == Channel.EMAIL) {
+            int sent = cases.assistantRepliesTo(Channel.EMAIL, to.get().address(), Instant.now().minus(LOOP_WINDOW));
+            if (sent >= MAX_AUTOMATIC_MAILS_PER_ADDRESS) {
+                log.info("Case {}: no automatic answer to {}, it had {} in the last {} (loop breaker)", caseId.value(),
+                        to.get().address(), sent, LOOP_WINDOW);
+                cases.recordNote(caseId, CaseManagement.ASSISTANT, "The assistant did not answer: " + to.get().address()
+                                + " got " + sent + " automatic answers in the last 24 hours (mail loop breaker). A person takes over.",
+                        Map.of("loopBreaker", true, "to", to.get().address(), "automaticAnswers", sent));
+                return new Turn(Outcome.HAND_OVER, 0);
+            }
+        }
         String message = cases.latestCustomerMessage(caseId).map(CustomerMessage::text).orElse("");
         if (CustomerReply.of(message) == CustomerReply.CONFIRMS && attempts.answeredBefore(caseId.value())) {
             cases.reply(caseId, CaseManagement.ASSISTANT, THANKS);

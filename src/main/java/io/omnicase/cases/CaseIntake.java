@@ -46,10 +46,19 @@ public class CaseIntake {
      *                                  first and refuse or skip such a message
      */
     public IntakeResult receive(InboundMessage received) {
+        return receive(received, Placement.NONE);
+    }
+
+    /**
+     * Stores the message as {@link #receive(InboundMessage)} does, with the channel's placement: its notes are kept
+     * on the message's timeline entry, and a participant's message joins {@link InboundMessage#caseRef} although the
+     * case belongs to another customer (the channel has checked that the sender is on that case's thread).
+     */
+    public IntakeResult receive(InboundMessage received, Placement placement) {
         InboundMessage message = fitted(received);
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.execute(status -> store(message));
+                return transaction.execute(status -> store(message, placement));
             } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
                 // A concurrent delivery of the same message or a first message of the same new customer won the race:
                 // the next attempt sees what it committed.
@@ -73,7 +82,7 @@ public class CaseIntake {
                 IntakeFields.sentAt(m.sentAt(), Instant.now()), m.caseRef(), m.newConversation());
     }
 
-    private IntakeResult store(InboundMessage message) {
+    private IntakeResult store(InboundMessage message, Placement placement) {
         Optional<IntakeResult> known = stored(message);
         if (known.isPresent()) {
             return known.get();
@@ -89,7 +98,8 @@ public class CaseIntake {
         Optional<CaseView> current = Optional.ofNullable(message.caseRef())
                 .flatMap(store::find)
                 .or(() -> Optional.ofNullable(message.threadRef()).flatMap(ref -> store.caseOfThread(message.channel(), ref)))
-                .filter(c -> c.status().isOpen() && c.customerId() == customer.value())
+                .filter(c -> c.status().isOpen() && (c.customerId() == customer.value()
+                        || placement.asParticipant() && message.caseRef() != null && c.id() == message.caseRef()))
                 .or(() -> message.newConversation() ? Optional.empty() : store.latestOpenCaseOf(customer.value()));
         boolean newCase = current.isEmpty();
         long caseId = current.map(CaseView::id)
@@ -97,8 +107,10 @@ public class CaseIntake {
         CaseStatus status = current.map(CaseView::status).orElse(CaseStatus.NEW);
         String from = message.channel().identityKind().normalize(message.from());
         Instant sentAt = message.sentAt() == null ? now : message.sentAt();
+        long owner = current.map(CaseView::customerId).orElse(customer.value());
         long messageId = store.insertInteraction(caseId, InteractionKind.INBOUND, message.channel(), from,
-                message.text(), message.providerMessageId(), message.threadRef(), null, sentAt);
+                message.text(), message.providerMessageId(), message.threadRef(),
+                placement.detail().isEmpty() ? null : EntryDetail.of(placement.detail()), sentAt);
         store.recordSentiment(caseId, messageId, sentiment.analyze(message.text()));
         if (message.threadRef() != null) {
             store.linkThread(message.channel(), message.threadRef(), caseId);
@@ -106,9 +118,9 @@ public class CaseIntake {
         if (!newCase) {
             store.touch(caseId, now);
         }
-        events.publishEvent(new InteractionRecorded(messageId, caseId, customer.value(), InteractionKind.INBOUND,
+        events.publishEvent(new InteractionRecorded(messageId, caseId, owner, InteractionKind.INBOUND,
                 message.channel(), from, message.text(), status, sentAt));
-        events.publishEvent(new MessageReceived(caseId, messageId, customer.value(), message.channel(), newCase));
+        events.publishEvent(new MessageReceived(caseId, messageId, owner, message.channel(), newCase));
         return new IntakeResult(new CaseId(caseId), messageId, false, newCase);
     }
 

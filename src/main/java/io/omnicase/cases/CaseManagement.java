@@ -52,6 +52,50 @@ public class CaseManagement {
         return store.findMessage(channel, providerMessageId).flatMap(stored -> store.find(stored.caseId()));
     }
 
+    /** The case a channel's conversation reference (a mail client's conversation index, ...) points at. */
+    @Transactional(readOnly = true)
+    public Optional<CaseView> caseOfThread(Channel channel, String threadRef) {
+        return store.caseOfThread(channel, threadRef);
+    }
+
+    /** Where a case's customer last wrote from: the channel and their address on it. */
+    public record Correspondent(Channel channel, String address) {
+    }
+
+    /** The sender of the last customer message of a case; empty before the first. */
+    @Transactional(readOnly = true)
+    public Optional<Correspondent> lastCorrespondent(CaseId id) {
+        return store.lastInbound(id.value()).map(s -> new Correspondent(s.channel(), s.address()));
+    }
+
+    /** How many replies the assistant sent to this address on this channel since a moment, over all cases. */
+    @Transactional(readOnly = true)
+    public int assistantRepliesTo(Channel channel, String address, Instant since) {
+        return store.countRepliesTo(channel, address, ASSISTANT, since);
+    }
+
+    /**
+     * Attaches a mail a machine sent (an out-of-office, a ticket system's acknowledgement) to the case it answers, as
+     * a note for agents: not a customer message, so it reopens nothing, routes nothing, wakes no process and counts
+     * as no reply. Kept once per provider message id; answers false when it had been attached before.
+     */
+    @Transactional
+    public boolean attachAutomaticMessage(CaseId id, Channel channel, String from, String text, String providerMessageId,
+                                          Map<String, Object> detail, Instant sentAt) {
+        CaseView view = lock(id);
+        if (store.findMessage(channel, providerMessageId).isPresent()) {
+            return false;
+        }
+        Map<String, Object> fields = new java.util.LinkedHashMap<>(detail == null ? Map.of() : detail);
+        fields.put("automatic", true);
+        Instant at = sentAt == null ? Instant.now() : sentAt;
+        long interactionId = store.insertInteraction(view.id(), InteractionKind.STATUS, channel, from, text,
+                providerMessageId, null, EntryDetail.of(fields), at);
+        events.publishEvent(new InteractionRecorded(interactionId, view.id(), view.customerId(), InteractionKind.STATUS,
+                channel, from, text, view.status(), at));
+        return true;
+    }
+
     @Transactional(readOnly = true)
     public List<CaseView> ofCustomer(CustomerId customer) {
         return store.ofCustomer(customer.value());

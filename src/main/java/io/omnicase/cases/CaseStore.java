@@ -228,6 +228,13 @@ class CaseStore {
                 .param(caseId).query((rs, n) -> new Sender(Channel.valueOf(rs.getString(1)), rs.getString(2))).optional();
     }
 
+    /** Replies of this author sent to an address on a channel since a moment, over every case. */
+    int countRepliesTo(Channel channel, String address, String author, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM interactions WHERE kind = 'OUTBOUND' AND channel = ? AND author = ? "
+                        + "AND recorded_at >= ? AND JSON_VALUE(detail, '$.to') = ?")
+                .params(channel.name(), author, ts(since), address).query(Integer.class).single();
+    }
+
     /** The text of the last reply a person (not the assistant) sent on a case. */
     Optional<String> lastReplyBy(long caseId, String excludedAuthor) {
         return jdbc.sql("SELECT body FROM interactions WHERE case_id = ? AND kind = 'OUTBOUND' AND author <> ? ORDER BY id DESC LIMIT 1")

@@ -5,6 +5,9 @@ import io.omnicase.cases.CaseManagement;
 import io.omnicase.cases.CaseView;
 import io.omnicase.cases.InboundMessage;
 import io.omnicase.cases.IntakeResult;
+import io.omnicase.cases.CaseId;
+import io.omnicase.cases.Placement;
+import io.omnicase.channels.ChannelsProperties;
 import io.omnicase.customers.Channel;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -20,12 +23,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns a mail of the support mailbox into a message of a case: people's mails thread onto their case (In-Reply-To and
- * References against the Message-IDs Omnicase has seen or sent, then the subject's case token, else a new case);
- * auto-replies are attached to the case they answer but never open one; bounces mark the address and open nothing.
+ * Turns a mail of the support mailbox into a message of a case. People's mails thread onto their case by the rules of
+ * {@link MailThreader} (the timeline entry names the rule), else open a new case. Machines' mails (auto-replies,
+ * ticket systems' acknowledgements, lists, no-reply senders: {@link MailClassifier}) never open a case and never reach
+ * the case process, so nothing answers them: threaded to a case they are attached as an automatic note, otherwise
+ * they go to the log of machine mail. Bounces mark the failed address, open nothing, and are logged too.
  */
 @Service
 class EmailInbound {
@@ -37,73 +44,91 @@ class EmailInbound {
      * What became of a mail. The poller adds two of its own: NOT_TAKEN (intake failed; left unseen for the next poll)
      * and MOVED_ASIDE (failed too often; moved to the folder for an operator).
      */
-    enum Outcome { NEW_CASE, ADDED_TO_CASE, DUPLICATE, AUTO_REPLY_ATTACHED, AUTO_REPLY_DROPPED, BOUNCE, UNREADABLE,
+    enum Outcome { NEW_CASE, ADDED_TO_CASE, DUPLICATE, AUTO_REPLY_ATTACHED, MACHINE_MAIL_LOGGED, BOUNCE, UNREADABLE,
         NOT_TAKEN, MOVED_ASIDE }
 
     private final CaseIntake intake;
     private final CaseManagement cases;
     private final EmailBounces bounces;
     private final Attachments attachments;
+    private final MailThreader threader;
+    private final MachineMail machineMail;
+    private final String support;
 
-    EmailInbound(CaseIntake intake, CaseManagement cases, EmailBounces bounces, Attachments attachments) {
+    EmailInbound(CaseIntake intake, CaseManagement cases, EmailBounces bounces, Attachments attachments,
+                 MailThreader threader, MachineMail machineMail, ChannelsProperties properties) {
         this.intake = intake;
         this.cases = cases;
         this.bounces = bounces;
         this.attachments = attachments;
+        this.threader = threader;
+        this.machineMail = machineMail;
+        this.support = properties.email().address() == null ? "" : properties.email().address().strip().toLowerCase(Locale.ROOT);
     }
 
     Outcome receive(MimeMessage mail) throws MessagingException, IOException {
         MailKind kind = MailClassifier.classify(mail);
+        Optional<InternetAddress> from = sender(mail);
+        String signal = kind == MailKind.HUMAN ? null : MailClassifier.signal(mail);
+        if (kind == MailKind.HUMAN && from.isPresent() && from.get().getAddress().strip().equalsIgnoreCase(support)) {
+            // Omnicase's own address writing to itself: answering it would be a loop with itself.
+            kind = MailKind.AUTO_REPLY;
+            signal = "sent from the support address itself";
+        }
         if (kind == MailKind.BOUNCE) {
             for (DeliveryReport.FailedRecipient failed : DeliveryReport.failedRecipients(mail)) {
                 if (!failed.delayed()) {
                     bounces.record(failed.address(), failed.status(), failed.diagnostic());
                 }
             }
+            machineMail.log(messageId(mail), from.map(InternetAddress::getAddress).orElse(null), mail.getSubject(), kind,
+                    signal, "");
             return Outcome.BOUNCE;
         }
-        Optional<InternetAddress> from = sender(mail);
         if (from.isEmpty()) {
+            if (kind == MailKind.AUTO_REPLY) {
+                machineMail.log(messageId(mail), null, mail.getSubject(), kind, signal, MailText.of(mail));
+                return Outcome.MACHINE_MAIL_LOGGED;
+            }
             log.info("Mail {} skipped: no readable sender", mail.getMessageID());
             return Outcome.UNREADABLE;
         }
-        Optional<CaseView> thread = threadCase(mail);
+        String address = from.get().getAddress();
+        MailThreader.Found thread = threader.find(mail, address, kind != MailKind.HUMAN, support);
         String text = MailText.of(mail);
-        if (kind == MailKind.AUTO_REPLY) {
-            if (thread.isEmpty() || !thread.get().status().isOpen()) {
-                log.info("Automatic reply {} from {} dropped: it answers no open case", mail.getMessageID(), from.get().getAddress());
-                return Outcome.AUTO_REPLY_DROPPED;
-            }
-            text = AUTO_REPLY_PREFIX + text;
-        }
         List<Attachments.Found> files = attachments.find(mail);
         text = text + attachmentNote(files);
         if (text.isBlank()) {
             text = "(no text)";
         }
-        IntakeResult result = intake.receive(new InboundMessage(Channel.EMAIL, from.get().getAddress(), from.get().getPersonal(),
-                text, messageId(mail), null, mail.getSubject(), mail.getSentDate() == null ? null : mail.getSentDate().toInstant(),
-                thread.map(CaseView::id).orElse(null), true));
+        List<String> to = MailThreader.recipients(mail, jakarta.mail.Message.RecipientType.TO, support);
+        List<String> cc = MailThreader.recipients(mail, jakarta.mail.Message.RecipientType.CC, support);
+        Map<String, Object> detail = thread.detail(to, cc);
+        if (kind == MailKind.AUTO_REPLY) {
+            if (thread.caseView().isEmpty()) {
+                log.info("Automatic mail {} from {} ({}) logged: it answers no case", mail.getMessageID(), address, signal);
+                return machineMail.log(messageId(mail), address, mail.getSubject(), kind, signal, text)
+                        ? Outcome.MACHINE_MAIL_LOGGED : Outcome.DUPLICATE;
+            }
+            detail.put("signal", signal);
+            boolean attached = cases.attachAutomaticMessage(new CaseId(thread.caseView().get().id()), Channel.EMAIL,
+                    address, AUTO_REPLY_PREFIX + text, messageId(mail), detail, sentAt(mail));
+            return attached ? Outcome.AUTO_REPLY_ATTACHED : Outcome.DUPLICATE;
+        }
+        IntakeResult result = intake.receive(new InboundMessage(Channel.EMAIL, address, from.get().getPersonal(),
+                text, messageId(mail), MailThreading.outlookConversation(mail).orElse(null), mail.getSubject(),
+                sentAt(mail), thread.caseView().map(CaseView::id).orElse(null), true),
+                new Placement(detail, thread.participant()));
         // Also for a duplicate: when a first take stored the message but not its files, the files are stored now.
         attachments.store(result.caseId().value(), result.messageId(), files);
         if (result.duplicate()) {
             return Outcome.DUPLICATE;
         }
-        if (kind == MailKind.AUTO_REPLY) {
-            return Outcome.AUTO_REPLY_ATTACHED;
-        }
         return result.newCase() ? Outcome.NEW_CASE : Outcome.ADDED_TO_CASE;
     }
 
-    /** The case the mail continues: a Message-ID it refers to that Omnicase has seen or sent, else the subject token. */
-    private Optional<CaseView> threadCase(MimeMessage mail) throws MessagingException {
-        for (String reference : MailThreading.references(mail)) {
-            Optional<CaseView> found = cases.caseOfMessage(Channel.EMAIL, reference);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return MailThreading.caseToken(mail.getSubject()).flatMap(id -> cases.find(new io.omnicase.cases.CaseId(id)));
+    private static java.time.Instant sentAt(MimeMessage mail) throws MessagingException {
+        return mail.getSentDate() == null ? null : mail.getSentDate().toInstant();
     }
 
     /** The attachments as the timeline names them, refused ones with the reason. */

@@ -60,7 +60,9 @@ class EmailSender implements MessageSender {
         CaseId caseId = new CaseId(message.caseId());
         CaseView view = cases.find(caseId).orElseThrow(() -> new SendFailedException("case is gone", true, null));
         List<TimelineEntry> mails = cases.timeline(caseId).stream()
-                .filter(e -> e.channel() == Channel.EMAIL && e.providerMessageId() != null).toList();
+                .filter(e -> e.channel() == Channel.EMAIL && e.providerMessageId() != null)
+                // The conversation is people's mails in and out; machines' mails attached as notes are no part of it.
+                .filter(e -> e.kind() == InteractionKind.INBOUND || e.kind() == InteractionKind.OUTBOUND).toList();
         String inReplyTo = mails.stream().filter(e -> e.kind() == InteractionKind.INBOUND)
                 .reduce((a, b) -> b).map(TimelineEntry::providerMessageId).orElse(null);
         List<String> references = mails.stream().map(TimelineEntry::providerMessageId)

@@ -46,6 +46,16 @@ final class MailText {
         return foldQuotes(text);
     }
 
+    /**
+     * The whole text of the mail with its quoted history and forwarded blocks left in (the text part, else the HTML
+     * part's text), at most 100,000 characters: where threading looks for a forwarded mail's headers.
+     */
+    static String whole(Part mail) throws MessagingException, IOException {
+        String plain = firstPart(mail, "text/plain");
+        String text = plain != null ? plain : Jsoup.parse(firstPartOrEmpty(mail, "text/html")).wholeText();
+        return text.length() <= 100_000 ? text : text.substring(0, 100_000);
+    }
+
     /** HTML as the text a reader sees: block elements become line breaks, quoted blocks and active content go. */
     static String htmlToText(String html) {
         Document document = Jsoup.parse(html);

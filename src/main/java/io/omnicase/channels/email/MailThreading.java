@@ -10,13 +10,127 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What a mail says about the conversation it belongs to: the Message-IDs it answers and a case token in the subject. */
+/**
+ * What a mail says about the conversation it belongs to: the Message-IDs it answers, a case token in the subject,
+ * Outlook's conversation index, the subject without reply and forward prefixes, and the mail it forwards.
+ */
 final class MailThreading {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]++>");
     private static final Pattern CASE_TOKEN = Pattern.compile("\\[Case #(\\d{1,18})]", Pattern.CASE_INSENSITIVE);
 
+    /**
+     * Reply and forward prefixes of many languages and clients: Re, Fwd, Fw, AW/WG (German), SV/VS/VB/VL (Nordic),
+     * Antw (Dutch, German), RV (Spanish), TR and Réf (French), RIF/I (Italian), Odp/PD (Polish), with a counter
+     * ("Re[2]:", "RE(3):") and full-width colons.
+     */
+    private static final String PREFIX_WORD = "\\s*+(?:re|fwd?|aw|wg|sv|vs|vb|vl|antw|antwort|rv|tr|r[ée]f|ref|rif|i|odp|pd|enc|res|doorst|ynt)"
+            + "\\.?\\s*+(?:\\[\\d{1,4}]|\\(\\d{1,4}\\))?\\s*+[:：]";
+    private static final Pattern PREFIX = Pattern.compile("^" + PREFIX_WORD, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Any number of prefixes at once, in one linear pass (a subject of 10,000 "Re: " must not take quadratic time). */
+    private static final Pattern PREFIXES = Pattern.compile("^(?:" + PREFIX_WORD + ")++\\s*+",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A list or ticket tag in brackets ("[SD-123]", "[support]", "[EXTERNAL]"), the case token included. */
+    private static final Pattern TAG = Pattern.compile("\\[[^\\[\\]]{1,40}]");
+    /** A "(fwd)" mark some clients put at the end of a forwarded subject. */
+    private static final Pattern FWD_SUFFIX = Pattern.compile("\\((?:fwd|fw)\\)\\s*+$", Pattern.CASE_INSENSITIVE);
+    /** Outlook's Thread-Index: 22 bytes (a time and a GUID) name the conversation, each reply appends 5. */
+    private static final int THREAD_INDEX_HEADER_BYTES = 22;
+    private static final Pattern FORWARD_START = Pattern.compile(
+            "^[ \\t]*+(?:-{2,}[ \\t]*+(?:Forwarded message|Weitergeleitete Nachricht|Original Message|Ursprüngliche Nachricht|"
+                    + "Message transféré|Mensaje reenviado|Videresendt melding|Vidarebefordrat meddelande|Mensaje original)"
+                    + "[ \\t]*+-{2,}|Begin forwarded message:|Anfang der weitergeleiteten Nachricht:|Début du message réexpédié :?)[ \\t]*+$",
+            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+    private static final Pattern FORWARDED_FIELD = Pattern.compile(
+            "^[ \\t]*+\\*?(From|Von|De|Fra|Från|Subject|Betreff|Objet|Asunto|Emne|Ämne|Message-ID)\\*?[ \\t]*+:\\*?[ \\t]*+(.{1,300})$",
+            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE | Pattern.UNICODE_CASE);
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'()\\[\\],;:@]++@[^\\s<>\"'()\\[\\],;:@]++");
+
     private MailThreading() {
+    }
+
+    /** Whether the subject starts with a reply or forward prefix: the sender's client says it continues a mail. */
+    static boolean isReplyOrForward(String subject) {
+        return subject != null && PREFIX.matcher(TAG.matcher(subject).replaceAll(" ")).find();
+    }
+
+    /**
+     * The subject as a conversation's name: every reply and forward prefix, list or ticket tag and the case token
+     * removed, white space collapsed, lower case. Empty for an empty subject.
+     */
+    static String normalizedSubject(String subject) {
+        if (subject == null) {
+            return "";
+        }
+        String s = TAG.matcher(subject).replaceAll(" ");
+        s = PREFIXES.matcher(s).replaceFirst("");
+        s = FWD_SUFFIX.matcher(s).replaceFirst("");
+        return s.replaceAll("\\s++", " ").strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Outlook's conversation: the first 22 bytes of Thread-Index, shared by every mail of one conversation, as a
+     * thread reference; empty when the mail has no readable index.
+     */
+    static Optional<String> outlookConversation(MimeMessage mail) throws MessagingException {
+        String index = MailClassifier.header(mail, "Thread-Index").replaceAll("\\s", "");
+        if (index.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            byte[] bytes = java.util.Base64.getDecoder().decode(index);
+            if (bytes.length < THREAD_INDEX_HEADER_BYTES) {
+                return Optional.empty();
+            }
+            return Optional.of("outlook:" + java.util.HexFormat.of().formatHex(bytes, 0, THREAD_INDEX_HEADER_BYTES));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether Outlook marks the mail as a reply or forward: its Thread-Index has blocks beyond the conversation's. */
+    static boolean isOutlookReply(MimeMessage mail) throws MessagingException {
+        String index = MailClassifier.header(mail, "Thread-Index").replaceAll("\\s", "");
+        try {
+            return !index.isEmpty() && java.util.Base64.getDecoder().decode(index).length > THREAD_INDEX_HEADER_BYTES;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** What a forwarded mail quoted in the body says of itself: its sender, subject and Message-ID, where given. */
+    record Forwarded(String from, String subject, String messageId) {
+    }
+
+    /** The first mail forwarded inline in this text (Gmail, Outlook, Apple Mail, Thunderbird forward blocks). */
+    static Optional<Forwarded> forwarded(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher start = FORWARD_START.matcher(text);
+        if (!start.find()) {
+            return Optional.empty();
+        }
+        String block = text.substring(start.end(), Math.min(text.length(), start.end() + 2000));
+        String from = null;
+        String subject = null;
+        String messageId = null;
+        Matcher field = FORWARDED_FIELD.matcher(block);
+        while (field.find()) {
+            String name = field.group(1).toLowerCase(java.util.Locale.ROOT);
+            String value = field.group(2).strip();
+            if (name.equals("message-id")) {
+                messageId = messageId == null ? ids(value).stream().findFirst().orElse(null) : messageId;
+            } else if (name.equals("subject") || name.equals("betreff") || name.equals("objet") || name.equals("asunto")
+                    || name.equals("emne") || name.equals("ämne")) {
+                subject = subject == null ? value : subject;
+            } else if (from == null) {
+                Matcher address = ADDRESS.matcher(value);
+                from = address.find() ? address.group().toLowerCase(java.util.Locale.ROOT) : null;
+            }
+        }
+        return from == null && subject == null && messageId == null ? Optional.empty()
+                : Optional.of(new Forwarded(from, subject, messageId));
     }
 
     /** The Message-IDs this mail refers to, most specific first: In-Reply-To, then References from the newest. */

@@ -1,0 +1,305 @@
+package io.omnicase.channels.email;
+
+import io.omnicase.cases.CaseId;
+import io.omnicase.cases.CaseManagement;
+import io.omnicase.cases.CaseStatus;
+import io.omnicase.cases.CaseView;
+import io.omnicase.cases.EntryDetail;
+import io.omnicase.cases.InteractionKind;
+import io.omnicase.cases.TimelineEntry;
+import io.omnicase.customers.Channel;
+import io.omnicase.customers.CustomerId;
+import io.omnicase.customers.Customers;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds the case a mail continues, the way people write mail, by these rules in this order (the first that finds a
+ * case the sender may join wins, and the mail's timeline entry names it):
+ * <ol>
+ *   <li>{@code In-Reply-To}, then every {@code References} entry from the newest: a Message-ID Omnicase received or
+ *       sent; when it points to a case this sender may not join, the older ones are tried;</li>
+ *   <li>the {@code [Case #n]} tag in the subject;</li>
+ *   <li>Outlook's conversation ({@code Thread-Index}, whose first 22 bytes every mail of a conversation shares);</li>
+ *   <li>the normalised subject (reply and forward prefixes of many languages and list tags removed) of a reply or
+ *       forward, or Outlook's Thread-Topic of one, from the same sender, on their open or recently resolved case;</li>
+ *   <li>a customer forwarding their own earlier mail (the forwarded Message-ID, or its subject and sender);</li>
+ *   <li>people on the thread: a mail with the same normalised subject that names, in To or Cc, the customer of an
+ *       open case joins that case as a participant.</li>
+ * </ol>
+ * Who may join a case: its customer, anyone who was on its mails (sender, To, Cc), and colleagues of its customer by
+ * organisation (the same mail domain; free-mail domains are no organisation). Nothing else: a stranger's mail opens
+ * their own case, because a wrong merge is worse than a split.
+ */
+@Component
+class MailThreader {
+
+    /** How long after its resolution a case still takes a reply found only by its subject. */
+    static final Duration RECENTLY_RESOLVED = Duration.ofDays(14);
+    /** A subject this short says too little to join anything by it ("Hi", "?"). */
+    private static final int MIN_SUBJECT_LENGTH = 4;
+
+    /** The rule that joined a mail to its case, as the timeline names it. */
+    enum Rule {
+        IN_REPLY_TO("In-Reply-To"), REFERENCES("References"), CASE_TAG("[Case #n] tag"),
+        OUTLOOK_CONVERSATION("Outlook Thread-Index"), SUBJECT("subject and sender"), FORWARD("forward of own mail"),
+        PEOPLE("people on the thread"), NEW_CASE("new case");
+
+        final String label;
+
+        Rule(String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * Where the mail goes: the case (empty for a new one), by which rule, whether its sender joins as a participant of
+     * another customer's case, and the Message-ID or tag the rule matched, for the timeline.
+     */
+    record Found(Optional<CaseView> caseView, Rule rule, boolean participant, String matched) {
+
+        static final Found NEW = new Found(Optional.empty(), Rule.NEW_CASE, false, null);
+
+        Map<String, Object> detail(List<String> to, List<String> cc) {
+            Map<String, Object> detail = new java.util.LinkedHashMap<>();
+            detail.put("threadedBy", rule.label);
+            if (matched != null) {
+                detail.put("threadedOn", matched);
+            }
+            if (participant) {
+                detail.put("participant", true);
+            }
+            if (!to.isEmpty()) {
+                detail.put("mailTo", to);
+            }
+            if (!cc.isEmpty()) {
+                detail.put("mailCc", cc);
+            }
+            return detail;
+        }
+    }
+
+    private final CaseManagement cases;
+    private final Customers customers;
+    private final Clock clock;
+
+    MailThreader(CaseManagement cases, Customers customers) {
+        this.cases = cases;
+        this.customers = customers;
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * The case the mail continues. An automatic mail may follow a Message-ID, tag or conversation to any case (it is
+     * only attached as a note, nobody is merged); a person's mail only to a case its sender may join.
+     */
+    Found find(MimeMessage mail, String sender, boolean automatic, String support) throws MessagingException, IOException {
+        String from = normalize(sender);
+        List<String> inReplyTo = MailThreading.ids(MailClassifier.header(mail, "In-Reply-To"));
+        for (String reference : MailThreading.references(mail)) {
+            Optional<CaseView> found = cases.caseOfMessage(Channel.EMAIL, reference).filter(MailThreader::open);
+            if (found.isPresent()) {
+                Optional<Boolean> participant = automatic ? Optional.of(false) : mayJoin(found.get(), from, support);
+                if (participant.isPresent()) {
+                    return new Found(found, inReplyTo.contains(reference) ? Rule.IN_REPLY_TO : Rule.REFERENCES,
+                            participant.get(), reference);
+                }
+            }
+        }
+        Optional<Long> tag = MailThreading.caseToken(mail.getSubject());
+        if (tag.isPresent()) {
+            Optional<CaseView> found = cases.find(new CaseId(tag.get())).filter(MailThreader::open);
+            Optional<Boolean> participant = found.isEmpty() ? Optional.empty()
+                    : automatic ? Optional.of(false) : mayJoin(found.get(), from, support);
+            if (participant.isPresent()) {
+                return new Found(found, Rule.CASE_TAG, participant.get(), MailThreading.token(tag.get()));
+            }
+        }
+        Optional<String> conversation = MailThreading.outlookConversation(mail);
+        if (conversation.isPresent()) {
+            Optional<CaseView> found = cases.caseOfThread(Channel.EMAIL, conversation.get()).filter(MailThreader::open);
+            Optional<Boolean> participant = found.isEmpty() ? Optional.empty()
+                    : automatic ? Optional.of(false) : mayJoin(found.get(), from, support);
+            if (participant.isPresent()) {
+                return new Found(found, Rule.OUTLOOK_CONVERSATION, participant.get(), conversation.get());
+            }
+        }
+        String subject = mail.getSubject();
+        String topic = MailThreading.normalizedSubject(subject);
+        String threadTopic = MailThreading.normalizedSubject(MailClassifier.header(mail, "Thread-Topic"));
+        Optional<CustomerId> customer = customers.known(Channel.EMAIL, from);
+        if (customer.isPresent() && (MailThreading.isReplyOrForward(subject) || MailThreading.isOutlookReply(mail))) {
+            // Outlook keeps the conversation's subject in Thread-Topic when the sender rewrote the subject line.
+            Optional<CaseView> found = recentCaseAbout(customer.get(), topic)
+                    .or(() -> threadTopic.equals(topic) ? Optional.empty() : recentCaseAbout(customer.get(), threadTopic));
+            if (found.isPresent()) {
+                return new Found(found, Rule.SUBJECT, false, null);
+            }
+        }
+        Optional<Found> forward = forward(mail, from, customer, support);
+        if (forward.isPresent()) {
+            return forward.get();
+        }
+        if (!automatic && topic.length() >= MIN_SUBJECT_LENGTH) {
+            for (String named : addressees(mail, support)) {
+                if (named.equals(from)) {
+                    continue;
+                }
+                Optional<CaseView> found = customers.known(Channel.EMAIL, named).flatMap(c -> recentCaseAbout(c, topic));
+                if (found.isPresent()) {
+                    return new Found(found, Rule.PEOPLE, customer.map(c -> c.value() != found.get().customerId())
+                            .orElse(true), named);
+                }
+            }
+        }
+        return Found.NEW;
+    }
+
+    /** A customer forwarding their own earlier mail: by its Message-ID, else by its sender (them) and subject. */
+    private Optional<Found> forward(MimeMessage mail, String from, Optional<CustomerId> customer, String support)
+            throws MessagingException, IOException {
+        List<MailThreading.Forwarded> forwarded = new ArrayList<>();
+        attachedMails(mail, forwarded, 0);
+        MailThreading.forwarded(MailText.whole(mail)).ifPresent(forwarded::add);
+        for (MailThreading.Forwarded f : forwarded) {
+            if (f.messageId() != null) {
+                Optional<CaseView> found = cases.caseOfMessage(Channel.EMAIL, f.messageId()).filter(MailThreader::open);
+                Optional<Boolean> participant = found.isEmpty() ? Optional.empty() : mayJoin(found.get(), from, support);
+                if (participant.isPresent()) {
+                    return Optional.of(new Found(found, Rule.FORWARD, participant.get(), f.messageId()));
+                }
+            }
+            String topic = MailThreading.normalizedSubject(f.subject());
+            if (customer.isPresent() && from.equals(f.from()) && topic.length() >= MIN_SUBJECT_LENGTH) {
+                Optional<CaseView> found = recentCaseAbout(customer.get(), topic);
+                if (found.isPresent()) {
+                    return Optional.of(new Found(found, Rule.FORWARD, false, f.subject()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The headers of mails attached whole (message/rfc822), as forwards as attachment carry them. */
+    private static void attachedMails(Part part, List<MailThreading.Forwarded> found, int depth)
+            throws MessagingException, IOException {
+        if (depth > 5) {
+            return;
+        }
+        if (part.isMimeType("message/rfc822") && part.getContent() instanceof MimeMessage inner) {
+            Address[] innerFrom = inner.getFrom();
+            String from = innerFrom != null && innerFrom.length > 0 && innerFrom[0] instanceof InternetAddress a
+                    ? normalize(a.getAddress()) : null;
+            found.add(new MailThreading.Forwarded(from, inner.getSubject(), inner.getMessageID()));
+        } else if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                attachedMails(multipart.getBodyPart(i), found, depth + 1);
+            }
+        }
+    }
+
+    /** The customer's open or recently resolved case with this normalised subject, the latest touched first. */
+    private Optional<CaseView> recentCaseAbout(CustomerId customer, String topic) {
+        if (topic.length() < MIN_SUBJECT_LENGTH) {
+            return Optional.empty();
+        }
+        Instant resolvedSince = clock.instant().minus(RECENTLY_RESOLVED);
+        return cases.ofCustomer(customer).stream()
+                .filter(c -> c.channel() == Channel.EMAIL)
+                .filter(c -> c.status() != CaseStatus.CLOSED)
+                .filter(c -> c.status() != CaseStatus.RESOLVED || c.resolvedAt() == null || c.resolvedAt().isAfter(resolvedSince))
+                .filter(c -> topic.equals(MailThreading.normalizedSubject(c.subject())))
+                .max(Comparator.comparing(CaseView::updatedAt));
+    }
+
+    /**
+     * Whether this sender may join the case, and if so whether as a participant (not its customer): empty when not.
+     * Participants are the people on the case's mails (senders, To and Cc) and its customer's colleagues by domain.
+     */
+    private Optional<Boolean> mayJoin(CaseView view, String from, String support) {
+        Optional<CustomerId> customer = customers.known(Channel.EMAIL, from);
+        if (customer.isPresent() && customer.get().value() == view.customerId()) {
+            return Optional.of(false);
+        }
+        Set<String> authors = new LinkedHashSet<>();
+        Set<String> named = new LinkedHashSet<>();
+        for (TimelineEntry entry : cases.timeline(new CaseId(view.id()))) {
+            if (entry.kind() != InteractionKind.INBOUND || entry.channel() != Channel.EMAIL || entry.author() == null) {
+                continue;
+            }
+            authors.add(normalize(entry.author()));
+            if (entry.detail() instanceof EntryDetail.Fields fields) {
+                addAll(named, fields.values().get("mailTo"));
+                addAll(named, fields.values().get("mailCc"));
+            }
+        }
+        named.remove(normalize(support));
+        if (authors.contains(from) || named.contains(from)
+                || authors.stream().anyMatch(author -> MailDomains.sameOrganisation(author, from))) {
+            return Optional.of(true);
+        }
+        return Optional.empty();
+    }
+
+    private static void addAll(Set<String> into, Object addresses) {
+        if (addresses instanceof Collection<?> list) {
+            list.forEach(a -> into.add(normalize(String.valueOf(a))));
+        }
+    }
+
+    /** The mail's To and Cc addresses, normalised, without the support address. */
+    static List<String> addressees(MimeMessage mail, String support) throws MessagingException {
+        List<String> all = new ArrayList<>(recipients(mail, Message.RecipientType.TO, support));
+        all.addAll(recipients(mail, Message.RecipientType.CC, support));
+        return all;
+    }
+
+    static List<String> recipients(MimeMessage mail, Message.RecipientType type, String support) {
+        List<String> found = new ArrayList<>();
+        try {
+            Address[] addresses = mail.getRecipients(type);
+            if (addresses != null) {
+                for (Address address : addresses) {
+                    if (address instanceof InternetAddress a && a.getAddress() != null
+                            && Channel.EMAIL.identityKind().accepts(a.getAddress())) {
+                        String normalized = normalize(a.getAddress());
+                        if (!normalized.equals(normalize(support)) && !found.contains(normalized) && found.size() < 20) {
+                            found.add(normalized);
+                        }
+                    }
+                }
+            }
+        } catch (MessagingException e) {
+            // An unparsable recipient header names nobody on the thread.
+        }
+        return found;
+    }
+
+    private static boolean open(CaseView view) {
+        return view.status().isOpen();
+    }
+
+    private static String normalize(String address) {
+        return address == null ? "" : Channel.EMAIL.identityKind().normalize(address.strip()).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,90 @@
+package io.omnicase.channels.email;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The pieces of mail threading and machine-mail recognition, one rule at a time. */
+class MailThreadingRulesTest {
+
+    @Test
+    void aSubjectLosesEveryReplyAndForwardPrefixOfManyLanguagesAndEveryListTag() {
+        String base = "printer jams on every page";
+        for (String subject : new String[]{"Printer jams on every page", "Re: Printer jams on every page",
+                "RE: RE: Printer jams on every page", "Fwd: Re: Printer jams on every page", "FW: Printer jams on every page",
+                "AW: WG: Printer jams on every page", "SV: VS: Printer jams on every page", "Antw: Printer jams on every page",
+                "RV: RE: Printer jams on every page", "TR: Réf. : Printer jams on every page", "Réf : Printer jams on every page",
+                "Re[2]: Printer jams on every page", "RE(3): Printer jams on every page", "[SD-123] Re: Printer jams on every page",
+                "Re: [SD-123] Printer jams on every page", "Re: Printer jams on every page [Case #42]",
+                "[EXTERNAL] AW: Printer  jams on every page", "Printer jams on every page (fwd)"}) {
+            assertThat(MailThreading.normalizedSubject(subject)).as(subject).isEqualTo(base);
+        }
+        assertThat(MailThreading.isReplyOrForward("[SD-1] Re: Printer")).isTrue();
+        assertThat(MailThreading.isReplyOrForward("Regarding the printer")).isFalse();
+        assertThat(MailThreading.isReplyOrForward("Printer jams")).isFalse();
+        assertThat(MailThreading.normalizedSubject("Request received: Invoice copy")).isEqualTo("request received: invoice copy");
+        String hostile = "Re: ".repeat(10_000) + "[" + "x".repeat(20_000) + " Re:" + " ".repeat(20_000) + "AW";
+        assertThat(org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(1),
+                () -> MailThreading.normalizedSubject(hostile))).startsWith("[xxx");
+    }
+
+    @Test
+    void outlookRepliesShareTheConversationOfTheirThreadIndex() throws Exception {
+        String first = "AdbC1f2Zk0X8j1hVQ8u3mHk1b2c3dA==";
+        byte[] bytes = java.util.Base64.getDecoder().decode(first);
+        byte[] reply = java.util.Arrays.copyOf(bytes, bytes.length + 5);
+        reply[bytes.length] = 7;
+        var a = MailThreading.outlookConversation(mail("Thread-Index: " + first + "\n"));
+        var b = MailThreading.outlookConversation(mail("Thread-Index: " + java.util.Base64.getEncoder().encodeToString(reply) + "\n"));
+        assertThat(a).isPresent().isEqualTo(b);
+        assertThat(MailThreading.isOutlookReply(mail("Thread-Index: " + first + "\n"))).isFalse();
+        assertThat(MailThreading.isOutlookReply(mail("Thread-Index: " + java.util.Base64.getEncoder().encodeToString(reply) + "\n")))
+                .isTrue();
+        assertThat(MailThreading.outlookConversation(mail("Thread-Index: not base64!\n"))).isEmpty();
+        assertThat(MailThreading.outlookConversation(mail(""))).isEmpty();
+    }
+
+    @Test
+    void anInlineForwardNamesTheForwardedMailsSenderAndSubject() {
+        var gmail = MailThreading.forwarded("See below\n\n---------- Forwarded message ---------\nFrom: Anna <Anna@Example.com>\n"
+                + "Date: Mon\nSubject: Can't log in\nTo: support@x.example\n\nbody");
+        assertThat(gmail).hasValue(new MailThreading.Forwarded("anna@example.com", "Can't log in", null));
+        var thunderbird = MailThreading.forwarded("x\n-------- Videresendt melding --------\nEmne: \tKontoen er sperret\n"
+                + "Fra: \tHenrik <h@online.no>\n");
+        assertThat(thunderbird).hasValue(new MailThreading.Forwarded("h@online.no", "Kontoen er sperret", null));
+        assertThat(MailThreading.forwarded("Just a mail.\nFrom: nobody")).isEmpty();
+    }
+
+    @Test
+    void everyCommonSignalOfAMachineIsRecognised() throws Exception {
+        String[] automatic = {"Auto-Submitted: auto-replied\n", "Auto-Submitted: auto-generated\n", "Precedence: bulk\n",
+                "Precedence: junk\n", "Precedence: list\n", "Precedence: auto_reply\n", "X-Autoreply: yes\n",
+                "X-Autorespond: yes\n", "X-Auto-Response-Suppress: All\n", "List-Id: <users.lists.example>\n",
+                "List-Unsubscribe: <mailto:leave@lists.example>\n", "Return-Path: <>\n"};
+        for (String header : automatic) {
+            assertThat(MailClassifier.classify(mail(header))).as(header).isEqualTo(MailKind.AUTO_REPLY);
+            assertThat(MailClassifier.signal(mail(header))).as(header).isNotBlank();
+        }
+        for (String from : new String[]{"noreply@shop.example", "no-reply@shop.example", "donotreply@shop.example",
+                "do-not-reply@shop.example", "noreply-servicedesk.x1@fjordtech.example"}) {
+            assertThat(MailClassifier.classify(mail("", from))).as(from).isEqualTo(MailKind.AUTO_REPLY);
+        }
+        assertThat(MailClassifier.classify(mail("", "MAILER-DAEMON@mx.example"))).isEqualTo(MailKind.BOUNCE);
+        assertThat(MailClassifier.classify(mail("Auto-Submitted: no\n"))).isEqualTo(MailKind.HUMAN);
+        assertThat(MailClassifier.classify(mail("", "noreen@shop.example"))).isEqualTo(MailKind.HUMAN);
+        assertThat(MailClassifier.signal(mail(""))).isNull();
+    }
+
+    private static jakarta.mail.internet.MimeMessage mail(String headers) throws Exception {
+        return mail(headers, "ida@customer.example");
+    }
+
+    private static jakarta.mail.internet.MimeMessage mail(String headers, String from) throws Exception {
+        String raw = "From: " + from + "\nTo: support@omnicase.test\nSubject: Printer\nMessage-ID: <1@x.example>\n" + headers
+                + "MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n\nHello\n";
+        return Mails.parse(new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+    }
+}
