@@ -105,9 +105,47 @@ class CustomerSentimentEvaluationTest {
             f[(k - 1) * 2] = (double) right / rated;
             f[(k - 1) * 2 + 1] = pearson(rows, col);
         }
-        System.out.printf(Locale.ROOT, "sentiment %-45s n=%5d  combined accuracy %.3f r %.3f | VADER accuracy %.3f r %.3f%n",
-                name, rows.size(), f[0], f[1], f[2], f[3]);
+        System.out.printf(Locale.ROOT, "sentiment %-45s n=%5d  combined accuracy %.3f r %.3f strength rho %.3f | "
+                        + "VADER accuracy %.3f r %.3f strength rho %.3f%n",
+                name, rows.size(), f[0], f[1], strength(rows, 1), f[2], f[3], strength(rows, 2));
         return new double[]{f[0], f[2], f[1], f[3]};
+    }
+
+    /**
+     * Does the strength of a feeling move the score? Spearman's rho of |score| and |rating| over the rows whose
+     * polarity was read right.
+     */
+    private static double strength(List<double[]> rows, int col) {
+        List<double[]> right = rows.stream().filter(r -> r[0] != 0 && Math.signum(r[col]) == Math.signum(r[0]))
+                .map(r -> new double[]{Math.abs(r[0]), Math.abs(r[col])}).toList();
+        double[] a = ranks(right.stream().mapToDouble(r -> r[0]).toArray());
+        double[] b = ranks(right.stream().mapToDouble(r -> r[1]).toArray());
+        List<double[]> ranked = new ArrayList<>();
+        for (int i = 0; i < a.length; i++) {
+            ranked.add(new double[]{a[i], b[i]});
+        }
+        return pearson(ranked, 1);
+    }
+
+    /** Ranks, ties sharing their mean rank. */
+    private static double[] ranks(double[] values) {
+        Integer[] order = new Integer[values.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (x, y) -> Double.compare(values[x], values[y]));
+        double[] ranks = new double[values.length];
+        for (int i = 0; i < order.length; ) {
+            int j = i;
+            while (j + 1 < order.length && values[order[j + 1]] == values[order[i]]) {
+                j++;
+            }
+            for (int k = i; k <= j; k++) {
+                ranks[order[k]] = (i + j) / 2.0;
+            }
+            i = j + 1;
+        }
+        return ranks;
     }
 
     private static double pearson(List<double[]> rows, int col) {
