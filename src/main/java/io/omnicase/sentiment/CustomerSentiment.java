@@ -75,19 +75,23 @@ public final class CustomerSentiment {
         if (in.sample().isEmpty()) {
             return new Sentiment(0, SentimentLabel.NEUTRAL, false, false, LanguageGuess.UNDETERMINED);
         }
+        if (classifier == null) {
+            return fallback(in); // said once, when the weights could not be read
+        }
         double[] p;
         try {
-            if (classifier == null) {
-                throw new IllegalStateException("no sentiment model");
-            }
             p = classifier.probabilities(embeddings.apply(in.sample()), in.features());
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("The sentiment model failed on a message ({}); the lexicon's score is used", e.toString());
-            // Not English: the English lexicon would only guess, so no feeling is claimed.
-            Sentiment reading = in.english() ? in.lexicon() : Sentiment.NEUTRAL;
-            return reading.asFallback(!in.english(), in.language());
+            return fallback(in);
         }
         return score(p, in);
+    }
+
+    /** The lexicon's reading, marked as the fallback; not English, the English lexicon would only guess: neutral. */
+    private static Sentiment fallback(Inputs in) {
+        Sentiment reading = in.english() ? in.lexicon() : Sentiment.NEUTRAL;
+        return reading.asFallback(!in.english(), in.language());
     }
 
     /** The text cleaned and cut, its language, the lexicon's reading and the classifier's signals. */

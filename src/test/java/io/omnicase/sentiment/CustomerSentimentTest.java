@@ -118,6 +118,15 @@ class CustomerSentimentTest {
     }
 
     @Test
+    void withoutItsWeightsTheLexiconScoresEveryMessageAndSaysSo() {
+        CustomerSentiment unweighted = new CustomerSentiment(VADER, EMBEDDINGS::embed, null);
+
+        Sentiment sentiment = unweighted.analyze("Thanks, that was great");
+        assertThat(sentiment.fallback()).isTrue();
+        assertThat(sentiment.label()).isEqualTo(SentimentLabel.POSITIVE);
+    }
+
+    @Test
     void aModelThatReadsTheWrongDimensionsFallsBackToo() {
         CustomerSentiment wrong = new CustomerSentiment(VADER, text -> new float[12]);
 
