@@ -2,7 +2,7 @@ package io.omnicase.cases;
 
 import io.omnicase.customers.CustomerId;
 import io.omnicase.customers.Customers;
-import io.omnicase.sentiment.SentimentAnalyzer;
+import io.omnicase.sentiment.CustomerSentiment;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -27,10 +27,10 @@ public class CaseIntake {
     private final Customers customers;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
-    private final SentimentAnalyzer sentiment;
+    private final CustomerSentiment sentiment;
 
     CaseIntake(CaseStore store, Customers customers, ApplicationEventPublisher events, PlatformTransactionManager tx,
-               SentimentAnalyzer sentiment) {
+               CustomerSentiment sentiment) {
         this.sentiment = sentiment;
         this.store = store;
         this.customers = customers;

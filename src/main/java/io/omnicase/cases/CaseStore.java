@@ -86,8 +86,10 @@ class CaseStore {
 
     /** Stores a message's sentiment and rolls it into its case's sentiment; the caller holds the case's lock. */
     RollingSentiment recordSentiment(long caseId, long messageId, Sentiment sentiment) {
-        jdbc.sql("UPDATE interactions SET sentiment_score = ?, sentiment_label = ? WHERE id = ?")
-                .params(sentiment.score(), sentiment.label().name(), messageId).update();
+        jdbc.sql("UPDATE interactions SET sentiment_score = ?, sentiment_label = ?, sentiment_uncertain = ?, "
+                        + "sentiment_fallback = ?, sentiment_language = ? WHERE id = ?")
+                .params(sentiment.score(), sentiment.label().name(), sentiment.uncertain(), sentiment.fallback(),
+                        sentiment.language(), messageId).update();
         RollingSentiment mood = find(caseId).map(CaseView::sentiment).orElse(RollingSentiment.NONE).next(sentiment);
         jdbc.sql("UPDATE cases SET sentiment = ?, sentiment_trend = ?, sentiment_messages = ? WHERE id = ?")
                 .params(mood.value(), mood.trend().name(), mood.messages(), caseId).update();
@@ -208,13 +210,14 @@ class CaseStore {
 
     List<TimelineEntry> timeline(long caseId) {
         return jdbc.sql("SELECT id, kind, channel, author, body, provider_message_id, detail, occurred_at, recorded_at, "
-                        + "sentiment_score, sentiment_label FROM interactions WHERE case_id = ? ORDER BY id")
+                        + "sentiment_score, sentiment_label, sentiment_uncertain, sentiment_fallback, sentiment_language "
+                        + "FROM interactions WHERE case_id = ? ORDER BY id")
                 .param(caseId)
                 .query((rs, n) -> new TimelineEntry(rs.getLong(1), InteractionKind.valueOf(rs.getString(2)),
                         channel(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
                         detail(InteractionKind.valueOf(rs.getString(2)), rs.getString(7)),
                         rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(),
-                        sentiment(rs, 10, rs.getString(11))))
+                        sentimentOfTimeline(rs)))
                 .list();
     }
 
@@ -301,6 +304,13 @@ class CaseStore {
         Double value = rs.getObject("sentiment", Double.class);
         return value == null ? RollingSentiment.NONE : new RollingSentiment(value,
                 SentimentTrend.valueOf(rs.getString("sentiment_trend")), rs.getInt("sentiment_messages"));
+    }
+
+    /** A timeline entry's sentiment with how it was read (columns 10 to 14 of the timeline query). */
+    private static Sentiment sentimentOfTimeline(ResultSet rs) throws SQLException {
+        Sentiment read = sentiment(rs, 10, rs.getString(11));
+        return read == null ? null : new Sentiment(read.score(), read.label(), rs.getBoolean(12), rs.getBoolean(13),
+                rs.getString(14));
     }
 
     private static Sentiment sentiment(ResultSet rs, int scoreColumn, String label) throws SQLException {

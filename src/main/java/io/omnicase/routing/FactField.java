@@ -29,6 +29,7 @@ public enum FactField {
     MESSAGE_TEXT(Fact.MESSAGE, "text", "text", ValueType.TEXT),
     MESSAGE_TOPIC(Fact.MESSAGE, "topic", "topic", ValueType.CHOICE, Topic.class),
     MESSAGE_ASKS_FOR_PERSON(Fact.MESSAGE, "asksForPerson", "asks for a person", ValueType.BOOLEAN),
+    MESSAGE_CHURN_INTENT(Fact.MESSAGE, "churnIntent", "means to leave (cancel, switch provider)", ValueType.BOOLEAN),
     MESSAGE_URGENT(Fact.MESSAGE, "urgent", "is urgent", ValueType.BOOLEAN),
     MESSAGE_SENTIMENT(Fact.MESSAGE, "sentiment", "sentiment (-1..1)", ValueType.DECIMAL, -1, 1),
     MESSAGE_SENTIMENT_LABEL(Fact.MESSAGE, "sentimentLabel", "sentiment label", ValueType.CHOICE, SentimentLabel.class);

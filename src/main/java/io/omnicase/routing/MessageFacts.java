@@ -6,6 +6,7 @@ import io.omnicase.cases.PersonRequest;
 import io.omnicase.routing.facts.SentimentLabel;
 import io.omnicase.routing.internal.FactValues;
 import io.omnicase.routing.internal.Words;
+import io.omnicase.sentiment.ChurnIntent;
 import io.omnicase.sentiment.Sentiment;
 
 import java.util.Locale;
@@ -28,6 +29,7 @@ public class MessageFacts {
     private final String text;
     private final Topic topic;
     private final boolean asksForPerson;
+    private final boolean churnIntent;
     private final boolean urgent;
     private final double sentiment;
     private final String lowerText;
@@ -40,6 +42,7 @@ public class MessageFacts {
         String lower = this.text.toLowerCase(Locale.ROOT);
         this.lowerText = lower;
         this.asksForPerson = PersonRequest.in(this.text);
+        this.churnIntent = ChurnIntent.in(this.text);
         this.urgent = URGENT.matcher(lower).find();
         this.topic = topicOf(lower);
         this.sentiment = sentiment;
@@ -68,6 +71,11 @@ public class MessageFacts {
 
     public boolean isAsksForPerson() {
         return asksForPerson;
+    }
+
+    /** The customer says they mean to leave (a separate fact from asking for a person); see {@link ChurnIntent}. */
+    public boolean isChurnIntent() {
+        return churnIntent;
     }
 
     public boolean isUrgent() {

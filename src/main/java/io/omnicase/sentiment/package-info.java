@@ -1,7 +1,11 @@
 /**
- * Sentiment: text to a score in -1..1 and a label, computed in process with the VADER approach (lexicon, negation,
- * boosters, ALL-CAPS emphasis, punctuation, emoji, "but" contrast), and the rolling sentiment of a case with its trend.
- * The types of this package are plain Java; only {@code internal} wires them into Spring.
+ * Sentiment: text to a score in -1..1 and a label. {@link io.omnicase.sentiment.CustomerSentiment} reads a customer's
+ * message as a supervisor would: a classifier over the shared sentence embedding decides the label, the VADER lexicon
+ * ({@link io.omnicase.sentiment.SentimentAnalyzer}: lexicon, negation, boosters, ALL-CAPS emphasis, punctuation, emoji,
+ * "but" contrast) stays the fast, explainable signal and scales the score; non-English text is marked uncertain; a
+ * model failure falls back to the lexicon and says so. Also: the rolling sentiment of a case with its trend, and
+ * {@link io.omnicase.sentiment.ChurnIntent}, the one place that decides whether a customer means to leave. Only
+ * {@code internal} wires them into Spring.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Sentiment")
 package io.omnicase.sentiment;

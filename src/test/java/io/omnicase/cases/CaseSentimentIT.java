@@ -28,7 +28,7 @@ class CaseSentimentIT {
     @Test
     void aCustomerWhoseMoodTurnsSharplyNegativeInSelfServiceIsEscalatedAtOnceAndTheTimelineShowsWhy() {
         String address = unique("mia") + "@example.com";
-        long caseId = send(address, "Hi! How do I change my delivery address? Thanks, you are great");
+        long caseId = send(address, "Hi! How do I change my delivery address? Thanks so much, you are great and always so helpful!");
         long again = send(address, "This is useless. I am ANGRY, nothing works and nobody helps!!!");
 
         assertThat(again).isEqualTo(caseId);
@@ -56,6 +56,31 @@ class CaseSentimentIT {
         assertThat(labels).containsExactly("POSITIVE", "NEGATIVE");
         assertThat(reasons).hasSize(2);
         assertThat(reasons.get(1)).contains("A customer whose mood turns sharply negative in self-service is escalated at once");
+    }
+
+    @Test
+    void theTimelineSaysHowEachMessagesSentimentWasRead() {
+        String address = unique("lena") + "@example.com";
+        long caseId = send(address, "Thank you so much for cancelling my flight without telling me.");
+        long again = send(address, "Ich warte seit drei Wochen auf meine Rückerstattung, das ist eine Frechheit.");
+
+        assertThat(again).isEqualTo(caseId);
+        List<JsonNode> inbound = new ArrayList<>();
+        for (JsonNode entry : agent().get("/api/cases/" + caseId + "/timeline").json()) {
+            if (entry.get("kind").asText().equals("INBOUND")) {
+                inbound.add(entry.get("sentiment"));
+            }
+        }
+        assertThat(inbound).hasSize(2);
+        // Sarcasm reads as negative; the model read it, in English.
+        assertThat(inbound.get(0).get("label").asText()).isEqualTo("NEGATIVE");
+        assertThat(inbound.get(0).get("uncertain").asBoolean()).isFalse();
+        assertThat(inbound.get(0).get("fallback").asBoolean()).isFalse();
+        assertThat(inbound.get(0).get("language").asText()).isEqualTo("en");
+        // German is not read with the English lexicon: the score is marked uncertain.
+        assertThat(inbound.get(1).get("uncertain").asBoolean()).isTrue();
+        assertThat(inbound.get(1).get("language").asText()).isEqualTo("de");
+        assertThat(inbound.get(1).get("score").asDouble()).isBetween(-1.0, 1.0);
     }
 
     private long send(String address, String text) {

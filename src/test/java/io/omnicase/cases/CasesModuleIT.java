@@ -20,11 +20,12 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The cases module on its own, with the modules it uses (customers, sentiment, security): it stores a customer's
+ * The cases module on its own, with the modules it uses (customers, sentiment and the embedding model sentiment reads
+ * with, security): it stores a customer's
  * message once and tells the other modules by events, which are its whole contract with the process, the index and the
  * assistant. Runs against the real MariaDB server, in a database of its own (see {@link TestServers#moduleProperties()}).
  */
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "embeddings")
 @ContextConfiguration(initializers = TestServers.ModuleInitializer.class)
 class CasesModuleIT {
 

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * back, and routing a case records the decision once, on the case. Runs against the real MariaDB server, in a database
  * of its own (see {@link TestServers#moduleProperties()}).
  */
-@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "embeddings")
 @ContextConfiguration(initializers = TestServers.ModuleInitializer.class)
 class RoutingModuleIT {
 

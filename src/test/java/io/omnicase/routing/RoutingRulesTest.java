@@ -50,7 +50,7 @@ class RoutingRulesTest {
     void everyShippedRuleIsARowASupervisorSees() throws IOException {
         GuidedRuleSet table = new ObjectMapper().readValue(TABLE.toFile(), GuidedRuleSet.class);
 
-        assertThat(table.rules()).hasSize(13);
+        assertThat(table.rules()).hasSize(14);
         assertThat(generated).doesNotContain("matches").contains("rule \"A billing dispute is escalated\"");
     }
 
@@ -89,6 +89,21 @@ class RoutingRulesTest {
         assertThat(decision.selfService()).isFalse();
         assertThat(decision.rulesFired()).containsExactly("A customer who asks for a person is escalated");
         assertThat(decision.reasons()).containsExactly("The customer asked for a person");
+    }
+
+    @Test
+    void aCustomerWhoMeansToLeaveIsEscalatedWithHighPriorityWhichIsNotAskingForAPerson() {
+        String churn = "A customer who means to leave is escalated with high priority";
+        RoutingDecision leaving = decide(standardCase(), "If this isn't sorted by Friday I'm switching to another provider");
+        RoutingDecision person = decide(standardCase(), "Please let me talk to a real person");
+        RoutingDecision order = decide(standardCase(), "Can I cancel my order from yesterday?");
+
+        assertThat(leaving.selfService()).isFalse();
+        assertThat(leaving.priority()).isEqualTo(Priority.HIGH);
+        assertThat(leaving.requiredSkills()).contains(Skill.DE_ESCALATION);
+        assertThat(leaving.rulesFired()).contains(churn).doesNotContain("A customer who asks for a person is escalated");
+        assertThat(person.rulesFired()).contains("A customer who asks for a person is escalated").doesNotContain(churn);
+        assertThat(order.rulesFired()).doesNotContain(churn);
     }
 
     @Test

@@ -1,0 +1,171 @@
+package io.omnicase.sentiment;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.function.Function;
+
+/**
+ * The sentiment of a customer's message, as a careful supervisor would read it. Two signals, combined:
+ * <ol>
+ * <li>the lexicon score (VADER, {@link SentimentAnalyzer}): fast, explainable, measures strong words;</li>
+ * <li>a classifier over the message's sentence embedding and a few signals ({@link SentimentFeatures}: the lexicon
+ * score itself, capitals, repeated marks, churn intent, cues of implicit dissatisfaction, sarcasm markers), trained on
+ * customer-service messages with a neutral class; it decides the label.</li>
+ * </ol>
+ * The score's sign follows the classifier's label; its size grows with the classifier's confidence, the lexicon's
+ * strength when it agrees, and the intensity of the writing (see {@link #score}). A message that is not English is
+ * read without the lexicon and marked {@link Sentiment#uncertain() uncertain}. When the model fails, the lexicon's
+ * score is returned marked as {@link Sentiment#fallback() fallback}. Never throws; thread-safe; one instance (and one
+ * embedding model) serves the whole application.
+ */
+public final class CustomerSentiment {
+
+    /** Only the start of a very long message is read: the same part the embedding model reads. */
+    static final int MAX_CHARS = 2_000;
+    /** A neutral message's score stays within this, below {@link SentimentLabel}'s threshold. */
+    static final double NEUTRAL_SPREAD = 0.04;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerSentiment.class);
+
+    private final SentimentAnalyzer lexicon;
+    private final Function<String, float[]> embeddings;
+    private final SentimentClassifier classifier;
+    private final LanguageGuess languages = new LanguageGuess();
+
+    /**
+     * @param lexicon    the VADER analyzer
+     * @param embeddings the shared sentence embedding (a text to its unit vector)
+     */
+    public CustomerSentiment(SentimentAnalyzer lexicon, Function<String, float[]> embeddings) {
+        this(lexicon, embeddings, loadClassifier());
+    }
+
+    CustomerSentiment(SentimentAnalyzer lexicon, Function<String, float[]> embeddings, SentimentClassifier classifier) {
+        this.lexicon = lexicon;
+        this.embeddings = embeddings;
+        this.classifier = classifier;
+    }
+
+    private static SentimentClassifier loadClassifier() {
+        try {
+            return SentimentClassifier.fromResource();
+        } catch (RuntimeException e) {
+            LOG.error("The sentiment model cannot be read; every message is scored by the lexicon alone", e);
+            return null;
+        }
+    }
+
+    /** What the classifier reads of a text besides its embedding; shared with the training. */
+    record Inputs(String sample, String language, Sentiment lexicon, double[] features) {
+
+        boolean english() {
+            return LanguageGuess.ENGLISH.equals(language);
+        }
+    }
+
+    public Sentiment analyze(String text) {
+        Inputs in;
+        try {
+            in = inputs(text);
+        } catch (RuntimeException e) {
+            LOG.warn("The lexicon could not read a message ({}); scored neutral", e.toString());
+            return new Sentiment(0, SentimentLabel.NEUTRAL, true, true, LanguageGuess.UNDETERMINED);
+        }
+        if (in.sample().isEmpty()) {
+            return new Sentiment(0, SentimentLabel.NEUTRAL, false, false, LanguageGuess.UNDETERMINED);
+        }
+        if (classifier == null) {
+            return fallback(in); // said once, when the weights could not be read
+        }
+        double[] p;
+        try {
+            p = classifier.probabilities(embeddings.apply(in.sample()), in.features());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("The sentiment model failed on a message ({}); the lexicon's score is used", e.toString());
+            return fallback(in);
+        }
+        return score(p, in);
+    }
+
+    /** The lexicon's reading, marked as the fallback; not English, the English lexicon would only guess: neutral. */
+    private static Sentiment fallback(Inputs in) {
+        Sentiment reading = in.english() ? in.lexicon() : Sentiment.NEUTRAL;
+        return reading.asFallback(!in.english(), in.language());
+    }
+
+    /** The text cleaned and cut, its language, the lexicon's reading and the classifier's signals. */
+    Inputs inputs(String text) {
+        String sample = clean(text);
+        if (sample.isEmpty()) {
+            return new Inputs(sample, LanguageGuess.UNDETERMINED, Sentiment.NEUTRAL, new double[SentimentFeatures.NAMES.size()]);
+        }
+        String language;
+        try {
+            language = languages.of(sample);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("Language detection failed ({}); the message is read as English", e.toString());
+            language = LanguageGuess.ENGLISH;
+        }
+        Sentiment vader = lexicon.analyze(sample);
+        boolean english = LanguageGuess.ENGLISH.equals(language);
+        return new Inputs(sample, language, vader, SentimentFeatures.of(sample, english ? vader.score() : 0));
+    }
+
+    /**
+     * The label is the classifier's most probable class. A neutral message scores within ±{@value #NEUTRAL_SPREAD}
+     * (leaning as the classifier leans). Otherwise the score is ±(0.05 + 0.95 m), with the magnitude m (0..1) made of
+     * the classifier's confidence (40 %), the lexicon's strength when its sign agrees (35 %) and the intensity of the
+     * writing (25 %: capitals, exclamation marks, repeated marks, stretched words); halved when the text is not
+     * English.
+     */
+    private static Sentiment score(double[] p, Inputs in) {
+        int best = 0;
+        for (int c = 1; c < p.length; c++) {
+            if (p[c] > p[best]) {
+                best = c;
+            }
+        }
+        SentimentLabel label = SentimentClassifier.CLASSES[best];
+        double score;
+        if (label == SentimentLabel.NEUTRAL) {
+            score = NEUTRAL_SPREAD * (p[2] - p[0]);
+        } else {
+            double sign = label == SentimentLabel.POSITIVE ? 1 : -1;
+            double confidence = Math.min(1, Math.max(0, (p[best] - 1.0 / 3) * 1.5));
+            double lexicon = in.english() && Math.signum(in.lexicon().score()) == sign ? Math.abs(in.lexicon().score()) : 0;
+            double magnitude = 0.4 * confidence + 0.35 * lexicon + 0.25 * SentimentFeatures.intensity(in.features());
+            if (!in.english()) {
+                magnitude /= 2;
+            }
+            score = sign * (0.05 + 0.95 * Math.min(1, magnitude));
+        }
+        return new Sentiment(score, label, !in.english(), false, in.language());
+    }
+
+    /** The text without control characters or broken surrogates, stripped and cut to {@value #MAX_CHARS} chars. */
+    static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        String cut = text.length() > MAX_CHARS + 64 ? text.substring(0, MAX_CHARS + 64) : text;
+        StringBuilder out = new StringBuilder(cut.length());
+        for (int i = 0; i < cut.length(); i++) {
+            char c = cut.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < cut.length() && Character.isLowSurrogate(cut.charAt(i + 1))) {
+                out.append(c).append(cut.charAt(++i));
+            } else if (Character.isSurrogate(c) || (Character.isISOControl(c) && c != '\n' && c != '\t')
+                    || c == '\uFFFD' || c == '\uFFFE' || c == '\uFFFF') {
+                out.append(' ');
+            } else {
+                out.append(c);
+            }
+        }
+        String stripped = out.toString().strip();
+        if (stripped.length() > MAX_CHARS) {
+            int end = Character.isHighSurrogate(stripped.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
+            stripped = stripped.substring(0, end);
+        }
+        return stripped;
+    }
+}

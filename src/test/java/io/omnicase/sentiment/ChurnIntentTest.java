@@ -1,0 +1,46 @@
+package io.omnicase.sentiment;
+
+import io.omnicase.cases.PersonRequest;
+import io.omnicase.routing.MessageFacts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * "Does the customer mean to leave?" is decided once, apart from "do they want a person?": routing reads both as
+ * separate facts of the message.
+ */
+class ChurnIntentTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "If this is not fixed by Monday I will cancel my subscription.|true|false",
+            "I'm switching to another provider.|true|false",
+            "Please close my account, I'll take my business elsewhere.|true|false",
+            "You have lost a customer.|true|false",
+            "Never ordering from you again!|true|false",
+            "I want to talk to a manager or I'm cancelling my contract|true|true",
+            "Let me speak to a human|false|true",
+            "Can I cancel my order from yesterday?|false|false",
+            "The cancellation of my flight was confirmed, thanks|false|false",
+            "How do I change my address?|false|false",
+            "|false|false"})
+    void routingReadsChurnIntentAndAskingForAPersonAsSeparateFacts(String text, boolean churn, boolean person) {
+        assertThat(ChurnIntent.in(text)).isEqualTo(churn);
+        MessageFacts facts = new MessageFacts(text, 0);
+        assertThat(facts.isChurnIntent()).isEqualTo(churn);
+        assertThat(facts.isAsksForPerson()).isEqualTo(person).isEqualTo(PersonRequest.in(text));
+    }
+
+    @Test
+    void aHugeRepetitiveMessageIsReadInLinearTime() {
+        String hostile = "cancel my ".repeat(200_000) + "contract";
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThat(ChurnIntent.in(hostile)).isTrue());
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThat(ChurnIntent.in("cancel ".repeat(300_000))).isFalse());
+    }
+}

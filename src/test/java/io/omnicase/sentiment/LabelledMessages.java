@@ -1,0 +1,68 @@
+package io.omnicase.sentiment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The labelled sets sentiment is trained and measured on: Omnicase's customer-service set and sentiment-dev. */
+final class LabelledMessages {
+
+    /** One labelled message; category is one of the README's (sarcasm, implicit, calm, churn, shouting, ...). */
+    record Message(SentimentLabel label, String channel, String category, String text) {
+    }
+
+    private LabelledMessages() {
+    }
+
+    /** The customer-service set's "train" or "test" split, from src/test/resources/sentiment/customer-service. */
+    static List<Message> customerService(String split) {
+        String resource = "/sentiment/customer-service/" + split + ".tsv";
+        try (InputStream in = LabelledMessages.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + resource);
+            }
+            List<Message> messages = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] p = line.split("\t", 4);
+                messages.add(new Message(SentimentLabel.valueOf(p[0].toUpperCase(java.util.Locale.ROOT)), p[1], p[2], p[3]));
+            }
+            return messages;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where the shared data sets are: -Domnicase.shared.data or ../shared/data. */
+    static Path sharedData() {
+        return Path.of(System.getProperty("omnicase.shared.data", "../shared/data"));
+    }
+
+    /** sentiment-dev (binary, for development and tuning): 3,000 review sentences, positive or negative. */
+    static List<Message> sentimentDev() {
+        List<Message> messages = new ArrayList<>();
+        for (String file : List.of("amazon_cells_labelled.txt", "imdb_labelled.txt", "yelp_labelled.txt")) {
+            try {
+                for (String line : Files.readAllLines(sharedData().resolve("sentiment-dev").resolve(file), StandardCharsets.UTF_8)) {
+                    int tab = line.lastIndexOf('\t');
+                    if (tab < 0) {
+                        continue;
+                    }
+                    messages.add(new Message(line.substring(tab + 1).strip().equals("1") ? SentimentLabel.POSITIVE
+                            : SentimentLabel.NEGATIVE, "review", file.substring(0, file.indexOf('_')),
+                            line.substring(0, tab).strip()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return messages;
+    }
+}
