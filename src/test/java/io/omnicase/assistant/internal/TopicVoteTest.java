@@ -24,12 +24,14 @@ class TopicVoteTest {
     }
 
     @Test
-    void twoTopicsEquallyCloseGiveLowConfidenceEvenWhenBothAreClose() {
-        var verdict = TopicVote.decide(List.of(
-                match("ACCOUNT", "Reset your password", 0.80), match("BILLING", "Reset your billing password", 0.80),
-                match("ACCOUNT", "Forgot password", 0.78), match("BILLING", "Billing password forgotten", 0.78)));
+    void twoTopicsEquallyCloseGiveClearlyLessConfidenceThanOneTopicAlone() {
+        var tie = TopicVote.decide(List.of(
+                match("ACCOUNT", "Reset your password", 0.80), match("BILLING", "Reset your billing password", 0.80)));
+        var alone = TopicVote.decide(List.of(
+                match("ACCOUNT", "Reset your password", 0.80), match("BILLING", "Change my card", 0.35)));
 
-        assertThat(verdict.confidence()).isLessThan(0.5);
+        assertThat(tie.confidence()).isLessThan(alone.confidence() - 0.2);
+        assertThat(tie.margin()).isZero();
     }
 
     @Test
