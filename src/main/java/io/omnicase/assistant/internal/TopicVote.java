@@ -21,8 +21,9 @@ import java.util.Map;
 public final class TopicVote {
 
     /**
-     * Logistic calibration {@code z = BIAS + W_BEST * best + W_MARGIN * margin}, fitted (Newton, log-loss) on Banking77 by bench/assistant-calibration/run:
-     * 3 seeds x (10 examples per topic, all examples), a quarter of the topics held out as unknown; 27,720 questions.
+     * Logistic calibration {@code z = BIAS + W_BEST * best + W_MARGIN * margin}, fitted (Newton, log-loss) on Banking77
+     * by {@code bench/assistant-calibration/run}: 3 seeds x (10 examples per topic, all examples), a quarter of the
+     * topics held out as unknown; 18,480 questions.
      */
     static final double BIAS = -8.989;
     static final double W_BEST = 11.696;
