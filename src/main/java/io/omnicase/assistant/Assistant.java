@@ -41,7 +41,7 @@ public class Assistant {
     private final double minConfidence;
 
     Assistant(KnowledgeIndex index, ExampleStore examples, ArticleStore articles, AnswerEngine engine,
-              @Value("${omnicase.assistant.min-confidence:0.65}") double minConfidence) {
+              @Value("${omnicase.assistant.min-confidence:0.70}") double minConfidence) {
         this.index = index;
         this.examples = examples;
         this.articles = articles;

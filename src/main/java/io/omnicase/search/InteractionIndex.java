@@ -136,10 +136,10 @@ public class InteractionIndex {
             }, InteractionDocument.class);
             long total = response.hits().total() == null ? 0 : response.hits().total().value();
             List<InteractionDocument> byWords = response.hits().hits().stream().map(Hit::source).toList();
-            float[] vector = hasText ? embeddings.embed(query.text()) : new float[0];
-            if (!hasText || RankFusion.isZero(vector)) {
+            if (!hasText || !readsAsWords(query.text())) {
                 return new SearchResult(total, byWords);
             }
+            float[] vector = embeddings.embed(query.text());
             // The same filters (the reader's scope among them) restrict the neighbours inside the kNN search.
             Query filter = Query.of(q -> q.bool(b -> b.filter(filters)));
             List<InteractionDocument> byMeaning = client.search(s -> s.index(index).size(query.size())
@@ -156,6 +156,18 @@ public class InteractionIndex {
         } catch (ElasticsearchException e) {
             throw new HistoryUnavailableException("The history index refused the search: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether a query is worth searching by meaning: at least two words of letters and no search syntax. A single
+     * token (an order number, a marker, a name) or a query with quotes, {@code -}, {@code +}, {@code |}, {@code *} or
+     * {@code ~} asks for those exact words; neighbours by meaning would only add near-misses.
+     */
+    static boolean readsAsWords(String text) {
+        if (text.matches(".*[\"+|*~()].*") || text.matches("(^|.*\\s)-.*")) {
+            return false;
+        }
+        return java.util.Arrays.stream(text.strip().split("\\s+")).filter(w -> w.matches("\\p{L}[\\p{L}'.,?!]*")).count() >= 2;
     }
 
     /** Makes recent writes visible to search; for tools and tests, not for the hot path. */
