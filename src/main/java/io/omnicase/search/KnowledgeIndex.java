@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,8 +112,11 @@ public class KnowledgeIndex {
             ensureIndex();
             for (int from = 0; from < entries.size(); from += BULK_CHUNK) {
                 BulkRequest.Builder bulk = new BulkRequest.Builder();
-                for (KnowledgeEntry entry : entries.subList(from, Math.min(entries.size(), from + BULK_CHUNK))) {
-                    Document document = Document.of(entry, embeddings.embed(entry.meaning()));
+                List<KnowledgeEntry> chunk = entries.subList(from, Math.min(entries.size(), from + BULK_CHUNK));
+                Map<String, float[]> stored = storedVectors(chunk);
+                for (KnowledgeEntry entry : chunk) {
+                    Document document = Document.of(entry, stored.containsKey(entry.id())
+                            ? stored.get(entry.id()) : embeddings.embed(entry.meaning()));
                     bulk.operations(o -> o.index(i -> i.index(index).id(entry.id()).document(document)));
                 }
                 BulkResponse response = client.bulk(bulk.build());
@@ -124,6 +128,27 @@ public class KnowledgeIndex {
             }
             return null;
         });
+    }
+
+    /**
+     * The vectors already stored for these entries, where the text they were embedded from is unchanged: writing
+     * everything again (the reindex at start) embeds only what is new or changed.
+     */
+    private Map<String, float[]> storedVectors(List<KnowledgeEntry> chunk) throws IOException {
+        Map<String, String> meanings = new HashMap<>();
+        chunk.forEach(e -> meanings.put(e.id(), e.meaning()));
+        Map<String, float[]> vectors = new HashMap<>();
+        var found = client.mget(m -> m.index(index).ids(List.copyOf(meanings.keySet()))
+                .sourceIncludes("id", "title", "vector"), Document.class);
+        for (var item : found.docs()) {
+            if (item.isResult() && item.result().found() && item.result().source() != null) {
+                Document d = item.result().source();
+                if (d.vector() != null && d.title() != null && d.title().equals(meanings.get(item.result().id()))) {
+                    vectors.put(item.result().id(), d.vector());
+                }
+            }
+        }
+        return vectors;
     }
 
     /**
