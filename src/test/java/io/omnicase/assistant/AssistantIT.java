@@ -107,6 +107,20 @@ class AssistantIT {
     }
 
     @Test
+    void aConversationInAQueueDrawsOnThatQueuesResolvedCasesButNeverOnAnotherQueues() {
+        String word = "tapir" + UUID.randomUUID().toString().substring(0, 6);
+        String question = "Where do I collect the " + word + " loyalty voucher?";
+        assistant.learn(new Example(question, "Collect it at the " + word + " kiosk.", "OTHER"), "resolved-case",
+                "test:" + word, "tech", 987_654_322L, "technical");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                assistant.ask(question, io.omnicase.search.KnowledgeScope.queue("technical")).answer()).contains("kiosk"));
+        AssistantAnswer inBilling = assistant.ask(question, io.omnicase.search.KnowledgeScope.queue("billing"));
+        assertThat(inBilling.answer()).doesNotContain("kiosk");
+        assertThat(inBilling.sources()).noneMatch(source -> source.title().contains(word));
+    }
+
+    @Test
     void refusesEmptyAndHugeQuestionsWithAProblemNamingTheField() {
         Api.Response empty = agent().postJson("/api/assistant/ask", Map.of("question", "  "));
         Api.Response huge = agent().postJson("/api/assistant/ask", Map.of("question", "why ".repeat(1_000)));
