@@ -6,6 +6,7 @@ import io.omnicase.assistant.internal.KnowledgeEntries;
 import io.omnicase.assistant.internal.TopicVote;
 import io.omnicase.search.KnowledgeIndex;
 import io.omnicase.search.KnowledgeMatch;
+import io.omnicase.search.KnowledgeScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,6 +19,11 @@ import java.util.Optional;
  * Answers a customer's question from the knowledge articles and resolved examples, or declines and offers a person:
  * when the customer asks for one, when nothing matches, when the confidence is below the threshold, or when the
  * answer engine fails. Learns from resolved examples.
+ * <p>
+ * Retrieval is hybrid (BM25 and nearest neighbours by meaning, fused by reciprocal rank) and limited to the knowledge
+ * the asker may see ({@link KnowledgeScope}). The sources are grouped by topic and scored by how close their meaning
+ * is to the question; the confidence is the calibrated probability that the best topic is the right one (see
+ * {@link TopicVote}), so 0.75 means about three in four such answers are right.
  */
 @Service
 public class Assistant {
@@ -26,7 +32,7 @@ public class Assistant {
     public static final int MAX_QUESTION = 2_000;
 
     private static final Logger log = LoggerFactory.getLogger(Assistant.class);
-    private static final int RETRIEVE = 10;
+    private static final int RETRIEVE = 30;
 
     private final KnowledgeIndex index;
     private final ExampleStore examples;
@@ -35,7 +41,7 @@ public class Assistant {
     private final double minConfidence;
 
     Assistant(KnowledgeIndex index, ExampleStore examples, ArticleStore articles, AnswerEngine engine,
-              @Value("${omnicase.assistant.min-confidence:0.45}") double minConfidence) {
+              @Value("${omnicase.assistant.min-confidence:0.70}") double minConfidence) {
         this.index = index;
         this.examples = examples;
         this.articles = articles;
@@ -43,20 +49,30 @@ public class Assistant {
         this.minConfidence = minConfidence;
     }
 
+    /** Asks from the knowledge everyone may see: articles and examples that come from no case. */
     public AssistantAnswer ask(String question) {
-        return ask(question, minConfidence);
+        return ask(question, KnowledgeScope.shared(), minConfidence);
     }
 
-    /** Asks with another threshold; for the evaluation command, which sweeps it. */
+    /** Asks from the knowledge within the asker's scope. */
+    public AssistantAnswer ask(String question, KnowledgeScope scope) {
+        return ask(question, scope, minConfidence);
+    }
+
+    /** Asks all knowledge with another threshold; for the evaluation command, which sweeps it. */
     public AssistantAnswer ask(String question, double threshold) {
+        return ask(question, KnowledgeScope.everything(), threshold);
+    }
+
+    private AssistantAnswer ask(String question, KnowledgeScope scope, double threshold) {
         if (question == null || question.isBlank()) {
             return handOver(null, 0, List.of(), "the question is empty");
         }
         if (CustomerReply.of(question) == CustomerReply.WANTS_PERSON) {
             return handOver(null, 0, List.of(), "the customer asked for a person");
         }
-        List<KnowledgeMatch> matches = index.retrieve(question, RETRIEVE);
-        TopicVote.Verdict verdict = TopicVote.decide(question, matches);
+        List<KnowledgeMatch> matches = index.retrieve(question, scope, RETRIEVE);
+        TopicVote.Verdict verdict = TopicVote.decide(matches);
         List<Grounding> groundings = verdict.support().stream().limit(3).map(KnowledgeEntries::grounding).toList();
         List<AnswerSource> sources = groundings.stream().map(Grounding::source).toList();
         if (verdict.topic() == null) {
@@ -84,8 +100,16 @@ public class Assistant {
      * @return the example's id
      */
     public long learn(Example example, String origin, String sourceKey, String by) {
-        long id = examples.add(example, origin, sourceKey, by);
-        index.put(KnowledgeEntries.example(id, example, origin));
+        return learn(example, origin, sourceKey, by, null, null);
+    }
+
+    /**
+     * Learns an example taken from a case: it answers only askers who may see that case (its readers, and
+     * conversations in its queue).
+     */
+    public long learn(Example example, String origin, String sourceKey, String by, Long caseId, String queue) {
+        long id = examples.add(example, origin, sourceKey, by, caseId, queue);
+        index.put(KnowledgeEntries.example(id, example, origin, caseId, queue));
         return id;
     }
 
@@ -94,8 +118,7 @@ public class Assistant {
         for (Example example : batch) {
             examples.add(example, origin, null, "system");
         }
-        index.putAll(examples.ofOrigin(origin).stream()
-                .map(e -> KnowledgeEntries.example(e.id(), e.example(), e.origin())).toList());
+        index.putAll(examples.ofOrigin(origin).stream().map(KnowledgeEntries::example).toList());
         index.refresh();
     }
 
@@ -108,7 +131,7 @@ public class Assistant {
     /** Writes all articles and examples into the knowledge index again (it is derived, and may have been lost). */
     public void reindex() {
         index.putAll(articles.all().stream().map(KnowledgeEntries::article).toList());
-        index.putAll(examples.all().stream().map(e -> KnowledgeEntries.example(e.id(), e.example(), e.origin())).toList());
+        index.putAll(examples.all().stream().map(KnowledgeEntries::example).toList());
         index.refresh();
     }
 

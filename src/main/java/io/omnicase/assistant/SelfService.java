@@ -5,6 +5,7 @@ import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseManagement;
 import io.omnicase.cases.CustomerMessage;
 import io.omnicase.search.HistoryUnavailableException;
+import io.omnicase.search.KnowledgeScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -83,7 +84,7 @@ public class SelfService {
             cases.reply(caseId, CaseManagement.ASSISTANT, THANKS);
             return new Turn(Outcome.CONFIRMED, 0);
         }
-        AssistantAnswer answer = ask(message);
+        AssistantAnswer answer = ask(message, scope(caseId));
         attempts.record(caseId.value(), message, answer);
         if (answer.answered()) {
             cases.reply(caseId, CaseManagement.ASSISTANT, answer.answer() + ASK_CONFIRMATION);
@@ -103,9 +104,19 @@ public class SelfService {
         return attempts.ofCase(caseId.value());
     }
 
-    private AssistantAnswer ask(String message) {
+    /**
+     * What the customer's conversation may draw on: shared knowledge, and examples resolved in this case or in its
+     * queue (the team's own answers); never another queue's cases.
+     */
+    private KnowledgeScope scope(CaseId caseId) {
+        String queue = cases.find(caseId).map(io.omnicase.cases.CaseView::queue).orElse(null);
+        return new KnowledgeScope(false, java.util.Set.of(caseId.value()),
+                java.util.Set.of((queue == null ? "general" : queue).toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    private AssistantAnswer ask(String message, KnowledgeScope scope) {
         try {
-            return assistant.ask(message);
+            return assistant.ask(message, scope);
         } catch (HistoryUnavailableException e) {
             // Without its knowledge the assistant cannot answer: a person takes the case, nothing waits on the index.
             log.warn("The knowledge index is unavailable; handing the case to a person: {}", e.getMessage());

@@ -10,9 +10,11 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseManagement;
 import io.omnicase.cases.InteractionKind;
+import io.omnicase.embeddings.TextEmbeddings;
 import io.omnicase.cases.InteractionRecorded;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -26,13 +28,22 @@ import java.util.Map;
 
 /**
  * The {@code interactions} index: created with an explicit mapping on first use, fed after commit with every
- * timeline entry, searched by the API. Documents are keyed by interaction id, so a redelivered event overwrites
- * rather than duplicates.
+ * timeline entry (embedded once: its vector is a {@code dense_vector} field), searched by the API with hybrid
+ * retrieval: BM25 and k nearest neighbours by meaning, fused by reciprocal rank, both with the reader's scope and the
+ * query's filters inside the query. Documents are keyed by interaction id, so a redelivered event overwrites rather
+ * than duplicates. Entries indexed before vectors existed are found by their words only.
  */
 @Service
 public class InteractionIndex {
 
+    /**
+     * Cosine similarity below which a neighbour by meaning is no match: without it, kNN returns its k nearest even
+     * for a query that matches nothing.
+     */
+    static final float MIN_SIMILARITY = 0.5f;
+
     private final ElasticsearchClient client;
+    private final TextEmbeddings embeddings;
     private final String index;
     private final IndexCreation creation;
     private final CaseManagement cases;
@@ -40,9 +51,10 @@ public class InteractionIndex {
     /** At most this many entries of one case are given a new status at once (a case has far fewer). */
     private static final int RESTATUS_BATCH = 1000;
 
-    InteractionIndex(ElasticsearchClient client, @Value("${omnicase.history.index:interactions}") String index,
-                     CaseManagement cases) {
+    InteractionIndex(ElasticsearchClient client, TextEmbeddings embeddings,
+                     @Value("${omnicase.history.index:interactions}") String index, CaseManagement cases) {
         this.client = client;
+        this.embeddings = embeddings;
         this.cases = cases;
         this.index = index;
         this.creation = new IndexCreation(client, index, c -> c
@@ -56,7 +68,15 @@ public class InteractionIndex {
                         .properties("author", p -> p.keyword(k -> k))
                         .properties("text", p -> p.text(t -> t.analyzer("standard")))
                         .properties("caseStatus", p -> p.keyword(k -> k))
-                        .properties("occurredAt", p -> p.date(d -> d))));
+                        .properties("occurredAt", p -> p.date(d -> d))
+                        .properties("vector", KnowledgeIndex.vectorProperty())),
+                Map.of("vector", KnowledgeIndex.vectorProperty()));
+    }
+
+    /** An interaction as stored: with the vector of its text (none for an entry without text). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Stored(long interactionId, long caseId, long customerId, String kind, String channel, String author,
+                  String text, String caseStatus, java.time.Instant occurredAt, float[] vector) {
     }
 
     /**
@@ -103,7 +123,11 @@ public class InteractionIndex {
 
     public void add(InteractionDocument document) throws IOException {
         ensureIndex();
-        client.index(i -> i.index(index).id(Long.toString(document.interactionId())).document(document));
+        float[] vector = embeddings.embed(document.text());
+        Stored stored = new Stored(document.interactionId(), document.caseId(), document.customerId(), document.kind(),
+                document.channel(), document.author(), document.text(), document.caseStatus(), document.occurredAt(),
+                RankFusion.isZero(vector) ? null : vector);
+        client.index(i -> i.index(index).id(Long.toString(document.interactionId())).document(stored));
     }
 
     public SearchResult search(SearchQuery query) {
@@ -141,6 +165,7 @@ public class InteractionIndex {
             boolean hasText = query.text() != null && !query.text().isBlank();
             SearchResponse<InteractionDocument> response = client.search(s -> {
                 s.index(index).size(query.size()).trackTotalHits(t -> t.enabled(true))
+                        .source(src -> src.filter(f -> f.excludes("vector")))
                         .query(q -> q.bool(b -> {
                             if (hasText) {
                                 b.must(m -> m.simpleQueryString(sq -> sq.query(query.text()).fields("text", "author")
@@ -153,13 +178,40 @@ public class InteractionIndex {
                 }
                 return s;
             }, InteractionDocument.class);
-            return new SearchResult(response.hits().total() == null ? 0 : response.hits().total().value(),
-                    response.hits().hits().stream().map(Hit::source).toList());
+            long total = response.hits().total() == null ? 0 : response.hits().total().value();
+            List<InteractionDocument> byWords = response.hits().hits().stream().map(Hit::source).toList();
+            if (!hasText || !readsAsWords(query.text())) {
+                return new SearchResult(total, byWords);
+            }
+            float[] vector = embeddings.embed(query.text());
+            // The same filters (the reader's scope among them) restrict the neighbours inside the kNN search.
+            Query filter = Query.of(q -> q.bool(b -> b.filter(filters)));
+            List<InteractionDocument> byMeaning = client.search(s -> s.index(index).size(query.size())
+                    .source(src -> src.filter(f -> f.excludes("vector")))
+                    .knn(k -> k.field("vector").queryVector(RankFusion.asList(vector)).k(query.size())
+                            .numCandidates(Math.max(100, 4 * query.size())).similarity(MIN_SIMILARITY).filter(filter)),
+                    InteractionDocument.class).hits().hits().stream().map(Hit::source).toList();
+            List<InteractionDocument> fused = RankFusion.fuse(List.of(byWords, byMeaning),
+                    d -> Long.toString(d.interactionId())).stream().map(RankFusion.Fused::item).toList();
+            long onlyByMeaning = fused.size() - byWords.size();
+            return new SearchResult(total + onlyByMeaning, fused.subList(0, Math.min(fused.size(), query.size())));
         } catch (IOException e) {
             throw new HistoryUnavailableException("The history index cannot be reached: " + e.getMessage(), e);
         } catch (ElasticsearchException e) {
             throw new HistoryUnavailableException("The history index refused the search: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether a query is worth searching by meaning: at least two words of letters and no search syntax. A single
+     * token (an order number, a marker, a name) or a query with quotes, {@code -}, {@code +}, {@code |}, {@code *} or
+     * {@code ~} asks for those exact words; neighbours by meaning would only add near-misses.
+     */
+    static boolean readsAsWords(String text) {
+        if (text.matches(".*[\"+|*~()].*") || text.matches("(^|.*\\s)-.*")) {
+            return false;
+        }
+        return java.util.Arrays.stream(text.strip().split("\\s+")).filter(w -> w.matches("\\p{L}[\\p{L}'.,?!]*")).count() >= 2;
     }
 
     /** Makes recent writes visible to search; for tools and tests, not for the hot path. */

@@ -9,7 +9,21 @@ package io.omnicase.search;
  * @param text   the article's body, or the example's question
  * @param answer what the assistant would say: an example's answer, an article's summary
  * @param origin where it came from (the knowledge folder, the API, a resolved case, an evaluation run)
+ * @param caseId the resolved case an example was learned from; null for knowledge that comes from no case
+ * @param queue  that case's queue when it was resolved (lower case); null for knowledge that comes from no case
  */
 public record KnowledgeEntry(String id, String kind, String topic, String title, String text, String answer,
-                             String origin) {
+                             String origin, Long caseId, String queue) {
+
+    public KnowledgeEntry(String id, String kind, String topic, String title, String text, String answer, String origin) {
+        this(id, kind, topic, title, text, answer, origin, null, null);
+    }
+
+    /**
+     * The text whose meaning is embedded: an example's question, an article's title. An article's title says what
+     * question it answers; its whole body would blur that (its words are still found by BM25).
+     */
+    String meaning() {
+        return title;
+    }
 }

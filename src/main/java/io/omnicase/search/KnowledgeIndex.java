@@ -2,21 +2,33 @@ package io.omnicase.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.mapping.DenseVectorSimilarity;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
+import co.elastic.clients.elasticsearch._types.mapping.Property;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.omnicase.embeddings.TextEmbeddings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The {@code knowledge} index the assistant retrieves from: knowledge articles and resolved-case examples, searched
- * with BM25 over title, text and answer plus {@code more_like_this} on the question. MariaDB keeps the articles and
- * examples; this index is derived from them and keyed by their ids, so writing again overwrites.
+ * The {@code knowledge} index the assistant retrieves from: knowledge articles and resolved-case examples. Each entry
+ * is embedded once when written (its vector is a {@code dense_vector} field); a question is answered by hybrid
+ * retrieval: BM25 over title, text and answer, and k nearest neighbours by cosine, fused by reciprocal rank. The
+ * asker's {@link KnowledgeScope} filters both inside the query. MariaDB keeps the articles and examples; this index is
+ * derived from them and keyed by their ids, so writing again overwrites.
  */
 @Service
 public class KnowledgeIndex {
@@ -34,12 +46,18 @@ public class KnowledgeIndex {
                     + "was we were what when where which who why will with would you your yours can't cannot don't "
                     + "dont am any some get got just like want need know tell about hi hello thanks thank").split(" "));
 
+    /** Fields added after the first release, put into an older index's mapping in place. */
+    static final Map<String, Property> ADDED = added();
+
     private final ElasticsearchClient client;
+    private final TextEmbeddings embeddings;
     private final String index;
     private final IndexCreation creation;
 
-    KnowledgeIndex(ElasticsearchClient client, @Value("${omnicase.assistant.index:knowledge}") String index) {
+    KnowledgeIndex(ElasticsearchClient client, TextEmbeddings embeddings,
+                   @Value("${omnicase.assistant.index:knowledge}") String index) {
         this.client = client;
+        this.embeddings = embeddings;
         this.index = index;
         this.creation = new IndexCreation(client, index, c -> c
                 .settings(s -> s.numberOfShards("1").numberOfReplicas("0")
@@ -51,7 +69,37 @@ public class KnowledgeIndex {
                         .properties("title", p -> p.text(t -> t.analyzer(ANALYZER)))
                         .properties("text", p -> p.text(t -> t.analyzer(ANALYZER)))
                         .properties("answer", p -> p.text(t -> t.analyzer(ANALYZER)))
-                        .properties("origin", p -> p.keyword(k -> k))));
+                        .properties("origin", p -> p.keyword(k -> k))
+                        .properties(ADDED)), ADDED);
+    }
+
+    private static Map<String, Property> added() {
+        Map<String, Property> fields = new LinkedHashMap<>();
+        fields.put("caseId", Property.of(p -> p.long_(l -> l)));
+        fields.put("queue", Property.of(p -> p.keyword(k -> k)));
+        fields.put("vector", vectorProperty());
+        return fields;
+    }
+
+    /** The embedding of a text: 384 dimensions, indexed for kNN by cosine. */
+    static Property vectorProperty() {
+        return Property.of(p -> p.denseVector(d -> d.dims(TextEmbeddings.DIMENSIONS).index(true)
+                .similarity(DenseVectorSimilarity.Cosine)));
+    }
+
+    /** An entry as stored: with the vector of its meaning, embedded once, here. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Document(String id, String kind, String topic, String title, String text, String answer, String origin,
+                    Long caseId, String queue, float[] vector) {
+
+        static Document of(KnowledgeEntry e, float[] vector) {
+            return new Document(e.id(), e.kind(), e.topic(), e.title(), e.text(), e.answer(), e.origin(), e.caseId(),
+                    e.queue(), RankFusion.isZero(vector) ? null : vector);
+        }
+
+        KnowledgeEntry entry() {
+            return new KnowledgeEntry(id, kind, topic, title, text, answer, origin, caseId, queue);
+        }
     }
 
     public void put(KnowledgeEntry entry) {
@@ -64,8 +112,12 @@ public class KnowledgeIndex {
             ensureIndex();
             for (int from = 0; from < entries.size(); from += BULK_CHUNK) {
                 BulkRequest.Builder bulk = new BulkRequest.Builder();
-                for (KnowledgeEntry entry : entries.subList(from, Math.min(entries.size(), from + BULK_CHUNK))) {
-                    bulk.operations(o -> o.index(i -> i.index(index).id(entry.id()).document(entry)));
+                List<KnowledgeEntry> chunk = entries.subList(from, Math.min(entries.size(), from + BULK_CHUNK));
+                Map<String, float[]> stored = storedVectors(chunk);
+                for (KnowledgeEntry entry : chunk) {
+                    Document document = Document.of(entry, stored.containsKey(entry.id())
+                            ? stored.get(entry.id()) : embeddings.embed(entry.meaning()));
+                    bulk.operations(o -> o.index(i -> i.index(index).id(entry.id()).document(document)));
                 }
                 BulkResponse response = client.bulk(bulk.build());
                 if (response.errors()) {
@@ -76,6 +128,27 @@ public class KnowledgeIndex {
             }
             return null;
         });
+    }
+
+    /**
+     * The vectors already stored for these entries, where the text they were embedded from is unchanged: writing
+     * everything again (the reindex at start) embeds only what is new or changed.
+     */
+    private Map<String, float[]> storedVectors(List<KnowledgeEntry> chunk) throws IOException {
+        Map<String, String> meanings = new HashMap<>();
+        chunk.forEach(e -> meanings.put(e.id(), e.meaning()));
+        Map<String, float[]> vectors = new HashMap<>();
+        var found = client.mget(m -> m.index(index).ids(List.copyOf(meanings.keySet()))
+                .sourceIncludes("id", "title", "vector"), Document.class);
+        for (var item : found.docs()) {
+            if (item.isResult() && item.result().found() && item.result().source() != null) {
+                Document d = item.result().source();
+                if (d.vector() != null && d.title() != null && d.title().equals(meanings.get(item.result().id()))) {
+                    vectors.put(item.result().id(), d.vector());
+                }
+            }
+        }
+        return vectors;
     }
 
     /**
@@ -99,21 +172,60 @@ public class KnowledgeIndex {
         });
     }
 
-    /** The entries that best match a question, best first. */
+    /** The entries that best match a question among all knowledge, best first; for tools and evaluation. */
     public List<KnowledgeMatch> retrieve(String question, int size) {
+        return retrieve(question, KnowledgeScope.everything(), size);
+    }
+
+    /**
+     * The entries within the asker's scope that best match a question, best first: the {@code size} best by BM25 and
+     * the {@code size} nearest by meaning, fused by reciprocal rank, each with its cosine similarity to the question.
+     */
+    public List<KnowledgeMatch> retrieve(String question, KnowledgeScope scope, int size) {
+        float[] vector = embeddings.embed(question);
         return call(() -> {
             ensureIndex();
-            SearchResponse<KnowledgeEntry> response = client.search(s -> s.index(index).size(size)
+            Query visible = visible(scope);
+            SearchResponse<Document> words = client.search(s -> s.index(index).size(size)
                     .query(q -> q.bool(b -> b
                             .should(m -> m.multiMatch(mm -> mm.query(question).type(TextQueryType.MostFields)
                                     .fields("title^2", "text", "answer^0.5")))
                             .should(m -> m.moreLikeThis(mlt -> mlt.fields("title", "text")
                                     .like(l -> l.text(question)).minTermFreq(1).minDocFreq(1).maxQueryTerms(25)
                                     .minimumShouldMatch("30%")))
-                            .minimumShouldMatch("1"))), KnowledgeEntry.class);
-            return response.hits().hits().stream()
-                    .map(h -> new KnowledgeMatch(h.source(), h.score() == null ? 0 : h.score())).toList();
+                            .minimumShouldMatch("1")
+                            .filter(visible))), Document.class);
+            List<Document> nearest = List.of();
+            if (!RankFusion.isZero(vector)) {
+                nearest = client.search(s -> s.index(index).size(size)
+                        .knn(k -> k.field("vector").queryVector(RankFusion.asList(vector)).k(size)
+                                .numCandidates(Math.max(100, 4 * size)).filter(visible)), Document.class)
+                        .hits().hits().stream().map(Hit::source).toList();
+            }
+            List<Document> byWords = words.hits().hits().stream().map(Hit::source).toList();
+            return RankFusion.fuse(List.of(nearest, byWords), Document::id).stream()
+                    .map(f -> new KnowledgeMatch(f.item().entry(), f.score(),
+                            f.item().vector() == null ? 0 : TextEmbeddings.cosine(vector, f.item().vector())))
+                    .toList();
         });
+    }
+
+    /** Knowledge from no case, or from a case within the scope. */
+    private static Query visible(KnowledgeScope scope) {
+        if (scope.all()) {
+            return Query.of(q -> q.matchAll(m -> m));
+        }
+        List<Query> allowed = new ArrayList<>();
+        allowed.add(Query.of(q -> q.bool(b -> b.mustNot(n -> n.exists(e -> e.field("caseId"))))));
+        if (!scope.caseIds().isEmpty()) {
+            allowed.add(Query.of(q -> q.terms(t -> t.field("caseId").terms(v -> v.value(scope.caseIds().stream()
+                    .sorted().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList())))));
+        }
+        if (!scope.queues().isEmpty()) {
+            allowed.add(Query.of(q -> q.terms(t -> t.field("queue").terms(v -> v.value(scope.queues().stream()
+                    .sorted().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList())))));
+        }
+        return Query.of(q -> q.bool(b -> b.should(allowed).minimumShouldMatch("1")));
     }
 
     /** Makes recent writes visible to retrieval; for imports, tools and tests. */

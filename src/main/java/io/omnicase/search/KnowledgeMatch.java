@@ -1,5 +1,10 @@
 package io.omnicase.search;
 
-/** A knowledge entry that matched a question, with its relevance score (BM25 and more-like-this combined). */
-public record KnowledgeMatch(KnowledgeEntry entry, double score) {
+/**
+ * A knowledge entry that matched a question.
+ *
+ * @param score      its fused rank score (reciprocal rank fusion of BM25 and vector similarity); orders the matches
+ * @param similarity cosine similarity of the entry's meaning and the question's, -1..1: comparable between questions
+ */
+public record KnowledgeMatch(KnowledgeEntry entry, double score, double similarity) {
 }

@@ -20,20 +20,33 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The evaluation command (not a test: run it with {@code mvn -B verify -Pevaluate} or {@code bench/evaluate-assistant}).
- * Teaches the running assistant the training questions of a labelled set, holds a quarter of the topics out as
- * unknown, asks the test questions and prints in-scope accuracy (answered with the right topic) and out-of-scope
- * decline rate. Banking77 is the tuning set (it prints a threshold sweep); CLINC150 is the report set (it prints the
- * figures at the configured threshold only). Data is read from {@code omnicase.shared.data}, never copied.
+ * Teaches the running assistant (real MariaDB, real Elasticsearch: hybrid retrieval, calibrated confidence) the
+ * training questions of the known topics of a labelled set, asks test questions of known topics (in scope) and of
+ * unknown ones (out of scope), and prints in-scope accuracy (answered with the right topic, over all in-scope
+ * questions) and out-of-scope decline rate along the operating curve.
+ * <ul>
+ *   <li>Banking77 is the tuning set: a quarter of the topics held out as unknown, with 10 and with all examples per
+ *   known topic. It prints the sweep and the threshold that maximises the mean of in-scope accuracy and out-of-scope
+ *   decline rate; the configured threshold was chosen so, here only.</li>
+ *   <li>CLINC150 is the report set, never tuned on: (1) 10 examples for each of 50 known intents, (2) all training
+ *   examples of 112 known intents; the other intents and CLINC's out-of-scope questions are out of scope.</li>
+ * </ul>
+ * The floors asserted sit below the measured figures (docs/assistant.md): a change that loses ground fails the run.
+ * Data is read from {@code omnicase.shared.data}, never copied.
  */
 @RunningOmnicase
 class AssistantEvaluation {
 
-    private static final double HOLD_OUT = 0.25;
     private static final long SEED = 20261125L;
+    private static final double[] SWEEP = {0.30, 0.40, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.90};
+    /** Questions per part, sampled with the seed, so one run stays within minutes on a busy 2-core machine. */
+    private static final int IN_SCOPE_SAMPLE = 1_500;
+    private static final int OUT_OF_SCOPE_SAMPLE = 1_500;
 
     @Autowired
     Assistant assistant;
@@ -45,12 +58,43 @@ class AssistantEvaluation {
     void banking77() throws IOException {
         Path dir = data().resolve("banking77");
         assumeTrue(Files.isDirectory(dir), "banking77 not found under " + dir + "; set -Domnicase.shared.data");
-        Result result = run("banking77", csv(dir.resolve("train.csv")), csv(dir.resolve("test.csv")), List.of());
-        System.out.println("\n[evaluation] banking77 (tuning set) threshold sweep:");
-        for (double t = 0.10; t <= 0.701; t += 0.05) {
-            System.out.println(result.at(t));
+        List<Labelled> train = csv(dir.resolve("train.csv"));
+        List<Labelled> test = csv(dir.resolve("test.csv"));
+        List<String> topics = topics(train);
+        Set<String> known = new LinkedHashSet<>(topics.subList(0, (int) Math.round(topics.size() * 0.75)));
+        Result few = run("banking77, 10 examples per known topic", shots(train, known, 10), known, test, List.of());
+        Result all = run("banking77, all examples of the known topics", shots(train, known, Integer.MAX_VALUE), known,
+                test, List.of());
+
+        System.out.println("\n[evaluation] banking77 (tuning set), mean of both protocols:");
+        double chosen = 0;
+        double bestBalanced = -1;
+        for (double t : SWEEP) {
+            double in = (few.inScopeAccuracy(t) + all.inScopeAccuracy(t)) / 2;
+            double out = (few.declined(t) + all.declined(t)) / 2;
+            System.out.printf(Locale.ROOT, "[evaluation]   threshold %.2f: in-scope accuracy %.3f, out-of-scope declined %.3f, "
+                    + "balanced %.3f%n", t, in, out, (in + out) / 2);
+            if ((in + out) / 2 > bestBalanced) {
+                bestBalanced = (in + out) / 2;
+                chosen = t;
+            }
         }
-        System.out.println("[evaluation] banking77 at configured threshold: " + result.at(assistant.minConfidence()));
+        System.out.printf(Locale.ROOT, "[evaluation] banking77: best threshold %.2f; configured %.2f%n", chosen,
+                assistant.minConfidence());
+        few.printCurve("banking77, 10 examples");
+        few.printCalibration("banking77, 10 examples");
+        all.printCurve("banking77, all examples");
+        all.printCalibration("banking77, all examples");
+
+        // Floors below the figures measured on 2026-12-01 (docs/assistant.md).
+        double t = assistant.minConfidence();
+        assertThat(few.inScopeAccuracy(t)).isGreaterThan(0.42);
+        assertThat(few.declined(t)).isGreaterThan(0.75);
+        assertThat(all.inScopeAccuracy(t)).isGreaterThan(0.75);
+        assertThat(all.declined(t)).isGreaterThan(0.60);
+        // The confidence separates right from wrong: answers above the desk's "high" are right far more often.
+        assertThat(few.precisionFrom(0.75)).isGreaterThan(0.85).isGreaterThan(few.precisionFrom(0) + 0.2);
+        assertThat(all.precisionFrom(0.75)).isGreaterThan(0.80).isGreaterThan(all.precisionFrom(0) + 0.1);
     }
 
     @Test
@@ -58,58 +102,141 @@ class AssistantEvaluation {
         Path file = data().resolve("clinc150/clinc150.json");
         assumeTrue(Files.isRegularFile(file), "clinc150 not found at " + file + "; set -Domnicase.shared.data");
         JsonNode json = new ObjectMapper().readTree(file.toFile());
-        Result result = run("clinc150", pairs(json.get("train")), pairs(json.get("test")), pairs(json.get("oos_test")));
-        System.out.println("\n[evaluation] clinc150 (report set, not tuned) at configured threshold: "
-                + result.at(assistant.minConfidence()));
+        List<Labelled> train = pairs(json.get("train"));
+        List<Labelled> test = pairs(json.get("test"));
+        List<Labelled> oos = pairs(json.get("oos_test"));
+        List<String> intents = topics(train);
+
+        Set<String> fifty = new LinkedHashSet<>(intents.subList(0, 50));
+        Result few = run("clinc150 protocol 1: 10 examples for each of 50 known intents", shots(train, fifty, 10), fifty,
+                test, oos);
+        Set<String> most = new LinkedHashSet<>(intents.subList(0, 112));
+        Result full = run("clinc150 protocol 2: all examples of 112 known intents", shots(train, most, Integer.MAX_VALUE),
+                most, test, oos);
+        few.printCurve("clinc150 protocol 1 (report set, not tuned)");
+        few.printCalibration("clinc150 protocol 1");
+        full.printCurve("clinc150 protocol 2 (report set, not tuned)");
+        full.printCalibration("clinc150 protocol 2");
+
+        // Floors below the figures measured on 2026-12-01 (docs/assistant.md); the target (in-scope 0.85 with
+        // out-of-scope declined 0.80) is not reached: see there.
+        double t = assistant.minConfidence();
+        assertThat(few.inScopeAccuracy(t)).isGreaterThan(0.37);
+        assertThat(few.declined(t)).isGreaterThan(0.95);
+        assertThat(full.inScopeAccuracy(t)).isGreaterThan(0.50);
+        assertThat(full.declined(t)).isGreaterThan(0.90);
+        assertThat(few.precisionFrom(0.75)).isGreaterThan(0.95).isGreaterThan(few.precisionFrom(0) + 0.3);
+        assertThat(full.precisionFrom(0.75)).isGreaterThan(0.88).isGreaterThan(full.precisionFrom(0) + 0.2);
     }
 
-    private Result run(String name, List<Labelled> train, List<Labelled> test, List<Labelled> outOfScope) {
+    /** The topics in a seeded random order (the first ones are the known ones). */
+    private static List<String> topics(List<Labelled> train) {
         List<String> topics = new ArrayList<>(new TreeSet<>(train.stream().map(Labelled::topic).toList()));
+        topics.remove("oos");
         Collections.shuffle(topics, new Random(SEED));
-        Set<String> heldOut = new LinkedHashSet<>(topics.subList(0, (int) Math.round(topics.size() * HOLD_OUT)));
-        String origin = "evaluation-" + name;
+        return topics;
+    }
+
+    /** Up to {@code n} training examples of each known topic, sampled with the seed. */
+    private static List<Labelled> shots(List<Labelled> train, Set<String> known, int n) {
+        List<Labelled> shuffled = new ArrayList<>(train);
+        Collections.shuffle(shuffled, new Random(SEED + 1));
+        java.util.Map<String, Integer> taken = new java.util.HashMap<>();
+        List<Labelled> chosen = new ArrayList<>();
+        for (Labelled l : shuffled) {
+            if (known.contains(l.topic()) && taken.merge(l.topic(), 1, Integer::sum) <= n) {
+                chosen.add(l);
+            }
+        }
+        return chosen;
+    }
+
+    private static List<Labelled> sample(List<Labelled> list, int n, long seed) {
+        List<Labelled> shuffled = new ArrayList<>(list);
+        Collections.shuffle(shuffled, new Random(seed));
+        return shuffled.subList(0, Math.min(n, shuffled.size()));
+    }
+
+    private Result run(String name, List<Labelled> examples, Set<String> known, List<Labelled> test,
+                       List<Labelled> outOfScope) {
+        String origin = "evaluation";
         assistant.forget(origin);
         long start = System.nanoTime();
-        assistant.learnAll(train.stream().filter(l -> !heldOut.contains(l.topic()))
-                .map(l -> new Example(l.text(), "answer for " + l.topic(), l.topic())).toList(), origin);
+        assistant.learnAll(examples.stream().map(l -> new Example(l.text(), "answer for " + l.topic(), l.topic())).toList(),
+                origin);
         double learnSeconds = (System.nanoTime() - start) / 1e9;
+        List<Labelled> unknown = new ArrayList<>(outOfScope);
+        unknown.addAll(test.stream().filter(l -> !known.contains(l.topic()) && !"oos".equals(l.topic())).toList());
+        List<Labelled> inScope = sample(test.stream().filter(l -> known.contains(l.topic())).toList(), IN_SCOPE_SAMPLE, SEED + 2);
+        List<Labelled> questions = new ArrayList<>(inScope);
+        questions.addAll(sample(unknown, OUT_OF_SCOPE_SAMPLE, SEED + 3));
         List<Outcome> outcomes = new ArrayList<>();
-        List<Labelled> questions = new ArrayList<>(test);
-        questions.addAll(outOfScope);
         long[] nanos = new long[questions.size()];
         for (int i = 0; i < questions.size(); i++) {
             Labelled q = questions.get(i);
             long t0 = System.nanoTime();
             AssistantAnswer answer = assistant.ask(q.text(), 0.0);
             nanos[i] = System.nanoTime() - t0;
-            boolean inScope = !heldOut.contains(q.topic()) && !"oos".equals(q.topic());
-            outcomes.add(new Outcome(inScope, answer.answered(), q.topic().equals(answer.topic()), answer.confidence()));
+            outcomes.add(new Outcome(known.contains(q.topic()), answer.topic() != null,
+                    q.topic().equals(answer.topic()), answer.confidence()));
         }
         assistant.forget(origin);
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "%n[evaluation] %s: %d topics, %d held out as unknown, %d examples learned in %.1f s, "
-                        + "%d questions (%d in scope, %d out of scope); ask latency p50 %.1f ms, p95 %.1f ms (one thread)%n",
-                name, topics.size(), heldOut.size(), train.stream().filter(l -> !heldOut.contains(l.topic())).count(),
-                learnSeconds, outcomes.size(), outcomes.stream().filter(Outcome::inScope).count(),
-                outcomes.stream().filter(o -> !o.inScope()).count(),
-                nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.95)] / 1e6);
-        return new Result(outcomes);
+        System.out.printf(Locale.ROOT, "%n[evaluation] %s: %d known topics, %d examples learned in %.1f s, %d questions "
+                        + "(%d in scope, %d out of scope); ask latency p50 %.1f ms, p99 %.1f ms (one thread)%n",
+                name, known.size(), examples.size(), learnSeconds, outcomes.size(),
+                outcomes.stream().filter(Outcome::inScope).count(), outcomes.stream().filter(o -> !o.inScope()).count(),
+                nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6);
+        Result result = new Result(outcomes);
+        System.out.printf(Locale.ROOT, "[evaluation]   right topic on top (no threshold): %.3f of in-scope questions%n",
+                result.inScopeAccuracy(0));
+        return result;
     }
 
     record Outcome(boolean inScope, boolean retrieved, boolean rightTopic, double confidence) {
     }
 
     record Result(List<Outcome> outcomes) {
-        String at(double threshold) {
+
+        double inScopeAccuracy(double threshold) {
             long inScope = outcomes.stream().filter(Outcome::inScope).count();
-            long right = outcomes.stream().filter(o -> o.inScope() && answered(o, threshold) && o.rightTopic()).count();
-            long answeredIn = outcomes.stream().filter(o -> o.inScope() && answered(o, threshold)).count();
-            long outOfScope = outcomes.size() - inScope;
-            long declined = outcomes.stream().filter(o -> !o.inScope() && !answered(o, threshold)).count();
-            return String.format(Locale.ROOT, "threshold %.2f: in-scope accuracy %.1f%% (answered %.1f%%, "
-                            + "precision of answers %.1f%%), out-of-scope decline rate %.1f%%",
-                    threshold, 100.0 * right / inScope, 100.0 * answeredIn / inScope,
-                    answeredIn == 0 ? 0 : 100.0 * right / answeredIn, 100.0 * declined / outOfScope);
+            return (double) outcomes.stream().filter(o -> o.inScope() && answered(o, threshold) && o.rightTopic()).count()
+                    / inScope;
+        }
+
+        double declined(double threshold) {
+            long outOfScope = outcomes.stream().filter(o -> !o.inScope()).count();
+            return (double) outcomes.stream().filter(o -> !o.inScope() && !answered(o, threshold)).count() / outOfScope;
+        }
+
+        /** Share of right answers among all answers given with at least this confidence. */
+        double precisionFrom(double threshold) {
+            long answered = outcomes.stream().filter(o -> answered(o, threshold)).count();
+            long right = outcomes.stream().filter(o -> answered(o, threshold) && o.inScope() && o.rightTopic()).count();
+            return answered == 0 ? 1 : (double) right / answered;
+        }
+
+        void printCurve(String name) {
+            System.out.println("[evaluation] " + name + ", operating curve:");
+            for (double t : SWEEP) {
+                System.out.printf(Locale.ROOT, "[evaluation]   threshold %.2f: in-scope accuracy %.3f, out-of-scope "
+                        + "declined %.3f, precision of answers %.3f%n", t, inScopeAccuracy(t), declined(t), precisionFrom(t));
+            }
+        }
+
+        /** How often answers of each confidence band were right: a calibrated confidence matches its band. */
+        void printCalibration(String name) {
+            StringBuilder line = new StringBuilder("[evaluation] " + name + ", right answers per confidence band:");
+            for (int band = 0; band < 10; band += 2) {
+                double lo = band / 10.0;
+                double hi = lo + 0.2;
+                List<Outcome> in = outcomes.stream()
+                        .filter(o -> o.retrieved() && o.confidence() >= lo && (o.confidence() < hi || hi >= 1)).toList();
+                long right = in.stream().filter(o -> o.inScope() && o.rightTopic()).count();
+                line.append(String.format(Locale.ROOT, " [%.1f,%.1f) %s (n=%d)", lo, hi,
+                        in.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f", (double) right / in.size()), in.size()));
+            }
+            System.out.println(line);
         }
 
         private static boolean answered(Outcome o, double threshold) {

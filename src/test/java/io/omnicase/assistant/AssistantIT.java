@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.support.Api;
 import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
@@ -22,6 +23,9 @@ class AssistantIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Assistant assistant;
 
     @Test
     void answersARoutineQuestionFromTheKnowledgeFolderWithItsSource() {
@@ -67,6 +71,53 @@ class AssistantIT {
             assertThat(answer.get("answer").asText()).isEqualTo("Yes: choose monthly payment under Billing, it costs nothing extra.");
             assertThat(answer.get("sources").get(0).get("kind").asText()).isEqualTo("EXAMPLE");
         });
+    }
+
+    @Test
+    void answersAParaphraseThatSharesAlmostNoWordWithTheExampleWithHighConfidence() {
+        String word = "kiwano" + UUID.randomUUID().toString().substring(0, 6);
+        agent().postJson("/api/assistant/examples", Map.of("question", "How do I cancel my " + word + " subscription?",
+                "answer", "Open Billing and choose End subscription.", "topic", "BILLING"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode answer = ask("I want to stop paying for " + word + " every month, how?").json();
+            assertThat(answer.get("answered").asBoolean()).as(answer.toString()).isTrue();
+            assertThat(answer.get("answer").asText()).isEqualTo("Open Billing and choose End subscription.");
+        });
+    }
+
+    @Test
+    void anExampleLearnedFromACaseAnswersOnlyThoseWhoMaySeeThatCase() {
+        String word = "okapi" + UUID.randomUUID().toString().substring(0, 6);
+        String question = "How do I renew the " + word + " parking permit for my car?";
+        // A case in a queue the agent does not work and never handled.
+        assistant.learn(new Example(question, "Renew it at the " + word + " front desk.", "OTHER"), "resolved-case",
+                "test:" + word, "supervisor", 987_654_321L, "secret-queue");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode answer = supervisor().postJson("/api/assistant/ask", Map.of("question", question)).json();
+            assertThat(answer.get("answered").asBoolean()).as(answer.toString()).isTrue();
+            assertThat(answer.get("answer").asText()).contains("front desk");
+        });
+        JsonNode agentAnswer = ask(question).json();
+        assertThat(agentAnswer.get("answer").asText()).as(agentAnswer.toString()).doesNotContain("front desk");
+        List<String> sources = new ArrayList<>();
+        agentAnswer.get("sources").forEach(source -> sources.add(source.get("title").asText()));
+        assertThat(sources).noneMatch(title -> title.contains(word));
+    }
+
+    @Test
+    void aConversationInAQueueDrawsOnThatQueuesResolvedCasesButNeverOnAnotherQueues() {
+        String word = "tapir" + UUID.randomUUID().toString().substring(0, 6);
+        String question = "Where do I collect the " + word + " loyalty voucher?";
+        assistant.learn(new Example(question, "Collect it at the " + word + " kiosk.", "OTHER"), "resolved-case",
+                "test:" + word, "tech", 987_654_322L, "technical");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                assistant.ask(question, io.omnicase.search.KnowledgeScope.queue("technical")).answer()).contains("kiosk"));
+        AssistantAnswer inBilling = assistant.ask(question, io.omnicase.search.KnowledgeScope.queue("billing"));
+        assertThat(inBilling.answer()).doesNotContain("kiosk");
+        assertThat(inBilling.sources()).noneMatch(source -> source.title().contains(word));
     }
 
     @Test

@@ -2,24 +2,32 @@ package io.omnicase.assistant.internal;
 
 import io.omnicase.assistant.Assistant;
 import io.omnicase.assistant.Example;
+import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseManagement;
+import io.omnicase.cases.CaseView;
 import io.omnicase.cases.CaseResolved;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Every case a person resolves becomes an example: the customer's question, the answer that resolved it, its topic.
- * Cases the assistant closed itself teach nothing new, and a case without an answer or topic cannot ground one.
+ * Cases the assistant closed itself teach nothing new, and a case without an answer or topic cannot ground one. The
+ * example keeps its case and queue: it is knowledge only for those who may see that case.
  */
 @Component
 class CaseLearning {
 
     static final String ORIGIN = "resolved-case";
 
-    private final Assistant assistant;
+    /** Where a case counts as sitting before its first routing decision (as for the case access policy). */
+    private static final String UNROUTED_QUEUE = "general";
 
-    CaseLearning(Assistant assistant) {
+    private final Assistant assistant;
+    private final CaseManagement cases;
+
+    CaseLearning(Assistant assistant, CaseManagement cases) {
         this.assistant = assistant;
+        this.cases = cases;
     }
 
     @ApplicationModuleListener
@@ -28,8 +36,11 @@ class CaseLearning {
                 || blank(resolved.question()) || blank(resolved.answer()) || blank(resolved.topic())) {
             return;
         }
+        // The example answers only askers who may see the case: its readers, and conversations in its queue.
+        String queue = cases.find(new CaseId(resolved.caseId())).map(CaseView::queue).orElse(null);
         assistant.learn(new Example(resolved.question(), resolved.answer(), resolved.topic()), ORIGIN,
-                "case:" + resolved.caseId() + ":" + resolved.occurredAt().toEpochMilli(), resolved.resolvedBy());
+                "case:" + resolved.caseId() + ":" + resolved.occurredAt().toEpochMilli(), resolved.resolvedBy(),
+                resolved.caseId(), (queue == null ? UNROUTED_QUEUE : queue).toLowerCase(java.util.Locale.ROOT));
     }
 
     private static boolean blank(String text) {

@@ -22,9 +22,18 @@ public final class KnowledgeEntries {
     }
 
     public static KnowledgeEntry example(long id, Example example, String origin) {
+        return example(id, example, origin, null, null);
+    }
+
+    /** An example as the index holds it; one learned from a case carries the case and its queue, for scoping. */
+    public static KnowledgeEntry example(long id, Example example, String origin, Long caseId, String queue) {
         // The question is the title only: counting it in two fields would rank examples above articles for no reason.
         return new KnowledgeEntry("example:" + id, EXAMPLE, example.topic(), example.question(), "", example.answer(),
-                origin);
+                origin, caseId, queue);
+    }
+
+    public static KnowledgeEntry example(ExampleStore.StoredExample stored) {
+        return example(stored.id(), stored.example(), stored.origin(), stored.caseId(), stored.queue());
     }
 
     public static Grounding grounding(KnowledgeMatch match) {

@@ -5,6 +5,9 @@ import io.omnicase.assistant.Assistant;
 import io.omnicase.assistant.AssistantAnswer;
 import io.omnicase.assistant.Example;
 import io.omnicase.assistant.KnowledgeArticles;
+import io.omnicase.cases.CaseAccess;
+import io.omnicase.cases.CaseScope;
+import io.omnicase.search.KnowledgeScope;
 import io.omnicase.http.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -30,15 +33,20 @@ class AssistantController {
 
     private final Assistant assistant;
     private final KnowledgeArticles articles;
+    private final CaseAccess access;
 
-    AssistantController(Assistant assistant, KnowledgeArticles articles) {
+    AssistantController(Assistant assistant, KnowledgeArticles articles, CaseAccess access) {
         this.assistant = assistant;
         this.articles = articles;
+        this.access = access;
     }
 
+    /** Answers from articles, examples from no case, and examples of the cases the asker may read. */
     @PostMapping(path = "/api/assistant/ask", consumes = MediaType.APPLICATION_JSON_VALUE)
-    AssistantAnswer ask(@Valid @RequestBody AskRequest request) {
-        return assistant.ask(request.question());
+    AssistantAnswer ask(@Valid @RequestBody AskRequest request, Principal user) {
+        CaseScope scope = access.readableScope(user.getName());
+        return assistant.ask(request.question(),
+                scope.all() ? KnowledgeScope.everything() : KnowledgeScope.cases(scope.caseIds()));
     }
 
     @PostMapping(path = "/api/assistant/examples", consumes = MediaType.APPLICATION_JSON_VALUE)

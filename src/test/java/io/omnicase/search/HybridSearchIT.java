@@ -1,0 +1,105 @@
+package io.omnicase.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omnicase.embeddings.TextEmbeddings;
+import io.omnicase.support.Api;
+import io.omnicase.support.QueueCases;
+import io.omnicase.support.RunningOmnicase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Hybrid retrieval against the real Elasticsearch node: a search finds a message by its meaning when it shares no
+ * word with it, still only within the reader's cases; an index made by an older version gains the vector field in
+ * place and keeps its documents.
+ */
+@RunningOmnicase
+class HybridSearchIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ElasticsearchClient client;
+
+    @Autowired
+    TextEmbeddings embeddings;
+
+    @Test
+    void aSearchFindsAMessageByItsMeaningOnlyWithinTheReadersCases() {
+        QueueCases.QueueCase billing = QueueCases.escalatedIn(port, "billing");
+        QueueCases.customerWrites(port, billing, "The courier left my parcel at the wrong house and it never reached me.");
+        // No word of the query is in the message: BM25 alone (all words required) finds nothing.
+        String query = "/api/search?case=" + billing.caseId() + "&q="
+                + URLEncoder.encode("package delivered to a neighbour by mistake", StandardCharsets.UTF_8);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode found = Api.as(port, "agent").get(query).json();
+            assertThat(texts(found.get("hits"))).as(found.toString()).anyMatch(t -> t.contains("wrong house"));
+        });
+        JsonNode tech = Api.as(port, "tech").get(query).json();
+        assertThat(tech.get("total").asLong()).isZero();
+        assertThat(tech.get("hits")).isEmpty();
+    }
+
+    @Test
+    void aSearchForOneExactTokenFindsOnlyTheMessageWithItNotItsLookAlikes() {
+        QueueCases.QueueCase first = QueueCases.escalatedIn(port, "billing");
+        QueueCases.QueueCase lookAlike = QueueCases.escalatedIn(port, "billing");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode found = Api.as(port, "agent").get("/api/search?q=" + first.marker()).json();
+            List<Long> cases = new ArrayList<>();
+            found.get("hits").forEach(h -> cases.add(h.path("caseId").asLong()));
+            assertThat(cases).as(found.toString()).containsExactly(first.caseId()).doesNotContain(lookAlike.caseId());
+        });
+    }
+
+    @Test
+    void anOlderKnowledgeIndexGainsTheVectorFieldInPlaceAndKeepsItsDocuments() throws Exception {
+        String name = "knowledge-old-" + UUID.randomUUID().toString().substring(0, 8);
+        // The mapping the first release created: no case, no queue, no vector.
+        client.indices().create(c -> c.index(name).settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
+                .mappings(m -> m.dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.Strict)
+                        .properties("id", p -> p.keyword(k -> k)).properties("kind", p -> p.keyword(k -> k))
+                        .properties("topic", p -> p.keyword(k -> k)).properties("title", p -> p.text(t -> t))
+                        .properties("text", p -> p.text(t -> t)).properties("answer", p -> p.text(t -> t))
+                        .properties("origin", p -> p.keyword(k -> k))));
+        client.index(i -> i.index(name).id("example:1").refresh(co.elastic.clients.elasticsearch._types.Refresh.True)
+                .document(java.util.Map.of("id", "example:1", "kind", "EXAMPLE", "topic", "BILLING",
+                        "title", "Where can I download my invoice", "text", "", "answer", "Under Billing.", "origin", "old")));
+
+        KnowledgeIndex index = new KnowledgeIndex(client, embeddings, name);
+        index.put(new KnowledgeEntry("example:2", "EXAMPLE", "ACCOUNT", "I forgot my password", "", "Use the reset link.",
+                "new"));
+        index.refresh();
+
+        assertThat(client.indices().getMapping(g -> g.index(name)).result().get(name).mappings().properties())
+                .containsKeys("vector", "caseId", "queue");
+        List<KnowledgeMatch> byMeaning = index.retrieve("I cannot remember my login secret", 5);
+        assertThat(byMeaning).first().satisfies(m -> {
+            assertThat(m.entry().id()).isEqualTo("example:2");
+            assertThat(m.similarity()).isGreaterThan(0.3);
+        });
+        assertThat(index.retrieve("download invoice", 5)).extracting(m -> m.entry().id()).contains("example:1");
+        client.indices().delete(d -> d.index(name));
+    }
+
+    private static List<String> texts(JsonNode hits) {
+        List<String> texts = new ArrayList<>();
+        hits.forEach(h -> texts.add(h.path("text").asText()));
+        return texts;
+    }
+}
