@@ -87,13 +87,82 @@ public class CaseManagement {
         return store.customerMessagesSince(customer.value(), since, limit);
     }
 
+    /** The author of the timeline entries routing writes. */
+    public static final String ROUTING = "routing";
+
+    /**
+     * Records a routing decision and places the case where it says: its queue and priority. A move of a case that had
+     * a queue already also leaves a {@link InteractionKind#ROUTING} entry.
+     */
     @Transactional
     public void recordDecision(CaseId id, Decision decision) {
+        CaseView view = noteDecision(id, decision);
+        move(view, decision.queue(), decision.priority(), ROUTING);
+    }
+
+    /**
+     * Records a decision taken while a person works the case, without placing the case: the case's queue and priority
+     * are where its task is, and the process {@link #place places} the case once it has moved the task (or kept it,
+     * when the decision was self-service), so the case and its task never tell different queues.
+     */
+    @Transactional
+    public void recordReassessment(CaseId id, Decision decision) {
+        noteDecision(id, decision);
+    }
+
+    /**
+     * Puts the case in a queue with a priority, as the work on it is now placed; a change leaves a
+     * {@link InteractionKind#ROUTING} entry saying what moved and by whom. Nothing happens when nothing changes.
+     */
+    @Transactional
+    public void place(CaseId id, String queue, int priority, String by) {
+        move(lock(id), queue, priority, by);
+    }
+
+    private CaseView noteDecision(CaseId id, Decision decision) {
         CaseView view = lock(id);
         String text = (decision.selfService() ? "Self-service" : "Escalate to " + decision.queue())
                 + ", priority " + decision.priority() + ": " + String.join("; ", decision.rulesFired());
-        store.route(id.value(), decision.queue(), decision.priority());
-        append(view, InteractionKind.DECISION, "routing", text, decision, view.status());
+        append(view, InteractionKind.DECISION, ROUTING, text, decision, view.status());
+        return view;
+    }
+
+    private void move(CaseView view, String queue, int priority, String by) {
+        boolean queueChanged = !java.util.Objects.equals(view.queue(), queue);
+        boolean priorityChanged = view.priority() == null || view.priority() != priority;
+        if (!queueChanged && !priorityChanged) {
+            return;
+        }
+        store.route(view.id(), queue, priority);
+        if (view.queue() == null) {
+            return; // the first placement: the decision's entry says where the case went
+        }
+        List<String> changes = new java.util.ArrayList<>();
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        if (queueChanged) {
+            changes.add("Queue " + view.queue() + " → " + queue);
+            detail.put("fromQueue", view.queue());
+            detail.put("toQueue", queue);
+        }
+        if (priorityChanged) {
+            changes.add((changes.isEmpty() ? "Priority " : "priority ") + view.priority() + " → " + priority);
+            detail.put("fromPriority", view.priority());
+            detail.put("toPriority", priority);
+        }
+        append(view, InteractionKind.ROUTING, by, String.join(", ", changes) + " by "
+                + (ROUTING.equals(by) ? "routing rules" : by), detail, view.status());
+    }
+
+    /** Work-list rows of these cases, in no particular order; unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public List<CaseOverview> overviews(java.util.Collection<Long> caseIds) {
+        return store.overviews(caseIds, ASSISTANT);
+    }
+
+    /** The sentiment of one customer message; empty for any other timeline entry. */
+    @Transactional(readOnly = true)
+    public Optional<io.omnicase.sentiment.Sentiment> sentimentOf(long interactionId) {
+        return store.sentimentOf(interactionId);
     }
 
     @Transactional

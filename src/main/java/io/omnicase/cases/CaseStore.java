@@ -238,6 +238,35 @@ class CaseStore {
         return texts;
     }
 
+    /**
+     * Work-list rows of these cases in one statement: each case with its customer's newest message and the arrival of
+     * the oldest customer message after the last reply of a person.
+     */
+    List<CaseOverview> overviews(java.util.Collection<Long> caseIds, String assistant) {
+        if (caseIds.isEmpty()) {
+            return List.of();
+        }
+        String columns = java.util.Arrays.stream(CASE_COLUMNS.split(",\\s*")).map(c -> "c." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return jdbc.sql("SELECT " + columns + ", "
+                        + "(SELECT i.body FROM interactions i WHERE i.case_id = c.id AND i.kind = 'INBOUND' "
+                        + "ORDER BY i.id DESC LIMIT 1) AS last_message, "
+                        + "(SELECT MIN(w.occurred_at) FROM interactions w WHERE w.case_id = c.id AND w.kind = 'INBOUND' "
+                        + "AND w.id > COALESCE((SELECT MAX(o.id) FROM interactions o WHERE o.case_id = c.id "
+                        + "AND o.kind = 'OUTBOUND' AND o.author <> :assistant), 0)) AS waiting_since "
+                        + "FROM cases c WHERE c.id IN (:ids)")
+                .param("assistant", assistant).param("ids", List.copyOf(caseIds))
+                .query((rs, n) -> new CaseOverview(caseView(rs, n), rs.getString("last_message"),
+                        instant(rs.getTimestamp("waiting_since"))))
+                .list();
+    }
+
+    /** The sentiment stored on one customer message; empty for any other entry. */
+    Optional<Sentiment> sentimentOf(long interactionId) {
+        return jdbc.sql("SELECT sentiment_score, sentiment_label FROM interactions WHERE id = ? AND sentiment_score IS NOT NULL")
+                .param(interactionId).query((rs, n) -> sentiment(rs, 1, rs.getString(2))).optional();
+    }
+
     int countInbound(long caseId) {
         return jdbc.sql("SELECT COUNT(*) FROM interactions WHERE case_id = ? AND kind = 'INBOUND'").param(caseId)
                 .query(Integer.class).single();

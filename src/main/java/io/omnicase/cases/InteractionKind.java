@@ -9,5 +9,7 @@ public enum InteractionKind {
     /** A routing decision, with its reasons. */
     DECISION,
     /** A change of the case's state (escalated, resolved, reopened, SLA breached, ...). */
-    STATUS
+    STATUS,
+    /** The case moved to another queue or its priority changed ("Queue general → billing by routing rules"). */
+    ROUTING
 }

@@ -22,7 +22,7 @@ public record Handover(long caseId, String status, String summary, CustomerPart 
                        List<AssistantTry> assistant, RoutingPart routing, List<EarlierCase> earlierCases,
                        boolean repeatContact) {
 
-    /** The customer and every identity they used. */
+    /** The customer and every identity they used; {@code displayName} is the name agents know them by. */
     public record CustomerPart(long id, String displayName, Customer.Tier tier, List<Identity> identities) {
     }
 

@@ -55,7 +55,7 @@ public class Handovers {
                         d.rulesFired(), d.ruleSetVersion(), e.occurredAt())).stream())
                 .reduce((first, second) -> second).orElse(null);
         Handover.CustomerPart customer = customers.find(new CustomerId(view.customerId()))
-                .map(c -> new Handover.CustomerPart(view.customerId(), c.displayName(), c.tier(), c.identities()))
+                .map(c -> new Handover.CustomerPart(view.customerId(), c.shownName(), c.tier(), c.identities()))
                 .orElse(null);
         List<Handover.EarlierCase> earlier = cases.ofCustomer(new CustomerId(view.customerId())).stream()
                 .filter(c -> c.id() != view.id())

@@ -74,6 +74,21 @@ public class CaseWork {
                 .toList();
     }
 
+    /**
+     * Every case task of these queues, whoever holds it, and the case tasks the user holds anywhere: what a desk's queue
+     * list shows and filters. Unsorted.
+     */
+    public List<CaseTask> queueTasks(String username, Collection<String> queues) {
+        String mineOrInQueues = queues.isEmpty() ? "t.ASSIGNEE_ = :me"
+                : "(t.ASSIGNEE_ = :me OR EXISTS (SELECT 1 FROM " + table(IdentityLinkEntity.class)
+                + " l WHERE l.TASK_ID_ = t.ID_ AND l.TYPE_ = :candidate AND l.GROUP_ID_ IN (:queues)))";
+        var statement = query(mineOrInQueues).param("me", username);
+        if (!queues.isEmpty()) {
+            statement = statement.param("queues", List.copyOf(queues));
+        }
+        return statement.query(this::caseTask).list();
+    }
+
     /** A case task by its id; empty when there is none (any more). */
     public Optional<CaseTask> task(String taskId) {
         return query("t.ID_ = :id").param("id", taskId).query(this::caseTask).optional();

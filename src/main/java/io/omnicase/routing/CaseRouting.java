@@ -48,10 +48,26 @@ public class CaseRouting {
     @Transactional
     public RoutingDecision route(CaseId id) {
         RoutingDecision decision = routing.decide(id, factsOf(id));
-        cases.recordDecision(id, new Decision(decision.selfService(), decision.queue().group(),
-                decision.priority().taskPriority(), decision.requiredSkills().stream().map(Enum::name).sorted().toList(),
-                decision.rulesFired(), decision.ruleSetVersion()));
+        cases.recordDecision(id, recorded(decision));
         return decision;
+    }
+
+    /**
+     * Decides again while a person works the case and records the decision, without moving the case: the caller moves
+     * the person's task as the decision says and then places the case where the task is
+     * ({@link CaseManagement#place}).
+     */
+    @Transactional
+    public RoutingDecision reassess(CaseId id) {
+        RoutingDecision decision = routing.decide(id, factsOf(id));
+        cases.recordReassessment(id, recorded(decision));
+        return decision;
+    }
+
+    private static Decision recorded(RoutingDecision decision) {
+        return new Decision(decision.selfService(), decision.queue().group(),
+                decision.priority().taskPriority(), decision.requiredSkills().stream().map(Enum::name).sorted().toList(),
+                decision.rulesFired(), decision.ruleSetVersion());
     }
 
     /** The case, its customer and their latest message as the rules see them. */

@@ -9,6 +9,10 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import io.omnicase.cases.CaseId;
+import io.omnicase.cases.CaseManagement;
+import io.omnicase.cases.InteractionKind;
 import io.omnicase.cases.InteractionRecorded;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -18,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code interactions} index: created with an explicit mapping on first use, fed after commit with every
@@ -30,9 +35,15 @@ public class InteractionIndex {
     private final ElasticsearchClient client;
     private final String index;
     private final IndexCreation creation;
+    private final CaseManagement cases;
 
-    InteractionIndex(ElasticsearchClient client, @Value("${omnicase.history.index:interactions}") String index) {
+    /** At most this many entries of one case are given a new status at once (a case has far fewer). */
+    private static final int RESTATUS_BATCH = 1000;
+
+    InteractionIndex(ElasticsearchClient client, @Value("${omnicase.history.index:interactions}") String index,
+                     CaseManagement cases) {
         this.client = client;
+        this.cases = cases;
         this.index = index;
         this.creation = new IndexCreation(client, index, c -> c
                 .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
@@ -48,11 +59,46 @@ public class InteractionIndex {
                         .properties("occurredAt", p -> p.date(d -> d))));
     }
 
+    /**
+     * Indexes the entry with its case's status as it is now, and when the entry records a change of state, gives every
+     * earlier entry of the case that status too: a search shows a resolved case as resolved, not as it stood when each
+     * message came in. The status is read from the case, not the event, so events handled out of order still leave
+     * the index with the case's latest state.
+     */
     @ApplicationModuleListener
     void on(InteractionRecorded event) throws IOException {
+        String status = cases.find(new CaseId(event.caseId())).map(view -> view.status().name())
+                .orElse(event.caseStatus().name());
         add(new InteractionDocument(event.interactionId(), event.caseId(), event.customerId(), event.kind().name(),
                 event.channel() == null ? null : event.channel().name(), event.author(), event.text(),
-                event.caseStatus().name(), event.occurredAt()));
+                status, event.occurredAt()));
+        if (event.kind() == InteractionKind.STATUS) {
+            restatus(event.caseId(), status);
+        }
+    }
+
+    /**
+     * Sets the case status on the case's documents that hold another one. A partial update per document: the node has
+     * no update-by-query (no reindex module, no scripting). A refresh first, so entries indexed a moment ago are found.
+     */
+    private void restatus(long caseId, String status) throws IOException {
+        client.indices().refresh(r -> r.index(index));
+        SearchResponse<InteractionDocument> stale = client.search(s -> s.index(index).size(RESTATUS_BATCH)
+                .source(src -> src.fetch(false))
+                .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("caseId").value(caseId)))
+                        .mustNot(m -> m.term(t -> t.field("caseStatus").value(status))))), InteractionDocument.class);
+        if (stale.hits().hits().isEmpty()) {
+            return;
+        }
+        Map<String, String> change = Map.of("caseStatus", status);
+        BulkResponse bulk = client.bulk(b -> {
+            stale.hits().hits().forEach(hit -> b.operations(o -> o.update(u -> u.index(index).id(hit.id())
+                    .action(a -> a.doc(change)))));
+            return b;
+        });
+        if (bulk.errors()) {
+            throw new IOException("The history index did not take case " + caseId + "'s status on every entry");
+        }
     }
 
     public void add(InteractionDocument document) throws IOException {

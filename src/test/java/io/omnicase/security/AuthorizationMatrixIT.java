@@ -57,6 +57,8 @@ class AuthorizationMatrixIT {
             GET    /api/customers/{id}/merges                    401  403     ok   403   ok     403    ok    ok
             POST   /api/customers/{id}/merge                     401  403     ok   403   ok     403    403   ok
             GET    /api/desk/tasks                               401  403     ok   ok    ok     403    403   ok
+            GET    /api/desk/queue                               401  403     ok   ok    ok     403    403   ok
+            GET    /api/desk/events                              401  403     ok   ok    ok     403    403   ok
             POST   /api/desk/tasks/{taskId}/claim                401  403     ok   403   ok     403    403   ok
             GET    /api/desk/cases/{id}/events                   401  403     ok   403   ok     403    ok    ok
             GET    /api/desk/forms/{name}                        401  403     ok   ok    ok     403    403   ok

@@ -1,10 +1,14 @@
 package io.omnicase.cases.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseManagement;
 import io.omnicase.cases.CaseView;
 import io.omnicase.cases.TimelineEntry;
+import io.omnicase.customers.Customer;
+import io.omnicase.customers.CustomerId;
+import io.omnicase.customers.Customers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -27,15 +31,23 @@ class CaseController {
 
     private final CaseManagement cases;
     private final CaseAccess access;
+    private final Customers customers;
 
-    CaseController(CaseManagement cases, CaseAccess access) {
+    CaseController(CaseManagement cases, CaseAccess access, Customers customers) {
         this.cases = cases;
         this.access = access;
+        this.customers = customers;
     }
 
     @GetMapping("/api/cases/{id}")
-    CaseView get(@PathVariable long id, Principal user) {
-        return access.checkRead(user.getName(), new CaseId(id));
+    CaseDetails get(@PathVariable long id, Principal user) {
+        CaseView view = access.checkRead(user.getName(), new CaseId(id));
+        return new CaseDetails(view, customers.find(new CustomerId(view.customerId())).map(Customer::shownName)
+                .orElse("Customer #" + view.customerId()));
+    }
+
+    /** The case with the name agents know its customer by (never a chat visitor's random id). */
+    record CaseDetails(@JsonUnwrapped CaseView view, String customerName) {
     }
 
     @GetMapping("/api/cases/{id}/timeline")

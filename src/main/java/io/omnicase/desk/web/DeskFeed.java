@@ -1,7 +1,14 @@
 package io.omnicase.desk.web;
 
 import io.omnicase.assistant.Assistant;
+import io.omnicase.assistant.AnswerSource;
 import io.omnicase.assistant.AssistantAnswer;
+import io.omnicase.cases.CaseManagement;
+import io.omnicase.desk.QueueItem;
+import io.omnicase.process.CaseTask;
+import io.omnicase.process.CaseWork;
+import io.omnicase.sentiment.Sentiment;
+import io.omnicase.sentiment.SentimentLabel;
 import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseId;
 import io.omnicase.cases.InteractionKind;
@@ -23,14 +30,19 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.io.IOException;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Live guidance for the agent desk: a server-sent event stream per case that pushes each new customer message
- * with the assistant's suggestion (answer and articles). Best effort: a desk that is not connected reloads the
+ * Live guidance for the agent desk: a server-sent event stream per case that pushes each new timeline entry (a
+ * customer message with its sentiment and the assistant's suggestion) as {@code entry}, and the case's header (status,
+ * queue, priority, assignee, mood) as {@code case} after every entry and claim, so the case view never goes stale. Best effort: a desk that is not connected reloads the
  * timeline instead, so nothing here needs the reliable event registry. Only a user the case access policy lets read
  * the case may follow it, and each entry is sent only to followers who still may (a case can move to another queue).
  */
@@ -43,10 +55,14 @@ class DeskFeed {
     private final Map<Long, List<Follower>> streams = new ConcurrentHashMap<>();
     private final CaseAccess access;
     private final Assistant assistant;
+    private final CaseManagement cases;
+    private final CaseWork work;
 
-    DeskFeed(CaseAccess access, Assistant assistant) {
+    DeskFeed(CaseAccess access, Assistant assistant, CaseManagement cases, CaseWork work) {
         this.access = access;
         this.assistant = assistant;
+        this.cases = cases;
+        this.work = work;
     }
 
     @GetMapping(path = "/api/desk/cases/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -72,15 +88,37 @@ class DeskFeed {
         }
         boolean fromCustomer = recorded.kind() == InteractionKind.INBOUND;
         LiveEntry entry = new LiveEntry(recorded.interactionId(), recorded.kind().name(), recorded.channel(),
-                recorded.author(), recorded.text(), recorded.occurredAt(), fromCustomer ? suggest(recorded.text()) : null);
+                recorded.author(), recorded.text(), recorded.occurredAt(),
+                fromCustomer ? cases.sentimentOf(recorded.interactionId()).map(Mood::of).orElse(null) : null,
+                fromCustomer ? suggest(recorded.text()) : null);
+        send(recorded.caseId(), "entry", entry);
+        send(recorded.caseId(), "case", state(recorded.caseId()));
+    }
+
+    /** A claim changes who holds the case: its followers see the new assignee. */
+    @Async
+    @EventListener
+    void on(TaskClaimed claimed) {
+        List<Follower> listeners = streams.get(claimed.caseId());
+        if (listeners != null && !listeners.isEmpty()) {
+            send(claimed.caseId(), "case", state(claimed.caseId()));
+        }
+    }
+
+    /** Sends to each follower of the case who still may read it; the others' streams end. */
+    private void send(long caseId, String name, Object data) {
+        List<Follower> listeners = streams.get(caseId);
+        if (listeners == null || data == null) {
+            return;
+        }
         for (Follower follower : listeners) {
-            if (!access.canRead(follower.username(), new CaseId(recorded.caseId()))) {
+            if (!access.canRead(follower.username(), new CaseId(caseId))) {
                 listeners.remove(follower);
                 follower.emitter().complete();
                 continue;
             }
             try {
-                follower.emitter().send(SseEmitter.event().name("entry").data(entry, MediaType.APPLICATION_JSON));
+                follower.emitter().send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
             } catch (IOException | IllegalStateException e) {
                 // The follower has gone: end the request too, or it stays open (and holds a graceful shutdown) until
                 // its timeout.
@@ -88,6 +126,13 @@ class DeskFeed {
                 follower.emitter().completeWithError(e);
             }
         }
+    }
+
+    /** The case's header as it is now; null when the case is gone. */
+    private CaseState state(long caseId) {
+        return cases.find(new CaseId(caseId)).map(view -> new CaseState(view.id(), view.status().name(), view.queue(),
+                view.priority(), work.taskOf(new CaseId(caseId)).map(CaseTask::assignee).orElse(null),
+                QueueItem.Mood.of(view.sentiment()))).orElse(null);
     }
 
     /**
@@ -104,17 +149,67 @@ class DeskFeed {
     private record Follower(String username, SseEmitter emitter) {
     }
 
-    private AssistantAnswer suggest(String text) {
+    private Suggestion suggest(String text) {
         try {
-            return assistant.ask(text, 0.0);
+            return Suggestion.of(assistant.ask(text, 0.0));
         } catch (RuntimeException e) {
             log.debug("No suggestion for the desk: {}", e.getMessage());
             return null;
         }
     }
 
-    /** A new timeline entry as the desk shows it; {@code suggestion} only for customer messages. */
-    record LiveEntry(long id, String kind, Channel channel, String author, String text, Instant at,
-                     AssistantAnswer suggestion) {
+    /**
+     * A new timeline entry as the desk shows it; {@code sentiment} and {@code suggestion} only for customer messages.
+     */
+    record LiveEntry(long id, String kind, Channel channel, String author, String text, Instant at, Mood sentiment,
+                     Suggestion suggestion) {
+    }
+
+    /** A message's sentiment: score and label. */
+    record Mood(double score, SentimentLabel label) {
+
+        static Mood of(Sentiment sentiment) {
+            return new Mood(sentiment.score(), sentiment.label());
+        }
+    }
+
+    /** What the desk's case header shows; sent whenever something that may change it happens. */
+    record CaseState(long caseId, String status, String queue, Integer priority, String assignee,
+                     QueueItem.Mood sentiment) {
+    }
+
+    /**
+     * The assistant's suggestion for the agent: its confidence in words (high from 0.75, medium from 0.5, else low;
+     * the desk offers a one-click answer only above low) and the knowledge articles it draws on, each once.
+     */
+    record Suggestion(boolean answered, String answer, String topic, double confidence, String confidenceLevel,
+                      List<ArticleRef> articles) {
+
+        static final double HIGH = 0.75;
+        static final double MEDIUM = 0.5;
+
+        static Suggestion of(AssistantAnswer answer) {
+            if (answer == null) {
+                return null;
+            }
+            Map<String, ArticleRef> articles = new LinkedHashMap<>();
+            Set<String> titles = new HashSet<>();
+            for (AnswerSource source : answer.sources() == null ? List.<AnswerSource>of() : answer.sources()) {
+                if ("ARTICLE".equals(source.kind()) && source.id() != null && !articles.containsKey(source.id())
+                        && titles.add(source.title() == null ? source.id() : source.title().strip().toLowerCase(Locale.ROOT))) {
+                    articles.put(source.id(), new ArticleRef(source.id(), source.title()));
+                }
+            }
+            return new Suggestion(answer.answered(), answer.answer(), answer.topic(), answer.confidence(),
+                    level(answer.confidence()), List.copyOf(articles.values()));
+        }
+
+        static String level(double confidence) {
+            return confidence >= HIGH ? "high" : confidence >= MEDIUM ? "medium" : "low";
+        }
+    }
+
+    /** A knowledge article a suggestion draws on. */
+    record ArticleRef(String id, String title) {
     }
 }

@@ -2,6 +2,13 @@ package io.omnicase.desk.web;
 
 import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseAccessDeniedException;
+import io.omnicase.customers.Channel;
+import io.omnicase.desk.DeskQueue;
+import io.omnicase.desk.QueueItem;
+import io.omnicase.http.InvalidFieldException;
+import jakarta.validation.constraints.Size;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.web.bind.annotation.RequestParam;
 import io.omnicase.process.CaseTask;
 import io.omnicase.process.CaseWork;
 import io.omnicase.http.ConflictException;
@@ -13,21 +20,63 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.security.Principal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The agent desk's work list: the case tasks of my queues (and mine), by priority and SLA; claiming one. An agent
- * claims only tasks of their own queues; a task a colleague has claimed is taken over only by a supervisor.
+ * The agent desk's work list: the queue list (tabs, search, filters, counts), the older plain task list of my queues
+ * (and mine), by priority and SLA; claiming one. An agent claims only tasks of their own queues; a task a colleague has
+ * claimed is taken over only by a supervisor.
  */
 @RestController
 class DeskTasksController {
 
     private final CaseWork work;
     private final CaseAccess access;
+    private final DeskQueue queue;
+    private final ApplicationEventPublisher events;
 
-    DeskTasksController(CaseWork work, CaseAccess access) {
+    DeskTasksController(CaseWork work, CaseAccess access, DeskQueue queue, ApplicationEventPublisher events) {
         this.work = work;
         this.access = access;
+        this.queue = queue;
+        this.events = events;
+    }
+
+    /**
+     * The queue list: {@code tab} mine, queues (the default: everything of my queues, mine included) or unassigned;
+     * {@code q} words of the subject or the customer's name, or a case number ("#301"); {@code channel} and
+     * {@code queue} narrow it further. Counts are per tab, under the same words and filters.
+     */
+    @GetMapping("/api/desk/queue")
+    DeskQueue.Listing queue(@RequestParam(defaultValue = "queues") String tab,
+                            @RequestParam(required = false) @Size(max = 200) String q,
+                            @RequestParam(required = false) String channel,
+                            @RequestParam(required = false) @Size(max = 60) String queue,
+                            Principal agent) {
+        return this.queue.list(agent.getName(), tab(tab), new DeskQueue.Filter(q, channel(channel), queue));
+    }
+
+    private static DeskQueue.Tab tab(String value) {
+        try {
+            return DeskQueue.Tab.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("tab", "must be one of mine, queues, unassigned");
+        }
+    }
+
+    /** A channel by its name; WEB (the chat widget on a web site) is the CHAT channel. */
+    private static Channel channel(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String name = value.strip().toUpperCase(Locale.ROOT);
+        try {
+            return "WEB".equals(name) ? Channel.CHAT : Channel.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("channel", "must be one of " + Arrays.toString(Channel.values()) + " or WEB");
+        }
     }
 
     @GetMapping("/api/desk/tasks")
@@ -40,7 +89,7 @@ class DeskTasksController {
      * refused a task of another queue (403) and a task someone else holds (409); nothing changes then.
      */
     @PostMapping("/api/desk/tasks/{taskId}/claim")
-    DeskTask claim(@PathVariable String taskId, Principal agent) {
+    QueueItem claim(@PathVariable String taskId, Principal agent) {
         String me = agent.getName();
         CaseTask task = work.task(taskId).orElseThrow(() -> new NotFoundException("Task " + taskId + " does not exist (any more)"));
         access.checkWrite(me, task.caseId());
@@ -58,7 +107,9 @@ class DeskTasksController {
             work.handOver(taskId, me);
         }
         access.recordHandled(me, task.caseId(), CaseAccess.How.CLAIMED);
-        return DeskTask.of(work.task(taskId).orElseThrow());
+        events.publishEvent(new TaskClaimed(task.caseId().value()));
+        CaseTask claimed = work.task(taskId).orElseThrow(() -> new NotFoundException("Task " + taskId + " ended a moment ago"));
+        return queue.item(me, claimed).orElseThrow(() -> new NotFoundException("Task " + taskId + " ended a moment ago"));
     }
 
     record DeskTask(String taskId, long caseId, String name, int priority, String queue, String assignee,

@@ -3,6 +3,7 @@ package io.omnicase.process.internal;
 import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseManagement;
 import io.omnicase.routing.CaseRouting;
+import io.omnicase.process.CustomerCaseProcess;
 import io.omnicase.routing.RoutingDecision;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -73,26 +74,36 @@ class CaseDelegates {
     /**
      * {@code task_reassess_case}: a new message while a person works the case may raise the task's priority, and when
      * the rules now route the case to another queue the task moves with it, so the task is offered where the case is
-     * (a holder keeps it).
+     * (a holder keeps it). The case is then placed where its task is: a self-service decision, or a lower priority,
+     * does not move the case away from the person's task (the desk's header and its work list tell one queue).
      */
     @Bean
-    JavaDelegate reassessCase(CaseRouting routing) {
+    JavaDelegate reassessCase(CaseRouting routing, CaseManagement cases) {
         return execution -> {
-            RoutingDecision decision = routing.route(caseId(execution));
+            CaseId caseId = caseId(execution);
+            RoutingDecision decision = routing.reassess(caseId);
             var tasks = execution.getProcessEngineServices().getTaskService();
             String queue = decision.queue().group();
-            for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
-                if (decision.priority().taskPriority() > task.getPriority()) {
-                    tasks.setPriority(task.getId(), decision.priority().taskPriority());
+            for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                    .taskDefinitionKey(CustomerCaseProcess.Elements.user_handle_case.id()).list()) {
+                int priority = task.getPriority();
+                if (decision.priority().taskPriority() > priority) {
+                    priority = decision.priority().taskPriority();
+                    tasks.setPriority(task.getId(), priority);
                 }
                 List<String> offeredTo = tasks.getIdentityLinksForTask(task.getId()).stream()
                         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                         .map(IdentityLink::getGroupId).toList();
+                String placedIn = offeredTo.isEmpty() ? queue : offeredTo.get(0);
                 if (!decision.selfService() && !offeredTo.contains(queue)) {
                     offeredTo.forEach(group -> tasks.deleteCandidateGroup(task.getId(), group));
                     tasks.addCandidateGroup(task.getId(), queue);
                     RoutingVariables.movedTo(execution, decision.queue());
+                    placedIn = queue;
+                } else if (offeredTo.contains(queue)) {
+                    placedIn = queue;
                 }
+                cases.place(caseId, placedIn, priority, CaseManagement.ROUTING);
             }
         };
     }

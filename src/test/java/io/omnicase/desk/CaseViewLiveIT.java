@@ -1,0 +1,173 @@
+package io.omnicase.desk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omnicase.support.Api;
+import io.omnicase.support.QueueCases;
+import io.omnicase.support.QueueCases.QueueCase;
+import io.omnicase.support.RunningOmnicase;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The case view never goes stale: the case stream sends the case's header on every change, the timeline shows moves
+ * between queues, the handover counts every message, search shows the current status, the header's queue is the
+ * task's queue, and the customer shows by name.
+ */
+@RunningOmnicase
+class CaseViewLiveIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theCaseStreamSendsTheCaseAsResolvedAfterTheAgentResolvesIt() throws Exception {
+        QueueCase billing = QueueCases.escalatedIn(port, "billing");
+        try (EventStream stream = EventStream.open(port, "agent", "/api/desk/cases/" + billing.caseId() + "/events")) {
+            Api.Response claim = Api.as(port, "agent").post("/api/desk/tasks/" + billing.taskId() + "/claim", "application/json", "");
+            assertThat(claim.status()).as(claim.toString()).isEqualTo(200);
+            JsonNode claimed = stream.waitFor("case", c -> "agent".equals(c.path("assignee").asText(null))).data();
+            assertThat(claimed.get("caseId").asLong()).isEqualTo(billing.caseId());
+            assertThat(claimed.get("status").asText()).isEqualTo("ESCALATED");
+            assertThat(claimed.get("queue").asText()).isEqualTo("billing");
+            assertThat(claimed.get("priority").asInt()).isPositive();
+            assertThat(claimed.get("sentiment").get("trend").asText()).isIn("FALLING", "STEADY", "RISING");
+
+            Api.Response resolve = Api.as(port, "agent").postJson("/api/cases/" + billing.caseId() + "/resolve",
+                    Map.of("resolution", "Refunded the second charge", "topic", "BILLING"));
+            assertThat(resolve.status()).as(resolve.toString()).isEqualTo(200);
+
+            JsonNode resolved = stream.waitFor("case", c -> "RESOLVED".equals(c.get("status").asText())).data();
+            assertThat(resolved.path("assignee").isNull()).as("nobody holds a resolved case's task").isTrue();
+        }
+    }
+
+    @Test
+    void aCustomerMessageArrivesWithItsSentimentAndASuggestionInWords() throws Exception {
+        QueueCase billing = QueueCases.escalatedIn(port, "billing");
+        try (EventStream stream = EventStream.open(port, "agent", "/api/desk/cases/" + billing.caseId() + "/events")) {
+            QueueCases.customerWrites(port, billing, "This is terrible, I am furious, how do I get my refund?");
+
+            JsonNode entry = stream.waitFor("entry", e -> "INBOUND".equals(e.get("kind").asText())).data();
+            assertThat(entry.get("sentiment").get("label").asText()).isEqualTo("NEGATIVE");
+            assertThat(entry.get("sentiment").get("score").asDouble()).isNegative();
+            JsonNode suggestion = entry.get("suggestion");
+            double confidence = suggestion.get("confidence").asDouble();
+            assertThat(suggestion.get("confidenceLevel").asText())
+                    .isEqualTo(confidence >= 0.75 ? "high" : confidence >= 0.5 ? "medium" : "low");
+            List<String> articleIds = new ArrayList<>();
+            suggestion.get("articles").forEach(a -> articleIds.add(a.get("id").asText()));
+            assertThat(new HashSet<>(articleIds)).as("each article once").hasSameSizeAs(articleIds);
+
+            JsonNode header = stream.waitFor("case", c -> c.get("sentiment").get("label").asText().equals("NEGATIVE")).data();
+            assertThat(header.get("caseId").asLong()).isEqualTo(billing.caseId());
+        }
+    }
+
+    @Test
+    void aThirdMessageMakesTheHandoverSayThreeMessages() {
+        QueueCase billing = QueueCases.escalatedIn(port, "billing");
+        QueueCases.customerWrites(port, billing, "Hello? I am still waiting for the refund");
+        assertThat(summary(billing)).contains("wrote 2 messages");
+
+        QueueCases.customerWrites(port, billing, "Can I talk to a person please?");
+
+        assertThat(summary(billing)).contains("wrote 3 messages").contains("latest: \"Can I talk to a person please?\"");
+    }
+
+    @Test
+    void aMoveToAnotherQueueLeavesATimelineEntryAndTheCaseIsWhereItsTaskIs() {
+        QueueCase billing = QueueCases.escalatedIn(port, "billing");
+        QueueCases.customerWrites(port, billing, "Also the app crashes at every start, I want to speak to a real person");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> texts(timeline(billing.caseId()), "ROUTING").stream()
+                .anyMatch(t -> t.startsWith("Queue billing → technical")));
+        assertThat(texts(timeline(billing.caseId()), "ROUTING")).anySatisfy(t -> assertThat(t).endsWith("by routing rules"));
+        assertThat(caseView(billing.caseId()).get("queue").asText()).isEqualTo("technical");
+        assertThat(taskQueue(billing)).isEqualTo("technical");
+    }
+
+    @Test
+    void aMessageTheRulesWouldLeaveToTheAssistantDoesNotTakeTheCaseAwayFromItsTasksQueue() {
+        QueueCase billing = QueueCases.escalatedIn(port, "billing");
+        QueueCases.customerWrites(port, billing, "Ok thanks");
+
+        // The reassessment decided (self-service, queue general) and the case stays in billing with its task.
+        await().atMost(Duration.ofSeconds(30)).until(() -> texts(timeline(billing.caseId()), "DECISION").size() >= 2);
+        assertThat(texts(timeline(billing.caseId()), "DECISION").get(1)).startsWith("Self-service");
+        assertThat(caseView(billing.caseId()).get("queue").asText()).isEqualTo("billing");
+        assertThat(taskQueue(billing)).isEqualTo("billing");
+        assertThat(texts(timeline(billing.caseId()), "ROUTING")).noneMatch(t -> t.startsWith("Queue"));
+    }
+
+    @Test
+    void searchShowsAResolvedCaseAsResolved() {
+        QueueCase billing = QueueCases.escalatedIn(port, "billing");
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(billing).contains("ESCALATED"));
+
+        Api.Response resolve = Api.as(port, "agent").postJson("/api/cases/" + billing.caseId() + "/resolve",
+                Map.of("resolution", "Refunded", "topic", "BILLING"));
+        assertThat(resolve.status()).as(resolve.toString()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(statuses(billing)).containsOnly("RESOLVED"));
+    }
+
+    @Test
+    void theCaseAndItsHandoverShowTheCustomerByName() {
+        QueueCase billing = QueueCases.escalatedIn(port, "billing");
+        JsonNode view = caseView(billing.caseId());
+        assertThat(view.get("customerName").asText()).isEqualTo(billing.address());
+        assertThat(view.get("customerId").asLong()).isEqualTo(billing.customerId());
+        assertThat(view.get("status").asText()).isEqualTo("ESCALATED");
+        JsonNode handover = Api.as(port, "agent").get("/api/cases/" + billing.caseId() + "/handover").json();
+        assertThat(handover.get("customer").get("displayName").asText()).isEqualTo(billing.address());
+        assertThat(handover.get("summary").asText()).startsWith(billing.address() + " (STANDARD) wrote 1 message");
+    }
+
+    private List<String> statuses(QueueCase queueCase) {
+        List<String> statuses = new ArrayList<>();
+        Api.as(port, "agent").get("/api/search?q=" + queueCase.marker()).json().get("hits")
+                .forEach(hit -> statuses.add(hit.get("caseStatus").asText()));
+        return statuses;
+    }
+
+    private String summary(QueueCase queueCase) {
+        return Api.as(port, "agent").get("/api/cases/" + queueCase.caseId() + "/handover").json().get("summary").asText();
+    }
+
+    private String taskQueue(QueueCase queueCase) {
+        for (JsonNode item : Api.as(port, "supervisor").get("/api/desk/queue").json().get("items")) {
+            if (item.get("caseId").asLong() == queueCase.caseId()) {
+                return item.get("queue").asText();
+            }
+        }
+        throw new AssertionError("Case " + queueCase.caseId() + " has no task in any queue");
+    }
+
+    private JsonNode caseView(long caseId) {
+        return Api.as(port, "supervisor").get("/api/cases/" + caseId).json();
+    }
+
+    private JsonNode timeline(long caseId) {
+        return Api.as(port, "supervisor").get("/api/cases/" + caseId + "/timeline").json();
+    }
+
+    private static List<String> texts(JsonNode timeline, String kind) {
+        List<String> texts = new ArrayList<>();
+        timeline.forEach(entry -> {
+            if (kind.equals(entry.get("kind").asText())) {
+                texts.add(entry.get("text").asText());
+            }
+        });
+        return texts;
+    }
+}
