@@ -82,6 +82,17 @@ describe('CaseView', () => {
     view.unmount();
   });
 
+  it('sends the reply with Ctrl+Enter and says so', async () => {
+    const view = await opened();
+    await view.find('#reply-text').setValue('We are on it.');
+    await view.find('#reply-text').trigger('keydown', { key: 'Enter', ctrlKey: true });
+    await flushPromises();
+    expect(posts.find(p => p.url.endsWith('/replies'))?.body).toEqual({ text: 'We are on it.' });
+    expect(view.find('#case-status').text()).toBe('Reply sent.');
+    expect((view.find('#reply-text').element as HTMLTextAreaElement).value).toBe('');
+    view.unmount();
+  });
+
   it('becomes read-only once resolved: no reply box, no resolve form, a note instead', async () => {
     const view = await opened();
     await view.find('#form-topic').setValue('TECHNICAL');
