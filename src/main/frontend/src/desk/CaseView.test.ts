@@ -76,6 +76,7 @@ describe('CaseView', () => {
     expect(view.find('#case-state').text()).toBe('Escalated');
     expect(view.find('#case-mood').text()).toBe('Negative, getting worse');
     expect(view.find('#timeline li.msg.customer .text').text()).toBe('My router is down');
+    expect(view.find('#timeline li.msg.customer .author').text()).toBe('Nora Example');
     expect(view.find('#timeline li.msg.customer .msg-mood').text()).toBe('Negative');
     expect(view.find('#timeline li.ROUTING').text()).toContain('Queue general → billing');
     expect(view.find('#reply-form').exists()).toBe(true);
