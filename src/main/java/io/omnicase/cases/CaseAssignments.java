@@ -14,4 +14,7 @@ public interface CaseAssignments {
 
     /** The cases with an open task assigned to the user. */
     Set<Long> assignedTo(String username);
+
+    /** Who holds the case's open task; empty when no one does (or the case has no task). */
+    java.util.Optional<String> assigneeOf(CaseId caseId);
 }

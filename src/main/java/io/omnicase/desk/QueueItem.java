@@ -1,5 +1,6 @@
 package io.omnicase.desk;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.omnicase.sentiment.RollingSentiment;
 import io.omnicase.sentiment.SentimentLabel;
 import io.omnicase.sentiment.SentimentTrend;
@@ -18,7 +19,9 @@ import java.time.Instant;
  *                      {@code breached}
  * @param sentiment     the case's rolling mood; null before the customer's first message
  * @param lastMessage   the start (140 characters) of the customer's newest message, on one line
+ * Empty values are sent as null (not left out), as the desk's contract says.
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record QueueItem(String taskId, long caseId, String subject, long customerId, String customerName,
                         String channel, String queue, int priority, String assignee, String status,
                         Instant waitingSince, Instant created, Instant slaDue, String slaState, Mood sentiment,

@@ -30,6 +30,13 @@ class CaseTaskAssignments implements CaseAssignments {
     }
 
     @Override
+    public java.util.Optional<String> assigneeOf(CaseId caseId) {
+        return tasks.createTaskQuery().processDefinitionKey(CustomerCaseProcess.KEY)
+                .processInstanceBusinessKey(caseId.businessKey()).taskAssigned().list().stream()
+                .map(Task::getAssignee).findFirst();
+    }
+
+    @Override
     public Set<Long> assignedTo(String username) {
         Set<String> instances = tasks.createTaskQuery().processDefinitionKey(CustomerCaseProcess.KEY)
                 .taskAssignee(username).list().stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());

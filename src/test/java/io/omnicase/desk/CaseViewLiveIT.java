@@ -40,6 +40,7 @@ class CaseViewLiveIT {
             assertThat(claimed.get("queue").asText()).isEqualTo("billing");
             assertThat(claimed.get("priority").asInt()).isPositive();
             assertThat(claimed.get("sentiment").get("trend").asText()).isIn("FALLING", "STEADY", "RISING");
+            assertThat(caseView(billing.caseId()).get("assignee").asText()).as("the case details agree").isEqualTo("agent");
 
             Api.Response resolve = Api.as(port, "agent").postJson("/api/cases/" + billing.caseId() + "/resolve",
                     Map.of("resolution", "Refunded the second charge", "topic", "BILLING"));
@@ -128,6 +129,7 @@ class CaseViewLiveIT {
         assertThat(view.get("customerName").asText()).isEqualTo(billing.address());
         assertThat(view.get("customerId").asLong()).isEqualTo(billing.customerId());
         assertThat(view.get("status").asText()).isEqualTo("ESCALATED");
+        assertThat(view.get("assignee").isNull()).as("nobody claimed it yet").isTrue();
         JsonNode handover = Api.as(port, "agent").get("/api/cases/" + billing.caseId() + "/handover").json();
         assertThat(handover.get("customer").get("displayName").asText()).isEqualTo(billing.address());
         assertThat(handover.get("summary").asText()).startsWith(billing.address() + " (STANDARD) wrote 1 message");

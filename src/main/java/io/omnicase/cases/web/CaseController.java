@@ -1,7 +1,9 @@
 package io.omnicase.cases.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.omnicase.cases.CaseAccess;
+import io.omnicase.cases.CaseAssignments;
 import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseManagement;
 import io.omnicase.cases.CaseView;
@@ -32,22 +34,29 @@ class CaseController {
     private final CaseManagement cases;
     private final CaseAccess access;
     private final Customers customers;
+    private final List<CaseAssignments> assignments;
 
-    CaseController(CaseManagement cases, CaseAccess access, Customers customers) {
+    CaseController(CaseManagement cases, CaseAccess access, Customers customers, List<CaseAssignments> assignments) {
         this.cases = cases;
         this.access = access;
         this.customers = customers;
+        this.assignments = List.copyOf(assignments);
     }
 
     @GetMapping("/api/cases/{id}")
     CaseDetails get(@PathVariable long id, Principal user) {
         CaseView view = access.checkRead(user.getName(), new CaseId(id));
         return new CaseDetails(view, customers.find(new CustomerId(view.customerId())).map(Customer::shownName)
-                .orElse("Customer #" + view.customerId()));
+                .orElse("Customer #" + view.customerId()),
+                assignments.stream().flatMap(a -> a.assigneeOf(new CaseId(id)).stream()).findFirst().orElse(null));
     }
 
-    /** The case with the name agents know its customer by (never a chat visitor's random id). */
-    record CaseDetails(@JsonUnwrapped CaseView view, String customerName) {
+    /**
+     * The case with the name agents know its customer by (never a chat visitor's random id) and who holds its task
+     * (null when no one does).
+     */
+    record CaseDetails(@JsonUnwrapped CaseView view, String customerName,
+                       @JsonInclude(JsonInclude.Include.ALWAYS) String assignee) {
     }
 
     @GetMapping("/api/cases/{id}/timeline")

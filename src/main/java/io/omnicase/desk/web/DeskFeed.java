@@ -1,19 +1,21 @@
 package io.omnicase.desk.web;
 
-import io.omnicase.assistant.Assistant;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.omnicase.assistant.AnswerSource;
+import io.omnicase.assistant.Assistant;
 import io.omnicase.assistant.AssistantAnswer;
-import io.omnicase.cases.CaseManagement;
-import io.omnicase.desk.QueueItem;
-import io.omnicase.process.CaseTask;
-import io.omnicase.process.CaseWork;
-import io.omnicase.sentiment.Sentiment;
-import io.omnicase.sentiment.SentimentLabel;
 import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseId;
+import io.omnicase.cases.CaseManagement;
 import io.omnicase.cases.InteractionKind;
 import io.omnicase.cases.InteractionRecorded;
 import io.omnicase.customers.Channel;
+import io.omnicase.desk.QueueItem;
+import io.omnicase.process.CaseTask;
+import io.omnicase.process.CaseTaskAssigned;
+import io.omnicase.process.CaseWork;
+import io.omnicase.sentiment.Sentiment;
+import io.omnicase.sentiment.SentimentLabel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
@@ -42,8 +44,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Live guidance for the agent desk: a server-sent event stream per case that pushes each new timeline entry (a
  * customer message with its sentiment and the assistant's suggestion) as {@code entry}, and the case's header (status,
- * queue, priority, assignee, mood) as {@code case} after every entry and claim, so the case view never goes stale. Best effort: a desk that is not connected reloads the
- * timeline instead, so nothing here needs the reliable event registry. Only a user the case access policy lets read
+ * queue, priority, assignee, mood) as {@code case} after every entry and claim, so the case view never goes stale.
+ * Best effort: a desk that is not connected reloads the timeline instead, so nothing here needs the reliable event
+ * registry. Only a user the case access policy lets read
  * the case may follow it, and each entry is sent only to followers who still may (a case can move to another queue).
  */
 @RestController
@@ -95,10 +98,10 @@ class DeskFeed {
         send(recorded.caseId(), "case", state(recorded.caseId()));
     }
 
-    /** A claim changes who holds the case: its followers see the new assignee. */
+    /** A claim (at the desk or in Tasklist) changes who holds the case: its followers see the new assignee. */
     @Async
-    @EventListener
-    void on(TaskClaimed claimed) {
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(CaseTaskAssigned claimed) {
         List<Follower> listeners = streams.get(claimed.caseId());
         if (listeners != null && !listeners.isEmpty()) {
             send(claimed.caseId(), "case", state(claimed.caseId()));
@@ -161,6 +164,7 @@ class DeskFeed {
     /**
      * A new timeline entry as the desk shows it; {@code sentiment} and {@code suggestion} only for customer messages.
      */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record LiveEntry(long id, String kind, Channel channel, String author, String text, Instant at, Mood sentiment,
                      Suggestion suggestion) {
     }
@@ -174,16 +178,19 @@ class DeskFeed {
     }
 
     /** What the desk's case header shows; sent whenever something that may change it happens. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record CaseState(long caseId, String status, String queue, Integer priority, String assignee,
                      QueueItem.Mood sentiment) {
     }
 
     /**
      * The assistant's suggestion for the agent: its confidence in words (high from 0.75, medium from 0.5, else low;
-     * the desk offers a one-click answer only above low) and the knowledge articles it draws on, each once.
+     * the desk offers a one-click answer only above low) and the knowledge articles it draws on, each once;
+     * {@code sources} (articles and resolved examples, each once) is what the older static desk page lists.
      */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Suggestion(boolean answered, String answer, String topic, double confidence, String confidenceLevel,
-                      List<ArticleRef> articles) {
+                      List<ArticleRef> articles, List<AnswerSource> sources) {
 
         static final double HIGH = 0.75;
         static final double MEDIUM = 0.5;
@@ -193,15 +200,17 @@ class DeskFeed {
                 return null;
             }
             Map<String, ArticleRef> articles = new LinkedHashMap<>();
+            Map<String, AnswerSource> sources = new LinkedHashMap<>();
             Set<String> titles = new HashSet<>();
             for (AnswerSource source : answer.sources() == null ? List.<AnswerSource>of() : answer.sources()) {
+                sources.putIfAbsent(source.kind() + ":" + source.id(), source);
                 if ("ARTICLE".equals(source.kind()) && source.id() != null && !articles.containsKey(source.id())
                         && titles.add(source.title() == null ? source.id() : source.title().strip().toLowerCase(Locale.ROOT))) {
                     articles.put(source.id(), new ArticleRef(source.id(), source.title()));
                 }
             }
             return new Suggestion(answer.answered(), answer.answer(), answer.topic(), answer.confidence(),
-                    level(answer.confidence()), List.copyOf(articles.values()));
+                    level(answer.confidence()), List.copyOf(articles.values()), List.copyOf(sources.values()));
         }
 
         static String level(double confidence) {

@@ -2,6 +2,7 @@ package io.omnicase.desk.web;
 
 import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseId;
+import io.omnicase.process.CaseTaskAssigned;
 import io.omnicase.cases.CaseStatus;
 import io.omnicase.cases.InteractionRecorded;
 import io.omnicase.cases.MessageReceived;
@@ -73,8 +74,8 @@ class DeskQueueFeed {
     }
 
     @Async
-    @EventListener
-    void on(TaskClaimed claimed) {
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(CaseTaskAssigned claimed) {
         notify(claimed.caseId(), "claimed");
     }
 

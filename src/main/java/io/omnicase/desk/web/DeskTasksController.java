@@ -5,17 +5,16 @@ import io.omnicase.cases.CaseAccessDeniedException;
 import io.omnicase.customers.Channel;
 import io.omnicase.desk.DeskQueue;
 import io.omnicase.desk.QueueItem;
+import io.omnicase.http.ConflictException;
 import io.omnicase.http.InvalidFieldException;
-import jakarta.validation.constraints.Size;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.web.bind.annotation.RequestParam;
+import io.omnicase.http.NotFoundException;
 import io.omnicase.process.CaseTask;
 import io.omnicase.process.CaseWork;
-import io.omnicase.http.ConflictException;
-import io.omnicase.http.NotFoundException;
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.security.Principal;
@@ -35,13 +34,11 @@ class DeskTasksController {
     private final CaseWork work;
     private final CaseAccess access;
     private final DeskQueue queue;
-    private final ApplicationEventPublisher events;
 
-    DeskTasksController(CaseWork work, CaseAccess access, DeskQueue queue, ApplicationEventPublisher events) {
+    DeskTasksController(CaseWork work, CaseAccess access, DeskQueue queue) {
         this.work = work;
         this.access = access;
         this.queue = queue;
-        this.events = events;
     }
 
     /**
@@ -107,7 +104,6 @@ class DeskTasksController {
             work.handOver(taskId, me);
         }
         access.recordHandled(me, task.caseId(), CaseAccess.How.CLAIMED);
-        events.publishEvent(new TaskClaimed(task.caseId().value()));
         CaseTask claimed = work.task(taskId).orElseThrow(() -> new NotFoundException("Task " + taskId + " ended a moment ago"));
         return queue.item(me, claimed).orElseThrow(() -> new NotFoundException("Task " + taskId + " ended a moment ago"));
     }
