@@ -20,7 +20,7 @@ const json = (body: unknown, status = 200) =>
 
 const caseView = {
   id: 42, customerId: 7, customerName: 'Nora Example', status: 'ESCALATED', subject: 'Router down', channel: 'EMAIL',
-  queue: 'general', priority: 80, sentiment: { value: -0.5, trend: 'WORSENING', messages: 2 },
+  queue: 'general', priority: 80, assignee: 'agent', sentiment: { value: -0.5, trend: 'WORSENING', messages: 2 },
 };
 const timeline = [
   { id: 1, kind: 'INBOUND', channel: 'EMAIL', author: 'nora@example.com', text: 'My router is down',
@@ -74,6 +74,7 @@ describe('CaseView', () => {
     expect(view.find('#case-title').text()).toContain('Router down');
     expect(view.find('#case-customer').text()).toBe('Nora Example');
     expect(view.find('#case-state').text()).toBe('Escalated');
+    expect(view.find('.case-head').text()).toContain('Held by you');
     expect(view.find('#case-mood').text()).toBe('Negative, getting worse');
     expect(view.find('#timeline li.msg.customer .text').text()).toBe('My router is down');
     expect(view.find('#timeline li.msg.customer .author').text()).toBe('Nora Example');
