@@ -1,14 +1,19 @@
 package io.omnicase.desk;
 
+import io.omnicase.support.Accessibility;
 import io.omnicase.support.Api;
 import io.omnicase.support.CustomerMessages;
 import io.omnicase.support.Browser;
+import io.omnicase.support.QueueCases;
+import io.omnicase.support.QueueCases.QueueCase;
 import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
@@ -18,7 +23,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** An agent works a case in the desk, in a real headless Chromium; screenshots go to target/screenshots. */
+/**
+ * An agent works a case in the desk (the Vue page /desk.html), in a real headless Chromium; screenshots go to
+ * target/screenshots.
+ */
 @RunningOmnicase
 class DeskIT {
 
@@ -26,62 +34,121 @@ class DeskIT {
     int port;
 
     @Test
-    void anAgentLogsInClaimsTheTopTaskReadsTheHandoverRepliesSeesALiveMessageAndResolves() {
+    void anAgentClaimsACaseRepliesSeesALiveMessageWithGuidanceResolvesAndTheCaseTurnsReadOnly() {
         String address = newAddress("nora");
         long caseId = escalated(address, "URGENT: my router is down and I cannot work, please help");
 
         try (Browser browser = Browser.open()) {
             WebDriver page = deskOfTheAgent(browser);
+            WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(30));
+            By ours = By.cssSelector("#queue-list li.queue-item[data-case='" + caseId + "']");
+            wait.until(d -> !d.findElements(ours).isEmpty());
+            // The list is ordered as the API orders it: breached first, then by priority.
+            List<WebElement> rows = page.findElements(By.cssSelector("#queue-list li.queue-item"));
+            assertThat(rows).isNotEmpty();
+            WebElement row = page.findElement(ours);
+            assertThat(row.findElement(By.className("customer")).getText()).isEqualTo(address);
+            assertThat(row.findElement(By.className("subject")).getText()).isNotBlank();
+            assertThat(Integer.parseInt(row.findElement(By.className("prio")).getText().substring(1))).isGreaterThanOrEqualTo(75);
+            browser.screenshot("desk-1-queue");
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> !page.findElements(By.cssSelector("#tasks li.task")).isEmpty());
-            List<Integer> priorities = page.findElements(By.cssSelector("#tasks li.task .prio")).stream()
-                    .map(e -> Integer.parseInt(e.getText().substring(1))).toList();
-            assertThat(priorities).isSortedAccordingTo((a, b) -> b - a);
-            // Other tests share the queues, so the top task may be theirs; ours is listed in priority order with them.
-            WebElement ours = page.findElement(By.cssSelector("#tasks li.task[data-case='" + caseId + "']"));
-            int ourPriority = Integer.parseInt(ours.findElement(By.className("prio")).getText().substring(1));
-            assertThat(ourPriority).isGreaterThanOrEqualTo(75).isIn(priorities);
-            browser.screenshot("desk-1-tasks");
-
-            ours.findElement(By.className("claim")).click();
-            await().atMost(Duration.ofSeconds(20)).until(() -> page.findElement(By.id("summary")).getText().contains("router"));
-            assertThat(page.findElement(By.id("case-title")).getText()).contains("#" + caseId);
+            // Claiming opens the case beside the list, scrolled into view and focused: never a blank panel at the top.
+            row.findElement(By.className("claim")).click();
+            wait.until(d -> d.findElement(By.id("summary")).getText().contains("router"));
+            WebElement title = page.findElement(By.id("case-title"));
+            assertThat(title.getText()).contains("#" + caseId);
+            assertThat(((JavascriptExecutor) page).executeScript("return document.activeElement.id")).isEqualTo("case-title");
+            Number top = (Number) ((JavascriptExecutor) page).executeScript(
+                    "return document.getElementById('case-title').getBoundingClientRect().top");
+            assertThat(top.doubleValue()).isBetween(-1.0, 600.0);
+            assertThat(page.findElement(By.id("queue")).isDisplayed()).as("the list stays beside the case").isTrue();
+            assertThat(page.findElement(By.id("case-customer")).getText()).isEqualTo(address);
+            assertThat(page.findElement(By.id("case-state")).getText()).isEqualTo("Escalated");
             assertThat(page.findElement(By.id("routing")).getText()).contains("Reasons:");
-            assertThat(page.findElement(By.id("repeat-alert")).isDisplayed()).isFalse();
-            assertThat(page.findElement(By.id("timeline")).getText()).contains("my router is down");
-            await().atMost(Duration.ofSeconds(10)).until(() -> "connected".equals(
-                    page.findElement(By.tagName("body")).getDomAttribute("data-live")));
-            browser.screenshot("desk-2-handover");
+            assertThat(page.findElements(By.id("repeat-alert"))).isEmpty();
+            assertThat(page.findElement(By.id("identities")).getText()).contains(address);
+            WebElement first = page.findElement(By.cssSelector("#timeline li.msg.customer"));
+            assertThat(first.findElement(By.className("text")).getText()).contains("my router is down");
+            assertThat(first.findElement(By.className("msg-mood")).getText()).isIn("Negative", "Neutral", "Positive");
+            assertThat(first.findElement(By.className("channel-label")).getText()).isEqualTo("Email");
+            wait.until(d -> "connected".equals(d.findElement(By.id("case-view")).getDomAttribute("data-live")));
+            browser.screenshot("desk-2-case-open");
 
             page.findElement(By.id("reply-text")).sendKeys("Sorry about that! Please restart the router once; I am checking the line.");
             page.findElement(By.id("reply-send")).click();
-            await().atMost(Duration.ofSeconds(20)).until(() -> page.findElement(By.id("case-status")).getText().equals("Reply sent."));
-            await().atMost(Duration.ofSeconds(20)).until(() ->
-                    page.findElement(By.id("timeline")).getText().contains("Please restart the router once"));
+            wait.until(d -> d.findElement(By.id("case-status")).getText().equals("Reply sent."));
+            wait.until(d -> d.findElements(By.cssSelector("#timeline li.msg.agent")).stream()
+                    .anyMatch(e -> e.getText().contains("Please restart the router once")));
+            String summaryBefore = page.findElement(By.id("summary")).getText();
 
             write(address, "Restarted it, still down <img src=x onerror=alert(1)> how do I reset my password for the router app?");
-            await().atMost(Duration.ofSeconds(30)).until(() -> page.findElement(By.id("timeline")).getText().contains("Restarted it"));
+            wait.until(d -> !d.findElements(By.cssSelector("#timeline li.fresh")).isEmpty());
             WebElement live = page.findElement(By.cssSelector("#timeline li.fresh"));
-            assertThat(live.getText()).contains("<img src=x onerror=alert(1)>");
-            assertThat(page.findElements(By.cssSelector("#timeline img, #suggestions img"))).isEmpty();
-            assertThat(page.findElement(By.id("live")).isDisplayed()).isTrue();
-            // Live guidance: the assistant's suggestion for the new message names the article it comes from, and
-            // one click puts the article's answer into the reply box.
-            WebElement suggestion = page.findElement(By.cssSelector("#suggestions .suggestion"));
-            assertThat(suggestion.findElements(By.tagName("li"))).extracting(WebElement::getText)
-                    .contains("article: Reset your password");
-            suggestion.findElement(By.className("use-suggestion")).click();
-            assertThat(page.findElement(By.id("reply-text")).getDomProperty("value"))
-                    .startsWith("Reset your password: ").contains("choose Forgot password", "valid for 30 minutes");
-            browser.screenshot("desk-3-live-message");
+            assertThat(live.findElement(By.className("text")).getText()).isEqualTo(
+                    "Restarted it, still down <img src=x onerror=alert(1)> how do I reset my password for the router app?");
+            assertThat(page.findElements(By.cssSelector("#case-view img"))).isEmpty();
+            // The handover is read again when a message arrives: it counts the new one.
+            wait.until(d -> !d.findElement(By.id("summary")).getText().equals(summaryBefore));
+
+            // Live guidance says its confidence in words and offers a one-click answer only when it is not low.
+            WebElement suggestion = page.findElement(By.cssSelector("#guidance .suggestion"));
+            String level = suggestion.getDomAttribute("data-confidence");
+            assertThat(suggestion.getText()).doesNotContainPattern("0\\.\\d");
+            if ("low".equals(level) || "none".equals(level)) {
+                assertThat(suggestion.findElements(By.className("use-suggestion"))).isEmpty();
+                assertThat(suggestion.getText()).contains("No reliable suggestion");
+            } else {
+                assertThat(suggestion.getText()).contains(level + " confidence");
+                suggestion.findElement(By.className("use-suggestion")).click();
+                assertThat(page.findElement(By.id("reply-text")).getDomProperty("value")).isNotBlank();
+            }
+            browser.screenshot("desk-3-live-message-and-guidance");
+            assertThat(Accessibility.seriousViolations(page)).as("axe-core on the desk with a case open").isEmpty();
 
             new Select(page.findElement(By.id("form-topic"))).selectByValue("TECHNICAL");
             page.findElement(By.id("form-resolution")).sendKeys("Line reset by the provider; router works again.");
             page.findElement(By.id("resolve-submit")).click();
-            await().atMost(Duration.ofSeconds(20)).until(() -> page.findElement(By.id("case-status")).getText().contains("RESOLVED"));
-            browser.screenshot("desk-4-resolved");
+            wait.until(d -> d.findElement(By.id("case-status")).getText().contains("RESOLVED"));
+            // Read-only from now on: the header says so and the forms are gone, with a note in their place.
+            assertThat(page.findElement(By.id("case-state")).getText()).isEqualTo("Resolved");
+            assertThat(page.findElements(By.id("reply-form"))).isEmpty();
+            assertThat(page.findElements(By.id("resolve-form"))).isEmpty();
+            assertThat(page.findElements(By.className("use-suggestion"))).isEmpty();
+            assertThat(page.findElement(By.id("read-only-note")).getText()).contains("read-only");
+            // The resolved case leaves the queue without a reload.
+            wait.until(d -> d.findElements(ours).isEmpty());
+            browser.screenshot("desk-4-resolved-read-only");
+
+            // Opened again later (the page's address names the open case), it is still read-only.
+            assertThat(page.getCurrentUrl()).contains("/desk.html").endsWith("#case-" + caseId);
+            page.navigate().refresh();
+            wait.until(d -> !d.findElements(By.id("read-only-note")).isEmpty());
+            assertThat(page.findElements(By.id("reply-text"))).isEmpty();
         }
         assertThat(Api.as(port, "agent").get("/api/cases/" + caseId).json().get("status").asText()).isEqualTo("RESOLVED");
+    }
+
+    /**
+     * The case header follows the case, not the moment it was opened: the customer's next message moves the case to
+     * another queue, and the open case says so, with the move on its timeline, without a reload.
+     */
+    @Test
+    void theHeaderFollowsAQueueMoveAndTheMoveShowsOnTheTimeline() {
+        QueueCase billing = QueueCases.escalatedIn(port, "billing");
+        try (Browser browser = Browser.open()) {
+            WebDriver page = browser.signIn(base(), "supervisor", "/desk.html#case-" + billing.caseId());
+            WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(40));
+            // The case is shown and its stream is connected (either may come first).
+            wait.until(d -> d.findElement(By.id("case-queue")).getText().equals("billing"));
+            wait.until(d -> "connected".equals(d.findElement(By.id("case-view")).getDomAttribute("data-live")));
+
+            QueueCases.customerWrites(port, billing, "Also the app crashes at every start, I want to speak to a real person");
+            wait.until(d -> d.findElement(By.id("case-queue")).getText().equals("technical"));
+            wait.until(d -> d.findElements(By.cssSelector("#timeline li.event.ROUTING")).stream()
+                    .anyMatch(e -> e.getText().contains("technical")));
+            assertThat(page.findElements(By.cssSelector("#timeline li.msg.customer"))).hasSizeGreaterThanOrEqualTo(2);
+            browser.screenshot("desk-5-queue-move-live");
+        }
     }
 
     /**
@@ -93,12 +160,13 @@ class DeskIT {
         long caseId = escalated(newAddress("omar"), "URGENT: my router is down again and I cannot work, please help");
         try (Browser browser = Browser.open()) {
             WebDriver page = deskOfTheAgent(browser);
-            await().atMost(Duration.ofSeconds(20)).until(() ->
-                    !page.findElements(By.cssSelector("#tasks li.task[data-case='" + caseId + "']")).isEmpty());
-            WebElement claim = page.findElement(By.cssSelector("#tasks li.task[data-case='" + caseId + "'] .claim"));
+            By ours = By.cssSelector("#queue-list li.queue-item[data-case='" + caseId + "']");
+            await().atMost(Duration.ofSeconds(20)).until(() -> !page.findElements(ours).isEmpty());
+            WebElement claim = page.findElement(ours).findElement(By.className("claim"));
             String taskId = claim.getDomAttribute("data-task");
             claim.click();
-            await().atMost(Duration.ofSeconds(20)).until(() -> page.findElement(By.id("case-title")).getText().contains("#" + caseId));
+            WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(20));
+            wait.until(d -> d.findElement(By.id("case-title")).getText().contains("#" + caseId));
 
             Api.Response takeOver = Api.as(port, "supervisor").post("/api/desk/tasks/" + taskId + "/claim", "application/json", "");
             assertThat(takeOver.status()).as(takeOver.toString()).isEqualTo(200);
@@ -111,6 +179,8 @@ class DeskIT {
             assertThat(status.getText()).isEqualTo("Case " + caseId + " is being handled by supervisor; only a supervisor can take it over");
             assertThat(status.getDomAttribute("class")).contains("error");
             assertThat(status.isDisplayed()).isTrue();
+            // The header follows the take-over.
+            wait.until(d -> d.findElement(By.id("case-view")).getText().contains("Held by supervisor"));
             browser.screenshot("desk-refused-resolve");
         }
         assertThat(Api.as(port, "agent").get("/api/cases/" + caseId).json().get("status").asText()).isEqualTo("ESCALATED");
@@ -140,13 +210,15 @@ class DeskIT {
         return caseId;
     }
 
-    /** Opens the desk and logs in there as the agent. */
+    /** Opens the desk and signs in there as the agent (the sign-in leads back to the desk). */
     private WebDriver deskOfTheAgent(Browser browser) {
         WebDriver page = browser.driver();
         page.get(base() + "/desk.html");
+        new WebDriverWait(page, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("username")).isEmpty());
         page.findElement(By.id("username")).sendKeys("agent");
         page.findElement(By.id("password")).sendKeys("demo");
         page.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(page, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/desk.html"));
         return page;
     }
 

@@ -43,9 +43,9 @@ class ContentSecurityPolicyBrowserIT {
             page.findElement(By.id("password")).sendKeys("demo");
             page.findElement(By.cssSelector("button[type=submit]")).click();
 
-            // The desk's script ran: it asked the API for the agent's tasks and listed them (or said there are none).
-            wait.until(d -> !d.findElements(By.cssSelector("#tasks li.task")).isEmpty()
-                    || d.findElement(By.id("tasks-empty")).isDisplayed());
+            // The desk's script ran: it asked the API for the agent's queue and listed it (or said there is nothing).
+            wait.until(d -> !d.findElements(By.cssSelector("#queue-list li.queue-item")).isEmpty()
+                    || !d.findElements(By.id("queue-empty")).isEmpty());
             browser.screenshot("csp-desk");
             assertThat(violations(page)).as("desk").isEmpty();
 

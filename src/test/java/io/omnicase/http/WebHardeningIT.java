@@ -142,7 +142,7 @@ class WebHardeningIT {
     }
 
     /**
-     * A client without a login is challenged for Basic credentials; the pages' own scripts (js/api.js) are not, or the
+     * A client without a login is challenged for Basic credentials; the pages' own scripts (src/lib/api.ts) are not, or the
      * browser would open its password dialog instead of the page sending the user to the login form.
      */
     @Test
@@ -329,8 +329,8 @@ class WebHardeningIT {
 
     @Test
     void everyOmnicasePageStaticFileAndErrorCarriesAContentSecurityPolicy() {
-        for (String path : List.of("/", "/index.html", "/login", "/routing-rules.html", "/desk.html", "/desk/desk.js",
-                "/desk/desk.css", "/js/routing-rules.js", "/chat/demo.html", "/chat/widget.js", "/swagger-ui/index.html",
+        for (String path : List.of("/", "/index.html", "/login", "/routing-rules.html", "/desk.html", "/login.html",
+                "/favicon.svg", "/error-page.css", "/chat/demo.html", "/chat/widget.js", "/chat/widget.css", "/swagger-ui/index.html",
                 "/no-such-page.html", "/error", "/api/cases/1", "/actuator/health", "/api/cases/%2e%2e/x")) {
             RawHttp.Reply reply = RawHttp.get(port, path, "Accept: text/html");
             String policy = reply.header("Content-Security-Policy");

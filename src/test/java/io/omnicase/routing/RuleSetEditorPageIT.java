@@ -3,6 +3,7 @@ package io.omnicase.routing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnicase.support.Api;
+import io.omnicase.support.Accessibility;
 import io.omnicase.support.Browser;
 import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
@@ -173,7 +174,7 @@ class RuleSetEditorPageIT {
                     "The table shows the rules of v" + activeAtStart + ", not the active ones."));
             assertThat(page.findElements(RULES)).hasSize(13);
             assertNothingToChange(page);
-            assertThat(violations(page)).as("axe-core, serious or critical, auditor").isEmpty();
+            assertThat(Accessibility.seriousViolations(page)).as("axe-core, serious or critical, auditor").isEmpty();
             scrollTo(page, page.findElement(By.id("shown-note")));
             browser.screenshot("routing-rules-5b-auditor-older-version");
         } finally {
@@ -205,7 +206,7 @@ class RuleSetEditorPageIT {
     void theEditorPassesAnAxeCheckAndFitsAPhoneWithTheTableScrollingSideways() {
         try (Browser browser = Browser.open()) {
             WebDriver page = open(browser, "supervisor");
-            assertThat(violations(page)).as("axe-core, serious or critical, supervisor").isEmpty();
+            assertThat(Accessibility.seriousViolations(page)).as("axe-core, serious or critical, supervisor").isEmpty();
 
             page.manage().window().setSize(new Dimension(390, 844));
             JavascriptExecutor js = (JavascriptExecutor) page;
@@ -289,40 +290,6 @@ class RuleSetEditorPageIT {
 
     private static void scrollTo(WebDriver page, WebElement element) {
         ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'start'})", element);
-    }
-
-    /**
-     * axe-core (the front end's npm dependency) run in the page: the serious and critical violations, as
-     * "rule: target" lines. (A private helper until a shared support.Accessibility exists.)
-     */
-    private static List<String> violations(WebDriver page) {
-        JavascriptExecutor js = (JavascriptExecutor) page;
-        try {
-            js.executeScript(Files.readString(Path.of("src/main/frontend/node_modules/axe-core/axe.min.js")));
-        } catch (IOException e) {
-            throw new UncheckedIOException("axe-core is installed by npm ci (the Maven build runs it)", e);
-        }
-        Object answer = js.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, { resultTypes: ['violations'] })
-                    .then(r => done(JSON.stringify(r.violations)), e => done(JSON.stringify({ error: String(e) })));""");
-        try {
-            JsonNode found = new ObjectMapper().readTree(String.valueOf(answer));
-            assertThat(found.isArray()).as("axe ran: " + found).isTrue();
-            List<String> serious = new ArrayList<>();
-            for (JsonNode v : found) {
-                String impact = v.path("impact").asText();
-                if (impact.equals("serious") || impact.equals("critical")) {
-                    for (JsonNode node : v.path("nodes")) {
-                        serious.add(v.path("id").asText() + " (" + impact + "): " + node.path("target") + " "
-                                + node.path("failureSummary").asText());
-                    }
-                }
-            }
-            return serious;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A billing question in self-service, so the dry run has a case whose routing the change would alter. */

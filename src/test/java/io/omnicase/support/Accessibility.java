@@ -81,6 +81,11 @@ public final class Accessibility {
                 .isEmpty();
     }
 
+    /** The serious and critical violations of the whole page, as text (empty when there are none). */
+    public static List<String> seriousViolations(WebDriver driver) {
+        return check(driver, null).stream().filter(v -> BLOCKING.contains(v.impact())).map(Violation::toString).toList();
+    }
+
     private static String axeSource() {
         try {
             return Files.readString(AXE);

@@ -132,7 +132,7 @@ class SecurityConfiguration {
 
     private static AuthenticationEntryPoint problem(HttpStatus status) {
         return (request, response, ex) -> {
-            // Not to the pages' own scripts (js/api.js says so, by Spring's XMLHttpRequest convention): the challenge
+            // Not to the pages' own scripts (src/main/frontend/src/lib/api.ts says so, by Spring's XMLHttpRequest convention): the challenge
             // would open the browser's password dialog instead of letting the page send the user to the login form.
             if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"Omnicase\"");

@@ -1,0 +1,152 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import CaseView from './CaseView.vue';
+
+/** A stand-in for the browser's EventSource: the test sends the server's events. */
+class FakeStream {
+  static last: FakeStream | null = null;
+  static readonly CLOSED = 2;
+  readyState = 1;
+  onerror: (() => void) | null = null;
+  listeners: Record<string, ((e: { data: string }) => void)[]> = {};
+  constructor(readonly url: string) { FakeStream.last = this; }
+  addEventListener(name: string, fn: (e: { data: string }) => void) { (this.listeners[name] ??= []).push(fn); }
+  close() { this.readyState = 2; }
+  emit(name: string, data: unknown) { (this.listeners[name] ?? []).forEach(fn => fn({ data: JSON.stringify(data) })); }
+}
+
+const json = (body: unknown, status = 200) =>
+  Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
+
+const caseView = {
+  id: 42, customerId: 7, customerName: 'Nora Example', status: 'ESCALATED', subject: 'Router down', channel: 'EMAIL',
+  queue: 'general', priority: 80, assignee: 'agent', sentiment: { value: -0.5, trend: 'WORSENING', messages: 2 },
+};
+const timeline = [
+  { id: 1, kind: 'INBOUND', channel: 'EMAIL', author: 'nora@example.com', text: 'My router is down',
+    occurredAt: '2026-12-01T10:00:00Z', sentiment: { score: -0.4, label: 'NEGATIVE' } },
+  { id: 2, kind: 'ROUTING', channel: null, author: 'rules', text: 'Queue general → billing by routing rules', occurredAt: '2026-12-01T10:00:01Z' },
+];
+let handoverCalls = 0;
+const handover = () => ({
+  caseId: 42, status: 'ESCALATED', summary: 'Nora wrote ' + (++handoverCalls) + ' messages', customer: {
+    id: 7, displayName: 'Nora Example', tier: 'STANDARD', identities: [{ kind: 'EMAIL', address: 'nora@example.com' }] },
+  assistant: [], routing: { selfService: false, queue: 'general', priority: 80, reasons: ['negative mood'] },
+  earlierCases: [], repeatContact: false,
+});
+const form = { components: [
+  { type: 'select', key: 'topic', label: 'Topic', validate: { required: true }, values: [{ label: 'Technical', value: 'TECHNICAL' }] },
+  { type: 'textarea', key: 'resolution', label: 'Resolution', validate: { required: true } },
+] };
+
+let posts: { url: string; body: unknown }[] = [];
+
+beforeEach(() => {
+  posts = [];
+  handoverCalls = 0;
+  vi.stubGlobal('EventSource', FakeStream);
+  vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => {
+    if (init?.method === 'POST') {
+      posts.push({ url, body: JSON.parse(String(init.body)) });
+      if (url.endsWith('/resolve')) return json({ caseId: 42, status: 'RESOLVED' });
+      return json({ caseId: 42, interactionId: 9 }, 201);
+    }
+    if (url === '/api/cases/42') return json(caseView);
+    if (url === '/api/cases/42/timeline') return json(timeline);
+    if (url === '/api/cases/42/handover') return json(handover());
+    if (url === '/api/desk/forms/resolve-case') return json(form);
+    return json({ title: 'Not Found' }, 404);
+  }));
+  Element.prototype.scrollIntoView = () => undefined;
+});
+
+afterEach(() => vi.unstubAllGlobals());
+
+async function opened() {
+  const view = mount(CaseView, { props: { caseId: 42, me: 'agent' }, attachTo: document.body });
+  await flushPromises();
+  return view;
+}
+
+describe('CaseView', () => {
+  it('shows the case with customer, state, queue and the conversation, customer text as text', async () => {
+    const view = await opened();
+    expect(view.find('#case-title').text()).toContain('Router down');
+    expect(view.find('#case-customer').text()).toBe('Nora Example');
+    expect(view.find('#case-state').text()).toBe('Escalated');
+    expect(view.find('.case-head').text()).toContain('Held by you');
+    expect(view.find('#case-mood').text()).toBe('Negative, getting worse');
+    expect(view.find('#timeline li.msg.customer .text').text()).toBe('My router is down');
+    expect(view.find('#timeline li.msg.customer .author').text()).toBe('Nora Example');
+    expect(view.find('#timeline li.msg.customer .msg-mood').text()).toBe('Negative');
+    expect(view.find('#timeline li.ROUTING').text()).toContain('Queue general → billing');
+    expect(view.find('#reply-form').exists()).toBe(true);
+    view.unmount();
+  });
+
+  it('sends the reply with Ctrl+Enter and says so', async () => {
+    const view = await opened();
+    await view.find('#reply-text').setValue('We are on it.');
+    await view.find('#reply-text').trigger('keydown', { key: 'Enter', ctrlKey: true });
+    await flushPromises();
+    expect(posts.find(p => p.url.endsWith('/replies'))?.body).toEqual({ text: 'We are on it.' });
+    expect(view.find('#case-status').text()).toBe('Reply sent.');
+    expect((view.find('#reply-text').element as HTMLTextAreaElement).value).toBe('');
+    view.unmount();
+  });
+
+  it('becomes read-only once resolved: no reply box, no resolve form, a note instead', async () => {
+    const view = await opened();
+    await view.find('#form-topic').setValue('TECHNICAL');
+    await view.find('#form-resolution').setValue('Line reset by the provider.');
+    await view.find('#resolve-form').trigger('submit');
+    await flushPromises();
+    expect(posts.find(p => p.url.endsWith('/resolve'))?.body).toEqual({ topic: 'TECHNICAL', resolution: 'Line reset by the provider.' });
+    expect(view.find('#case-state').text()).toBe('Resolved');
+    expect(view.find('#case-status').text()).toBe('Case 42 is RESOLVED.');
+    expect(view.find('#reply-form').exists()).toBe(false);
+    expect(view.find('#resolve-form').exists()).toBe(false);
+    expect(view.find('#read-only-note').text()).toContain('read-only');
+    view.unmount();
+  });
+
+  it('keeps the header current from the case stream, and turns read-only when someone else closes the case', async () => {
+    const view = await opened();
+    FakeStream.last!.emit('case', { caseId: 42, status: 'ESCALATED', queue: 'billing', priority: 90, assignee: 'agent',
+      sentiment: { score: 0.3, label: 'POSITIVE', trend: 'RISING' } });
+    await flushPromises();
+    expect(view.find('#case-queue').text()).toBe('billing');
+    expect(view.find('#case-priority').text()).toBe('90');
+    expect(view.find('#case-mood').text()).toBe('Positive, improving');
+    FakeStream.last!.emit('case', { caseId: 42, status: 'CLOSED', queue: 'billing', priority: 90, assignee: null, sentiment: null });
+    await flushPromises();
+    expect(view.find('#case-state').text()).toBe('Closed');
+    expect(view.find('#reply-form').exists()).toBe(false);
+    expect(view.find('#read-only-note').exists()).toBe(true);
+    view.unmount();
+  });
+
+  it('adds a live message as text, with guidance, and reads the handover again', async () => {
+    const view = await opened();
+    expect(view.find('#summary').text()).toBe('Nora wrote 1 messages');
+    FakeStream.last!.emit('entry', { id: 3, kind: 'INBOUND', channel: 'EMAIL', author: 'nora@example.com',
+      text: 'Still down <img src=x onerror=alert(1)>', at: '2026-12-01T10:05:00Z', sentiment: { score: -0.7, label: 'NEGATIVE' },
+      suggestion: { answered: true, answer: 'Unrelated', topic: 'BILLING', confidence: 0.2, confidenceLevel: 'low', articles: [] } });
+    await flushPromises();
+    expect(view.find('#timeline li.fresh .text').text()).toBe('Still down <img src=x onerror=alert(1)>');
+    expect(view.find('img').exists()).toBe(false);
+    expect(view.find('.suggestion .no-suggestion').exists()).toBe(true);
+    expect(view.find('.use-suggestion').exists()).toBe(false);
+    await vi.waitFor(() => expect(view.find('#summary').text()).toBe('Nora wrote 2 messages'));
+    view.unmount();
+  });
+
+  it('shows the problem when the case cannot be read', async () => {
+    vi.stubGlobal('fetch', vi.fn((url: string) => url === '/api/cases/42'
+      ? json({ title: 'Forbidden', detail: 'Case 42 is not in your queues' }, 403) : json([])));
+    const view = await opened();
+    expect(view.find('#case-error').text()).toContain('Forbidden');
+    expect(view.find('#case-error').text()).toContain('Case 42 is not in your queues');
+    view.unmount();
+  });
+});

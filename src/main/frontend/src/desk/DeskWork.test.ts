@@ -1,0 +1,108 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import DeskWork from './DeskWork.vue';
+import type { Me } from '../lib/session';
+
+class FakeStream {
+  static all: FakeStream[] = [];
+  static readonly CLOSED = 2;
+  readyState = 1;
+  onerror: (() => void) | null = null;
+  listeners: Record<string, ((e: { data: string }) => void)[]> = {};
+  constructor(readonly url: string) { FakeStream.all.push(this); }
+  addEventListener(name: string, fn: (e: { data: string }) => void) { (this.listeners[name] ??= []).push(fn); }
+  close() { this.readyState = 2; }
+  emit(name: string, data: unknown) { (this.listeners[name] ?? []).forEach(fn => fn({ data: JSON.stringify(data) })); }
+}
+
+const json = (body: unknown, status = 200) =>
+  Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
+
+const me: Me = { username: 'agent', displayName: 'Alex Agent', roles: ['AGENT'], pages: [] };
+const row = (caseId: number, over: Record<string, unknown> = {}) => ({
+  taskId: 't' + caseId, caseId, subject: 'Case subject ' + caseId, customerId: caseId, customerName: 'Customer ' + caseId,
+  channel: 'EMAIL', queue: 'billing', priority: 50, assignee: null, status: 'ESCALATED',
+  waitingSince: new Date().toISOString(), slaDue: new Date(Date.now() + 3_600_000).toISOString(), slaState: 'ok',
+  sentiment: null, lastMessage: 'hello', ...over,
+});
+
+let queueAnswers: unknown[];
+let urls: string[];
+
+beforeEach(() => {
+  FakeStream.all = [];
+  urls = [];
+  queueAnswers = [];
+  vi.stubGlobal('EventSource', FakeStream);
+  vi.stubGlobal('fetch', vi.fn((url: string) => {
+    urls.push(url);
+    if (url.startsWith('/api/desk/queue')) {
+      return json(queueAnswers.length > 1 ? queueAnswers.shift() : queueAnswers[0]);
+    }
+    return json({ title: 'Not Found' }, 404);
+  }));
+  Element.prototype.scrollIntoView = () => undefined;
+});
+
+afterEach(() => { vi.unstubAllGlobals(); vi.useRealTimers(); });
+
+describe('DeskWork', () => {
+  it('lists the queue with counts on the tabs, and reads it again when the desk feed says something changed', async () => {
+    queueAnswers = [
+      { items: [row(1), row(2)], counts: { mine: 0, queues: 2, unassigned: 2 } },
+      { items: [row(1), row(2), row(3)], counts: { mine: 0, queues: 3, unassigned: 3 } },
+    ];
+    const desk = mount(DeskWork, { props: { me }, attachTo: document.body });
+    await flushPromises();
+    expect(desk.findAll('#queue-list li.queue-item').map(li => li.attributes('data-case'))).toEqual(['1', '2']);
+    expect(desk.find('#tab-queues .count').text()).toBe('2');
+    const feed = FakeStream.all.find(s => s.url === '/api/desk/events')!;
+    feed.emit('ready', {});
+    await flushPromises();
+    expect(desk.find('#feed-state').text()).toBe('Live');
+    feed.emit('queue', { caseId: 3, reason: 'created' });
+    await vi.waitFor(() => expect(desk.findAll('#queue-list li.queue-item')).toHaveLength(3));
+    expect(desk.find('#tab-unassigned .count').text()).toBe('3');
+    feed.onerror!();
+    await flushPromises();
+    expect(desk.find('#feed-state').text()).toBe('Reconnecting…');
+    desk.unmount();
+  });
+
+  it('asks the API with the tab, search and filters', async () => {
+    queueAnswers = [{ items: [], counts: { mine: 0, queues: 0, unassigned: 0 } }];
+    const desk = mount(DeskWork, { props: { me }, attachTo: document.body });
+    await flushPromises();
+    await desk.find('#tab-unassigned').trigger('click');
+    await desk.find('#filter-channel').setValue('SMS');
+    await flushPromises();
+    expect(urls).toContain('/api/desk/queue?tab=unassigned&channel=SMS');
+    expect(desk.find('#queue-empty').text()).toContain('No case matches');
+    desk.unmount();
+  });
+
+  it('moves with j and k and shows the shortcuts with ?, but not while the agent types in a field', async () => {
+    queueAnswers = [{ items: [row(1), row(2), row(3)], counts: { mine: 0, queues: 3, unassigned: 3 } }];
+    const desk = mount(DeskWork, { props: { me }, attachTo: document.body });
+    await flushPromises();
+    const selected = () => desk.find('#queue-list li.selected').attributes('data-case');
+    expect(selected()).toBe('1');
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true }));
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true }));
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', bubbles: true }));
+    await flushPromises();
+    expect(selected()).toBe('2');
+
+    const search = desk.find('#search').element as HTMLInputElement;
+    search.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true }));
+    search.dispatchEvent(new KeyboardEvent('keydown', { key: '?', bubbles: true }));
+    await flushPromises();
+    expect(selected()).toBe('2');
+    expect(desk.find('#shortcuts').exists()).toBe(false);
+
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '?', bubbles: true }));
+    await flushPromises();
+    expect(desk.find('#shortcuts').text()).toContain('Send the reply');
+    desk.unmount();
+  });
+});

@@ -1,0 +1,61 @@
+import { mount } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
+import GuidancePanel from './GuidancePanel.vue';
+import type { Guidance, Suggestion } from './types';
+
+function guidance(suggestion: Suggestion | null, entryId = 1): Guidance {
+  return { entryId, question: 'How do I reset my password?', suggestion };
+}
+
+const answer = 'Reset your password: choose Forgot password on the sign-in page.';
+
+describe('GuidancePanel', () => {
+  it('offers a high-confidence answer with one click and says the confidence in words, never as a number', async () => {
+    const panel = mount(GuidancePanel, {
+      props: { items: [guidance({ answered: true, answer, topic: 'ACCOUNT', confidence: 0.82, confidenceLevel: 'high',
+        articles: [{ id: 'kb-1', title: 'Reset your password' }] })] },
+    });
+    expect(panel.find('.level').text()).toContain('high confidence');
+    expect(panel.text()).not.toContain('0.82');
+    await panel.find('.use-suggestion').trigger('click');
+    expect(panel.emitted('use')?.[0]).toEqual([answer]);
+  });
+
+  it('never offers a low-confidence answer as a one-click reply', () => {
+    const panel = mount(GuidancePanel, {
+      props: { items: [guidance({ answered: true, answer: 'Off-topic article text', topic: 'BILLING', confidence: 0.136,
+        confidenceLevel: 'low', articles: [{ id: 'kb-9', title: 'Invoices' }] })] },
+    });
+    expect(panel.find('.use-suggestion').exists()).toBe(false);
+    expect(panel.find('.no-suggestion').text()).toContain('No reliable suggestion');
+    expect(panel.text()).toContain('low confidence');
+    expect(panel.text()).not.toContain('Off-topic article text');
+    expect(panel.text()).not.toContain('0.136');
+  });
+
+  it('judges the confidence itself when the server gives only the number', () => {
+    const panel = mount(GuidancePanel, {
+      props: { items: [guidance({ answered: true, answer, topic: 'ACCOUNT', confidence: 0.3 })] },
+    });
+    expect(panel.find('.use-suggestion').exists()).toBe(false);
+    expect(panel.text()).toContain('No reliable suggestion');
+  });
+
+  it('offers a medium-confidence answer, and none at all when the case is read-only', async () => {
+    const items = [guidance({ answered: true, answer, topic: 'ACCOUNT', confidence: 0.6, confidenceLevel: 'medium' })];
+    const panel = mount(GuidancePanel, { props: { items } });
+    expect(panel.text()).toContain('medium confidence');
+    expect(panel.find('.use-suggestion').exists()).toBe(true);
+    await panel.setProps({ readOnly: true });
+    expect(panel.find('.use-suggestion').exists()).toBe(false);
+  });
+
+  it('lists each article once', () => {
+    const panel = mount(GuidancePanel, {
+      props: { items: [guidance({ answered: true, answer, topic: 'ACCOUNT', confidence: 0.9, confidenceLevel: 'high',
+        articles: [{ id: 'kb-1', title: 'Reset your password' }, { id: 'kb-1', title: 'Reset your password' },
+          { id: 'kb-1b', title: 'reset your password ' }, { id: 'kb-2', title: 'Two-factor sign-in' }] })] },
+    });
+    expect(panel.findAll('.articles li').map(li => li.text())).toEqual(['Reset your password', 'Two-factor sign-in']);
+  });
+});

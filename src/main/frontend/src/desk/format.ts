@@ -1,0 +1,135 @@
+// How the desk says times, SLA, mood and confidence in words. Pure functions: the components and their tests share them.
+import type { Channel, Mood, QueueItem, SentimentLabel, SlaState, Suggestion, Trend } from './types';
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  EMAIL: 'Email', CHAT: 'Chat', SMS: 'SMS', WHATSAPP: 'WhatsApp', MESSENGER: 'Messenger', VOICE: 'Voice', WEB: 'Web form',
+};
+
+export function channelLabel(channel: string | null | undefined): string {
+  if (!channel) return 'Unknown channel';
+  return CHANNEL_LABELS[channel as Channel] ?? channel.charAt(0) + channel.slice(1).toLowerCase();
+}
+
+/** A duration as people say it: "45 s", "12 min", "2 h 5 min", "3 d 4 h". */
+export function duration(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  if (seconds < 60) return seconds + ' s';
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return minutes + ' min';
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return hours + ' h' + (minutes % 60 ? ' ' + (minutes % 60) + ' min' : '');
+  const days = Math.floor(hours / 24);
+  return days + ' d' + (hours % 24 ? ' ' + (hours % 24) + ' h' : '');
+}
+
+/** "waiting 12 min" since the customer's oldest unanswered message. */
+export function waiting(since: string | null | undefined, now: number): string {
+  if (!since) return '';
+  return 'waiting ' + duration(now - Date.parse(since));
+}
+
+const SEVERITY: Record<SlaState, number> = { ok: 0, 'at-risk': 1, breached: 2 };
+
+/**
+ * The SLA's state now: breached once the due time passed, at risk with less than a quarter of the window or 15
+ * minutes left; the server's word counts too (the worse of both), so a row never looks better than the API says.
+ */
+export function slaState(item: Pick<QueueItem, 'slaDue' | 'slaState' | 'created'>, now: number): SlaState | null {
+  if (!item.slaDue) return item.slaState ?? null;
+  const due = Date.parse(item.slaDue);
+  const left = due - now;
+  let local: SlaState = 'ok';
+  if (left <= 0) {
+    local = 'breached';
+  } else {
+    const created = item.created ? Date.parse(item.created) : NaN;
+    const window = Number.isNaN(created) ? NaN : due - created;
+    if (left < 15 * 60 * 1000 || (!Number.isNaN(window) && left < window / 4)) local = 'at-risk';
+  }
+  const server = item.slaState ?? 'ok';
+  return SEVERITY[server] > SEVERITY[local] ? server : local;
+}
+
+/** "SLA 1 h 5 min left" or "SLA breached 3 min ago". */
+export function slaText(slaDue: string | null | undefined, now: number): string {
+  if (!slaDue) return 'No SLA';
+  const left = Date.parse(slaDue) - now;
+  return left > 0 ? 'SLA ' + duration(left) + ' left' : 'SLA breached ' + duration(-left) + ' ago';
+}
+
+export const SLA_WORDS: Record<SlaState, string> = { ok: 'on time', 'at-risk': 'at risk', breached: 'breached' };
+
+const LABEL_WORDS: Record<SentimentLabel, string> = { NEGATIVE: 'Negative', NEUTRAL: 'Neutral', POSITIVE: 'Positive' };
+const TREND_WORDS: Record<Trend, string> = { FALLING: 'getting worse', STEADY: 'steady', RISING: 'improving' };
+
+export function sentimentWord(mood: Mood | null | undefined): string {
+  if (!mood) return 'No mood yet';
+  return LABEL_WORDS[mood.label] ?? String(mood.label);
+}
+
+export function trendWord(trend: Trend | null | undefined): string {
+  return trend ? TREND_WORDS[trend] ?? '' : '';
+}
+
+/** "Negative, getting worse". */
+export function moodText(mood: Mood | null | undefined): string {
+  if (!mood) return 'No mood yet';
+  const trend = trendWord(mood.trend);
+  return sentimentWord(mood) + (trend ? ', ' + trend : '');
+}
+
+/** The badge colour for a mood. */
+export function moodTone(mood: Mood | null | undefined): 'ok' | 'warn' | 'bad' | '' {
+  if (!mood) return '';
+  return mood.label === 'NEGATIVE' ? 'bad' : mood.label === 'POSITIVE' ? 'ok' : '';
+}
+
+/** The case's rolling mood from /api/cases/{id} ({value, trend: IMPROVING|WORSENING|STEADY, messages}) or a `case` event. */
+export function moodOf(raw: unknown): Mood | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const r = raw as Record<string, unknown>;
+  if (typeof r.messages === 'number' && r.messages === 0) return null;
+  const score = typeof r.score === 'number' ? r.score : typeof r.value === 'number' ? r.value : null;
+  if (score === null) return null;
+  const label = (typeof r.label === 'string' ? r.label : score <= -0.05 ? 'NEGATIVE' : score >= 0.05 ? 'POSITIVE' : 'NEUTRAL') as SentimentLabel;
+  const t = r.trend;
+  const trend: Trend = t === 'FALLING' || t === 'WORSENING' ? 'FALLING' : t === 'RISING' || t === 'IMPROVING' ? 'RISING' : 'STEADY';
+  return { score, label, trend };
+}
+
+export type ConfidenceLevel = 'high' | 'medium' | 'low';
+
+/** The server's word for the confidence, else the same rule (high from 0.75, medium from 0.5). */
+export function confidenceLevel(s: Suggestion): ConfidenceLevel {
+  if (s.confidenceLevel === 'high' || s.confidenceLevel === 'medium' || s.confidenceLevel === 'low') return s.confidenceLevel;
+  return s.confidence >= 0.75 ? 'high' : s.confidence >= 0.5 ? 'medium' : 'low';
+}
+
+/** Only an answer the assistant is at least fairly sure of may be put into the reply box with one click. */
+export function offersOneClick(s: Suggestion | null | undefined): boolean {
+  return !!s && !!s.answer && s.answered !== false && confidenceLevel(s) !== 'low';
+}
+
+export function time(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const today = new Date();
+  return d.toDateString() === today.toDateString()
+    ? d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+    : d.toLocaleString([], { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+}
+
+export function statusTone(status: string | null | undefined): 'ok' | 'warn' | 'bad' | '' {
+  switch (status) {
+    case 'RESOLVED': case 'CLOSED': return 'ok';
+    case 'ESCALATED': return 'warn';
+    default: return '';
+  }
+}
+
+export function statusWord(status: string | null | undefined): string {
+  if (!status) return '';
+  return status.charAt(0) + status.slice(1).toLowerCase().replace('_', ' ');
+}
+
+export const isReadOnly = (status: string | null | undefined) => status === 'RESOLVED' || status === 'CLOSED';

@@ -1,0 +1,121 @@
+// The desk's data as the API sends it (see /work/notes/desk-api.md): the queue list, the case, its timeline and events.
+
+export type Channel = 'EMAIL' | 'CHAT' | 'SMS' | 'WHATSAPP' | 'MESSENGER' | 'VOICE' | 'WEB';
+export type SentimentLabel = 'NEGATIVE' | 'NEUTRAL' | 'POSITIVE';
+export type Trend = 'FALLING' | 'STEADY' | 'RISING';
+export type SlaState = 'ok' | 'at-risk' | 'breached';
+export type Tab = 'mine' | 'queues' | 'unassigned';
+
+export interface Mood {
+  score: number;
+  label: SentimentLabel;
+  trend?: Trend | null;
+}
+
+export interface QueueItem {
+  taskId: string;
+  caseId: number;
+  subject: string | null;
+  customerId: number | null;
+  customerName: string | null;
+  channel: Channel | null;
+  queue: string | null;
+  priority: number;
+  assignee: string | null;
+  status: string | null;
+  waitingSince: string | null;
+  created?: string | null;
+  slaDue: string | null;
+  slaState: SlaState | null;
+  sentiment: Mood | null;
+  lastMessage: string | null;
+}
+
+export interface QueueAnswer {
+  items: QueueItem[];
+  counts: Record<Tab, number>;
+}
+
+/** The case header: what /api/cases/{id} says, kept current by the case stream's `case` events. */
+export interface CaseHeader {
+  id: number;
+  status: string;
+  subject: string | null;
+  channel: Channel | null;
+  queue: string | null;
+  priority: number | null;
+  customerId: number | null;
+  customerName: string | null;
+  assignee: string | null;
+  sentiment: Mood | null;
+}
+
+/** One entry of the timeline, from GET /timeline or from a live `entry` event. */
+export interface Entry {
+  id: number;
+  kind: string;
+  channel: Channel | null;
+  author: string | null;
+  text: string | null;
+  at: string | null;
+  sentiment: Mood | null;
+}
+
+export interface Article {
+  id: string;
+  title: string;
+}
+
+export interface Suggestion {
+  answered?: boolean;
+  answer: string | null;
+  topic: string | null;
+  confidence: number;
+  confidenceLevel?: 'high' | 'medium' | 'low' | null;
+  articles?: Article[] | null;
+}
+
+/** The assistant's suggestion for one new customer message. */
+export interface Guidance {
+  entryId: number;
+  question: string;
+  suggestion: Suggestion | null;
+}
+
+export interface Handover {
+  caseId: number;
+  status: string;
+  summary: string;
+  customer: {
+    id: number;
+    displayName: string | null;
+    tier: string | null;
+    identities: { kind: string; address: string }[];
+  } | null;
+  assistant: {
+    question: string;
+    answered: boolean;
+    answer: string | null;
+    topic: string | null;
+    confidence: number;
+    declineReason: string | null;
+    sources: { kind: string; id?: string; title: string }[] | null;
+  }[];
+  routing: {
+    selfService: boolean;
+    queue: string | null;
+    priority: number | null;
+    reasons: string[];
+  } | null;
+  earlierCases: { id: number; status: string; subject: string | null; channel: string | null; openedAt: string }[];
+  repeatContact: boolean;
+}
+
+export interface FormComponent {
+  type: string;
+  key?: string;
+  label?: string;
+  text?: string;
+  values?: { label: string; value: string }[];
+  validate?: { required?: boolean; maxLength?: number };
+}

@@ -1,0 +1,4 @@
+import { mountPage } from '../shell/mount';
+import DeskPage from './DeskPage.vue';
+
+mountPage(DeskPage);
