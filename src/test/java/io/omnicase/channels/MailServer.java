@@ -1,5 +1,11 @@
 package io.omnicase.channels;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -7,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The real mail server of the integration tests (GreenMail SMTP + IMAP on free ports), started once per JVM; the
@@ -40,6 +47,28 @@ public final class MailServer {
 
     public int smtpPort() {
         return greenMail.getSmtp().getPort();
+    }
+
+    /**
+     * Sends the mail to the support mailbox over SMTP as it is: no header rewritten (Transport.send would).
+     * {@code envelopeFrom} is the SMTP sender (null: the mail's own From).
+     */
+    public void deliver(MimeMessage mail, String envelopeFrom) throws MessagingException {
+        Properties properties = new Properties();
+        properties.setProperty("mail.smtp.host", "127.0.0.1");
+        properties.setProperty("mail.smtp.port", String.valueOf(smtpPort()));
+        properties.setProperty("mail.smtp.allowutf8", "true");
+        if (envelopeFrom != null) {
+            properties.setProperty("mail.smtp.from", envelopeFrom);
+        }
+        try (Transport transport = Session.getInstance(properties).getTransport("smtp")) {
+            transport.connect();
+            transport.sendMessage(mail, new InternetAddress[]{new InternetAddress(SUPPORT)});
+        }
+    }
+
+    public void deliver(MimeMessage mail) throws MessagingException {
+        deliver(mail, null);
     }
 
     Map<String, Object> properties() {

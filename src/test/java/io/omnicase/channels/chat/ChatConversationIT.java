@@ -61,7 +61,7 @@ class ChatConversationIT {
             assertThat(reply.at("/entry/at").asText()).isNotBlank();
             // The widget saw it: the agent's timeline shows the reply read.
             visitor.send(Map.of("type", "read", "upTo", reply.at("/entry/interactionId").asText()));
-            await().atMost(Duration.ofSeconds(20)).until(() -> "READ".equals(delivery(caseId, answer)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> "READ".equals(ChatVisitor.replyDelivery(port, caseId, answer)));
             token = visitor.token();
             visitorId = visitor.id;
         }
@@ -197,15 +197,5 @@ class ChatConversationIT {
             assertThat(Api.as(port, "auditor").post("/api/desk/cases/" + caseId + "/typing", "application/json", "")
                     .status()).isEqualTo(403);
         }
-    }
-
-    private String delivery(long caseId, String text) {
-        JsonNode timeline = Api.as(port, "supervisor").get("/api/cases/" + caseId + "/timeline").json();
-        for (JsonNode e : timeline) {
-            if ("OUTBOUND".equals(e.get("kind").asText()) && text.equals(e.get("text").asText())) {
-                return e.path("detail").path("delivery").asText();
-            }
-        }
-        return null;
     }
 }

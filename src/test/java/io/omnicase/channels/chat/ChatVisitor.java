@@ -2,6 +2,7 @@ package io.omnicase.channels.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnicase.support.Api;
 
 import java.io.IOException;
 import java.net.URI;
@@ -67,6 +68,17 @@ final class ChatVisitor implements AutoCloseable {
     }
 
     /** A new visitor: hello without a token. */
+    /** The delivery state (SENT, DELIVERED, READ) of the agent's reply with this text, as the case timeline shows it. */
+    static String replyDelivery(int port, long caseId, String text) {
+        JsonNode timeline = Api.as(port, "supervisor").get("/api/cases/" + caseId + "/timeline").json();
+        for (JsonNode e : timeline) {
+            if ("OUTBOUND".equals(e.get("kind").asText()) && text.equals(e.get("text").asText())) {
+                return e.path("detail").path("delivery").asText();
+            }
+        }
+        return null;
+    }
+
     static ChatVisitor connect(int port) {
         return new ChatVisitor(port, null);
     }

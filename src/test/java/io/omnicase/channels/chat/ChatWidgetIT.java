@@ -1,6 +1,5 @@
 package io.omnicase.channels.chat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.omnicase.channels.MailServer;
 import io.omnicase.support.Accessibility;
@@ -94,7 +93,7 @@ class ChatWidgetIT {
             assertThat(reply.findElement(By.tagName("time")).getDomAttribute("datetime")).isNotBlank();
             assertThat(reply.findElement(By.tagName("time")).getText()).matches("\\d{1,2}:\\d{2}( [AP]M)?");
             // The chat is open on a visible page: the agent's timeline says the customer read it.
-            await().atMost(WAIT).until(() -> "READ".equals(delivery(caseId, answer)));
+            await().atMost(WAIT).until(() -> "READ".equals(ChatVisitor.replyDelivery(port, caseId, answer)));
 
             // An address typed for a code becomes a note for agents: never part of what the customer is shown back.
             page.findElement(By.cssSelector("#omnicase-chat input[name=email]")).sendKeys(email);
@@ -224,16 +223,6 @@ class ChatWidgetIT {
 
     private static List<String> notes(WebDriver page) {
         return page.findElements(By.cssSelector("#omnicase-chat .oc-note")).stream().map(WebElement::getText).toList();
-    }
-
-    private String delivery(long caseId, String text) {
-        JsonNode timeline = Api.as(port, "supervisor").get("/api/cases/" + caseId + "/timeline").json();
-        for (JsonNode e : timeline) {
-            if ("OUTBOUND".equals(e.get("kind").asText()) && text.equals(e.get("text").asText())) {
-                return e.path("detail").path("delivery").asText();
-            }
-        }
-        return null;
     }
 
     private static List<MimeMessage> codeMailsTo(String address) {

@@ -6,7 +6,6 @@ import io.omnicase.support.Api;
 import io.omnicase.support.RunningOmnicase;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -61,7 +60,7 @@ class AttachmentAccessIT {
         parts.addBodyPart(file);
         mail.setContent(parts);
         mail.saveChanges();
-        deliver(mail);
+        MailServer.get().deliver(mail);
         poller.poll();
         long caseId = jdbc.sql("SELECT case_id FROM interactions WHERE channel = 'EMAIL' AND provider_message_id = ?")
                 .param(mail.getMessageID()).query(Long.class).single();
@@ -93,14 +92,4 @@ class AttachmentAccessIT {
                 .header("Accept", "*/*").build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Sends the mail to the support mailbox over SMTP as it is. */
-    private static void deliver(MimeMessage mail) throws Exception {
-        Properties properties = new Properties();
-        properties.setProperty("mail.smtp.host", "127.0.0.1");
-        properties.setProperty("mail.smtp.port", String.valueOf(MailServer.get().smtpPort()));
-        try (Transport transport = Session.getInstance(properties).getTransport("smtp")) {
-            transport.connect();
-            transport.sendMessage(mail, new InternetAddress[]{new InternetAddress(MailServer.SUPPORT)});
-        }
-    }
 }

@@ -9,7 +9,6 @@ import io.omnicase.support.Api;
 import io.omnicase.support.RunningOmnicase;
 import jakarta.mail.Flags;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -264,16 +263,9 @@ class MailIntakeFailureIT {
         deliver(Mails.parse(new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
     }
 
+
     /** Sends the mail to the support mailbox over SMTP as it is (no header rewritten). */
     private static void deliver(MimeMessage mail) throws Exception {
-        Properties properties = new Properties();
-        properties.setProperty("mail.smtp.host", "127.0.0.1");
-        properties.setProperty("mail.smtp.port", String.valueOf(MailServer.get().smtpPort()));
-        properties.setProperty("mail.smtp.allowutf8", "true");
-        properties.setProperty("mail.smtp.from", "sender@customer.example");
-        try (Transport transport = Session.getInstance(properties).getTransport("smtp")) {
-            transport.connect();
-            transport.sendMessage(mail, new InternetAddress[]{new InternetAddress(MailServer.SUPPORT)});
-        }
+        MailServer.get().deliver(mail, "sender@customer.example");
     }
 }

@@ -6,7 +6,6 @@ import io.omnicase.support.Api;
 import io.omnicase.support.RunningOmnicase;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -60,7 +59,7 @@ class MailThreadingIT {
         java.time.Instant started = java.time.Instant.now();
         String customer = "ida-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
         String firstId = "<first-" + UUID.randomUUID() + "@customer.example>";
-        deliver(raw("""
+        MailServer.get().deliver(raw("""
                 From: Ida <%s>
                 To: %s
                 Subject: Printer jams on every page
@@ -93,7 +92,7 @@ class MailThreadingIT {
                     .replace("${FIRST_ID}", firstId).replace("${REPLY_ID}", replyId)
                     .replace("${CASE}", Long.toString(caseId)).replace("${UNIQUE}", unique);
             MimeMessage parsed = Mails.parse(new ByteArrayInputStream(mail.getBytes(StandardCharsets.UTF_8)));
-            deliver(parsed);
+            MailServer.get().deliver(parsed);
             if (MailClassifier.classify(parsed) != MailKind.HUMAN) {
                 automaticIds.add(parsed.getMessageID());
             }
@@ -149,7 +148,7 @@ class MailThreadingIT {
         java.time.Instant started = java.time.Instant.now();
         String customer = "gone-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
         String firstId = "<first-" + UUID.randomUUID() + "@customer.example>";
-        deliver(raw("""
+        MailServer.get().deliver(raw("""
                 From: %s
                 To: %s
                 Subject: Cancel my contract
@@ -159,7 +158,7 @@ class MailThreadingIT {
                 Please cancel.
                 """.formatted(customer, MailServer.SUPPORT, firstId)));
         poller.poll();
-        deliver(raw(resource("bounce-of-a-mail-to-another-address.eml").replace("${SUPPORT}", MailServer.SUPPORT)
+        MailServer.get().deliver(raw(resource("bounce-of-a-mail-to-another-address.eml").replace("${SUPPORT}", MailServer.SUPPORT)
                 .replace("gone-${UNIQUE}@customer.example", customer).replace("${UNIQUE}", UUID.randomUUID().toString())));
         assertThat(poller.poll()).containsExactlyEntriesOf(Map.of(EmailInbound.Outcome.BOUNCE, 1));
         long caseId = caseOf(firstId);
@@ -202,7 +201,7 @@ class MailThreadingIT {
         parts.addBodyPart(file("huge.txt", "text/plain", new byte[100_000]));
         mail.setContent(parts);
         mail.saveChanges();
-        deliver(mail);
+        MailServer.get().deliver(mail);
 
         assertThat(poller.poll()).containsExactlyEntriesOf(Map.of(EmailInbound.Outcome.NEW_CASE, 1));
 
@@ -280,17 +279,6 @@ class MailThreadingIT {
         return Mails.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Sends the mail to the support mailbox over SMTP as it is: no header rewritten (Transport.send would). */
-    private static void deliver(MimeMessage mail) throws Exception {
-        Properties properties = new Properties();
-        properties.setProperty("mail.smtp.host", "127.0.0.1");
-        properties.setProperty("mail.smtp.port", String.valueOf(MailServer.get().smtpPort()));
-        properties.setProperty("mail.smtp.allowutf8", "true");
-        try (Transport transport = Session.getInstance(properties).getTransport("smtp")) {
-            transport.connect();
-            transport.sendMessage(mail, new InternetAddress[]{new InternetAddress(MailServer.SUPPORT)});
-        }
-    }
 
     /** The first mail a person (not the assistant) sent to the address. */
     private static MimeMessage awaitMailTo(String address) {
