@@ -236,10 +236,11 @@ public class CaseManagement {
         CaseView before = lock(id);
         transition(id, CaseStatus.RESOLVED, text);
         if (before.status() != CaseStatus.RESOLVED) {
-            String question = String.join("\n", store.inboundTexts(id.value(), 3));
+            List<String> questions = store.inboundTexts(id.value(), 3);
+            String question = String.join("\n", questions);
             String answer = store.lastReplyBy(id.value(), ASSISTANT)
                     .orElse(resolution == null || resolution.isBlank() ? null : resolution);
-            events.publishEvent(new CaseResolved(id.value(), before.customerId(), by, question, answer, topic,
+            events.publishEvent(new CaseResolved(id.value(), before.customerId(), by, question, questions, answer, topic,
                     Instant.now()));
         }
     }

@@ -105,7 +105,7 @@ class RuleSetEditingIT {
     /** The shipped rules arrive as a table whose rows a supervisor sees, and the fact model fills the dropdowns. */
     @Test
     void theActiveRulesAreATableAndTheFactModelListsFieldsOperatorsAndValues() {
-        assertThat(activeRows).hasSize(13);
+        assertThat(activeRows).hasSize(ShippedRules.COUNT);
         assertThat(activeRows.get(0).get("name").asText()).isEqualTo("A message about billing goes to the billing queue");
         JsonNode model = Api.as(port, "auditor").get("/api/routing/rules/model").json();
         JsonNode topic = null;
@@ -177,12 +177,12 @@ class RuleSetEditingIT {
             assertThat(rejected.status()).as(path).isEqualTo(422);
             assertThat(rejected.contentType()).startsWith("application/problem+json");
             JsonNode errors = rejected.json().get("errors");
-            assertThat(errors.get(0).get("row").asInt()).isEqualTo(14);
+            assertThat(errors.get(0).get("row").asInt()).isEqualTo(ShippedRules.COUNT + 1);
             assertThat(errors.get(0).get("column").asText()).isEqualTo("conditions[1].field");
             assertThat(errors.get(0).get("message").asText()).startsWith("unknown field 'ENVIRONMENT'");
-            assertThat(errors.get(1).get("row").asInt()).isEqualTo(15);
+            assertThat(errors.get(1).get("row").asInt()).isEqualTo(ShippedRules.COUNT + 2);
             assertThat(errors.get(1).get("column").asText()).isEqualTo("conditions[1].operator");
-            assertThat(rejected.json().get("detail").asText()).contains("row 14, conditions[1].field");
+            assertThat(rejected.json().get("detail").asText()).contains("row " + (ShippedRules.COUNT + 1) + ", conditions[1].field");
         }
         assertThat(supervisor().get("/api/routing/rules/active").json().get("version").asInt()).isEqualTo(activeAtStart);
     }
@@ -225,7 +225,7 @@ class RuleSetEditingIT {
         }
         assertThat(added.get("change").asText()).isEqualTo("ADDED");
         assertThat(added.get("name").asText()).isEqualTo("Every billing message goes to a person");
-        assertThat(added.get("toRow").asInt()).isEqualTo(14);
+        assertThat(added.get("toRow").asInt()).isEqualTo(ShippedRules.COUNT + 1);
         assertThat(diff.get("lines").toString()).contains("+ rule \\\"Every billing message goes to a person\\\"");
         assertThat(auditor.get("/api/routing/rules/versions").json().get(0).get("reason").asText()).isEqualTo("for the audit");
         assertThat(auditor.postJson("/api/routing/rules/versions/" + activeAtStart + "/activate",
@@ -277,7 +277,7 @@ class RuleSetEditingIT {
             Api.Response saved = supervisor().postJson("/api/routing/rules/versions", table);
             assertThat(saved.status()).isEqualTo(201);
             JsonNode stored = supervisor().get("/api/routing/rules/versions/" + saved.json().get("version").asInt()).json();
-            assertThat(stored.get("rules").get("rules").get(13).get("conditions").get(0).get("value").asText()).isEqualTo(bypass);
+            assertThat(stored.get("rules").get("rules").get(ShippedRules.COUNT).get("conditions").get(0).get("value").asText()).isEqualTo(bypass);
             assertThat(canaryRows()).as("the payload ran: " + bypass).isZero();
         }
         // The last version holds bypass 3 as a text condition; a customer who writes that text is escalated by it.

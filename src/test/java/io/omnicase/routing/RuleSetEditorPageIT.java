@@ -53,7 +53,7 @@ class RuleSetEditorPageIT {
             WebDriver page = open(browser, "supervisor");
             WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(20));
             List<WebElement> rows = page.findElements(RULES);
-            assertThat(rows).hasSize(13);
+            assertThat(rows).hasSize(ShippedRules.COUNT);
             assertThat(rows.get(0).findElement(By.className("rule-name")).getDomProperty("value"))
                     .isEqualTo("A message about billing goes to the billing queue");
             assertThat(page.findElements(By.id("read-only-note"))).isEmpty();
@@ -61,8 +61,8 @@ class RuleSetEditorPageIT {
 
             // From the keyboard: Enter on "Add rule" adds a row and puts the cursor in its name.
             page.findElement(By.id("add-rule")).sendKeys(Keys.ENTER);
-            wait.until(d -> d.findElements(RULES).size() == 14);
-            WebElement added = page.findElements(RULES).get(13);
+            wait.until(d -> d.findElements(RULES).size() == ShippedRules.COUNT + 1);
+            WebElement added = page.findElements(RULES).get(ShippedRules.COUNT);
             assertThat(page.switchTo().activeElement()).isEqualTo(added.findElement(By.className("rule-name")));
             choose(added, "field", "MESSAGE_TOPIC");
             assertThat(new Select(added.findElement(By.className("operator"))).getOptions())
@@ -72,9 +72,9 @@ class RuleSetEditorPageIT {
             new Select(added.findElement(By.className("handling"))).selectByValue("ESCALATE");
 
             page.findElement(By.id("validate")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problems"), "row 14, name: is required"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problems"), "row " + (ShippedRules.COUNT + 1) + ", name: is required"));
             assertThat(page.findElement(By.id("status")).getText()).isEqualTo("Not valid");
-            added = page.findElements(RULES).get(13);
+            added = page.findElements(RULES).get(ShippedRules.COUNT);
             assertThat(added.getDomAttribute("class")).contains("invalid");
             WebElement name = added.findElement(By.className("rule-name"));
             assertThat(name.getDomAttribute("class")).contains("invalid");
@@ -115,7 +115,7 @@ class RuleSetEditorPageIT {
             WebElement diff = page.findElement(By.id("diff"));
             assertThat(diff.getText()).contains("Changes from v" + (saved - 1) + " to v" + saved);
             assertThat(diff.findElement(By.cssSelector("li[data-change=ADDED]")).getText())
-                    .contains("Every billing message goes to a person (row 14)")
+                    .contains("Every billing message goes to a person (row " + (ShippedRules.COUNT + 1) + ")")
                     .contains("When Message topic is Billing: escalate to a person");
             scrollTo(page, diff);
             browser.screenshot("routing-rules-3-activated-and-diff");
@@ -125,7 +125,7 @@ class RuleSetEditorPageIT {
             // The pressed button is gone with its version active again; the keyboard goes on from the outcome.
             assertThat(page.switchTo().activeElement().getDomAttribute("id")).isEqualTo("status");
             assertThat(supervisor.get("/api/routing/rules/active").json().get("version").asInt()).isEqualTo(activeAtStart);
-            wait.until(d -> d.findElements(RULES).size() == 13);
+            wait.until(d -> d.findElements(RULES).size() == ShippedRules.COUNT);
             assertThat(page.findElements(By.cssSelector("#versions tr[data-version='" + activeAtStart + "'] .badge.ok")))
                     .hasSize(1);
             assertThat(page.findElements(By.cssSelector("#versions tr[data-version='" + saved + "'] .badge.ok"))).isEmpty();
@@ -155,7 +155,7 @@ class RuleSetEditorPageIT {
         try (Browser browser = Browser.open()) {
             WebDriver page = open(browser, "auditor");
             WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(20));
-            assertThat(page.findElements(RULES)).hasSize(13);
+            assertThat(page.findElements(RULES)).hasSize(ShippedRules.COUNT);
             assertThat(page.findElements(RULES).get(0).findElement(By.className("name")).getText())
                     .isEqualTo("A message about billing goes to the billing queue");
             assertThat(page.findElements(RULES).get(0).findElement(By.className("conditions")).getText())
@@ -168,11 +168,11 @@ class RuleSetEditorPageIT {
             page.findElement(By.cssSelector("#versions tbody tr:first-child .show-diff")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("diff")));
             assertThat(page.findElement(By.id("diff")).getText()).contains("Changes from v" + (saved - 1) + " to v" + saved)
-                    .contains("13 rows kept as they were");
+                    .contains(ShippedRules.COUNT + " rows kept as they were");
             page.findElement(By.cssSelector("#versions tr[data-version='" + activeAtStart + "'] .show-version")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("shown-note"),
                     "The table shows the rules of v" + activeAtStart + ", not the active ones."));
-            assertThat(page.findElements(RULES)).hasSize(13);
+            assertThat(page.findElements(RULES)).hasSize(ShippedRules.COUNT);
             assertNothingToChange(page);
             assertThat(Accessibility.seriousViolations(page)).as("axe-core, serious or critical, auditor").isEmpty();
             scrollTo(page, page.findElement(By.id("shown-note")));

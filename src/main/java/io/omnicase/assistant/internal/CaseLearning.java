@@ -9,6 +9,8 @@ import io.omnicase.cases.CaseResolved;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
  * Every case a person resolves becomes an example: the customer's question, the answer that resolved it, its topic.
  * Cases the assistant closed itself teach nothing new, and a case without an answer or topic cannot ground one. The
@@ -38,9 +40,15 @@ class CaseLearning {
         }
         // The example answers only askers who may see the case: its readers, and conversations in its queue.
         String queue = cases.find(new CaseId(resolved.caseId())).map(CaseView::queue).orElse(null);
-        assistant.learn(new Example(resolved.question(), resolved.answer(), resolved.topic()), ORIGIN,
-                "case:" + resolved.caseId() + ":" + resolved.occurredAt().toEpochMilli(), resolved.resolvedBy(),
-                resolved.caseId(), (queue == null ? UNROUTED_QUEUE : queue).toLowerCase(java.util.Locale.ROOT));
+        // One example per customer message: a later asker's words are compared with each way this customer put it
+        // (the question, then "I mean..."), not with all of it run together, which matches no single question well.
+        List<String> asked = resolved.questions().stream().filter(text -> !blank(text)).toList();
+        String key = "case:" + resolved.caseId() + ":" + resolved.occurredAt().toEpochMilli();
+        for (int i = 0; i < asked.size(); i++) {
+            assistant.learn(new Example(asked.get(i), resolved.answer(), resolved.topic()), ORIGIN,
+                    i == 0 ? key : key + ":" + i, resolved.resolvedBy(),
+                    resolved.caseId(), (queue == null ? UNROUTED_QUEUE : queue).toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     private static boolean blank(String text) {
