@@ -73,8 +73,10 @@ class ContentSecurityPolicyBrowserIT {
             page.findElement(By.name("password")).sendKeys("demo");
             page.findElement(By.cssSelector("button[type=submit]")).click();
 
-            // The address already names Cockpit before the login: wait until the login form has gone.
+            // The address already names Cockpit before the login: wait until the login form has gone and Cockpit has
+            // drawn its signed-in header (leaving the page while it still starts up can leave the next load spinning).
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.name("username")));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Sara Supervisor"));
             page.get(base() + "/camunda/app/cockpit/default/#/processes");
             try {
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Customer case"));
