@@ -64,7 +64,7 @@ class AuthorizationMatrixIT {
             GET    /api/desk/forms/{name}                        401  403     ok   ok    ok     403    403   ok
             POST   /api/desk/cases/{id}/typing                   401  403     ok   403   ok     403    403   ok
             GET    /api/search                                   401  403     ok   ok    ok     403    ok    ok
-            GET    /api/mail/machine                             401  403     ok   ok    ok     403    403   ok
+            GET    /api/mail/machine                             401  403     403  403   ok     403    403   ok
             POST   /api/messages                                 401  ok      403  403   403    403    403   ok
             POST   /api/assistant/ask                            401  ok      ok   ok    ok     403    403   ok
             POST   /api/assistant/examples                       401  403     ok   ok    ok     403    403   ok
