@@ -4,6 +4,7 @@ import io.omnicase.assistant.internal.ArticleStore;
 import io.omnicase.assistant.internal.ExampleStore;
 import io.omnicase.assistant.internal.KnowledgeEntries;
 import io.omnicase.assistant.internal.TopicVote;
+import io.omnicase.cases.CaseScope;
 import io.omnicase.search.KnowledgeIndex;
 import io.omnicase.search.KnowledgeMatch;
 import io.omnicase.search.KnowledgeScope;
@@ -57,6 +58,14 @@ public class Assistant {
     /** Asks from the knowledge within the asker's scope. */
     public AssistantAnswer ask(String question, KnowledgeScope scope) {
         return ask(question, scope, minConfidence);
+    }
+
+    /**
+     * A suggestion for an agent, whatever its confidence (the desk says how sure it is in words): drawn from shared
+     * knowledge and from examples of the cases this agent may read, never from other cases.
+     */
+    public AssistantAnswer suggestFor(String question, CaseScope readable) {
+        return ask(question, readable.all() ? KnowledgeScope.everything() : KnowledgeScope.cases(readable.caseIds()), 0.0);
     }
 
     /** Asks all knowledge with another threshold; for the evaluation command, which sweeps it. */

@@ -105,13 +105,13 @@ public class SelfService {
     }
 
     /**
-     * What the customer's conversation may draw on: shared knowledge, and examples resolved in this case or in its
-     * queue (the team's own answers); never another queue's cases.
+     * What the customer's conversation may draw on: shared knowledge (articles, examples taught through the API) and
+     * what was learned in this very case. Never another customer's case, not even of the same queue: an example
+     * learned from a case quotes an agent's reply to that customer, which is theirs, not this customer's to read.
+     * Agents get suggestions from the cases they may read ({@link Assistant#suggestFor}).
      */
     private KnowledgeScope scope(CaseId caseId) {
-        String queue = cases.find(caseId).map(io.omnicase.cases.CaseView::queue).orElse(null);
-        return new KnowledgeScope(false, java.util.Set.of(caseId.value()),
-                java.util.Set.of((queue == null ? "general" : queue).toLowerCase(java.util.Locale.ROOT)));
+        return KnowledgeScope.cases(java.util.Set.of(caseId.value()));
     }
 
     private AssistantAnswer ask(String message, KnowledgeScope scope) {

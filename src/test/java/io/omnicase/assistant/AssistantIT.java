@@ -1,6 +1,7 @@
 package io.omnicase.assistant;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.omnicase.cases.CaseScope;
 import io.omnicase.support.Api;
 import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,17 +109,24 @@ class AssistantIT {
     }
 
     @Test
-    void aConversationInAQueueDrawsOnThatQueuesResolvedCasesButNeverOnAnotherQueues() {
+    void anExampleLearnedFromACaseHelpsItsReadersButNeverAnotherCustomersConversation() {
         String word = "tapir" + UUID.randomUUID().toString().substring(0, 6);
         String question = "Where do I collect the " + word + " loyalty voucher?";
+        long learnedFrom = 987_654_322L;
         assistant.learn(new Example(question, "Collect it at the " + word + " kiosk.", "OTHER"), "resolved-case",
-                "test:" + word, "tech", 987_654_322L, "technical");
+                "test:" + word, "tech", learnedFrom, "technical");
 
+        // An agent who may read the case it was learned from gets it as a suggestion.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                assistant.ask(question, io.omnicase.search.KnowledgeScope.queue("technical")).answer()).contains("kiosk"));
-        AssistantAnswer inBilling = assistant.ask(question, io.omnicase.search.KnowledgeScope.queue("billing"));
-        assertThat(inBilling.answer()).doesNotContain("kiosk");
-        assertThat(inBilling.sources()).noneMatch(source -> source.title().contains(word));
+                assistant.suggestFor(question, CaseScope.only(Set.of(learnedFrom))).answer()).contains("kiosk"));
+        // An agent who may not, and another customer's conversation (even in the same queue: a conversation draws on
+        // shared knowledge and its own case only), never see it: it quotes a reply to someone else.
+        for (AssistantAnswer elsewhere : List.of(
+                assistant.suggestFor(question, CaseScope.only(Set.of(learnedFrom + 1))),
+                assistant.ask(question, io.omnicase.search.KnowledgeScope.cases(Set.of(learnedFrom + 1))))) {
+            assertThat(elsewhere.answer()).doesNotContain("kiosk");
+            assertThat(elsewhere.sources()).noneMatch(source -> source.title().contains(word));
+        }
     }
 
     @Test

@@ -110,8 +110,11 @@ class MailThreader {
     }
 
     /**
-     * The case the mail continues. An automatic mail may follow a Message-ID, tag or conversation to any case (it is
-     * only attached as a note, nobody is merged); a person's mail only to a case its sender may join.
+     * The case the mail continues. A Message-ID (In-Reply-To, References) is known only to those on the thread; a case
+     * tag or an Outlook conversation can be guessed or copied, so on those a sender must already be on the case (its
+     * customer, an earlier sender, or named in To or Cc), and a colleague by domain is not enough. An automatic mail
+     * follows only a Message-ID (it is attached as a note, nobody is merged); a person's mail only to a case its
+     * sender may join.
      */
     Found find(MimeMessage mail, String sender, boolean automatic, String support) throws MessagingException, IOException {
         String from = normalize(sender);
@@ -119,7 +122,7 @@ class MailThreader {
         for (String reference : MailThreading.references(mail)) {
             Optional<CaseView> found = cases.caseOfMessage(Channel.EMAIL, reference).filter(MailThreader::open);
             if (found.isPresent()) {
-                Optional<Boolean> participant = automatic ? Optional.of(false) : mayJoin(found.get(), from, support);
+                Optional<Boolean> participant = automatic ? Optional.of(false) : mayJoin(found.get(), from, support, true);
                 if (participant.isPresent()) {
                     return new Found(found, inReplyTo.contains(reference) ? Rule.IN_REPLY_TO : Rule.REFERENCES,
                             participant.get(), reference);
@@ -129,8 +132,8 @@ class MailThreader {
         Optional<Long> tag = MailThreading.caseToken(mail.getSubject());
         if (tag.isPresent()) {
             Optional<CaseView> found = cases.find(new CaseId(tag.get())).filter(MailThreader::open);
-            Optional<Boolean> participant = found.isEmpty() ? Optional.empty()
-                    : automatic ? Optional.of(false) : mayJoin(found.get(), from, support);
+            Optional<Boolean> participant = found.isEmpty() || automatic ? Optional.empty()
+                    : mayJoin(found.get(), from, support, false);
             if (participant.isPresent()) {
                 return new Found(found, Rule.CASE_TAG, participant.get(), MailThreading.token(tag.get()));
             }
@@ -138,8 +141,8 @@ class MailThreader {
         Optional<String> conversation = MailThreading.outlookConversation(mail);
         if (conversation.isPresent()) {
             Optional<CaseView> found = cases.caseOfThread(Channel.EMAIL, conversation.get()).filter(MailThreader::open);
-            Optional<Boolean> participant = found.isEmpty() ? Optional.empty()
-                    : automatic ? Optional.of(false) : mayJoin(found.get(), from, support);
+            Optional<Boolean> participant = found.isEmpty() || automatic ? Optional.empty()
+                    : mayJoin(found.get(), from, support, false);
             if (participant.isPresent()) {
                 return new Found(found, Rule.OUTLOOK_CONVERSATION, participant.get(), conversation.get());
             }
@@ -166,7 +169,9 @@ class MailThreader {
                     continue;
                 }
                 Optional<CaseView> found = customers.known(Channel.EMAIL, named).flatMap(c -> recentCaseAbout(c, topic));
-                if (found.isPresent()) {
+                // Naming a customer in Cc is not enough: anyone can. The sender must be on that case already or be a
+                // colleague of someone who wrote on it (same organisation by domain).
+                if (found.isPresent() && mayJoin(found.get(), from, support, true).isPresent()) {
                     return new Found(found, Rule.PEOPLE, customer.map(c -> c.value() != found.get().customerId())
                             .orElse(true), named);
                 }
@@ -184,7 +189,7 @@ class MailThreader {
         for (MailThreading.Forwarded f : forwarded) {
             if (f.messageId() != null) {
                 Optional<CaseView> found = cases.caseOfMessage(Channel.EMAIL, f.messageId()).filter(MailThreader::open);
-                Optional<Boolean> participant = found.isEmpty() ? Optional.empty() : mayJoin(found.get(), from, support);
+                Optional<Boolean> participant = found.isEmpty() ? Optional.empty() : mayJoin(found.get(), from, support, true);
                 if (participant.isPresent()) {
                     return Optional.of(new Found(found, Rule.FORWARD, participant.get(), f.messageId()));
                 }
@@ -234,9 +239,10 @@ class MailThreader {
 
     /**
      * Whether this sender may join the case, and if so whether as a participant (not its customer): empty when not.
-     * Participants are the people on the case's mails (senders, To and Cc) and its customer's colleagues by domain.
+     * Participants are the people on the case's mails (senders, To and Cc) and, when {@code colleagues} (the mail
+     * carried one of the thread's Message-IDs, which outsiders do not know), their colleagues by domain.
      */
-    private Optional<Boolean> mayJoin(CaseView view, String from, String support) {
+    private Optional<Boolean> mayJoin(CaseView view, String from, String support, boolean colleagues) {
         Optional<CustomerId> customer = customers.known(Channel.EMAIL, from);
         if (customer.isPresent() && customer.get().value() == view.customerId()) {
             return Optional.of(false);
@@ -255,7 +261,7 @@ class MailThreader {
         }
         named.remove(normalize(support));
         if (authors.contains(from) || named.contains(from)
-                || authors.stream().anyMatch(author -> MailDomains.sameOrganisation(author, from))) {
+                || colleagues && authors.stream().anyMatch(author -> MailDomains.sameOrganisation(author, from))) {
             return Optional.of(true);
         }
         return Optional.empty();

@@ -33,6 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.io.IOException;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,9 +94,16 @@ class DeskFeed {
         boolean fromCustomer = recorded.kind() == InteractionKind.INBOUND;
         LiveEntry entry = new LiveEntry(recorded.interactionId(), recorded.kind().name(), recorded.channel(),
                 recorded.author(), recorded.text(), recorded.occurredAt(),
-                fromCustomer ? cases.sentimentOf(recorded.interactionId()).map(Mood::of).orElse(null) : null,
-                fromCustomer ? suggest(recorded.text()) : null);
-        send(recorded.caseId(), "entry", entry);
+                fromCustomer ? cases.sentimentOf(recorded.interactionId()).map(Mood::of).orElse(null) : null, null);
+        if (fromCustomer) {
+            // Each follower's suggestion comes from the knowledge they may read: an example learned from a case of
+            // another queue would quote that case's customer and the agent's reply to them.
+            Map<String, LiveEntry> byUser = new HashMap<>();
+            send(recorded.caseId(), "entry", follower -> byUser.computeIfAbsent(follower,
+                    user -> entry.withSuggestion(suggest(recorded.text(), user))));
+        } else {
+            send(recorded.caseId(), "entry", entry);
+        }
         send(recorded.caseId(), "case", state(recorded.caseId()));
     }
 
@@ -111,8 +119,15 @@ class DeskFeed {
 
     /** Sends to each follower of the case who still may read it; the others' streams end. */
     private void send(long caseId, String name, Object data) {
+        if (data != null) {
+            send(caseId, name, follower -> data);
+        }
+    }
+
+    /** Sends each follower who still may read the case what {@code dataFor} makes for them (by username). */
+    private void send(long caseId, String name, java.util.function.Function<String, Object> dataFor) {
         List<Follower> listeners = streams.get(caseId);
-        if (listeners == null || data == null) {
+        if (listeners == null) {
             return;
         }
         for (Follower follower : listeners) {
@@ -122,7 +137,8 @@ class DeskFeed {
                 continue;
             }
             try {
-                follower.emitter().send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
+                follower.emitter().send(SseEmitter.event().name(name).data(dataFor.apply(follower.username()),
+                        MediaType.APPLICATION_JSON));
             } catch (IOException | IllegalStateException e) {
                 // The follower has gone: end the request too, or it stays open (and holds a graceful shutdown) until
                 // its timeout.
@@ -159,9 +175,9 @@ class DeskFeed {
     private record Follower(String username, SseEmitter emitter) {
     }
 
-    private Suggestion suggest(String text) {
+    private Suggestion suggest(String text, String username) {
         try {
-            return Suggestion.of(assistant.ask(text, 0.0));
+            return Suggestion.of(assistant.suggestFor(text, access.readableScope(username)));
         } catch (RuntimeException e) {
             log.debug("No suggestion for the desk: {}", e.getMessage());
             return null;
@@ -174,6 +190,10 @@ class DeskFeed {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record LiveEntry(long id, String kind, Channel channel, String author, String text, Instant at, Mood sentiment,
                      Suggestion suggestion) {
+
+        LiveEntry withSuggestion(Suggestion forThisReader) {
+            return new LiveEntry(id, kind, channel, author, text, at, sentiment, forThisReader);
+        }
     }
 
     /** A message's sentiment: score and label. */
