@@ -1,6 +1,9 @@
 package io.omnicase.embeddings;
 
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -53,6 +56,24 @@ public class TextEmbeddings {
         normalise(vector);
         recent.put(key, vector);
         return vector.clone();
+    }
+
+    /**
+     * Loads the model in the background once the application is up, so the first customer message is not the one
+     * that waits about a second for it (intake reads every message's sentiment from its embedding).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUpInTheBackground() {
+        Thread loader = new Thread(() -> {
+            try {
+                embed("warm up");
+            } catch (RuntimeException e) {
+                // Sentiment falls back to the lexicon and says so; the next use tries to load the model again.
+                LoggerFactory.getLogger(TextEmbeddings.class).warn("The embedding model did not load: {}", e.toString());
+            }
+        }, "embeddings-warm-up");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     /** Cosine similarity of two unit vectors. */
