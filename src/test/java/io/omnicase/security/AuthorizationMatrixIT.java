@@ -44,6 +44,8 @@ class AuthorizationMatrixIT {
 
     private static final String MATRIX = """
             # operation                                         anon gateway own  other super  design audit admin
+            # the sign-in page: for everyone (signing in itself is the login form's POST, throttled, in WebHardeningIT)
+            GET    /login                                        ok   ok      ok   ok    ok     ok     ok    ok
             GET    /api/me                                       401  ok      ok   ok    ok     ok     ok    ok
             GET    /api/cases/{id}                               401  403     ok   403   ok     403    ok    ok
             GET    /api/cases/{id}/timeline                      401  403     ok   403   ok     403    ok    ok

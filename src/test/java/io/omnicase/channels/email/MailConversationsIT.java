@@ -90,7 +90,7 @@ class MailConversationsIT {
 
         for (Step step : steps) {
             if (step.kind().equals("reply")) {
-                replyOf.put(step.conversation(), agentReply(caseOf(messageIdOf.get(firstMailOf.get(step.conversation())))));
+                replyOf.put(step.conversation(), agentReply(MailCases.caseOf(jdbc, messageIdOf.get(firstMailOf.get(step.conversation())))));
                 continue;
             }
             String text = fill(resource(step.file()), run, firstMailOf, messageIdOf, replyOf);
@@ -116,7 +116,7 @@ class MailConversationsIT {
         for (Step step : steps) {
             if (!step.kind().equals("reply")) {
                 expected.put(step.file(), step.conversation().equals("log") ? "log:" + step.file() : step.conversation());
-                Long caseId = caseOrNull(messageIdOf.get(step.file()));
+                Long caseId = MailCases.caseOrNull(jdbc, messageIdOf.get(step.file()));
                 predicted.put(step.file(), caseId == null ? "log:" + step.file() : "case " + caseId);
             }
         }
@@ -242,7 +242,7 @@ class MailConversationsIT {
         assertThat(toBot).as("the assistant answered the first mails: the responder looks like a person").isNotEmpty();
         assertThat(toBot).hasSizeLessThanOrEqualTo(SelfService.MAX_AUTOMATIC_MAILS_PER_ADDRESS);
         assertThat(rounds).isLessThan(maxRounds);
-        long last = caseOf(botMails.get(botMails.size() - 1));
+        long last = MailCases.caseOf(jdbc, botMails.get(botMails.size() - 1));
         boolean broken = false;
         for (JsonNode entry : Api.as(port, "admin").get("/api/cases/" + last + "/timeline").json()) {
             broken |= entry.path("detail").path("loopBreaker").asBoolean(false);
@@ -307,7 +307,7 @@ class MailConversationsIT {
         while (m.find()) {
             String conversation = m.group(2);
             String value = switch (m.group(1)) {
-                case "CASE" -> Long.toString(caseOf(messageIdOf.get(firstMailOf.get(conversation))));
+                case "CASE" -> Long.toString(MailCases.caseOf(jdbc, messageIdOf.get(firstMailOf.get(conversation))));
                 case "REPLY" -> replyOf.get(conversation);
                 default -> threadIndex(run, conversation, Integer.parseInt(m.group(3)));
             };
@@ -403,16 +403,6 @@ class MailConversationsIT {
         return found;
     }
 
-    private long caseOf(String messageId) {
-        Long id = caseOrNull(messageId);
-        assertThat(id).as("case of " + messageId).isNotNull();
-        return id;
-    }
-
-    private Long caseOrNull(String messageId) {
-        return jdbc.sql("SELECT case_id FROM interactions WHERE channel = 'EMAIL' AND provider_message_id = ?")
-                .param(messageId).query(Long.class).optional().orElse(null);
-    }
 
     private static String resource(String name) throws IOException {
         try (InputStream in = MailConversationsIT.class.getResourceAsStream(CORPUS + name)) {

@@ -71,7 +71,7 @@ class MailThreadingIT {
                 Our printer jams on every page since yesterday.
                 """.formatted(customer, MailServer.SUPPORT, firstId)));
         assertThat(poller.poll()).containsExactlyEntriesOf(Map.of(EmailInbound.Outcome.NEW_CASE, 1));
-        long caseId = caseOf(firstId);
+        long caseId = MailCases.caseOf(jdbc, firstId);
 
         Api.as(port, "agent").postJson("/api/cases/" + caseId + "/replies", Map.of("text", "We are looking into it."));
         MimeMessage reply = awaitMailTo(customer);
@@ -99,11 +99,11 @@ class MailThreadingIT {
             Map<EmailInbound.Outcome, Integer> outcome = poller.poll();
             String where = switch (expected) {
                 case "same", "new", "auto" -> {
-                    Long landed = caseOfOrNull(parsed.getMessageID());
+                    Long landed = MailCases.caseOrNull(jdbc, parsed.getMessageID());
                     yield landed == null ? "nowhere " + outcome : landed == caseId ? ("auto".equals(expected) ? autoOrNot(outcome) : "same")
                             : "new";
                 }
-                case "logged" -> caseOfOrNull(parsed.getMessageID()) == null && machineMailLogged(parsed.getMessageID())
+                case "logged" -> MailCases.caseOrNull(jdbc, parsed.getMessageID()) == null && machineMailLogged(parsed.getMessageID())
                         && outcome.equals(Map.of(EmailInbound.Outcome.MACHINE_MAIL_LOGGED, 1)) ? "logged" : "stored " + outcome;
                 case "bounce" -> outcome.equals(Map.of(EmailInbound.Outcome.BOUNCE, 1))
                         && bouncing("gone-" + unique + "@customer.example") ? "bounce" : "not a bounce " + outcome;
@@ -161,7 +161,7 @@ class MailThreadingIT {
         MailServer.get().deliver(raw(resource("bounce-of-a-mail-to-another-address.eml").replace("${SUPPORT}", MailServer.SUPPORT)
                 .replace("gone-${UNIQUE}@customer.example", customer).replace("${UNIQUE}", UUID.randomUUID().toString())));
         assertThat(poller.poll()).containsExactlyEntriesOf(Map.of(EmailInbound.Outcome.BOUNCE, 1));
-        long caseId = caseOf(firstId);
+        long caseId = MailCases.caseOf(jdbc, firstId);
         // The assistant may have answered the first mail before the bounce arrived; from the bounce on, nothing is mailed.
         awaitQuiet(started);
         int mailedBeforeTheBounce = mailsTo(customer).size();
@@ -205,7 +205,7 @@ class MailThreadingIT {
 
         assertThat(poller.poll()).containsExactlyEntriesOf(Map.of(EmailInbound.Outcome.NEW_CASE, 1));
 
-        long caseId = caseOf(mail.getMessageID());
+        long caseId = MailCases.caseOf(jdbc, mail.getMessageID());
         Api agent = Api.as(port, "agent");
         JsonNode files = agent.get("/api/cases/" + caseId + "/attachments").json();
         assertThat(files).hasSize(1);
@@ -264,16 +264,6 @@ class MailThreadingIT {
         return jdbc.sql("SELECT COUNT(*) FROM email_bounces WHERE address = ?").param(address).query(Integer.class).single() == 1;
     }
 
-    private long caseOf(String messageId) {
-        Long id = caseOfOrNull(messageId);
-        assertThat(id).as("case of " + messageId).isNotNull();
-        return id;
-    }
-
-    private Long caseOfOrNull(String messageId) {
-        return jdbc.sql("SELECT case_id FROM interactions WHERE channel = 'EMAIL' AND provider_message_id = ?")
-                .param(messageId).query(Long.class).optional().orElse(null);
-    }
 
     private static MimeMessage raw(String text) throws Exception {
         return Mails.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
