@@ -1,20 +1,32 @@
 package io.omnicase;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.AsyncConfigurer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
 /**
- * Delivers events again whose listener failed (Elasticsearch down, process busy): a failure delays the work, it never
- * loses it. Publications survive restarts in the event publication table.
+ * Where after-commit work runs, and how work that failed or did not fit is delivered again. Listeners of events
+ * (process correlation, indexing, sending, learning) run on one bounded pool: a fixed number of threads and a queue of
+ * fixed length, measured as the {@code executor} metrics of {@code eventExecutor}. Work that does not fit the queue is
+ * not run now and not lost: its event publication stays incomplete in the publication table, and the scheduled
+ * redelivery hands it over again, as it does for a listener that failed (Elasticsearch down, process busy).
+ * Publications survive restarts. The threads are few on purpose: each may hold one database connection, so intake
+ * always finds one in the pool however much background work waits.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -24,17 +36,48 @@ class EventRedelivery implements AsyncConfigurer {
 
     private final IncompleteEventPublications incomplete;
     private final Duration after;
+    private final Executor eventExecutor;
 
     EventRedelivery(IncompleteEventPublications incomplete,
-                    @Value("${omnicase.events.redeliver-after:PT30S}") Duration after) {
+                    @Value("${omnicase.events.redeliver-after:PT30S}") Duration after,
+                    @Lazy @Qualifier("eventExecutor") Executor eventExecutor) {
         this.incomplete = incomplete;
         this.after = after;
+        this.eventExecutor = eventExecutor;
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    static ThreadPoolTaskExecutor eventExecutor(@Value("${omnicase.events.threads:4}") int threads,
+                                                @Value("${omnicase.events.queue-capacity:2000}") int queueCapacity,
+                                                MeterRegistry meters) {
+        Counter deferred = Counter.builder("omnicase.events.deferred")
+                .description("After-commit work left for redelivery because the event pool's queue was full")
+                .register(meters);
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("event-");
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setQueueCapacity(queueCapacity);
+        executor.setRejectedExecutionHandler((work, pool) -> {
+            deferred.increment();
+            log.debug("Event pool full ({} queued): the work is left for redelivery", pool.getQueue().size());
+        });
+        // At shutdown, queued work is dropped, not waited for: its publications are incomplete and are delivered on restart.
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        executor.setAwaitTerminationSeconds(5);
+        executor.initialize();
+        return executor;
     }
 
     @Scheduled(initialDelayString = "${omnicase.events.redeliver-after:PT30S}",
             fixedDelayString = "${omnicase.events.redeliver-after:PT30S}")
     void redeliver() {
         incomplete.resubmitIncompletePublicationsOlderThan(after);
+    }
+
+    @Override
+    public Executor getAsyncExecutor() {
+        return eventExecutor;
     }
 
     /** A listener that fails leaves its event for redelivery; one line in the log says so, not a stack trace. */

@@ -5,7 +5,8 @@ import io.omnicase.customers.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -37,7 +38,10 @@ class ReplyDispatcher {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    @ApplicationModuleListener
+    // After commit, on the event pool, without a transaction of its own: no database connection is held while
+    // the provider is called. The publication registry still tracks the delivery and redelivers it on failure.
+    @Async
+    @TransactionalEventListener
     void on(ReplyRecorded reply) {
         MessageSender sender = senders.get(reply.channel());
         if (sender == null) {

@@ -24,6 +24,12 @@ class ProblemErrorController implements ErrorController {
         if (status == null || !status.isError()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
+        if (status.is5xxServerError() && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && StoreOutage.causedBy(failure)) {
+            // Before any controller (a filter reading sessions or users): the database is down, not the request wrong.
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            response.setHeader("Retry-After", Integer.toString(StoreOutage.RETRY_AFTER_SECONDS));
+        }
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (response.isCommitted()) {
             return;

@@ -111,6 +111,13 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         if (ex instanceof org.springframework.web.ErrorResponse) {
             throw ex;
         }
+        if (StoreOutage.causedBy(ex)) {
+            log.warn("Answered 503, the database cannot be reached: {}", ex.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(StoreOutage.RETRY_AFTER_SECONDS))
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                            "The case store cannot be reached right now; nothing was stored. Try again shortly", null));
+        }
         log.error("Unexpected error", ex);
         return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "The request could not be completed; the error has been logged", null));

@@ -17,7 +17,8 @@ import io.omnicase.cases.InteractionKind;
 import io.omnicase.embeddings.TextEmbeddings;
 import io.omnicase.cases.InteractionRecorded;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -85,7 +86,10 @@ public class InteractionIndex {
      * message came in. The status is read from the case, not the event, so events handled out of order still leave
      * the index with the case's latest state.
      */
-    @ApplicationModuleListener
+    // After commit, on the event pool, without a transaction of its own: no database connection is held while
+    // Elasticsearch is called. The publication registry still tracks the delivery and redelivers it on failure.
+    @Async
+    @TransactionalEventListener
     void on(InteractionRecorded event) throws IOException {
         String status = cases.find(new CaseId(event.caseId())).map(view -> view.status().name())
                 .orElse(event.caseStatus().name());

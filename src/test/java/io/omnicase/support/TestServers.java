@@ -116,6 +116,16 @@ public final class TestServers {
         elasticsearch.awaitReady(Duration.ofMinutes(3));
     }
 
+    /** Stops the MariaDB server: the application loses its database until {@link #startMariaDb()}. */
+    public static synchronized void stopMariaDb() {
+        mariaDb.shutdown();
+    }
+
+    /** Starts the MariaDB server again on the same data directory and port. */
+    public static synchronized void startMariaDb() {
+        mariaDb = EmbeddedMariaDb.start(work.resolve("mariadb"), mariaDbPort);
+    }
+
     /** Stops the MariaDB server and starts it again on the same data directory and port. */
     public static synchronized void restartMariaDb() {
         mariaDb.shutdown();

@@ -6,7 +6,8 @@ import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseManagement;
 import io.omnicase.cases.CaseView;
 import io.omnicase.cases.CaseResolved;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -32,7 +33,10 @@ class CaseLearning {
         this.cases = cases;
     }
 
-    @ApplicationModuleListener
+    // After commit, on the event pool, without a transaction of its own: no database connection is held while
+    // Elasticsearch is called. The publication registry still tracks the delivery and redelivers it on failure.
+    @Async
+    @TransactionalEventListener
     void on(CaseResolved resolved) {
         if (resolved.resolvedBy() == null || resolved.resolvedBy().startsWith(CaseManagement.ASSISTANT)
                 || blank(resolved.question()) || blank(resolved.answer()) || blank(resolved.topic())) {

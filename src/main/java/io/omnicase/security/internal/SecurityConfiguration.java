@@ -1,6 +1,7 @@
 package io.omnicase.security.internal;
 
 import io.omnicase.http.Problems;
+import io.omnicase.http.StoreOutage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -133,6 +134,13 @@ class SecurityConfiguration {
 
     private static AuthenticationEntryPoint problem(HttpStatus status) {
         return (request, response, ex) -> {
+            if (StoreOutage.causedBy(ex)) {
+                // The user store is down: not a wrong password, so no login challenge; the client retries later.
+                response.setHeader("Retry-After", Integer.toString(StoreOutage.RETRY_AFTER_SECONDS));
+                Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE,
+                        "Sign-in is unavailable: the user store cannot be reached. Try again shortly", request.getRequestURI());
+                return;
+            }
             // Not to the pages' own scripts (src/main/frontend/src/lib/api.ts says so, by Spring's XMLHttpRequest convention): the challenge
             // would open the browser's password dialog instead of letting the page send the user to the login form.
             if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
