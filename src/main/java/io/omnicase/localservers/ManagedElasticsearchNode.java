@@ -119,6 +119,16 @@ public final class ManagedElasticsearchNode {
         return process != null && process.isAlive();
     }
 
+    /** The node's processes (the launcher and the JVM it starts), for tools that signal them: fault drills. */
+    public synchronized List<ProcessHandle> processes() {
+        if (process == null) {
+            return List.of();
+        }
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        return all;
+    }
+
     /** Stops the node and every process it started; waits for them to end. */
     public synchronized void stop() {
         if (process == null) {

@@ -69,9 +69,41 @@ class ElasticsearchOutageIT {
         });
     }
 
+    @Test
+    void aHungNodeHoldsUpNeitherIntakeNorSearchAndTheIndexCatchesUpAfterIt() throws Exception {
+        String word = "hung" + UUID.randomUUID().toString().substring(0, 8);
+        TestServers.suspendElasticsearch();
+        List<Long> messageIds = new ArrayList<>();
+        try {
+            // More messages than the event pool has threads: listeners stuck on the node would starve intake.
+            for (int i = 0; i < 12; i++) {
+                Api.Response accepted = Api.as(port, "gateway").postJson("/api/messages", CaseSpineIT.message("EMAIL",
+                        CaseSpineIT.unique("hung") + "@example.com", "Question " + i + " about " + word, null));
+                assertThat(accepted.status()).isEqualTo(202);
+                messageIds.add(accepted.json().get("messageId").asLong());
+            }
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> search = searchAsAgent(word);
+                assertThat(search.statusCode()).isEqualTo(503);
+                assertThat(search.headers().firstValue("Retry-After")).isPresent();
+            }
+        } finally {
+            TestServers.resumeElasticsearch();
+        }
+
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            Api.Response found = Api.as(port, "agent").get("/api/search?q=" + word + "&size=50");
+            assertThat(found.status()).isEqualTo(200);
+            assertThat(found.json().get("hits").findValues("interactionId")).extracting(n -> n.asLong())
+                    .containsExactlyInAnyOrderElementsOf(messageIds);
+        });
+    }
+
     private HttpResponse<String> searchAsAgent(String word) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/search?q=" + word))
+                // Answered, not hung: a hung node must not hold the search for long.
+                .timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("agent:demo".getBytes(StandardCharsets.UTF_8)))
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     }

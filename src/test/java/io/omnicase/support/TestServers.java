@@ -111,6 +111,28 @@ public final class TestServers {
         elasticsearch.stop();
     }
 
+    /** Freezes the node (SIGSTOP to its processes): it keeps its port open and answers nothing, as a hung node does. */
+    public static void suspendElasticsearch() {
+        signalElasticsearch("STOP");
+    }
+
+    public static void resumeElasticsearch() {
+        signalElasticsearch("CONT");
+    }
+
+    private static void signalElasticsearch(String signal) {
+        for (ProcessHandle handle : elasticsearch.processes()) {
+            try {
+                new ProcessBuilder("kill", "-" + signal, Long.toString(handle.pid())).inheritIO().start().waitFor();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     public static void startElasticsearch() {
         elasticsearch.start();
         elasticsearch.awaitReady(Duration.ofMinutes(3));
