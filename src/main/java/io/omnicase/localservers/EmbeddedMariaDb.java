@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 public final class EmbeddedMariaDb extends DB {
 
     private final Path dataDir;
+    /** Whether the server should run: set by start, cleared by shutdown, so a watchdog restarts a crash only. */
+    private volatile boolean wanted;
 
     private EmbeddedMariaDb(DBConfiguration configuration, Path dataDir) {
         super(configuration);
@@ -58,6 +60,7 @@ public final class EmbeddedMariaDb extends DB {
             }
             stopLeftover(data);
             db.start();
+            db.wanted = true;
             db.run("CREATE DATABASE IF NOT EXISTS omnicase CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             return db;
         } catch (IOException e) {
@@ -67,10 +70,34 @@ public final class EmbeddedMariaDb extends DB {
 
     /** Stops the server; called by the application's shutdown, never by a JVM hook of its own. */
     public void shutdown() {
+        wanted = false;
         try {
             stop();
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("Could not stop the embedded MariaDB server", e);
+        }
+    }
+
+    /** The server should run but nothing listens on its port: it crashed or was killed. */
+    public boolean hasDied() {
+        if (!wanted) {
+            return false;
+        }
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", getConfiguration().getPort()), 1000);
+            return false;
+        } catch (IOException refused) {
+            return true;
+        }
+    }
+
+    /** Starts the server again on its data directory after a crash (InnoDB recovers what was committed). */
+    public synchronized void restart() {
+        try {
+            stopLeftover(dataDir);
+            start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not restart the embedded MariaDB server: " + e.getMessage(), e);
         }
     }
 

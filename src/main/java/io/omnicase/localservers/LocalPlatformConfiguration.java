@@ -42,4 +42,9 @@ class LocalPlatformConfiguration {
                                                       @Value("${omnicase.platform.elasticsearch.distribution:target/elasticsearch-dist/elasticsearch.zip}") Path distribution) {
         return new ManagedElasticsearchNode(distribution.toAbsolutePath(), home.toAbsolutePath().resolve("elasticsearch"), port, heap);
     }
+
+    @Bean
+    PlatformWatchdog platformWatchdog(EmbeddedMariaDb mariaDb, ManagedElasticsearchNode elasticsearch) {
+        return new PlatformWatchdog(mariaDb, elasticsearch);
+    }
 }

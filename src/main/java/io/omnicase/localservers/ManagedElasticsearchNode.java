@@ -37,6 +37,8 @@ public final class ManagedElasticsearchNode {
     private final int httpPort;
     private final String heap;
     private Process process;
+    /** Whether the node should run: set by start, cleared by stop, so a watchdog restarts a crash and nothing else. */
+    private boolean wanted;
 
     public ManagedElasticsearchNode(Path distribution, Path home, int httpPort, String heap) {
         this.distribution = distribution;
@@ -47,6 +49,7 @@ public final class ManagedElasticsearchNode {
 
     /** Starts the node without waiting for it; {@link #awaitReady(Duration)} waits. */
     public synchronized void start() {
+        wanted = true;
         if (isRunning()) {
             return;
         }
@@ -115,6 +118,11 @@ public final class ManagedElasticsearchNode {
         throw new IllegalStateException("Elasticsearch did not become ready within " + timeout);
     }
 
+    /** The node should run but its process has ended: it crashed or was killed. */
+    public synchronized boolean hasDied() {
+        return wanted && !isRunning();
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
@@ -131,6 +139,7 @@ public final class ManagedElasticsearchNode {
 
     /** Stops the node and every process it started; waits for them to end. */
     public synchronized void stop() {
+        wanted = false;
         if (process == null) {
             return;
         }
