@@ -5,6 +5,7 @@ import io.omnicase.cases.Delivery;
 import io.omnicase.cases.DeliveryStatus;
 import io.omnicase.cases.ReplyRecorded;
 import io.omnicase.customers.Channel;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,26 +74,48 @@ public class Deliveries {
     }
 
     /**
-     * Takes the reply for sending.
+     * Takes the reply for sending: the first time, or when a try that failed for now is due again.
      *
-     * @throws org.springframework.dao.DuplicateKeyException when it is sent, refused, or being sent by another
-     *                                                       delivery of the event
+     * @return the number of this attempt (1 for the first), or empty when the reply is sent, refused, being sent by
+     * another delivery of the event, or not due again yet (then {@code due} says when)
      */
-    void claim(ReplyRecorded reply) {
-        jdbc.sql("INSERT INTO outbound_deliveries (interaction_id, channel, recipient, state, claimed_at, updated_at) "
-                        + "VALUES (?, ?, ?, 'SENDING', ?, ?)")
-                .params(reply.interactionId(), reply.channel().name(), reply.to(), now(), now()).update();
+    Claim claim(ReplyRecorded reply) {
+        try {
+            jdbc.sql("INSERT INTO outbound_deliveries (interaction_id, channel, recipient, state, attempts, claimed_at, "
+                            + "updated_at) VALUES (?, ?, ?, 'SENDING', 1, ?, ?)")
+                    .params(reply.interactionId(), reply.channel().name(), reply.to(), now(), now()).update();
+            return new Claim(1, null, null);
+        } catch (DuplicateKeyException taken) {
+            Timestamp now = now();
+            int retaken = jdbc.sql("UPDATE outbound_deliveries SET state = 'SENDING', attempts = attempts + 1, "
+                            + "claimed_at = ?, updated_at = ? WHERE interaction_id = ? AND state = 'RETRY' AND next_attempt_at <= ?")
+                    .params(now, now, reply.interactionId(), now).update();
+            record Row(String state, int attempts, Timestamp due) {
+            }
+            Row row = jdbc.sql("SELECT state, attempts, next_attempt_at AS due FROM outbound_deliveries WHERE interaction_id = ?")
+                    .param(reply.interactionId()).query(Row.class).single();
+            if (retaken == 1) {
+                return new Claim(row.attempts(), null, null);
+            }
+            return new Claim(0, row.state(), row.due() == null ? null : row.due().toInstant());
+        }
     }
 
-    /** The state of an earlier claim, for the log. */
-    Optional<String> state(long interactionId) {
-        return jdbc.sql("SELECT state FROM outbound_deliveries WHERE interaction_id = ?")
-                .param(interactionId).query(String.class).optional();
+    /**
+     * The outcome of a claim: {@code attempt} > 0 when this delivery may send; otherwise the state the reply is in
+     * and, for one waiting to be tried again, when it is due.
+     */
+    record Claim(int attempt, String state, Instant due) {
+        boolean taken() {
+            return attempt > 0;
+        }
     }
 
-    /** Gives the claim back after a failure worth retrying, so that the redelivered event sends the reply. */
-    void release(long interactionId) {
-        jdbc.sql("DELETE FROM outbound_deliveries WHERE interaction_id = ?").param(interactionId).update();
+    /** The provider could not take the reply for now: it is tried again after {@code pause}. */
+    void retryLater(long interactionId, String error, java.time.Duration pause) {
+        jdbc.sql("UPDATE outbound_deliveries SET state = 'RETRY', next_attempt_at = ?, error = ?, updated_at = ? "
+                        + "WHERE interaction_id = ?")
+                .params(Timestamp.from(Instant.now().plus(pause)), truncate(error), now(), interactionId).update();
     }
 
     /** The provider took the reply under this id: recorded here and shown on the timeline. */
@@ -110,9 +133,12 @@ public class Deliveries {
     private void finish(long interactionId, String state, String providerId, String error) {
         jdbc.sql("UPDATE outbound_deliveries SET state = ?, provider_message_id = ?, error = ?, updated_at = ? "
                         + "WHERE interaction_id = ?")
-                .params(state, providerId, error == null ? null : error.substring(0, Math.min(500, error.length())), now(),
-                        interactionId)
+                .params(state, providerId, truncate(error), now(), interactionId)
                 .update();
+    }
+
+    private static String truncate(String error) {
+        return error == null ? null : error.substring(0, Math.min(500, error.length()));
     }
 
     private static Timestamp now() {

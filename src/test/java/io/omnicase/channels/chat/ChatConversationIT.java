@@ -129,6 +129,39 @@ class ChatConversationIT {
     }
 
     @Test
+    void aReplyToAVisitorWhoNeverComesBackIsTriedABoundedNumberOfTimesThenShownAsNotDeliveredAndKept() {
+        String marker = UUID.randomUUID().toString().substring(0, 6);
+        String answer = "Your parcel " + marker + " left our warehouse today.";
+        long caseId;
+        String token;
+        try (ChatVisitor visitor = ChatVisitor.connect(port)) {
+            visitor.write("Where is my parcel " + marker + "?");
+            caseId = visitor.write("I want to talk to a person");
+            token = visitor.token();
+        }
+        assertThat(Api.as(port, "supervisor").postJson("/api/cases/" + caseId + "/replies", Map.of("text", answer))
+                .status()).isEqualTo(201);
+
+        // No window open: tried again with pauses, then given up on and shown to agents as failed, with why.
+        await().atMost(Duration.ofSeconds(120)).until(() -> "FAILED".equals(ChatVisitor.replyDelivery(port, caseId, answer)));
+        JsonNode entry = null;
+        for (JsonNode e : Api.as(port, "supervisor").get("/api/cases/" + caseId + "/timeline").json()) {
+            if (answer.equals(e.path("text").asText())) {
+                entry = e;
+            }
+        }
+        assertThat(entry).isNotNull();
+        assertThat(entry.path("detail").path("deliveryError").asText()).contains("no chat window open", "gave up after 8 attempts");
+
+        // Nothing is lost: the visitor who comes back later reads the reply in their conversation.
+        try (ChatVisitor back = ChatVisitor.connect(port, token)) {
+            List<String> texts = new ArrayList<>();
+            back.welcome().get("history").forEach(e -> texts.add(e.get("text").asText()));
+            assertThat(texts).contains(answer);
+        }
+    }
+
+    @Test
     void aVisitorWhoAsksForAPersonIsToldAnAgentWillJoinAndTheirPlaceInTheQueue() {
         String marker = UUID.randomUUID().toString().substring(0, 6);
         try (ChatVisitor first = ChatVisitor.connect(port); ChatVisitor second = ChatVisitor.connect(port)) {
