@@ -114,6 +114,9 @@ public class QualityIndex {
         if (query.queue() != null) {
             filters.add(Query.of(q -> q.term(t -> t.field("queue").value(query.queue()))));
         }
+        if (query.caseId() != null) {
+            filters.add(Query.of(q -> q.term(t -> t.field("caseId").value(query.caseId()))));
+        }
         if (query.agent() != null) {
             filters.add(Query.of(q -> q.term(t -> t.field("agent").value(query.agent()))));
         }

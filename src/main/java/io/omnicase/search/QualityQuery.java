@@ -3,8 +3,8 @@ package io.omnicase.search;
 import java.time.Instant;
 
 /**
- * Which quality scores an overview covers: resolved in {@code [from, to)} (either may be null), of one queue and one
- * agent (null: all); {@code lowest} is how many of the lowest-scoring conversations to list.
+ * Which quality scores an overview covers: resolved in {@code [from, to)} (either may be null), of one queue, one
+ * agent and one case (null: all); {@code lowest} is how many of the lowest-scoring conversations to list.
  */
-public record QualityQuery(Instant from, Instant to, String queue, String agent, int lowest) {
+public record QualityQuery(Instant from, Instant to, String queue, String agent, Long caseId, int lowest) {
 }

@@ -60,21 +60,26 @@ class QualityController {
         this.access = access;
     }
 
-    /** The scores of resolutions in a period (by default the last 30 days): their spread and the lowest ones. */
+    /**
+     * The scores of resolutions in a period (by default the last 30 days; a case's scores whenever they were), of a
+     * queue, agent or case: their spread and the lowest ones.
+     */
     @GetMapping
     QualityOverview overview(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                              @RequestParam(required = false) @Size(max = 80) String queue,
                              @RequestParam(required = false) @Size(max = 100) String agent,
+                             @RequestParam(required = false) Long caseId,
                              @RequestParam(defaultValue = "10") @Min(0) @Max(100) int lowest) {
         Instant since = instant("from", from);
         Instant until = instant("to", to);
-        if (since == null && until == null) {
+        if (since == null && until == null && caseId == null) {
             since = Instant.now().minus(java.time.Duration.ofDays(30));
         }
         if (since != null && until != null && !since.isBefore(until)) {
             throw new InvalidFieldException("to", "must be after from");
         }
-        return quality.overview(new QualityQuery(since, until, blankToNull(queue, true), blankToNull(agent, false), lowest));
+        return quality.overview(new QualityQuery(since, until, blankToNull(queue, true), blankToNull(agent, false), caseId,
+                lowest));
     }
 
     /** The case's latest score with its breakdown, and the earlier resolutions' scores. */
