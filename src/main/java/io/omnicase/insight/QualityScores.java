@@ -1,6 +1,7 @@
 package io.omnicase.insight;
 
 import io.omnicase.cases.CaseId;
+import io.omnicase.search.QualityAverages;
 import io.omnicase.search.QualityOverview;
 import io.omnicase.search.QualityQuery;
 
@@ -28,6 +29,12 @@ public interface QualityScores {
 
     /** The scores of a case, newest resolution first; empty while it has none. */
     List<QualityScore> ofCase(CaseId caseId);
+
+    /**
+     * The team's average score and each agent's per topic in a period (from the search index): what the coaching
+     * figures' {@code qualityScore} shows.
+     */
+    QualityAverages averages(QualityQuery query);
 
     /** Distribution, component averages and the lowest-scoring conversations of a period, from the search index. */
     QualityOverview overview(QualityQuery query);

@@ -34,6 +34,8 @@ public class QualityIndex {
             "sentiment");
 
     private static final int MAX_LOWEST = 100;
+    private static final int MAX_AGENTS = 1000;
+    private static final int MAX_TOPICS = 100;
 
     private final ElasticsearchClient client;
     private final String index;
@@ -82,8 +84,8 @@ public class QualityIndex {
                         .sort(o -> o.field(f -> f.field("resolvedAt").order(SortOrder.Desc)))
                         .aggregations("totals", a -> a.histogram(h -> h.field("total").interval(10.0).minDocCount(0)
                                 .extendedBounds(e -> e.min(0.0).max(100.0))))
-                        .aggregations("average", a -> a.avg(v -> v.field("total")));
-                COMPONENTS.forEach(name -> s.aggregations(name, a -> a.avg(v -> v.field(name))));
+                        .aggregations("average", a -> a.stats(v -> v.field("total")));
+                COMPONENTS.forEach(name -> s.aggregations(name, a -> a.stats(v -> v.field(name))));
                 return s;
             }, QualityDocument.class);
             long scored = response.hits().total() == null ? 0 : response.hits().total().value();
@@ -92,6 +94,30 @@ public class QualityIndex {
             COMPONENTS.forEach(name -> components.put(name, average(aggs.get(name))));
             return new QualityOverview(scored, average(aggs.get("average")), bands(aggs.get("totals")), components,
                     response.hits().hits().stream().map(Hit::source).toList());
+        } catch (IOException | ElasticsearchException e) {
+            throw new HistoryUnavailableException("The quality index cannot be reached: " + e.getMessage(), e);
+        }
+    }
+
+    /** The team's average and each agent's on each topic, for the coaching figures' {@code qualityScore}. */
+    public QualityAverages averages(QualityQuery query) {
+        try {
+            creation.ensure();
+            List<Query> filters = filters(query);
+            SearchResponse<Void> response = client.search(s -> s.index(index).size(0)
+                    .query(q -> q.bool(b -> b.filter(filters)))
+                    .aggregations("team", a -> a.stats(v -> v.field("total")))
+                    .aggregations("agents", a -> a.terms(t -> t.field("agent").size(MAX_AGENTS))
+                            .aggregations("topics", sub -> sub.terms(t -> t.field("topic").missing("none").size(MAX_TOPICS))
+                                    .aggregations("average", avg -> avg.stats(v -> v.field("total"))))), Void.class);
+            List<QualityAverages.AgentTopic> agents = new ArrayList<>();
+            for (var agent : response.aggregations().get("agents").sterms().buckets().array()) {
+                for (var topic : agent.aggregations().get("topics").sterms().buckets().array()) {
+                    agents.add(new QualityAverages.AgentTopic(agent.key().stringValue(), topic.key().stringValue(),
+                            topic.docCount(), average(topic.aggregations().get("average"))));
+                }
+            }
+            return new QualityAverages(average(response.aggregations().get("team")), agents);
         } catch (IOException | ElasticsearchException e) {
             throw new HistoryUnavailableException("The quality index cannot be reached: " + e.getMessage(), e);
         }
@@ -123,12 +149,13 @@ public class QualityIndex {
         return filters;
     }
 
+    /** The mean of the values a stats aggregation saw; null when it saw none (a part that never applied). */
     private static Double average(Aggregate aggregate) {
-        if (aggregate == null || !aggregate.isAvg()) {
+        if (aggregate == null || !aggregate.isStats() || aggregate.stats().count() == 0) {
             return null;
         }
-        Double value = aggregate.avg().value();
-        return value == null || value.isNaN() || value.isInfinite() ? null : value;
+        double value = aggregate.stats().avg();
+        return Double.isNaN(value) || Double.isInfinite(value) ? null : value;
     }
 
     /** Ten bands of ten points; a total of exactly 100 counts in the last band. */

@@ -111,8 +111,8 @@ class CoachingPageIT {
                     .until(d -> ((Number) js.executeScript("return window.innerWidth")).intValue() <= 370);
             Map<?, ?> widths = (Map<?, ?>) js.executeScript("""
                     const sticking = [...document.querySelectorAll('body *')]
-                        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('[role=region]')
-                            && !e.closest('.nav'))
+                        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+                            && (!e.closest('[role=region], .nav') || getComputedStyle(e).position === 'absolute'))
                         .slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className);
                     return { page: document.documentElement.scrollWidth, view: window.innerWidth, sticking: sticking.join(' ') };""");
             assertThat(((Number) widths.get("page")).intValue()).as("the page does not run off the screen: " + widths)
@@ -161,6 +161,12 @@ class CoachingPageIT {
                 agent.get("/api/insight/quality/cases/" + billing.caseId()).status() == 200);
         assertThat(agent.get("/api/insight/quality/cases/" + billing.caseId()).json().get("latest").get("total").asDouble())
                 .isZero();
+        // In the index too: no person replied, so the first response is no part of it (no average), confirmation is 0.
+        JsonNode indexed = Api.as(port, "supervisor").get("/api/insight/quality?caseId=" + billing.caseId()).json();
+        assertThat(indexed.get("scored").asLong()).isEqualTo(1);
+        assertThat(indexed.get("components").path("firstResponse").isNull()
+                || indexed.get("components").path("firstResponse").isMissingNode()).as(indexed.toString()).isTrue();
+        assertThat(indexed.get("components").get("confirmation").asDouble()).isZero();
         return billing.caseId();
     }
 

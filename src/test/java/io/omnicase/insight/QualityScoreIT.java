@@ -8,7 +8,10 @@ import io.omnicase.support.QueueCases;
 import io.omnicase.support.QueueCases.QueueCase;
 import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import io.omnicase.search.QualityAverages;
+import io.omnicase.search.QualityQuery;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +34,9 @@ class QualityScoreIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    QualityScores quality;
 
     @Test
     void aCaseAnsweredWithEmpathyWithinTheSlaAndConfirmedByTheCustomerIsScoredOnEveryComponent() {
@@ -69,6 +75,10 @@ class QualityScoreIT {
         assertThat(overview.get("scored").asLong()).isEqualTo(1);
         assertThat(overview.get("lowest").get(0).get("total").asDouble()).isEqualTo(total);
         assertThat(overview.get("lowest").get(0).get("phrases").asText()).contains("I'll make sure");
+        // Coaching reads the agent's average on the topic from the same index.
+        QualityAverages averages = quality.averages(new QualityQuery(null, null, null, "agent", billing.caseId(), 0));
+        assertThat(averages.team()).isEqualTo(total);
+        assertThat(averages.agents()).containsExactly(new QualityAverages.AgentTopic("agent", "BILLING", 1, total));
         // The agent who may read the case reads its score; an agent of another queue may not.
         assertThat(Api.as(port, "tech").get("/api/insight/quality/cases/" + billing.caseId()).status()).isEqualTo(403);
     }

@@ -14,6 +14,7 @@ import io.omnicase.insight.QualityScore;
 import io.omnicase.insight.QualityScores;
 import io.omnicase.insight.internal.quality.Conversation.Turn;
 import io.omnicase.routing.Priority;
+import io.omnicase.search.QualityAverages;
 import io.omnicase.search.QualityDocument;
 import io.omnicase.search.QualityIndex;
 import io.omnicase.search.QualityOverview;
@@ -153,6 +154,11 @@ class QualityScoring implements QualityScores {
     @Transactional(readOnly = true)
     public List<QualityScore> ofCase(CaseId caseId) {
         return scores.ofCase(caseId.value());
+    }
+
+    @Override
+    public QualityAverages averages(QualityQuery query) {
+        return index.averages(query);
     }
 
     @Override
