@@ -45,6 +45,8 @@ class QualityScoreIT {
         reply(billing, "I understand how annoying a double charge is, and I'm sorry to hear it. "
                 + "I'll make sure the second payment is refunded today.");
         QueueCases.customerWrites(port, billing, "Thank you so much, that worked! The refund is already there.");
+        // The case process reassesses the case on the customer's message; resolving while it does would race it.
+        await().atMost(Duration.ofSeconds(30)).until(() -> decisions(billing.caseId()) >= 2);
         resolve(billing);
 
         JsonNode latest = awaitScore(billing.caseId()).get("latest");
@@ -192,6 +194,16 @@ class QualityScoreIT {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 agent.get("/api/insight/quality/cases/" + caseId).status() == 200);
         return agent.get("/api/insight/quality/cases/" + caseId).json();
+    }
+
+    private int decisions(long caseId) {
+        int count = 0;
+        for (JsonNode entry : supervisor().get("/api/cases/" + caseId + "/timeline").json()) {
+            if ("DECISION".equals(entry.path("kind").asText())) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static JsonNode part(JsonNode score, String component) {
