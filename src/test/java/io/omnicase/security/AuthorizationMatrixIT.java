@@ -87,6 +87,13 @@ class AuthorizationMatrixIT {
             POST   /api/routing/rules/drl/validate               401  403     403  403   403    403    403   ok
             POST   /api/routing/rules/drl/dry-run                401  403     403  403   403    403    403   ok
             POST   /api/routing/rules/drl/versions               401  403     403  403   403    403    403   ok
+            # quality scores: a case's score by the case access policy (404 until it is resolved); the overview and
+            # the scoring rules for supervisors, the rules read by auditors too
+            GET    /api/insight/quality                          401  403     403  403   ok     403    403   ok
+            GET    /api/insight/quality/cases/{caseId}           401  403     ok   403   ok     403    ok    ok
+            GET    /api/insight/quality/rules                    401  403     403  403   ok     403    ok    ok
+            GET    /api/insight/quality/rules/versions           401  403     403  403   ok     403    ok    ok
+            PUT    /api/insight/quality/rules                    401  403     403  403   ok     403    403   ok
             # webhooks: the provider's signature decides, not a login; these requests carry none
             GET    /api/webhooks/{app:whatsapp|messenger}        400  400     400  400   400    400    400   400
             POST   /api/webhooks/whatsapp                        401  401     401  401   401    401    401   401

@@ -84,6 +84,13 @@ class SecurityConfiguration {
                         .requestMatchers("/api/routing/rules/drl/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/routing/rules/**").hasAnyRole("SUPERVISOR", "ADMIN", "AUDITOR")
                         .requestMatchers(HttpMethod.POST, "/api/routing/rules/**").hasAnyRole("SUPERVISOR", "ADMIN")
+                        // Quality scores: a case's score for whoever reads the case (the case access policy decides
+                        // which), the overview for supervisors; the scoring rules: supervisors change, auditors read.
+                        .requestMatchers(HttpMethod.GET, "/api/insight/quality/cases/*").hasAnyRole(CASE_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/insight/quality/rules", "/api/insight/quality/rules/versions")
+                        .hasAnyRole("SUPERVISOR", "ADMIN", "AUDITOR")
+                        .requestMatchers(HttpMethod.PUT, "/api/insight/quality/rules").hasAnyRole("SUPERVISOR", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/insight/**").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers("/api/**").hasRole("ADMIN")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // engine-rest: reads for what Cockpit-minded roles need, every write (deployments too) ADMIN's.

@@ -1,0 +1,4 @@
+import { mountPage } from '../shell/mount';
+import CoachingPage from './CoachingPage.vue';
+
+mountPage(CoachingPage);
