@@ -447,9 +447,10 @@ public class ProcessDesign {
         Map<String, Recorded> recorded = new LinkedHashMap<>();
         jdbc.sql("SELECT process_definition_id, deployed_by, reason, deployed_at, rollback_of FROM process_versions "
                 + "WHERE process_key = ?").param(key).query(rs -> {
-            int rollbackOf = rs.getInt("rollback_of");
+            int version = rs.getInt("rollback_of");
+            Integer rollbackOf = rs.wasNull() ? null : version;
             recorded.put(rs.getString("process_definition_id"), new Recorded(rs.getString("deployed_by"),
-                    rs.getString("reason"), rs.getTimestamp("deployed_at").toInstant(), rs.wasNull() ? null : rollbackOf));
+                    rs.getString("reason"), rs.getTimestamp("deployed_at").toInstant(), rollbackOf));
         });
         return recorded;
     }

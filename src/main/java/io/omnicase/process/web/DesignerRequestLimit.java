@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -31,20 +31,24 @@ import java.util.Map;
 /**
  * Bounds the designer's request bodies before anything parses them: a model may be up to 2 MB (the deployment
  * policy's limit), so its JSON body may be larger than the API's general limit, but no more than this one. A body over
- * it is answered 400 as a refused model (with {@code problems}, like any other refusal) without being read: a declared
- * length is refused at once, a chunked body as soon as the limit is crossed; the connection is closed.
+ * it is answered 400 as a refused model (with {@code problems}, like any other refusal) and never parsed. Runs after
+ * Spring Security, so only designers and administrators get this far: the rest of an oversized body (up to a few
+ * megabytes more) is read and dropped, so that the client, which is still sending, gets the answer rather than a reset
+ * connection; a body declaring more than that is refused at once and the connection closed.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 9)
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 1)
 class DesignerRequestLimit extends OncePerRequestFilter {
 
     static final String PATH = "/api/designer/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int maxBytes;
+    private final long maxDrainedBytes;
 
     DesignerRequestLimit(@Value("${omnicase.designer.max-request-bytes:4194304}") int maxBytes) {
         this.maxBytes = maxBytes;
+        this.maxDrainedBytes = 4L * maxBytes;
     }
 
     @Override
@@ -55,12 +59,14 @@ class DesignerRequestLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        if (request.getContentLengthLong() > maxDrainedBytes) {
             refuse(request, response);
             return;
         }
-        byte[] body = read(request.getInputStream());
+        InputStream in = request.getInputStream();
+        byte[] body = read(in);
         if (body == null) {
+            drain(in);
             refuse(request, response);
             return;
         }
@@ -79,6 +85,15 @@ class DesignerRequestLimit extends OncePerRequestFilter {
             }
         }
         return out.toByteArray();
+    }
+
+    private void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[65536];
+        long drained = maxBytes;
+        int n;
+        while (drained < maxDrainedBytes && (n = in.read(buffer)) >= 0) {
+            drained += n;
+        }
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
