@@ -38,7 +38,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return path.startsWith("/camunda/") || path.startsWith("/engine-rest/");
+        // The designer's model bodies have their own, larger limit (process.web.DesignerRequestLimit).
+        return path.startsWith("/camunda/") || path.startsWith("/engine-rest/") || path.startsWith("/api/designer/");
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.omnicase.process;
 import io.omnicase.assistant.SelfService;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 
 /** The customer case process: its key, the ids of its BPMN elements, its messages and its typed variables. */
 public final class CustomerCaseProcess {
@@ -63,18 +65,53 @@ public final class CustomerCaseProcess {
      * deployment that names any other delegate is refused.
      */
     public enum Delegates {
-        assessCase(Use.SERVICE_TASK), enterSelfService(Use.SERVICE_TASK), answerCustomer(Use.SERVICE_TASK),
-        escalateCase(Use.SERVICE_TASK), recordSlaBreach(Use.SERVICE_TASK), reassessCase(Use.SERVICE_TASK),
-        resolveCase(Use.SERVICE_TASK), reopenCase(Use.SERVICE_TASK), closeCase(Use.SERVICE_TASK),
-        nameTaskAfterCase(Use.TASK_LISTENER), recordResolver(Use.TASK_LISTENER);
+        assessCase(Use.SERVICE_TASK, "Assess case", "Routes the case by the routing rules (sentiment, intent, history) and "
+                + "records the decision; sets selfService, queue, priority and slaDuration.", true),
+        enterSelfService(Use.SERVICE_TASK, "Hand case to the assistant", "Puts the case in self-service; sets "
+                + "selfServiceTimeout.", false),
+        answerCustomer(Use.SERVICE_TASK, "Assistant answers the customer", "The assistant replies on the timeline; sets "
+                + "assistantOutcome (ANSWERED, ASKED_TO_REPHRASE, CONFIRMED, HAND_OVER).", false),
+        escalateCase(Use.SERVICE_TASK, "Escalate to queue", "Places the case in the queue with the priority of its latest "
+                + "routing decision.", false),
+        recordSlaBreach(Use.SERVICE_TASK, "Record SLA breach", "Records on the case that its SLA was breached.", false),
+        reassessCase(Use.SERVICE_TASK, "Re-decide priority", "Routes the case again after a new message while a person "
+                + "works it; may raise the task's priority or move it to another queue.", true),
+        resolveCase(Use.SERVICE_TASK, "Resolve case", "Marks the case resolved (resolvedBy, resolution, topic); sets "
+                + "autoCloseAfter.", false),
+        reopenCase(Use.SERVICE_TASK, "Reopen case", "Reopens a resolved case the customer wrote to again.", false),
+        closeCase(Use.SERVICE_TASK, "Close case", "Closes the case (closedBy, or the follow-up period ended).", false),
+        nameTaskAfterCase(Use.TASK_LISTENER, "Name task after case", "On create: names a task after its case.", false),
+        recordResolver(Use.TASK_LISTENER, "Record resolver", "On complete: who resolved is the user who completed "
+                + "the task.", false);
 
         /** Where a delegate may be named. */
         public enum Use { SERVICE_TASK, TASK_LISTENER, EXECUTION_LISTENER }
 
         private final Use use;
+        private final String label;
+        private final String description;
+        private final boolean asyncBefore;
 
-        Delegates(Use use) {
+        Delegates(Use use, String label, String description, boolean asyncBefore) {
             this.use = use;
+            this.label = label;
+            this.description = description;
+            this.asyncBefore = asyncBefore;
+        }
+
+        /** What a designer picks in the modeler (an element template's name). */
+        public String label() {
+            return label;
+        }
+
+        /** What it does, and the variables it sets for the model's expressions. */
+        public String description() {
+            return description;
+        }
+
+        /** Whether its task runs as a job after the transaction that reached it commits (it routes: slow, retried). */
+        public boolean asyncBefore() {
+            return asyncBefore;
         }
 
         public String beanName() {
@@ -92,6 +129,26 @@ public final class CustomerCaseProcess {
                 }
             }
             return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * What the code relies on in a model of this process, declared here once: checked before the designer deploys a
+     * version (the deployment policy checks what a model may contain; this, what it must contain).
+     */
+    public static final class Contract {
+        /** The process is started by key, with the case id as business key: it has exactly one plain start event. */
+        public static final String PROCESS_ID = KEY;
+        /** Elements the code refers to by id, with the BPMN element each must be. */
+        public static final Map<Elements, String> ELEMENTS = Map.of(Elements.user_handle_case, "userTask");
+        /** Messages the code correlates (intake: a customer wrote; the desk: resolve, close): each must be caught. */
+        public static final Set<String> CAUGHT_MESSAGES = Set.of(Messages.CUSTOMER_MESSAGE, Messages.RESOLVE_REQUESTED,
+                Messages.CLOSE_REQUESTED);
+        /** Task listeners the code relies on: who resolved a case is who completed its task, never a sent variable. */
+        public static final Map<Elements, Map<String, Delegates>> TASK_LISTENERS =
+                Map.of(Elements.user_handle_case, Map.of("complete", Delegates.recordResolver));
+
+        private Contract() {
         }
     }
 

@@ -116,39 +116,47 @@ public final class DeploymentPolicy {
 
     /** Why a resource may not be deployed; empty when it may. Each reason names the resource and the element. */
     public static List<String> refusals(String resourceName, byte[] content) {
-        List<String> refusals = new ArrayList<>();
         String name = resourceName == null ? "" : resourceName;
-        if (content == null || content.length > MAX_RESOURCE_BYTES) {
-            refusals.add(name + ": empty or larger than " + MAX_RESOURCE_BYTES / 1024 + " KB");
-        } else if (name.endsWith(".bpmn")) {
-            new BpmnCheck(name, refusals).check(content);
-        } else if (name.endsWith(".form")) {
-            checkForm(name, content, refusals);
-        } else {
-            refusals.add(name + ": only BPMN models (.bpmn) and Camunda Forms (.form) may be deployed");
-        }
-        return refusals;
+        return problems(name, content).stream().map(p -> p.elementId() == null ? name + ": " + p.message()
+                : name + ", element " + p.elementId() + ": " + p.message()).toList();
     }
 
-    private static void checkForm(String name, byte[] content, List<String> refusals) {
+    /**
+     * Why a resource may not be deployed, each problem with the id of the element it concerns (the nearest element
+     * with an id; null for a problem of the whole document); empty when it may.
+     */
+    public static List<DeploymentProblem> problems(String resourceName, byte[] content) {
+        List<DeploymentProblem> problems = new ArrayList<>();
+        String name = resourceName == null ? "" : resourceName;
+        if (content == null || content.length > MAX_RESOURCE_BYTES) {
+            problems.add(new DeploymentProblem(null, "empty or larger than " + MAX_RESOURCE_BYTES / 1024 + " KB"));
+        } else if (name.endsWith(".bpmn")) {
+            new BpmnCheck(problems).check(content);
+        } else if (name.endsWith(".form")) {
+            checkForm(content, problems);
+        } else {
+            problems.add(new DeploymentProblem(null, "only BPMN models (.bpmn) and Camunda Forms (.form) may be deployed"));
+        }
+        return problems;
+    }
+
+    private static void checkForm(byte[] content, List<DeploymentProblem> problems) {
         String json = new String(content, StandardCharsets.UTF_8).strip();
         if (!json.startsWith("{") || !json.contains("\"components\"")) {
-            refusals.add(name + ": not a Camunda Form (a JSON object with components)");
+            problems.add(new DeploymentProblem(null, "not a Camunda Form (a JSON object with components)"));
         }
         if (json.contains("${") || json.contains("#{")) {
-            refusals.add(name + ": a form may not hold engine expressions (${...} or #{...})");
+            problems.add(new DeploymentProblem(null, "a form may not hold engine expressions (${...} or #{...})"));
         }
     }
 
     /** Walks one BPMN document; every element, attribute and text is either known and checked, or refused. */
     private static final class BpmnCheck {
 
-        private final String resource;
-        private final List<String> refusals;
+        private final List<DeploymentProblem> problems;
 
-        BpmnCheck(String resource, List<String> refusals) {
-            this.resource = resource;
-            this.refusals = refusals;
+        BpmnCheck(List<DeploymentProblem> problems) {
+            this.problems = problems;
         }
 
         void check(byte[] content) {
@@ -156,12 +164,12 @@ public final class DeploymentPolicy {
             try {
                 document = parser().parse(new ByteArrayInputStream(content));
             } catch (SAXException | IOException e) {
-                refusals.add(resource + ": not a well-formed BPMN document without DOCTYPE");
+                problems.add(new DeploymentProblem(null, "not a well-formed BPMN document without DOCTYPE"));
                 return;
             }
             Element root = document.getDocumentElement();
             if (!BPMN.equals(root.getNamespaceURI()) || !"definitions".equals(root.getLocalName())) {
-                refusals.add(resource + ": the document is not BPMN 2.0 definitions");
+                problems.add(new DeploymentProblem(null, "the document is not BPMN 2.0 definitions"));
                 return;
             }
             element(root, "definitions");
@@ -399,7 +407,7 @@ public final class DeploymentPolicy {
         }
 
         private void refuse(String id, String reason) {
-            refusals.add(resource + ", element " + id + ": " + reason);
+            problems.add(new DeploymentProblem(id, reason));
         }
 
         private static String qualified(Element element) {
@@ -460,7 +468,7 @@ public final class DeploymentPolicy {
         return single.length() <= 120 ? single : single.substring(0, 117) + "...";
     }
 
-    private static DocumentBuilder parser() {
+    static DocumentBuilder parser() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);

@@ -94,6 +94,18 @@ class AuthorizationMatrixIT {
             GET    /api/insight/quality/rules                    401  403     403  403   ok     403    ok    ok
             GET    /api/insight/quality/rules/versions           401  403     403  403   ok     403    ok    ok
             PUT    /api/insight/quality/rules                    401  403     403  403   ok     403    403   ok
+            # the process designer: designers and admins change the case process; auditors read versions and diffs.
+            # Bodies are empty ({}), so an allowed change is refused as invalid (400) and deploys nothing.
+            GET    /api/designer/processes/{key}/versions        401  403     403  403   403    ok     ok    ok
+            GET    /api/designer/processes/{key}/versions/{version} 401 403   403  403   403    ok     ok    ok
+            GET    /api/designer/element-templates               401  403     403  403   403    ok     ok    ok
+            GET    /api/designer/processes/{key}/diff            401  403     403  403   403    ok     ok    ok
+            POST   /api/designer/processes/{key}/validate        401  403     403  403   403    ok     403   ok
+            POST   /api/designer/processes/{key}/deployments     401  403     403  403   403    ok     403   ok
+            POST   /api/designer/processes/{key}/versions/{version}/rollback 401 403 403 403 403 ok     403   ok
+            POST   /api/designer/processes/{key}/migrations/preview 401 403   403  403   403    ok     403   ok
+            POST   /api/designer/processes/{key}/migrations      401  403     403  403   403    ok     403   ok
+            GET    /api/designer/migrations/{batchId}            401  403     403  403   403    ok     ok    ok
             # webhooks: the provider's signature decides, not a login; these requests carry none
             GET    /api/webhooks/{app:whatsapp|messenger}        400  400     400  400   400    400    400   400
             POST   /api/webhooks/whatsapp                        401  401     401  401   401    401    401   401
@@ -181,12 +193,17 @@ class AuthorizationMatrixIT {
                 .replace("/attachments/" + caseId, "/attachments/999999")
                 .replace("{taskId}", taskId)
                 .replace("{version}", "1")
+                .replace("{key}", "customer-case")
+                .replace("{batchId}", "no-such-batch")
                 .replace("{slug}", "reset-password")
                 .replace("{name}", "resolve-case")
                 .replace("{app:whatsapp|messenger}", "whatsapp")
                 .replace("{bogus}", "no-such-thing");
         if (row.path().equals("/api/search")) {
             path += "?q=charged";
+        }
+        if (row.path().endsWith("/diff") && row.path().startsWith("/api/designer/")) {
+            path += "?from=1&to=1";
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(20)).header("Accept", "application/json");

@@ -91,6 +91,10 @@ class SecurityConfiguration {
                         .hasAnyRole("SUPERVISOR", "ADMIN", "AUDITOR")
                         .requestMatchers(HttpMethod.PUT, "/api/insight/quality/rules").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/insight/**").hasAnyRole("SUPERVISOR", "ADMIN")
+                        // The process designer: designers and administrators change the case process, auditors read
+                        // every version and diff.
+                        .requestMatchers(HttpMethod.GET, "/api/designer/**").hasAnyRole("DESIGNER", "ADMIN", "AUDITOR")
+                        .requestMatchers(HttpMethod.POST, "/api/designer/**").hasAnyRole("DESIGNER", "ADMIN")
                         .requestMatchers("/api/**").hasRole("ADMIN")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // engine-rest: reads for what Cockpit-minded roles need, every write (deployments too) ADMIN's.
