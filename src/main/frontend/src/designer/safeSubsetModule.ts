@@ -23,6 +23,11 @@ for (const group of Object.values((ReplaceOptions as unknown as { TYPED_EVENT?: 
   }
 }
 
+/** Whether bpmn-js has a replace option of this id (so a test of the filter can't pass on a misspelt id). */
+export function knownReplaceEntry(id: string): boolean {
+  return replaceTargets.has(id);
+}
+
 /** Keeps the replace-menu entries whose target may be drawn; of the toggles, only "non-interrupting". */
 export function keepReplaceEntry(id: string): boolean {
   const target = replaceTargets.get(id);
