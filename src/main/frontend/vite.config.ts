@@ -2,14 +2,14 @@
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { resolve } from 'node:path';
-import { strictCspPatches } from './csp-patches';
+import { diagramJsOnePreact, strictCspPatches } from './build-patches';
 
 // Omnicase's pages: one app, one shell, several HTML entry points (each page keeps its address). Maven runs this
 // build (exec-maven-plugin) and serves the output as static resources; OMNICASE_FRONTEND_OUT says where it goes.
 const pages = ['index', 'login', 'desk', 'routing-rules', 'designer'];
 
 export default defineConfig({
-  plugins: [vue(), strictCspPatches()],
+  plugins: [vue(), strictCspPatches(), diagramJsOnePreact()],
   build: {
     outDir: process.env.OMNICASE_FRONTEND_OUT ?? 'dist',
     emptyOutDir: true,

@@ -34,3 +34,32 @@ export function strictCspPatches(): Plugin {
     },
   };
 }
+
+/**
+ * diagram-js draws its popup menus (replace, element templates) with `render` from its own preact and `html` from
+ * `htm/preact`, which imports whatever preact lies at the top of node_modules. When the two differ (another library
+ * needs another preact, as form-js does), the menus render empty. This hands diagram-js-ui an `html` bound to the `h`
+ * of the preact it renders with, however npm lays the packages out.
+ */
+export function diagramJsOnePreact(): Plugin {
+  const PREFIX = '\0omnicase-htm-preact:';
+  return {
+    name: 'omnicase-diagram-js-one-preact',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === 'htm/preact' && importer && importer.replace(/\\/g, '/').includes('/node_modules/@bpmn-io/diagram-js-ui/')) {
+        return PREFIX + importer;
+      }
+      return null;
+    },
+    async load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const importer = id.slice(PREFIX.length);
+      const preact = await this.resolve('preact', importer, { skipSelf: true });
+      const htm = await this.resolve('htm', importer, { skipSelf: true });
+      if (!preact || !htm) throw new Error('diagram-js-ui: preact or htm not found');
+      return `import { h } from ${JSON.stringify(preact.id)};\nimport htm from ${JSON.stringify(htm.id)};\n`
+        + 'export const html = htm.bind(h);\n';
+    },
+  };
+}
