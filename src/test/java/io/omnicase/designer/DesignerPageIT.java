@@ -192,7 +192,7 @@ class DesignerPageIT {
             assertThat(page.findElements(By.cssSelector(".rollback"))).isEmpty();
             page.findElement(By.cssSelector("#versions tbody tr[data-version] .show-diff")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("diff-title")));
-            wait.until(d -> "ready".equals(d.findElement(By.cssSelector("#diff-to")).getDomAttribute("data-state")));
+            wait.until(d -> "ready".equals(d.findElement(By.cssSelector("figure#diff-to")).getDomAttribute("data-state")));
             scrollTo(page, page.findElement(By.id("diff")));
             browser.screenshot("designer-6-auditor-diff");
             assertThat(Accessibility.check(page, null)).filteredOn(v -> Accessibility.BLOCKING.contains(v.impact())).isEmpty();
