@@ -47,6 +47,11 @@ describe('MigrationPanel', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(panel.find('#migration-status').text()).toBe('Done: 10 cases migrated, 1 failed (they finish on their version).');
     expect(panel.emitted('migrated')).toHaveLength(1);
+    // The page reloads the versions after a migration: the choice and the outcome stay on screen.
+    await panel.setProps({ versions: versions.map(x => ({ ...x, runningCases: x.version === 2 ? 0 : x.version === 1 ? 3 : x.runningCases })) });
+    expect((panel.find('#migrate-from').element as HTMLSelectElement).value).toBe('2');
+    expect(panel.find('#migration-plan').exists()).toBe(true);
+    expect(panel.find('#migration-status').text()).toContain('Done: 10 cases migrated');
     await vi.advanceTimersByTimeAsync(5000);
     expect(calls.filter(c => c.url.startsWith('/api/designer/migrations/'))).toHaveLength(2);
   });
