@@ -2,13 +2,14 @@
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { resolve } from 'node:path';
+import { diagramJsOnePreact, strictCspPatches } from './build-patches';
 
 // Omnicase's pages: one app, one shell, several HTML entry points (each page keeps its address). Maven runs this
 // build (exec-maven-plugin) and serves the output as static resources; OMNICASE_FRONTEND_OUT says where it goes.
-const pages = ['index', 'login', 'desk', 'routing-rules', 'coaching'];
+const pages = ['index', 'login', 'desk', 'routing-rules', 'coaching', 'designer'];
 
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), strictCspPatches(), diagramJsOnePreact()],
   build: {
     outDir: process.env.OMNICASE_FRONTEND_OUT ?? 'dist',
     emptyOutDir: true,
@@ -17,8 +18,9 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rollupOptions: {
       input: Object.fromEntries(pages.map(page => [page, resolve(__dirname, page + '.html')])),
-      // Vue and the other libraries in one file every page shares (and the browser caches).
-      output: { manualChunks: id => (id.includes('node_modules') ? 'vendor' : undefined) },
+      // Vue in one file every page shares (and the browser caches); a library only one page uses (bpmn-js for the
+      // designer) stays in that page's own chunks, so the desk doesn't download the modeler.
+      output: { manualChunks: id => (/node_modules\/(vue|@vue)\//.test(id) ? 'vendor' : undefined) },
     },
   },
   test: {

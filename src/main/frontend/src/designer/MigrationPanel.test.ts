@@ -1,0 +1,58 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import MigrationPanel from './MigrationPanel.vue';
+import versions from './fixtures/versions.json';
+import preview from './fixtures/preview.json';
+
+function json(status: number, body: unknown) {
+  return Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('MigrationPanel', () => {
+  it('previews the move of the running cases, runs it and follows the batch until it is done', async () => {
+    vi.useFakeTimers();
+    const progress = [{ migrated: 4, failed: 0, done: false }, { migrated: 10, failed: 1, done: true }];
+    const calls: { url: string; body: any }[] = [];
+    vi.stubGlobal('fetch', vi.fn((url: string, init: RequestInit) => {
+      calls.push({ url, body: init.body ? JSON.parse(String(init.body)) : undefined });
+      if (url.endsWith('/migrations/preview')) return json(200, preview);
+      if (url.endsWith('/migrations')) return json(202, { batchId: 'b-1', total: 11 });
+      if (url === '/api/designer/migrations/b-1') return json(200, { batchId: 'b-1', total: 11, ...progress.shift() });
+      return json(404, { title: 'Not Found' });
+    }));
+    const panel = mount(MigrationPanel, { props: { versions } });
+    // From the older version cases still run on, to the newest.
+    expect((panel.find('#migrate-from').element as HTMLSelectElement).value).toBe('2');
+    expect((panel.find('#migrate-to').element as HTMLSelectElement).value).toBe('3');
+    await panel.find('form').trigger('submit');
+    await flushPromises();
+    expect(calls[0]).toEqual({ url: '/api/designer/processes/customer-case/migrations/preview', body: { fromVersion: 2, toVersion: 3 } });
+    expect(panel.find('#migration-status').text()).toBe('11 of 12 running cases can move to v3.');
+    expect(panel.find('#migration-can').text()).toBe('11');
+    expect(panel.find('#unmapped li').text()).toBe('Reassess case (task_reassess_case): 1 case waits here');
+    expect(panel.find('#cannot-migrate li').text()).toBe('case 1042: waits in task_reassess_case, which v3 does not have');
+
+    await panel.find('#migration-run').trigger('click');
+    await flushPromises();
+    expect(calls[1]).toEqual({ url: '/api/designer/processes/customer-case/migrations', body: { fromVersion: 2, toVersion: 3 } });
+    expect(panel.find('#migration-count').text()).toBe('0 migrated, 0 failed of 11');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(panel.find('#migration-count').text()).toBe('4 migrated, 0 failed of 11');
+    expect((panel.find('#migration-bar').element as HTMLProgressElement).value).toBe(4);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(panel.find('#migration-status').text()).toBe('Done: 10 cases migrated, 1 failed (they finish on their version).');
+    expect(panel.emitted('migrated')).toHaveLength(1);
+    // The page reloads the versions after a migration: the choice and the outcome stay on screen.
+    await panel.setProps({ versions: versions.map(x => ({ ...x, runningCases: x.version === 2 ? 0 : x.version === 1 ? 3 : x.runningCases })) });
+    expect((panel.find('#migrate-from').element as HTMLSelectElement).value).toBe('2');
+    expect(panel.find('#migration-plan').exists()).toBe(true);
+    expect(panel.find('#migration-status').text()).toContain('Done: 10 cases migrated');
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(calls.filter(c => c.url.startsWith('/api/designer/migrations/'))).toHaveLength(2);
+  });
+});

@@ -1,0 +1,113 @@
+// Loading bpmn-js on demand (the designer's largest library, fetched only by this page) and the few diagram services
+// the page uses, typed as far as the page needs them.
+import type { ElementTemplate, ModelProblem } from './designer';
+import { lintConfig } from './lint';
+import { delegateBeans } from './designer';
+
+/** A bpmn-js Viewer, NavigatedViewer or Modeler. */
+export interface Diagram {
+  importXML(xml: string): Promise<{ warnings: unknown[] }>;
+  saveXML(options?: { format?: boolean }): Promise<{ xml?: string }>;
+  get<T = any>(name: string): T;
+  on(event: string, callback: (event: any) => void): void;
+  destroy(): void;
+}
+
+export interface LintIssue {
+  elementId: string;
+  message: string;
+  category: string;
+  rule: string;
+}
+
+/** A read-only diagram a person can pan and zoom (versions, diffs, auditors). */
+export async function createViewer(container: HTMLElement): Promise<Diagram> {
+  const { default: NavigatedViewer } = await import('bpmn-js/lib/NavigatedViewer');
+  const { default: camunda } = await import('camunda-bpmn-moddle/resources/camunda.json');
+  return new NavigatedViewer({ container, moddleExtensions: { camunda } }) as unknown as Diagram;
+}
+
+/**
+ * The modeler: Camunda 7 properties panel, Omnicase's element templates, the safe-subset palette and menus, and the
+ * linter running while the designer draws.
+ */
+export async function createModeler(container: HTMLElement, panel: HTMLElement, templates: ElementTemplate[]): Promise<Diagram> {
+  const [{ default: Modeler }, properties, elementTemplates, { default: chooser }, { default: behaviors },
+    { default: lintModule }, { default: safeSubset }, { default: camunda }] = await Promise.all([
+    import('bpmn-js/lib/Modeler'),
+    import('bpmn-js-properties-panel'),
+    import('bpmn-js-element-templates'),
+    import('@bpmn-io/element-template-chooser'),
+    import('camunda-bpmn-js-behaviors/lib/camunda-platform'),
+    import('bpmn-js-bpmnlint'),
+    import('./safeSubsetModule'),
+    import('camunda-bpmn-moddle/resources/camunda.json'),
+  ]);
+  return new Modeler({
+    container,
+    propertiesPanel: { parent: panel },
+    additionalModules: [properties.BpmnPropertiesPanelModule, properties.BpmnPropertiesProviderModule,
+      properties.CamundaPlatformPropertiesProviderModule, behaviors, elementTemplates.ElementTemplatesPropertiesProviderModule,
+      chooser, lintModule, safeSubset],
+    moddleExtensions: { camunda },
+    elementTemplates: templates,
+    linting: { bpmnlint: lintConfig(delegateBeans(templates)), active: true },
+  } as any) as unknown as Diagram;
+}
+
+/** The linter's findings as a flat list, in the order of the elements. */
+export function lintIssues(issues: Record<string, { id: string; message: string; category: string; rule: string }[]>): LintIssue[] {
+  return Object.entries(issues).flatMap(([elementId, list]) =>
+    list.map(issue => ({ elementId: issue.id || elementId, message: issue.message, category: issue.category, rule: issue.rule })));
+}
+
+/** Marks the elements the server named, with a badge that says the message (as text) beside each. */
+export function showProblems(diagram: Diagram, problems: ModelProblem[], previous: string[]): string[] {
+  const canvas = diagram.get('canvas');
+  const overlays = diagram.get('overlays');
+  const registry = diagram.get('elementRegistry');
+  previous.filter(id => registry.get(id)).forEach(id => canvas.removeMarker(id, 'omnicase-problem'));
+  overlays.remove({ type: 'omnicase-problem' });
+  const marked: string[] = [];
+  for (const problem of problems) {
+    if (!problem.elementId || !registry.get(problem.elementId)) continue;
+    canvas.addMarker(problem.elementId, 'omnicase-problem');
+    const badge = document.createElement('div');
+    badge.className = 'omnicase-problem-badge';
+    badge.textContent = '!';
+    badge.title = problem.message;
+    overlays.add(problem.elementId, 'omnicase-problem', { position: { top: -10, right: 10 }, html: badge });
+    marked.push(problem.elementId);
+  }
+  return marked;
+}
+
+/** Brings an element into view and selects it (the modeler) or marks it (a viewer). */
+export function reveal(diagram: Diagram, elementId: string): boolean {
+  const element = diagram.get('elementRegistry').get(elementId);
+  if (!element) return false;
+  const canvas = diagram.get('canvas');
+  canvas.scrollToElement(element);
+  try {
+    diagram.get('selection').select(element);
+  } catch {
+    // a viewer without selection
+  }
+  return true;
+}
+
+export type DiffMark = 'added' | 'removed' | 'changed';
+
+/** Colours the elements a diff names on a viewer. */
+export function markDiff(diagram: Diagram, marks: Record<string, DiffMark>): number {
+  const canvas = diagram.get('canvas');
+  const registry = diagram.get('elementRegistry');
+  let count = 0;
+  for (const [id, mark] of Object.entries(marks)) {
+    if (registry.get(id)) {
+      canvas.addMarker(id, 'diff-' + mark);
+      count++;
+    }
+  }
+  return count;
+}
