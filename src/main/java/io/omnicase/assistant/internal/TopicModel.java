@@ -1,6 +1,7 @@
 package io.omnicase.assistant.internal;
 
 import io.omnicase.search.KnowledgeIndex;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
@@ -68,6 +69,7 @@ public class TopicModel {
     private Map<String, Long> seen = Map.of();
     private Snapshot snapshot = Snapshot.EMPTY;
 
+    @Autowired
     TopicModel(KnowledgeIndex index) {
         this(index::topicVersions, index::topicVectors);
     }
