@@ -3,8 +3,10 @@ package io.omnicase.assistant;
 import io.omnicase.assistant.internal.ArticleStore;
 import io.omnicase.assistant.internal.ExampleStore;
 import io.omnicase.assistant.internal.KnowledgeEntries;
+import io.omnicase.assistant.internal.TopicModel;
 import io.omnicase.assistant.internal.TopicVote;
 import io.omnicase.cases.CaseScope;
+import io.omnicase.embeddings.TextEmbeddings;
 import io.omnicase.search.KnowledgeIndex;
 import io.omnicase.search.KnowledgeMatch;
 import io.omnicase.search.KnowledgeScope;
@@ -39,11 +41,15 @@ public class Assistant {
     private final ExampleStore examples;
     private final ArticleStore articles;
     private final AnswerEngine engine;
+    private final TopicModel topics;
+    private final TextEmbeddings embeddings;
     private final double minConfidence;
 
-    Assistant(KnowledgeIndex index, ExampleStore examples, ArticleStore articles, AnswerEngine engine,
-              @Value("${omnicase.assistant.min-confidence:0.70}") double minConfidence) {
+    Assistant(KnowledgeIndex index, ExampleStore examples, ArticleStore articles, AnswerEngine engine, TopicModel topics,
+              TextEmbeddings embeddings, @Value("${omnicase.assistant.min-confidence:0.70}") double minConfidence) {
         this.index = index;
+        this.topics = topics;
+        this.embeddings = embeddings;
         this.examples = examples;
         this.articles = articles;
         this.engine = engine;
@@ -81,7 +87,8 @@ public class Assistant {
             return handOver(null, 0, List.of(), "the customer asked for a person");
         }
         List<KnowledgeMatch> matches = index.retrieve(question, scope, RETRIEVE);
-        TopicVote.Verdict verdict = TopicVote.decide(matches);
+        // The question was embedded for retrieval just now: this is the cached vector.
+        TopicVote.Verdict verdict = TopicVote.decide(matches, embeddings.embed(question), topics.current());
         List<Grounding> groundings = verdict.support().stream().limit(3).map(KnowledgeEntries::grounding).toList();
         List<AnswerSource> sources = groundings.stream().map(Grounding::source).toList();
         if (verdict.topic() == null) {

@@ -53,6 +53,7 @@ public class KnowledgeIndex {
     private final TextEmbeddings embeddings;
     private final String index;
     private final IndexCreation creation;
+    private final KnowledgeVectors vectors = new KnowledgeVectors();
 
     KnowledgeIndex(ElasticsearchClient client, TextEmbeddings embeddings,
                    @Value("${omnicase.assistant.index:knowledge}") String index) {
@@ -114,9 +115,11 @@ public class KnowledgeIndex {
                 BulkRequest.Builder bulk = new BulkRequest.Builder();
                 List<KnowledgeEntry> chunk = entries.subList(from, Math.min(entries.size(), from + BULK_CHUNK));
                 Map<String, float[]> stored = storedVectors(chunk);
+                List<Document> documents = new ArrayList<>();
                 for (KnowledgeEntry entry : chunk) {
                     Document document = Document.of(entry, stored.containsKey(entry.id())
                             ? stored.get(entry.id()) : embeddings.embed(entry.meaning()));
+                    documents.add(document);
                     bulk.operations(o -> o.index(i -> i.index(index).id(entry.id()).document(document)));
                 }
                 BulkResponse response = client.bulk(bulk.build());
@@ -125,6 +128,7 @@ public class KnowledgeIndex {
                             + response.items().stream().filter(i -> i.error() != null).findFirst()
                             .map(i -> i.error().reason()).orElse("unknown"), null);
                 }
+                documents.forEach(d -> vectors.put(d.id(), d.topic(), d.vector()));
             }
             return null;
         });
@@ -168,8 +172,64 @@ public class KnowledgeIndex {
                 BulkRequest.Builder bulk = new BulkRequest.Builder();
                 found.hits().hits().forEach(h -> bulk.operations(o -> o.delete(d -> d.index(index).id(h.id()))));
                 client.bulk(bulk.refresh(co.elastic.clients.elasticsearch._types.Refresh.True).build());
+                found.hits().hits().forEach(h -> vectors.remove(h.id()));
             }
         });
+    }
+
+    /**
+     * Every topic of the knowledge with a version that changes whenever one of its entries does (written, rewritten,
+     * removed). Kept in memory beside the index, read from it on first use.
+     */
+    public Map<String, Long> topicVersions() {
+        loadVectors();
+        return vectors.versions();
+    }
+
+    /** The unit-length meaning vectors of a topic's entries (all of them, whoever may see them). */
+    public List<float[]> topicVectors(String topic) {
+        loadVectors();
+        return vectors.vectors(topic);
+    }
+
+    private void loadVectors() {
+        if (vectors.loaded()) {
+            return;
+        }
+        synchronized (vectors) {
+            if (vectors.loaded()) {
+                return;
+            }
+            vectors.loading();
+            call(() -> {
+                ensureIndex();
+                client.indices().refresh(r -> r.index(index));
+                Map<String, String> topics = new HashMap<>();
+                Map<String, float[]> found = new HashMap<>();
+                List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
+                while (true) {
+                    List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
+                    SearchResponse<Document> page = client.search(s -> {
+                        s.index(index).size(BULK_CHUNK).source(src -> src.filter(f -> f.includes("id", "topic", "vector")))
+                                .sort(o -> o.field(f -> f.field("id")));
+                        return from == null ? s : s.searchAfter(from);
+                    }, Document.class);
+                    List<Hit<Document>> hits = page.hits().hits();
+                    if (hits.isEmpty()) {
+                        break;
+                    }
+                    for (Hit<Document> hit : hits) {
+                        if (hit.source() != null) {
+                            topics.put(hit.id(), hit.source().topic());
+                            found.put(hit.id(), hit.source().vector());
+                        }
+                    }
+                    after = hits.get(hits.size() - 1).sort();
+                }
+                vectors.load(topics, found);
+                return null;
+            });
+        }
     }
 
     /** The entries that best match a question among all knowledge, best first; for tools and evaluation. */

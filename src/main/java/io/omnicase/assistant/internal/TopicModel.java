@@ -1,0 +1,215 @@
+package io.omnicase.assistant.internal;
+
+import io.omnicase.search.KnowledgeIndex;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What each topic's own sources look like in meaning, so a question can be judged against its topic rather than
+ * against one fixed similarity: the topic's centroid (the normalised sum of its sources' vectors), and how close its
+ * sources are to each other, left one out: the mean and spread of each source's similarity to its nearest other
+ * source, and to the centroid of the others. A question as close to a topic as its own sources are to each other
+ * belongs to it, whether the topic's sources are near-duplicates or many phrasings. Topics with few sources are
+ * shrunk toward the mean over all topics ({@link #PRIOR_WEIGHT} pseudo-sources).
+ * <p>
+ * Built from the knowledge index's vectors (all sources, whoever may see them: only statistics of a topic, no text,
+ * reach the answer), cached per topic and rebuilt when that topic's sources change.
+ */
+@Component
+public class TopicModel {
+
+    /** Pseudo-sources of the all-topics mean that a topic's own statistics are shrunk toward. */
+    static final double PRIOR_WEIGHT = 3.0;
+    /** Largest number of a topic's sources whose left-one-out similarities are measured (against all the others). */
+    static final int SAMPLE = 256;
+    /** Used as the all-topics mean and spread when no topic has two sources yet (typical of Banking77). */
+    static final double DEFAULT_NN_MEAN = 0.70;
+    static final double DEFAULT_NN_SD = 0.10;
+    static final double DEFAULT_CENTROID_MEAN = 0.75;
+    static final double DEFAULT_CENTROID_SD = 0.10;
+
+    /**
+     * A topic as the confidence sees it.
+     *
+     * @param centroid     unit length
+     * @param nearestMean  mean similarity of a source to its nearest other source of the topic (shrunk)
+     * @param nearestSd    its spread (shrunk)
+     * @param centroidMean mean similarity of a source to the centroid of the topic's other sources (shrunk)
+     * @param centroidSd   its spread (shrunk)
+     */
+    public record Stats(float[] centroid, double nearestMean, double nearestSd, double centroidMean, double centroidSd,
+                        int size) {
+    }
+
+    /** The statistics of every topic at one moment. */
+    public record Snapshot(Map<String, Stats> topics, Stats prior) {
+
+        public static final Snapshot EMPTY = new Snapshot(Map.of(),
+                new Stats(null, DEFAULT_NN_MEAN, DEFAULT_NN_SD, DEFAULT_CENTROID_MEAN, DEFAULT_CENTROID_SD, 0));
+
+        /** The topic's statistics; a topic the model does not hold yet is the all-topics mean, with no centroid. */
+        public Stats of(String topic) {
+            return topics.getOrDefault(topic, prior);
+        }
+    }
+
+    /** A topic's unshrunk measurements. */
+    record Raw(long version, float[] centroid, double[] nearest, double[] toCentroid, int size) {
+    }
+
+    private final Supplier<Map<String, Long>> versions;
+    private final Function<String, List<float[]>> vectors;
+    private final Map<String, Raw> raw = new HashMap<>();
+    private Map<String, Long> seen = Map.of();
+    private Snapshot snapshot = Snapshot.EMPTY;
+
+    @Autowired
+    TopicModel(KnowledgeIndex index) {
+        this(index::topicVersions, index::topicVectors);
+    }
+
+    TopicModel(Supplier<Map<String, Long>> versions, Function<String, List<float[]>> vectors) {
+        this.versions = versions;
+        this.vectors = vectors;
+    }
+
+    /** The statistics as of now: the topics that changed since the last call are measured again. */
+    public synchronized Snapshot current() {
+        Map<String, Long> now = versions.get();
+        if (now.equals(seen)) {
+            return snapshot;
+        }
+        raw.keySet().retainAll(now.keySet());
+        now.forEach((topic, version) -> {
+            Raw known = raw.get(topic);
+            if (known == null || known.version() != version) {
+                raw.put(topic, measure(version, vectors.apply(topic)));
+            }
+        });
+        seen = now;
+        snapshot = snapshot(raw.values().stream().toList(), raw);
+        return snapshot;
+    }
+
+    /** Centroid and left-one-out similarities of a topic's unit vectors. */
+    static Raw measure(long version, List<float[]> members) {
+        int n = members.size();
+        int dims = members.get(0).length;
+        double[] sum = new double[dims];
+        for (float[] v : members) {
+            for (int i = 0; i < dims; i++) {
+                sum[i] += v[i];
+            }
+        }
+        double sumNorm2 = dot(sum, sum);
+        float[] centroid = new float[dims];
+        double norm = Math.sqrt(sumNorm2);
+        for (int i = 0; i < dims; i++) {
+            centroid[i] = norm == 0 ? 0 : (float) (sum[i] / norm);
+        }
+        if (n < 2) {
+            return new Raw(version, centroid, new double[0], new double[0], n);
+        }
+        int sampled = Math.min(n, SAMPLE);
+        double[] nearest = new double[sampled];
+        double[] toCentroid = new double[sampled];
+        for (int s = 0; s < sampled; s++) {
+            int i = (int) ((long) s * n / sampled);
+            float[] v = members.get(i);
+            double best = -2;
+            for (int j = 0; j < n; j++) {
+                if (j != i) {
+                    best = Math.max(best, dot(v, members.get(j)));
+                }
+            }
+            nearest[s] = best;
+            // The centroid of the others is sum - v; v is unit length.
+            double vs = dot(v, sum);
+            double others = Math.sqrt(Math.max(0, sumNorm2 - 2 * vs + dot(v, v)));
+            toCentroid[s] = others == 0 ? 0 : (vs - dot(v, v)) / others;
+        }
+        return new Raw(version, centroid, nearest, toCentroid, n);
+    }
+
+    /** Shrinks each topic's measurements toward the mean over all topics' sources. */
+    static Snapshot snapshot(List<Raw> all, Map<String, Raw> byTopic) {
+        double[] nn = pooled(all.stream().map(Raw::nearest).toList(), DEFAULT_NN_MEAN, DEFAULT_NN_SD);
+        double[] lc = pooled(all.stream().map(Raw::toCentroid).toList(), DEFAULT_CENTROID_MEAN, DEFAULT_CENTROID_SD);
+        Map<String, Stats> topics = new HashMap<>();
+        byTopic.forEach((topic, r) -> {
+            double[] a = shrunk(r.nearest(), nn[0], nn[1]);
+            double[] b = shrunk(r.toCentroid(), lc[0], lc[1]);
+            topics.put(topic, new Stats(r.centroid(), a[0], a[1], b[0], b[1], r.size()));
+        });
+        return new Snapshot(Map.copyOf(topics), new Stats(null, nn[0], nn[1], lc[0], lc[1], 0));
+    }
+
+    /** Mean and spread of all values together; the defaults when there are fewer than two. */
+    private static double[] pooled(List<double[]> groups, double defaultMean, double defaultSd) {
+        double sum = 0;
+        double sum2 = 0;
+        long count = 0;
+        for (double[] g : groups) {
+            for (double x : g) {
+                sum += x;
+                sum2 += x * x;
+                count++;
+            }
+        }
+        if (count < 2) {
+            return new double[]{defaultMean, defaultSd};
+        }
+        double mean = sum / count;
+        return new double[]{mean, Math.sqrt(Math.max(0, sum2 / count - mean * mean))};
+    }
+
+    /** {@code (sum + w * priorMean) / (n + w)}, and the spread likewise: {@code (sum of squared deviations + w * priorSd²) / (n + w)}. */
+    static double[] shrunk(double[] values, double priorMean, double priorSd) {
+        int n = values.length;
+        if (n == 0) {
+            return new double[]{priorMean, priorSd};
+        }
+        double sum = 0;
+        for (double x : values) {
+            sum += x;
+        }
+        double own = sum / n;
+        double deviations = 0;
+        for (double x : values) {
+            deviations += (x - own) * (x - own);
+        }
+        double mean = (sum + PRIOR_WEIGHT * priorMean) / (n + PRIOR_WEIGHT);
+        double variance = (deviations + PRIOR_WEIGHT * priorSd * priorSd) / (n + PRIOR_WEIGHT);
+        return new double[]{mean, Math.sqrt(variance)};
+    }
+
+    static double dot(float[] a, float[] b) {
+        double d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d += a[i] * b[i];
+        }
+        return d;
+    }
+
+    static double dot(float[] a, double[] b) {
+        double d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d += a[i] * b[i];
+        }
+        return d;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d += a[i] * b[i];
+        }
+        return d;
+    }
+}

@@ -1,0 +1,71 @@
+package io.omnicase.assistant.internal;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.omnicase.assistant.internal.TopicVoteTest.unit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Each topic's centroid and how close its own sources are to each other, cached per topic. */
+class TopicModelTest {
+
+    @Test
+    void measuresTheCentroidAndEachSourcesSimilarityToItsNearestOtherSourceAndToTheOthersCentroid() {
+        var raw = TopicModel.measure(1, List.of(unit(1, 0, 0), unit(0, 1, 0), unit(1, 1, 0)));
+
+        assertThat(raw.centroid()[0]).isCloseTo(raw.centroid()[1], within(1e-6f));
+        assertThat(TopicModel.dot(raw.centroid(), raw.centroid())).isCloseTo(1, within(1e-6));
+        // (1,0,0)'s nearest other source is (1,1,0)/√2; the others' centroid is (1,2,0)/√5.
+        assertThat(raw.nearest()[0]).isCloseTo(1 / Math.sqrt(2), within(1e-6));
+        assertThat(raw.toCentroid()[0]).isCloseTo((1 / Math.sqrt(2)) / Math.sqrt(0.5 + Math.pow(1 + 1 / Math.sqrt(2), 2)),
+                within(1e-6));
+    }
+
+    @Test
+    void aTopicWithOneSourceIsJudgedByTheMeanOverAllTopicsAndAManyPhrasingTopicByItsOwnSpread() {
+        Map<String, TopicModel.Raw> topics = new HashMap<>();
+        topics.put("ONE", TopicModel.measure(1, List.of(unit(0, 0, 0, 0, 0, 0, 1))));
+        topics.put("TIGHT", TopicModel.measure(1, List.of(unit(1, 0.05f, 0, 0, 0, 0, 0), unit(1, 0, 0.05f, 0, 0, 0, 0),
+                unit(1, 0.05f, 0.05f, 0, 0, 0, 0), unit(1, 0, 0, 0, 0, 0, 0), unit(1, 0.02f, 0, 0, 0, 0, 0))));
+        // Each phrasing shares about half its meaning with the next one only.
+        topics.put("LOOSE", TopicModel.measure(1, List.of(unit(1, 1, 0, 0, 0, 0, 0), unit(0, 1, 1, 0, 0, 0, 0),
+                unit(0, 0, 1, 1, 0, 0, 0), unit(0, 0, 0, 1, 1, 0, 0), unit(0, 0, 0, 0, 1, 1, 0), unit(1, 0, 0, 0, 0, 1, 0))));
+
+        var snapshot = TopicModel.snapshot(List.copyOf(topics.values()), topics);
+
+        assertThat(snapshot.of("ONE").nearestMean()).isEqualTo(snapshot.prior().nearestMean());
+        assertThat(snapshot.of("TIGHT").nearestMean()).isGreaterThan(snapshot.prior().nearestMean());
+        assertThat(snapshot.of("LOOSE").nearestMean()).isLessThan(snapshot.of("TIGHT").nearestMean() - 0.1);
+        assertThat(snapshot.of("UNKNOWN").centroid()).isNull();
+    }
+
+    @Test
+    void measuresAgainOnlyTheTopicsWhoseSourcesChanged() {
+        Map<String, Long> versions = new HashMap<>(Map.of("A", 1L, "B", 1L));
+        Map<String, List<float[]>> vectors = new HashMap<>(Map.of(
+                "A", List.of(unit(1, 0, 0), unit(1, 0.1f, 0)), "B", List.of(unit(0, 1, 0))));
+        List<String> measured = new ArrayList<>();
+        var model = new TopicModel(() -> Map.copyOf(versions), topic -> {
+            measured.add(topic);
+            return vectors.get(topic);
+        });
+
+        var first = model.current();
+        assertThat(model.current()).isSameAs(first);
+        vectors.put("B", List.of(unit(0, 1, 0), unit(0, 1, 0.1f)));
+        versions.put("B", 2L);
+        var second = model.current();
+        versions.remove("A");
+        var third = model.current();
+
+        assertThat(measured).containsExactlyInAnyOrder("A", "B", "B");
+        assertThat(first.of("B").size()).isEqualTo(1);
+        assertThat(second.of("B").size()).isEqualTo(2);
+        assertThat(third.topics()).containsOnlyKeys("B");
+    }
+}
