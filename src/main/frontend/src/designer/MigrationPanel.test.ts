@@ -14,6 +14,19 @@ afterEach(() => {
 });
 
 describe('MigrationPanel', () => {
+  it('moves its target to the version just deployed, unless the person picked one', async () => {
+    const panel = mount(MigrationPanel, { props: { versions } });
+    expect((panel.find('#migrate-to').element as HTMLSelectElement).value).toBe('3');
+    const deployed = { ...versions[0], version: 4, runningCases: 0 };
+    await panel.setProps({ versions: [deployed, ...versions] });
+    expect((panel.find('#migrate-to').element as HTMLSelectElement).value).toBe('4');
+    expect(panel.findAll('#migrate-from option').map(o => o.attributes('value'))).toContain('3');
+
+    await panel.find('#migrate-to').setValue('3');
+    await panel.setProps({ versions: [{ ...deployed, version: 5 }, deployed, ...versions] });
+    expect((panel.find('#migrate-to').element as HTMLSelectElement).value).toBe('3');
+  });
+
   it('previews the move of the running cases, runs it and follows the batch until it is done', async () => {
     vi.useFakeTimers();
     const progress = [{ migrated: 4, failed: 0, done: false }, { migrated: 10, failed: 1, done: true }];
