@@ -17,8 +17,9 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rollupOptions: {
       input: Object.fromEntries(pages.map(page => [page, resolve(__dirname, page + '.html')])),
-      // Vue and the other libraries in one file every page shares (and the browser caches).
-      output: { manualChunks: id => (id.includes('node_modules') ? 'vendor' : undefined) },
+      // Vue in one file every page shares (and the browser caches); the big libraries (form-js, bpmn-js) only in the
+      // chunks of the pages that load them.
+      output: { manualChunks: id => (/node_modules\/(@vue|vue)\//.test(id) ? 'vendor' : undefined) },
     },
   },
   test: {
