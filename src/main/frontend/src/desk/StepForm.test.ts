@@ -20,7 +20,7 @@ const step = (over: Partial<CaseStep> = {}): CaseStep => ({
   caseId: 42, taskId: 't-1', name: 'Case #42', action: 'RESOLVE', formId: 'resolve-case', schema: resolveCase, ...over,
 });
 
-async function shown(props: Record<string, unknown>) {
+async function shown(props: { step: CaseStep; errors?: { field: string; message: string }[] }) {
   const view = mount(StepForm, { props, attachTo: document.body });
   // The viewer is a chunk of its own, loaded on first use.
   await vi.waitFor(() => expect(view.find('#step-form').attributes('data-state')).toBe('ready'), { timeout: 15000 });
