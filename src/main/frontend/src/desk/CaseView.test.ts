@@ -83,7 +83,8 @@ async function resolution(view: ReturnType<typeof mount>, text: string) {
   await flushPromises();
 }
 
-describe('CaseView', () => {
+// Tests with the step's form load the form-js chunk: slow on a busy machine.
+describe('CaseView', { timeout: 30000 }, () => {
   it('shows the case with customer, state, queue and the conversation, customer text as text', async () => {
     const view = await opened();
     expect(view.find('#case-title').text()).toContain('Router down');

@@ -50,7 +50,8 @@ async function type(element: HTMLElement, value: string) {
 // jsdom draws nothing, so it scrolls nothing; form-js's option list scrolls its highlighted entry into view.
 beforeAll(() => { Element.prototype.scrollIntoView ??= () => undefined; });
 
-describe('StepForm', () => {
+// The first test loads the viewer chunk: slow on a busy machine.
+describe('StepForm', { timeout: 30000 }, () => {
   it('draws the deployed resolve form with form-js and submits its own variables', async () => {
     const view = await shown({ step: step() });
     expect(view.text()).toContain('Resolve the case');
