@@ -87,7 +87,8 @@ describe('DesignerWorkspace', () => {
       expect(page.find(id).exists(), id).toBe(false);
     }
     expect(calls.some(c => c.url === '/api/designer/element-templates')).toBe(false);
-    expect(page.find('#forms-placeholder').text()).toContain('changing them is for designers');
+    expect(page.find('#form-editor').text()).toContain('Read-only: forms change through a deployment');
+    expect(page.find('#form-new').exists()).toBe(false);
     expect(page.findAll('#versions tbody tr[data-version]').map(r => r.attributes('data-version'))).toEqual(['3', '2', '1']);
     await page.find('#versions tr[data-version="3"] .show-diff').trigger('click');
     await flushPromises();

@@ -34,27 +34,29 @@ const handover = () => ({
   assistant: [], routing: { selfService: false, queue: 'general', priority: 80, reasons: ['negative mood'] },
   earlierCases: [], repeatContact: false,
 });
-const form = { components: [
-  { type: 'select', key: 'topic', label: 'Topic', validate: { required: true }, values: [{ label: 'Technical', value: 'TECHNICAL' }] },
-  { type: 'textarea', key: 'resolution', label: 'Resolution', validate: { required: true } },
-] };
+const step = { caseId: 42, taskId: 't-42', name: 'Case #42', action: 'RESOLVE', formId: 'resolve-case', schema: {
+  id: 'resolve-case', type: 'default', schemaVersion: 16, components: [
+    { type: 'textarea', id: 'f_resolution', key: 'resolution', label: 'Resolution', validate: { required: true } },
+  ] } };
+let submitAnswer: () => Promise<Response> = () => json({ caseId: 42, status: 'RESOLVED' });
 
 let posts: { url: string; body: unknown }[] = [];
 
 beforeEach(() => {
   posts = [];
   handoverCalls = 0;
+  submitAnswer = () => json({ caseId: 42, status: 'RESOLVED' });
   vi.stubGlobal('EventSource', FakeStream);
   vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => {
     if (init?.method === 'POST') {
       posts.push({ url, body: JSON.parse(String(init.body)) });
-      if (url.endsWith('/resolve')) return json({ caseId: 42, status: 'RESOLVED' });
+      if (url.startsWith('/api/cases/42/form')) return submitAnswer();
       return json({ caseId: 42, interactionId: 9 }, 201);
     }
     if (url === '/api/cases/42') return json(caseView);
     if (url === '/api/cases/42/timeline') return json(timeline);
     if (url === '/api/cases/42/handover') return json(handover());
-    if (url === '/api/desk/forms/resolve-case') return json(form);
+    if (url === '/api/cases/42/form') return json(step);
     return json({ title: 'Not Found' }, 404);
   }));
   Element.prototype.scrollIntoView = () => undefined;
@@ -68,7 +70,21 @@ async function opened() {
   return view;
 }
 
-describe('CaseView', () => {
+/** Waits for form-js to draw the step's form (a chunk loaded on first use) and writes the resolution into it. */
+async function resolution(view: ReturnType<typeof mount>, text: string) {
+  await vi.waitFor(() => expect(view.find('#step-form').attributes('data-state')).toBe('ready'), { timeout: 15000 });
+  const field = view.find('#step-form textarea').element as HTMLTextAreaElement;
+  field.focus();
+  field.value = text;
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+  // form-js takes a typed value after a pause of 300 ms, or when the field is left.
+  await new Promise(done => setTimeout(done, 350));
+  field.dispatchEvent(new FocusEvent('blur'));
+  await flushPromises();
+}
+
+// Tests with the step's form load the form-js chunk: slow on a busy machine.
+describe('CaseView', { timeout: 30000 }, () => {
   it('shows the case with customer, state, queue and the conversation, customer text as text', async () => {
     const view = await opened();
     expect(view.find('#case-title').text()).toContain('Router down');
@@ -95,18 +111,31 @@ describe('CaseView', () => {
     view.unmount();
   });
 
-  it('becomes read-only once resolved: no reply box, no resolve form, a note instead', async () => {
+  it('becomes read-only once resolved through the step\'s form: no reply box, no form, a note instead', async () => {
     const view = await opened();
-    await view.find('#form-topic').setValue('TECHNICAL');
-    await view.find('#form-resolution').setValue('Line reset by the provider.');
-    await view.find('#resolve-form').trigger('submit');
+    await resolution(view, 'Line reset by the provider.');
+    await view.find('#step-submit').trigger('click');
     await flushPromises();
-    expect(posts.find(p => p.url.endsWith('/resolve'))?.body).toEqual({ topic: 'TECHNICAL', resolution: 'Line reset by the provider.' });
+    expect(posts.find(p => p.url.startsWith('/api/cases/42/form'))).toEqual({ url: '/api/cases/42/form?taskId=t-42',
+      body: { resolution: 'Line reset by the provider.' } });
     expect(view.find('#case-state').text()).toBe('Resolved');
     expect(view.find('#case-status').text()).toBe('Case 42 is RESOLVED.');
     expect(view.find('#reply-form').exists()).toBe(false);
-    expect(view.find('#resolve-form').exists()).toBe(false);
+    expect(view.find('#step-form').exists()).toBe(false);
     expect(view.find('#read-only-note').text()).toContain('read-only');
+    view.unmount();
+  });
+
+  it('names the fields the server refused beside the form, and keeps the case open', async () => {
+    submitAnswer = () => json({ title: 'Invalid request', detail: 'resolution: must have at most 10 characters',
+      errors: [{ field: 'resolution', message: 'must have at most 10 characters' }] }, 400);
+    const view = await opened();
+    await resolution(view, 'A resolution that is too long');
+    await view.find('#step-submit').trigger('click');
+    await flushPromises();
+    expect(view.find('#step-errors').text()).toBe('resolution must have at most 10 characters');
+    expect(view.find('#case-status').text()).toBe('resolution: must have at most 10 characters');
+    expect(view.find('#case-state').text()).toBe('Escalated');
     view.unmount();
   });
 

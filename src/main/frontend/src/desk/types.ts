@@ -111,11 +111,21 @@ export interface Handover {
   repeatContact: boolean;
 }
 
-export interface FormComponent {
-  type: string;
-  key?: string;
-  label?: string;
-  text?: string;
-  values?: { label: string; value: string }[];
-  validate?: { required?: boolean; maxLength?: number };
+/** GET /api/cases/{id}/form: the step a person takes on the case now, with its Camunda Form (form-js schema). */
+export interface CaseStep {
+  caseId: number;
+  /** Null while the assistant keeps the case: resolving it is the step then. */
+  taskId: string | null;
+  name: string;
+  /** RESOLVE: submitting resolves the case; COMPLETE: a task after which the process goes on. */
+  action: 'RESOLVE' | 'COMPLETE';
+  formId: string | null;
+  /** Null when the step has no form. */
+  schema: { components?: unknown[]; [key: string]: unknown } | null;
+}
+
+/** A field the server refused, from a 400 problem's `errors`. */
+export interface FieldError {
+  field: string;
+  message: string;
 }

@@ -86,8 +86,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidFieldException.class)
     ResponseEntity<Object> invalidField(InvalidFieldException ex) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                ex.field() + ": " + ex.getMessage(), List.of(Map.of("field", ex.field(), "message", ex.getMessage()))));
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.detail(),
+                ex.errors().stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList()));
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -1,7 +1,6 @@
 package io.omnicase.process;
 
 import io.omnicase.cases.CaseId;
-import io.omnicase.routing.Topic;
 import io.omnicase.http.ConflictException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -28,10 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import static io.omnicase.process.CustomerCaseProcess.CLOSED_BY;
-import static io.omnicase.process.CustomerCaseProcess.RESOLUTION;
 import static io.omnicase.process.CustomerCaseProcess.RESOLVED_BY;
 import static io.omnicase.process.CustomerCaseProcess.SLA_DURATION;
-import static io.omnicase.process.CustomerCaseProcess.TOPIC;
 
 /**
  * A person's work on cases through the case process: the case tasks of a user, claiming one, resolving and closing a
@@ -39,8 +36,6 @@ import static io.omnicase.process.CustomerCaseProcess.TOPIC;
  */
 @Service
 public class CaseWork {
-
-    private static final String HANDLE_CASE = CustomerCaseProcess.Elements.user_handle_case.id();
 
     private final TaskService tasks;
     private final RuntimeService runtime;
@@ -68,7 +63,7 @@ public class CaseWork {
         if (!queues.isEmpty()) {
             statement = statement.param("queues", List.copyOf(queues));
         }
-        return statement.query(this::caseTask).list().stream()
+        return rows(statement).stream()
                 .sorted(Comparator.comparing(CaseTask::priority).reversed()
                         .thenComparing(t -> t.slaDue() == null ? Instant.MAX : t.slaDue()))
                 .toList();
@@ -86,17 +81,21 @@ public class CaseWork {
         if (!queues.isEmpty()) {
             statement = statement.param("queues", List.copyOf(queues));
         }
-        return statement.query(this::caseTask).list();
+        return rows(statement);
     }
 
     /** A case task by its id; empty when there is none (any more). */
     public Optional<CaseTask> task(String taskId) {
-        return query("t.ID_ = :id").param("id", taskId).query(this::caseTask).optional();
+        return rows(query("t.ID_ = :id").param("id", taskId)).stream().findFirst();
     }
 
-    /** The open task of a case, while a person handles it. */
+    /**
+     * The open task of a case, while a person handles it: whichever user task the case's process waits in (the oldest,
+     * should a model ever wait in two at once).
+     */
     public Optional<CaseTask> taskOf(CaseId caseId) {
-        return query("p.BUSINESS_KEY_ = :key").param("key", caseId.businessKey()).query(this::caseTask).optional();
+        return rows(query("p.BUSINESS_KEY_ = :key").param("key", caseId.businessKey())).stream()
+                .min(Comparator.comparing(CaseTask::created).thenComparing(CaseTask::id));
     }
 
     /**
@@ -109,14 +108,14 @@ public class CaseWork {
         // Case ids are decimal numbers: as text, a shorter one is smaller, and of equal length the lexically smaller.
         String olderCase = "(LENGTH(p.BUSINESS_KEY_) < :keyLength OR (LENGTH(p.BUSINESS_KEY_) = :keyLength "
                 + "AND p.BUSINESS_KEY_ < :key))";
-        return query("t.ASSIGNEE_ IS NULL AND t.ID_ <> :id AND EXISTS (SELECT 1 FROM " + table(IdentityLinkEntity.class)
+        return rows(query("t.ASSIGNEE_ IS NULL AND t.ID_ <> :id AND EXISTS (SELECT 1 FROM " + table(IdentityLinkEntity.class)
                 + " l WHERE l.TASK_ID_ = t.ID_ AND l.TYPE_ = :candidate AND l.GROUP_ID_ = :queue)"
                 + " AND (t.PRIORITY_ > :priority OR (t.PRIORITY_ = :priority AND (t.CREATE_TIME_ < :created"
                 + " OR (t.CREATE_TIME_ = :created AND " + olderCase + "))))")
                 .param("id", task.id()).param("queue", task.queue()).param("priority", task.priority())
                 .param("created", java.sql.Timestamp.from(task.created())).param("key", key)
-                .param("keyLength", key.length())
-                .query(this::caseTask).list().size();
+                .param("keyLength", key.length()))
+                .size();
     }
 
     /** The queues a task is offered to: its candidate groups. */
@@ -146,27 +145,33 @@ public class CaseWork {
     }
 
     /**
-     * Resolves a case: completes its task (claimed for the resolver if nobody held it), or ends its self-service.
+     * Completes a case's open task with the variables of its form, claiming it for the user if nobody held it. Callers
+     * check the variables against the task's form first ({@link CaseForms}).
      *
-     * @param topic what the case was about; null keeps routing's topic
-     * @return false when the case cannot be resolved now (it has no task and is not in self-service)
+     * @return false when the task is no longer open
      */
-    public boolean resolve(CaseId caseId, String resolvedBy, String resolution, Topic topic) {
-        Map<String, Object> variables = new HashMap<>();
-        RESOLVED_BY.put(variables, resolvedBy);
-        RESOLUTION.put(variables, resolution);
-        if (topic != null) {
-            TOPIC.put(variables, topic.name());
+    public boolean complete(String taskId, String username, Map<String, Object> variables) {
+        Optional<CaseTask> task = task(taskId);
+        if (task.isEmpty()) {
+            return false;
         }
-        Optional<CaseTask> task = taskOf(caseId);
-        if (task.isPresent()) {
-            if (!task.get().claimed()) {
-                claimOrConflict(task.get().id(), resolvedBy);
-            }
-            tasks.complete(task.get().id(), variables);
-            return true;
+        if (!task.get().claimed()) {
+            claimOrConflict(taskId, username);
         }
-        return correlate(caseId, CustomerCaseProcess.Messages.RESOLVE_REQUESTED, variables);
+        tasks.complete(taskId, variables);
+        return true;
+    }
+
+    /**
+     * Resolves a case the assistant keeps (self-service) with the variables of the resolve form; the resolver is the
+     * user, whatever the variables say.
+     *
+     * @return false when the case is not in self-service
+     */
+    public boolean resolveSelfService(CaseId caseId, String resolvedBy, Map<String, Object> variables) {
+        Map<String, Object> all = new HashMap<>(variables);
+        RESOLVED_BY.put(all, resolvedBy);
+        return correlate(caseId, CustomerCaseProcess.Messages.RESOLVE_REQUESTED, all);
     }
 
     /**
@@ -186,7 +191,7 @@ public class CaseWork {
     }
 
     private JdbcClient.StatementSpec query(String condition) {
-        return jdbc.sql(select() + " AND " + condition).param("handleCase", HANDLE_CASE)
+        return jdbc.sql(select() + " AND " + condition)
                 .param("candidate", IdentityLinkType.CANDIDATE).param("slaName", SLA_DURATION.name());
     }
 
@@ -203,7 +208,7 @@ public class CaseWork {
             select = "SELECT t.ID_, t.NAME_, t.PRIORITY_, t.ASSIGNEE_, t.CREATE_TIME_, p.BUSINESS_KEY_, "
                     + queue + " AS QUEUE_, " + variable.formatted("slaName") + " AS SLA_"
                     + " FROM " + table(TaskEntity.class) + " t JOIN " + table(ExecutionEntity.class)
-                    + " p ON p.ID_ = t.PROC_INST_ID_ WHERE t.TASK_DEF_KEY_ = :handleCase";
+                    + " p ON p.ID_ = t.PROC_INST_ID_ WHERE p.BUSINESS_KEY_ IS NOT NULL";
         }
         return select;
     }
@@ -213,10 +218,19 @@ public class CaseWork {
         return management.getTableName(entity);
     }
 
+    /** The case tasks a statement finds; tasks of processes whose business key is not a case id are not case work. */
+    private List<CaseTask> rows(JdbcClient.StatementSpec statement) {
+        return statement.query(this::caseTask).list().stream().filter(java.util.Objects::nonNull).toList();
+    }
+
     private CaseTask caseTask(ResultSet row, int index) throws SQLException {
+        String key = row.getString("BUSINESS_KEY_");
+        if (key == null || key.isEmpty() || key.length() > 18 || !key.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
         Instant created = row.getTimestamp("CREATE_TIME_").toInstant();
         Duration sla = SLA_DURATION.convert(row.getString("SLA_"));
-        return new CaseTask(row.getString("ID_"), CaseId.of(row.getString("BUSINESS_KEY_")), row.getString("NAME_"),
+        return new CaseTask(row.getString("ID_"), CaseId.of(key), row.getString("NAME_"),
                 row.getInt("PRIORITY_"), row.getString("QUEUE_"), row.getString("ASSIGNEE_"), created,
                 sla == null ? null : created.plus(sla));
     }

@@ -92,7 +92,7 @@ class CaseSpineIT {
         awaitStatus(caseId, "ESCALATED");
         assertThat(agent().get("/api/cases/" + caseId).json().get("reopenCount").asInt()).isEqualTo(1);
 
-        agent().postJson("/api/cases/" + caseId + "/resolve", Map.of("resolution", "Refund arrived"));
+        agent().postJson("/api/cases/" + caseId + "/resolve", Map.of("resolution", "Refund arrived", "topic", "BILLING"));
         Api.Response closed = agent().post("/api/cases/" + caseId + "/close", "application/json", "");
         assertThat(closed.status()).isEqualTo(200);
         awaitStatus(caseId, "CLOSED");

@@ -12,7 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -105,14 +104,16 @@ class DeskIT {
             browser.screenshot("desk-3-live-message-and-guidance");
             assertThat(Accessibility.seriousViolations(page)).as("axe-core on the desk with a case open").isEmpty();
 
-            new Select(page.findElement(By.id("form-topic"))).selectByValue("TECHNICAL");
-            page.findElement(By.id("form-resolution")).sendKeys("Line reset by the provider; router works again.");
-            page.findElement(By.id("resolve-submit")).click();
+            // The resolve form is the Camunda Form deployed with the case's process version, drawn by form-js.
+            StepForms.choose(page, "Topic", "Technical");
+            StepForms.field(page, "Resolution").sendKeys("Line reset by the provider; router works again.");
+            browser.screenshot("desk-3b-resolve-form");
+            page.findElement(By.id("step-submit")).click();
             wait.until(d -> d.findElement(By.id("case-status")).getText().contains("RESOLVED"));
             // Read-only from now on: the header says so and the forms are gone, with a note in their place.
             assertThat(page.findElement(By.id("case-state")).getText()).isEqualTo("Resolved");
             assertThat(page.findElements(By.id("reply-form"))).isEmpty();
-            assertThat(page.findElements(By.id("resolve-form"))).isEmpty();
+            assertThat(page.findElements(By.id("step-form"))).isEmpty();
             assertThat(page.findElements(By.className("use-suggestion"))).isEmpty();
             assertThat(page.findElement(By.id("read-only-note")).getText()).contains("read-only");
             // The resolved case leaves the queue without a reload.
@@ -171,9 +172,9 @@ class DeskIT {
             Api.Response takeOver = Api.as(port, "supervisor").post("/api/desk/tasks/" + taskId + "/claim", "application/json", "");
             assertThat(takeOver.status()).as(takeOver.toString()).isEqualTo(200);
 
-            new Select(page.findElement(By.id("form-topic"))).selectByValue("TECHNICAL");
-            page.findElement(By.id("form-resolution")).sendKeys("Router replaced.");
-            page.findElement(By.id("resolve-submit")).click();
+            StepForms.choose(page, "Topic", "Technical");
+            StepForms.field(page, "Resolution").sendKeys("Router replaced.");
+            page.findElement(By.id("step-submit")).click();
             WebElement status = page.findElement(By.id("case-status"));
             await().atMost(Duration.ofSeconds(20)).until(() -> !status.getText().isEmpty());
             assertThat(status.getText()).isEqualTo("Case " + caseId + " is being handled by supervisor; only a supervisor can take it over");

@@ -27,7 +27,7 @@ class HandoverIT {
         String phone = "+4915" + (10_000_000 + (int) (Math.random() * 89_999_999));
         long earlier = write("SMS", phone, "I want to speak to a real person about my contract");
         awaitStatus(earlier, "ESCALATED");
-        agent().postJson("/api/cases/" + earlier + "/resolve", Map.of("resolution", "Explained the contract"));
+        agent().postJson("/api/cases/" + earlier + "/resolve", Map.of("resolution", "Explained the contract", "topic", "ACCOUNT"));
         agent().post("/api/cases/" + earlier + "/close", "application/json", "");
         awaitStatus(earlier, "CLOSED");
 

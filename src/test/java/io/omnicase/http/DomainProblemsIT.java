@@ -39,7 +39,7 @@ class DomainProblemsIT {
         String address = "closed-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         long caseId = message(address, "I want to speak to a real person").get("caseId").asLong();
         awaitStatus(caseId, "ESCALATED");
-        assertThat(supervisor().postJson("/api/cases/" + caseId + "/resolve", Map.of("resolution", "Talked it through"))
+        assertThat(supervisor().postJson("/api/cases/" + caseId + "/resolve", Map.of("resolution", "Talked it through", "topic", "OTHER"))
                 .status()).isEqualTo(200);
         assertThat(supervisor().post("/api/cases/" + caseId + "/close", "application/json", "").status()).isEqualTo(200);
         awaitStatus(caseId, "CLOSED");

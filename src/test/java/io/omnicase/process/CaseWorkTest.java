@@ -2,7 +2,6 @@ package io.omnicase.process;
 
 import io.omnicase.assistant.SelfService;
 import io.omnicase.cases.CaseId;
-import io.omnicase.routing.Topic;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -119,19 +118,19 @@ class CaseWorkTest {
     }
 
     @Test
-    void resolvingAnUnclaimedTaskClaimsItForTheResolverAndCompletesItWithTheResolution() {
+    void completingAnUnclaimedTaskClaimsItForTheUserAndCompletesItWithTheFormsVariables() {
         ProcessInstance instance = escalated("331", "w-resolve", 50);
         String taskId = task(instance).getId();
 
-        assertThat(work.resolve(new CaseId(331), "nora", "Refunded", Topic.BILLING)).isTrue();
+        assertThat(work.complete(taskId, "nora", Map.of("resolution", "Refunded", "topic", "BILLING"))).isTrue();
 
         assertThat(instance).isWaitingAt(evg_resolved.id()).hasPassed(user_handle_case.id());
         assertThat(historyService().createHistoricTaskInstanceQuery().taskId(taskId).singleResult().getAssignee())
                 .isEqualTo("nora");
         assertThat(instance).variables().containsEntry(CustomerCaseProcess.Variables.RESOLUTION, "Refunded")
-                .containsEntry(CustomerCaseProcess.Variables.TOPIC, "BILLING")
-                .containsEntry(CustomerCaseProcess.Variables.RESOLVED_BY, "nora");
+                .containsEntry(CustomerCaseProcess.Variables.TOPIC, "BILLING");
         assertThat(work.taskOf(new CaseId(331))).isEmpty();
+        assertThat(work.complete(taskId, "nora", Map.of())).as("completing a completed task").isFalse();
     }
 
     @Test
@@ -139,9 +138,11 @@ class CaseWorkTest {
         ProcessInstance instance = selfService("341");
 
         assertThat(work.close(new CaseId(341), "nora")).as("closing a case that is not resolved").isFalse();
-        assertThat(work.resolve(new CaseId(341), "nora", "Answered", null)).isTrue();
+        assertThat(work.resolveSelfService(new CaseId(341), "nora", Map.of("resolution", "Answered"))).isTrue();
         assertThat(instance).isWaitingAt(evg_resolved.id());
-        assertThat(work.resolve(new CaseId(341), "nora", "Again", null)).as("resolving a resolved case").isFalse();
+        assertThat(instance).variables().containsEntry(CustomerCaseProcess.Variables.RESOLVED_BY, "nora");
+        assertThat(work.resolveSelfService(new CaseId(341), "nora", Map.of("resolution", "Again")))
+                .as("resolving a resolved case").isFalse();
 
         assertThat(work.close(new CaseId(341), "nora")).isTrue();
         assertThat(instance).isEnded();

@@ -54,6 +54,8 @@ class AuthorizationMatrixIT {
             GET    /api/cases/{caseId}/attachments/{id}          401  403     ok   403   ok     403    ok    ok
             POST   /api/cases/{id}/replies                       401  403     ok   403   ok     403    403   ok
             POST   /api/cases/{id}/resolve                       401  403     ok   403   ok     403    403   ok
+            GET    /api/cases/{id}/form                          401  403     ok   403   ok     403    ok    ok
+            POST   /api/cases/{id}/form                          401  403     ok   403   ok     403    403   ok
             POST   /api/cases/{id}/close                         401  403     ok   403   ok     403    403   ok
             GET    /api/customers/{id}                           401  403     ok   403   ok     403    ok    ok
             GET    /api/customers/{id}/merges                    401  403     ok   403   ok     403    ok    ok
@@ -63,7 +65,6 @@ class AuthorizationMatrixIT {
             GET    /api/desk/events                              401  403     ok   ok    ok     403    403   ok
             POST   /api/desk/tasks/{taskId}/claim                401  403     ok   403   ok     403    403   ok
             GET    /api/desk/cases/{id}/events                   401  403     ok   403   ok     403    ok    ok
-            GET    /api/desk/forms/{name}                        401  403     ok   ok    ok     403    403   ok
             POST   /api/desk/cases/{id}/typing                   401  403     ok   403   ok     403    403   ok
             GET    /api/search                                   401  403     ok   ok    ok     403    ok    ok
             GET    /api/mail/machine                             401  403     403  403   ok     403    403   ok
@@ -196,7 +197,6 @@ class AuthorizationMatrixIT {
                 .replace("{key}", "customer-case")
                 .replace("{batchId}", "no-such-batch")
                 .replace("{slug}", "reset-password")
-                .replace("{name}", "resolve-case")
                 .replace("{app:whatsapp|messenger}", "whatsapp")
                 .replace("{bogus}", "no-such-thing");
         if (row.path().equals("/api/search")) {
@@ -243,7 +243,7 @@ class AuthorizationMatrixIT {
         try {
             return switch (row.method() + " " + row.path()) {
                 case "POST /api/cases/{id}/replies" -> "{\"text\":\"We are on it.\"}";
-                case "POST /api/cases/{id}/resolve" -> "{\"resolution\":\"Refunded\",\"topic\":\"BILLING\"}";
+                case "POST /api/cases/{id}/resolve", "POST /api/cases/{id}/form" -> "{\"resolution\":\"Refunded\",\"topic\":\"BILLING\"}";
                 case "POST /api/customers/{id}/merge" -> "{\"sourceId\":" + customerOf(mergeSource) + "}";
                 case "POST /api/messages" -> JSON.writeValueAsString(CustomerMessages.message("EMAIL",
                         "matrix-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", "Where is my parcel?", null));
