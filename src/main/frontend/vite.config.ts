@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 
 // Omnicase's pages: one app, one shell, several HTML entry points (each page keeps its address). Maven runs this
 // build (exec-maven-plugin) and serves the output as static resources; OMNICASE_FRONTEND_OUT says where it goes.
-const pages = ['index', 'login', 'desk', 'routing-rules'];
+const pages = ['index', 'login', 'desk', 'routing-rules', 'supervisor'];
 
 export default defineConfig({
   plugins: [vue()],
@@ -18,7 +18,11 @@ export default defineConfig({
     rollupOptions: {
       input: Object.fromEntries(pages.map(page => [page, resolve(__dirname, page + '.html')])),
       // Vue and the other libraries in one file every page shares (and the browser caches).
-      output: { manualChunks: id => (id.includes('node_modules') ? 'vendor' : undefined) },
+      // Chart.js only in the pages that draw charts.
+      output: {
+        manualChunks: id => (/node_modules\/(chart\.js|@kurkle)\//.test(id) ? 'charts'
+          : id.includes('node_modules') ? 'vendor' : undefined),
+      },
     },
   },
   test: {
