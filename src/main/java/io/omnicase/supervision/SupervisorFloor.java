@@ -96,18 +96,31 @@ public class SupervisorFloor {
         return queues.isEmpty() ? null : Set.copyOf(queues);
     }
 
-    /** The floor as the user sees it now (reads it all again unless it is kept live for the feed's watchers). */
+    /**
+     * The floor as the user sees it now, read afresh (the API's snapshot; it leaves the rows the feed keeps alone, so
+     * the feed's watchers still hear of every change).
+     */
     public Floor snapshot(String username) {
         Set<String> queues = queuesOf(username);
         if (!live) {
             load();
+            return view(queues);
         }
-        return view(queues);
+        Map<Long, QueueItem> fresh = readRows();
+        return view(queues, fresh, figures(queues, fresh.values()));
     }
 
     /** The floor of these queues (null: every queue) from the rows held in memory, with alerts and charts. */
     public Floor view(Set<String> queues) {
-        Figures figures = figures(queues);
+        return view(queues, rows, figures(queues));
+    }
+
+    private Map<Long, QueueItem> readRows() {
+        List<CaseTask> tasks = work.openTasks(Arrays.stream(Queue.values()).map(Queue::group).toList());
+        return desk.rows(tasks).stream().collect(Collectors.toMap(QueueItem::caseId, Function.identity(), (a, b) -> a));
+    }
+
+    private Floor view(Set<String> queues, Map<Long, QueueItem> rows, Figures figures) {
         List<QueueItem> conversations = rows.values().stream().filter(row -> shows(queues, row))
                 .sorted(WORST_FIRST).toList();
         Instant now = clock.instant();
@@ -154,9 +167,7 @@ public class SupervisorFloor {
 
     /** Reads every case task of every queue again, and the agents; answers what changed since the last read. */
     public synchronized List<Change> load() {
-        List<CaseTask> tasks = work.openTasks(Arrays.stream(Queue.values()).map(Queue::group).toList());
-        Map<Long, QueueItem> fresh = desk.rows(tasks).stream()
-                .collect(Collectors.toMap(QueueItem::caseId, Function.identity(), (a, b) -> a));
+        Map<Long, QueueItem> fresh = readRows();
         List<Change> changes = new ArrayList<>();
         for (QueueItem before : List.copyOf(rows.values())) {
             if (!fresh.containsKey(before.caseId())) {
@@ -229,11 +240,15 @@ public class SupervisorFloor {
 
     /** The queues' and agents' figures of a floor of these queues (null: every queue), as of now. */
     public Figures figures(Set<String> queues) {
+        return figures(queues, rows.values());
+    }
+
+    private Figures figures(Set<String> queues, Collection<QueueItem> rows) {
         Instant now = clock.instant();
         Set<String> shown = new TreeSet<>(queues == null
                 ? Arrays.stream(Queue.values()).map(Queue::group).toList() : queues);
         Map<String, List<QueueItem>> byQueue = new HashMap<>();
-        for (QueueItem row : rows.values()) {
+        for (QueueItem row : rows) {
             if (shows(queues, row)) {
                 shown.add(lower(row.queue()));
                 byQueue.computeIfAbsent(lower(row.queue()), q -> new ArrayList<>()).add(row);
@@ -254,7 +269,7 @@ public class SupervisorFloor {
             return new Floor.QueueFigures(queue, waiting.size(), items.size() - waiting.size(), oldest, atRisk, breached);
         }).toList();
         Map<String, List<Long>> held = new HashMap<>();
-        rows.values().stream().filter(row -> row.assignee() != null)
+        rows.stream().filter(row -> row.assignee() != null)
                 .forEach(row -> held.computeIfAbsent(row.assignee(), a -> new ArrayList<>()).add(row.caseId()));
         List<Floor.AgentFigures> agentFigures = agents.stream()
                 .filter(agent -> queues == null || agent.queues().stream().map(SupervisorFloor::lower).anyMatch(queues::contains))

@@ -6,6 +6,7 @@ import io.omnicase.cases.InteractionKind;
 import io.omnicase.cases.InteractionRecorded;
 import io.omnicase.cases.MessageReceived;
 import io.omnicase.process.CaseTaskAssigned;
+import io.omnicase.process.CaseTaskCreated;
 import io.omnicase.supervision.Floor;
 import io.omnicase.supervision.FloorAlertRaised;
 import io.omnicase.supervision.SupervisorFloor;
@@ -144,6 +145,14 @@ class FloorFeed {
     void on(CaseTaskAssigned assigned) {
         if (!watchers.isEmpty()) {
             dirty.add(assigned.caseId());
+        }
+    }
+
+    @Async
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(CaseTaskCreated created) {
+        if (!watchers.isEmpty()) {
+            dirty.add(created.caseId());
         }
     }
 
