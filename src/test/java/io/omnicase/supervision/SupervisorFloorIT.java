@@ -153,6 +153,49 @@ class SupervisorFloorIT {
     }
 
     @Test
+    void theStreamEndsWhenItsSessionSignsOut() throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new java.net.CookieManager()).build();
+        // Opening the page signs in (HTTP Basic, kept in the session) and hands out the CSRF cookie; the stream and the
+        // sign-out then ride on the session alone, as the page's do.
+        HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(base() + "/supervisor.html"))
+                .header("Authorization", basic("supervisor")).header("Accept", "text/html").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(me.statusCode()).isEqualTo(200);
+        HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/supervisor/events"))
+                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            String line = lines.readLine();
+            while (line != null && !line.startsWith("data:")) {
+                line = lines.readLine();
+            }
+            assertThat(line).as("the snapshot").startsWith("data:{");
+
+            String token = ((java.net.CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals("XSRF-TOKEN")).map(java.net.HttpCookie::getValue).findFirst().orElse("");
+            HttpResponse<String> logout = http.send(HttpRequest.newBuilder(URI.create(base() + "/logout"))
+                    .header("X-XSRF-TOKEN", token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(token).as("the CSRF cookie").isNotEmpty();
+            assertThat(logout.statusCode()).as(logout.body()).isEqualTo(302);
+
+            // Whatever else comes (an update), the stream ends: the session that opened it is gone.
+            java.util.concurrent.CompletableFuture<Boolean> ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    while (lines.readLine() != null) {
+                        // read on until the server ends the stream
+                    }
+                    return true;
+                } catch (java.io.IOException e) {
+                    return true;
+                }
+            });
+            assertThat(ended.get(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void anAgentGetsNoFloorFromTheApiAndIsToldOnThePage() {
         Api agent = Api.as(port, "agent");
         for (String path : List.of("/api/supervisor/floor", "/api/supervisor/events")) {
