@@ -46,6 +46,9 @@ class SupervisorFloorIT {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.omnicase.security.UserAccounts users;
+
     private String base() {
         return "http://127.0.0.1:" + port;
     }
@@ -214,6 +217,37 @@ class SupervisorFloorIT {
             assertThat(page.findElements(By.id("conversations"))).isEmpty();
             browser.screenshot("supervisor-floor-3-agent-no-access");
         }
+    }
+
+    @Test
+    void aSupervisorSeesAndActsOnTheQueuesOfTheirAccountOnly() {
+        String name = "floor-" + UUID.randomUUID().toString().substring(0, 8);
+        users.save(new io.omnicase.security.UserAccount(name, "Tess Technical Lead", java.util.Set.of(io.omnicase.security.Role.SUPERVISOR),
+                java.util.Set.of("technical")), "demo");
+        QueueCase billing = QueueCases.escalatedIn(port, "billing");
+        QueueCase technical = QueueCases.escalatedIn(port, "technical");
+        Api lead = Api.as(port, name);
+
+        JsonNode floor = lead.get("/api/supervisor/floor").json();
+        List<Long> shown = StreamSupport.stream(floor.get("conversations").spliterator(), false).map(c -> c.get("caseId").asLong()).toList();
+        assertThat(shown).contains(technical.caseId()).doesNotContain(billing.caseId());
+        assertThat(StreamSupport.stream(floor.get("queues").spliterator(), false).map(q -> q.get("queue").asText()))
+                .containsExactly("technical");
+        assertThat(StreamSupport.stream(floor.get("agents").spliterator(), false).map(a -> a.get("username").asText()))
+                .contains("tech").doesNotContain("agent");
+
+        Api.Response refused = lead.postJson("/api/supervisor/cases/" + billing.caseId() + "/priority",
+                Map.of("priority", "URGENT", "reason", "Not my queue"));
+        assertProblem(refused, 403, "not on your floor");
+        Api.Response done = lead.postJson("/api/supervisor/cases/" + technical.caseId() + "/priority",
+                Map.of("priority", "HIGH", "reason", "Crash at login for a paying customer"));
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        assertThat(done.json().get("priority").asInt()).isEqualTo(75);
+
+        // An admin's floor has every queue.
+        List<Long> all = StreamSupport.stream(Api.as(port, "admin").get("/api/supervisor/floor").json().get("conversations")
+                .spliterator(), false).map(c -> c.get("caseId").asLong()).toList();
+        assertThat(all).contains(billing.caseId(), technical.caseId());
     }
 
     @Test
