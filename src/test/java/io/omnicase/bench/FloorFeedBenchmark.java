@@ -101,6 +101,8 @@ public final class FloorFeedBenchmark {
                 try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
                     String event = null;
                     boolean counted = false;
+                    // A row keeps its latest message until the next one: only its first arrival on this floor counts.
+                    java.util.Set<String> seen = new java.util.HashSet<>();
                     for (String line; (line = lines.readLine()) != null; ) {
                         if (line.startsWith("event:")) {
                             event = line.substring(6);
@@ -112,7 +114,7 @@ public final class FloorFeedBenchmark {
                                 Matcher mark = MARK.matcher(line);
                                 while (mark.find()) {
                                     Long sent = sentAt.get(mark.group());
-                                    if (sent != null) {
+                                    if (sent != null && seen.add(mark.group())) {
                                         latencies.add(System.nanoTime() - sent);
                                     }
                                 }

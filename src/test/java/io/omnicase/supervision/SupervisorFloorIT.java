@@ -181,7 +181,7 @@ class SupervisorFloorIT {
                     .header("X-XSRF-TOKEN", token).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(token).as("the CSRF cookie").isNotEmpty();
-            assertThat(logout.statusCode()).as(logout.body()).isEqualTo(302);
+            assertThat(logout.statusCode()).as("signed out: " + logout.body()).isIn(204, 302);
 
             // Whatever else comes (an update), the stream ends: the session that opened it is gone.
             java.util.concurrent.CompletableFuture<Boolean> ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
