@@ -67,11 +67,14 @@ class SupervisorFloorIT {
             JavascriptExecutor js = (JavascriptExecutor) page;
             js.executeScript("window.floorMarker = 'same page';");
 
-            String angry = "This is the third time I write and nobody answers, I am furious " + billing.marker();
+            String angry = "This is the third time I write and nobody answers, I am furious, this is terrible " + billing.marker();
             QueueCases.customerWrites(port, billing, angry);
             wait.until(d -> d.findElement(By.cssSelector(row + " .last")).getText().startsWith("This is the third time"));
             assertThat(js.executeScript("return window.floorMarker;")).as("the row changed without a reload").isEqualTo("same page");
             assertThat(page.findElement(By.cssSelector(row + " .mood")).getText()).contains("Negative");
+            // The floor raises its own alert: the customer's mood fell and is still falling.
+            wait.until(d -> d.findElements(By.cssSelector("#alerts li[data-kind='sentiment-falling'] a")).stream()
+                    .anyMatch(link -> link.getText().equals("#" + billing.caseId())));
             assertThat(page.findElements(By.cssSelector("#queues tr[data-queue='billing']"))).hasSize(1);
             assertThat(page.findElements(By.cssSelector("#volume-chart"))).hasSize(1);
             assertThat((Long) js.executeScript("return document.getElementById('volume-chart').width;"))
