@@ -6,7 +6,7 @@ import { diagramJsOnePreact, strictCspPatches } from './build-patches';
 
 // Omnicase's pages: one app, one shell, several HTML entry points (each page keeps its address). Maven runs this
 // build (exec-maven-plugin) and serves the output as static resources; OMNICASE_FRONTEND_OUT says where it goes.
-const pages = ['index', 'login', 'desk', 'routing-rules', 'coaching', 'designer'];
+const pages = ['index', 'login', 'desk', 'routing-rules', 'coaching', 'designer', 'supervisor'];
 
 export default defineConfig({
   plugins: [vue(), strictCspPatches(), diagramJsOnePreact()],
@@ -19,8 +19,11 @@ export default defineConfig({
     rollupOptions: {
       input: Object.fromEntries(pages.map(page => [page, resolve(__dirname, page + '.html')])),
       // Vue in one file every page shares (and the browser caches); a library only one page uses (bpmn-js for the
-      // designer) stays in that page's own chunks, so the desk doesn't download the modeler.
-      output: { manualChunks: id => (/node_modules\/(vue|@vue)\//.test(id) ? 'vendor' : undefined) },
+      // designer, form-js for forms, Chart.js for the floor) stays in that page's own chunks.
+      output: {
+        manualChunks: id => (/node_modules\/(chart\.js|@kurkle)\//.test(id) ? 'charts'
+          : /node_modules\/(vue|@vue)\//.test(id) ? 'vendor' : undefined),
+      },
     },
   },
   test: {

@@ -141,7 +141,7 @@ public class CaseManagement {
     @Transactional
     public void recordDecision(CaseId id, Decision decision) {
         CaseView view = noteDecision(id, decision);
-        move(view, decision.queue(), decision.priority(), ROUTING);
+        move(view, decision.queue(), decision.priority(), ROUTING, null);
     }
 
     /**
@@ -160,7 +160,21 @@ public class CaseManagement {
      */
     @Transactional
     public void place(CaseId id, String queue, int priority, String by) {
-        move(lock(id), queue, priority, by);
+        move(lock(id), queue, priority, by, null);
+    }
+
+    /**
+     * Changes a case's priority on a person's say (a supervisor on the live floor), with their reason on the
+     * {@link InteractionKind#ROUTING} entry; answers false when the priority was that already.
+     */
+    @Transactional
+    public boolean reprioritise(CaseId id, int priority, String by, String reason) {
+        CaseView view = lock(id);
+        if (view.priority() != null && view.priority() == priority) {
+            return false;
+        }
+        move(view, view.queue(), priority, by, reason);
+        return true;
     }
 
     private CaseView noteDecision(CaseId id, Decision decision) {
@@ -171,7 +185,7 @@ public class CaseManagement {
         return view;
     }
 
-    private void move(CaseView view, String queue, int priority, String by) {
+    private void move(CaseView view, String queue, int priority, String by, String reason) {
         boolean queueChanged = !java.util.Objects.equals(view.queue(), queue);
         boolean priorityChanged = view.priority() == null || view.priority() != priority;
         if (!queueChanged && !priorityChanged) {
@@ -193,8 +207,11 @@ public class CaseManagement {
             detail.put("fromPriority", view.priority());
             detail.put("toPriority", priority);
         }
+        if (reason != null) {
+            detail.put("reason", reason);
+        }
         append(view, InteractionKind.ROUTING, by, String.join(", ", changes) + " by "
-                + (ROUTING.equals(by) ? "routing rules" : by), detail, view.status());
+                + (ROUTING.equals(by) ? "routing rules" : by) + (reason == null ? "" : ": " + reason), detail, view.status());
     }
 
     /** Work-list rows of these cases, in no particular order; unknown ids are left out. */

@@ -114,13 +114,24 @@ public class DeskQueue {
         return queues;
     }
 
+    /**
+     * These tasks as rows, as a reader of every case sees them: the supervisor floor, which builds each row once for all
+     * its followers and decides itself who sees which queue. Tasks whose case is gone are left out.
+     */
+    public List<QueueItem> rows(List<CaseTask> tasks) {
+        return items(view -> true, tasks);
+    }
+
     private List<QueueItem> items(String username, List<CaseTask> tasks) {
+        return tasks.isEmpty() ? List.of() : items(access.readable(username), tasks);
+    }
+
+    private List<QueueItem> items(Predicate<CaseView> readable, List<CaseTask> tasks) {
         if (tasks.isEmpty()) {
             return List.of();
         }
         Map<Long, CaseOverview> overviews = cases.overviews(tasks.stream().map(t -> t.caseId().value()).toList()).stream()
                 .collect(Collectors.toMap(o -> o.view().id(), Function.identity()));
-        Predicate<CaseView> readable = access.readable(username);
         Map<Long, String> names = new HashMap<>();
         Instant now = clock.instant();
         return tasks.stream()
@@ -141,7 +152,7 @@ public class DeskQueue {
     }
 
     /** Breached once due; at risk with less than a quarter of the window, or less than 15 minutes, left. */
-    static String slaState(Instant created, Instant due, Instant now) {
+    public static String slaState(Instant created, Instant due, Instant now) {
         if (due == null) {
             return "ok";
         }

@@ -84,6 +84,33 @@ public class CaseWork {
         return rows(statement);
     }
 
+    /** Every case task offered to these queues, whoever holds it: what the supervisor floor watches. Unsorted. */
+    public List<CaseTask> openTasks(Collection<String> queues) {
+        if (queues.isEmpty()) {
+            return List.of();
+        }
+        return query("EXISTS (SELECT 1 FROM " + table(IdentityLinkEntity.class) + " l WHERE l.TASK_ID_ = t.ID_ "
+                + "AND l.TYPE_ = :candidate AND l.GROUP_ID_ IN (:queues))").param("queues", List.copyOf(queues))
+                .query(this::caseTask).list();
+    }
+
+    /**
+     * Gives the case's task to a person, whether someone held it or not (a supervisor reassigning it); the engine's
+     * assignment event tells the desk. Empty when the case has no task.
+     */
+    public Optional<CaseTask> reassign(CaseId caseId, String assignee) {
+        Optional<CaseTask> task = taskOf(caseId);
+        task.ifPresent(t -> tasks.setAssignee(t.id(), assignee));
+        return task;
+    }
+
+    /** Sets the priority of the case's task (its place in the queue). Empty when the case has no task. */
+    public Optional<CaseTask> reprioritise(CaseId caseId, int priority) {
+        Optional<CaseTask> task = taskOf(caseId);
+        task.ifPresent(t -> tasks.setPriority(t.id(), priority));
+        return task;
+    }
+
     /** A case task by its id; empty when there is none (any more). */
     public Optional<CaseTask> task(String taskId) {
         return rows(query("t.ID_ = :id").param("id", taskId)).stream().findFirst();

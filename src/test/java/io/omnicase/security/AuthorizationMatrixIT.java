@@ -84,6 +84,11 @@ class AuthorizationMatrixIT {
             POST   /api/routing/rules/dry-run                    401  403     403  403   ok     403    403   ok
             POST   /api/routing/rules/versions                   401  403     403  403   ok     403    403   ok
             POST   /api/routing/rules/versions/{version}/activate 401 403     403  403   ok     403    403   ok
+            # the live floor: supervisors and admins (a supervisor on the queues of their account)
+            GET    /api/supervisor/floor                         401  403     403  403   ok     403    403   ok
+            GET    /api/supervisor/events                        401  403     403  403   ok     403    403   ok
+            POST   /api/supervisor/cases/{id}/assignment         401  403     403  403   ok     403    403   ok
+            POST   /api/supervisor/cases/{id}/priority           401  403     403  403   ok     403    403   ok
             # raw DRL is Java: an administrator's tool, never a supervisor's
             POST   /api/routing/rules/drl/validate               401  403     403  403   403    403    403   ok
             POST   /api/routing/rules/drl/dry-run                401  403     403  403   403    403    403   ok
@@ -250,6 +255,8 @@ class AuthorizationMatrixIT {
                 case "POST /api/assistant/ask" -> "{\"question\":\"How do I reset my password?\"}";
                 case "POST /api/assistant/examples" -> "{\"question\":\"I forgot my password\",\"answer\":\"reset-password\"}";
                 case "PUT /api/assistant/articles/{slug}" -> "{}";
+                case "POST /api/supervisor/cases/{id}/assignment" -> "{\"assignee\":\"senior\",\"reason\":\"Matrix check\"}";
+                case "POST /api/supervisor/cases/{id}/priority" -> "{\"priority\":\"URGENT\",\"reason\":\"Matrix check\"}";
                 case "POST /api/routing/rules/versions/{version}/activate" -> "{}";
                 case "PUT /engine-rest/task/{taskId}/variables/autoCloseAfter" -> "{\"value\":\"PT1S\",\"type\":\"String\"}";
                 case "POST /engine-rest/task/{taskId}/complete" -> "{\"variables\":{\"resolvedBy\":{\"value\":\"agent\"}}}";

@@ -2,6 +2,7 @@ package io.omnicase.process.internal;
 
 import io.omnicase.cases.CaseId;
 import io.omnicase.process.CaseTaskAssigned;
+import io.omnicase.process.CaseTaskCreated;
 import io.omnicase.process.CustomerCaseProcess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -10,7 +11,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the application when a case task changes hands, from the engine's own task events (its Spring event bridge),
+ * Tells the application when a case task is created (the supervisor floor shows it at once) and when it changes hands, from the engine's own task events (its Spring event bridge),
  * so a claim in Tasklist reaches the desk as a claim at the desk does.
  */
 @Component
@@ -26,13 +27,17 @@ class TaskAssignmentEvents {
 
     @EventListener
     void on(DelegateTask task) {
-        if (!TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName()) || !HANDLE_CASE.equals(task.getTaskDefinitionKey())
-                || task.getExecution() == null) {
+        boolean assigned = TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName());
+        boolean created = TaskListener.EVENTNAME_CREATE.equals(task.getEventName());
+        if (!(assigned || created) || !HANDLE_CASE.equals(task.getTaskDefinitionKey()) || task.getExecution() == null) {
             return;
         }
         String businessKey = task.getExecution().getProcessBusinessKey();
-        if (businessKey != null) {
-            events.publishEvent(new CaseTaskAssigned(CaseId.of(businessKey).value(), task.getId(), task.getAssignee()));
+        if (businessKey == null) {
+            return;
         }
+        long caseId = CaseId.of(businessKey).value();
+        events.publishEvent(assigned ? new CaseTaskAssigned(caseId, task.getId(), task.getAssignee())
+                : new CaseTaskCreated(caseId, task.getId()));
     }
 }

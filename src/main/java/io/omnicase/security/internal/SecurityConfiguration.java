@@ -81,6 +81,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/assistant/articles/**").hasAnyRole("SUPERVISOR", "ADMIN")
                         // Routing rules: supervisors change the rule table, auditors read every version and its diff.
                         // Rule text (DRL) is compiled as code: administrators only, and only through its own path.
+                        // The live floor (snapshot, event stream, reassign, priority): supervisors and admins.
+                        .requestMatchers("/api/supervisor/**").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers("/api/routing/rules/drl/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/routing/rules/**").hasAnyRole("SUPERVISOR", "ADMIN", "AUDITOR")
                         .requestMatchers(HttpMethod.POST, "/api/routing/rules/**").hasAnyRole("SUPERVISOR", "ADMIN")

@@ -1,0 +1,4 @@
+import { mountPage } from '../shell/mount';
+import SupervisorPage from './SupervisorPage.vue';
+
+mountPage(SupervisorPage);

@@ -1,0 +1,149 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import FloorWork from './FloorWork.vue';
+import type { Me } from '../lib/session';
+
+/** A stand-in for the browser's EventSource: the test sends the server's events. */
+class FakeStream {
+  static all: FakeStream[] = [];
+  static readonly CLOSED = 2;
+  readyState = 1;
+  onerror: (() => void) | null = null;
+  listeners: Record<string, ((e: { data: string }) => void)[]> = {};
+  constructor(readonly url: string) { FakeStream.all.push(this); }
+  addEventListener(name: string, fn: (e: { data: string }) => void) { (this.listeners[name] ??= []).push(fn); }
+  close() { this.readyState = 2; }
+  emit(name: string, data: unknown) { (this.listeners[name] ?? []).forEach(fn => fn({ data: JSON.stringify(data) })); }
+}
+
+const me: Me = { username: 'supervisor', displayName: 'Sara Supervisor', roles: ['SUPERVISOR'], pages: [] };
+const hours = ['2026-12-01T09:00:00.000Z', '2026-12-01T10:00:00.000Z'];
+const row = (caseId: number, over: Record<string, unknown> = {}) => ({
+  taskId: 't' + caseId, caseId, subject: 'Subject ' + caseId, customerId: caseId, customerName: 'Customer ' + caseId,
+  channel: 'EMAIL', queue: 'billing', priority: 50, assignee: null, status: 'ESCALATED',
+  waitingSince: new Date(Date.now() - 600_000).toISOString(), created: new Date(Date.now() - 600_000).toISOString(),
+  slaDue: new Date(Date.now() + 3_600_000).toISOString(), slaState: 'ok',
+  sentiment: { score: -0.2, label: 'NEGATIVE', trend: 'STEADY' }, lastMessage: 'Where is my refund?', ...over,
+});
+const snapshot = {
+  queues: [{ queue: 'billing', waiting: 2, handling: 0, oldestWaitSince: new Date(Date.now() - 600_000).toISOString(), atRisk: 0, breached: 1 }],
+  agents: [
+    { username: 'agent', displayName: 'Alex Agent', queues: ['billing', 'general'], handling: [], load: 0, idleSince: new Date(Date.now() - 120_000).toISOString() },
+    { username: 'senior', displayName: 'Sam Senior', queues: ['billing'], handling: [7], load: 1, idleSince: null },
+  ],
+  conversations: [row(1), row(2, { sentiment: { score: 0.5, label: 'POSITIVE', trend: 'RISING' } })],
+  alerts: [{ id: 3, kind: 'sla-breached', title: 'SLA breached on case #1', detail: 'SLA breached in queue billing', caseIds: [1], at: hours[1] }],
+  volume: { hours, byChannel: { EMAIL: [1, 2] } },
+  sentiment: { hours, average: [0.1, -0.2], messages: [1, 2] },
+  at: hours[1],
+};
+
+let posts: { url: string; body: unknown }[];
+let answer: () => Promise<Response>;
+
+beforeEach(() => {
+  FakeStream.all = [];
+  posts = [];
+  vi.stubGlobal('EventSource', FakeStream);
+  // jsdom draws nothing: the charts say their figures in words, which the test reads.
+  HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+  vi.stubGlobal('fetch', vi.fn((url: string, init: RequestInit) => {
+    posts.push({ url, body: JSON.parse(String(init.body)) });
+    return answer();
+  }));
+});
+
+afterEach(() => { vi.unstubAllGlobals(); });
+
+const json = (body: unknown, status = 200) =>
+  Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } }));
+
+async function floorWithSnapshot() {
+  const floor = mount(FloorWork, { props: { me }, attachTo: document.body });
+  const stream = FakeStream.all.find(s => s.url === '/api/supervisor/events')!;
+  stream.emit('snapshot', snapshot);
+  await flushPromises();
+  return { floor, stream };
+}
+
+describe('FloorWork', () => {
+  it('draws the floor from the stream\'s snapshot and changes a row when the stream says it changed, without asking the server', async () => {
+    const { floor, stream } = await floorWithSnapshot();
+    expect(floor.find('#feed-state').text()).toBe('Live');
+    expect(floor.findAll('#conversations li.conversation').map(li => li.attributes('data-case'))).toEqual(['1', '2']);
+    expect(floor.find('#queues tr[data-queue="billing"] .waiting').text()).toBe('2');
+    expect(floor.find('#queues tr[data-queue="billing"] .breached').text()).toBe('1');
+    expect(floor.find('#agents [data-agent="agent"] .idle').text()).toBe('idle 2 min');
+    expect(floor.find('#agents [data-agent="senior"] .handling a').attributes('href')).toBe('/desk.html#case-7');
+    expect(floor.find('#alerts .title').text()).toBe('SLA breached on case #1');
+    expect(floor.find('#volume-summary').text()).toContain('3 customer messages');
+
+    stream.emit('conversation', row(2, { lastMessage: 'This is the third time I write!', sentiment: { score: -0.7, label: 'NEGATIVE', trend: 'FALLING' } }));
+    stream.emit('message', { caseId: 2, queue: 'billing', channel: 'EMAIL', at: '2026-12-01T10:10:00Z', score: -0.7 });
+    stream.emit('figures', { queues: [{ ...snapshot.queues[0], waiting: 3 }], agents: snapshot.agents });
+    stream.emit('alert', { id: 4, kind: 'sentiment-falling', title: 'Mood falling on case #2', detail: null, caseIds: [2], at: hours[1] });
+    await flushPromises();
+    const first = floor.find('#conversations li.conversation');
+    expect(first.attributes('data-case')).toBe('2');
+    expect(first.find('.last').text()).toBe('This is the third time I write!');
+    expect(first.find('.mood').text()).toContain('getting worse');
+    expect(first.classes()).toContain('fresh');
+    expect(floor.find('#queues tr[data-queue="billing"] .waiting').text()).toBe('3');
+    expect(floor.find('#alerts li .title').text()).toBe('Mood falling on case #2');
+    expect(floor.find('#volume-summary').text()).toContain('4 customer messages');
+
+    stream.emit('removed', { caseId: 1 });
+    await flushPromises();
+    expect(floor.findAll('#conversations li.conversation').map(li => li.attributes('data-case'))).toEqual(['2']);
+    expect(posts).toEqual([]);
+    floor.unmount();
+    expect(stream.readyState).toBe(FakeStream.CLOSED);
+  });
+
+  it('shows customer text as text, never as markup', async () => {
+    const floor = mount(FloorWork, { props: { me }, attachTo: document.body });
+    FakeStream.all[0].emit('snapshot', { ...snapshot, conversations: [row(1, { lastMessage: '<img src=x onerror=alert(1)>' })] });
+    await flushPromises();
+    expect(floor.find('#conversations .last').text()).toBe('<img src=x onerror=alert(1)>');
+    expect(floor.find('#conversations img').exists()).toBe(false);
+    floor.unmount();
+  });
+
+  it('reassigns a case to an agent of its queue with a reason, and shows the server\'s problem when it refuses', async () => {
+    const { floor } = await floorWithSnapshot();
+    const item = () => floor.find('#conversations li[data-case="1"]');
+    await item().find('button.reassign').trigger('click');
+    expect(item().findAll('.agent-choice option').map(o => o.attributes('value'))).toEqual(['agent', 'senior']);
+    await item().find('.agent-choice').setValue('senior');
+    await item().find('textarea.reason').setValue('Sam knows this customer');
+    answer = () => json(row(1, { assignee: 'senior' }));
+    await item().find('form').trigger('submit');
+    await flushPromises();
+    expect(posts).toEqual([{ url: '/api/supervisor/cases/1/assignment', body: { assignee: 'senior', reason: 'Sam knows this customer' } }]);
+    expect(item().find('.holder').text()).toBe('senior');
+    expect(item().find('form').exists()).toBe(false);
+
+    await item().find('button.reprioritise').trigger('click');
+    await item().find('.priority-choice').setValue('URGENT');
+    await item().find('textarea.reason').setValue('x');
+    answer = () => json({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'Say why: the reason goes on the case\'s timeline' }, 400);
+    await item().find('form').trigger('submit');
+    await flushPromises();
+    expect(posts[1]).toEqual({ url: '/api/supervisor/cases/1/priority', body: { priority: 'URGENT', reason: 'x' } });
+    expect(item().find('.problem').text()).toBe('Say why: the reason goes on the case\'s timeline');
+    expect(item().find('form').exists()).toBe(true);
+    floor.unmount();
+  });
+
+  it('says it reconnects when the stream breaks, and takes the new snapshot when it is back', async () => {
+    const { floor, stream } = await floorWithSnapshot();
+    stream.onerror!();
+    await flushPromises();
+    expect(floor.find('#feed-state').text()).toBe('Reconnecting…');
+    stream.emit('snapshot', { ...snapshot, conversations: [row(9)] });
+    await flushPromises();
+    expect(floor.find('#feed-state').text()).toBe('Live');
+    expect(floor.findAll('#conversations li.conversation').map(li => li.attributes('data-case'))).toEqual(['9']);
+    floor.unmount();
+  });
+});

@@ -1,0 +1,131 @@
+package io.omnicase.supervision;
+
+import io.omnicase.cases.CaseAccess;
+import io.omnicase.cases.CaseAccessDeniedException;
+import io.omnicase.cases.CaseId;
+import io.omnicase.cases.CaseManagement;
+import io.omnicase.cases.CaseView;
+import io.omnicase.desk.DeskQueue;
+import io.omnicase.desk.QueueItem;
+import io.omnicase.http.ConflictException;
+import io.omnicase.http.InvalidFieldException;
+import io.omnicase.process.CaseTask;
+import io.omnicase.process.CaseWork;
+import io.omnicase.routing.Priority;
+import io.omnicase.security.Role;
+import io.omnicase.security.UserAccounts;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a supervisor does from the floor: gives a case to another agent of its queue, or changes its priority; each
+ * with their reason, written on the case's timeline in the same transaction as the change to the case's task. The
+ * supervisor must be allowed to change the case and see its queue on their floor.
+ */
+@Service
+public class FloorActions {
+
+    /** How long a reason may be. */
+    public static final int REASON = 500;
+
+    private final SupervisorFloor floor;
+    private final CaseAccess access;
+    private final CaseWork work;
+    private final CaseManagement cases;
+    private final UserAccounts users;
+    private final DeskQueue desk;
+
+    FloorActions(SupervisorFloor floor, CaseAccess access, CaseWork work, CaseManagement cases, UserAccounts users,
+                 DeskQueue desk) {
+        this.floor = floor;
+        this.access = access;
+        this.work = work;
+        this.cases = cases;
+        this.users = users;
+        this.desk = desk;
+    }
+
+    /** Gives the case's task to {@code assignee}, an agent of the task's queue; answers the case's floor row after. */
+    @Transactional
+    public QueueItem reassign(String supervisor, long caseId, String assignee, String reason) {
+        String why = reason(reason);
+        if (assignee == null || assignee.isBlank()) {
+            throw new InvalidFieldException("assignee", "Name the agent who takes the case over");
+        }
+        String to = assignee.strip();
+        CaseTask task = taskOnMyFloor(supervisor, caseId);
+        String queue = SupervisorFloor.lower(task.queue());
+        boolean agentOfQueue = users.find(to).filter(user -> user.roles().contains(Role.AGENT))
+                .map(user -> user.queues().stream().map(q -> q.toLowerCase(Locale.ROOT)).anyMatch(queue::equals))
+                .orElse(false);
+        if (!agentOfQueue) {
+            throw new InvalidFieldException("assignee", "'" + cut(to) + "' is not an agent of queue " + queue);
+        }
+        if (to.equals(task.assignee())) {
+            throw new ConflictException("Case " + caseId + " is held by " + to + " already");
+        }
+        work.reassign(new CaseId(caseId), to);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("reassignedFrom", task.assignee());
+        detail.put("reassignedTo", to);
+        detail.put("reason", why);
+        cases.recordNote(new CaseId(caseId), supervisor, (task.assignee() == null ? "Assigned to " + to
+                : "Reassigned from " + task.assignee() + " to " + to) + " by " + supervisor + ": " + why, detail);
+        return row(caseId);
+    }
+
+    /** Sets the case's priority (its task's place in the queue, and the case's own); answers the case's floor row after. */
+    @Transactional
+    public QueueItem reprioritise(String supervisor, long caseId, Priority priority, String reason) {
+        String why = reason(reason);
+        if (priority == null) {
+            throw new InvalidFieldException("priority", "Choose a priority: LOW, NORMAL, HIGH or URGENT");
+        }
+        CaseTask task = taskOnMyFloor(supervisor, caseId);
+        if (task.priority() == priority.taskPriority()) {
+            throw new ConflictException("Case " + caseId + " has priority " + priority + " already");
+        }
+        work.reprioritise(new CaseId(caseId), priority.taskPriority());
+        cases.reprioritise(new CaseId(caseId), priority.taskPriority(), supervisor, why);
+        return row(caseId);
+    }
+
+    /** The case's task, when the supervisor may change the case and its queue is on their floor. */
+    private CaseTask taskOnMyFloor(String supervisor, long caseId) {
+        Set<String> myQueues = floor.queuesOf(supervisor);
+        CaseView view = access.checkWrite(supervisor, new CaseId(caseId));
+        CaseTask task = work.taskOf(new CaseId(caseId)).orElseThrow(() -> new ConflictException(
+                "Case " + caseId + " has no task waiting for a person: it is " + view.status()));
+        String queue = SupervisorFloor.lower(task.queue());
+        if (myQueues != null && !myQueues.contains(queue)) {
+            throw new CaseAccessDeniedException("Case " + caseId + " is in queue " + queue + ", which is not on your floor");
+        }
+        return task;
+    }
+
+    private QueueItem row(long caseId) {
+        return work.taskOf(new CaseId(caseId)).map(task -> desk.rows(List.of(task)))
+                .flatMap(rows -> rows.stream().findFirst()).orElse(null);
+    }
+
+    private static String reason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidFieldException("reason", "Say why: the reason goes on the case's timeline");
+        }
+        String why = reason.strip().replaceAll("\\s+", " ");
+        if (why.length() > REASON) {
+            throw new InvalidFieldException("reason", "A reason has at most " + REASON + " characters");
+        }
+        return why;
+    }
+
+    private static String cut(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 60) + "…";
+    }
+}

@@ -1,0 +1,56 @@
+package io.omnicase.supervision;
+
+import io.omnicase.desk.QueueItem;
+import io.omnicase.sentiment.SentimentLabel;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SupervisorFloorTest {
+
+    private static QueueItem row(long caseId, Double score, QueueItem.Mood.Trend trend, String queue) {
+        return new QueueItem("t" + caseId, caseId, "S", caseId, "C", "EMAIL", queue, 50, null, "ESCALATED",
+                Instant.parse("2026-12-01T10:00:00Z").plusSeconds(caseId), null, null, "ok",
+                score == null ? null : new QueueItem.Mood(score, SentimentLabel.of(score), trend), "hi");
+    }
+
+    @Test
+    void conversationsComeWorstMoodFirstFallingBeforeSteadyAndThoseWithoutAMoodLast() {
+        QueueItem happy = row(1, 0.5, QueueItem.Mood.Trend.RISING, "billing");
+        QueueItem none = row(2, null, null, "billing");
+        QueueItem angry = row(3, -0.6, QueueItem.Mood.Trend.STEADY, "billing");
+        QueueItem angrier = row(4, -0.6, QueueItem.Mood.Trend.FALLING, "billing");
+        assertThat(Stream.of(happy, none, angry, angrier).sorted(SupervisorFloor.WORST_FIRST).map(QueueItem::caseId))
+                .containsExactly(4L, 3L, 1L, 2L);
+    }
+
+    @Test
+    void aFloorShowsTheRowsOfItsQueuesAndAnUnroutedCaseCountsInGeneral() {
+        assertThat(SupervisorFloor.shows(Set.of("billing"), row(1, null, null, "Billing"))).isTrue();
+        assertThat(SupervisorFloor.shows(Set.of("billing"), row(1, null, null, "technical"))).isFalse();
+        assertThat(SupervisorFloor.shows(Set.of("general"), row(1, null, null, null))).isTrue();
+        assertThat(SupervisorFloor.shows(null, row(1, null, null, "senior"))).as("an admin's floor").isTrue();
+        assertThat(SupervisorFloor.shows(null, null)).isFalse();
+    }
+
+    @Test
+    void theChartsCoverTheLastDayHourByHourEndingWithTheCurrentHour() {
+        List<Instant> hours = SupervisorFloor.hours(Instant.parse("2026-12-01T21:17:42Z"));
+        assertThat(hours).hasSize(24);
+        assertThat(hours.get(23)).isEqualTo(Instant.parse("2026-12-01T21:00:00Z"));
+        assertThat(hours.get(0)).isEqualTo(Instant.parse("2026-11-30T22:00:00Z"));
+    }
+
+    @Test
+    void anAlertReachesTheFloorsOfItsCasesQueuesAndAFloorWideOneEveryFloor() {
+        assertThat(FloorAlerts.shows(Set.of("billing"), Set.of("billing", "senior"))).isTrue();
+        assertThat(FloorAlerts.shows(Set.of("technical"), Set.of("billing"))).isFalse();
+        assertThat(FloorAlerts.shows(Set.of("technical"), Set.of())).isTrue();
+        assertThat(FloorAlerts.shows(null, Set.of("billing"))).isTrue();
+    }
+}
