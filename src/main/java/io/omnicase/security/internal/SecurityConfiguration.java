@@ -83,6 +83,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/routing/rules/drl/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/routing/rules/**").hasAnyRole("SUPERVISOR", "ADMIN", "AUDITOR")
                         .requestMatchers(HttpMethod.POST, "/api/routing/rules/**").hasAnyRole("SUPERVISOR", "ADMIN")
+                        // Audit: auditors and admins read traces and verify the chain; erasing a customer is ADMIN's.
+                        .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/**").hasRole("ADMIN")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // engine-rest: reads for what Cockpit-minded roles need, every write (deployments too) ADMIN's.
