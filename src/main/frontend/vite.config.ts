@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 
 // Omnicase's pages: one app, one shell, several HTML entry points (each page keeps its address). Maven runs this
 // build (exec-maven-plugin) and serves the output as static resources; OMNICASE_FRONTEND_OUT says where it goes.
-const pages = ['index', 'login', 'desk', 'routing-rules'];
+const pages = ['index', 'login', 'desk', 'routing-rules', 'audit'];
 
 export default defineConfig({
   plugins: [vue()],

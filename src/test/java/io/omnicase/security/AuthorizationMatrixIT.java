@@ -87,6 +87,15 @@ class AuthorizationMatrixIT {
             POST   /api/routing/rules/drl/validate               401  403     403  403   403    403    403   ok
             POST   /api/routing/rules/drl/dry-run                401  403     403  403   403    403    403   ok
             POST   /api/routing/rules/drl/versions               401  403     403  403   403    403    403   ok
+            # audit: auditors and admins read traces and verify the chain; checkpoints and erasure are ADMIN's
+            GET    /api/audit/find                               401  403     403  403   403    403    ok    ok
+            GET    /api/audit/cases/{id}/trace                   401  403     403  403   403    403    ok    ok
+            GET    /api/audit/cases/{id}/export                  401  403     403  403   403    403    ok    ok
+            GET    /api/audit/customers/{id}/trace               401  403     403  403   403    403    ok    ok
+            GET    /api/audit/customers/{id}/data                401  403     403  403   403    403    ok    ok
+            GET    /api/audit/verification                       401  403     403  403   403    403    ok    ok
+            POST   /api/audit/checkpoints                        401  403     403  403   403    403    403   ok
+            POST   /api/audit/customers/{id}/erasure             401  403     403  403   403    403    403   ok
             # webhooks: the provider's signature decides, not a login; these requests carry none
             GET    /api/webhooks/{app:whatsapp|messenger}        400  400     400  400   400    400    400   400
             POST   /api/webhooks/whatsapp                        401  401     401  401   401    401    401   401
@@ -180,6 +189,9 @@ class AuthorizationMatrixIT {
                 .replace("{bogus}", "no-such-thing");
         if (row.path().equals("/api/search")) {
             path += "?q=charged";
+        }
+        if (row.path().equals("/api/audit/find")) {
+            path += "?q=" + caseId;
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(20)).header("Accept", "application/json");

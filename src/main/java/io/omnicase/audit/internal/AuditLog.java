@@ -34,8 +34,18 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
+    private final io.micrometer.core.instrument.Timer appends;
+    private final io.micrometer.core.instrument.Timer headWaits;
 
-    AuditLog(JdbcClient jdbc, PlatformTransactionManager tx) {
+    AuditLog(JdbcClient jdbc, PlatformTransactionManager tx,
+             org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        io.micrometer.core.instrument.MeterRegistry registry = meters.getIfAvailable(
+                io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
+        // What the trail costs the transactions it rides on: the whole append at commit, and the wait for the head.
+        this.appends = io.micrometer.core.instrument.Timer.builder("omnicase.audit.append")
+                .description("Appending a transaction's audit entries at its commit, head lock included").register(registry);
+        this.headWaits = io.micrometer.core.instrument.Timer.builder("omnicase.audit.head-wait")
+                .description("Waiting for the lock on the audit chain's head").register(registry);
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(tx);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -102,7 +112,11 @@ public class AuditLog {
 
     /** Appends entries in order after the head, inside the caller's transaction; locks the head until it ends. */
     void append(List<AuditRecord> records) {
-        Head head = lockHead();
+        appends.record(() -> appendTimed(records));
+    }
+
+    private void appendTimed(List<AuditRecord> records) {
+        Head head = headWaits.record(this::lockHead);
         long seq = head.seq();
         String hash = head.hash();
         List<Object[]> rows = new ArrayList<>(records.size());
@@ -179,8 +193,8 @@ public class AuditLog {
      * Drops the content of a customer's entries and of their cases' entries, keeping digests and hashes: the chain
      * still verifies, the personal data is gone. Answers how many entries were pseudonymised.
      */
-    public int pseudonymise(long customerId, List<Long> caseIds, Instant at) {
-        int changed = jdbc.sql("UPDATE audit_entries SET content = NULL, pseudonymised_at = ? "
+    public int pseudonymise(Long customerId, List<Long> caseIds, Instant at) {
+        int changed = customerId == null ? 0 : jdbc.sql("UPDATE audit_entries SET content = NULL, pseudonymised_at = ? "
                         + "WHERE customer_id = ? AND content IS NOT NULL")
                 .params(Timestamp.from(at), customerId).update();
         if (!caseIds.isEmpty()) {

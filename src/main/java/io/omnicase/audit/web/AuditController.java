@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.omnicase.audit.AuditEntry;
 import io.omnicase.audit.AuditTrail;
 import io.omnicase.audit.ChainVerification;
+import io.omnicase.audit.Erasure;
+import io.omnicase.audit.PersonalData;
 import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseManagement;
@@ -17,11 +19,16 @@ import io.omnicase.http.InvalidFieldException;
 import io.omnicase.http.NotFoundException;
 import io.omnicase.routing.RuleSetVersion;
 import io.omnicase.routing.RuleSets;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -52,8 +59,11 @@ class AuditController {
     private final CaseManagement cases;
     private final Customers customers;
     private final RuleSets ruleSets;
+    private final PersonalData personalData;
 
-    AuditController(AuditTrail trail, CaseAccess access, CaseManagement cases, Customers customers, RuleSets ruleSets) {
+    AuditController(AuditTrail trail, CaseAccess access, CaseManagement cases, Customers customers, RuleSets ruleSets,
+                    PersonalData personalData) {
+        this.personalData = personalData;
         this.trail = trail;
         this.access = access;
         this.cases = cases;
@@ -178,6 +188,25 @@ class AuditController {
         } catch (IllegalStateException e) {
             throw new ConflictException(e.getMessage());
         }
+    }
+
+    /** Why the customer's data is erased; recorded in the audit trail, so it names a request, not the person. */
+    record ErasureRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @PostMapping(path = "/api/audit/customers/{id}/erasure", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Erasure erase(@PathVariable long id, @Valid @RequestBody ErasureRequest request, Principal user) {
+        return personalData.erase(new CustomerId(id), user.getName(), request.reason().strip());
+    }
+
+    /** Everything held on a customer (an access request), as a JSON download. */
+    @GetMapping("/api/audit/customers/{id}/data")
+    ResponseEntity<PersonalData.AccessExport> data(@PathVariable long id) {
+        PersonalData.AccessExport export = personalData.export(new CustomerId(id))
+                .orElseThrow(() -> new NotFoundException("Customer " + id + " does not exist"));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"customer-" + id + "-data.json\"")
+                .body(export);
     }
 
     private String customerName(long customerId) {
