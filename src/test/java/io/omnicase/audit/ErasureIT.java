@@ -113,7 +113,8 @@ class ErasureIT {
     @Test
     void retentionErasesACaseClosedLongerAgoThanThePeriodAndTheChainStillVerifies() throws Exception {
         String word = "rt" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        long caseId = CustomerMessages.write(port, "EMAIL", "keep-" + word + "@example.com", "Old " + word + " question", null);
+        long caseId = CustomerMessages.write(port, "EMAIL",
+                "keep-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", "Old " + word + " question", null);
         awaitTrace(caseId, "routing.decided");
         awaitQuiet(caseId);
         // the case closed three years ago
