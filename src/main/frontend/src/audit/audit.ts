@@ -114,6 +114,7 @@ function text(value: unknown): string {
 /** One line saying what the entry records, from its content; plain text, never markup. */
 export function summaryOf(entry: AuditEntry): string {
   const c = entry.content;
+  if (entry.kind === 'case.read') return `by ${entry.actor}`;
   if (!c) return entry.pseudonymised ? 'Content erased; its digest stays in the chain.' : '';
   switch (entry.kind) {
     case 'message.in':
@@ -130,8 +131,6 @@ export function summaryOf(entry: AuditEntry): string {
       return `${text(c.channel)}${c.automatic ? ' · written by the assistant' : ''}`;
     case 'rules.activated':
       return `${text(c.label)}: ${text(c.reason)}`;
-    case 'case.read':
-      return `by ${entry.actor}`;
     case 'customer.erased':
       return `cases ${text(c.cases)}: ${text(c.reason)}`;
     case 'case.opened':
