@@ -31,16 +31,20 @@ public class AuditTrail {
         this.checkpoints = checkpoints;
     }
 
+    /** A case's entries in chain order (sealed first: what was staged a moment ago is sealed before). */
     public List<AuditEntry> ofCase(long caseId) {
+        entries.seal();
         return entries.ofCase(caseId);
     }
 
     public List<AuditEntry> ofCustomer(long customerId, List<Long> caseIds) {
+        entries.seal();
         return entries.ofCustomer(customerId, caseIds);
     }
 
-    /** Recomputes the chain and names its first broken link. */
+    /** Seals what is staged, then recomputes the chain and names its first broken link. */
     public ChainVerification verify() {
+        entries.seal();
         return verifier.verify();
     }
 
@@ -54,6 +58,7 @@ public class AuditTrail {
      * @throws IllegalStateException when the chain does not verify from the last checkpoint to the head
      */
     public Checkpoint checkpoint() {
+        entries.seal();
         AuditLog.Head head = entries.head();
         Checkpoints.Checkpoint written = checkpoints.write(head, verifier);
         return new Checkpoint(head.chainId(), written.seq(), written.hash(), written.at());

@@ -177,9 +177,9 @@ class AuditChainIT {
     }
 
     private void insert(Map<String, Object> row) {
-        jdbc.sql("INSERT INTO audit_entries (seq, kind, case_id, customer_id, actor, occurred_at, content, content_digest, "
-                        + "prev_hash, hash, pseudonymised_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(row.get("seq"), row.get("kind"), row.get("case_id"), row.get("customer_id"), row.get("actor"),
+        jdbc.sql("INSERT INTO audit_entries (id, recorded_at, seq, kind, case_id, customer_id, actor, occurred_at, content, "
+                        + "content_digest, prev_hash, hash, pseudonymised_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(row.get("id"), row.get("recorded_at"), row.get("seq"), row.get("kind"), row.get("case_id"), row.get("customer_id"), row.get("actor"),
                         row.get("occurred_at"), row.get("content"), row.get("content_digest"), row.get("prev_hash"),
                         row.get("hash"), row.get("pseudonymised_at")).update();
     }

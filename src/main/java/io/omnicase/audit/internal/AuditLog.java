@@ -22,10 +22,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The audit chain in MariaDB. Entries recorded inside a transaction are collected and appended in one batch just
- * before that transaction commits, under a lock on the head row: the chain stays linear, the lock is held only for
- * the commit, and the entries commit or roll back with the change they record. Outside a transaction (or inside a
- * read-only one) an entry is appended in a transaction of its own.
+ * The audit chain in MariaDB, in two steps. Entries recorded inside a transaction are written (staged: content and its
+ * digest, no place in the chain yet) in one batch just before that transaction commits, without any lock: they commit
+ * or roll back with the change they record, and intake never waits for the chain. Right after the commit, one sealer
+ * thread per node appends the staged entries to the chain in the order it finds them (sequence number, previous hash,
+ * hash) under a lock on the head row, which keeps the chain linear across nodes. Outside a transaction (or inside a
+ * read-only one) an entry is staged in a transaction of its own.
  */
 @Repository
 public class AuditLog {
@@ -43,9 +45,9 @@ public class AuditLog {
                 io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
         // What the trail costs the transactions it rides on: the whole append at commit, and the wait for the head.
         this.appends = io.micrometer.core.instrument.Timer.builder("omnicase.audit.append")
-                .description("Appending a transaction's audit entries at its commit, head lock included").register(registry);
+                .description("Staging a transaction's audit entries at its commit (no lock)").register(registry);
         this.headWaits = io.micrometer.core.instrument.Timer.builder("omnicase.audit.head-wait")
-                .description("Waiting for the lock on the audit chain's head").register(registry);
+                .description("The sealer waiting for the lock on the audit chain's head").register(registry);
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(tx);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -64,7 +66,8 @@ public class AuditLog {
             }
             pending.add(entry);
         } else {
-            ownTransaction.executeWithoutResult(status -> append(List.of(entry)));
+            ownTransaction.executeWithoutResult(status -> stage(List.of(entry)));
+            wakeSealer();
         }
     }
 
@@ -75,7 +78,7 @@ public class AuditLog {
 
         void add(AuditRecord entry) {
             if (flushed) {
-                append(List.of(entry)); // published by another before-commit step: the head is locked already
+                stage(List.of(entry)); // published by another before-commit step
             } else {
                 entries.add(entry);
             }
@@ -100,44 +103,107 @@ public class AuditLog {
         public void beforeCommit(boolean readOnly) {
             flushed = true;
             if (!entries.isEmpty()) {
-                append(entries);
+                stage(entries);
             }
         }
 
         @Override
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(AuditLog.this);
+            if (status == STATUS_COMMITTED) {
+                wakeSealer();
+            }
         }
     }
 
-    /** Appends entries in order after the head, inside the caller's transaction; locks the head until it ends. */
-    void append(List<AuditRecord> records) {
-        appends.record(() -> appendTimed(records));
+    /** Writes entries without a place in the chain yet, inside the caller's transaction; takes no lock. */
+    void stage(List<AuditRecord> records) {
+        appends.record(() -> {
+            for (AuditRecord r : records) {
+                Map<String, Object> content = new LinkedHashMap<>(r.content() == null ? Map.of() : r.content());
+                // A random salt, so the digest that stays after erasure cannot be matched against guessed contents.
+                content.put("salt", HexFormat.of().formatHex(salt()));
+                String json = Canonical.json(content);
+                Instant at = Canonical.time(r.occurredAt() == null ? Instant.now() : r.occurredAt());
+                jdbc.sql("INSERT INTO audit_entries (kind, case_id, customer_id, actor, occurred_at, content, content_digest) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                        .params(r.kind(), r.caseId(), r.customerId(), r.actor() == null ? "system" : r.actor(),
+                                Timestamp.from(at), json, Canonical.sha256(json)).update();
+            }
+        });
     }
 
-    private void appendTimed(List<AuditRecord> records) {
+    private final java.util.concurrent.ExecutorService sealer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "audit-sealer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final java.util.concurrent.atomic.AtomicBoolean sealQueued = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Asks the sealer to run soon; many commits at once make one run. */
+    private void wakeSealer() {
+        if (sealQueued.compareAndSet(false, true)) {
+            sealer.execute(() -> {
+                sealQueued.set(false);
+                try {
+                    seal();
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(AuditLog.class).warn("Sealing audit entries failed, retried: {}", e.toString());
+                }
+            });
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopSealing() {
+        sealer.shutdown();
+    }
+
+    /** Seals what other nodes (or a failed run) left staged. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${omnicase.audit.seal-every:PT2S}")
+    void sealPeriodically() {
+        wakeSealer();
+    }
+
+    /** Appends every staged entry to the chain, in batches, each in a transaction of its own; answers how many. */
+    public int seal() {
+        int sealed = 0;
+        while (true) {
+            Integer batch = ownTransaction.execute(status -> sealBatch(500));
+            if (batch == null || batch == 0) {
+                return sealed;
+            }
+            sealed += batch;
+        }
+    }
+
+    private int sealBatch(int limit) {
         Head head = headWaits.record(this::lockHead);
+        List<Object[]> staged = jdbc.sql("SELECT id, kind, case_id, customer_id, actor, occurred_at, content_digest "
+                        + "FROM audit_entries WHERE seq IS NULL ORDER BY id LIMIT ?").param(limit)
+                .query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
+                        (Long) rs.getObject(4, Long.class), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)})
+                .list();
         long seq = head.seq();
         String hash = head.hash();
-        List<Object[]> rows = new ArrayList<>(records.size());
-        for (AuditRecord r : records) {
+        for (Object[] row : staged) {
             seq++;
-            Map<String, Object> content = new LinkedHashMap<>(r.content() == null ? Map.of() : r.content());
-            // A random salt, so the digest that stays after erasure cannot be matched against guessed contents.
-            content.put("salt", HexFormat.of().formatHex(salt()));
-            String json = Canonical.json(content);
-            String digest = Canonical.sha256(json);
-            Instant at = Canonical.time(r.occurredAt() == null ? Instant.now() : r.occurredAt());
-            String actor = r.actor() == null ? "system" : r.actor();
-            String entryHash = Canonical.hash(hash, Canonical.header(seq, r.kind(), r.caseId(), r.customerId(), actor, at, digest));
-            rows.add(new Object[]{seq, r.kind(), r.caseId(), r.customerId(), actor, Timestamp.from(at), json, digest, hash, entryHash});
+            String entryHash = Canonical.hash(hash, Canonical.header(seq, (String) row[1], (Long) row[2], (Long) row[3],
+                    (String) row[4], (Instant) row[5], (String) row[6]));
+            jdbc.sql("UPDATE audit_entries SET seq = ?, prev_hash = ?, hash = ? WHERE id = ?")
+                    .params(seq, hash, entryHash, row[0]).update();
             hash = entryHash;
         }
-        for (Object[] row : rows) {
-            jdbc.sql("INSERT INTO audit_entries (seq, kind, case_id, customer_id, actor, occurred_at, content, content_digest, "
-                    + "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").params(row).update();
+        if (!staged.isEmpty()) {
+            jdbc.sql("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1").params(seq, hash).update();
         }
-        jdbc.sql("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1").params(seq, hash).update();
+        return staged.size();
+    }
+
+    /** How many entries were staged before a moment and are still not sealed: none, unless sealing stopped. */
+    public int unsealedBefore(Instant before) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_entries WHERE seq IS NULL AND recorded_at < ?")
+                .param(Timestamp.from(before)).query(Integer.class).single();
     }
 
     private static byte[] salt() {
@@ -175,17 +241,17 @@ public class AuditLog {
 
     /** Every entry about a case, in chain order. */
     public List<AuditEntry> ofCase(long caseId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_entries WHERE case_id = ? ORDER BY seq")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_entries WHERE case_id = ? ORDER BY seq IS NULL, seq, id")
                 .param(caseId).query(AuditLog::entry).list();
     }
 
     /** Every entry about a customer or one of the cases given, in chain order. */
     public List<AuditEntry> ofCustomer(long customerId, List<Long> caseIds) {
         if (caseIds.isEmpty()) {
-            return jdbc.sql("SELECT " + COLUMNS + " FROM audit_entries WHERE customer_id = ? ORDER BY seq")
+            return jdbc.sql("SELECT " + COLUMNS + " FROM audit_entries WHERE customer_id = ? ORDER BY seq IS NULL, seq, id")
                     .param(customerId).query(AuditLog::entry).list();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_entries WHERE customer_id = :customer OR case_id IN (:cases) ORDER BY seq")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_entries WHERE customer_id = :customer OR case_id IN (:cases) ORDER BY seq IS NULL, seq, id")
                 .param("customer", customerId).param("cases", caseIds).query(AuditLog::entry).list();
     }
 
@@ -211,7 +277,9 @@ public class AuditLog {
         long customerId = rs.getLong("customer_id");
         Long customerValue = rs.wasNull() ? null : customerId;
         Timestamp pseudonymised = rs.getTimestamp("pseudonymised_at");
-        return new AuditEntry(rs.getLong("seq"), rs.getString("kind"), caseValue, customerValue, rs.getString("actor"),
+        long seq = rs.getLong("seq");
+        Long seqValue = rs.wasNull() ? null : seq;
+        return new AuditEntry(seqValue, rs.getString("kind"), caseValue, customerValue, rs.getString("actor"),
                 rs.getTimestamp("occurred_at").toInstant(), rs.getString("content"), rs.getString("content_digest"),
                 rs.getString("prev_hash"), rs.getString("hash"), pseudonymised == null ? null : pseudonymised.toInstant());
     }

@@ -20,6 +20,8 @@ import java.util.Map;
 public class ChainVerifier {
 
     private static final int PAGE = 5000;
+    /** How long an entry may wait for the sealer before verification calls it a problem. */
+    private static final java.time.Duration UNSEALED_GRACE = java.time.Duration.ofMinutes(5);
 
     private final AuditLog log;
     private final Checkpoints checkpoints;
@@ -66,6 +68,11 @@ public class ChainVerifier {
         }
         if (!hash.equals(head.hash())) {
             return broken(checked, head, written.size(), seq, "the head's hash does not match entry " + seq);
+        }
+        int unsealed = log.unsealedBefore(Instant.now().minus(UNSEALED_GRACE));
+        if (unsealed > 0) {
+            return broken(checked, head, written.size(), head.seq() + 1, unsealed + " entries were written more than "
+                    + UNSEALED_GRACE.toMinutes() + " minutes ago and never sealed into the chain (is sealing stopped?)");
         }
         for (Checkpoints.Checkpoint c : written) {
             if (c.seq() > head.seq()) {

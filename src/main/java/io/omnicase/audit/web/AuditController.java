@@ -72,7 +72,7 @@ class AuditController {
     }
 
     /** An entry as the page shows it; {@code content} is the stored canonical JSON, null once erased. */
-    record Entry(long seq, String kind, Long caseId, Long customerId, String actor, Instant occurredAt,
+    record Entry(Long seq, String kind, Long caseId, Long customerId, String actor, Instant occurredAt,
                  @JsonRawValue String content, boolean pseudonymised, String contentDigest, String prevHash, String hash) {
 
         static Entry of(AuditEntry e) {
