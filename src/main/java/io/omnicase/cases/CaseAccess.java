@@ -42,8 +42,11 @@ public class CaseAccess {
     private final CaseStore store;
     private final JdbcClient jdbc;
     private final List<CaseAssignments> assignments;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CaseAccess(UserAccounts users, CaseStore store, JdbcClient jdbc, List<CaseAssignments> assignments) {
+    CaseAccess(UserAccounts users, CaseStore store, JdbcClient jdbc, List<CaseAssignments> assignments,
+               org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.store = store;
         this.jdbc = jdbc;
@@ -51,7 +54,7 @@ public class CaseAccess {
     }
 
     /**
-     * Returns the case when the user may read it.
+     * Returns the case when the user may read it, and publishes {@link CaseRead}: every read of a case is audited.
      *
      * @throws CaseNotFoundException    when there is no such case
      * @throws CaseAccessDeniedException when the user may not read it
@@ -63,6 +66,7 @@ public class CaseAccess {
         if (!user.readsAll() && !owns(user, view)) {
             throw denied(user, view.id());
         }
+        events.publishEvent(new CaseRead(view.id(), view.customerId(), username, Instant.now()));
         return view;
     }
 

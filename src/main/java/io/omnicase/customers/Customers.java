@@ -39,6 +39,14 @@ public interface Customers {
      */
     void recordMovedCases(CustomersMerged merge, List<Long> caseIds);
 
+    /**
+     * Erases a customer's personal data in one transaction (the caller's, which must exist): their name and every
+     * identity (also of customers merged into them), and the identities recorded with their merges; publishes
+     * {@link CustomerErased} inside the transaction so each module erases what it holds of them and of their cases.
+     * The customer's row stays (with no name), so cases and the audit trail keep pointing at a pseudonymous id.
+     */
+    CustomerErased erase(CustomerId id, List<Long> caseIds, String by);
+
     /** Every merge a customer took part in, as source or target, oldest first. */
     List<CustomerMerge> merges(CustomerId id);
 }

@@ -36,6 +36,7 @@ public class Routing {
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
     private final Resource initialRules;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private volatile Active active;
 
     /** The rule set in use and the activation it came from. */
@@ -43,7 +44,9 @@ public class Routing {
     }
 
     Routing(RuleSetStore store, RoutingFactsStore recordedFacts, ObjectMapper json, PlatformTransactionManager tx,
-            @Value("${omnicase.routing.rules:classpath:rules/routing-rules.json}") Resource initialRules) {
+            @Value("${omnicase.routing.rules:classpath:rules/routing-rules.json}") Resource initialRules,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.recordedFacts = recordedFacts;
         this.json = json;
@@ -57,11 +60,16 @@ public class Routing {
      */
     public RoutingDecision decide(CaseId caseId, RoutingFacts facts) {
         RoutingDecision decision = activeRules().decide(facts);
+        String factsJson;
         try {
-            recordedFacts.record(caseId.value(), json.writeValueAsString(facts), Instant.now());
+            factsJson = json.writeValueAsString(facts);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("routing facts are not serialisable", e);
         }
+        Instant now = Instant.now();
+        recordedFacts.record(caseId.value(), factsJson, now);
+        events.publishEvent(new RoutingDecided(caseId.value(), factsJson, decision.selfService(), decision.queue().group(),
+                decision.priority().taskPriority(), decision.rulesFired(), decision.ruleSetVersion(), decision.reasons(), now));
         return decision;
     }
 

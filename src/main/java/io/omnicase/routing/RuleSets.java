@@ -37,8 +37,11 @@ public class RuleSets {
     private final RoutingFactsStore recordedFacts;
     private final Routing routing;
     private final ObjectMapper json;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    RuleSets(RuleSetStore store, RoutingFactsStore recordedFacts, Routing routing, ObjectMapper json) {
+    RuleSets(RuleSetStore store, RoutingFactsStore recordedFacts, Routing routing, ObjectMapper json,
+             org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.recordedFacts = recordedFacts;
         this.routing = routing;
@@ -164,7 +167,7 @@ public class RuleSets {
     private RuleSetVersion store(String drl, GuidedRuleSet table, String author, String reason) {
         int version = store.insert(drl, table, RuleSet.checksumOf(drl), author, reason);
         store.activate(version, author, reason);
-        return store.find(version).orElseThrow();
+        return activated(store.find(version).orElseThrow(), author, reason);
     }
 
     /** Makes an earlier (or any stored) version active again: a rollback in one step. */
@@ -173,7 +176,13 @@ public class RuleSets {
         RuleSetVersion stored = store.find(version).orElseThrow(() -> new RuleSetNotFoundException(version));
         validateDrl(stored.drl());
         store.activate(version, by, reason);
-        return store.find(version).orElseThrow();
+        return activated(store.find(version).orElseThrow(), by, reason);
+    }
+
+    private RuleSetVersion activated(RuleSetVersion version, String by, String reason) {
+        events.publishEvent(new RuleSetActivated(version.version(), version.label(), version.checksum(), by, reason,
+                version.activatedAt() == null ? java.time.Instant.now() : version.activatedAt()));
+        return version;
     }
 
     /** After the activating transaction committed: switch this node at once rather than at its next poll. */

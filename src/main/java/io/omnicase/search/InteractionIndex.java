@@ -218,6 +218,45 @@ public class InteractionIndex {
         return java.util.Arrays.stream(text.strip().split("\\s+")).filter(w -> w.matches("\\p{L}[\\p{L}'.,?!]*")).count() >= 2;
     }
 
+    /**
+     * Removes every entry of these cases and of this customer (erasure, retention); answers how many. Searches ids and
+     * deletes them in bulk: the node's distribution has no delete-by-query.
+     */
+    public int removeCases(java.util.Collection<Long> caseIds, Long customerId) {
+        try {
+            ensureIndex();
+            int removed = 0;
+            List<co.elastic.clients.elasticsearch._types.FieldValue> ids = caseIds.stream()
+                    .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
+            while (true) {
+                client.indices().refresh(r -> r.index(index));
+                SearchResponse<Void> found = client.search(s -> s.index(index).size(1000).source(src -> src.fetch(false))
+                        .query(q -> q.bool(b -> {
+                            if (!ids.isEmpty()) {
+                                b.should(sh -> sh.terms(t -> t.field("caseId").terms(v -> v.value(ids))));
+                            }
+                            if (customerId != null) {
+                                b.should(sh -> sh.term(t -> t.field("customerId").value(customerId)));
+                            }
+                            return b.minimumShouldMatch("1");
+                        })), Void.class);
+                if (found.hits().hits().isEmpty()) {
+                    return removed;
+                }
+                BulkResponse bulk = client.bulk(b -> {
+                    found.hits().hits().forEach(h -> b.operations(o -> o.delete(d -> d.index(index).id(h.id()))));
+                    return b.refresh(co.elastic.clients.elasticsearch._types.Refresh.True);
+                });
+                if (bulk.errors()) {
+                    throw new HistoryUnavailableException("The history index did not remove every entry of the erased cases", null);
+                }
+                removed += found.hits().hits().size();
+            }
+        } catch (IOException e) {
+            throw new HistoryUnavailableException("The history index is not reachable", e);
+        }
+    }
+
     /** Makes recent writes visible to search; for tools and tests, not for the hot path. */
     public void refresh() {
         try {

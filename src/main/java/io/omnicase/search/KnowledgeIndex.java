@@ -232,6 +232,33 @@ public class KnowledgeIndex {
         }
     }
 
+    /** Removes the examples learned from these cases (erasure, retention); answers how many. */
+    public int removeCases(java.util.Collection<Long> caseIds) {
+        if (caseIds.isEmpty()) {
+            return 0;
+        }
+        List<co.elastic.clients.elasticsearch._types.FieldValue> ids = caseIds.stream()
+                .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
+        return call(() -> {
+            ensureIndex();
+            int removed = 0;
+            while (true) {
+                client.indices().refresh(r -> r.index(index));
+                SearchResponse<Void> found = client.search(s -> s.index(index).size(BULK_CHUNK).source(src -> src.fetch(false))
+                        .query(q -> q.terms(t -> t.field("caseId").terms(v -> v.value(ids)))), Void.class);
+                if (found.hits().hits().isEmpty()) {
+                    return removed;
+                }
+                BulkRequest.Builder bulk = new BulkRequest.Builder();
+                found.hits().hits().forEach(h -> bulk.operations(o -> o.delete(d -> d.index(index).id(h.id()))));
+                // Gone from the topics' vectors in memory too: nothing of an erased case stays behind.
+                found.hits().hits().forEach(h -> vectors.remove(h.id()));
+                client.bulk(bulk.refresh(co.elastic.clients.elasticsearch._types.Refresh.True).build());
+                removed += found.hits().hits().size();
+            }
+        });
+    }
+
     /** The entries that best match a question among all knowledge, best first; for tools and evaluation. */
     public List<KnowledgeMatch> retrieve(String question, int size) {
         return retrieve(question, KnowledgeScope.everything(), size);

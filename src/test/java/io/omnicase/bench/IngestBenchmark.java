@@ -81,6 +81,15 @@ public final class IngestBenchmark {
             System.out.printf("ratio (b)/(a): %.1f %% of the raw commit rate (target >= 20 %%); p99 target < 50 ms%n",
                     100 * ingest.rate() / raw.rate());
 
+            var meters = app.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+            for (String name : List.of("omnicase.audit.append", "omnicase.audit.head-wait")) {
+                var timer = meters.find(name).timer();
+                if (timer != null) {
+                    System.out.printf("%s: %,d times, mean %.3f ms, max %.3f ms%n", name, timer.count(),
+                            timer.mean(java.util.concurrent.TimeUnit.MILLISECONDS), timer.max(java.util.concurrent.TimeUnit.MILLISECONDS));
+                }
+            }
+
             long drainStart = System.nanoTime();
             JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
             while (jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL")

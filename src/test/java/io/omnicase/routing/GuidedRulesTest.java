@@ -33,7 +33,7 @@ class GuidedRulesTest {
             "\\\"); \nfor\n(int i = 0; i < 1; i++) { " + TOUCH + "; } /* */ end\nrule \"x\" when then " + TOUCH + "; end",
             "char q='\"'; " + TOUCH + "; \\u0022); " + TOUCH + "; // # $decision.escalate(); insert(q); @{x} ${x}");
 
-    private final RuleSets ruleSets = new RuleSets(null, null, null, null);
+    private final RuleSets ruleSets = new RuleSets(null, null, null, null, null);
 
     @AfterEach
     void canaryStaysDown() {

@@ -112,6 +112,15 @@ class AuthorizationMatrixIT {
             POST   /api/designer/processes/{key}/migrations/preview 401 403   403  403   403    ok     403   ok
             POST   /api/designer/processes/{key}/migrations      401  403     403  403   403    ok     403   ok
             GET    /api/designer/migrations/{batchId}            401  403     403  403   403    ok     ok    ok
+            # audit: auditors and admins read traces and verify the chain; checkpoints and erasure are ADMIN's
+            GET    /api/audit/find                               401  403     403  403   403    403    ok    ok
+            GET    /api/audit/cases/{id}/trace                   401  403     403  403   403    403    ok    ok
+            GET    /api/audit/cases/{id}/export                  401  403     403  403   403    403    ok    ok
+            GET    /api/audit/customers/{id}/trace               401  403     403  403   403    403    ok    ok
+            GET    /api/audit/customers/{id}/data                401  403     403  403   403    403    ok    ok
+            GET    /api/audit/verification                       401  403     403  403   403    403    ok    ok
+            POST   /api/audit/checkpoints                        401  403     403  403   403    403    403   ok
+            POST   /api/audit/customers/{id}/erasure             401  403     403  403   403    403    403   ok
             # webhooks: the provider's signature decides, not a login; these requests carry none
             GET    /api/webhooks/{app:whatsapp|messenger}        400  400     400  400   400    400    400   400
             POST   /api/webhooks/whatsapp                        401  401     401  401   401    401    401   401
@@ -209,6 +218,9 @@ class AuthorizationMatrixIT {
         }
         if (row.path().endsWith("/diff") && row.path().startsWith("/api/designer/")) {
             path += "?from=1&to=1";
+        }
+        if (row.path().equals("/api/audit/find")) {
+            path += "?q=" + caseId;
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(20)).header("Accept", "application/json");

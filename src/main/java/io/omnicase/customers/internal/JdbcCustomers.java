@@ -6,6 +6,7 @@ import io.omnicase.customers.CustomerId;
 import io.omnicase.customers.CustomerMerge;
 import io.omnicase.customers.CustomerMergeException;
 import io.omnicase.customers.Customers;
+import io.omnicase.customers.CustomerErased;
 import io.omnicase.customers.CustomersMerged;
 import io.omnicase.customers.Identity;
 import io.omnicase.customers.IdentityKind;
@@ -116,6 +117,27 @@ class JdbcCustomers implements Customers {
         List<Long> caseIds = parseCaseIds(jdbc.sql("SELECT case_ids FROM customer_merges WHERE id = ?")
                 .param(id).query(String.class).single());
         return new CustomerMerge(id, source, target, by, identities, caseIds, now);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CustomerErased erase(CustomerId id, List<Long> caseIds, String by) {
+        List<Long> people = jdbc.sql("SELECT id FROM customers WHERE id = ? OR merged_into = ? ORDER BY id FOR UPDATE")
+                .params(id.value(), id.value()).query(Long.class).list();
+        List<Identity> identities = jdbc.sql("SELECT kind, address FROM customer_identities WHERE customer_id IN (:ids) ORDER BY id")
+                .param("ids", people)
+                .query((rs, n) -> new Identity(IdentityKind.valueOf(rs.getString(1)), rs.getString(2))).list();
+        List<Identity> recorded = new java.util.ArrayList<>(identities);
+        jdbc.sql("SELECT identities FROM customer_merges WHERE source_id IN (:ids) OR target_id IN (:ids)")
+                .param("ids", people).query(String.class).list()
+                .forEach(text -> parseIdentities(text).stream().filter(i -> !recorded.contains(i)).forEach(recorded::add));
+        jdbc.sql("DELETE FROM customer_identities WHERE customer_id IN (:ids)").param("ids", people).update();
+        jdbc.sql("UPDATE customers SET display_name = NULL WHERE id IN (:ids)").param("ids", people).update();
+        jdbc.sql("UPDATE customer_merges SET identities = '' WHERE source_id IN (:ids) OR target_id IN (:ids)")
+                .param("ids", people).update();
+        CustomerErased erased = new CustomerErased(id, recorded, caseIds, by, Instant.now());
+        events.publishEvent(erased);
+        return erased;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseManagement;
 import io.omnicase.cases.CaseStatus;
 import io.omnicase.cases.MessageReceived;
+import io.omnicase.process.CaseProcessStarted;
 import io.omnicase.process.CustomerCaseProcess;
 import io.omnicase.process.CustomerCaseProcess.Messages;
 import org.camunda.bpm.engine.RuntimeService;
@@ -47,10 +48,16 @@ class CaseProcessStarter {
     private final Duration selfServiceTimeout;
     private final Duration autoCloseAfter;
 
-    CaseProcessStarter(RuntimeService runtime, CaseManagement cases, TaskScheduler scheduler,
+    private final org.camunda.bpm.engine.RepositoryService repository;
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    CaseProcessStarter(RuntimeService runtime, org.camunda.bpm.engine.RepositoryService repository,
+                       org.springframework.context.ApplicationEventPublisher events, CaseManagement cases, TaskScheduler scheduler,
                        @Value("${omnicase.case.self-service-timeout:PT24H}") Duration selfServiceTimeout,
                        @Value("${omnicase.case.auto-close-after:P7D}") Duration autoCloseAfter) {
         this.runtime = runtime;
+        this.repository = repository;
+        this.events = events;
         this.cases = cases;
         this.scheduler = scheduler;
         this.selfServiceTimeout = selfServiceTimeout;
@@ -91,10 +98,13 @@ class CaseProcessStarter {
                 .singleResult();
         if (running == null) {
             if (message.newCase()) {
-                runtime.createProcessInstanceByKey(CustomerCaseProcess.KEY)
+                ProcessInstance started = runtime.createProcessInstanceByKey(CustomerCaseProcess.KEY)
                         .businessKey(caseId.businessKey())
                         .setVariables(startVariables(message))
                         .execute();
+                events.publishEvent(new CaseProcessStarted(caseId.value(), started.getId(), CustomerCaseProcess.KEY,
+                        repository.getProcessDefinition(started.getProcessDefinitionId()).getVersion(),
+                        started.getProcessDefinitionId()));
                 return;
             }
             if (cases.find(caseId).map(c -> c.status() == CaseStatus.CLOSED).orElse(true)) {

@@ -97,6 +97,8 @@ class SecurityConfiguration {
                         // every version and diff.
                         .requestMatchers(HttpMethod.GET, "/api/designer/**").hasAnyRole("DESIGNER", "ADMIN", "AUDITOR")
                         .requestMatchers(HttpMethod.POST, "/api/designer/**").hasAnyRole("DESIGNER", "ADMIN")
+                        // Audit: auditors and admins read traces and verify the chain; erasing a customer is ADMIN's.
+                        .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/**").hasRole("ADMIN")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // engine-rest: reads for what Cockpit-minded roles need, every write (deployments too) ADMIN's.

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { factRows, summaryOf, titleOf, type AuditEntry } from './audit';
+
+const entry = (kind: string, content: Record<string, unknown> | null, pseudonymised = false): AuditEntry => ({
+  seq: 7, kind, actor: 'customer', occurredAt: '2026-12-01T10:00:00Z', content, pseudonymised,
+  contentDigest: 'd'.repeat(64), prevHash: 'a'.repeat(64), hash: 'b'.repeat(64),
+});
+
+describe('audit entries as the auditor reads them', () => {
+  it('says what a routing decision decided and with which rule-set version', () => {
+    const decided = entry('routing.decided', { selfService: false, queue: 'billing', priority: 70, ruleSetVersion: 'v3' });
+    expect(titleOf('routing.decided')).toBe('Routing decision');
+    expect(summaryOf(decided)).toBe('Escalate to billing, priority 70 (rules v3)');
+  });
+
+  it('shows a message as its text and an erased entry as erased', () => {
+    expect(summaryOf(entry('message.in', { channel: 'EMAIL', text: '<b>hi</b>' }))).toBe('EMAIL · <b>hi</b>');
+    expect(summaryOf(entry('message.in', null, true))).toContain('erased');
+  });
+
+  it('flattens the facts a decision read into sorted rows', () => {
+    const rows = factRows({ message: { text: 'refund', sentiment: -0.5 }, caseFacts: { channel: 'EMAIL' } });
+    expect(rows).toEqual([
+      { name: 'caseFacts.channel', value: 'EMAIL' },
+      { name: 'message.sentiment', value: '-0.5' },
+      { name: 'message.text', value: 'refund' },
+    ]);
+  });
+});

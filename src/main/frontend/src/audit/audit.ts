@@ -1,0 +1,154 @@
+// The audit trail as the page reads it: entries in chain order, each told in a sentence, with the why of decisions.
+import { getJson, postJson } from '../lib/api';
+
+export interface AuditEntry {
+  seq: number;
+  kind: string;
+  caseId?: number;
+  customerId?: number;
+  actor: string;
+  occurredAt: string;
+  /** The entry's recorded content; absent once the customer's data was erased (its digest stays in the chain). */
+  content?: Record<string, unknown> | null;
+  pseudonymised: boolean;
+  contentDigest: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface CaseSummary {
+  id: number;
+  customerId: number;
+  status: string;
+  subject?: string | null;
+  channel: string;
+  queue?: string | null;
+  openedAt: string;
+  closedAt?: string | null;
+}
+
+export interface RuleSetText {
+  version: number;
+  label: string;
+  checksum: string;
+  drl: string;
+  author?: string;
+  reason?: string;
+  createdAt?: string;
+}
+
+export interface Trace {
+  caseSummary?: CaseSummary | null;
+  customerId?: number | null;
+  customerName?: string | null;
+  cases: CaseSummary[];
+  entries: AuditEntry[];
+  ruleSets: Record<string, RuleSetText>;
+}
+
+export interface Verification {
+  valid: boolean;
+  entries: number;
+  headSeq: number;
+  headHash: string;
+  firstBroken?: { seq: number; problem: string } | null;
+  checkpoints: number;
+  verifiedAt: string;
+}
+
+export interface Found {
+  cases: CaseSummary[];
+  customers: { id: number; name: string; cases: number }[];
+}
+
+export interface Erasure {
+  customerId: number;
+  cases: number[];
+  auditEntriesPseudonymised: number;
+  stores: string[];
+  erasedAt: string;
+}
+
+export const auditApi = {
+  find: (q: string) => getJson<Found>('/api/audit/find?q=' + encodeURIComponent(q)),
+  caseTrace: (id: number) => getJson<Trace>(`/api/audit/cases/${id}/trace`),
+  customerTrace: (id: number) => getJson<Trace>(`/api/audit/customers/${id}/trace`),
+  verify: () => getJson<Verification>('/api/audit/verification'),
+  erase: (id: number, reason: string) => postJson<Erasure>(`/api/audit/customers/${id}/erasure`, { reason }),
+};
+
+const titles: Record<string, string> = {
+  'case.opened': 'Case opened',
+  'message.in': 'Customer message',
+  'message.out': 'Reply',
+  'reply.queued': 'Reply handed to the channel',
+  'routing.decided': 'Routing decision',
+  'routing.recorded': 'Decision recorded on the case',
+  'case.moved': 'Queue or priority changed',
+  'case.status': 'Status changed',
+  'case.sla-breached': 'SLA breached',
+  'case.customer-merged': 'Customers merged',
+  'customers.merged': 'Customers merged',
+  'task.assigned': 'Task assigned',
+  'task.unassigned': 'Task back to its queue',
+  'process.started': 'Case process started',
+  'process.deployed': 'Process version deployed',
+  'rules.activated': 'Rule set activated',
+  'case.read': 'Case read',
+  'customer.erased': 'Customer data erased',
+  'case.anonymised': 'Case anonymised (retention)',
+};
+
+/** A heading for an entry's kind; unknown kinds are shown as they are. */
+export function titleOf(kind: string): string {
+  return titles[kind] ?? kind;
+}
+
+function text(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(text).join(', ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** One line saying what the entry records, from its content; plain text, never markup. */
+export function summaryOf(entry: AuditEntry): string {
+  const c = entry.content;
+  if (entry.kind === 'case.read') return `by ${entry.actor}`;
+  if (!c) return entry.pseudonymised ? 'Content erased; its digest stays in the chain.' : '';
+  switch (entry.kind) {
+    case 'message.in':
+    case 'message.out':
+      return `${text(c.channel) || 'timeline'} · ${text(c.text)}`;
+    case 'routing.decided':
+      return (c.selfService ? 'Self-service' : `Escalate to ${text(c.queue)}`) + `, priority ${text(c.priority)}`
+        + ` (rules ${text(c.ruleSetVersion)})`;
+    case 'process.started':
+      return `${text(c.processKey)} version ${text(c.processVersion)}`;
+    case 'task.assigned':
+      return `to ${text(c.assignee)}`;
+    case 'reply.queued':
+      return `${text(c.channel)}${c.automatic ? ' · written by the assistant' : ''}`;
+    case 'rules.activated':
+      return `${text(c.label)}: ${text(c.reason)}`;
+    case 'customer.erased':
+      return `cases ${text(c.cases)}: ${text(c.reason)}`;
+    case 'case.opened':
+      return `on ${text(c.channel)}`;
+    default:
+      return text(c.text ?? '');
+  }
+}
+
+/** The facts a decision read, flattened to "section.field = value" rows in a stable order. */
+export function factRows(facts: unknown, prefix = ''): { name: string; value: string }[] {
+  if (facts === null || typeof facts !== 'object' || Array.isArray(facts)) {
+    return prefix ? [{ name: prefix, value: text(facts) }] : [];
+  }
+  return Object.keys(facts as Record<string, unknown>).sort().flatMap(key =>
+    factRows((facts as Record<string, unknown>)[key], prefix ? `${prefix}.${key}` : key));
+}
+
+export function shortHash(hash: string): string {
+  return hash.substring(0, 12) + '…';
+}

@@ -1,0 +1,4 @@
+import { mountPage } from '../shell/mount';
+import AuditPage from './AuditPage.vue';
+
+mountPage(AuditPage);

@@ -1,0 +1,159 @@
+package io.omnicase.audit.internal;
+
+import io.omnicase.cases.CaseRead;
+import io.omnicase.cases.InteractionKind;
+import io.omnicase.cases.InteractionRecorded;
+import io.omnicase.cases.MessageReceived;
+import io.omnicase.cases.ReplyRecorded;
+import io.omnicase.customers.CustomersMerged;
+import io.omnicase.process.CaseProcessStarted;
+import io.omnicase.process.CaseTaskAssigned;
+import io.omnicase.routing.RoutingDecided;
+import io.omnicase.routing.RuleSetActivated;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns the domain events that change or decide a case into audit entries. Plain, synchronous listeners: they run in
+ * the publishing transaction, so an entry commits (or rolls back) with the change it records. Personal data (message
+ * texts, addresses, the facts a decision read) goes into an entry's content only, never into its header, so erasure
+ * can drop it while the chain keeps verifying.
+ */
+@Component
+class AuditListeners {
+
+    /** The actor of a customer's own messages; their address stays in the content. */
+    static final String CUSTOMER = "customer";
+
+    private final AuditLog log;
+
+    AuditListeners(AuditLog log) {
+        this.log = log;
+    }
+
+    @EventListener
+    void on(InteractionRecorded e) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("interactionId", e.interactionId());
+        content.put("entryKind", e.kind().name());
+        content.put("channel", e.channel() == null ? null : e.channel().name());
+        content.put("author", e.author());
+        content.put("text", e.text());
+        content.put("caseStatus", e.caseStatus() == null ? null : e.caseStatus().name());
+        String actor = e.kind() == InteractionKind.INBOUND ? CUSTOMER : signedIn(e.author());
+        log.record(new AuditRecord(kindOf(e), e.caseId(), e.customerId(), actor, e.occurredAt(), content));
+    }
+
+    private static String kindOf(InteractionRecorded e) {
+        return switch (e.kind()) {
+            case INBOUND -> "message.in";
+            case OUTBOUND -> "message.out";
+            case DECISION -> "routing.recorded";
+            case ROUTING -> "case.moved";
+            case STATUS -> e.text() != null && e.text().startsWith("SLA breached") ? "case.sla-breached"
+                    : e.text() != null && e.text().contains(" merged into customer ") ? "case.customer-merged" : "case.status";
+            default -> "case." + e.kind().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    @EventListener
+    void on(MessageReceived e) {
+        if (e.newCase()) {
+            log.record(new AuditRecord("case.opened", e.caseId(), e.customerId(), CUSTOMER, Instant.now(),
+                    Map.of("messageId", e.messageId(), "channel", e.channel().name())));
+        }
+    }
+
+    @EventListener
+    void on(ReplyRecorded e) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("interactionId", e.interactionId());
+        content.put("channel", e.channel().name());
+        content.put("to", e.to());
+        content.put("automatic", e.automatic());
+        log.record(new AuditRecord("reply.queued", e.caseId(), null, signedIn(e.automatic() ? "assistant" : null),
+                Instant.now(), content));
+    }
+
+    @EventListener
+    void on(RoutingDecided e) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("selfService", e.selfService());
+        content.put("queue", e.queue());
+        content.put("priority", e.priority());
+        content.put("rulesFired", e.rulesFired());
+        content.put("reasons", e.reasons());
+        content.put("ruleSetVersion", e.ruleSetVersion());
+        content.put("facts", Canonical.tree(e.factsJson()));
+        log.record(new AuditRecord("routing.decided", e.caseId(), null, "routing", e.decidedAt(), content));
+    }
+
+    @EventListener
+    void on(CaseTaskAssigned e) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("taskId", e.taskId());
+        content.put("assignee", e.assignee());
+        log.record(new AuditRecord(e.assignee() == null ? "task.unassigned" : "task.assigned", e.caseId(), null,
+                signedIn(e.assignee()), Instant.now(), content));
+    }
+
+    @EventListener
+    void on(CaseProcessStarted e) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("processKey", e.processKey());
+        content.put("processVersion", e.processVersion());
+        content.put("processDefinitionId", e.processDefinitionId());
+        content.put("processInstanceId", e.processInstanceId());
+        log.record(new AuditRecord("process.started", e.caseId(), null, "process", Instant.now(), content));
+    }
+
+    @EventListener
+    void on(CustomersMerged e) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("mergeId", e.mergeId());
+        content.put("source", e.source().value());
+        content.put("target", e.target().value());
+        content.put("identities", e.identities().stream().map(i -> i.kind() + ":" + i.address()).toList());
+        log.record(new AuditRecord("customers.merged", null, e.target().value(), e.mergedBy(), e.mergedAt(), content));
+    }
+
+    @EventListener
+    void on(RuleSetActivated e) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("version", e.version());
+        content.put("label", e.label());
+        content.put("checksum", e.checksum());
+        content.put("reason", e.reason());
+        log.record(new AuditRecord("rules.activated", null, null, e.activatedBy(), e.activatedAt(), content));
+    }
+
+    @EventListener
+    void on(CaseRead e) {
+        log.record(new AuditRecord("case.read", e.caseId(), e.customerId(), e.username(), e.readAt(), Map.of()));
+    }
+
+    @EventListener
+    void on(io.omnicase.process.ProcessVersionDeployed e) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("processKey", e.processKey());
+        content.put("version", e.version());
+        content.put("reason", e.reason());
+        content.put("rollbackOf", e.rollbackOf());
+        log.record(new AuditRecord("process.deployed", null, null, e.deployedBy(), e.at(), content));
+    }
+
+    /** The signed-in user behind a change, else who the event names, else the system. */
+    private static String signedIn(String fallback) {
+        var login = SecurityContextHolder.getContext().getAuthentication();
+        if (login != null && login.isAuthenticated() && !(login instanceof AnonymousAuthenticationToken)) {
+            return login.getName();
+        }
+        return fallback == null ? "system" : fallback;
+    }
+}

@@ -1,0 +1,220 @@
+package io.omnicase.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omnicase.audit.internal.Canonical;
+import io.omnicase.support.Api;
+import io.omnicase.support.CustomerMessages;
+import io.omnicase.support.RunningOmnicase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The audit trail as an auditor relies on it: what happens to a case lands on the chain with the why of each decision,
+ * the chain verifies, and any change, removal or reordering of a row made behind the application's back in SQL is
+ * named, as is a rewrite of the whole tail (head included), by the checkpoints kept outside the database. Every
+ * tampering is undone before the test ends: the chain is shared by every test of the suite.
+ */
+@RunningOmnicase
+class AuditChainIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager tx;
+
+    private long caseId;
+    private String phrase;
+
+    @BeforeEach
+    void aCustomerWrites() {
+        phrase = "audit-" + UUID.randomUUID() + " my invoice was charged twice";
+        caseId = CustomerMessages.write(port, "EMAIL", "audit-" + UUID.randomUUID() + "@example.com", phrase, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> kinds(trace()).contains("routing.decided"));
+    }
+
+    @Test
+    void aCasesTraceShowsEachDecisionWithItsFactsRulesAndRuleTextAndTheProcessVersion() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> kinds(trace()).contains("process.started"));
+        JsonNode trace = trace();
+        List<String> kinds = kinds(trace);
+        assertThat(kinds).contains("case.opened", "message.in", "routing.decided", "process.started");
+        JsonNode message = entry(trace, "message.in");
+        assertThat(message.get("content").get("text").asText()).isEqualTo(phrase);
+        assertThat(message.get("actor").asText()).isEqualTo("customer");
+        JsonNode decision = entry(trace, "routing.decided").get("content");
+        assertThat(decision.get("rulesFired")).isNotEmpty();
+        assertThat(decision.get("facts").get("message").toString()).contains("invoice");
+        String version = decision.get("ruleSetVersion").asText();
+        assertThat(trace.get("ruleSets").get(version).get("drl").asText()).contains("rule ");
+        assertThat(entry(trace, "process.started").get("content").get("processVersion").asInt()).isPositive();
+        // the auditor's own read of the trace is on the chain too
+        await().atMost(Duration.ofSeconds(10)).until(() -> trace().get("entries").findValuesAsText("actor").contains("auditor"));
+        // entries come in chain order
+        List<Long> seqs = trace.get("entries").findValues("seq").stream().map(JsonNode::asLong).toList();
+        assertThat(seqs).isSorted();
+        assertThat(verification().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aRowChangedInSqlIsNamedAsTheFirstBrokenLink() {
+        Map<String, Object> row = row(entrySeq("message.in"));
+        long seq = (Long) row.get("seq");
+        try {
+            jdbc.sql("UPDATE audit_entries SET content = REPLACE(content, 'twice', 'once') WHERE seq = ?").param(seq).update();
+            assertBrokenAt(seq, "content");
+        } finally {
+            jdbc.sql("UPDATE audit_entries SET content = ? WHERE seq = ?").params(row.get("content"), seq).update();
+        }
+        try {
+            jdbc.sql("UPDATE audit_entries SET actor = 'someone-else' WHERE seq = ?").param(seq).update();
+            assertBrokenAt(seq, "changed");
+        } finally {
+            jdbc.sql("UPDATE audit_entries SET actor = ? WHERE seq = ?").params(row.get("actor"), seq).update();
+        }
+        assertThat(verification().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aRowDeletedInSqlIsNamed() {
+        long seq = entrySeq("message.in");
+        Map<String, Object> row = row(seq);
+        try {
+            jdbc.sql("DELETE FROM audit_entries WHERE seq = ?").param(seq).update();
+            assertBrokenAt(seq, "missing");
+        } finally {
+            insert(row);
+        }
+        assertThat(verification().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void rowsReorderedInSqlAreNamed() {
+        long first = entrySeq("case.opened");
+        long second = first + 1;
+        try {
+            swap(first, second);
+            assertBrokenAt(first, "does not follow");
+        } finally {
+            swap(first, second);
+        }
+        assertThat(verification().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aRewrittenTailThatChainsAgainIsCaughtByTheCheckpoint() {
+        long seq = entrySeq("message.in");
+        Map<String, Object> row = row(seq);
+        JsonNode checkpoint = Api.as(port, "admin").postJson("/api/audit/checkpoints", Map.of()).json();
+        assertThat(checkpoint.get("seq").asLong()).isGreaterThan(seq);
+        try {
+            rewriteFrom(seq, ((String) row.get("content")).replace("twice", "once"));
+            JsonNode result = verification();
+            assertThat(result.get("valid").asBoolean()).isFalse();
+            assertThat(result.get("firstBroken").get("problem").asText()).contains("checkpointed");
+            assertThat(result.get("firstBroken").get("seq").asLong()).isBetween(seq, checkpoint.get("seq").asLong());
+        } finally {
+            rewriteFrom(seq, (String) row.get("content"));
+        }
+        assertThat(verification().get("valid").asBoolean()).isTrue();
+    }
+
+    private void assertBrokenAt(long seq, String problem) {
+        JsonNode result = verification();
+        assertThat(result.get("valid").asBoolean()).as("verification of %s", result).isFalse();
+        assertThat(result.get("firstBroken").get("seq").asLong()).as("%s", result).isEqualTo(seq);
+        assertThat(result.get("firstBroken").get("problem").asText()).contains(problem);
+    }
+
+    private JsonNode verification() {
+        Api.Response response = Api.as(port, "auditor").get("/api/audit/verification");
+        assertThat(response.status()).isEqualTo(200);
+        return response.json();
+    }
+
+    private JsonNode trace() {
+        Api.Response response = Api.as(port, "auditor").get("/api/audit/cases/" + caseId + "/trace");
+        assertThat(response.status()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static List<String> kinds(JsonNode trace) {
+        return trace.get("entries").findValuesAsText("kind");
+    }
+
+    private static JsonNode entry(JsonNode trace, String kind) {
+        for (JsonNode e : trace.get("entries")) {
+            if (kind.equals(e.get("kind").asText())) {
+                return e;
+            }
+        }
+        throw new AssertionError("no " + kind + " entry in " + trace);
+    }
+
+    private long entrySeq(String kind) {
+        return entry(trace(), kind).get("seq").asLong();
+    }
+
+    private Map<String, Object> row(long seq) {
+        return jdbc.sql("SELECT * FROM audit_entries WHERE seq = ?").param(seq).query().singleRow();
+    }
+
+    private void insert(Map<String, Object> row) {
+        jdbc.sql("INSERT INTO audit_entries (id, recorded_at, seq, kind, case_id, customer_id, actor, occurred_at, content, "
+                        + "content_digest, prev_hash, hash, pseudonymised_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(row.get("id"), row.get("recorded_at"), row.get("seq"), row.get("kind"), row.get("case_id"), row.get("customer_id"), row.get("actor"),
+                        row.get("occurred_at"), row.get("content"), row.get("content_digest"), row.get("prev_hash"),
+                        row.get("hash"), row.get("pseudonymised_at")).update();
+    }
+
+    private void swap(long a, long b) {
+        new TransactionTemplate(tx).executeWithoutResult(s -> {
+            jdbc.sql("UPDATE audit_entries SET seq = -1 WHERE seq = ?").param(a).update();
+            jdbc.sql("UPDATE audit_entries SET seq = ? WHERE seq = ?").params(a, b).update();
+            jdbc.sql("UPDATE audit_entries SET seq = ? WHERE seq = -1").param(b).update();
+        });
+    }
+
+    /**
+     * What a forger with database access does: changes an entry and recomputes every hash after it and the head, so
+     * that the chain in the database is consistent again.
+     */
+    private void rewriteFrom(long seq, String content) {
+        new TransactionTemplate(tx).executeWithoutResult(s -> {
+            jdbc.sql("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE").query(Long.class).single();
+            jdbc.sql("UPDATE audit_entries SET content = ?, content_digest = ? WHERE seq = ?")
+                    .params(content, Canonical.sha256(content), seq).update();
+            String prev = jdbc.sql("SELECT hash FROM audit_entries WHERE seq = ?").param(seq - 1).query(String.class).single();
+            long last = seq - 1;
+            for (Map<String, Object> r : jdbc.sql("SELECT * FROM audit_entries WHERE seq >= ? ORDER BY seq").param(seq)
+                    .query().listOfRows()) {
+                long n = ((Number) r.get("seq")).longValue();
+                Long caseValue = r.get("case_id") == null ? null : ((Number) r.get("case_id")).longValue();
+                Long customerValue = r.get("customer_id") == null ? null : ((Number) r.get("customer_id")).longValue();
+                String hash = Canonical.hash(prev, Canonical.header(n, (String) r.get("kind"), caseValue, customerValue,
+                        (String) r.get("actor"), ((Timestamp) r.get("occurred_at")).toInstant(), (String) r.get("content_digest")));
+                jdbc.sql("UPDATE audit_entries SET prev_hash = ?, hash = ? WHERE seq = ?").params(prev, hash, n).update();
+                prev = hash;
+                last = n;
+            }
+            jdbc.sql("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1").params(last, prev).update();
+        });
+    }
+}
