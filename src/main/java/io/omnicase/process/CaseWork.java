@@ -185,7 +185,10 @@ public class CaseWork {
         if (!task.get().claimed()) {
             claimOrConflict(taskId, username);
         }
-        tasks.complete(taskId, variables);
+        onceTheProcessHolds(() -> {
+            tasks.complete(taskId, variables);
+            return true;
+        });
         return true;
     }
 
@@ -213,8 +216,25 @@ public class CaseWork {
     }
 
     private boolean correlate(CaseId caseId, String message, Map<String, Object> variables) {
-        return !runtime.createMessageCorrelation(message).processInstanceBusinessKey(caseId.businessKey())
-                .setVariables(variables).correlateAllWithResult().isEmpty();
+        return onceTheProcessHolds(() -> !runtime.createMessageCorrelation(message)
+                .processInstanceBusinessKey(caseId.businessKey()).setVariables(variables).correlateAllWithResult().isEmpty());
+    }
+
+    /**
+     * Runs a person's action on the case process again when the process changed under it (a customer's message was
+     * being taken at the same moment: the engine's optimistic lock); after a few tries it is a conflict (409) for the
+     * person to look at again, never a 500.
+     */
+    private static <T> T onceTheProcessHolds(java.util.function.Supplier<T> action) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return action.get();
+            } catch (org.camunda.bpm.engine.OptimisticLockingException changed) {
+                if (attempt == 3) {
+                    throw new ConflictException("The case changed while this was saved; look at it again and retry");
+                }
+            }
+        }
     }
 
     private JdbcClient.StatementSpec query(String condition) {
