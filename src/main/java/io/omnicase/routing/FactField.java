@@ -2,6 +2,7 @@ package io.omnicase.routing;
 
 import io.omnicase.routing.facts.CaseStatus;
 import io.omnicase.routing.facts.Channel;
+import io.omnicase.routing.facts.PreviousOutcome;
 import io.omnicase.routing.facts.SentimentLabel;
 import io.omnicase.routing.facts.SentimentTrend;
 import io.omnicase.routing.facts.Tier;
@@ -26,6 +27,12 @@ public enum FactField {
     CUSTOMER_RECENT_CASES(Fact.CUSTOMER, "recentCases", "cases in 90 days", ValueType.INTEGER, 0, 1_000_000),
     CUSTOMER_SAME_TOPIC_COMPLAINTS(Fact.CUSTOMER, "sameTopicComplaints", "complaints about the same topic in 90 days",
             ValueType.INTEGER, 0, 1_000_000),
+    CUSTOMER_REPEAT_COUNT(Fact.CUSTOMER, "repeatCount", "contacts about the same issue in 90 days (this one included)",
+            ValueType.INTEGER, 0, 1_000_000),
+    CUSTOMER_DAYS_SINCE_LAST_CONTACT(Fact.CUSTOMER, "daysSinceLastContact",
+            "days since the last contact about the same issue", ValueType.INTEGER, 0, 1_000_000),
+    CUSTOMER_PREVIOUS_OUTCOME(Fact.CUSTOMER, "previousOutcome", "outcome of the previous case about the same issue",
+            ValueType.CHOICE, PreviousOutcome.class),
     MESSAGE_TEXT(Fact.MESSAGE, "text", "text", ValueType.TEXT),
     MESSAGE_TOPIC(Fact.MESSAGE, "topic", "topic", ValueType.CHOICE, Topic.class),
     MESSAGE_ASKS_FOR_PERSON(Fact.MESSAGE, "asksForPerson", "asks for a person", ValueType.BOOLEAN),
