@@ -1,0 +1,9 @@
+/**
+ * Patterns in the interaction history and the figures supervisors coach from: repeat issues of a customer (facts for
+ * routing, earlier cases for the desk), spikes and emerging topics per topic and channel ({@link
+ * io.omnicase.insight.SpikeDetected}), coaching figures per agent and topic with the moments worth a talk, and a
+ * seeded generator of a realistic history to measure all of it. Every query runs in Elasticsearch through the search
+ * module's {@link io.omnicase.search.InsightQueries}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Insight")
+package io.omnicase.insight;
