@@ -1,0 +1,57 @@
+package io.omnicase.insight;
+
+import io.omnicase.search.CoachingAggregation;
+import io.omnicase.search.InsightQueries;
+import io.omnicase.search.OutcomeFigures;
+import io.omnicase.security.UserAccount;
+import io.omnicase.security.UserAccounts;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Coaching figures for a period, per agent and topic beside the team's, and the moments worth a talk: one aggregation
+ * request to Elasticsearch over the cases' outcome documents; here only display names are added.
+ */
+@Service
+public class Coaching {
+
+    /** How many moments of each kind a report lists. */
+    static final int MOMENTS = 10;
+
+    private final InsightQueries queries;
+    private final UserAccounts users;
+
+    Coaching(InsightQueries queries, UserAccounts users) {
+        this.queries = queries;
+        this.users = users;
+    }
+
+    public CoachingReport report(Instant from, Instant to, String queue) {
+        CoachingAggregation aggregation = queries.coaching(from, to, queue, MOMENTS);
+        Map<String, String> names = users.all().stream()
+                .collect(Collectors.toMap(UserAccount::username, UserAccount::displayName, (a, b) -> a));
+        Function<String, String> displayName = agent -> "assistant".equals(agent) ? "Assistant"
+                : names.getOrDefault(agent, agent);
+        return new CoachingReport(from, to, queue == null || queue.isBlank() ? null : queue,
+                figures(aggregation.team()),
+                aggregation.agents().stream().map(a -> new CoachingReport.AgentFigures(a.agent(),
+                        displayName.apply(a.agent()), a.topic(), figures(a.figures()))).toList(),
+                aggregation.moments().stream().map(m -> new CoachingReport.Moment(m.caseId(), m.agent(), m.kind().name(),
+                        m.at(), m.before(), m.after(), m.excerpt())).toList());
+    }
+
+    private static CoachingReport.Figures figures(OutcomeFigures f) {
+        boolean none = f.handled() == 0;
+        return new CoachingReport.Figures(f.handled(), none ? null : round(f.medianHandleSeconds()),
+                none ? null : round(f.firstContactResolution()), none ? null : round(f.reopenRate()),
+                none ? null : round(f.sentimentChange()), f.slaBreaches(), null);
+    }
+
+    private static Double round(Double value) {
+        return value == null ? null : Math.round(value * 1000) / 1000.0;
+    }
+}
