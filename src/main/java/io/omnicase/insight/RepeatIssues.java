@@ -12,7 +12,7 @@ import io.omnicase.routing.MessageFacts;
 import io.omnicase.routing.RepeatFacts;
 import io.omnicase.routing.RepeatHistory;
 import io.omnicase.routing.Topic;
-import io.omnicase.routing.facts.PreviousOutcome;
+import io.omnicase.routing.PreviousOutcome;
 import io.omnicase.search.CaseOutcome;
 import io.omnicase.search.EarlierContact;
 import io.omnicase.search.InsightQueries;

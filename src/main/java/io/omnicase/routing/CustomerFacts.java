@@ -1,7 +1,6 @@
 package io.omnicase.routing;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import io.omnicase.routing.facts.PreviousOutcome;
 import io.omnicase.routing.facts.Tier;
 
 /** The customer as the rules see them: their tier and their recent history with us. */

@@ -2,7 +2,6 @@ package io.omnicase.routing;
 
 import io.omnicase.routing.facts.CaseStatus;
 import io.omnicase.routing.facts.Channel;
-import io.omnicase.routing.facts.PreviousOutcome;
 import io.omnicase.routing.facts.SentimentLabel;
 import io.omnicase.routing.facts.SentimentTrend;
 import io.omnicase.routing.facts.Tier;

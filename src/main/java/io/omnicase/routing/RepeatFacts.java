@@ -1,7 +1,5 @@
 package io.omnicase.routing;
 
-import io.omnicase.routing.facts.PreviousOutcome;
-
 /**
  * The customer's earlier contacts about the issue a case is about, as routing reads them.
  *

@@ -1,7 +1,6 @@
 package io.omnicase.routing;
 
 import io.omnicase.routing.facts.Channel;
-import io.omnicase.routing.facts.PreviousOutcome;
 import io.omnicase.routing.facts.Tier;
 import io.omnicase.routing.facts.SentimentTrend;
 import com.fasterxml.jackson.databind.ObjectMapper;

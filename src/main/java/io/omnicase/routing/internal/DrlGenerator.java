@@ -33,7 +33,7 @@ public final class DrlGenerator {
             "io.omnicase.routing.Skill", "io.omnicase.routing.Topic", "io.omnicase.routing.facts.Channel",
             "io.omnicase.routing.facts.Tier", "io.omnicase.routing.facts.CaseStatus",
             "io.omnicase.routing.facts.SentimentLabel", "io.omnicase.routing.facts.SentimentTrend",
-            "io.omnicase.routing.facts.PreviousOutcome");
+            "io.omnicase.routing.PreviousOutcome");
 
     private DrlGenerator() {
     }

@@ -1,4 +1,4 @@
-package io.omnicase.routing.facts;
+package io.omnicase.routing;
 
 /** How the customer's previous contact about the same issue ended, as the routing rules name it. */
 public enum PreviousOutcome {
