@@ -97,7 +97,8 @@ public class InsightQueries {
     /**
      * The customer's earlier cases (not {@code caseId}) with a message about the same issue between {@code from} and
      * {@code to}, latest contact first: a message that shares enough of this text's telling words (more like this,
-     * common words left out) and, unless the topic is {@code OTHER} or unknown, has the same topic.
+     * common words left out) and, unless the topic is {@code OTHER} or unknown, has the same topic or none routing
+     * could tell.
      */
     public List<EarlierContact> earlierContacts(long customerId, long caseId, String topic, String text, Instant from,
                                                 Instant to, int max) {
@@ -128,7 +129,9 @@ public class InsightQueries {
         filters.add(term("kind", "INBOUND"));
         filters.add(range("occurredAt", from, to));
         if (topic != null && !"OTHER".equals(topic)) {
-            filters.add(term("topic", topic));
+            // Routing's topic is a keyword guess: a message it could not place (OTHER) may still be about the issue.
+            filters.add(Query.of(q -> q.terms(t -> t.field("topic").terms(v -> v.value(List.of(FieldValue.of(topic),
+                    FieldValue.of("OTHER")))))));
         }
         return SearchRequest.of(s -> s.index(interactions.indexName()).size(0)
                 .query(q -> q.bool(b -> b.filter(filters)
