@@ -103,10 +103,10 @@ public final class HistoryGenerator {
     // ------------------------------------------------------------------------------------------------ the issues
 
     /** A kind of issue: how customers put it (paraphrases with slots), its mood, and the queue that handles it. */
-    record Issue(String name, String queue, double mood, boolean spikeOnly, List<String> phrasings) {
+    public record Issue(String name, String queue, double mood, boolean spikeOnly, List<String> phrasings) {
     }
 
-    static final List<Issue> ISSUES = List.of(
+    public static final List<Issue> ISSUES = List.of(
             new Issue("double-charge", "billing", -0.5, false, List.of(
                     "I was charged twice for my {plan} subscription this month",
                     "Two payments of {amount} were taken from my card for the same invoice",
@@ -187,6 +187,10 @@ public final class HistoryGenerator {
                     "You charged me {amount} after the price change without asking me",
                     "The new price was charged to my card without any notice of the price change",
                     "Why was I charged the increased price? Nobody told me about a price change")));
+
+    /** The issues by name. */
+    public static final Map<String, Issue> ISSUES_BY_NAME = ISSUES.stream()
+            .collect(java.util.stream.Collectors.toMap(Issue::name, i -> i));
 
     private static final List<String> PLANS = List.of("Basic", "Plus", "Premium", "Family", "Business");
     private static final List<String> PRODUCTS = List.of("kettle", "headphones", "desk lamp", "coffee grinder",
