@@ -146,6 +146,34 @@ public class InteractionIndex {
         }
     }
 
+    /**
+     * Gives the source customer's entries the target customer after a merge, so the history (repeat issues among it)
+     * sees one customer; partial updates in batches, as for a status (the node has no update-by-query).
+     */
+    @ApplicationModuleListener
+    void on(io.omnicase.customers.CustomersMerged merged) throws IOException {
+        ensureIndex();
+        long source = merged.source().value();
+        Map<String, Long> change = Map.of("customerId", merged.target().value());
+        for (int round = 0; round < 1000; round++) {
+            client.indices().refresh(r -> r.index(index));
+            SearchResponse<InteractionDocument> moved = client.search(s -> s.index(index).size(RESTATUS_BATCH)
+                    .source(src -> src.fetch(false))
+                    .query(q -> q.term(t -> t.field("customerId").value(source))), InteractionDocument.class);
+            if (moved.hits().hits().isEmpty()) {
+                return;
+            }
+            BulkResponse bulk = client.bulk(b -> {
+                moved.hits().hits().forEach(hit -> b.operations(o -> o.update(u -> u.index(index).id(hit.id())
+                        .action(a -> a.doc(change)))));
+                return b;
+            });
+            if (bulk.errors()) {
+                throw new IOException("The history index did not move every entry of customer " + source);
+            }
+        }
+    }
+
     public void add(InteractionDocument document) throws IOException {
         ensureIndex();
         float[] vector = embeddings.embed(document.text());
