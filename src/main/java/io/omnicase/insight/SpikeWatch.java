@@ -83,8 +83,8 @@ public class SpikeWatch {
      * Finds the spikes of the window ending at {@code end}, without recording or publishing them (what the benchmark
      * replays over a history).
      */
-    public List<SpikeDetected> spikesAt(Instant end) {
-        List<SpikeDetected> spikes = new ArrayList<>();
+    public List<Spike> spikesAt(Instant end) {
+        List<Spike> spikes = new ArrayList<>();
         Instant windowStart = end.minus(window);
         Instant baselineStart = end.minus(window.multipliedBy(baselineWindows + 1L));
         for (TopicVolume volume : queries.volumes(end, window, baselineWindows)) {
@@ -93,16 +93,16 @@ public class SpikeWatch {
             }
             RisingTerms rising = queries.risingTerms(volume.topic(), volume.channel(), windowStart, end, baselineStart,
                     RISING_TERMS, MAX_CASES);
-            spikes.add(new SpikeDetected(volume.topic(), volume.channel(), volume.windowCount(),
+            spikes.add(new Spike(volume.topic(), volume.channel(), volume.windowCount(),
                     Math.round(SpikeRule.mean(volume.baselineCounts()) * 100) / 100.0, rising.terms(), rising.caseIds(), end));
         }
         return spikes;
     }
 
     /** Finds the window's spikes, records the ones not announced before and publishes them; returns those. */
-    public List<SpikeDetected> checkAndPublish(Instant end) {
-        List<SpikeDetected> announced = new ArrayList<>();
-        for (SpikeDetected spike : spikesAt(end)) {
+    public List<Spike> checkAndPublish(Instant end) {
+        List<Spike> announced = new ArrayList<>();
+        for (Spike spike : spikesAt(end)) {
             Boolean isNew = transactions.execute(status -> {
                 try {
                     jdbc.sql("INSERT INTO insight_spikes (topic, channel, window_end, messages, baseline_mean, rising_terms, "
@@ -115,7 +115,7 @@ public class SpikeWatch {
                 } catch (DuplicateKeyException e) {
                     return false;
                 }
-                events.publishEvent(spike);
+                events.publishEvent(spike.event());
                 return true;
             });
             if (Boolean.TRUE.equals(isNew)) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnicase.OmnicaseApplication;
 import io.omnicase.insight.Coaching;
 import io.omnicase.insight.HistoryGenerator;
-import io.omnicase.insight.SpikeDetected;
+import io.omnicase.insight.Spike;
 import io.omnicase.insight.SpikeWatch;
 import io.omnicase.localservers.ManagedElasticsearchNode;
 import io.omnicase.routing.MessageFacts;
@@ -72,6 +72,7 @@ public final class InsightBenchmark {
                 "omnicase.platform.elasticsearch.port", System.getProperty("bench.elasticsearch.port", "9258"),
                 "omnicase.platform.elasticsearch.heap", System.getProperty("bench.elasticsearch.heap", "1g"),
                 "omnicase.insight.spike.check-every", "PT24H",
+                "spring.elasticsearch.socket-timeout", "300s",
                 "logging.level.root", "warn");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OmnicaseApplication.class)
                 .run(io.omnicase.support.TestServers.asArguments(properties))) {
@@ -94,7 +95,7 @@ public final class InsightBenchmark {
             System.out.printf("Omnicase insight benchmark: seed %d, %,d interactions planned over 90 days, %d cores, data in %s%n",
                     seed, interactions, Runtime.getRuntime().availableProcessors(), home);
             long started = System.nanoTime();
-            HistoryGenerator.Generated history = HistoryGenerator.generate(plan, HistoryGenerator.into(queries), 5000);
+            HistoryGenerator.Generated history = HistoryGenerator.generate(plan, HistoryGenerator.into(queries), 2000);
             queries.refresh();
             HttpClient http = HttpClient.newHttpClient();
             forceMerge(http, es);
@@ -159,7 +160,7 @@ public final class InsightBenchmark {
         for (HistoryGenerator.PlantedSpike spike : planted) {
             String topic = MessageFacts.topicOf(HistoryGenerator.ISSUES_BY_NAME.get(spike.issue()).phrasings().get(0)).name();
             Instant firstEnd = watch.lastWindowEnd(spike.start()).plus(window);
-            SpikeDetected hit = null;
+            Spike hit = null;
             int windows = 0;
             for (Instant at = firstEnd; windows < 2 && hit == null; at = at.plus(window), windows++) {
                 hit = watch.spikesAt(at).stream()
@@ -182,10 +183,10 @@ public final class InsightBenchmark {
         int checks = 0;
         long started = System.nanoTime();
         for (Instant at = quietStart.plus(window); !at.isAfter(quietEnd); at = at.plus(window)) {
-            List<SpikeDetected> false_ = watch.spikesAt(at);
+            List<Spike> false_ = watch.spikesAt(at);
             alerts += false_.size();
             checks++;
-            for (SpikeDetected s : false_) {
+            for (Spike s : false_) {
                 System.out.printf("    false alert %s on %s at %s: %d against %.2f, terms %s%n", s.topic(), s.channel(),
                         s.at(), s.messages(), s.baselineMean(), s.risingTerms());
             }
