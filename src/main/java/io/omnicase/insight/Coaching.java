@@ -32,8 +32,7 @@ public class Coaching {
 
     public CoachingReport report(Instant from, Instant to, String queue) {
         CoachingAggregation aggregation = queries.coaching(from, to, queue, MOMENTS);
-        Map<String, String> names = users.all().stream()
-                .collect(Collectors.toMap(UserAccount::username, UserAccount::displayName, (a, b) -> a));
+        Map<String, String> names = displayNames();
         Function<String, String> displayName = agent -> "assistant".equals(agent) ? "Assistant"
                 : names.getOrDefault(agent, agent);
         return new CoachingReport(from, to, queue == null || queue.isBlank() ? null : queue,
@@ -43,6 +42,22 @@ public class Coaching {
                 aggregation.moments().stream().map(m -> new CoachingReport.Moment(m.caseId(), m.agent(), m.kind().name(),
                         m.at(), m.before(), m.after(), m.excerpt())).toList());
     }
+
+    /** Display names change rarely; read at most once a minute rather than on every report. */
+    private Map<String, String> displayNames() {
+        Names cached = names;
+        if (cached == null || cached.readAt().isBefore(Instant.now().minusSeconds(60))) {
+            cached = new Names(users.all().stream()
+                    .collect(Collectors.toMap(UserAccount::username, UserAccount::displayName, (a, b) -> a)), Instant.now());
+            names = cached;
+        }
+        return cached.byUser();
+    }
+
+    private record Names(Map<String, String> byUser, Instant readAt) {
+    }
+
+    private volatile Names names;
 
     private static CoachingReport.Figures figures(OutcomeFigures f) {
         boolean none = f.handled() == 0;

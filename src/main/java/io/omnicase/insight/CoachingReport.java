@@ -1,5 +1,7 @@
 package io.omnicase.insight;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -7,6 +9,7 @@ import java.util.List;
  * What the coaching page shows for a period: the team's figures, each agent's per topic beside them, and the moments
  * worth a coaching talk, each linking to its case. The shape is the contract of {@code GET /api/insight/coaching}.
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record CoachingReport(Instant from, Instant to, String queue, Figures team, List<AgentFigures> agents,
                              List<Moment> moments) {
 
@@ -20,6 +23,7 @@ public record CoachingReport(Instant from, Instant to, String queue, Figures tea
      * @param slaBreaches            SLA breaches over the cases
      * @param qualityScore           the mean quality score; null until quality scoring exists
      */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Figures(long handled, Double medianHandleSeconds, Double firstContactResolution, Double reopenRate,
                           Double sentimentChange, long slaBreaches, Double qualityScore) {
     }
@@ -35,6 +39,7 @@ public record CoachingReport(Instant from, Instant to, String queue, Figures tea
      * @param before the customer's sentiment before (the message before the reply; the first message)
      * @param after  after (the message after the reply; the last message)
      */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Moment(long caseId, String agent, String kind, Instant at, Double before, Double after, String excerpt) {
     }
 }

@@ -42,7 +42,7 @@ import java.util.Optional;
 public class InsightQueries {
 
     /** Share of the selected terms of a message an earlier message must hold to be about the same issue. */
-    static final String SAME_ISSUE_MATCH = "40%";
+    static final String SAME_ISSUE_MATCH = "30%";
     /** Words that say nothing about an issue; more-like-this would otherwise match messages by them. */
     static final List<String> STOP_WORDS = List.of("a", "about", "after", "again", "all", "also", "am", "an", "and",
             "any", "are", "as", "at", "be", "been", "before", "but", "by", "can", "could", "did", "do", "does", "for",
@@ -128,23 +128,33 @@ public class InsightQueries {
         filters.add(term("customerId", customerId));
         filters.add(term("kind", "INBOUND"));
         filters.add(range("occurredAt", from, to));
-        if (topic != null && !"OTHER".equals(topic)) {
+        boolean knownTopic = topic != null && !"OTHER".equals(topic);
+        if (knownTopic) {
             // Routing's topic is a keyword guess: a message it could not place (OTHER) may still be about the issue.
             filters.add(Query.of(q -> q.terms(t -> t.field("topic").terms(v -> v.value(List.of(FieldValue.of(topic),
                     FieldValue.of("OTHER")))))));
         }
+        // Similar text: enough of the message's telling words; with the very same topic, one telling word is enough.
+        List<Query> similar = new ArrayList<>(List.of(similarText(text, SAME_ISSUE_MATCH)));
+        if (knownTopic) {
+            similar.add(Query.of(q -> q.bool(b -> b.filter(term("topic", topic)).must(similarText(text, "1")))));
+        }
         return SearchRequest.of(s -> s.index(interactions.indexName()).size(0)
                 .query(q -> q.bool(b -> b.filter(filters)
                         .mustNot(m -> m.term(t -> t.field("caseId").value(caseId)))
-                        .must(m -> m.moreLikeThis(mlt -> mlt.fields("text").like(l -> l.text(text))
-                                .minTermFreq(1).minDocFreq(1).maxQueryTerms(25).minWordLength(3)
-                                .stopWords(STOP_WORDS).minimumShouldMatch(SAME_ISSUE_MATCH)))))
+                        .must(m -> m.bool(x -> x.should(similar).minimumShouldMatch("1")))))
                 .aggregations("cases", a -> a.terms(t -> t.field("caseId").size(max))
                         .aggregations("first", f -> f.min(m -> m.field("occurredAt")))
                         .aggregations("last", f -> f.max(m -> m.field("occurredAt")))
                         .aggregations("latest", f -> f.topHits(h -> h.size(1)
                                 .sort(o -> o.field(x -> x.field("occurredAt").order(SortOrder.Desc)))
                                 .source(src -> src.filter(x -> x.includes("channel", "topic", "caseStatus", "text")))))));
+    }
+
+    private static Query similarText(String text, String minimumShouldMatch) {
+        return Query.of(q -> q.moreLikeThis(mlt -> mlt.fields("text").like(l -> l.text(text))
+                .minTermFreq(1).minDocFreq(1).maxQueryTerms(25).minWordLength(3)
+                .stopWords(STOP_WORDS).minimumShouldMatch(minimumShouldMatch)));
     }
 
     /** The outcome document of a case, if it has one. */
@@ -231,7 +241,7 @@ public class InsightQueries {
         return SearchRequest.of(s -> s.index(interactions.indexName()).size(0)
                 .query(q -> q.bool(b -> b.filter(windowFilters(topic, channel, windowStart, end))))
                 .aggregations("rising", a -> a.significantText(t -> t.field("text").size(terms).minDocCount(3L)
-                        .filterDuplicateText(true).backgroundFilter(background).exclude(STOP_WORDS_REGEX))));
+                        .filterDuplicateText(false).backgroundFilter(background).exclude(STOP_WORDS_REGEX))));
     }
 
     private static final co.elastic.clients.elasticsearch._types.aggregations.TermsExclude STOP_WORDS_REGEX =

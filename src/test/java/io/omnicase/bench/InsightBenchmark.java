@@ -97,7 +97,8 @@ public final class InsightBenchmark {
             long started = System.nanoTime();
             HistoryGenerator.Generated history = HistoryGenerator.generate(plan, HistoryGenerator.into(queries), 2000);
             queries.refresh();
-            HttpClient http = HttpClient.newHttpClient();
+            // One session for the HTTP calls (as a browser keeps one): the password is checked once, not per request.
+            HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
             forceMerge(http, es);
             System.out.printf("generated and bulk-indexed %,d interactions of %,d cases in %.0f s%n",
                     history.interactions(), history.cases().size(), (System.nanoTime() - started) / 1e9);

@@ -61,7 +61,7 @@ class RepeatIssuesIT {
         assertThat(repeats.get("topic").asText()).isEqualTo("BILLING");
         assertThat(repeats.get("repeatCount").asInt()).isEqualTo(2);
         assertThat(earlier.get("channel").asText()).isEqualTo("SMS");
-        assertThat(earlier.get("outcome").asText()).isEqualTo("CLOSED");
+        assertThat(earlier.get("outcome").asText()).isEqualTo("RESOLVED");
         assertThat(earlier.get("readable").asBoolean()).isTrue();
         assertThat(earlier.get("excerpt").asText()).contains(plan);
         // The agent works the billing queue; tech works technical only: the case and its repeats are not theirs.
@@ -111,7 +111,11 @@ class RepeatIssuesIT {
         return caseId;
     }
 
+    /** Resolves the case and closes it (only a resolved case can be closed), so the customer's next message opens a new one. */
     private void close(long caseId) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(supervisor().postJson(
+                "/api/cases/" + caseId + "/resolve", java.util.Map.of("resolution", "Refunded", "topic", "BILLING"))
+                .status()).isEqualTo(200));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(supervisor().postJson("/api/cases/" + caseId + "/close", java.util.Map.of()).status()).isEqualTo(200));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
