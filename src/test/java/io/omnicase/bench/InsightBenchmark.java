@@ -60,7 +60,7 @@ public final class InsightBenchmark {
     }
 
     private static void run() throws Exception {
-        long interactions = Long.getLong("bench.interactions", 1_000_000L);
+        long interactions = Long.getLong("bench.interactions", 1_080_000L);
         long seed = Long.getLong("bench.seed", 42L);
         int samples = Integer.getInteger("bench.samples", 200);
         Path home = Files.createDirectories(Path.of(System.getProperty("bench.dir", "target"),

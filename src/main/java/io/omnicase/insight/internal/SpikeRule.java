@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record SpikeRule(long minCount, double ratio, double sigmas) {
 
-    public static final SpikeRule DEFAULT = new SpikeRule(8, 2.5, 5);
+    public static final SpikeRule DEFAULT = new SpikeRule(8, 2.0, 4);
 
     public boolean isSpike(long window, List<Long> baseline) {
         if (window < minCount || baseline.isEmpty()) {
