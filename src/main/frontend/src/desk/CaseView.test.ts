@@ -40,6 +40,16 @@ const step = { caseId: 42, taskId: 't-42', name: 'Case #42', action: 'RESOLVE', 
   ] } };
 let submitAnswer: () => Promise<Response> = () => json({ caseId: 42, status: 'RESOLVED' });
 
+const repeats = {
+  caseId: 42, topic: 'BILLING', windowFrom: '2026-09-02T10:00:00Z', windowTo: '2026-12-01T10:00:00Z', repeatCount: 3,
+  earlier: [
+    { caseId: 40, channel: 'CHAT', topic: 'BILLING', status: 'CLOSED', outcome: 'RESOLVED', firstContact: '2026-11-20T09:00:00Z',
+      lastContact: '2026-11-20T09:05:00Z', messages: 2, excerpt: 'I was charged twice <b>again</b>', readable: true },
+    { caseId: 31, channel: 'SMS', topic: 'BILLING', status: 'RESOLVED', outcome: 'RESOLVED', firstContact: '2026-10-01T09:00:00Z',
+      lastContact: '2026-10-01T09:00:00Z', messages: 1, excerpt: null, readable: false },
+  ],
+};
+
 let posts: { url: string; body: unknown }[] = [];
 
 beforeEach(() => {
@@ -57,6 +67,7 @@ beforeEach(() => {
     if (url === '/api/cases/42/timeline') return json(timeline);
     if (url === '/api/cases/42/handover') return json(handover());
     if (url === '/api/cases/42/form') return json(step);
+    if (url === '/api/cases/42/repeats') return json(repeats);
     return json({ title: 'Not Found' }, 404);
   }));
   Element.prototype.scrollIntoView = () => undefined;
@@ -97,6 +108,20 @@ describe('CaseView', { timeout: 30000 }, () => {
     expect(view.find('#timeline li.msg.customer .msg-mood').text()).toBe('Negative');
     expect(view.find('#timeline li.ROUTING').text()).toContain('Queue general → billing');
     expect(view.find('#reply-form').exists()).toBe(true);
+    view.unmount();
+  });
+
+  it('lists the earlier cases about the same issue, excerpts as text, none for a case the reader may not open', async () => {
+    const view = await opened();
+    const panel = view.find('#repeats');
+    expect(panel.find('#repeat-count').text()).toBe('Contact 3 about this issue in 90 days.');
+    const rows = panel.findAll('li.repeat');
+    expect(rows).toHaveLength(2);
+    expect(rows[0].text()).toContain('#40');
+    expect(rows[0].text()).toContain('resolved');
+    expect(rows[0].find('.excerpt').text()).toBe('“I was charged twice <b>again</b>”');
+    expect(rows[0].find('b').exists()).toBe(false);
+    expect(rows[1].text()).toContain('in a queue you do not work');
     view.unmount();
   });
 

@@ -129,3 +129,24 @@ export interface FieldError {
   field: string;
   message: string;
 }
+
+/** GET /api/cases/{id}/repeats: the customer's earlier cases about the same issue (topic or similar text), latest first. */
+export interface Repeats {
+  caseId: number;
+  topic: string | null;
+  windowFrom: string;
+  windowTo: string;
+  repeatCount: number;
+  earlier: {
+    caseId: number;
+    channel: string | null;
+    topic: string | null;
+    status: string | null;
+    outcome: string;
+    firstContact: string;
+    lastContact: string;
+    messages: number;
+    excerpt: string | null;
+    readable: boolean;
+  }[];
+}

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,8 @@ import java.util.Optional;
  */
 @Service
 public class CaseRouting {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CaseRouting.class);
 
     /** How far back a customer's cases and complaints count as recent. */
     public static final Duration RECENT = Duration.ofDays(90);
@@ -36,12 +39,14 @@ public class CaseRouting {
     private final CaseManagement cases;
     private final Customers customers;
     private final Clock clock;
+    private final List<RepeatHistory> repeatHistory;
 
-    CaseRouting(Routing routing, CaseManagement cases, Customers customers) {
+    CaseRouting(Routing routing, CaseManagement cases, Customers customers, List<RepeatHistory> repeatHistory) {
         this.routing = routing;
         this.cases = cases;
         this.customers = customers;
         this.clock = Clock.systemUTC();
+        this.repeatHistory = List.copyOf(repeatHistory);
     }
 
     /** Decides how the case is handled now and records the decision on the case (its queue and priority with it). */
@@ -84,7 +89,24 @@ public class CaseRouting {
                 view.reopenCount(), view.sentiment().value(), FactValues.trend(view.sentiment().trend()));
         Tier tier = FactValues.tier(customers.find(customer).map(Customer::tier).orElse(Customer.Tier.STANDARD));
         return new RoutingFacts(caseFacts, new CustomerFacts(tier, cases.openCaseCount(customer),
-                cases.casesOpenedSince(customer, since), complaintsAbout(message.getTopic(), customer, since)), message);
+                cases.casesOpenedSince(customer, since), complaintsAbout(message.getTopic(), customer, since),
+                repeatsOf(view, message, now)), message);
+    }
+
+    /** What the history knows of earlier contacts about the same issue; a first contact when nothing answers. */
+    private RepeatFacts repeatsOf(CaseView view, MessageFacts message, Instant now) {
+        if (message.getText().isBlank()) {
+            return RepeatFacts.FIRST_CONTACT;
+        }
+        for (RepeatHistory history : repeatHistory) {
+            try {
+                return history.repeatsOf(view.id(), view.customerId(), message.getTopic(), message.getText(), now);
+            } catch (RuntimeException e) {
+                // The history is a help, not a condition for routing: a case is routed without it.
+                log.warn("Repeat facts of case {} are unavailable, routing it as a first contact: {}", view.id(), e.toString());
+            }
+        }
+        return RepeatFacts.FIRST_CONTACT;
     }
 
     /** The customer's negative messages since a moment about the topic, the latest message included. */

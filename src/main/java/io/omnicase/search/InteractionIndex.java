@@ -48,13 +48,16 @@ public class InteractionIndex {
     private final String index;
     private final IndexCreation creation;
     private final CaseManagement cases;
+    private final java.util.List<InteractionTagger> taggers;
 
     /** At most this many entries of one case are given a new status at once (a case has far fewer). */
     private static final int RESTATUS_BATCH = 1000;
 
     InteractionIndex(ElasticsearchClient client, TextEmbeddings embeddings,
-                     @Value("${omnicase.history.index:interactions}") String index, CaseManagement cases) {
+                     @Value("${omnicase.history.index:interactions}") String index, CaseManagement cases,
+                     java.util.List<InteractionTagger> taggers) {
         this.client = client;
+        this.taggers = java.util.List.copyOf(taggers);
         this.embeddings = embeddings;
         this.cases = cases;
         this.index = index;
@@ -70,14 +73,36 @@ public class InteractionIndex {
                         .properties("text", p -> p.text(t -> t.analyzer("standard")))
                         .properties("caseStatus", p -> p.keyword(k -> k))
                         .properties("occurredAt", p -> p.date(d -> d))
+                        .properties(insightFields())
                         .properties("vector", KnowledgeIndex.vectorProperty())),
-                Map.of("vector", KnowledgeIndex.vectorProperty()));
+                added());
     }
 
-    /** An interaction as stored: with the vector of its text (none for an entry without text). */
+    /** The fields pattern detection and coaching read ({@link InteractionTags}), added after the first release. */
+    private static Map<String, co.elastic.clients.elasticsearch._types.mapping.Property> insightFields() {
+        return Map.of(
+                "topic", co.elastic.clients.elasticsearch._types.mapping.Property.of(p -> p.keyword(k -> k)),
+                "agent", co.elastic.clients.elasticsearch._types.mapping.Property.of(p -> p.keyword(k -> k)),
+                "sentiment", co.elastic.clients.elasticsearch._types.mapping.Property.of(p -> p.float_(f -> f)));
+    }
+
+    private static Map<String, co.elastic.clients.elasticsearch._types.mapping.Property> added() {
+        Map<String, co.elastic.clients.elasticsearch._types.mapping.Property> added = new java.util.HashMap<>(insightFields());
+        added.put("vector", KnowledgeIndex.vectorProperty());
+        return added;
+    }
+
+    /** An interaction as stored: with its tags and the vector of its text (none for an entry without text). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Stored(long interactionId, long caseId, long customerId, String kind, String channel, String author,
-                  String text, String caseStatus, java.time.Instant occurredAt, float[] vector) {
+                  String text, String caseStatus, java.time.Instant occurredAt, String topic, String agent,
+                  Double sentiment, float[] vector) {
+
+        static Stored of(InteractionDocument document, InteractionTags tags, float[] vector) {
+            return new Stored(document.interactionId(), document.caseId(), document.customerId(), document.kind(),
+                    document.channel(), document.author(), document.text(), document.caseStatus(),
+                    document.occurredAt(), tags.topic(), tags.agent(), tags.sentiment(), vector);
+        }
     }
 
     /**
@@ -125,13 +150,74 @@ public class InteractionIndex {
         }
     }
 
+    /**
+     * Gives the source customer's entries the target customer after a merge, so the history (repeat issues among it)
+     * sees one customer; partial updates in batches, as for a status (the node has no update-by-query).
+     */
+    @Async
+    @TransactionalEventListener
+    void on(io.omnicase.customers.CustomersMerged merged) throws IOException {
+        ensureIndex();
+        long source = merged.source().value();
+        Map<String, Long> change = Map.of("customerId", merged.target().value());
+        for (int round = 0; round < 1000; round++) {
+            client.indices().refresh(r -> r.index(index));
+            SearchResponse<InteractionDocument> moved = client.search(s -> s.index(index).size(RESTATUS_BATCH)
+                    .source(src -> src.fetch(false))
+                    .query(q -> q.term(t -> t.field("customerId").value(source))), InteractionDocument.class);
+            if (moved.hits().hits().isEmpty()) {
+                return;
+            }
+            BulkResponse bulk = client.bulk(b -> {
+                moved.hits().hits().forEach(hit -> b.operations(o -> o.update(u -> u.index(index).id(hit.id())
+                        .action(a -> a.doc(change)))));
+                return b;
+            });
+            if (bulk.errors()) {
+                throw new IOException("The history index did not move every entry of customer " + source);
+            }
+        }
+    }
+
     public void add(InteractionDocument document) throws IOException {
         ensureIndex();
         float[] vector = embeddings.embed(document.text());
-        Stored stored = new Stored(document.interactionId(), document.caseId(), document.customerId(), document.kind(),
-                document.channel(), document.author(), document.text(), document.caseStatus(), document.occurredAt(),
-                RankFusion.isZero(vector) ? null : vector);
+        Stored stored = Stored.of(document, tagsOf(document), RankFusion.isZero(vector) ? null : vector);
         client.index(i -> i.index(index).id(Long.toString(document.interactionId())).document(stored));
+    }
+
+    private InteractionTags tagsOf(InteractionDocument document) {
+        for (InteractionTagger tagger : taggers) {
+            return tagger.tagsOf(document);
+        }
+        return InteractionTags.NONE;
+    }
+
+    /**
+     * Writes many tagged interactions through the bulk API, without vectors (they are found by their words, by
+     * topic and by similar text); for a generated history and for rebuilds. Nothing is refreshed.
+     */
+    public void bulk(List<TaggedInteraction> interactions) throws IOException {
+        if (interactions.isEmpty()) {
+            return;
+        }
+        ensureIndex();
+        BulkResponse response = client.bulk(b -> {
+            for (TaggedInteraction tagged : interactions) {
+                Stored stored = Stored.of(tagged.document(), tagged.tags() == null ? InteractionTags.NONE : tagged.tags(), null);
+                b.operations(o -> o.index(i -> i.index(index).id(Long.toString(stored.interactionId())).document(stored)));
+            }
+            return b;
+        });
+        if (response.errors()) {
+            throw new IOException("The history index refused part of a bulk write: " + response.items().stream()
+                    .filter(item -> item.error() != null).findFirst().map(item -> item.error().reason()).orElse("?"));
+        }
+    }
+
+    /** The name of the interaction index. */
+    String indexName() {
+        return index;
     }
 
     public SearchResult search(SearchQuery query) {

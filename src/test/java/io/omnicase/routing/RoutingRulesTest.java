@@ -50,7 +50,7 @@ class RoutingRulesTest {
     void everyShippedRuleIsARowASupervisorSees() throws IOException {
         GuidedRuleSet table = new ObjectMapper().readValue(TABLE.toFile(), GuidedRuleSet.class);
 
-        assertThat(table.rules()).hasSize(14);
+        assertThat(table.rules()).hasSize(15);
         assertThat(generated).doesNotContain("matches").contains("rule \"A billing dispute is escalated\"");
     }
 
@@ -164,6 +164,31 @@ class RoutingRulesTest {
         assertThat(third.queue()).isEqualTo(Queue.SENIOR);
         assertThat(third.priority()).isEqualTo(Priority.HIGH);
         assertThat(third.rulesFired()).contains("The third complaint about the same topic goes to the senior queue");
+    }
+
+    @Test
+    void theThirdBillingComplaintIn90DaysGoesToTheSeniorQueue() {
+        String complaint = "I was billed for the premium plan I never ordered";
+        RoutingDecision second = decide(standardCase().repeats(new RepeatFacts(2, 12, PreviousOutcome.RESOLVED)), complaint);
+        RoutingDecision third = decide(standardCase().repeats(new RepeatFacts(3, 5, PreviousOutcome.RESOLVED)), complaint);
+
+        assertThat(second.queue()).isEqualTo(Queue.BILLING);
+        assertThat(second.rulesFired()).doesNotContain("A third billing complaint in 90 days goes to the senior queue");
+        assertThat(third.selfService()).isFalse();
+        assertThat(third.queue()).isEqualTo(Queue.SENIOR);
+        assertThat(third.priority()).isEqualTo(Priority.HIGH);
+        assertThat(third.requiredSkills()).contains(Skill.BILLING);
+        assertThat(third.rulesFired()).contains("A third billing complaint in 90 days goes to the senior queue");
+        assertThat(third.reasons()).contains("The customer contacts us for the third time about the same billing issue");
+    }
+
+    @Test
+    void aThirdContactAboutATechnicalIssueIsNotABillingComplaint() {
+        RoutingDecision decision = decide(standardCase().repeats(new RepeatFacts(3, 2, PreviousOutcome.OPEN)),
+                "The app crashes again after the update");
+
+        assertThat(decision.queue()).isEqualTo(Queue.TECHNICAL);
+        assertThat(decision.rulesFired()).doesNotContain("A third billing complaint in 90 days goes to the senior queue");
     }
 
     @Test

@@ -22,6 +22,7 @@ final class Scenario {
     private int openCases = 1;
     private int recentCases = 1;
     private int sameTopicComplaints;
+    private RepeatFacts repeats = RepeatFacts.FIRST_CONTACT;
 
     static Scenario standardCase() {
         return new Scenario();
@@ -73,11 +74,17 @@ final class Scenario {
         return this;
     }
 
+    /** The customer's earlier contacts about the same issue, as the history reports them. */
+    Scenario repeats(RepeatFacts value) {
+        repeats = value;
+        return this;
+    }
+
     /** The facts for this case when the customer writes the text; its sentiment is scored as in production. */
     RoutingFacts writes(String text) {
         return new RoutingFacts(
                 new CaseFacts(channel, status, ageHours, messageCount, reopenCount, rollingSentiment, trend),
-                new CustomerFacts(tier, openCases, recentCases, sameTopicComplaints),
+                new CustomerFacts(tier, openCases, recentCases, sameTopicComplaints, repeats),
                 new MessageFacts(text, SENTIMENT.analyze(text)));
     }
 }

@@ -50,6 +50,7 @@ class AuthorizationMatrixIT {
             GET    /api/cases/{id}                               401  403     ok   403   ok     403    ok    ok
             GET    /api/cases/{id}/timeline                      401  403     ok   403   ok     403    ok    ok
             GET    /api/cases/{id}/handover                      401  403     ok   403   ok     403    ok    ok
+            GET    /api/cases/{id}/repeats                       401  403     ok   403   ok     403    ok    ok
             GET    /api/cases/{caseId}/attachments               401  403     ok   403   ok     403    ok    ok
             GET    /api/cases/{caseId}/attachments/{id}          401  403     ok   403   ok     403    ok    ok
             POST   /api/cases/{id}/replies                       401  403     ok   403   ok     403    403   ok
@@ -68,6 +69,7 @@ class AuthorizationMatrixIT {
             POST   /api/desk/cases/{id}/typing                   401  403     ok   403   ok     403    403   ok
             GET    /api/search                                   401  403     ok   ok    ok     403    ok    ok
             GET    /api/mail/machine                             401  403     403  403   ok     403    403   ok
+            GET    /api/insight/coaching                         401  403     403  403   ok     403    403   ok
             POST   /api/messages                                 401  ok      403  403   403    403    403   ok
             POST   /api/assistant/ask                            401  ok      ok   ok    ok     403    403   ok
             POST   /api/assistant/examples                       401  403     ok   ok    ok     403    403   ok

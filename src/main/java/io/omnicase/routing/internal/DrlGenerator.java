@@ -32,7 +32,8 @@ public final class DrlGenerator {
             "io.omnicase.routing.DecisionDraft", "io.omnicase.routing.Queue", "io.omnicase.routing.Priority",
             "io.omnicase.routing.Skill", "io.omnicase.routing.Topic", "io.omnicase.routing.facts.Channel",
             "io.omnicase.routing.facts.Tier", "io.omnicase.routing.facts.CaseStatus",
-            "io.omnicase.routing.facts.SentimentLabel", "io.omnicase.routing.facts.SentimentTrend");
+            "io.omnicase.routing.facts.SentimentLabel", "io.omnicase.routing.facts.SentimentTrend",
+            "io.omnicase.routing.PreviousOutcome");
 
     private DrlGenerator() {
     }

@@ -75,6 +75,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/desk/**").hasAnyRole(CASE_WORKERS)
                         // Machine mail belongs to no case, yet a bounce quotes the reply it returns (any queue's): for those who read every case.
                         .requestMatchers(HttpMethod.GET, "/api/mail/machine").hasAnyRole("SUPERVISOR", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/insight/coaching").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/assistant/ask").hasAnyRole("AGENT", "SUPERVISOR", "CHANNEL", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/assistant/examples").hasAnyRole(CASE_WORKERS)
                         .requestMatchers(HttpMethod.GET, "/api/assistant/articles/**").hasAnyRole(CASE_READERS)

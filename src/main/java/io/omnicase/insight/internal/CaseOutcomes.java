@@ -1,0 +1,65 @@
+package io.omnicase.insight.internal;
+
+import io.omnicase.cases.CaseId;
+import io.omnicase.cases.CaseManagement;
+import io.omnicase.cases.CaseView;
+import io.omnicase.cases.InteractionKind;
+import io.omnicase.cases.InteractionRecorded;
+import io.omnicase.cases.TimelineEntry;
+import io.omnicase.routing.MessageFacts;
+import io.omnicase.search.InsightQueries;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps each case's outcome document current: after every change of a case's state (escalated, resolved, reopened,
+ * SLA breached, closed) it is computed again from the case and its timeline in MariaDB and replaces the old one.
+ */
+@Component
+public class CaseOutcomes {
+
+    private final CaseManagement cases;
+    private final InsightQueries queries;
+
+    CaseOutcomes(CaseManagement cases, InsightQueries queries) {
+        this.cases = cases;
+        this.queries = queries;
+    }
+
+    @ApplicationModuleListener
+    void on(InteractionRecorded event) {
+        if (event.kind() == InteractionKind.STATUS) {
+            update(event.caseId());
+        }
+    }
+
+    /** Computes the case's outcome again from MariaDB and stores it; a rebuild calls this for every case. */
+    public void update(long caseId) {
+        Optional<CaseView> found = cases.find(new CaseId(caseId));
+        if (found.isEmpty()) {
+            return;
+        }
+        CaseView view = found.get();
+        List<TimelineEntry> timeline = cases.timeline(new CaseId(caseId));
+        String firstText = timeline.stream().filter(e -> e.kind() == InteractionKind.INBOUND).map(TimelineEntry::text)
+                .findFirst().orElse("");
+        OutcomeCalculation.Case c = new OutcomeCalculation.Case(view.id(), view.customerId(),
+                MessageFacts.topicOf(firstText).name(), view.queue(), view.channel() == null ? null : view.channel().name(),
+                view.status().name(), view.openedAt(), view.resolvedAt(), view.reopenCount());
+        queries.putOutcome(OutcomeCalculation.of(c, timeline.stream().map(CaseOutcomes::entry).toList()));
+    }
+
+    private static OutcomeCalculation.Entry entry(TimelineEntry e) {
+        OutcomeCalculation.Kind kind = switch (e.kind()) {
+            case INBOUND -> OutcomeCalculation.Kind.CUSTOMER;
+            case OUTBOUND -> OutcomeCalculation.Kind.REPLY;
+            case STATUS -> "sla".equals(e.author()) ? OutcomeCalculation.Kind.SLA_BREACH : OutcomeCalculation.Kind.OTHER;
+            default -> OutcomeCalculation.Kind.OTHER;
+        };
+        return new OutcomeCalculation.Entry(kind, e.author(), e.text(),
+                e.sentiment() == null ? null : e.sentiment().score(), e.occurredAt());
+    }
+}

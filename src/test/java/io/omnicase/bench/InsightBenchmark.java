@@ -1,0 +1,317 @@
+package io.omnicase.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnicase.OmnicaseApplication;
+import io.omnicase.insight.Coaching;
+import io.omnicase.insight.HistoryGenerator;
+import io.omnicase.insight.Spike;
+import io.omnicase.insight.SpikeWatch;
+import io.omnicase.localservers.ManagedElasticsearchNode;
+import io.omnicase.routing.MessageFacts;
+import io.omnicase.search.EarlierContact;
+import io.omnicase.search.InsightQueries;
+import io.omnicase.search.InsightRequests;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * Insight benchmark (bench/insight): starts the default run in a scratch directory, fills it through the bulk API with
+ * a generated 90-day history (seed 42; ~1 million interactions unless {@code -Dbench.interactions} says otherwise)
+ * with planted repeats and spikes, then prints (1) repeat detection recall and precision against the planted truth,
+ * (2) whether each planted spike is found within one window and the false alerts per simulated day over two weeks of
+ * the same history before any spike, (3) p50 and p95 of each dashboard and coaching query, through the API and raw
+ * (the same request body posted to Elasticsearch), with their ratio.
+ */
+public final class InsightBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    private static void run() throws Exception {
+        long interactions = Long.getLong("bench.interactions", 1_080_000L);
+        long seed = Long.getLong("bench.seed", 42L);
+        int samples = Integer.getInteger("bench.samples", 200);
+        Path home = Files.createDirectories(Path.of(System.getProperty("bench.dir", "target"),
+                "bench-insight-" + System.currentTimeMillis())).toAbsolutePath();
+        Map<String, Object> properties = Map.of(
+                "server.port", "0",
+                "omnicase.platform.home", home.toString(),
+                "omnicase.platform.mariadb.port", System.getProperty("bench.mariadb.port", "3358"),
+                "omnicase.platform.elasticsearch.port", System.getProperty("bench.elasticsearch.port", "9258"),
+                "omnicase.platform.elasticsearch.heap", System.getProperty("bench.elasticsearch.heap", "1g"),
+                "omnicase.insight.spike.check-every", "PT24H",
+                "spring.elasticsearch.socket-timeout", "300s",
+                "logging.level.root", "warn");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OmnicaseApplication.class)
+                .run(io.omnicase.support.TestServers.asArguments(properties))) {
+            app.getBean(ManagedElasticsearchNode.class).awaitReady(Duration.ofMinutes(3));
+            int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
+            String es = "http://127.0.0.1:" + properties.get("omnicase.platform.elasticsearch.port");
+            InsightQueries queries = app.getBean(InsightQueries.class);
+            SpikeWatch spikes = app.getBean(SpikeWatch.class);
+
+            Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS);
+            List<HistoryGenerator.PlantedSpike> planted = List.of(
+                    new HistoryGenerator.PlantedSpike("crash-after-update", "CHAT",
+                            end.minus(Duration.ofDays(6)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(10)), 3, 40),
+                    new HistoryGenerator.PlantedSpike("price-change-charge", "EMAIL",
+                            end.minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(14)), 2, 25),
+                    new HistoryGenerator.PlantedSpike("crash-after-update", "WHATSAPP",
+                            end.minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(20)), 2, 20));
+            HistoryGenerator.Plan plan = new HistoryGenerator.Plan(seed, end, 90, interactions,
+                    Integer.getInteger("bench.repeats", 2000), planted, 10_000_000L);
+            System.out.printf("Omnicase insight benchmark: seed %d, %,d interactions planned over 90 days, %d cores, data in %s%n",
+                    seed, interactions, Runtime.getRuntime().availableProcessors(), home);
+            long started = System.nanoTime();
+            HistoryGenerator.Generated history = HistoryGenerator.generate(plan, HistoryGenerator.into(queries), 2000);
+            queries.refresh();
+            // One session for the HTTP calls (as a browser keeps one): the password is checked once, not per request.
+            HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+            forceMerge(http, es);
+            System.out.printf("generated and bulk-indexed %,d interactions of %,d cases in %.0f s%n",
+                    history.interactions(), history.cases().size(), (System.nanoTime() - started) / 1e9);
+
+            repeatDetection(queries, history, seed);
+            spikeDetection(spikes, planted, end);
+            latencies(app, queries, spikes, history, end, port, es, http, samples, seed);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- repeats
+
+    private static void repeatDetection(InsightQueries queries, HistoryGenerator.Generated history, long seed) {
+        Map<Long, List<Long>> truth = history.repeatsWithin(Duration.ofDays(90));
+        Map<Long, Integer> casesPerCustomer = new HashMap<>();
+        history.cases().forEach(c -> casesPerCustomer.merge(c.customerId(), 1, Integer::sum));
+        SplittableRandom random = new SplittableRandom(seed);
+        List<HistoryGenerator.GeneratedCase> evaluated = new ArrayList<>();
+        for (HistoryGenerator.GeneratedCase c : history.cases()) {
+            boolean plantedRepeat = c.planted() && !c.issue().equals("crash-after-update")
+                    && !c.issue().equals("price-change-charge");
+            boolean otherCustomerCase = !c.planted() && casesPerCustomer.get(c.customerId()) >= 2 && random.nextInt(20) == 0;
+            if (plantedRepeat || otherCustomerCase) {
+                evaluated.add(c);
+            }
+        }
+        long truePositives = 0;
+        long predicted = 0;
+        long actual = 0;
+        long plantedTp = 0;
+        long plantedActual = 0;
+        for (HistoryGenerator.GeneratedCase c : evaluated) {
+            List<EarlierContact> found = queries.earlierContacts(c.customerId(), c.caseId(),
+                    MessageFacts.topicOf(c.firstText()).name(), c.firstText(), c.openedAt().minus(Duration.ofDays(90)),
+                    c.openedAt(), 50);
+            Set<Long> expected = new HashSet<>(truth.get(c.caseId()));
+            Set<Long> got = new HashSet<>();
+            found.forEach(f -> got.add(f.caseId()));
+            long hit = got.stream().filter(expected::contains).count();
+            truePositives += hit;
+            predicted += got.size();
+            actual += expected.size();
+            if (c.planted()) {
+                plantedTp += hit;
+                plantedActual += expected.size();
+            }
+        }
+        System.out.printf("(1) repeat detection over %,d cases (%,d earlier same-issue cases in truth): recall %.3f, "
+                        + "precision %.3f (planted repeats alone: recall %.3f over %,d pairs)  [target >= 0.95 / >= 0.9]%n",
+                evaluated.size(), actual, actual == 0 ? 1.0 : (double) truePositives / actual,
+                predicted == 0 ? 1.0 : (double) truePositives / predicted,
+                plantedActual == 0 ? 1.0 : (double) plantedTp / plantedActual, plantedActual);
+    }
+
+    // ---------------------------------------------------------------------------------------------------- spikes
+
+    private static void spikeDetection(SpikeWatch watch, List<HistoryGenerator.PlantedSpike> planted, Instant end) {
+        Duration window = watch.window();
+        int found = 0;
+        for (HistoryGenerator.PlantedSpike spike : planted) {
+            String topic = MessageFacts.topicOf(HistoryGenerator.ISSUES_BY_NAME.get(spike.issue()).phrasings().get(0)).name();
+            Instant firstEnd = watch.lastWindowEnd(spike.start()).plus(window);
+            Spike hit = null;
+            int windows = 0;
+            for (Instant at = firstEnd; windows < 2 && hit == null; at = at.plus(window), windows++) {
+                hit = watch.spikesAt(at).stream()
+                        .filter(s -> s.channel().equals(spike.channel()) && s.topic().equals(topic)).findFirst().orElse(null);
+            }
+            if (hit != null) {
+                found++;
+            }
+            System.out.printf("(2) planted spike %s on %s (%d/h for %d h from %s): %s%n", spike.issue(), spike.channel(),
+                    spike.perHour(), spike.hours(), spike.start(), hit == null ? "NOT found within one window"
+                            : "found at the end of window " + windows + " (" + hit.messages() + " messages against "
+                            + hit.baselineMean() + " per window), rising terms " + hit.risingTerms() + ", "
+                            + hit.caseIds().size() + " cases");
+        }
+        // False alerts: every hourly window of two weeks of the same history before any spike was planted.
+        Instant quietEnd = planted.stream().map(HistoryGenerator.PlantedSpike::start).min(Instant::compareTo).orElse(end)
+                .truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
+        Instant quietStart = quietEnd.minus(Duration.ofDays(14));
+        int alerts = 0;
+        int checks = 0;
+        long started = System.nanoTime();
+        for (Instant at = quietStart.plus(window); !at.isAfter(quietEnd); at = at.plus(window)) {
+            List<Spike> false_ = watch.spikesAt(at);
+            alerts += false_.size();
+            checks++;
+            for (Spike s : false_) {
+                System.out.printf("    false alert %s on %s at %s: %d against %.2f, terms %s%n", s.topic(), s.channel(),
+                        s.at(), s.messages(), s.baselineMean(), s.risingTerms());
+            }
+        }
+        System.out.printf("(2) spikes found within one window: %d of %d; false alerts on a history without spikes: %d in "
+                        + "%d hourly checks over 14 days = %.2f per simulated day [target <= 1]; %.0f ms per check%n",
+                found, planted.size(), alerts, checks, alerts / 14.0, (System.nanoTime() - started) / 1e6 / checks);
+    }
+
+    // ---------------------------------------------------------------------------------------------------- latency
+
+    private static void latencies(ConfigurableApplicationContext app, InsightQueries queries, SpikeWatch watch,
+                                  HistoryGenerator.Generated history, Instant end, int port, String es, HttpClient http,
+                                  int samples, long seed) throws Exception {
+        Coaching coaching = app.getBean(Coaching.class);
+        String auth = "Basic " + Base64.getEncoder().encodeToString("supervisor:demo".getBytes(StandardCharsets.UTF_8));
+        Instant from = end.minus(Duration.ofDays(30));
+        URI coachingUri = URI.create("http://127.0.0.1:" + port + "/api/insight/coaching?from=" + from + "&to=" + end);
+        URI coachingQueueUri = URI.create("http://127.0.0.1:" + port + "/api/insight/coaching?from=" + from + "&to=" + end
+                + "&queue=billing");
+        InsightRequests.Raw coachingRaw = InsightRequests.coaching(queries, from, end, null, 10);
+        InsightRequests.Raw coachingQueueRaw = InsightRequests.coaching(queries, from, end, "billing", 10);
+        HttpResponse<String> check = http.send(HttpRequest.newBuilder(coachingUri).header("Authorization", auth).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode report = JSON.readTree(check.body());
+        System.out.printf("    coaching over 30 days: HTTP %d, team %s, %d agent x topic rows, %d moments%n",
+                check.statusCode(), report.get("team"), report.get("agents").size(), report.get("moments").size());
+
+        measure("coaching report, GET /api/insight/coaching (30 days)", samples,
+                () -> httpGet(http, coachingUri, auth), () -> raw(http, es, coachingRaw));
+        measure("coaching report, one queue (30 days)", samples,
+                () -> httpGet(http, coachingQueueUri, auth), () -> raw(http, es, coachingQueueRaw));
+        measure("coaching report, Java API (30 days)", samples,
+                () -> coaching.report(from, end, null), () -> raw(http, es, coachingRaw));
+
+        SplittableRandom random = new SplittableRandom(seed);
+        List<HistoryGenerator.GeneratedCase> cases = history.cases();
+        List<HistoryGenerator.GeneratedCase> picks = new ArrayList<>();
+        for (int i = 0; i < samples + 20; i++) {
+            picks.add(cases.get(random.nextInt(cases.size())));
+        }
+        int[] next = {0};
+        int[] nextRaw = {0};
+        measure("repeats of a case (earlier cases, 90 days)", samples, () -> {
+            HistoryGenerator.GeneratedCase c = picks.get(next[0]++ % picks.size());
+            return queries.earlierContacts(c.customerId(), c.caseId(), MessageFacts.topicOf(c.firstText()).name(),
+                    c.firstText(), c.openedAt().minus(Duration.ofDays(90)), c.openedAt(), 50);
+        }, () -> {
+            HistoryGenerator.GeneratedCase c = picks.get(nextRaw[0]++ % picks.size());
+            return raw(http, es, InsightRequests.repeats(queries, c.customerId(), c.caseId(),
+                    MessageFacts.topicOf(c.firstText()).name(), c.firstText(), c.openedAt().minus(Duration.ofDays(90)),
+                    c.openedAt(), 50));
+        });
+
+        Instant windowEnd = watch.lastWindowEnd(end.minus(Duration.ofDays(1)));
+        InsightRequests.Raw volumesRaw = InsightRequests.volumes(queries, windowEnd, watch.window(), 168);
+        measure("spike check: volumes per topic x channel (1 h vs 7 days)", samples,
+                () -> queries.volumes(windowEnd, watch.window(), 168), () -> raw(http, es, volumesRaw));
+        Instant spikeEnd = history.spikes().get(0).start().plus(watch.window());
+        Instant baselineStart = spikeEnd.minus(watch.window().multipliedBy(169));
+        InsightRequests.Raw risingRaw = InsightRequests.risingTerms(queries, "TECHNICAL", "CHAT",
+                spikeEnd.minus(watch.window()), spikeEnd, baselineStart, 6);
+        measure("spike naming: significant text of a window", samples,
+                () -> queries.risingTerms("TECHNICAL", "CHAT", spikeEnd.minus(watch.window()), spikeEnd, baselineStart, 6, 100),
+                () -> raw(http, es, risingRaw));
+    }
+
+    private static Object httpGet(HttpClient http, URI uri, String auth) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", auth).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object raw(HttpClient http, String es, InsightRequests.Raw request) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(es + "/" + request.index() + "/_search"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(request.body())).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Elasticsearch answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void forceMerge(HttpClient http, String es) throws Exception {
+        http.send(HttpRequest.newBuilder(URI.create(es + "/_forcemerge?max_num_segments=5"))
+                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofMinutes(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Alternates API and raw calls (warmed up first) so both see the same node state; prints p50, p95 and the ratio. */
+    private static void measure(String name, int samples, Supplier<Object> api, Supplier<Object> raw) {
+        for (int i = 0; i < 20; i++) {
+            api.get();
+            raw.get();
+        }
+        long[] apiTimes = new long[samples];
+        long[] rawTimes = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            long t0 = System.nanoTime();
+            api.get();
+            long t1 = System.nanoTime();
+            raw.get();
+            long t2 = System.nanoTime();
+            apiTimes[i] = t1 - t0;
+            rawTimes[i] = t2 - t1;
+        }
+        java.util.Arrays.sort(apiTimes);
+        java.util.Arrays.sort(rawTimes);
+        double apiP50 = apiTimes[samples / 2] / 1e6;
+        double apiP95 = apiTimes[(int) (samples * 0.95)] / 1e6;
+        double rawP50 = rawTimes[samples / 2] / 1e6;
+        double rawP95 = rawTimes[(int) (samples * 0.95)] / 1e6;
+        System.out.printf("(3) %-58s API p50 %7.1f ms p95 %7.1f ms | raw ES p50 %7.1f ms p95 %7.1f ms | p95 ratio %.2f"
+                + "  [target p95 < 500 ms, <= 1.3x raw]%n", name, apiP50, apiP95, rawP50, rawP95, apiP95 / rawP95);
+    }
+}

@@ -1,0 +1,42 @@
+package io.omnicase.search;
+
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The exact Elasticsearch requests behind {@link InsightQueries}' answers, as index and JSON body: what the insight
+ * benchmark sends to the node directly to measure the raw query time beside the API's.
+ */
+public final class InsightRequests {
+
+    /** A request as sent over HTTP: {@code POST /<index>/_search} with this body. */
+    public record Raw(String index, String body) {
+    }
+
+    private InsightRequests() {
+    }
+
+    public static Raw coaching(InsightQueries queries, Instant from, Instant to, String queue, int moments) {
+        return raw(queries, queries.coachingRequest(from, to, queue, moments));
+    }
+
+    public static Raw repeats(InsightQueries queries, long customerId, long caseId, String topic, String text,
+                              Instant from, Instant to, int max) {
+        return raw(queries, queries.repeatsRequest(customerId, caseId, topic, text, from, to, max));
+    }
+
+    public static Raw volumes(InsightQueries queries, Instant end, Duration window, int baselineWindows) {
+        return raw(queries, queries.volumesRequest(end, window, baselineWindows));
+    }
+
+    public static Raw risingTerms(InsightQueries queries, String topic, String channel, Instant windowStart, Instant end,
+                                  Instant baselineStart, int terms) {
+        return raw(queries, queries.risingTermsRequest(topic, channel, windowStart, end, baselineStart, terms));
+    }
+
+    private static Raw raw(InsightQueries queries, SearchRequest request) {
+        return new Raw(String.join(",", request.index()), queries.json(request));
+    }
+}
