@@ -64,9 +64,9 @@ class MarkdownArticlesTest {
         assertThatThrownBy(() -> MarkdownArticles.parseFile("# Just a heading"))
                 .isInstanceOf(InvalidArticleException.class).hasMessageContaining("front matter");
         assertThatThrownBy(() -> MarkdownArticles.parseFile("---\ntopic: A\n---\nbody"))
-                .isInstanceOf(InvalidArticleException.class).extracting("field").isEqualTo("title");
+                .isInstanceOf(InvalidArticleException.class).extracting(e -> ((InvalidArticleException) e).field()).isEqualTo("title");
         assertThatThrownBy(() -> MarkdownArticles.parseFile("---\ntitle: x\ntopic: A\n---"))
-                .isInstanceOf(InvalidArticleException.class).extracting("field").isEqualTo("body");
+                .isInstanceOf(InvalidArticleException.class).extracting(e -> ((InvalidArticleException) e).field()).isEqualTo("body");
     }
 
     @Test
@@ -74,7 +74,7 @@ class MarkdownArticlesTest {
         assertThatThrownBy(() -> MarkdownArticles.validate("t", "A", "text <img src=x onerror=alert(1)> more"))
                 .isInstanceOf(InvalidArticleException.class).hasMessageContaining("raw HTML");
         assertThatThrownBy(() -> MarkdownArticles.validate("t", "A", "<script>\nalert(1)\n</script>"))
-                .isInstanceOf(InvalidArticleException.class).extracting("field").isEqualTo("body");
+                .isInstanceOf(InvalidArticleException.class).extracting(e -> ((InvalidArticleException) e).field()).isEqualTo("body");
     }
 
     @Test
