@@ -37,6 +37,8 @@ import java.util.Set;
 class CamundaIdentitySync {
 
     private final UserAccounts accounts;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CamundaIdentitySync.class);
+
     private final IdentityService identity;
     private final AuthorizationService authorizations;
     private final FilterService filters;
@@ -55,28 +57,38 @@ class CamundaIdentitySync {
     @Order(10)
     void synchronise() {
         for (UserAccount account : accounts.all()) {
-            User user = identity.createUserQuery().userId(account.username()).singleResult();
-            if (user == null) {
-                user = identity.newUser(account.username());
-                // Nobody logs in to Camunda with this password: the login is Omnicase's.
-                user.setPassword(randomPassword());
+            try {
+                synchronise(account);
+            } catch (org.camunda.bpm.engine.ProcessEngineException refused) {
+                // One account Camunda cannot take (an id outside its resource pattern) must not stop the application:
+                // that user works in Omnicase's own pages, not in Tasklist.
+                log.warn("User {} is not synchronised to Camunda's webapps: {}", account.username(), refused.getMessage());
             }
-            user.setFirstName(account.displayName());
-            user.setLastName("");
-            identity.saveUser(user);
-            Set<String> wanted = groupsOf(account);
-            Set<String> current = new HashSet<>();
-            identity.createGroupQuery().groupMember(account.username()).list().forEach(g -> current.add(g.getId()));
-            for (String group : wanted) {
-                ensureGroup(group);
-                if (!current.contains(group)) {
-                    identity.createMembership(account.username(), group);
-                }
-            }
-            current.stream().filter(g -> !wanted.contains(g)).forEach(g -> identity.deleteMembership(account.username(), g));
         }
         grantRoleAuthorizations();
         ensureTasklistFilters();
+    }
+
+    private void synchronise(UserAccount account) {
+        User user = identity.createUserQuery().userId(account.username()).singleResult();
+        if (user == null) {
+            user = identity.newUser(account.username());
+            // Nobody logs in to Camunda with this password: the login is Omnicase's.
+            user.setPassword(randomPassword());
+        }
+        user.setFirstName(account.displayName());
+        user.setLastName("");
+        identity.saveUser(user);
+        Set<String> wanted = groupsOf(account);
+        Set<String> current = new HashSet<>();
+        identity.createGroupQuery().groupMember(account.username()).list().forEach(g -> current.add(g.getId()));
+        for (String group : wanted) {
+            ensureGroup(group);
+            if (!current.contains(group)) {
+                identity.createMembership(account.username(), group);
+            }
+        }
+        current.stream().filter(g -> !wanted.contains(g)).forEach(g -> identity.deleteMembership(account.username(), g));
     }
 
     static Set<String> groupsOf(UserAccount account) {

@@ -242,13 +242,17 @@ class MailConversationsIT {
         assertThat(toBot).as("the assistant answered the first mails: the responder looks like a person").isNotEmpty();
         assertThat(toBot).hasSizeLessThanOrEqualTo(SelfService.MAX_AUTOMATIC_MAILS_PER_ADDRESS);
         assertThat(rounds).isLessThan(maxRounds);
-        long last = MailCases.caseOf(jdbc, botMails.get(botMails.size() - 1));
-        boolean broken = false;
-        for (JsonNode entry : Api.as(port, "admin").get("/api/cases/" + last + "/timeline").json()) {
-            broken |= entry.path("detail").path("loopBreaker").asBoolean(false);
-        }
-        assertThat(broken).as("the timeline says why the assistant stopped").isTrue();
-        assertThat(Api.as(port, "admin").get("/api/cases/" + last).json().get("status").asText()).isEqualTo("ESCALATED");
+        // The responder's last mail may still be on its way through the mailbox poller: wait for its case to say it.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            long last = MailCases.caseOf(jdbc, botMails.get(botMails.size() - 1));
+            boolean broken = false;
+            for (JsonNode entry : Api.as(port, "admin").get("/api/cases/" + last + "/timeline").json()) {
+                broken |= entry.path("detail").path("loopBreaker").asBoolean(false);
+            }
+            assertThat(broken).as("the timeline says why the assistant stopped").isTrue();
+            assertThat(Api.as(port, "admin").get("/api/cases/" + last).json().get("status").asText()).isEqualTo("ESCALATED");
+        });
+        assertThat(mailsTo(bot)).as("and it stayed stopped").hasSameSizeAs(toBot);
     }
 
     /** The dumb responder's mail: no Auto-Submitted, no Precedence, no X-Autoreply, no thread; it just writes. */
