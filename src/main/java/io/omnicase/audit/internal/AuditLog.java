@@ -38,14 +38,17 @@ public class AuditLog {
     private final TransactionTemplate ownTransaction;
     private final io.micrometer.core.instrument.Timer appends;
     private final io.micrometer.core.instrument.Timer headWaits;
+    private final org.springframework.core.env.Environment environment;
 
-    AuditLog(JdbcClient jdbc, PlatformTransactionManager tx,
+    AuditLog(JdbcClient jdbc, PlatformTransactionManager tx, org.springframework.core.env.Environment environment,
              org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        this.environment = environment;
         io.micrometer.core.instrument.MeterRegistry registry = meters.getIfAvailable(
                 io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
         // What the trail costs the transactions it rides on: the whole append at commit, and the wait for the head.
         this.appends = io.micrometer.core.instrument.Timer.builder("omnicase.audit.append")
-                .description("Staging a transaction's audit entries at its commit (no lock)").register(registry);
+                .description("Staging a transaction's audit entries at its commit (no lock)")
+                .publishPercentiles(0.5, 0.99).register(registry);
         this.headWaits = io.micrometer.core.instrument.Timer.builder("omnicase.audit.head-wait")
                 .description("The sealer waiting for the lock on the audit chain's head").register(registry);
         this.jdbc = jdbc;
@@ -53,8 +56,21 @@ public class AuditLog {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /**
+     * {@code omnicase.audit.trail.enabled} (default true), for measurement only: when false nothing is staged or
+     * sealed, so a benchmark can compare intake with and without the trail. Read on every entry, so it can be switched
+     * at runtime (the benchmark flips it between its runs). Never turn it off in production: what happens while it is
+     * off is missing from the trail, and verification cannot tell.
+     */
+    public boolean enabled() {
+        return environment.getProperty("omnicase.audit.trail.enabled", Boolean.class, Boolean.TRUE);
+    }
+
     /** Records an entry with the change of the current transaction, or at once when there is none to join. */
     public void record(AuditRecord entry) {
+        if (!enabled()) {
+            return;
+        }
         if (TransactionSynchronizationManager.isActualTransactionActive()
                 && TransactionSynchronizationManager.isSynchronizationActive()
                 && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
@@ -162,7 +178,9 @@ public class AuditLog {
     /** Seals what other nodes (or a failed run) left staged. */
     @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${omnicase.audit.seal-every:PT2S}")
     void sealPeriodically() {
-        wakeSealer();
+        if (enabled()) {
+            wakeSealer();
+        }
     }
 
     /** Appends every staged entry to the chain, in batches, each in a transaction of its own; answers how many. */

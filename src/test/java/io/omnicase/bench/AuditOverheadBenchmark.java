@@ -1,0 +1,224 @@
+package io.omnicase.bench;
+
+import io.omnicase.OmnicaseApplication;
+import io.omnicase.localservers.ManagedElasticsearchNode;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the audit trail costs intake (run by bench/audit): starts the default run (embedded MariaDB, managed
+ * Elasticsearch) in a scratch directory, then runs the same POST /api/messages load as the ingest benchmark's phase (b)
+ * several times, with the trail on and off in turn ({@code omnicase.audit.trail.enabled}, switched at runtime),
+ * in the order on, off, off, on, on, off, ... so that a drift of the machine or of the data over the runs falls on both
+ * sides. Before each run the after-commit work of the previous one is drained, so every run starts from the same state.
+ * Prints each run (throughput, p50, p99, audit entries written, the staging time per transaction), the mean of each
+ * setting, their difference, and the noise band: the largest difference between two runs of the same setting.
+ */
+public final class AuditOverheadBenchmark {
+
+    private static final String SWITCH = "omnicase.audit.trail.enabled";
+
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // Threads of the stopped application (retrying imports and the like) must not keep the benchmark alive.
+        System.exit(status);
+    }
+
+    private static void run() throws Exception {
+        int clients = Integer.getInteger("bench.clients", 16);
+        Duration duration = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
+        // From the environment (bench/audit sets it): the bench profile passes only clients and seconds to this JVM.
+        int rounds = Integer.parseInt(System.getenv().getOrDefault("BENCH_ROUNDS", System.getProperty("bench.rounds", "2")));
+        // Not a temp directory (mode 700): Elasticsearch runs as an unprivileged user and must reach its home below it.
+        Path home = Files.createDirectories(Path.of(System.getProperty("bench.dir", "target"), "bench-audit-" + System.currentTimeMillis()))
+                .toAbsolutePath();
+        Map<String, Object> properties = Map.of(
+                "server.port", "0",
+                "omnicase.platform.home", home.toString(),
+                "omnicase.platform.mariadb.port", System.getProperty("bench.mariadb.port", "3358"),
+                "omnicase.platform.elasticsearch.port", System.getProperty("bench.elasticsearch.port", "9258"),
+                "logging.level.root", "warn");
+        System.out.printf("Omnicase audit trail overhead: %d clients, %d s per run after %d s warm-up, %d rounds (%d runs), "
+                        + "%d cores, data in %s%n", clients, duration.toSeconds(), duration.toSeconds() / 3, rounds, 2 * rounds,
+                Runtime.getRuntime().availableProcessors(), home);
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OmnicaseApplication.class)
+                .run(io.omnicase.support.TestServers.asArguments(properties))) {
+            app.getBean(ManagedElasticsearchNode.class).awaitReady(Duration.ofMinutes(3));
+            int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
+            JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
+            var meters = app.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+            // The switch, first among the property sources; only its value changes between runs.
+            Map<String, Object> trail = new HashMap<>(Map.of(SWITCH, "true"));
+            app.getEnvironment().getPropertySources().addFirst(new MapPropertySource("audit-benchmark", trail));
+
+            List<Run> runs = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                for (boolean on : round % 2 == 0 ? new boolean[]{true, false} : new boolean[]{false, true}) {
+                    drain(jdbc);
+                    trail.put(SWITCH, Boolean.toString(on));
+                    long entriesBefore = jdbc.sql("SELECT COUNT(*) FROM audit_entries").query(Long.class).single();
+                    var staging = meters.find("omnicase.audit.append").timer();
+                    long stagedBefore = staging == null ? 0 : staging.count();
+                    double stagingBefore = staging == null ? 0 : staging.totalTime(TimeUnit.MILLISECONDS);
+                    String load = loadAverage();
+                    Result result = ingest(port, clients, duration);
+                    long entries = jdbc.sql("SELECT COUNT(*) FROM audit_entries").query(Long.class).single() - entriesBefore;
+                    long transactions = staging == null ? 0 : staging.count() - stagedBefore;
+                    double stagingMs = transactions == 0 ? Double.NaN
+                            : (staging.totalTime(TimeUnit.MILLISECONDS) - stagingBefore) / transactions;
+                    Run run = new Run(on, result, load, entries, transactions, stagingMs);
+                    runs.add(run);
+                    System.out.printf("run %d, trail %-3s: %,6.1f messages/s  p50 %8.2f ms  p99 %8.2f ms  (%d errors)  "
+                                    + "audit entries written %,d; staging %,d transactions, mean %.2f ms  [load before: %s]%n",
+                            runs.size(), on ? "on" : "off", result.rate(), result.p50(), result.p99(), result.errors(),
+                            entries, transactions, stagingMs, load);
+                }
+            }
+            trail.put(SWITCH, "true");
+            summary(runs);
+            var staging = meters.find("omnicase.audit.append").timer();
+            if (staging != null) {
+                var snapshot = staging.takeSnapshot();
+                System.out.printf("staging at commit over the whole benchmark: %,d transactions, mean %.3f ms, max %.3f ms; "
+                                + "recent p50/p99: %s%n", staging.count(), staging.mean(TimeUnit.MILLISECONDS),
+                        staging.max(TimeUnit.MILLISECONDS), java.util.Arrays.stream(snapshot.percentileValues())
+                                .map(v -> String.format("%.3f ms", v.value(TimeUnit.MILLISECONDS))).toList());
+            }
+            var headWait = meters.find("omnicase.audit.head-wait").timer();
+            if (headWait != null) {
+                System.out.printf("sealer's head-lock wait: %,d times, mean %.3f ms, max %.3f ms%n", headWait.count(),
+                        headWait.mean(TimeUnit.MILLISECONDS), headWait.max(TimeUnit.MILLISECONDS));
+            }
+            System.out.printf("load average at the end: %s%n", loadAverage());
+        }
+    }
+
+    private record Run(boolean on, Result result, String load, long entries, long transactions, double stagingMs) {
+    }
+
+    private static void summary(List<Run> runs) {
+        System.out.println("metric          trail on (mean)   trail off (mean)   on - off   noise band (largest gap between two runs of one setting)");
+        line("messages/s", runs, r -> r.result().rate());
+        line("p50 ms", runs, r -> r.result().p50());
+        line("p99 ms", runs, r -> r.result().p99());
+        System.out.println("A difference inside its noise band is not a measurable cost.");
+    }
+
+    private static void line(String metric, List<Run> runs, java.util.function.ToDoubleFunction<Run> value) {
+        double[] on = runs.stream().filter(Run::on).mapToDouble(value).toArray();
+        double[] off = runs.stream().filter(r -> !r.on()).mapToDouble(value).toArray();
+        double meanOn = java.util.Arrays.stream(on).average().orElse(Double.NaN);
+        double meanOff = java.util.Arrays.stream(off).average().orElse(Double.NaN);
+        double noise = Math.max(range(on), range(off));
+        double diff = meanOn - meanOff;
+        System.out.printf("%-15s %15.2f %18.2f %10.2f   %.2f (%s)%n", metric, meanOn, meanOff, diff, noise,
+                Math.abs(diff) <= noise ? "inside the noise" : String.format("outside the noise: %+.1f %%", 100 * diff / meanOff));
+    }
+
+    private static double range(double[] values) {
+        return java.util.Arrays.stream(values).max().orElse(0) - java.util.Arrays.stream(values).min().orElse(0);
+    }
+
+    /** Waits until the after-commit work of the previous run (process starts, index writes, sealing) is done. */
+    private static void drain(JdbcClient jdbc) throws InterruptedException {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < Duration.ofMinutes(10).toNanos()
+                && (jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL").query(Long.class).single() > 0
+                || jdbc.sql("SELECT COUNT(*) FROM audit_entries WHERE seq IS NULL").query(Long.class).single() > 0)) {
+            Thread.sleep(500);
+        }
+        double took = (System.nanoTime() - start) / 1e9;
+        if (took > 1) {
+            System.out.printf("  (the previous run's after-commit work drained in %.1f s)%n", took);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim().replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    /** The ingest benchmark's phase (b): POST /api/messages from every client, new senders and repeat senders. */
+    private static Result ingest(int port, int clients, Duration duration) throws Exception {
+        String auth = "Basic " + Base64.getEncoder().encodeToString("gateway:demo".getBytes(StandardCharsets.UTF_8));
+        URI uri = URI.create("http://127.0.0.1:" + port + "/api/messages");
+        long runId = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long warmUpEnd = System.nanoTime() + duration.toNanos() / 3;
+        long end = warmUpEnd + duration.toNanos();
+        AtomicLong errors = new AtomicLong();
+        List<Future<List<Long>>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            futures.add(pool.submit(() -> {
+                HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+                List<Long> latencies = new ArrayList<>();
+                for (long n = 0; System.nanoTime() < end; n++) {
+                    String body = """
+                            {"channel":"EMAIL","from":"audit-bench-%d-%d-%d@example.com","text":"Where is my parcel number %d? It was due yesterday.","providerMessageId":"audit-bench-%d-%d-%d"}"""
+                            .formatted(runId, client, n % 50, n, runId, client, n);
+                    long start = System.nanoTime();
+                    HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", auth)
+                                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    long took = System.nanoTime() - start;
+                    if (start >= warmUpEnd) {
+                        latencies.add(took);
+                        if (response.statusCode() != 202) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                }
+                return latencies;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> f : futures) {
+            all.addAll(f.get());
+        }
+        pool.shutdown();
+        Collections.sort(all);
+        return new Result(all.size() / (double) duration.toSeconds(), percentile(all, 0.50), percentile(all, 0.99), errors.get());
+    }
+
+    private record Result(double rate, double p50, double p99, long errors) {
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
+    }
+}
