@@ -74,6 +74,46 @@ class AuditChainIT {
     }
 
     @Test
+    void theTracePdfListsEveryEntryWithItsHashesAndTheChainProof() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> kinds(trace()).contains("process.started"));
+        JsonNode trace = trace();
+        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/audit/cases/"
+                                + caseId + "/trace.pdf"))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("auditor:demo".getBytes()))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition").orElse("")).contains("case-" + caseId + "-audit-trace.pdf");
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
+        // Line breaks fall where the page ends a line: compare without white space.
+        String flat = text.replaceAll("\\s", "");
+        assertThat(flat).contains("Audittraceofcase#" + caseId, "Chainproof", "thewholechainverifies", "headhash",
+                phrase.replaceAll("\\s", ""));
+        assertThat(text).containsPattern("head hash [0-9a-f]{64}");
+        // every entry of the trace read just before, with its kind and its whole hashes, in chain order
+        int last = -1;
+        for (JsonNode e : trace.get("entries")) {
+            if (e.get("hash").isNull()) {
+                continue;
+            }
+            assertThat(flat).contains("#" + e.get("seq").asLong() + e.get("kind").asText());
+            int at = flat.indexOf("hash" + e.get("hash").asText());
+            assertThat(at).as("hash of entry %s", e.get("seq")).isGreaterThan(last);
+            assertThat(flat).contains("prev" + e.get("prevHash").asText(), "digest" + e.get("contentDigest").asText());
+            last = at;
+        }
+        assertThat(last).isPositive();
+        // a case that does not exist: a problem, not a PDF
+        Api.Response missing = Api.as(port, "auditor").get("/api/audit/cases/999999999/trace.pdf");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void aRowChangedInSqlIsNamedAsTheFirstBrokenLink() {
         Map<String, Object> row = row(entrySeq("message.in"));
         long seq = (Long) row.get("seq");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnicase.support.Api;
 import io.omnicase.support.CustomerMessages;
+import io.omnicase.support.PersonalDataTraces;
 import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -149,36 +150,11 @@ class ErasureIT {
                 .params("%\"caseId\":" + caseId + ",%", "%\"caseId\":" + caseId + "}%").query(Integer.class).single() == 0);
     }
 
-    /** Every text or binary column of every table of the database (Omnicase's and Camunda's) that holds the text. */
     private List<String> mariaDbColumnsHolding(String text) {
-        List<Map<String, Object>> columns = jdbc.sql("SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.COLUMNS "
-                + "WHERE TABLE_SCHEMA = DATABASE() AND DATA_TYPE IN ('char', 'varchar', 'tinytext', 'text', 'mediumtext', "
-                + "'longtext', 'blob', 'mediumblob', 'longblob', 'varbinary', 'binary', 'json')").query().listOfRows();
-        List<String> holding = new ArrayList<>();
-        for (Map<String, Object> column : columns) {
-            String table = (String) column.get("TABLE_NAME");
-            String name = (String) column.get("COLUMN_NAME");
-            int rows = jdbc.sql("SELECT COUNT(*) FROM `" + table + "` WHERE `" + name + "` LIKE ?")
-                    .param("%" + text + "%").query(Integer.class).single();
-            if (rows > 0) {
-                holding.add(table + "." + name);
-            }
-        }
-        return holding;
+        return PersonalDataTraces.mariaDbColumnsHolding(jdbc, text);
     }
 
-    /** How many documents of an index (or of all, {@code _all}) hold the text in any field. */
     private long elasticsearchHits(String text, String index) throws Exception {
-        String body = JSON.writeValueAsString(Map.of("query", Map.of("query_string",
-                Map.of("query", "\"" + text.replace("\"", "") + "\"", "default_field", "*", "lenient", true))));
-        String base = elasticsearch.split(",")[0];
-        HttpClient http = HttpClient.newHttpClient();
-        http.send(HttpRequest.newBuilder(URI.create(base + "/" + index + "/_refresh"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/" + index + "/_search"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).get("hits").get("total").get("value").asLong();
+        return PersonalDataTraces.elasticsearchHits(elasticsearch, text, index);
     }
 }

@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Elasticsearch) in a scratch directory, then runs the same POST /api/messages load as the ingest benchmark's phase (b)
  * several times, with the trail on and off in turn ({@code omnicase.audit.trail.enabled}, switched at runtime),
  * in the order on, off, off, on, on, off, ... so that a drift of the machine or of the data over the runs falls on both
- * sides. Before each run the after-commit work of the previous one is drained, so every run starts from the same state.
+ * sides, after a warm-up run that is not counted. Before each run the after-commit work of the previous one is drained,
+ * so every run starts from the same state.
  * Prints each run (throughput, p50, p99, audit entries written, the staging time per transaction), the mean of each
  * setting, their difference, and the noise band: the largest difference between two runs of the same setting.
  */
@@ -66,8 +67,8 @@ public final class AuditOverheadBenchmark {
         Map<String, Object> properties = Map.of(
                 "server.port", "0",
                 "omnicase.platform.home", home.toString(),
-                "omnicase.platform.mariadb.port", System.getProperty("bench.mariadb.port", "3358"),
-                "omnicase.platform.elasticsearch.port", System.getProperty("bench.elasticsearch.port", "9258"),
+                "omnicase.platform.mariadb.port", System.getProperty("bench.mariadb.port", "3369"),
+                "omnicase.platform.elasticsearch.port", System.getProperty("bench.elasticsearch.port", "9269"),
                 "logging.level.root", "warn");
         System.out.printf("Omnicase audit trail overhead: %d clients, %d s per run after %d s warm-up, %d rounds (%d runs), "
                         + "%d cores, data in %s%n", clients, duration.toSeconds(), duration.toSeconds() / 3, rounds, 2 * rounds,
@@ -82,6 +83,11 @@ public final class AuditOverheadBenchmark {
             Map<String, Object> trail = new HashMap<>(Map.of(SWITCH, "true"));
             app.getEnvironment().getPropertySources().addFirst(new MapPropertySource("audit-benchmark", trail));
 
+            // A first run warms the JVM, the pools and the caches up; it is printed, not counted.
+            drain(jdbc);
+            Result warmUp = ingest(port, clients, duration);
+            System.out.printf("warm-up run, trail on (not counted): %,6.1f messages/s  p50 %8.2f ms  p99 %8.2f ms%n",
+                    warmUp.rate(), warmUp.p50(), warmUp.p99());
             List<Run> runs = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 for (boolean on : round % 2 == 0 ? new boolean[]{true, false} : new boolean[]{false, true}) {
@@ -92,7 +98,13 @@ public final class AuditOverheadBenchmark {
                     long stagedBefore = staging == null ? 0 : staging.count();
                     double stagingBefore = staging == null ? 0 : staging.totalTime(TimeUnit.MILLISECONDS);
                     String load = loadAverage();
-                    Result result = ingest(port, clients, duration);
+                    RoundTrips probe = new RoundTrips(app.getBean(DataSource.class));
+                    Result result;
+                    try {
+                        result = ingest(port, clients, duration);
+                    } finally {
+                        probe.stop();
+                    }
                     long entries = jdbc.sql("SELECT COUNT(*) FROM audit_entries").query(Long.class).single() - entriesBefore;
                     long transactions = staging == null ? 0 : staging.count() - stagedBefore;
                     double stagingMs = transactions == 0 ? Double.NaN
@@ -100,9 +112,10 @@ public final class AuditOverheadBenchmark {
                     Run run = new Run(on, result, load, entries, transactions, stagingMs);
                     runs.add(run);
                     System.out.printf("run %d, trail %-3s: %,6.1f messages/s  p50 %8.2f ms  p99 %8.2f ms  (%d errors)  "
-                                    + "audit entries written %,d; staging %,d transactions, mean %.2f ms  [load before: %s]%n",
+                                    + "audit entries written %,d; staging %,d transactions, mean %.2f ms; "
+                                    + "a SELECT 1 round trip meanwhile: mean %.2f ms  [load before: %s]%n",
                             runs.size(), on ? "on" : "off", result.rate(), result.p50(), result.p99(), result.errors(),
-                            entries, transactions, stagingMs, load);
+                            entries, transactions, stagingMs, probe.mean(), load);
                 }
             }
             trail.put(SWITCH, "true");
@@ -121,6 +134,43 @@ public final class AuditOverheadBenchmark {
                         headWait.mean(TimeUnit.MILLISECONDS), headWait.max(TimeUnit.MILLISECONDS));
             }
             System.out.printf("load average at the end: %s%n", loadAverage());
+        }
+    }
+
+    /**
+     * What one statement's round trip to the database costs under the load: a probe runs SELECT 1 every 20 ms on a
+     * connection of its own. The staging of a transaction's entries costs about one such round trip per statement.
+     */
+    private static final class RoundTrips {
+        private final Thread thread;
+        private final List<Long> took = Collections.synchronizedList(new ArrayList<>());
+        private volatile boolean stopped;
+
+        RoundTrips(DataSource dataSource) {
+            thread = new Thread(() -> {
+                try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+                    while (!stopped) {
+                        long start = System.nanoTime();
+                        statement.executeQuery("SELECT 1").close();
+                        took.add(System.nanoTime() - start);
+                        Thread.sleep(20);
+                    }
+                } catch (Exception e) {
+                    System.out.println("round-trip probe stopped: " + e);
+                }
+            }, "round-trip-probe");
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            stopped = true;
+            thread.join();
+        }
+
+        double mean() {
+            synchronized (took) {
+                return took.stream().mapToLong(Long::longValue).average().orElse(Double.NaN) / 1e6;
+            }
         }
     }
 

@@ -118,6 +118,7 @@ class AuthorizationMatrixIT {
             GET    /api/audit/find                               401  403     403  403   403    403    ok    ok
             GET    /api/audit/cases/{id}/trace                   401  403     403  403   403    403    ok    ok
             GET    /api/audit/cases/{id}/export                  401  403     403  403   403    403    ok    ok
+            GET    /api/audit/cases/{id}/trace.pdf               401  403     403  403   403    403    ok    ok
             GET    /api/audit/customers/{id}/trace               401  403     403  403   403    403    ok    ok
             GET    /api/audit/customers/{id}/data                401  403     403  403   403    403    ok    ok
             GET    /api/audit/verification                       401  403     403  403   403    403    ok    ok

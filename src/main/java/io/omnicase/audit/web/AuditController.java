@@ -176,6 +176,19 @@ class AuditController {
                 .body(new Export(Instant.now(), user.getName(), trace, proof));
     }
 
+    /**
+     * The same export as a PDF for auditors: the trace in chain order with every entry's hashes and the chain proof.
+     * No {@code produces}: a bad request still answers problem+json.
+     */
+    @GetMapping("/api/audit/cases/{id}/trace.pdf")
+    ResponseEntity<byte[]> exportPdf(@PathVariable long id, Principal user) {
+        Export export = export(id, user).getBody();
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"case-" + id + "-audit-trace.pdf\"")
+                .body(TracePdf.render(export));
+    }
+
     @GetMapping("/api/audit/verification")
     ChainVerification verify() {
         return trail.verify();
