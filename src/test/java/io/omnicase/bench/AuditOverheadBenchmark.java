@@ -61,6 +61,7 @@ public final class AuditOverheadBenchmark {
         Duration duration = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
         // From the environment (bench/audit sets it): the bench profile passes only clients and seconds to this JVM.
         int rounds = Integer.parseInt(System.getenv().getOrDefault("BENCH_ROUNDS", System.getProperty("bench.rounds", "2")));
+        // Rounds of whole runs may be 0 (only the paired slices).
         // Not a temp directory (mode 700): Elasticsearch runs as an unprivileged user and must reach its home below it.
         Path home = Files.createDirectories(Path.of(System.getProperty("bench.dir", "target"), "bench-audit-" + System.currentTimeMillis()))
                 .toAbsolutePath();
@@ -88,6 +89,14 @@ public final class AuditOverheadBenchmark {
             Result warmUp = ingest(port, clients, duration);
             System.out.printf("warm-up run, trail on (not counted): %,6.1f messages/s  p50 %8.2f ms  p99 %8.2f ms%n",
                     warmUp.rate(), warmUp.p50(), warmUp.p99());
+            // First the paired slices: one continuous load, the switch flipped every few seconds, so both settings
+            // see the same background (other processes on the machine come and go over minutes).
+            int sliceSeconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_SLICE_SECONDS", "5"));
+            int pairs = Integer.parseInt(System.getenv().getOrDefault("BENCH_PAIRS", "12"));
+            if (pairs > 0) {
+                drain(jdbc);
+                slices(port, clients, Duration.ofSeconds(sliceSeconds), pairs, trail);
+            }
             List<Run> runs = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 for (boolean on : round % 2 == 0 ? new boolean[]{true, false} : new boolean[]{false, true}) {
@@ -97,6 +106,8 @@ public final class AuditOverheadBenchmark {
                     var staging = meters.find("omnicase.audit.append").timer();
                     long stagedBefore = staging == null ? 0 : staging.count();
                     double stagingBefore = staging == null ? 0 : staging.totalTime(TimeUnit.MILLISECONDS);
+                    var stagingCpu = meters.find("omnicase.audit.append-cpu").timer();
+                    double cpuBefore = stagingCpu == null ? 0 : stagingCpu.totalTime(TimeUnit.MILLISECONDS);
                     String load = loadAverage();
                     RoundTrips probe = new RoundTrips(app.getBean(DataSource.class));
                     Result result;
@@ -109,17 +120,21 @@ public final class AuditOverheadBenchmark {
                     long transactions = staging == null ? 0 : staging.count() - stagedBefore;
                     double stagingMs = transactions == 0 ? Double.NaN
                             : (staging.totalTime(TimeUnit.MILLISECONDS) - stagingBefore) / transactions;
+                    double cpuMs = transactions == 0 || stagingCpu == null ? Double.NaN
+                            : (stagingCpu.totalTime(TimeUnit.MILLISECONDS) - cpuBefore) / transactions;
                     Run run = new Run(on, result, load, entries, transactions, stagingMs);
                     runs.add(run);
                     System.out.printf("run %d, trail %-3s: %,6.1f messages/s  p50 %8.2f ms  p99 %8.2f ms  (%d errors)  "
-                                    + "audit entries written %,d; staging %,d transactions, mean %.2f ms; "
+                                    + "audit entries written %,d; staging %,d transactions, mean %.2f ms (of which CPU %.3f ms); "
                                     + "a SELECT 1 round trip meanwhile: mean %.2f ms  [load before: %s]%n",
                             runs.size(), on ? "on" : "off", result.rate(), result.p50(), result.p99(), result.errors(),
-                            entries, transactions, stagingMs, probe.mean(), load);
+                            entries, transactions, stagingMs, cpuMs, probe.mean(), load);
                 }
             }
             trail.put(SWITCH, "true");
-            summary(runs);
+            if (!runs.isEmpty()) {
+                summary(runs);
+            }
             var staging = meters.find("omnicase.audit.append").timer();
             if (staging != null) {
                 var snapshot = staging.takeSnapshot();
@@ -198,6 +213,114 @@ public final class AuditOverheadBenchmark {
 
     private static double range(double[] values) {
         return java.util.Arrays.stream(values).max().orElse(0) - java.util.Arrays.stream(values).min().orElse(0);
+    }
+
+    /**
+     * One continuous load of {@code 2 * pairs} slices; the switch is on in the first slice of even pairs and in the
+     * second of odd ones (on off, off on, ...). A request counts for the slice it started in. Per pair the difference
+     * on - off of throughput, p50 and p99; printed: the mean difference and its 95 % band (2 standard errors of the
+     * pairs' differences), which says whether the trail's cost stands out of the noise.
+     */
+    private static void slices(int port, int clients, Duration slice, int pairs, Map<String, Object> trail) throws Exception {
+        int count = 2 * pairs;
+        long sliceNanos = slice.toNanos();
+        String auth = "Basic " + Base64.getEncoder().encodeToString("gateway:demo".getBytes(StandardCharsets.UTF_8));
+        URI uri = URI.create("http://127.0.0.1:" + port + "/api/messages");
+        long runId = System.nanoTime();
+        boolean[] on = new boolean[count];
+        for (int k = 0; k < count; k++) {
+            on[k] = (k / 2) % 2 == 0 ? k % 2 == 0 : k % 2 == 1;
+        }
+        // a warm-up slice with the trail on, then the slices
+        long start = System.nanoTime() + sliceNanos;
+        long end = start + count * sliceNanos;
+        trail.put(SWITCH, "true");
+        Thread flipper = new Thread(() -> {
+            try {
+                for (int k = 0; k < count; k++) {
+                    long at = start + k * sliceNanos;
+                    while (System.nanoTime() < at) {
+                        Thread.sleep(Math.max(1, (at - System.nanoTime()) / 1_000_000));
+                    }
+                    trail.put(SWITCH, Boolean.toString(on[k]));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "audit-switch");
+        flipper.start();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<List<long[]>>> futures = new ArrayList<>();
+        AtomicLong errors = new AtomicLong();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            futures.add(pool.submit(() -> {
+                HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+                List<long[]> samples = new ArrayList<>();
+                for (long n = 0; System.nanoTime() < end; n++) {
+                    String body = """
+                            {"channel":"EMAIL","from":"audit-slice-%d-%d-%d@example.com","text":"Where is my parcel number %d? It was due yesterday.","providerMessageId":"audit-slice-%d-%d-%d"}"""
+                            .formatted(runId, client, n % 50, n, runId, client, n);
+                    long begin = System.nanoTime();
+                    HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", auth)
+                                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    if (begin >= start) {
+                        samples.add(new long[]{begin - start, System.nanoTime() - begin});
+                        if (response.statusCode() != 202) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                }
+                return samples;
+            }));
+        }
+        List<List<Long>> bySlice = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            bySlice.add(new ArrayList<>());
+        }
+        for (Future<List<long[]>> f : futures) {
+            for (long[] sample : f.get()) {
+                int k = (int) (sample[0] / sliceNanos);
+                if (k < count) {
+                    bySlice.get(k).add(sample[1]);
+                }
+            }
+        }
+        pool.shutdown();
+        flipper.join();
+        trail.put(SWITCH, "true");
+        double seconds = slice.toNanos() / 1e9;
+        double[][] diffs = new double[3][pairs];
+        double[][] sums = new double[2][3];
+        for (int p = 0; p < pairs; p++) {
+            double[][] m = new double[2][];
+            for (int k = 2 * p; k < 2 * p + 2; k++) {
+                List<Long> latencies = bySlice.get(k);
+                Collections.sort(latencies);
+                double[] metrics = {latencies.size() / seconds, percentile(latencies, 0.5), percentile(latencies, 0.99)};
+                m[on[k] ? 0 : 1] = metrics;
+                for (int i = 0; i < 3; i++) {
+                    sums[on[k] ? 0 : 1][i] += metrics[i] / pairs;
+                }
+            }
+            for (int i = 0; i < 3; i++) {
+                diffs[i][p] = m[0][i] - m[1][i];
+            }
+            System.out.printf("  pair %2d: on %6.1f msg/s p50 %7.1f ms p99 %7.1f ms | off %6.1f msg/s p50 %7.1f ms p99 %7.1f ms%n",
+                    p + 1, m[0][0], m[0][1], m[0][2], m[1][0], m[1][1], m[1][2]);
+        }
+        System.out.printf("paired slices (%d pairs of %d s, trail switched at runtime, %d errors):%n", pairs,
+                slice.toSeconds(), errors.get());
+        System.out.println("metric          trail on (mean)   trail off (mean)   on - off   95 % band of the difference");
+        String[] names = {"messages/s", "p50 ms", "p99 ms"};
+        for (int i = 0; i < 3; i++) {
+            double mean = java.util.Arrays.stream(diffs[i]).average().orElse(Double.NaN);
+            double sd = Math.sqrt(java.util.Arrays.stream(diffs[i]).map(d -> (d - mean) * (d - mean)).sum() / Math.max(1, pairs - 1));
+            double band = 2 * sd / Math.sqrt(pairs);
+            System.out.printf("%-15s %15.2f %18.2f %10.2f   +/- %.2f (%s)%n", names[i], sums[0][i], sums[1][i], mean, band,
+                    Math.abs(mean) <= band ? "inside the noise" : String.format("outside the noise: %+.1f %%", 100 * mean / sums[1][i]));
+        }
     }
 
     /** Waits until the after-commit work of the previous run (process starts, index writes, sealing) is done. */
