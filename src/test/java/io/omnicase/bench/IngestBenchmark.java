@@ -84,7 +84,14 @@ public final class IngestBenchmark {
             Result single = ingest(port, 1, Duration.ofSeconds(Math.max(3, duration.toSeconds() / 3)));
             System.out.printf("(b1) POST /api/messages, 1 client, after-commit work paused: p50 %.2f ms  p99 %.2f ms  (%d errors)%n",
                     single.p50(), single.p99(), single.errors());
+            long[] cpuBefore = {cpuMillis(ProcessHandle.current().pid()), childrenCpuMillis()};
             Result ingest = ingest(port, clients, duration);
+            long[] cpuAfter = {cpuMillis(ProcessHandle.current().pid()), childrenCpuMillis()};
+            // CPU per message (warm-up included: 4/3 of the measured duration's messages): what the machine's load
+            // does not change, unlike the latencies on a shared 2-core machine.
+            double messages = ingest.rate() * duration.toSeconds() * 4 / 3;
+            System.out.printf("(b) CPU per message: app JVM %.2f ms + MariaDB and Elasticsearch %.2f ms (bench clients included in the JVM's)%n",
+                    (cpuAfter[0] - cpuBefore[0]) / messages, (cpuAfter[1] - cpuBefore[1]) / messages);
             System.out.printf("(b) POST /api/messages, intake alone (after-commit work paused): %,.0f messages/s  p50 %.2f ms  p99 %.2f ms  (%d errors)%n",
                     ingest.rate(), ingest.p50(), ingest.p99(), ingest.errors());
             System.out.printf("ratio (b)/(a): %.1f %% of the raw commit rate (target >= 20 %%); p99 %.2f ms (target < 50 ms)%n",
@@ -208,6 +215,21 @@ public final class IngestBenchmark {
 
     private static double percentile(List<Long> sorted, double p) {
         return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
+    }
+
+    /** CPU time (user + system) a process has used, from /proc (clock ticks of 10 ms). */
+    private static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static long childrenCpuMillis() {
+        return ProcessHandle.current().descendants().mapToLong(p -> cpuMillis(p.pid())).sum();
     }
 
     private static long childrenRss() {
