@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -27,6 +28,11 @@ import java.util.concurrent.Executor;
  * redelivery hands it over again, as it does for a listener that failed (Elasticsearch down, process busy).
  * Publications survive restarts. The threads are few on purpose: each may hold one database connection, so intake
  * always finds one in the pool however much background work waits.
+ * <p>
+ * {@code omnicase.events.paused} (default false, read at every hand-over so it can be switched at run time) pauses the
+ * after-commit work: listeners are not run (their publications stay incomplete) and nothing is redelivered; switched
+ * back off (or a restart without it), the scheduled redelivery delivers everything. For measuring intake alone, and
+ * for an operator who must hold background work back for a while; intake itself (commit, publication) is unaffected.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -37,19 +43,26 @@ class EventRedelivery implements AsyncConfigurer {
     private final IncompleteEventPublications incomplete;
     private final Duration after;
     private final Executor eventExecutor;
+    private final Environment environment;
 
-    EventRedelivery(IncompleteEventPublications incomplete,
+    EventRedelivery(IncompleteEventPublications incomplete, Environment environment,
                     @Value("${omnicase.events.redeliver-after:PT30S}") Duration after,
                     @Lazy @Qualifier("eventExecutor") Executor eventExecutor) {
         this.incomplete = incomplete;
         this.after = after;
         this.eventExecutor = eventExecutor;
+        this.environment = environment;
+    }
+
+    /** Whether after-commit work is paused now ({@code omnicase.events.paused}). */
+    static boolean paused(Environment environment) {
+        return environment.getProperty("omnicase.events.paused", Boolean.class, false);
     }
 
     @Bean(destroyMethod = "shutdown")
     static ThreadPoolTaskExecutor eventExecutor(@Value("${omnicase.events.threads:4}") int threads,
                                                 @Value("${omnicase.events.queue-capacity:2000}") int queueCapacity,
-                                                MeterRegistry meters) {
+                                                MeterRegistry meters, Environment environment) {
         Counter deferred = Counter.builder("omnicase.events.deferred")
                 .description("After-commit work left for redelivery because the event pool's queue was full")
                 .register(meters);
@@ -58,6 +71,17 @@ class EventRedelivery implements AsyncConfigurer {
         executor.setCorePoolSize(threads);
         executor.setMaxPoolSize(threads);
         executor.setQueueCapacity(queueCapacity);
+        // The pause (intake): checked when a thread takes the work, so work queued before the pause is held back too.
+        Counter paused = Counter.builder("omnicase.events.paused-skips")
+                .description("After-commit work left for redelivery because omnicase.events.paused was on")
+                .register(meters);
+        executor.setTaskDecorator(work -> () -> {
+            if (paused(environment)) {
+                paused.increment();
+                return;
+            }
+            work.run();
+        });
         executor.setRejectedExecutionHandler((work, pool) -> {
             deferred.increment();
             log.debug("Event pool full ({} queued): the work is left for redelivery", pool.getQueue().size());
@@ -72,6 +96,9 @@ class EventRedelivery implements AsyncConfigurer {
     @Scheduled(initialDelayString = "${omnicase.events.redeliver-after:PT30S}",
             fixedDelayString = "${omnicase.events.redeliver-after:PT30S}")
     void redeliver() {
+        if (paused(environment)) {
+            return;
+        }
         incomplete.resubmitIncompletePublicationsOlderThan(after);
     }
 

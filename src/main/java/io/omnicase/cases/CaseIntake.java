@@ -83,13 +83,21 @@ public class CaseIntake {
     }
 
     private IntakeResult store(InboundMessage message, Placement placement) {
-        Optional<IntakeResult> known = stored(message);
-        if (known.isPresent()) {
-            return known.get();
-        }
-        CustomerId customer = customers.resolve(message.channel(), message.from(), message.displayName());
         // Everything below is serialised per customer: a duplicate delivered concurrently sees the first one here.
-        customers.lock(customer);
+        // A known customer (the usual case) is found and locked in one statement, then the duplicate check runs once.
+        Optional<CustomerId> lockedCustomer = customers.lockKnown(message.channel(), message.from());
+        Optional<IntakeResult> known;
+        if (lockedCustomer.isEmpty()) {
+            known = stored(message);
+            if (known.isPresent()) {
+                return known.get();
+            }
+        }
+        CustomerId customer = lockedCustomer.orElseGet(() -> {
+            CustomerId created = customers.resolve(message.channel(), message.from(), message.displayName());
+            customers.lock(created);
+            return created;
+        });
         known = stored(message);
         if (known.isPresent()) {
             return known.get();

@@ -19,6 +19,16 @@ public interface Customers {
     /** Locks the customer row until the end of the transaction, so work on one customer's cases is serialised. */
     void lock(CustomerId id);
 
+    /**
+     * The customer known by this address, its row locked until the end of the caller's transaction ({@link #known}
+     * and {@link #lock} in one round trip to the database: intake); empty when the address is unknown (or invalid).
+     */
+    default Optional<CustomerId> lockKnown(Channel channel, String address) {
+        Optional<CustomerId> id = channel.identityKind().accepts(address) ? known(channel, address) : Optional.empty();
+        id.ifPresent(this::lock);
+        return id;
+    }
+
     Optional<Customer> find(CustomerId id);
 
     void changeTier(CustomerId id, Customer.Tier tier);

@@ -69,6 +69,18 @@ class JdbcCustomers implements Customers {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<CustomerId> lockKnown(Channel channel, String address) {
+        IdentityKind kind = channel.identityKind();
+        if (!kind.accepts(address)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT c.id FROM customer_identities i JOIN customers c ON c.id = i.customer_id "
+                        + "WHERE i.kind = ? AND i.address = ? FOR UPDATE")
+                .params(kind.name(), kind.normalize(address)).query(Long.class).optional().map(CustomerId::new);
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public Optional<CustomerId> known(Channel channel, String address) {
         IdentityKind kind = channel.identityKind();

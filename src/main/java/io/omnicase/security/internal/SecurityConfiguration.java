@@ -131,9 +131,15 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * BCrypt (through the delegating encoder), with verified passwords remembered for a short while (intake: a channel
+     * gateway sends HTTP Basic on every request); see {@link VerifiedPasswordCache} for why that is safe.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${omnicase.security.verified-password-cache.ttl:PT5M}") java.time.Duration ttl,
+                                    @Value("${omnicase.security.verified-password-cache.max-entries:10000}") int maxEntries) {
+        return new VerifiedPasswordCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(), ttl, maxEntries,
+                java.time.Clock.systemUTC());
     }
 
     @Bean

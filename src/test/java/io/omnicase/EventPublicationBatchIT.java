@@ -1,0 +1,70 @@
+package io.omnicase;
+
+import io.omnicase.cases.MessageReceived;
+import io.omnicase.customers.Channel;
+import io.omnicase.support.CustomerMessages;
+import io.omnicase.support.RunningOmnicase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The publications of an intake transaction are written together at its commit: one row per listener, stored with
+ * the message (so nothing is lost if the node dies right after the 202), none when the transaction rolls back, and
+ * every one completed once its listener has run.
+ */
+@RunningOmnicase
+class EventPublicationBatchIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void aMessageLeavesOnePublicationPerListenerCommittedWithItAndEachIsCompleted() {
+        String token = "batch" + UUID.randomUUID().toString().replace("-", "");
+        CustomerMessages.write(port, "EMAIL", token + "@example.com", "Parcel " + token + " is late", null);
+
+        List<String> listeners = jdbc.sql("SELECT LISTENER_ID FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ?")
+                .param("%" + token + "%").query(String.class).list();
+        assertThat(listeners).as("the message's event reached several listeners").hasSizeGreaterThan(1);
+        assertThat(listeners).as("one row per listener").doesNotHaveDuplicates();
+        assertThat(listeners).anyMatch(id -> id.contains("InteractionIndex"));
+
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(jdbc.sql(
+                        "SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ? AND COMPLETION_DATE IS NULL")
+                .param("%" + token + "%").query(Long.class).single()).isZero());
+    }
+
+    @Test
+    void aRolledBackTransactionLeavesNoPublication() {
+        long caseId = -ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            events.publishEvent(new MessageReceived(caseId, caseId, caseId, Channel.EMAIL, false));
+            status.setRollbackOnly();
+        });
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ?")
+                .param("%" + caseId + "%").query(Long.class).single()).isZero();
+    }
+}
