@@ -17,6 +17,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Executor;
 
 /**
@@ -38,10 +41,17 @@ class EventRedelivery implements AsyncConfigurer {
     private final Duration after;
     private final Executor eventExecutor;
 
+    private final List<ThreadPoolTaskExecutor> pools;
+    private final int redeliverBatch;
+
     EventRedelivery(IncompleteEventPublications incomplete,
                     @Value("${omnicase.events.redeliver-after:PT30S}") Duration after,
-                    @Lazy @Qualifier("eventExecutor") Executor eventExecutor) {
+                    @Value("${omnicase.events.redeliver-batch:2000}") int redeliverBatch,
+                    @Lazy @Qualifier("eventExecutor") Executor eventExecutor,
+                    @Lazy List<ThreadPoolTaskExecutor> pools) {
         this.incomplete = incomplete;
+        this.pools = pools;
+        this.redeliverBatch = redeliverBatch;
         this.after = after;
         this.eventExecutor = eventExecutor;
     }
@@ -69,10 +79,25 @@ class EventRedelivery implements AsyncConfigurer {
         return executor;
     }
 
+    /**
+     * Hands over again what is older than {@code redeliver-after} and incomplete, a bounded number per round, and
+     * only while the pools' queues are (nearly) empty: a publication still waiting in a queue is incomplete too, and
+     * handing a backlog over again while it waits (Modulith 1.4 does not know what is queued) only makes the pools do
+     * it twice and the backlog grow (pipeline, issue 18).
+     */
     @Scheduled(initialDelayString = "${omnicase.events.redeliver-after:PT30S}",
-            fixedDelayString = "${omnicase.events.redeliver-after:PT30S}")
+            fixedDelayString = "${omnicase.events.redeliver-every:PT10S}")
     void redeliver() {
-        incomplete.resubmitIncompletePublicationsOlderThan(after);
+        for (ThreadPoolTaskExecutor pool : pools) {
+            if (pool.getQueueSize() > pool.getQueueCapacity() / 20) {
+                log.debug("Redelivery waits: {} still has {} queued", pool.getThreadNamePrefix(), pool.getQueueSize());
+                return;
+            }
+        }
+        Instant before = Instant.now().minus(after);
+        AtomicInteger budget = new AtomicInteger(redeliverBatch);
+        incomplete.resubmitIncompletePublications(publication -> publication.getPublicationDate().isBefore(before)
+                && budget.getAndDecrement() > 0);
     }
 
     @Override
