@@ -48,9 +48,11 @@ class EventRedelivery implements AsyncConfigurer {
                     @Value("${omnicase.events.redeliver-after:PT30S}") Duration after,
                     @Value("${omnicase.events.redeliver-batch:2000}") int redeliverBatch,
                     @Lazy @Qualifier("eventExecutor") Executor eventExecutor,
-                    @Lazy List<ThreadPoolTaskExecutor> pools) {
+                    @Lazy @Qualifier("eventExecutor") ThreadPoolTaskExecutor eventPool,
+                    @Lazy @Qualifier("historyExecutor") ThreadPoolTaskExecutor historyPool) {
         this.incomplete = incomplete;
-        this.pools = pools;
+        // The pools that run listeners of publications (not Camunda's job pool, whose queue is never long empty).
+        this.pools = List.of(eventPool, historyPool);
         this.redeliverBatch = redeliverBatch;
         this.after = after;
         this.eventExecutor = eventExecutor;

@@ -192,9 +192,18 @@ public class InteractionIndex {
      */
     void write(InteractionDocument document) throws IOException {
         ensureIndex();
-        float[] vector = embeddings.embed(document.text());
-        Stored stored = Stored.of(document, tagsOf(document), RankFusion.isZero(vector) ? null : vector);
+        float[] vector = searchedByMeaning(document.kind()) ? embeddings.embed(document.text()) : null;
+        Stored stored = Stored.of(document, tagsOf(document), vector == null || RankFusion.isZero(vector) ? null : vector);
         await(writer.write(Long.toString(document.interactionId()), stored), "entry " + document.interactionId());
+    }
+
+    /**
+     * Whether entries of this kind get a vector: what people wrote (messages in and out). Decisions, status and routing
+     * entries are the system's own words, found by their words; each vector costs the node a graph insertion, which
+     * under load was most of its indexing time (issue 18).
+     */
+    static boolean searchedByMeaning(String kind) {
+        return InteractionKind.INBOUND.name().equals(kind) || InteractionKind.OUTBOUND.name().equals(kind);
     }
 
     private void await(java.util.concurrent.Future<Void> written, String what) throws IOException {
