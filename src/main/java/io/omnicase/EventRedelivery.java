@@ -18,6 +18,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Executor;
 
 /**
@@ -45,10 +48,19 @@ class EventRedelivery implements AsyncConfigurer {
     private final Executor eventExecutor;
     private final Environment environment;
 
+    private final List<ThreadPoolTaskExecutor> pools;
+    private final int redeliverBatch;
+
     EventRedelivery(IncompleteEventPublications incomplete, Environment environment,
                     @Value("${omnicase.events.redeliver-after:PT30S}") Duration after,
-                    @Lazy @Qualifier("eventExecutor") Executor eventExecutor) {
+                    @Value("${omnicase.events.redeliver-batch:2000}") int redeliverBatch,
+                    @Lazy @Qualifier("eventExecutor") Executor eventExecutor,
+                    @Lazy @Qualifier("eventExecutor") ThreadPoolTaskExecutor eventPool,
+                    @Lazy @Qualifier("historyExecutor") ThreadPoolTaskExecutor historyPool) {
         this.incomplete = incomplete;
+        // The pools that run listeners of publications (not Camunda's job pool, whose queue is never long empty).
+        this.pools = List.of(eventPool, historyPool);
+        this.redeliverBatch = redeliverBatch;
         this.after = after;
         this.eventExecutor = eventExecutor;
         this.environment = environment;
@@ -63,7 +75,7 @@ class EventRedelivery implements AsyncConfigurer {
     static ThreadPoolTaskExecutor eventExecutor(@Value("${omnicase.events.threads:4}") int threads,
                                                 @Value("${omnicase.events.queue-capacity:2000}") int queueCapacity,
                                                 MeterRegistry meters, Environment environment) {
-        Counter deferred = Counter.builder("omnicase.events.deferred")
+        Counter deferred = Counter.builder("omnicase.events.deferred").tag("pool", "eventExecutor")
                 .description("After-commit work left for redelivery because the event pool's queue was full")
                 .register(meters);
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
@@ -93,13 +105,28 @@ class EventRedelivery implements AsyncConfigurer {
         return executor;
     }
 
+    /**
+     * Hands over again what is older than {@code redeliver-after} and incomplete, a bounded number per round, and
+     * only while the pools' queues are (nearly) empty: a publication still waiting in a queue is incomplete too, and
+     * handing a backlog over again while it waits (Modulith 1.4 does not know what is queued) only makes the pools do
+     * it twice and the backlog grow (pipeline, issue 18).
+     */
     @Scheduled(initialDelayString = "${omnicase.events.redeliver-after:PT30S}",
-            fixedDelayString = "${omnicase.events.redeliver-after:PT30S}")
+            fixedDelayString = "${omnicase.events.redeliver-every:PT10S}")
     void redeliver() {
         if (paused(environment)) {
             return;
         }
-        incomplete.resubmitIncompletePublicationsOlderThan(after);
+        for (ThreadPoolTaskExecutor pool : pools) {
+            if (pool.getQueueSize() > pool.getQueueCapacity() / 20) {
+                log.debug("Redelivery waits: {} still has {} queued", pool.getThreadNamePrefix(), pool.getQueueSize());
+                return;
+            }
+        }
+        Instant before = Instant.now().minus(after);
+        AtomicInteger budget = new AtomicInteger(redeliverBatch);
+        incomplete.resubmitIncompletePublications(publication -> publication.getPublicationDate().isBefore(before)
+                && budget.getAndDecrement() > 0);
     }
 
     @Override

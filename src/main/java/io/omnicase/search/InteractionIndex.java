@@ -21,7 +21,14 @@ import org.springframework.scheduling.annotation.Async;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Service;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,10 +60,23 @@ public class InteractionIndex {
     /** At most this many entries of one case are given a new status at once (a case has far fewer). */
     private static final int RESTATUS_BATCH = 1000;
 
+    private final BulkWriter writer;
+    private final StatusSync statusSync;
+    private final Duration writeTimeout;
+
     InteractionIndex(ElasticsearchClient client, TextEmbeddings embeddings,
                      @Value("${omnicase.history.index:interactions}") String index, CaseManagement cases,
-                     java.util.List<InteractionTagger> taggers) {
+                     java.util.List<InteractionTagger> taggers,
+                     @Value("${omnicase.history.bulk.max-batch:500}") int maxBatch,
+                     @Value("${omnicase.history.bulk.linger:PT0.02S}") Duration linger,
+                     @Value("${omnicase.history.bulk.write-timeout:PT10S}") Duration writeTimeout,
+                     @Value("${omnicase.history.status-every:PT0.5S}") Duration statusEvery,
+                     MeterRegistry meters) {
         this.client = client;
+        this.writer = new BulkWriter(client, index, maxBatch, linger, 20_000, meters);
+        this.statusSync = new StatusSync(client, index, caseId -> cases.find(new CaseId(caseId))
+                .map(view -> view.status().name()).orElse(null), statusEvery);
+        this.writeTimeout = writeTimeout;
         this.taggers = java.util.List.copyOf(taggers);
         this.embeddings = embeddings;
         this.cases = cases;
@@ -111,42 +131,20 @@ public class InteractionIndex {
      * message came in. The status is read from the case, not the event, so events handled out of order still leave
      * the index with the case's latest state.
      */
-    // After commit, on the event pool, without a transaction of its own: no database connection is held while
-    // Elasticsearch is called. The publication registry still tracks the delivery and redelivers it on failure.
-    @Async
+    // After commit, on the history pool (HistoryConfiguration), without a transaction of its own: no database
+    // connection is held while Elasticsearch is called. The document goes out in the next bulk request; the listener
+    // waits for its answer, so the publication registry completes the delivery only once the node has the document,
+    // and delivers it again when the node refused it or could not be reached.
+    @Async(HistoryConfiguration.HISTORY_EXECUTOR)
     @TransactionalEventListener
     void on(InteractionRecorded event) throws IOException {
         String status = cases.find(new CaseId(event.caseId())).map(view -> view.status().name())
                 .orElse(event.caseStatus().name());
-        add(new InteractionDocument(event.interactionId(), event.caseId(), event.customerId(), event.kind().name(),
+        write(new InteractionDocument(event.interactionId(), event.caseId(), event.customerId(), event.kind().name(),
                 event.channel() == null ? null : event.channel().name(), event.author(), event.text(),
                 status, event.occurredAt()));
         if (event.kind() == InteractionKind.STATUS) {
-            restatus(event.caseId(), status);
-        }
-    }
-
-    /**
-     * Sets the case status on the case's documents that hold another one. A partial update per document: the node has
-     * no update-by-query (no reindex module, no scripting). A refresh first, so entries indexed a moment ago are found.
-     */
-    private void restatus(long caseId, String status) throws IOException {
-        client.indices().refresh(r -> r.index(index));
-        SearchResponse<InteractionDocument> stale = client.search(s -> s.index(index).size(RESTATUS_BATCH)
-                .source(src -> src.fetch(false))
-                .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("caseId").value(caseId)))
-                        .mustNot(m -> m.term(t -> t.field("caseStatus").value(status))))), InteractionDocument.class);
-        if (stale.hits().hits().isEmpty()) {
-            return;
-        }
-        Map<String, String> change = Map.of("caseStatus", status);
-        BulkResponse bulk = client.bulk(b -> {
-            stale.hits().hits().forEach(hit -> b.operations(o -> o.update(u -> u.index(index).id(hit.id())
-                    .action(a -> a.doc(change)))));
-            return b;
-        });
-        if (bulk.errors()) {
-            throw new IOException("The history index did not take case " + caseId + "'s status on every entry");
+            await(statusSync.restatus(event.caseId()), "the status of case " + event.caseId());
         }
     }
 
@@ -184,6 +182,47 @@ public class InteractionIndex {
         float[] vector = embeddings.embed(document.text());
         Stored stored = Stored.of(document, tagsOf(document), RankFusion.isZero(vector) ? null : vector);
         client.index(i -> i.index(index).id(Long.toString(document.interactionId())).document(stored));
+    }
+
+    /**
+     * Writes the entry through the bulk writer (keyed by interaction id: a second write of it leaves one document) and
+     * waits until the node has it.
+     *
+     * @throws IOException when the node refused it, could not be reached, or did not answer in time
+     */
+    void write(InteractionDocument document) throws IOException {
+        ensureIndex();
+        float[] vector = searchedByMeaning(document.kind()) ? embeddings.embed(document.text()) : null;
+        Stored stored = Stored.of(document, tagsOf(document), vector == null || RankFusion.isZero(vector) ? null : vector);
+        await(writer.write(Long.toString(document.interactionId()), stored), "entry " + document.interactionId());
+    }
+
+    /**
+     * Whether entries of this kind get a vector: what people wrote (messages in and out). Decisions, status and routing
+     * entries are the system's own words, found by their words; each vector costs the node a graph insertion, which
+     * under load was most of its indexing time (issue 18).
+     */
+    static boolean searchedByMeaning(String kind) {
+        return InteractionKind.INBOUND.name().equals(kind) || InteractionKind.OUTBOUND.name().equals(kind);
+    }
+
+    private void await(java.util.concurrent.Future<Void> written, String what) throws IOException {
+        try {
+            written.get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("The history index did not take " + what + " in " + writeTimeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while " + what + " was written", e);
+        }
+    }
+
+    @PreDestroy
+    void stopWriting() {
+        writer.close();
+        statusSync.close();
     }
 
     private InteractionTags tagsOf(InteractionDocument document) {

@@ -121,6 +121,8 @@ public final class IngestBenchmark {
                     (System.nanoTime() - drainStart) / 1e9);
             System.out.printf("RSS of the default run: app JVM %s + MariaDB and Elasticsearch %s = %s (target <= 2.5 GB)%n",
                     mb(rss(ProcessHandle.current().pid())), mb(childrenRss()), mb(rss(ProcessHandle.current().pid()) + childrenRss()));
+            // Phases (c) and (d), the whole after-commit pipeline (pipeline's part): EndToEndBenchmark.
+            EndToEndBenchmark.phases(app);
         }
     }
 

@@ -17,4 +17,13 @@ class InteractionIndexTest {
         assertThat(InteractionIndex.readsAsWords("\"broken screen\"")).isFalse();
         assertThat(InteractionIndex.readsAsWords("refund -invoice")).isFalse();
     }
+
+    @Test
+    void onlyWhatPeopleWroteIsSearchedByMeaningNotTheSystemsOwnEntries() {
+        assertThat(InteractionIndex.searchedByMeaning("INBOUND")).isTrue();
+        assertThat(InteractionIndex.searchedByMeaning("OUTBOUND")).isTrue();
+        assertThat(InteractionIndex.searchedByMeaning("DECISION")).isFalse();
+        assertThat(InteractionIndex.searchedByMeaning("STATUS")).isFalse();
+        assertThat(InteractionIndex.searchedByMeaning("ROUTING")).isFalse();
+    }
 }
