@@ -88,12 +88,14 @@ class AssistantEvaluation {
         all.printCurve("banking77, all examples", assistant.minConfidence());
         all.printCalibration("banking77, all examples");
 
-        // Floors below the figures measured on 2026-12-01 with the per-topic confidence (docs/assistant.md).
+        // Floors below the figures measured on 2026-12-02 with the eight-signal confidence at 0.52 (docs/assistant.md:
+        // 0.681 / 0.770 and 0.811 / 0.768; this split holds a quarter of the topics out, all of them siblings of known
+        // ones, so it declines less than the calibration protocol's mean).
         double t = assistant.minConfidence();
-        assertThat(few.inScopeAccuracy(t)).isGreaterThan(0.60);
-        assertThat(few.declined(t)).isGreaterThan(0.80);
-        assertThat(all.inScopeAccuracy(t)).isGreaterThan(0.72);
-        assertThat(all.declined(t)).isGreaterThan(0.80);
+        assertThat(few.inScopeAccuracy(t)).isGreaterThan(0.64);
+        assertThat(few.declined(t)).isGreaterThan(0.72);
+        assertThat(all.inScopeAccuracy(t)).isGreaterThan(0.77);
+        assertThat(all.declined(t)).isGreaterThan(0.72);
         // The confidence separates right from wrong: answers above the desk's "high" are right far more often.
         assertThat(few.precisionFrom(0.75)).isGreaterThan(0.85).isGreaterThan(few.precisionFrom(0) + 0.2);
         assertThat(all.precisionFrom(0.75)).isGreaterThan(0.80).isGreaterThan(all.precisionFrom(0) + 0.1);
