@@ -122,8 +122,8 @@ class AssistantEvaluation {
         full.printCurve("clinc150 protocol 2 (report set, not tuned)", assistant.minConfidence());
         full.printCalibration("clinc150 protocol 2");
 
-        // Floors below the figures measured on 2026-12-01 (docs/assistant.md); the target (in-scope 0.85 with
-        // out-of-scope declined 0.80) is not reached: see there.
+        // Floors below the figures measured on 2026-12-01 and 2026-12-02 (docs/assistant.md; at 0.52: 0.581 / 0.969 and
+        // 0.597 / 0.939); the target (in-scope 0.85 with out-of-scope declined 0.80) is not reached: see there.
         double t = assistant.minConfidence();
         assertThat(few.inScopeAccuracy(t)).isGreaterThan(0.54);
         assertThat(few.declined(t)).isGreaterThan(0.93);
