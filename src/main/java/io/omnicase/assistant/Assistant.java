@@ -35,7 +35,7 @@ public class Assistant {
     public static final int MAX_QUESTION = 2_000;
 
     private static final Logger log = LoggerFactory.getLogger(Assistant.class);
-    private static final int RETRIEVE = 30;
+    private static final int RETRIEVE = TopicVote.RETRIEVE;
 
     private final KnowledgeIndex index;
     private final ExampleStore examples;
@@ -46,7 +46,7 @@ public class Assistant {
     private final double minConfidence;
 
     Assistant(KnowledgeIndex index, ExampleStore examples, ArticleStore articles, AnswerEngine engine, TopicModel topics,
-              TextEmbeddings embeddings, @Value("${omnicase.assistant.min-confidence:0.70}") double minConfidence) {
+              TextEmbeddings embeddings, @Value("${omnicase.assistant.min-confidence:0.52}") double minConfidence) {
         this.index = index;
         this.topics = topics;
         this.embeddings = embeddings;

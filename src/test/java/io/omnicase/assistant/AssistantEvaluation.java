@@ -31,8 +31,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * questions) and out-of-scope decline rate along the operating curve.
  * <ul>
  *   <li>Banking77 is the tuning set: a quarter of the topics held out as unknown, with 10 and with all examples per
- *   known topic. It prints the sweep and the threshold that maximises the mean of in-scope accuracy and out-of-scope
- *   decline rate; the configured threshold was chosen so, here only.</li>
+ *   known topic. It prints the sweep and the lowest threshold at which the mean out-of-scope decline rate reaches
+ *   0.85: the rule the configured threshold was chosen by (on Banking77 only, over more splits of its topics, in
+ *   {@code bench/assistant-calibration/run}); this one split through the real pipeline checks it.</li>
  *   <li>CLINC150 is the report set, never tuned on: (1) 10 examples for each of 50 known intents, (2) all training
  *   examples of 112 known intents; the other intents and CLINC's out-of-scope questions are out of scope.</li>
  * </ul>
@@ -43,7 +44,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class AssistantEvaluation {
 
     private static final long SEED = 20261125L;
-    private static final double[] SWEEP = {0.30, 0.40, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.90};
+    private static final double[] SWEEP = {0.30, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.90};
+    /** The threshold rule, stated before any run: the lowest threshold that declines this share of unknown questions. */
+    private static final double DECLINE_TARGET = 0.85;
     /** Questions per part, sampled with the seed, so one run stays within minutes on a busy 2-core machine. */
     private static final int IN_SCOPE_SAMPLE = 1_500;
     private static final int OUT_OF_SCOPE_SAMPLE = 1_500;
@@ -67,31 +70,32 @@ class AssistantEvaluation {
                 test, List.of());
 
         System.out.println("\n[evaluation] banking77 (tuning set), mean of both protocols:");
-        double chosen = 0;
-        double bestBalanced = -1;
-        for (double t : SWEEP) {
+        double chosen = Double.NaN;
+        for (double t : sweep(assistant.minConfidence())) {
             double in = (few.inScopeAccuracy(t) + all.inScopeAccuracy(t)) / 2;
             double out = (few.declined(t) + all.declined(t)) / 2;
-            System.out.printf(Locale.ROOT, "[evaluation]   threshold %.2f: in-scope accuracy %.3f, out-of-scope declined %.3f, "
-                    + "balanced %.3f%n", t, in, out, (in + out) / 2);
-            if ((in + out) / 2 > bestBalanced) {
-                bestBalanced = (in + out) / 2;
+            System.out.printf(Locale.ROOT, "[evaluation]   threshold %.2f: in-scope accuracy %.3f, out-of-scope declined %.3f%n",
+                    t, in, out);
+            if (Double.isNaN(chosen) && out >= DECLINE_TARGET) {
                 chosen = t;
             }
         }
-        System.out.printf(Locale.ROOT, "[evaluation] banking77: best threshold %.2f; configured %.2f%n", chosen,
+        System.out.printf(Locale.ROOT, "[evaluation] banking77: lowest threshold declining %.2f: %.2f; configured %.2f%n",
+                DECLINE_TARGET, chosen,
                 assistant.minConfidence());
-        few.printCurve("banking77, 10 examples");
+        few.printCurve("banking77, 10 examples", assistant.minConfidence());
         few.printCalibration("banking77, 10 examples");
-        all.printCurve("banking77, all examples");
+        all.printCurve("banking77, all examples", assistant.minConfidence());
         all.printCalibration("banking77, all examples");
 
-        // Floors below the figures measured on 2026-12-01 with the per-topic confidence (docs/assistant.md).
+        // Floors below the figures measured on 2026-12-02 with the eight-signal confidence at 0.52 (docs/assistant.md:
+        // 0.681 / 0.770 and 0.811 / 0.768; this split holds a quarter of the topics out, all of them siblings of known
+        // ones, so it declines less than the calibration protocol's mean).
         double t = assistant.minConfidence();
-        assertThat(few.inScopeAccuracy(t)).isGreaterThan(0.60);
-        assertThat(few.declined(t)).isGreaterThan(0.80);
-        assertThat(all.inScopeAccuracy(t)).isGreaterThan(0.72);
-        assertThat(all.declined(t)).isGreaterThan(0.80);
+        assertThat(few.inScopeAccuracy(t)).isGreaterThan(0.64);
+        assertThat(few.declined(t)).isGreaterThan(0.72);
+        assertThat(all.inScopeAccuracy(t)).isGreaterThan(0.77);
+        assertThat(all.declined(t)).isGreaterThan(0.72);
         // The confidence separates right from wrong: answers above the desk's "high" are right far more often.
         assertThat(few.precisionFrom(0.75)).isGreaterThan(0.85).isGreaterThan(few.precisionFrom(0) + 0.2);
         assertThat(all.precisionFrom(0.75)).isGreaterThan(0.80).isGreaterThan(all.precisionFrom(0) + 0.1);
@@ -113,13 +117,13 @@ class AssistantEvaluation {
         Set<String> most = new LinkedHashSet<>(intents.subList(0, 112));
         Result full = run("clinc150 protocol 2: all examples of 112 known intents", shots(train, most, Integer.MAX_VALUE),
                 most, test, oos);
-        few.printCurve("clinc150 protocol 1 (report set, not tuned)");
+        few.printCurve("clinc150 protocol 1 (report set, not tuned)", assistant.minConfidence());
         few.printCalibration("clinc150 protocol 1");
-        full.printCurve("clinc150 protocol 2 (report set, not tuned)");
+        full.printCurve("clinc150 protocol 2 (report set, not tuned)", assistant.minConfidence());
         full.printCalibration("clinc150 protocol 2");
 
-        // Floors below the figures measured on 2026-12-01 (docs/assistant.md); the target (in-scope 0.85 with
-        // out-of-scope declined 0.80) is not reached: see there.
+        // Floors below the figures measured on 2026-12-01 and 2026-12-02 (docs/assistant.md; at 0.52: 0.581 / 0.969 and
+        // 0.597 / 0.939); the target (in-scope 0.85 with out-of-scope declined 0.80) is not reached: see there.
         double t = assistant.minConfidence();
         assertThat(few.inScopeAccuracy(t)).isGreaterThan(0.54);
         assertThat(few.declined(t)).isGreaterThan(0.93);
@@ -216,9 +220,9 @@ class AssistantEvaluation {
             return answered == 0 ? 1 : (double) right / answered;
         }
 
-        void printCurve(String name) {
+        void printCurve(String name, double configured) {
             System.out.println("[evaluation] " + name + ", operating curve:");
-            for (double t : SWEEP) {
+            for (double t : sweep(configured)) {
                 System.out.printf(Locale.ROOT, "[evaluation]   threshold %.2f: in-scope accuracy %.3f, out-of-scope "
                         + "declined %.3f, precision of answers %.3f%n", t, inScopeAccuracy(t), declined(t), precisionFrom(t));
             }
@@ -242,6 +246,12 @@ class AssistantEvaluation {
         private static boolean answered(Outcome o, double threshold) {
             return o.retrieved() && o.confidence() >= threshold;
         }
+    }
+
+    /** The sweep's thresholds and the configured one, in order. */
+    private static double[] sweep(double configured) {
+        return java.util.stream.DoubleStream.concat(Arrays.stream(SWEEP), java.util.stream.DoubleStream.of(configured))
+                .distinct().sorted().toArray();
     }
 
     private static Path data() {

@@ -28,11 +28,14 @@ class TopicVoteTest {
     @Test
     void twoTopicsEquallyCloseGiveLessConfidenceThanOneTopicAlone() {
         var tie = TopicVote.decide(List.of(
-                match("ACCOUNT", "Reset your password", 0.80), match("BILLING", "Reset your billing password", 0.80)),
-                NO_MEANING, TopicModel.Snapshot.EMPTY);
+                match("ACCOUNT", "Reset your password", 0.80), match("ACCOUNT", "Forgot my password", 0.78),
+                match("ACCOUNT", "Password link", 0.76), match("BILLING", "Reset your billing password", 0.80),
+                match("BILLING", "Forgot my billing password", 0.78), match("BILLING", "Billing password link", 0.76),
+                match("OTHER", "Opening hours", 0.20)), NO_MEANING, TopicModel.Snapshot.EMPTY);
         var alone = TopicVote.decide(List.of(
-                match("ACCOUNT", "Reset your password", 0.80), match("BILLING", "Change my card", 0.35)),
-                NO_MEANING, TopicModel.Snapshot.EMPTY);
+                match("ACCOUNT", "Reset your password", 0.80), match("ACCOUNT", "Forgot my password", 0.78),
+                match("ACCOUNT", "Password link", 0.76), match("BILLING", "Change my card", 0.35),
+                match("OTHER", "Opening hours", 0.20)), NO_MEANING, TopicModel.Snapshot.EMPTY);
 
         assertThat(tie.confidence()).isLessThan(alone.confidence() - 0.05);
         assertThat(tie.margin()).isZero();
@@ -51,8 +54,10 @@ class TopicVoteTest {
     @Test
     void theConfidenceGrowsWithTheSimilarityAndTheMargin() {
         var topic = TopicModel.Snapshot.EMPTY.prior();
-        assertThat(TopicVote.calibrated(0.8, 0.1, 0.8, 0.1, topic)).isGreaterThan(TopicVote.calibrated(0.7, 0.1, 0.7, 0.1, topic));
-        assertThat(TopicVote.calibrated(0.8, 0.2, 0.8, 0.1, topic)).isGreaterThan(TopicVote.calibrated(0.8, 0.1, 0.8, 0.1, topic));
+        assertThat(TopicVote.calibrated(signals(0.8, 0.1, 0.75, 0.1, 0.8, 0.1), topic))
+                .isGreaterThan(TopicVote.calibrated(signals(0.7, 0.1, 0.65, 0.1, 0.7, 0.1), topic));
+        assertThat(TopicVote.calibrated(signals(0.8, 0.2, 0.75, 0.2, 0.8, 0.1), topic))
+                .isGreaterThan(TopicVote.calibrated(signals(0.8, 0.1, 0.75, 0.1, 0.8, 0.1), topic));
     }
 
     @Test
@@ -62,8 +67,25 @@ class TopicVoteTest {
         var manyPhrasings = new TopicModel.Stats(null, 0.60, 0.08, 0.70, 0.06, 50);
         var nearDuplicates = new TopicModel.Stats(null, 0.90, 0.04, 0.93, 0.03, 50);
 
-        assertThat(TopicVote.calibrated(0.62, 0.15, 0.70, 0.1, manyPhrasings))
-                .isGreaterThan(TopicVote.calibrated(0.62, 0.15, 0.70, 0.1, nearDuplicates) + 0.2);
+        assertThat(TopicVote.calibrated(signals(0.62, 0.15, 0.58, 0.15, 0.70, 0.1), manyPhrasings))
+                .isGreaterThan(TopicVote.calibrated(signals(0.62, 0.15, 0.58, 0.15, 0.70, 0.1), nearDuplicates) + 0.2);
+    }
+
+    @Test
+    void aTopicWithSeveralCloseSourcesIsTrustedMoreThanOneWithASingleCloseSource() {
+        // Both topics' nearest source is 0.80 away and 0.45 above the other topic; one has two more close phrasings.
+        var several = TopicVote.decide(List.of(
+                match("ACCOUNT", "Reset your password", 0.80), match("ACCOUNT", "I forgot my password", 0.78),
+                match("ACCOUNT", "Password reset link", 0.76), match("BILLING", "Change my card", 0.35)),
+                NO_MEANING, TopicModel.Snapshot.EMPTY);
+        var single = TopicVote.decide(List.of(
+                match("ACCOUNT", "Reset your password", 0.80), match("BILLING", "Change my card", 0.35),
+                match("OTHER", "Opening hours", 0.34), match("OTHER", "Where are you", 0.33)),
+                NO_MEANING, TopicModel.Snapshot.EMPTY);
+
+        assertThat(several.topic()).isEqualTo("ACCOUNT");
+        assertThat(single.topic()).isEqualTo("ACCOUNT");
+        assertThat(several.confidence()).isGreaterThan(single.confidence() + 0.1);
     }
 
     @Test
@@ -97,6 +119,11 @@ class TopicVoteTest {
             u[i] = (float) (v[i] / Math.sqrt(n));
         }
         return u;
+    }
+
+    private static TopicVote.Signals signals(double nearest, double nearestMargin, double topK, double topKMargin,
+                                             double centroid, double centroidMargin) {
+        return new TopicVote.Signals(nearest, nearestMargin, topK, topKMargin, centroid, centroidMargin);
     }
 
     private static KnowledgeMatch match(String topic, String title, double similarity) {
