@@ -10,6 +10,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import io.omnicase.cluster.ClusterLock;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -37,13 +39,18 @@ class EventRedelivery implements AsyncConfigurer {
     private final IncompleteEventPublications incomplete;
     private final Duration after;
     private final Executor eventExecutor;
+    private final JdbcClient jdbc;
+    private final ClusterLock cluster;
 
     EventRedelivery(IncompleteEventPublications incomplete,
                     @Value("${omnicase.events.redeliver-after:PT30S}") Duration after,
-                    @Lazy @Qualifier("eventExecutor") Executor eventExecutor) {
+                    @Lazy @Qualifier("eventExecutor") Executor eventExecutor,
+                    JdbcClient jdbc, ClusterLock cluster) {
         this.incomplete = incomplete;
         this.after = after;
         this.eventExecutor = eventExecutor;
+        this.jdbc = jdbc;
+        this.cluster = cluster;
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -69,10 +76,37 @@ class EventRedelivery implements AsyncConfigurer {
         return executor;
     }
 
-    @Scheduled(initialDelayString = "${omnicase.events.redeliver-after:PT30S}",
+    /**
+     * Delivers again what has been incomplete for longer than {@code redeliver-after}, whichever node published it (a
+     * node that died leaves its publications to the others). Several nodes: each first claims the stale publications
+     * it finds ({@code event_redelivery_claims}, V66) for one period, and resubmits only those it won, so no publication
+     * goes to two nodes in the same round. (Faults, issue 18: this replaces Spring Modulith's republish-on-restart,
+     * which resubmitted every incomplete publication, including those another live node was delivering right then.)
+     */
+    @Scheduled(initialDelayString = "${omnicase.events.redeliver-first-after:PT10S}",
             fixedDelayString = "${omnicase.events.redeliver-after:PT30S}")
     void redeliver() {
-        incomplete.resubmitIncompletePublicationsOlderThan(after);
+        java.util.Set<String> mine = claimStale();
+        if (!mine.isEmpty()) {
+            log.info("Delivering {} stale event publications again", mine.size());
+            incomplete.resubmitIncompletePublications(publication -> mine.contains(publication.getIdentifier().toString()));
+        }
+    }
+
+    /** Claims, for this node and one period, the publications incomplete for longer than a period that nobody holds. */
+    java.util.Set<String> claimStale() {
+        long periodMicros = after.toNanos() / 1000;
+        jdbc.sql("DELETE FROM event_redelivery_claims WHERE claimed_until < NOW(3) - INTERVAL 10 MINUTE").update();
+        // ON DUPLICATE KEY UPDATE assigns left to right: node is set while claimed_until still holds the old claim.
+        jdbc.sql("INSERT INTO event_redelivery_claims (publication_id, node, claimed_until) "
+                        + "SELECT ID, ?, NOW(3) + INTERVAL ? MICROSECOND FROM EVENT_PUBLICATION "
+                        + "WHERE COMPLETION_DATE IS NULL AND PUBLICATION_DATE < NOW(6) - INTERVAL ? MICROSECOND "
+                        + "ON DUPLICATE KEY UPDATE node = IF(claimed_until <= NOW(3), VALUES(node), node), "
+                        + "claimed_until = IF(claimed_until <= NOW(3), VALUES(claimed_until), claimed_until)")
+                .params(cluster.node(), periodMicros, periodMicros).update();
+        return new java.util.HashSet<>(jdbc.sql("SELECT c.publication_id FROM event_redelivery_claims c JOIN EVENT_PUBLICATION p "
+                        + "ON p.ID = c.publication_id WHERE c.node = ? AND c.claimed_until > NOW(3) AND p.COMPLETION_DATE IS NULL")
+                .param(cluster.node()).query(String.class).list());
     }
 
     @Override
