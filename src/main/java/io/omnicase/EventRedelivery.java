@@ -86,7 +86,13 @@ class EventRedelivery implements AsyncConfigurer {
     @Scheduled(initialDelayString = "${omnicase.events.redeliver-first-after:PT10S}",
             fixedDelayString = "${omnicase.events.redeliver-after:PT30S}")
     void redeliver() {
-        java.util.Set<String> mine = claimStale();
+        java.util.Set<String> mine;
+        try {
+            mine = claimStale();
+        } catch (org.springframework.dao.DataAccessException e) {
+            log.warn("Stale event publications not looked at this time (the database is away or busy): {}", e.getMessage());
+            return;
+        }
         if (!mine.isEmpty()) {
             log.info("Delivering {} stale event publications again", mine.size());
             incomplete.resubmitIncompletePublications(publication -> mine.contains(publication.getIdentifier().toString()));

@@ -20,6 +20,7 @@ public class ClusterLock {
     private final JdbcClient jdbc;
     private final String node;
 
+    @org.springframework.beans.factory.annotation.Autowired
     ClusterLock(JdbcClient jdbc) {
         this(jdbc, ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8));
     }
