@@ -407,8 +407,8 @@ public final class FaultSuite {
                 }
             }
             // Routing: a case's messages are taken by its process; one assessment may cover several messages that came
-            // close together (it reads the case), so a case is routed when a decision follows its latest message; a
-            // decision with no new message since the one before is a message taken twice (an extra correlation).
+            // close together (it reads the case), so a case is routed when a decision follows its latest message; each
+            // message is taken at most once, so a case with more decisions than messages had a message taken twice.
             int decisions = 0;
             int extra = 0;
             int unrouted = 0;
@@ -419,21 +419,28 @@ public final class FaultSuite {
                 try (ResultSet rs = q.executeQuery()) {
                     long currentCase = -1;
                     boolean newMessage = false;
+                    int messagesOfCase = 0;
+                    int decisionsOfCase = 0;
                     while (rs.next()) {
                         if (rs.getLong(1) != currentCase) {
                             unrouted += newMessage ? 1 : 0;
+                            extra += Math.max(0, decisionsOfCase - messagesOfCase);
                             currentCase = rs.getLong(1);
                             newMessage = false;
+                            messagesOfCase = 0;
+                            decisionsOfCase = 0;
                         }
                         if ("INBOUND".equals(rs.getString(2))) {
                             newMessage = true;
+                            messagesOfCase++;
                         } else {
                             decisions++;
-                            extra += newMessage ? 0 : 1;
+                            decisionsOfCase++;
                             newMessage = false;
                         }
                     }
                     unrouted += newMessage ? 1 : 0;
+                    extra += Math.max(0, decisionsOfCase - messagesOfCase);
                 }
             }
             int incomplete;
