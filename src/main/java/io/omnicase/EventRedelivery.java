@@ -41,12 +41,16 @@ class EventRedelivery implements AsyncConfigurer {
     private final Executor eventExecutor;
     private final JdbcClient jdbc;
     private final ClusterLock cluster;
+    /** At most this many per node and round (what the pool's queue takes): the rest is left to other nodes, or the next round. */
+    private final int perRound;
 
     EventRedelivery(IncompleteEventPublications incomplete,
                     @Value("${omnicase.events.redeliver-after:PT30S}") Duration after,
                     @Lazy @Qualifier("eventExecutor") Executor eventExecutor,
-                    JdbcClient jdbc, ClusterLock cluster) {
+                    JdbcClient jdbc, ClusterLock cluster,
+                    @Value("${omnicase.events.queue-capacity:2000}") int perRound) {
         this.incomplete = incomplete;
+        this.perRound = perRound;
         this.after = after;
         this.eventExecutor = eventExecutor;
         this.jdbc = jdbc;
@@ -104,12 +108,16 @@ class EventRedelivery implements AsyncConfigurer {
         long periodMicros = after.toNanos() / 1000;
         jdbc.sql("DELETE FROM event_redelivery_claims WHERE claimed_until < NOW(3) - INTERVAL 10 MINUTE").update();
         // ON DUPLICATE KEY UPDATE assigns left to right: node is set while claimed_until still holds the old claim.
+        // The oldest first, those nobody holds, no more than the pool takes; the upsert settles two nodes racing for one.
         jdbc.sql("INSERT INTO event_redelivery_claims (publication_id, node, claimed_until) "
-                        + "SELECT ID, ?, NOW(3) + INTERVAL ? MICROSECOND FROM EVENT_PUBLICATION "
-                        + "WHERE COMPLETION_DATE IS NULL AND PUBLICATION_DATE < NOW(6) - INTERVAL ? MICROSECOND "
-                        + "ON DUPLICATE KEY UPDATE node = IF(claimed_until <= NOW(3), VALUES(node), node), "
-                        + "claimed_until = IF(claimed_until <= NOW(3), VALUES(claimed_until), claimed_until)")
-                .params(cluster.node(), periodMicros, periodMicros).update();
+                        + "SELECT p.ID, ?, NOW(3) + INTERVAL ? MICROSECOND FROM EVENT_PUBLICATION p "
+                        + "LEFT JOIN event_redelivery_claims held ON held.publication_id = p.ID AND held.claimed_until > NOW(3) "
+                        + "WHERE p.COMPLETION_DATE IS NULL AND p.PUBLICATION_DATE < NOW(6) - INTERVAL ? MICROSECOND "
+                        + "AND held.publication_id IS NULL ORDER BY p.PUBLICATION_DATE LIMIT ? "
+                        + "ON DUPLICATE KEY UPDATE node = IF(event_redelivery_claims.claimed_until <= NOW(3), VALUES(node), "
+                        + "event_redelivery_claims.node), claimed_until = IF(event_redelivery_claims.claimed_until <= NOW(3), "
+                        + "VALUES(claimed_until), event_redelivery_claims.claimed_until)")
+                .params(cluster.node(), periodMicros, periodMicros, perRound).update();
         return new java.util.HashSet<>(jdbc.sql("SELECT c.publication_id FROM event_redelivery_claims c JOIN EVENT_PUBLICATION p "
                         + "ON p.ID = c.publication_id WHERE c.node = ? AND c.claimed_until > NOW(3) AND p.COMPLETION_DATE IS NULL")
                 .param(cluster.node()).query(String.class).list());

@@ -91,7 +91,7 @@ class TwoNodesIT {
         jdbc.sql("UPDATE EVENT_PUBLICATION SET PUBLICATION_DATE = NOW(6) - INTERVAL 10 MINUTE WHERE ID = ?").param(publicationId).update();
 
         EventRedelivery otherNode = new EventRedelivery(incomplete, Duration.ofSeconds(30), eventExecutor, jdbc,
-                new ClusterLock(jdbc, "another-node-" + UUID.randomUUID()));
+                new ClusterLock(jdbc, "another-node-" + UUID.randomUUID()), 2000);
         CompletableFuture<Set<String>> here = CompletableFuture.supplyAsync(redelivery::claimStale);
         CompletableFuture<Set<String>> there = CompletableFuture.supplyAsync(otherNode::claimStale);
         boolean claimedHere = here.get().contains(publicationId);
