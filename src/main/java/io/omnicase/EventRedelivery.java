@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import io.omnicase.cluster.ClusterLock;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -18,9 +20,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Executor;
 
 /**
@@ -47,23 +47,29 @@ class EventRedelivery implements AsyncConfigurer {
     private final Duration after;
     private final Executor eventExecutor;
     private final Environment environment;
+    private final JdbcClient jdbc;
+    private final ClusterLock cluster;
+    /** At most this many per node and round (what the pool's queue takes): the rest is left to other nodes, or the next round. */
+    private final int perRound;
 
     private final List<ThreadPoolTaskExecutor> pools;
-    private final int redeliverBatch;
 
     EventRedelivery(IncompleteEventPublications incomplete, Environment environment,
                     @Value("${omnicase.events.redeliver-after:PT30S}") Duration after,
-                    @Value("${omnicase.events.redeliver-batch:2000}") int redeliverBatch,
+                    @Value("${omnicase.events.redeliver-batch:2000}") int perRound,
                     @Lazy @Qualifier("eventExecutor") Executor eventExecutor,
                     @Lazy @Qualifier("eventExecutor") ThreadPoolTaskExecutor eventPool,
-                    @Lazy @Qualifier("historyExecutor") ThreadPoolTaskExecutor historyPool) {
+                    @Lazy @Qualifier("historyExecutor") ThreadPoolTaskExecutor historyPool,
+                    JdbcClient jdbc, ClusterLock cluster) {
         this.incomplete = incomplete;
         // The pools that run listeners of publications (not Camunda's job pool, whose queue is never long empty).
         this.pools = List.of(eventPool, historyPool);
-        this.redeliverBatch = redeliverBatch;
+        this.perRound = perRound;
         this.after = after;
         this.eventExecutor = eventExecutor;
         this.environment = environment;
+        this.jdbc = jdbc;
+        this.cluster = cluster;
     }
 
     /** Whether after-commit work is paused now ({@code omnicase.events.paused}). */
@@ -106,12 +112,16 @@ class EventRedelivery implements AsyncConfigurer {
     }
 
     /**
-     * Hands over again what is older than {@code redeliver-after} and incomplete, a bounded number per round, and
-     * only while the pools' queues are (nearly) empty: a publication still waiting in a queue is incomplete too, and
-     * handing a backlog over again while it waits (Modulith 1.4 does not know what is queued) only makes the pools do
-     * it twice and the backlog grow (pipeline, issue 18).
+     * Delivers again what has been incomplete for longer than {@code redeliver-after}, whichever node published it (a
+     * node that died leaves its publications to the others), a bounded number per round, and only while the pools'
+     * queues are (nearly) empty: a publication still waiting in a queue is incomplete too, and handing a backlog over
+     * again while it waits only makes the pools do it twice and the backlog grow (pipeline, issue 18). Several nodes:
+     * each first claims the stale publications it finds ({@code event_redelivery_claims}, V66) for one period, and
+     * resubmits only those it won, so no publication goes to two nodes in the same round. (Faults, issue 18: this
+     * replaces Spring Modulith's republish-on-restart, which resubmitted every incomplete publication, including those
+     * another live node was delivering right then.)
      */
-    @Scheduled(initialDelayString = "${omnicase.events.redeliver-after:PT30S}",
+    @Scheduled(initialDelayString = "${omnicase.events.redeliver-first-after:PT10S}",
             fixedDelayString = "${omnicase.events.redeliver-every:PT10S}")
     void redeliver() {
         if (paused(environment)) {
@@ -123,10 +133,37 @@ class EventRedelivery implements AsyncConfigurer {
                 return;
             }
         }
-        Instant before = Instant.now().minus(after);
-        AtomicInteger budget = new AtomicInteger(redeliverBatch);
-        incomplete.resubmitIncompletePublications(publication -> publication.getPublicationDate().isBefore(before)
-                && budget.getAndDecrement() > 0);
+        java.util.Set<String> mine;
+        try {
+            mine = claimStale();
+        } catch (org.springframework.dao.DataAccessException e) {
+            log.warn("Stale event publications not looked at this time (the database is away or busy): {}", e.getMessage());
+            return;
+        }
+        if (!mine.isEmpty()) {
+            log.info("Delivering {} stale event publications again", mine.size());
+            incomplete.resubmitIncompletePublications(publication -> mine.contains(publication.getIdentifier().toString()));
+        }
+    }
+
+    /** Claims, for this node and one period, the publications incomplete for longer than a period that nobody holds. */
+    java.util.Set<String> claimStale() {
+        long periodMicros = after.toNanos() / 1000;
+        jdbc.sql("DELETE FROM event_redelivery_claims WHERE claimed_until < NOW(3) - INTERVAL 10 MINUTE").update();
+        // ON DUPLICATE KEY UPDATE assigns left to right: node is set while claimed_until still holds the old claim.
+        // The oldest first, those nobody holds, no more than the pool takes; the upsert settles two nodes racing for one.
+        jdbc.sql("INSERT INTO event_redelivery_claims (publication_id, node, claimed_until) "
+                        + "SELECT p.ID, ?, NOW(3) + INTERVAL ? MICROSECOND FROM EVENT_PUBLICATION p "
+                        + "LEFT JOIN event_redelivery_claims held ON held.publication_id = p.ID AND held.claimed_until > NOW(3) "
+                        + "WHERE p.COMPLETION_DATE IS NULL AND p.PUBLICATION_DATE < NOW(6) - INTERVAL ? MICROSECOND "
+                        + "AND held.publication_id IS NULL ORDER BY p.PUBLICATION_DATE LIMIT ? "
+                        + "ON DUPLICATE KEY UPDATE node = IF(event_redelivery_claims.claimed_until <= NOW(3), VALUES(node), "
+                        + "event_redelivery_claims.node), claimed_until = IF(event_redelivery_claims.claimed_until <= NOW(3), "
+                        + "VALUES(claimed_until), event_redelivery_claims.claimed_until)")
+                .params(cluster.node(), periodMicros, periodMicros, perRound).update();
+        return new java.util.HashSet<>(jdbc.sql("SELECT c.publication_id FROM event_redelivery_claims c JOIN EVENT_PUBLICATION p "
+                        + "ON p.ID = c.publication_id WHERE c.node = ? AND c.claimed_until > NOW(3) AND p.COMPLETION_DATE IS NULL")
+                .param(cluster.node()).query(String.class).list());
     }
 
     @Override

@@ -60,7 +60,9 @@ public class PersonalData {
     PersonalData(Customers customers, CaseManagement cases, CaseErasure caseErasure, AuditLog auditLog,
                  CaseProcessData processes, InteractionIndex interactions, KnowledgeIndex knowledge,
                  PlatformTransactionManager tx,
-                 @Value("${omnicase.audit.retention-after-close:P730D}") Duration retention) {
+                 @Value("${omnicase.audit.retention-after-close:P730D}") Duration retention,
+                 io.omnicase.cluster.ClusterLock cluster) {
+        this.cluster = cluster;
         this.customers = customers;
         this.cases = cases;
         this.caseErasure = caseErasure;
@@ -146,8 +148,13 @@ public class PersonalData {
         }
     }
 
+    private final io.omnicase.cluster.ClusterLock cluster;
+
     @Scheduled(cron = "${omnicase.audit.retention-cron:0 15 3 * * *}")
     void retentionJob() {
+        if (!cluster.tryLock("audit.retention", Duration.ofHours(1))) {
+            return; // several nodes: another one runs tonight's retention (faults, issue 18)
+        }
         int erased = applyRetention(Instant.now().minus(retention));
         if (erased > 0) {
             log.info("Retention: personal data of {} closed cases erased (closed more than {} ago)", erased, retention);

@@ -40,6 +40,15 @@ public class CaseManagement {
         return store.find(id.value());
     }
 
+    /**
+     * Locks the case's row until the caller's transaction ends, so work that must happen once per case (starting its
+     * process) is not done twice by two deliveries of the same event at once (two nodes, a redelivery).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void lockUntilCommit(CaseId id) {
+        store.lock(id.value());
+    }
+
     @Transactional(readOnly = true)
     public List<TimelineEntry> timeline(CaseId id) {
         require(id);

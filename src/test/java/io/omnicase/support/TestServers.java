@@ -72,6 +72,7 @@ public final class TestServers {
                 "spring.datasource.password", "",
                 "spring.elasticsearch.uris", elasticsearch.url(),
                 "omnicase.events.redeliver-after", "PT2S",
+                "omnicase.events.redeliver-every", "PT2S",
                 // A reply the provider cannot take is tried again within seconds, not minutes, in tests.
                 "omnicase.channels.outbound.first-pause", "PT1S",
                 "omnicase.channels.outbound.max-pause", "PT2S",

@@ -78,6 +78,11 @@ class CaseProcessStarter {
 
     @ApplicationModuleListener
     void on(MessageReceived message) {
+        if (message.newCase()) {
+            // Two deliveries of a case's first message at once (two nodes redelivering, a redelivery racing the first
+            // delivery) would both find no process and start two: the second waits here and then finds the first's.
+            cases.lockUntilCommit(new CaseId(message.caseId()));
+        }
         try {
             deliver(message);
         } catch (ProcessNotReadyException e) {
