@@ -26,22 +26,23 @@ public class Coaching {
 
     private final InsightQueries queries;
     private final UserAccounts users;
-    private final QualityScores quality;
 
-    Coaching(InsightQueries queries, UserAccounts users, QualityScores quality) {
+    Coaching(InsightQueries queries, UserAccounts users) {
         this.queries = queries;
         this.users = users;
-        this.quality = quality;
     }
 
     public CoachingReport report(Instant from, Instant to, String queue) {
-        CoachingAggregation aggregation = queries.coaching(from, to, queue, MOMENTS);
+        String onlyQueue = queue == null || queue.isBlank() ? null : queue;
+        // The figures and, beside them, the quality score (the average of the period's scored conversations): both
+        // searches in one round trip to Elasticsearch.
+        InsightQueries.CoachingAndQuality both = queries.coachingAndQuality(from, to, queue, MOMENTS,
+                new QualityQuery(from, to, onlyQueue, null, null, 0));
+        CoachingAggregation aggregation = both.coaching();
+        QualityAverages scores = both.quality();
         Map<String, String> names = displayNames();
         Function<String, String> displayName = agent -> "assistant".equals(agent) ? "Assistant"
                 : names.getOrDefault(agent, agent);
-        String onlyQueue = queue == null || queue.isBlank() ? null : queue;
-        // The quality score beside the other figures: the average of the period's scored conversations.
-        QualityAverages scores = quality.averages(new QualityQuery(from, to, onlyQueue, null, null, 0));
         Map<String, Double> byAgentAndTopic = scores.agents().stream().filter(a -> a.average() != null)
                 .collect(Collectors.toMap(a -> a.agent() + "\u0000" + a.topic(), QualityAverages.AgentTopic::average,
                         (a, b) -> a));

@@ -52,16 +52,33 @@ public class InsightQueries {
             "why", "will", "with", "would", "yet", "you", "your", "yesterday", "week", "can't", "don't", "there's",
             "dear", "team", "regards", "thank", "help", "need", "want", "since", "which", "who");
     private static final int EXCERPT = 160;
+    /**
+     * Cosine similarity (all-MiniLM-L6-v2) from which an earlier message of the same customer, within the window and
+     * of the same topic (or one routing could not tell), means the same as this one: a rewording with no telling word
+     * in common ("charged twice" / "two payments were taken"). Over the generator's phrasings, different issues of
+     * one queue have a median similarity of 0.22 (three in four below 0.35), rewordings of one issue 0.71, but terse
+     * rewordings of long ones ("where is my package??" / "my parcel is late, tracking has not moved") only 0.35-0.5.
+     * The bar is this low because it only ever compares one customer's few same-topic messages of the window, not
+     * the whole history; see docs/supervision.md for recall and precision at 0.35-0.5.
+     */
+    static final float SAME_ISSUE_SIMILARITY = 0.4f;
+    /** Nearest earlier messages of the customer looked at by meaning; a customer has few in a window. */
+    static final int SAME_ISSUE_NEIGHBOURS = 20;
 
     private final ElasticsearchClient client;
     private final InteractionIndex interactions;
+    private final io.omnicase.embeddings.TextEmbeddings embeddings;
     private final String outcomes;
     private final IndexCreation outcomeCreation;
+    private final QualityIndex quality;
 
     InsightQueries(ElasticsearchClient client, InteractionIndex interactions,
+                   io.omnicase.embeddings.TextEmbeddings embeddings, QualityIndex quality,
                    @Value("${omnicase.insight.outcome-index:case-outcomes}") String outcomes) {
         this.client = client;
+        this.quality = quality;
         this.interactions = interactions;
+        this.embeddings = embeddings;
         this.outcomes = outcomes;
         this.outcomeCreation = new IndexCreation(client, outcomes, c -> c
                 .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
@@ -96,9 +113,11 @@ public class InsightQueries {
 
     /**
      * The customer's earlier cases (not {@code caseId}) with a message about the same issue between {@code from} and
-     * {@code to}, latest contact first: a message that shares enough of this text's telling words (more like this,
-     * common words left out) and, unless the topic is {@code OTHER} or unknown, has the same topic or none routing
-     * could tell.
+     * {@code to}, latest contact first: a message that, unless the topic is {@code OTHER} or unknown, has the same
+     * topic or none routing could tell, and either shares enough of this text's telling words (more like this, common
+     * words left out) or means the same (one of the customer's nearest messages by the stored sentence embedding, with
+     * a cosine similarity of at least {@link #SAME_ISSUE_SIMILARITY}). Both in one request: the kNN part is filtered
+     * by customer, window and topic inside the search, so it compares only that customer's few messages.
      */
     public List<EarlierContact> earlierContacts(long customerId, long caseId, String topic, String text, Instant from,
                                                 Instant to, int max) {
@@ -138,6 +157,16 @@ public class InsightQueries {
         List<Query> similar = new ArrayList<>(List.of(similarText(text, SAME_ISSUE_MATCH)));
         if (knownTopic) {
             similar.add(Query.of(q -> q.bool(b -> b.filter(term("topic", topic)).must(similarText(text, "1")))));
+        }
+        // Same meaning in other words: the customer's nearest messages by embedding. The kNN's own filter repeats the
+        // filters (customer, window, topic, not this case), so they are applied before the neighbours are picked and
+        // nothing else can take a neighbour's place. Messages stored without a vector are found by their words only.
+        float[] vector = embeddings.embed(text);
+        if (!RankFusion.isZero(vector)) {
+            similar.add(Query.of(q -> q.knn(k -> k.field("vector").queryVector(RankFusion.asList(vector))
+                    .k(SAME_ISSUE_NEIGHBOURS).numCandidates(5 * SAME_ISSUE_NEIGHBOURS).similarity(SAME_ISSUE_SIMILARITY)
+                    .filter(f -> f.bool(b -> b.filter(filters)
+                            .mustNot(m -> m.term(t -> t.field("caseId").value(caseId))))))));
         }
         return SearchRequest.of(s -> s.index(interactions.indexName()).size(0)
                 .query(q -> q.bool(b -> b.filter(filters)
@@ -263,8 +292,64 @@ public class InsightQueries {
     /** The coaching figures of the cases resolved in [from, to) (of one queue, if given), in one aggregation request. */
     public CoachingAggregation coaching(Instant from, Instant to, String queue, int moments) {
         SearchResponse<Void> response = run(coachingRequest(from, to, queue, moments));
-        Map<String, Aggregate> aggs = response.aggregations();
-        OutcomeFigures team = figures(response.hits().total() == null ? 0 : response.hits().total().value(), aggs);
+        return coachingOf(response.hits().total() == null ? 0 : response.hits().total().value(), response.aggregations());
+    }
+
+    /** The coaching figures and the quality averages of the same period and queue. */
+    public record CoachingAndQuality(CoachingAggregation coaching, QualityAverages quality) {
+    }
+
+    /**
+     * The coaching figures ({@link #coaching}) and the quality averages ({@link QualityIndex#averages}) of a period in
+     * one round trip: a multi-search that Elasticsearch runs as two searches side by side, instead of two requests
+     * one after the other.
+     */
+    public CoachingAndQuality coachingAndQuality(Instant from, Instant to, String queue, int moments,
+                                                 QualityQuery qualityQuery) {
+        try {
+            outcomeCreation.ensure();
+            quality.ensure();
+            var response = client.msearch(coachingAndQualityRequest(from, to, queue, moments, qualityQuery), Void.class);
+            var outcomeItem = response.responses().get(0);
+            var qualityItem = response.responses().get(1);
+            if (outcomeItem.isFailure() || qualityItem.isFailure()) {
+                var failure = outcomeItem.isFailure() ? outcomeItem.failure() : qualityItem.failure();
+                throw new HistoryUnavailableException("The history index refused the coaching query: "
+                        + failure.error().reason(), null);
+            }
+            var outcome = outcomeItem.result();
+            return new CoachingAndQuality(
+                    coachingOf(outcome.hits().total() == null ? 0 : outcome.hits().total().value(), outcome.aggregations()),
+                    QualityIndex.averagesOf(qualityItem.result().aggregations()));
+        } catch (IOException e) {
+            throw unavailable(e);
+        } catch (ElasticsearchException e) {
+            throw new HistoryUnavailableException("The history index refused the coaching query: " + e.getMessage(), e);
+        }
+    }
+
+    co.elastic.clients.elasticsearch.core.MsearchRequest coachingAndQualityRequest(Instant from, Instant to, String queue,
+                                                                                 int moments, QualityQuery qualityQuery) {
+        SearchRequest outcome = coachingRequest(from, to, queue, moments);
+        SearchRequest scores = quality.averagesRequest(qualityQuery);
+        return co.elastic.clients.elasticsearch.core.MsearchRequest.of(m -> m
+                .searches(s -> s.header(h -> h.index(outcome.index())).body(body(outcome)))
+                .searches(s -> s.header(h -> h.index(scores.index())).body(body(scores))));
+    }
+
+    /** A search's query, size, total and aggregations as a multi-search body (what these requests use). */
+    private static co.elastic.clients.elasticsearch.core.msearch.MultisearchBody body(SearchRequest request) {
+        return co.elastic.clients.elasticsearch.core.msearch.MultisearchBody.of(b -> {
+            b.size(request.size()).query(request.query()).aggregations(request.aggregations());
+            if (request.trackTotalHits() != null) {
+                b.trackTotalHits(request.trackTotalHits());
+            }
+            return b;
+        });
+    }
+
+    private CoachingAggregation coachingOf(long total, Map<String, Aggregate> aggs) {
+        OutcomeFigures team = figures(total, aggs);
         List<CoachingAggregation.AgentTopic> agents = new ArrayList<>();
         for (StringTermsBucket agent : aggs.get("agents").sterms().buckets().array()) {
             for (StringTermsBucket topic : agent.aggregations().get("topics").sterms().buckets().array()) {
@@ -380,6 +465,16 @@ public class InsightQueries {
     /** The index names and request bodies of the queries above, for measuring them raw (benchmark). */
     String json(SearchRequest request) {
         return JsonpUtils.toJsonString(request, client._jsonpMapper());
+    }
+
+    /** A multi-search as Elasticsearch's NDJSON body: each search's header line, then its body line. */
+    String ndjson(co.elastic.clients.elasticsearch.core.MsearchRequest request) {
+        StringBuilder lines = new StringBuilder();
+        for (var item : request.searches()) {
+            lines.append(JsonpUtils.toJsonString(item.header(), client._jsonpMapper())).append('\n')
+                    .append(JsonpUtils.toJsonString(item.body(), client._jsonpMapper())).append('\n');
+        }
+        return lines.toString();
     }
 
     // ---------------------------------------------------------------------------------------------- helpers

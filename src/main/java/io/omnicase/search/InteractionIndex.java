@@ -233,8 +233,8 @@ public class InteractionIndex {
     }
 
     /**
-     * Writes many tagged interactions through the bulk API, without vectors (they are found by their words, by
-     * topic and by similar text); for a generated history and for rebuilds. Nothing is refreshed.
+     * Writes many tagged interactions through the bulk API, each with the vector its writer embedded (none: found by
+     * its words, topic and similar text only); for a generated history and for rebuilds. Nothing is refreshed.
      */
     public void bulk(List<TaggedInteraction> interactions) throws IOException {
         if (interactions.isEmpty()) {
@@ -243,7 +243,8 @@ public class InteractionIndex {
         ensureIndex();
         BulkResponse response = client.bulk(b -> {
             for (TaggedInteraction tagged : interactions) {
-                Stored stored = Stored.of(tagged.document(), tagged.tags() == null ? InteractionTags.NONE : tagged.tags(), null);
+                Stored stored = Stored.of(tagged.document(), tagged.tags() == null ? InteractionTags.NONE : tagged.tags(),
+                        tagged.vector() == null || RankFusion.isZero(tagged.vector()) ? null : tagged.vector());
                 b.operations(o -> o.index(i -> i.index(index).id(Long.toString(stored.interactionId())).document(stored)));
             }
             return b;

@@ -103,24 +103,39 @@ public class QualityIndex {
     public QualityAverages averages(QualityQuery query) {
         try {
             creation.ensure();
-            List<Query> filters = filters(query);
-            SearchResponse<Void> response = client.search(s -> s.index(index).size(0)
-                    .query(q -> q.bool(b -> b.filter(filters)))
-                    .aggregations("team", a -> a.stats(v -> v.field("total")))
-                    .aggregations("agents", a -> a.terms(t -> t.field("agent").size(MAX_AGENTS))
-                            .aggregations("topics", sub -> sub.terms(t -> t.field("topic").missing("none").size(MAX_TOPICS))
-                                    .aggregations("average", avg -> avg.stats(v -> v.field("total"))))), Void.class);
-            List<QualityAverages.AgentTopic> agents = new ArrayList<>();
-            for (var agent : response.aggregations().get("agents").sterms().buckets().array()) {
-                for (var topic : agent.aggregations().get("topics").sterms().buckets().array()) {
-                    agents.add(new QualityAverages.AgentTopic(agent.key().stringValue(), topic.key().stringValue(),
-                            topic.docCount(), average(topic.aggregations().get("average"))));
-                }
-            }
-            return new QualityAverages(average(response.aggregations().get("team")), agents);
+            SearchResponse<Void> response = client.search(averagesRequest(query), Void.class);
+            return averagesOf(response.aggregations());
         } catch (IOException | ElasticsearchException e) {
             throw new HistoryUnavailableException("The quality index cannot be reached: " + e.getMessage(), e);
         }
+    }
+
+    /** The request behind {@link #averages}; the coaching report sends it with its own in one multi-search. */
+    co.elastic.clients.elasticsearch.core.SearchRequest averagesRequest(QualityQuery query) {
+        List<Query> filters = filters(query);
+        return co.elastic.clients.elasticsearch.core.SearchRequest.of(s -> s.index(index).size(0)
+                .query(q -> q.bool(b -> b.filter(filters)))
+                .aggregations("team", a -> a.stats(v -> v.field("total")))
+                .aggregations("agents", a -> a.terms(t -> t.field("agent").size(MAX_AGENTS))
+                        .aggregations("topics", sub -> sub.terms(t -> t.field("topic").missing("none").size(MAX_TOPICS))
+                                .aggregations("average", avg -> avg.stats(v -> v.field("total"))))));
+    }
+
+    /** Reads the answer of {@link #averagesRequest}. */
+    static QualityAverages averagesOf(java.util.Map<String, Aggregate> aggregations) {
+        List<QualityAverages.AgentTopic> agents = new ArrayList<>();
+        for (var agent : aggregations.get("agents").sterms().buckets().array()) {
+            for (var topic : agent.aggregations().get("topics").sterms().buckets().array()) {
+                agents.add(new QualityAverages.AgentTopic(agent.key().stringValue(), topic.key().stringValue(),
+                        topic.docCount(), average(topic.aggregations().get("average"))));
+            }
+        }
+        return new QualityAverages(average(aggregations.get("team")), agents);
+    }
+
+    /** Creates the index if it is missing (before a multi-search names it). */
+    void ensure() throws IOException {
+        creation.ensure();
     }
 
     private static List<Query> filters(QualityQuery query) {

@@ -7,7 +7,9 @@ import io.omnicase.insight.Coaching;
 import io.omnicase.insight.HistoryGenerator;
 import io.omnicase.insight.Spike;
 import io.omnicase.insight.SpikeWatch;
+import io.omnicase.embeddings.TextEmbeddings;
 import io.omnicase.localservers.ManagedElasticsearchNode;
+import io.omnicase.search.TaggedInteraction;
 import io.omnicase.routing.MessageFacts;
 import io.omnicase.search.EarlierContact;
 import io.omnicase.search.InsightQueries;
@@ -95,13 +97,35 @@ public final class InsightBenchmark {
             System.out.printf("Omnicase insight benchmark: seed %d, %,d interactions planned over 90 days, %d cores, data in %s%n",
                     seed, interactions, Runtime.getRuntime().availableProcessors(), home);
             long started = System.nanoTime();
-            HistoryGenerator.Generated history = HistoryGenerator.generate(plan, HistoryGenerator.into(queries), 2000);
+            // Which customers' messages get vectors (bench.vectors): "needed" (default) embeds the messages of every
+            // customer whose case is scored or timed below. Repeat detection compares a customer's own messages only
+            // (customer filter inside the kNN), so their answers are exactly those with every message embedded;
+            // "all" embeds every customer message (~40 min at 1M on this machine), "none" none.
+            String vectors = System.getProperty("bench.vectors", "needed");
+            java.util.function.LongPredicate embedded = switch (vectors) {
+                case "all" -> customer -> true;
+                case "none" -> customer -> false;
+                default -> {
+                    // The same seed gives the same history: a dry run (nothing written) tells whose cases are used.
+                    HistoryGenerator.Generated dry = HistoryGenerator.generate(plan, (i, o) -> { }, 2000);
+                    Set<Long> needed = new HashSet<>();
+                    evaluatedCases(dry, seed).forEach(c -> needed.add(c.customerId()));
+                    latencyPicks(dry, seed, samples).forEach(c -> needed.add(c.customerId()));
+                    System.out.printf("vectors for the messages of %,d customers (of the scored and timed cases)%n", needed.size());
+                    yield needed::contains;
+                }
+            };
+            VectorSink sink = new VectorSink(HistoryGenerator.into(queries), app.getBean(TextEmbeddings.class),
+                    embedded, Integer.getInteger("bench.embedThreads", Runtime.getRuntime().availableProcessors()));
+            HistoryGenerator.Generated history = HistoryGenerator.generate(plan, sink, 2000);
+            sink.close();
             queries.refresh();
-            // One session for the HTTP calls (as a browser keeps one): the password is checked once, not per request.
+            // One session for the HTTP calls, as the coaching page has one: signed in once through the login form,
+            // then every request carries the session cookie only (the password is checked once, not per request).
             HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
             forceMerge(http, es);
-            System.out.printf("generated and bulk-indexed %,d interactions of %,d cases in %.0f s%n",
-                    history.interactions(), history.cases().size(), (System.nanoTime() - started) / 1e9);
+            System.out.printf("generated and bulk-indexed %,d interactions of %,d cases in %.0f s; %s%n",
+                    history.interactions(), history.cases().size(), (System.nanoTime() - started) / 1e9, sink.summary());
 
             repeatDetection(queries, history, seed);
             spikeDetection(spikes, planted, end);
@@ -113,18 +137,7 @@ public final class InsightBenchmark {
 
     private static void repeatDetection(InsightQueries queries, HistoryGenerator.Generated history, long seed) {
         Map<Long, List<Long>> truth = history.repeatsWithin(Duration.ofDays(90));
-        Map<Long, Integer> casesPerCustomer = new HashMap<>();
-        history.cases().forEach(c -> casesPerCustomer.merge(c.customerId(), 1, Integer::sum));
-        SplittableRandom random = new SplittableRandom(seed);
-        List<HistoryGenerator.GeneratedCase> evaluated = new ArrayList<>();
-        for (HistoryGenerator.GeneratedCase c : history.cases()) {
-            boolean plantedRepeat = c.planted() && !c.issue().equals("crash-after-update")
-                    && !c.issue().equals("price-change-charge");
-            boolean otherCustomerCase = !c.planted() && casesPerCustomer.get(c.customerId()) >= 2 && random.nextInt(20) == 0;
-            if (plantedRepeat || otherCustomerCase) {
-                evaluated.add(c);
-            }
-        }
+        List<HistoryGenerator.GeneratedCase> evaluated = evaluatedCases(history, seed);
         long truePositives = 0;
         long predicted = 0;
         long actual = 0;
@@ -151,6 +164,34 @@ public final class InsightBenchmark {
                 evaluated.size(), actual, actual == 0 ? 1.0 : (double) truePositives / actual,
                 predicted == 0 ? 1.0 : (double) truePositives / predicted,
                 plantedActual == 0 ? 1.0 : (double) plantedTp / plantedActual, plantedActual);
+    }
+
+    /** The cases repeat detection is scored on: every planted repeat, and 1 in 20 cases of other customers with several. */
+    static List<HistoryGenerator.GeneratedCase> evaluatedCases(HistoryGenerator.Generated history, long seed) {
+        Map<Long, Integer> casesPerCustomer = new HashMap<>();
+        history.cases().forEach(c -> casesPerCustomer.merge(c.customerId(), 1, Integer::sum));
+        SplittableRandom random = new SplittableRandom(seed);
+        List<HistoryGenerator.GeneratedCase> evaluated = new ArrayList<>();
+        for (HistoryGenerator.GeneratedCase c : history.cases()) {
+            boolean plantedRepeat = c.planted() && !c.issue().equals("crash-after-update")
+                    && !c.issue().equals("price-change-charge");
+            boolean otherCustomerCase = !c.planted() && casesPerCustomer.get(c.customerId()) >= 2 && random.nextInt(20) == 0;
+            if (plantedRepeat || otherCustomerCase) {
+                evaluated.add(c);
+            }
+        }
+        return evaluated;
+    }
+
+    /** The random cases whose repeats are timed. */
+    static List<HistoryGenerator.GeneratedCase> latencyPicks(HistoryGenerator.Generated history, long seed, int samples) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<HistoryGenerator.GeneratedCase> cases = history.cases();
+        List<HistoryGenerator.GeneratedCase> picks = new ArrayList<>();
+        for (int i = 0; i < samples + 20; i++) {
+            picks.add(cases.get(random.nextInt(cases.size())));
+        }
+        return picks;
     }
 
     // ---------------------------------------------------------------------------------------------------- spikes
@@ -203,14 +244,16 @@ public final class InsightBenchmark {
                                   HistoryGenerator.Generated history, Instant end, int port, String es, HttpClient http,
                                   int samples, long seed) throws Exception {
         Coaching coaching = app.getBean(Coaching.class);
-        String auth = "Basic " + Base64.getEncoder().encodeToString("supervisor:demo".getBytes(StandardCharsets.UTF_8));
+        String basic = "Basic " + Base64.getEncoder().encodeToString("supervisor:demo".getBytes(StandardCharsets.UTF_8));
+        signIn(http, port, "supervisor", "demo");
+        String auth = null; // the session cookie only, as the coaching page sends it
         Instant from = end.minus(Duration.ofDays(30));
         URI coachingUri = URI.create("http://127.0.0.1:" + port + "/api/insight/coaching?from=" + from + "&to=" + end);
         URI coachingQueueUri = URI.create("http://127.0.0.1:" + port + "/api/insight/coaching?from=" + from + "&to=" + end
                 + "&queue=billing");
         InsightRequests.Raw coachingRaw = InsightRequests.coaching(queries, from, end, null, 10);
         InsightRequests.Raw coachingQueueRaw = InsightRequests.coaching(queries, from, end, "billing", 10);
-        HttpResponse<String> check = http.send(HttpRequest.newBuilder(coachingUri).header("Authorization", auth).build(),
+        HttpResponse<String> check = http.send(HttpRequest.newBuilder(coachingUri).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode report = JSON.readTree(check.body());
         System.out.printf("    coaching over 30 days: HTTP %d, team %s, %d agent x topic rows, %d moments%n",
@@ -218,17 +261,20 @@ public final class InsightBenchmark {
 
         measure("coaching report, GET /api/insight/coaching (30 days)", samples,
                 () -> httpGet(http, coachingUri, auth), () -> raw(http, es, coachingRaw));
+        // Where the time over the raw query goes: the same request with HTTP Basic and no session (the password
+        // checked on every request), and the cheapest authenticated request with the session (servlet + security).
+        HttpClient noSession = HttpClient.newHttpClient();
+        measure("coaching report, HTTP Basic per request, no session", samples,
+                () -> httpGet(noSession, coachingUri, basic), () -> raw(http, es, coachingRaw));
+        URI me = URI.create("http://127.0.0.1:" + port + "/api/me");
+        measure("GET /api/me with the session (HTTP + security alone)", samples,
+                () -> httpGet(http, me, auth), () -> raw(http, es, coachingRaw));
         measure("coaching report, one queue (30 days)", samples,
                 () -> httpGet(http, coachingQueueUri, auth), () -> raw(http, es, coachingQueueRaw));
         measure("coaching report, Java API (30 days)", samples,
                 () -> coaching.report(from, end, null), () -> raw(http, es, coachingRaw));
 
-        SplittableRandom random = new SplittableRandom(seed);
-        List<HistoryGenerator.GeneratedCase> cases = history.cases();
-        List<HistoryGenerator.GeneratedCase> picks = new ArrayList<>();
-        for (int i = 0; i < samples + 20; i++) {
-            picks.add(cases.get(random.nextInt(cases.size())));
-        }
+        List<HistoryGenerator.GeneratedCase> picks = latencyPicks(history, seed, samples);
         int[] next = {0};
         int[] nextRaw = {0};
         measure("repeats of a case (earlier cases, 90 days)", samples, () -> {
@@ -257,8 +303,11 @@ public final class InsightBenchmark {
 
     private static Object httpGet(HttpClient http, URI uri, String auth) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", auth).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+            if (auth != null) {
+                request.header("Authorization", auth);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
             }
@@ -270,15 +319,90 @@ public final class InsightBenchmark {
 
     private static Object raw(HttpClient http, String es, InsightRequests.Raw request) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(es + "/" + request.index() + "/_search"))
-                    .header("Content-Type", "application/json")
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(es + request.path()))
+                    .header("Content-Type", request.multi() ? "application/x-ndjson" : "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(request.body())).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("Elasticsearch answered " + response.statusCode() + ": " + response.body());
             }
+            if (request.multi() && response.body().contains("\"error\":")) {
+                throw new IllegalStateException("A search of the multi-search failed: " + response.body());
+            }
             return response.body();
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Signs in through the login form as a browser does (the CSRF cookie of the sign-in page sent back). */
+    private static void signIn(HttpClient http, int port, String user, String password) throws Exception {
+        java.net.CookieManager cookies = (java.net.CookieManager) http.cookieHandler().orElseThrow();
+        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no CSRF cookie from /login")).getValue();
+        String form = "username=" + user + "&password=" + password + "&_csrf="
+                + java.net.URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String location = response.headers().firstValue("Location").orElse("");
+        if (response.statusCode() != 302 || location.contains("error")) {
+            throw new IllegalStateException("sign-in failed: " + response.statusCode() + " " + location);
+        }
+    }
+
+    /**
+     * Gives customer messages (of the customers {@code embedded} accepts) the embedding of their text before the bulk
+     * write, as intake does for a real message (its vector is what repeat detection's kNN compares). Only customer messages: the kNN filters by
+     * {@code kind = INBOUND}, so the vectors of replies and status lines would not change one answer and only slow
+     * the index down. Each distinct text is embedded once (the model's cache; the generator's follow-ups repeat).
+     */
+    static final class VectorSink implements HistoryGenerator.Sink {
+        private final HistoryGenerator.Sink next;
+        private final TextEmbeddings embeddings;
+        private final java.util.function.LongPredicate embedded;
+        private final java.util.concurrent.ForkJoinPool pool;
+        private final Set<String> distinct = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private long messages;
+        private long nanos;
+
+        VectorSink(HistoryGenerator.Sink next, TextEmbeddings embeddings, java.util.function.LongPredicate embedded,
+                   int threads) {
+            this.next = next;
+            this.embeddings = embeddings;
+            this.embedded = embedded;
+            this.pool = new java.util.concurrent.ForkJoinPool(Math.max(1, threads));
+        }
+
+        @Override
+        public void write(List<TaggedInteraction> interactions, List<io.omnicase.search.CaseOutcome> outcomes) {
+            long t0 = System.nanoTime();
+            List<TaggedInteraction> withVectors;
+            try {
+                withVectors = pool.submit(() -> interactions.parallelStream().map(i -> {
+                    if (!"INBOUND".equals(i.document().kind()) || i.document().text() == null
+                            || !embedded.test(i.document().customerId())) {
+                        return i;
+                    }
+                    distinct.add(i.document().text());
+                    return new TaggedInteraction(i.document(), i.tags(), embeddings.embed(i.document().text()));
+                }).toList()).get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            nanos += System.nanoTime() - t0;
+            messages += withVectors.stream().filter(i -> i.vector() != null).count();
+            next.write(withVectors, outcomes);
+        }
+
+        void close() {
+            pool.shutdown();
+        }
+
+        String summary() {
+            return String.format("%,d customer messages given vectors (%,d distinct texts) in %.0f s of embedding",
+                    messages, distinct.size(), nanos / 1e9);
         }
     }
 

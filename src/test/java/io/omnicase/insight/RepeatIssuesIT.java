@@ -81,6 +81,28 @@ class RepeatIssuesIT {
         assertThat(ids(supervisor().get("/api/cases/" + other + "/repeats").json())).isEmpty();
     }
 
+    @Test
+    void aRewordingWithNoTellingWordInCommonIsTheSameIssueByMeaning() {
+        String phone = phone();
+        // The plan's made-up name keeps the assistant from answering the first message itself (it escalates).
+        long first = escalatedThenClosed("SMS", phone, "I was charged twice for my " + plan() + " subscription this month");
+        // Not one word of the first beyond common ones: only the stored sentence embeddings can tell it is the same.
+        long second = routed("WHATSAPP", phone, "Two payments were taken from my card for the same invoice");
+
+        JsonNode repeats = awaitEarlier(second, first);
+
+        assertThat(repeats.get("repeatCount").asInt()).isEqualTo(2);
+        assertThat(repeats.get("earlier").get(0).get("channel").asText()).isEqualTo("SMS");
+    }
+
+    /** A case the process has routed, to a person or to the assistant. */
+    private long routed(String channel, String from, String text) {
+        long caseId = CustomerMessages.write(port, channel, from, text, null);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(supervisor().get("/api/cases/" + caseId)
+                .json().get("status").asText()).isIn("ESCALATED", "SELF_SERVICE"));
+        return caseId;
+    }
+
     private JsonNode awaitEarlier(long caseId, long earlier) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

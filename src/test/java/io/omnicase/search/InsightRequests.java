@@ -11,15 +11,22 @@ import java.time.Instant;
  */
 public final class InsightRequests {
 
-    /** A request as sent over HTTP: {@code POST /<index>/_search} with this body. */
-    public record Raw(String index, String body) {
+    /** A request as sent over HTTP: {@code POST <path>} with this body (JSON, or NDJSON for a multi-search). */
+    public record Raw(String path, String body) {
+
+        public boolean multi() {
+            return path.endsWith("/_msearch");
+        }
     }
 
     private InsightRequests() {
     }
 
+    /** The coaching report's searches: its figures and the quality averages of the same period, one multi-search. */
     public static Raw coaching(InsightQueries queries, Instant from, Instant to, String queue, int moments) {
-        return raw(queries, queries.coachingRequest(from, to, queue, moments));
+        String onlyQueue = queue == null || queue.isBlank() ? null : queue;
+        return new Raw("/_msearch", queries.ndjson(queries.coachingAndQualityRequest(from, to, queue, moments,
+                new QualityQuery(from, to, onlyQueue, null, null, 0))));
     }
 
     public static Raw repeats(InsightQueries queries, long customerId, long caseId, String topic, String text,
@@ -37,6 +44,6 @@ public final class InsightRequests {
     }
 
     private static Raw raw(InsightQueries queries, SearchRequest request) {
-        return new Raw(String.join(",", request.index()), queries.json(request));
+        return new Raw("/" + String.join(",", request.index()) + "/_search", queries.json(request));
     }
 }
