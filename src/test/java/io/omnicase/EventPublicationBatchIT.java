@@ -8,12 +8,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -40,13 +43,23 @@ class EventPublicationBatchIT {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    ConfigurableEnvironment environment;
+
     @Test
     void aMessageLeavesOnePublicationPerListenerCommittedWithItAndEachIsCompleted() {
         String token = "batch" + UUID.randomUUID().toString().replace("-", "");
-        CustomerMessages.write(port, "EMAIL", token + "@example.com", "Parcel " + token + " is late", null);
-
-        List<String> listeners = jdbc.sql("SELECT LISTENER_ID FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ?")
-                .param("%" + token + "%").query(String.class).list();
+        // Held back while we look (omnicase.events.paused): fast listeners would otherwise complete, and their rows
+        // leave the table, before the query below.
+        environment.getPropertySources().addFirst(new MapPropertySource("test-pause", Map.of("omnicase.events.paused", "true")));
+        List<String> listeners;
+        try {
+            CustomerMessages.write(port, "EMAIL", token + "@example.com", "Parcel " + token + " is late", null);
+            listeners = jdbc.sql("SELECT LISTENER_ID FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ?")
+                    .param("%" + token + "%").query(String.class).list();
+        } finally {
+            environment.getPropertySources().remove("test-pause");
+        }
         assertThat(listeners).as("the message's event reached several listeners").hasSizeGreaterThan(1);
         assertThat(listeners).as("one row per listener").doesNotHaveDuplicates();
         assertThat(listeners).anyMatch(id -> id.contains("InteractionIndex"));
