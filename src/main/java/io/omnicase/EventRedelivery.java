@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -48,28 +49,38 @@ class EventRedelivery implements AsyncConfigurer {
     private final Executor eventExecutor;
     private final Environment environment;
     private final JdbcClient jdbc;
-    private final ClusterLock cluster;
+    /** Absent where only some modules run (module tests): then this node's name is its own random one. */
+    private final ObjectProvider<ClusterLock> cluster;
+    private final String soleNode = "node-" + java.util.UUID.randomUUID();
     /** At most this many per node and round (what the pool's queue takes): the rest is left to other nodes, or the next round. */
     private final int perRound;
 
-    private final List<ThreadPoolTaskExecutor> pools;
+    private final ThreadPoolTaskExecutor eventPool;
+    private final ObjectProvider<ThreadPoolTaskExecutor> historyPool;
 
     EventRedelivery(IncompleteEventPublications incomplete, Environment environment,
                     @Value("${omnicase.events.redeliver-after:PT30S}") Duration after,
                     @Value("${omnicase.events.redeliver-batch:2000}") int perRound,
                     @Lazy @Qualifier("eventExecutor") Executor eventExecutor,
                     @Lazy @Qualifier("eventExecutor") ThreadPoolTaskExecutor eventPool,
-                    @Lazy @Qualifier("historyExecutor") ThreadPoolTaskExecutor historyPool,
-                    JdbcClient jdbc, ClusterLock cluster) {
+                    @Qualifier("historyExecutor") ObjectProvider<ThreadPoolTaskExecutor> historyPool,
+                    JdbcClient jdbc, ObjectProvider<ClusterLock> cluster) {
         this.incomplete = incomplete;
         // The pools that run listeners of publications (not Camunda's job pool, whose queue is never long empty).
-        this.pools = List.of(eventPool, historyPool);
+        // (The history pool is the search module's; absent in module tests.)
+        this.eventPool = eventPool;
+        this.historyPool = historyPool;
         this.perRound = perRound;
         this.after = after;
         this.eventExecutor = eventExecutor;
         this.environment = environment;
         this.jdbc = jdbc;
         this.cluster = cluster;
+    }
+
+    private String node() {
+        ClusterLock lock = cluster.getIfAvailable();
+        return lock == null ? soleNode : lock.node();
     }
 
     /** Whether after-commit work is paused now ({@code omnicase.events.paused}). */
@@ -127,6 +138,8 @@ class EventRedelivery implements AsyncConfigurer {
         if (paused(environment)) {
             return;
         }
+        List<ThreadPoolTaskExecutor> pools = new java.util.ArrayList<>(List.of(eventPool));
+        historyPool.ifAvailable(pools::add);
         for (ThreadPoolTaskExecutor pool : pools) {
             if (pool.getQueueSize() > pool.getQueueCapacity() / 20) {
                 log.debug("Redelivery waits: {} still has {} queued", pool.getThreadNamePrefix(), pool.getQueueSize());
@@ -160,10 +173,10 @@ class EventRedelivery implements AsyncConfigurer {
                         + "ON DUPLICATE KEY UPDATE node = IF(event_redelivery_claims.claimed_until <= NOW(3), VALUES(node), "
                         + "event_redelivery_claims.node), claimed_until = IF(event_redelivery_claims.claimed_until <= NOW(3), "
                         + "VALUES(claimed_until), event_redelivery_claims.claimed_until)")
-                .params(cluster.node(), periodMicros, periodMicros, perRound).update();
+                .params(node(), periodMicros, periodMicros, perRound).update();
         return new java.util.HashSet<>(jdbc.sql("SELECT c.publication_id FROM event_redelivery_claims c JOIN EVENT_PUBLICATION p "
                         + "ON p.ID = c.publication_id WHERE c.node = ? AND c.claimed_until > NOW(3) AND p.COMPLETION_DATE IS NULL")
-                .param(cluster.node()).query(String.class).list());
+                .param(node()).query(String.class).list());
     }
 
     @Override

@@ -102,7 +102,8 @@ class TwoNodesIT {
         jdbc.sql("UPDATE EVENT_PUBLICATION SET PUBLICATION_DATE = NOW(6) - INTERVAL 10 MINUTE WHERE ID = ?").param(publicationId).update();
 
         EventRedelivery otherNode = new EventRedelivery(incomplete, environment, Duration.ofSeconds(30), 2000,
-                eventExecutor, eventPool, historyPool, jdbc, new ClusterLock(jdbc, "another-node-" + UUID.randomUUID()));
+                eventExecutor, eventPool, provider(historyPool), jdbc,
+                provider(new ClusterLock(jdbc, "another-node-" + UUID.randomUUID())));
         CompletableFuture<Set<String>> here = CompletableFuture.supplyAsync(redelivery::claimStale);
         CompletableFuture<Set<String>> there = CompletableFuture.supplyAsync(otherNode::claimStale);
         boolean claimedHere = here.get().contains(publicationId);
@@ -148,5 +149,11 @@ class TwoNodesIT {
 
     private long processes(long caseId) {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(caseId)).count();
+    }
+
+    private static <T> org.springframework.beans.factory.ObjectProvider<T> provider(T bean) {
+        org.springframework.beans.factory.support.StaticListableBeanFactory beans = new org.springframework.beans.factory.support.StaticListableBeanFactory();
+        beans.addBean("bean", bean);
+        return beans.getBeanProvider((Class<T>) bean.getClass());
     }
 }

@@ -192,8 +192,13 @@ class MailErasureIT {
                 try {
                     for (Message message : folder.getMessages()) {
                         ByteArrayOutputStream raw = new ByteArrayOutputStream();
-                        message.writeTo(raw);
-                        String all = raw.toString(StandardCharsets.UTF_8) + "\n" + decoded(message);
+                        String all;
+                        try {
+                            message.writeTo(raw);
+                            all = raw.toString(StandardCharsets.UTF_8) + "\n" + decoded(message);
+                        } catch (jakarta.mail.MessageRemovedException expunged) {
+                            continue; // expunged (by the erasure or the poller) while we read: it is gone
+                        }
                         if (all.toLowerCase(Locale.ROOT).contains(needle)) {
                             holding.add(folder.getFullName() + ": " + message.getSubject());
                         }
