@@ -21,10 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import io.omnicase.http.LivePushes;
 import org.springframework.http.MediaType;
-import org.springframework.scheduling.annotation.Async;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -63,7 +61,11 @@ class DeskFeed {
     private final CaseManagement cases;
     private final CaseWork work;
 
-    DeskFeed(CaseAccess access, Assistant assistant, CaseManagement cases, CaseWork work) {
+    /** Pushes run after commit without a publication row each (see LivePushes). */
+    private final LivePushes pushes;
+
+    DeskFeed(CaseAccess access, Assistant assistant, CaseManagement cases, CaseWork work, LivePushes pushes) {
+        this.pushes = pushes;
         this.access = access;
         this.assistant = assistant;
         this.cases = cases;
@@ -84,9 +86,12 @@ class DeskFeed {
         return emitter;
     }
 
-    @Async
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(InteractionRecorded recorded) {
+        pushes.afterCommit(() -> push(recorded));
+    }
+
+    private void push(InteractionRecorded recorded) {
         List<Follower> listeners = streams.get(recorded.caseId());
         if (listeners == null || listeners.isEmpty()) {
             return;
@@ -108,9 +113,12 @@ class DeskFeed {
     }
 
     /** A claim (at the desk or in Tasklist) changes who holds the case: its followers see the new assignee. */
-    @Async
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(CaseTaskAssigned claimed) {
+        pushes.afterCommit(() -> push(claimed));
+    }
+
+    private void push(CaseTaskAssigned claimed) {
         List<Follower> listeners = streams.get(claimed.caseId());
         if (listeners != null && !listeners.isEmpty()) {
             send(claimed.caseId(), "case", state(claimed.caseId()));

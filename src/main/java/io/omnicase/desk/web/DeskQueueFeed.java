@@ -8,10 +8,8 @@ import io.omnicase.cases.InteractionRecorded;
 import io.omnicase.cases.MessageReceived;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import io.omnicase.http.LivePushes;
 import org.springframework.http.MediaType;
-import org.springframework.scheduling.annotation.Async;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -37,7 +35,11 @@ class DeskQueueFeed {
     private final List<Follower> followers = new CopyOnWriteArrayList<>();
     private final CaseAccess access;
 
-    DeskQueueFeed(CaseAccess access) {
+    /** Pushes run after commit without a publication row each (see LivePushes). */
+    private final LivePushes pushes;
+
+    DeskQueueFeed(CaseAccess access, LivePushes pushes) {
+        this.pushes = pushes;
         this.access = access;
     }
 
@@ -53,9 +55,12 @@ class DeskQueueFeed {
         return emitter;
     }
 
-    @Async
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(InteractionRecorded recorded) {
+        pushes.afterCommit(() -> push(recorded));
+    }
+
+    private void push(InteractionRecorded recorded) {
         String reason = switch (recorded.kind()) {
             case INBOUND, OUTBOUND -> "message";
             case DECISION, ROUTING -> "routed";
@@ -65,17 +70,23 @@ class DeskQueueFeed {
         notify(recorded.caseId(), reason);
     }
 
-    @Async
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(MessageReceived received) {
+        pushes.afterCommit(() -> push(received));
+    }
+
+    private void push(MessageReceived received) {
         if (received.newCase()) {
             notify(received.caseId(), "created");
         }
     }
 
-    @Async
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(CaseTaskAssigned claimed) {
+        pushes.afterCommit(() -> push(claimed));
+    }
+
+    private void push(CaseTaskAssigned claimed) {
         notify(claimed.caseId(), "claimed");
     }
 

@@ -17,12 +17,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import io.omnicase.http.LivePushes;
 import org.springframework.http.MediaType;
-import org.springframework.scheduling.annotation.Async;
 import org.springframework.security.web.session.HttpSessionDestroyedEvent;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -78,7 +76,11 @@ class FloorFeed {
         return thread;
     });
 
-    FloorFeed(SupervisorFloor floor, CaseManagement cases) {
+    /** Pushes run after commit without a publication row each (see LivePushes). */
+    private final LivePushes pushes;
+
+    FloorFeed(SupervisorFloor floor, CaseManagement cases, LivePushes pushes) {
+        this.pushes = pushes;
         this.floor = floor;
         this.cases = cases;
         ticker.scheduleWithFixedDelay(() -> guarded(this::flush), FLUSH_MS, FLUSH_MS, TimeUnit.MILLISECONDS);
@@ -112,9 +114,12 @@ class FloorFeed {
         return emitter;
     }
 
-    @Async
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(InteractionRecorded recorded) {
+        pushes.afterCommit(() -> push(recorded));
+    }
+
+    private void push(InteractionRecorded recorded) {
         if (recorded.kind() != InteractionKind.INBOUND) {
             floor.wrote(recorded.author(), recorded.occurredAt());
         }
@@ -132,32 +137,45 @@ class FloorFeed {
         }
     }
 
-    @Async
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(MessageReceived received) {
+        pushes.afterCommit(() -> push(received));
+    }
+
+    private void push(MessageReceived received) {
         if (!watchers.isEmpty()) {
             dirty.add(received.caseId());
         }
     }
 
-    @Async
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(CaseTaskAssigned assigned) {
+        pushes.afterCommit(() -> push(assigned));
+    }
+
+    private void push(CaseTaskAssigned assigned) {
         if (!watchers.isEmpty()) {
             dirty.add(assigned.caseId());
         }
     }
 
-    @Async
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(CaseTaskCreated created) {
+        pushes.afterCommit(() -> push(created));
+    }
+
+    private void push(CaseTaskCreated created) {
         if (!watchers.isEmpty()) {
             dirty.add(created.caseId());
         }
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(FloorAlertRaised raised) {
+        pushes.afterCommit(() -> push(raised));
+    }
+
+    private void push(FloorAlertRaised raised) {
         if (!watchers.isEmpty()) {
             alerts.add(raised);
         }

@@ -1,0 +1,41 @@
+package io.omnicase.http;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.concurrent.Executor;
+
+/**
+ * Runs a push to open pages (the desk's and the floor's server-sent events) once the change that caused it has
+ * committed, on the event pool, without recording it in the event publication table. After-commit event listeners
+ * are each recorded there (an insert with the change, a delete when done: ten rows per customer message) so that
+ * work that must happen (a process start, an index write) survives a crash; a push to a page is not such work: a page
+ * that missed one reloads what it shows when it reconnects, and a push that does not fit the pool's queue is dropped.
+ * Without a transaction the push runs at once (as {@code fallbackExecution} did); after a rollback it never runs.
+ */
+@Component
+public class LivePushes {
+
+    private final Executor pool;
+
+    LivePushes(@Lazy @Qualifier("eventExecutor") Executor pool) {
+        this.pool = pool;
+    }
+
+    /** Hands {@code push} to the event pool after the current transaction commits (now, if there is none). */
+    public void afterCommit(Runnable push) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            pool.execute(push);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                pool.execute(push);
+            }
+        });
+    }
+}
