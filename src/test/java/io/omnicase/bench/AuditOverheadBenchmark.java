@@ -45,15 +45,7 @@ public final class AuditOverheadBenchmark {
     private static final String SWITCH = "omnicase.audit.trail.enabled";
 
     public static void main(String[] args) {
-        int status = 0;
-        try {
-            run();
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        // Threads of the stopped application (retrying imports and the like) must not keep the benchmark alive.
-        System.exit(status);
+        BenchMain.run(AuditOverheadBenchmark::run);
     }
 
     private static void run() throws Exception {

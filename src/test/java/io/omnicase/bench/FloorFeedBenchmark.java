@@ -46,14 +46,7 @@ public final class FloorFeedBenchmark {
     private static final Pattern MARK = Pattern.compile("fbm[0-9a-f]{12}");
 
     public static void main(String[] args) {
-        int status = 0;
-        try {
-            run();
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        System.exit(status);
+        BenchMain.run(FloorFeedBenchmark::run);
     }
 
     private static void run() throws Exception {

@@ -41,15 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class IngestBenchmark {
 
     public static void main(String[] args) {
-        int status = 0;
-        try {
-            run();
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        // Threads of the stopped application (retrying imports and the like) must not keep the benchmark alive.
-        System.exit(status);
+        BenchMain.run(IngestBenchmark::run);
     }
 
     private static void run() throws Exception {

@@ -51,14 +51,7 @@ public final class InsightBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static void main(String[] args) {
-        int status = 0;
-        try {
-            run();
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        System.exit(status);
+        BenchMain.run(InsightBenchmark::run);
     }
 
     private static void run() throws Exception {
