@@ -85,9 +85,18 @@ public final class AuditOverheadBenchmark {
             // see the same background (other processes on the machine come and go over minutes).
             int sliceSeconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_SLICE_SECONDS", "5"));
             int pairs = Integer.parseInt(System.getenv().getOrDefault("BENCH_PAIRS", "12"));
+            // BENCH_PAUSED=true: intake alone, as the issue measures intake (the after-commit work held back for the
+            // slices, as in bench/ingest's phase (b)); otherwise the after-commit work runs beside intake.
+            boolean paused = Boolean.parseBoolean(System.getenv().getOrDefault("BENCH_PAUSED", "false"));
             if (pairs > 0) {
                 drain(jdbc);
-                slices(port, clients, Duration.ofSeconds(sliceSeconds), pairs, trail);
+                System.out.printf("paired slices with the after-commit work %s%n", paused ? "paused (intake alone)" : "running");
+                trail.put("omnicase.events.paused", Boolean.toString(paused));
+                try {
+                    slices(port, clients, Duration.ofSeconds(sliceSeconds), pairs, trail);
+                } finally {
+                    trail.put("omnicase.events.paused", "false");
+                }
             }
             List<Run> runs = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
