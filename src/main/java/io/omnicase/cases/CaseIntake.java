@@ -3,6 +3,7 @@ package io.omnicase.cases;
 import io.omnicase.customers.CustomerId;
 import io.omnicase.customers.Customers;
 import io.omnicase.sentiment.CustomerSentiment;
+import io.omnicase.sentiment.Sentiment;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -56,9 +57,12 @@ public class CaseIntake {
      */
     public IntakeResult receive(InboundMessage received, Placement placement) {
         InboundMessage message = fitted(received);
+        // Read before the transaction: the reading (language, lexicon, embedding, classifier) is CPU only and depends
+        // on the text alone, so the customer's row lock and the connection are not held while it runs.
+        Sentiment reading = sentiment.analyze(message.text());
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.execute(status -> store(message, placement));
+                return transaction.execute(status -> store(message, placement, reading));
             } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
                 // A concurrent delivery of the same message or a first message of the same new customer won the race:
                 // the next attempt sees what it committed.
@@ -82,7 +86,7 @@ public class CaseIntake {
                 IntakeFields.sentAt(m.sentAt(), Instant.now()), m.caseRef(), m.newConversation());
     }
 
-    private IntakeResult store(InboundMessage message, Placement placement) {
+    private IntakeResult store(InboundMessage message, Placement placement, Sentiment reading) {
         // Everything below is serialised per customer: a duplicate delivered concurrently sees the first one here.
         // A known customer (the usual case) is found and locked in one statement, then the duplicate check runs once.
         Optional<CustomerId> lockedCustomer = customers.lockKnown(message.channel(), message.from());
@@ -119,7 +123,7 @@ public class CaseIntake {
         long messageId = store.insertInteraction(caseId, InteractionKind.INBOUND, message.channel(), from,
                 message.text(), message.providerMessageId(), message.threadRef(),
                 placement.detail().isEmpty() ? null : EntryDetail.of(placement.detail()), sentAt);
-        store.recordSentiment(caseId, messageId, sentiment.analyze(message.text()));
+        store.recordSentiment(caseId, messageId, reading);
         if (message.threadRef() != null) {
             store.linkThread(message.channel(), message.threadRef(), caseId);
         }
