@@ -1,6 +1,8 @@
 package io.omnicase.assistant.internal;
 
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
 
 import java.util.List;
 
@@ -9,7 +11,10 @@ interface AttemptRows extends Repository<AttemptRow, Long> {
 
     AttemptRow save(AttemptRow attempt);
 
-    boolean existsByCaseIdAndAnsweredTrue(long caseId);
+    // JPQL text, not derived queries: Hibernate translates a derived (criteria) query again on every call.
+    @Query("select count(a) > 0 from AttemptRow a where a.caseId = :caseId and a.answered = true")
+    boolean existsByCaseIdAndAnsweredTrue(@Param("caseId") long caseId);
 
-    List<AttemptRow> findByCaseIdOrderById(long caseId);
+    @Query("select a from AttemptRow a where a.caseId = :caseId order by a.id")
+    List<AttemptRow> findByCaseIdOrderById(@Param("caseId") long caseId);
 }

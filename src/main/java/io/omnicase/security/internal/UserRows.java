@@ -1,6 +1,8 @@
 package io.omnicase.security.internal;
 
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +14,12 @@ public interface UserRows extends Repository<UserRow, String> {
 
     Optional<UserRow> findById(String username);
 
-    Optional<UserRow> findByUsernameAndEnabledTrue(String username);
+    // Queries as JPQL text rather than derived from the method names: a derived query is a criteria query, which
+    // Hibernate translates again on every call (a third of the CPU of GET /api/me); a JPQL text's plan is cached.
+    @Query("select u from UserRow u where u.username = :username and u.enabled = true")
+    Optional<UserRow> findByUsernameAndEnabledTrue(@Param("username") String username);
 
+    @Query("select u from UserRow u where u.enabled = true order by u.username")
     List<UserRow> findByEnabledTrueOrderByUsername();
 
     long count();
