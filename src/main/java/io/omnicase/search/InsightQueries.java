@@ -148,19 +148,24 @@ public class InsightQueries {
         filters.add(term("kind", "INBOUND"));
         filters.add(range("occurredAt", from, to));
         boolean knownTopic = topic != null && !"OTHER".equals(topic);
+        // Similar words: enough of the message's telling words; with the very same topic, one telling word is enough.
+        // Shared words are weak evidence across topics ("card", "account", "order" turn up in many issues), so a word
+        // match needs the same topic, or one routing could not tell (OTHER): routing's topic is a keyword guess.
+        List<Query> words = new ArrayList<>(List.of(similarText(text, SAME_ISSUE_MATCH)));
         if (knownTopic) {
-            // Routing's topic is a keyword guess: a message it could not place (OTHER) may still be about the issue.
-            filters.add(Query.of(q -> q.terms(t -> t.field("topic").terms(v -> v.value(List.of(FieldValue.of(topic),
-                    FieldValue.of("OTHER")))))));
+            words.add(Query.of(q -> q.bool(b -> b.filter(term("topic", topic)).must(similarText(text, "1")))));
         }
-        // Similar text: enough of the message's telling words; with the very same topic, one telling word is enough.
-        List<Query> similar = new ArrayList<>(List.of(similarText(text, SAME_ISSUE_MATCH)));
-        if (knownTopic) {
-            similar.add(Query.of(q -> q.bool(b -> b.filter(term("topic", topic)).must(similarText(text, "1")))));
-        }
-        // Same meaning in other words: the customer's nearest messages by embedding. The kNN's own filter repeats the
-        // filters (customer, window, topic, not this case), so they are applied before the neighbours are picked and
-        // nothing else can take a neighbour's place. Messages stored without a vector are found by their words only.
+        Query sameWords = !knownTopic ? Query.of(q -> q.bool(b -> b.should(words).minimumShouldMatch("1")))
+                : Query.of(q -> q.bool(b -> b.filter(f -> f.terms(t -> t.field("topic").terms(v -> v.value(List.of(
+                        FieldValue.of(topic), FieldValue.of("OTHER"))))))
+                        .should(words).minimumShouldMatch("1")));
+        List<Query> similar = new ArrayList<>(List.of(sameWords));
+        // Same meaning in other words: the customer's nearest messages by embedding, whatever topic routing guessed for
+        // them. Routing's topic comes from single words ("login" is TECHNICAL, "account" ACCOUNT), so one issue worded
+        // twice is often given two topics ("Please switch my login email" / "I need to change the email address on my
+        // account"); the meaning bar, not that guess, decides. The kNN's own filter repeats the filters (customer,
+        // window, not this case), so they apply before the neighbours are picked and nothing else takes a neighbour's
+        // place. Messages stored without a vector are found by their words only.
         float[] vector = embeddings.embed(text);
         if (!RankFusion.isZero(vector)) {
             similar.add(Query.of(q -> q.knn(k -> k.field("vector").queryVector(RankFusion.asList(vector))
