@@ -77,7 +77,9 @@ public final class InsightBenchmark {
             InsightQueries queries = app.getBean(InsightQueries.class);
             SpikeWatch spikes = app.getBean(SpikeWatch.class);
 
-            Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS);
+            // The history ends at the hour the run starts, or at -Dbench.end (an ISO instant): the same seed and end give
+            // the same history, so two versions of detection can be compared on one history.
+            Instant end = Instant.parse(System.getProperty("bench.end", Instant.now().toString())).truncatedTo(ChronoUnit.HOURS);
             List<HistoryGenerator.PlantedSpike> planted = List.of(
                     new HistoryGenerator.PlantedSpike("crash-after-update", "CHAT",
                             end.minus(Duration.ofDays(6)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(10)), 3, 40),
@@ -87,8 +89,8 @@ public final class InsightBenchmark {
                             end.minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(20)), 2, 20));
             HistoryGenerator.Plan plan = new HistoryGenerator.Plan(seed, end, 90, interactions,
                     Integer.getInteger("bench.repeats", 2000), planted, 10_000_000L);
-            System.out.printf("Omnicase insight benchmark: seed %d, %,d interactions planned over 90 days, %d cores, data in %s%n",
-                    seed, interactions, Runtime.getRuntime().availableProcessors(), home);
+            System.out.printf("Omnicase insight benchmark: seed %d, %,d interactions planned over 90 days to %s, %d cores, data in %s%n",
+                    seed, interactions, end, Runtime.getRuntime().availableProcessors(), home);
             long started = System.nanoTime();
             // Which customers' messages get vectors (bench.vectors): "needed" (default) embeds the messages of every
             // customer whose case is scored or timed below. Repeat detection compares a customer's own messages only
