@@ -53,12 +53,12 @@ public class InsightQueries {
             "dear", "team", "regards", "thank", "help", "need", "want", "since", "which", "who");
     private static final int EXCERPT = 160;
     /**
-     * Cosine similarity (all-MiniLM-L6-v2) from which an earlier message of the same customer, within the window and
-     * of the same topic (or one routing could not tell), means the same as this one: a rewording with no telling word
+     * Cosine similarity (all-MiniLM-L6-v2) from which an earlier message of the same customer, within the window, means
+     * the same as this one, whatever topic routing's keywords gave either: a rewording with no telling word
      * in common ("charged twice" / "two payments were taken"). Over the generator's phrasings, different issues of
      * one queue have a median similarity of 0.22 (three in four below 0.35), rewordings of one issue 0.71, but terse
      * rewordings of long ones ("where is my package??" / "my parcel is late, tracking has not moved") only 0.35-0.5.
-     * The bar is this low because it only ever compares one customer's few same-topic messages of the window, not
+     * The bar is this low because it only ever compares one customer's few messages of the window, not
      * the whole history; see docs/supervision.md for recall and precision at 0.35-0.5.
      */
     static final float SAME_ISSUE_SIMILARITY = 0.4f;
@@ -113,11 +113,12 @@ public class InsightQueries {
 
     /**
      * The customer's earlier cases (not {@code caseId}) with a message about the same issue between {@code from} and
-     * {@code to}, latest contact first: a message that, unless the topic is {@code OTHER} or unknown, has the same
-     * topic or none routing could tell, and either shares enough of this text's telling words (more like this, common
-     * words left out) or means the same (one of the customer's nearest messages by the stored sentence embedding, with
-     * a cosine similarity of at least {@link #SAME_ISSUE_SIMILARITY}). Both in one request: the kNN part is filtered
-     * by customer, window and topic inside the search, so it compares only that customer's few messages.
+     * {@code to}, latest contact first: a message that either shares enough of this text's telling words (more like
+     * this, common words left out) and, unless the topic is {@code OTHER} or unknown, has the same topic or none
+     * routing could tell; or means the same, whatever its topic (one of the customer's nearest messages by the stored
+     * sentence embedding, with a cosine similarity of at least {@link #SAME_ISSUE_SIMILARITY}). Both in one request:
+     * the kNN part is filtered by customer and window inside the search, so it compares only that customer's few
+     * messages.
      */
     public List<EarlierContact> earlierContacts(long customerId, long caseId, String topic, String text, Instant from,
                                                 Instant to, int max) {
