@@ -130,8 +130,11 @@ public class CaseWork {
             return Optional.empty();
         }
         CaseTask task = found.get();
-        tasks.setPriority(task.id(), priority.taskPriority());
         org.camunda.bpm.engine.task.Task engineTask = tasks.createTaskQuery().taskId(task.id()).singleResult();
+        if (engineTask == null) {
+            return Optional.empty(); // completed a moment ago
+        }
+        tasks.setPriority(task.id(), priority.taskPriority());
         Map<String, Object> variables = new HashMap<>();
         SLA_DURATION.put(variables, priority.sla());
         runtime.setVariables(engineTask.getProcessInstanceId(), variables);
