@@ -87,6 +87,7 @@ const titles: Record<string, string> = {
   'case.moved': 'Queue or priority changed',
   'case.status': 'Status changed',
   'case.sla-breached': 'SLA breached',
+  'case.sla-changed': 'SLA deadline changed (priority)',
   'case.customer-merged': 'Customers merged',
   'customers.merged': 'Customers merged',
   'task.assigned': 'Task assigned',

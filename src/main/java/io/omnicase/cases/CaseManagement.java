@@ -150,7 +150,7 @@ public class CaseManagement {
     @Transactional
     public void recordDecision(CaseId id, Decision decision) {
         CaseView view = noteDecision(id, decision);
-        move(view, decision.queue(), decision.priority(), ROUTING, null);
+        move(view, decision.queue(), decision.priority(), ROUTING, null, null);
     }
 
     /**
@@ -169,7 +169,7 @@ public class CaseManagement {
      */
     @Transactional
     public void place(CaseId id, String queue, int priority, String by) {
-        move(lock(id), queue, priority, by, null);
+        move(lock(id), queue, priority, by, null, null);
     }
 
     /**
@@ -178,12 +178,43 @@ public class CaseManagement {
      */
     @Transactional
     public boolean reprioritise(CaseId id, int priority, String by, String reason) {
+        return reprioritise(id, priority, by, reason, null, null);
+    }
+
+    /**
+     * Changes a case's priority on a person's say, and with it its SLA deadline: the entry names the old and the new
+     * deadline ("Priority 50 → 90, SLA due 2026-12-02 16:05 UTC → 12:05 UTC by supervisor: reason"), and a
+     * {@link SlaDeadlineChanged} tells the audit trail. Answers false when the priority was that already.
+     */
+    @Transactional
+    public boolean reprioritise(CaseId id, int priority, String by, String reason, Instant dueBefore, Instant dueAfter) {
         CaseView view = lock(id);
         if (view.priority() != null && view.priority() == priority) {
             return false;
         }
-        move(view, view.queue(), priority, by, reason);
+        Deadlines deadlines = dueAfter == null || dueAfter.equals(dueBefore) ? null : new Deadlines(dueBefore, dueAfter);
+        move(view, view.queue(), priority, by, reason, deadlines);
+        if (deadlines != null) {
+            events.publishEvent(new SlaDeadlineChanged(view.id(), view.customerId(), by, view.priority(), priority,
+                    dueBefore, dueAfter, reason, Instant.now()));
+        }
         return true;
+    }
+
+    /** A case's SLA deadline before and after a change. */
+    private record Deadlines(Instant before, Instant after) {
+
+        private static final java.time.format.DateTimeFormatter DAY_AND_TIME = java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+        private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+                .ofPattern("HH:mm").withZone(java.time.ZoneOffset.UTC);
+
+        /** "SLA due 2026-12-02 16:05 UTC → 12:05 UTC" (the day only once when it is the same). */
+        String text() {
+            String to = before != null && DAY_AND_TIME.format(before).substring(0, 10)
+                    .equals(DAY_AND_TIME.format(after).substring(0, 10)) ? TIME.format(after) : DAY_AND_TIME.format(after);
+            return "SLA due " + (before == null ? "none" : DAY_AND_TIME.format(before) + " UTC") + " → " + to + " UTC";
+        }
     }
 
     private CaseView noteDecision(CaseId id, Decision decision) {
@@ -194,7 +225,7 @@ public class CaseManagement {
         return view;
     }
 
-    private void move(CaseView view, String queue, int priority, String by, String reason) {
+    private void move(CaseView view, String queue, int priority, String by, String reason, Deadlines deadlines) {
         boolean queueChanged = !java.util.Objects.equals(view.queue(), queue);
         boolean priorityChanged = view.priority() == null || view.priority() != priority;
         if (!queueChanged && !priorityChanged) {
@@ -215,6 +246,11 @@ public class CaseManagement {
             changes.add((changes.isEmpty() ? "Priority " : "priority ") + view.priority() + " → " + priority);
             detail.put("fromPriority", view.priority());
             detail.put("toPriority", priority);
+        }
+        if (deadlines != null) {
+            changes.add(deadlines.text());
+            detail.put("fromSlaDue", deadlines.before() == null ? null : deadlines.before().toString());
+            detail.put("toSlaDue", deadlines.after().toString());
         }
         if (reason != null) {
             detail.put("reason", reason);

@@ -3,6 +3,12 @@ package io.omnicase.process;
 import io.omnicase.cases.CaseId;
 import io.omnicase.http.ConflictException;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import io.omnicase.routing.Priority;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
@@ -21,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +47,16 @@ public class CaseWork {
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final ManagementService management;
+    private final RepositoryService repository;
     private final JdbcClient jdbc;
     private volatile String select;
 
-    CaseWork(TaskService tasks, RuntimeService runtime, ManagementService management, JdbcClient jdbc) {
+    CaseWork(TaskService tasks, RuntimeService runtime, ManagementService management, RepositoryService repository,
+             JdbcClient jdbc) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.management = management;
+        this.repository = repository;
         this.jdbc = jdbc;
     }
 
@@ -104,11 +114,60 @@ public class CaseWork {
         return task;
     }
 
-    /** Sets the priority of the case's task (its place in the queue). Empty when the case has no task. */
-    public Optional<CaseTask> reprioritise(CaseId caseId, int priority) {
-        Optional<CaseTask> task = taskOf(caseId);
-        task.ifPresent(t -> tasks.setPriority(t.id(), priority));
-        return task;
+    /**
+     * Gives the case's task a new priority: its place in the queue, and the SLA that goes with it. The SLA deadline is
+     * worked out again from when the SLA clock started (the task's creation, when the case reached the queue) with the
+     * new priority's SLA, as if the case had come in with that priority: raising a case that has waited 3 hours to
+     * URGENT (1 hour) makes it breached at once, lowering one to LOW gives it until 24 hours after it arrived. The
+     * process's {@code slaDuration} (what every reader of the deadline computes it from, and what a reopened case's
+     * next task gets) and the due date of the model's SLA timer on that task (a boundary timer whose duration is
+     * {@code ${slaDuration}}) both move; a timer that has fired already (the breach is recorded) is not set again.
+     * Empty when the case has no task.
+     */
+    public Optional<SlaMove> reprioritise(CaseId caseId, Priority priority) {
+        Optional<CaseTask> found = taskOf(caseId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        CaseTask task = found.get();
+        org.camunda.bpm.engine.task.Task engineTask = tasks.createTaskQuery().taskId(task.id()).singleResult();
+        if (engineTask == null) {
+            return Optional.empty(); // completed a moment ago
+        }
+        tasks.setPriority(task.id(), priority.taskPriority());
+        Map<String, Object> variables = new HashMap<>();
+        SLA_DURATION.put(variables, priority.sla());
+        runtime.setVariables(engineTask.getProcessInstanceId(), variables);
+        Instant due = task.created().plus(priority.sla());
+        for (String timer : slaTimersOn(engineTask.getProcessDefinitionId(), engineTask.getTaskDefinitionKey())) {
+            for (Job job : management.createJobQuery().processInstanceId(engineTask.getProcessInstanceId())
+                    .activityId(timer).timers().list()) {
+                management.setJobDuedate(job.getId(), Date.from(due));
+            }
+        }
+        return Optional.of(new SlaMove(task.slaDue(), due));
+    }
+
+    /** The SLA deadline of a case's task before and after a change of its priority (null: the task had no SLA). */
+    public record SlaMove(Instant dueBefore, Instant dueAfter) {
+    }
+
+    /** The boundary timers on a user task of a model that run for {@code ${slaDuration}}: its SLA timers. */
+    private List<String> slaTimersOn(String processDefinitionId, String taskKey) {
+        BpmnModelInstance model = repository.getBpmnModelInstance(processDefinitionId);
+        List<String> timers = new java.util.ArrayList<>();
+        for (BoundaryEvent boundary : model.getModelElementsByType(BoundaryEvent.class)) {
+            if (boundary.getAttachedTo() == null || !boundary.getAttachedTo().getId().equals(taskKey)) {
+                continue;
+            }
+            for (TimerEventDefinition timer : boundary.getChildElementsByType(TimerEventDefinition.class)) {
+                if (timer.getTimeDuration() != null && timer.getTimeDuration().getTextContent() != null
+                        && timer.getTimeDuration().getTextContent().contains(SLA_DURATION.name())) {
+                    timers.add(boundary.getId());
+                }
+            }
+        }
+        return timers;
     }
 
     /** A case task by its id; empty when there is none (any more). */

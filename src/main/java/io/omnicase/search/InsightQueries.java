@@ -53,12 +53,12 @@ public class InsightQueries {
             "dear", "team", "regards", "thank", "help", "need", "want", "since", "which", "who");
     private static final int EXCERPT = 160;
     /**
-     * Cosine similarity (all-MiniLM-L6-v2) from which an earlier message of the same customer, within the window and
-     * of the same topic (or one routing could not tell), means the same as this one: a rewording with no telling word
+     * Cosine similarity (all-MiniLM-L6-v2) from which an earlier message of the same customer, within the window, means
+     * the same as this one, whatever topic routing's keywords gave either: a rewording with no telling word
      * in common ("charged twice" / "two payments were taken"). Over the generator's phrasings, different issues of
      * one queue have a median similarity of 0.22 (three in four below 0.35), rewordings of one issue 0.71, but terse
      * rewordings of long ones ("where is my package??" / "my parcel is late, tracking has not moved") only 0.35-0.5.
-     * The bar is this low because it only ever compares one customer's few same-topic messages of the window, not
+     * The bar is this low because it only ever compares one customer's few messages of the window, not
      * the whole history; see docs/supervision.md for recall and precision at 0.35-0.5.
      */
     static final float SAME_ISSUE_SIMILARITY = 0.4f;
@@ -113,11 +113,12 @@ public class InsightQueries {
 
     /**
      * The customer's earlier cases (not {@code caseId}) with a message about the same issue between {@code from} and
-     * {@code to}, latest contact first: a message that, unless the topic is {@code OTHER} or unknown, has the same
-     * topic or none routing could tell, and either shares enough of this text's telling words (more like this, common
-     * words left out) or means the same (one of the customer's nearest messages by the stored sentence embedding, with
-     * a cosine similarity of at least {@link #SAME_ISSUE_SIMILARITY}). Both in one request: the kNN part is filtered
-     * by customer, window and topic inside the search, so it compares only that customer's few messages.
+     * {@code to}, latest contact first: a message that either shares enough of this text's telling words (more like
+     * this, common words left out) and, unless the topic is {@code OTHER} or unknown, has the same topic or none
+     * routing could tell; or means the same, whatever its topic (one of the customer's nearest messages by the stored
+     * sentence embedding, with a cosine similarity of at least {@link #SAME_ISSUE_SIMILARITY}). Both in one request:
+     * the kNN part is filtered by customer and window inside the search, so it compares only that customer's few
+     * messages.
      */
     public List<EarlierContact> earlierContacts(long customerId, long caseId, String topic, String text, Instant from,
                                                 Instant to, int max) {
@@ -148,19 +149,24 @@ public class InsightQueries {
         filters.add(term("kind", "INBOUND"));
         filters.add(range("occurredAt", from, to));
         boolean knownTopic = topic != null && !"OTHER".equals(topic);
+        // Similar words: enough of the message's telling words; with the very same topic, one telling word is enough.
+        // Shared words are weak evidence across topics ("card", "account", "order" turn up in many issues), so a word
+        // match needs the same topic, or one routing could not tell (OTHER): routing's topic is a keyword guess.
+        List<Query> words = new ArrayList<>(List.of(similarText(text, SAME_ISSUE_MATCH)));
         if (knownTopic) {
-            // Routing's topic is a keyword guess: a message it could not place (OTHER) may still be about the issue.
-            filters.add(Query.of(q -> q.terms(t -> t.field("topic").terms(v -> v.value(List.of(FieldValue.of(topic),
-                    FieldValue.of("OTHER")))))));
+            words.add(Query.of(q -> q.bool(b -> b.filter(term("topic", topic)).must(similarText(text, "1")))));
         }
-        // Similar text: enough of the message's telling words; with the very same topic, one telling word is enough.
-        List<Query> similar = new ArrayList<>(List.of(similarText(text, SAME_ISSUE_MATCH)));
-        if (knownTopic) {
-            similar.add(Query.of(q -> q.bool(b -> b.filter(term("topic", topic)).must(similarText(text, "1")))));
-        }
-        // Same meaning in other words: the customer's nearest messages by embedding. The kNN's own filter repeats the
-        // filters (customer, window, topic, not this case), so they are applied before the neighbours are picked and
-        // nothing else can take a neighbour's place. Messages stored without a vector are found by their words only.
+        Query sameWords = !knownTopic ? Query.of(q -> q.bool(b -> b.should(words).minimumShouldMatch("1")))
+                : Query.of(q -> q.bool(b -> b.filter(f -> f.terms(t -> t.field("topic").terms(v -> v.value(List.of(
+                        FieldValue.of(topic), FieldValue.of("OTHER"))))))
+                        .should(words).minimumShouldMatch("1")));
+        List<Query> similar = new ArrayList<>(List.of(sameWords));
+        // Same meaning in other words: the customer's nearest messages by embedding, whatever topic routing guessed for
+        // them. Routing's topic comes from single words ("login" is TECHNICAL, "account" ACCOUNT), so one issue worded
+        // twice is often given two topics ("Please switch my login email" / "I need to change the email address on my
+        // account"); the meaning bar, not that guess, decides. The kNN's own filter repeats the filters (customer,
+        // window, not this case), so they apply before the neighbours are picked and nothing else takes a neighbour's
+        // place. Messages stored without a vector are found by their words only.
         float[] vector = embeddings.embed(text);
         if (!RankFusion.isZero(vector)) {
             similar.add(Query.of(q -> q.knn(k -> k.field("vector").queryVector(RankFusion.asList(vector))

@@ -80,7 +80,11 @@ public class FloorActions {
         return row(caseId);
     }
 
-    /** Sets the case's priority (its task's place in the queue, and the case's own); answers the case's floor row after. */
+    /**
+     * Sets the case's priority (its task's place in the queue, and the case's own) and with it the case's SLA deadline:
+     * the new priority's SLA counted from when the case reached its queue (see {@link CaseWork#reprioritise}); the
+     * timeline entry names the old and the new deadline. Answers the case's floor row after.
+     */
     @Transactional
     public QueueItem reprioritise(String supervisor, long caseId, Priority priority, String reason) {
         String why = reason(reason);
@@ -91,8 +95,9 @@ public class FloorActions {
         if (task.priority() == priority.taskPriority()) {
             throw new ConflictException("Case " + caseId + " has priority " + priority + " already");
         }
-        work.reprioritise(new CaseId(caseId), priority.taskPriority());
-        cases.reprioritise(new CaseId(caseId), priority.taskPriority(), supervisor, why);
+        CaseWork.SlaMove sla = work.reprioritise(new CaseId(caseId), priority)
+                .orElseThrow(() -> new ConflictException("Case " + caseId + " has no task waiting for a person any more"));
+        cases.reprioritise(new CaseId(caseId), priority.taskPriority(), supervisor, why, sla.dueBefore(), sla.dueAfter());
         return row(caseId);
     }
 

@@ -77,7 +77,9 @@ public final class InsightBenchmark {
             InsightQueries queries = app.getBean(InsightQueries.class);
             SpikeWatch spikes = app.getBean(SpikeWatch.class);
 
-            Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS);
+            // The history ends at the hour the run starts, or at -Dbench.end (an ISO instant): the same seed and end give
+            // the same history, so two versions of detection can be compared on one history.
+            Instant end = Instant.parse(System.getProperty("bench.end", Instant.now().toString())).truncatedTo(ChronoUnit.HOURS);
             List<HistoryGenerator.PlantedSpike> planted = List.of(
                     new HistoryGenerator.PlantedSpike("crash-after-update", "CHAT",
                             end.minus(Duration.ofDays(6)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(10)), 3, 40),
@@ -87,8 +89,8 @@ public final class InsightBenchmark {
                             end.minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(20)), 2, 20));
             HistoryGenerator.Plan plan = new HistoryGenerator.Plan(seed, end, 90, interactions,
                     Integer.getInteger("bench.repeats", 2000), planted, 10_000_000L);
-            System.out.printf("Omnicase insight benchmark: seed %d, %,d interactions planned over 90 days, %d cores, data in %s%n",
-                    seed, interactions, Runtime.getRuntime().availableProcessors(), home);
+            System.out.printf("Omnicase insight benchmark: seed %d, %,d interactions planned over 90 days to %s, %d cores, data in %s%n",
+                    seed, interactions, end, Runtime.getRuntime().availableProcessors(), home);
             long started = System.nanoTime();
             // Which customers' messages get vectors (bench.vectors): "needed" (default) embeds the messages of every
             // customer whose case is scored or timed below. Repeat detection compares a customer's own messages only
@@ -103,6 +105,7 @@ public final class InsightBenchmark {
                     HistoryGenerator.Generated dry = HistoryGenerator.generate(plan, (i, o) -> { }, 2000);
                     Set<Long> needed = new HashSet<>();
                     evaluatedCases(dry, seed).forEach(c -> needed.add(c.customerId()));
+                    otherCustomersCases(dry).forEach(c -> needed.add(c.customerId()));
                     latencyPicks(dry, seed, samples).forEach(c -> needed.add(c.customerId()));
                     System.out.printf("vectors for the messages of %,d customers (of the scored and timed cases)%n", needed.size());
                     yield needed::contains;
@@ -120,7 +123,10 @@ public final class InsightBenchmark {
             System.out.printf("generated and bulk-indexed %,d interactions of %,d cases in %.0f s; %s%n",
                     history.interactions(), history.cases().size(), (System.nanoTime() - started) / 1e9, sink.summary());
 
-            repeatDetection(queries, history, seed);
+            repeatDetection(queries, history, seed, app.getBean(TextEmbeddings.class), home);
+            if (Boolean.getBoolean("bench.repeatsOnly")) {
+                return;
+            }
             spikeDetection(spikes, planted, end);
             latencies(app, queries, spikes, history, end, port, es, http, samples, seed);
         }
@@ -128,14 +134,28 @@ public final class InsightBenchmark {
 
     // ---------------------------------------------------------------------------------------------------- repeats
 
-    private static void repeatDetection(InsightQueries queries, HistoryGenerator.Generated history, long seed) {
+    private static void repeatDetection(InsightQueries queries, HistoryGenerator.Generated history, long seed,
+                                        TextEmbeddings embeddings, Path home) throws java.io.IOException {
         Map<Long, List<Long>> truth = history.repeatsWithin(Duration.ofDays(90));
         List<HistoryGenerator.GeneratedCase> evaluated = evaluatedCases(history, seed);
+        Map<Long, HistoryGenerator.GeneratedCase> byId = new HashMap<>();
+        Map<Long, List<HistoryGenerator.GeneratedCase>> byCustomer = new HashMap<>();
+        for (HistoryGenerator.GeneratedCase c : history.cases()) {
+            byId.put(c.caseId(), c);
+            byCustomer.computeIfAbsent(c.customerId(), k -> new ArrayList<>()).add(c);
+        }
         long truePositives = 0;
         long predicted = 0;
         long actual = 0;
         long plantedTp = 0;
         long plantedActual = 0;
+        long otherPredicted = 0;
+        long otherFalse = 0;
+        long otherActual = 0;
+        long otherTp = 0;
+        long otherPairs = 0;
+        StringBuilder pairs = new StringBuilder("case\tearlier\tplanted\tsame\tfound\tissue\tearlierIssue\ttopic\t"
+                + "earlierTopic\tchannel\tearlierChannel\tgapDays\tcosine\ttext\tearlierText\n");
         for (HistoryGenerator.GeneratedCase c : evaluated) {
             List<EarlierContact> found = queries.earlierContacts(c.customerId(), c.caseId(),
                     MessageFacts.topicOf(c.firstText()).name(), c.firstText(), c.openedAt().minus(Duration.ofDays(90)),
@@ -150,6 +170,31 @@ public final class InsightBenchmark {
             if (c.planted()) {
                 plantedTp += hit;
                 plantedActual += expected.size();
+            } else {
+                otherTp += hit;
+                otherActual += expected.size();
+                otherPredicted += got.size();
+                otherFalse += got.size() - hit;
+            }
+            // Every earlier case of the customer in the window, same issue or not: what the decision was made over.
+            float[] vector = embeddings.embed(c.firstText());
+            for (HistoryGenerator.GeneratedCase e : byCustomer.get(c.customerId())) {
+                if (e.caseId() == c.caseId() || !e.openedAt().isBefore(c.openedAt())
+                        || e.openedAt().isBefore(c.openedAt().minus(Duration.ofDays(90)))) {
+                    continue;
+                }
+                if (!c.planted()) {
+                    otherPairs++;
+                }
+                pairs.append(c.caseId()).append('\t').append(e.caseId()).append('\t').append(c.planted()).append('\t')
+                        .append(expected.contains(e.caseId())).append('\t').append(got.contains(e.caseId())).append('\t')
+                        .append(c.issue()).append('\t').append(e.issue()).append('\t')
+                        .append(MessageFacts.topicOf(c.firstText())).append('\t').append(MessageFacts.topicOf(e.firstText()))
+                        .append('\t').append(c.channel()).append('\t').append(e.channel()).append('\t')
+                        .append(Duration.between(e.openedAt(), c.openedAt()).toDays()).append('\t')
+                        .append(String.format(java.util.Locale.ROOT, "%.3f",
+                                TextEmbeddings.cosine(vector, embeddings.embed(e.firstText()))))
+                        .append('\t').append(c.firstText()).append('\t').append(e.firstText()).append('\n');
             }
         }
         System.out.printf("(1) repeat detection over %,d cases (%,d earlier same-issue cases in truth): recall %.3f, "
@@ -157,6 +202,35 @@ public final class InsightBenchmark {
                 evaluated.size(), actual, actual == 0 ? 1.0 : (double) truePositives / actual,
                 predicted == 0 ? 1.0 : (double) truePositives / predicted,
                 plantedActual == 0 ? 1.0 : (double) plantedTp / plantedActual, plantedActual);
+        System.out.printf("(1) non-planted cases: %,d earlier cases of the same customer looked at, %,d the same issue; "
+                        + "found %,d of them (recall %.3f), %,d false repeats (precision %.3f)%n",
+                otherPairs, otherActual, otherTp, otherActual == 0 ? 1.0 : (double) otherTp / otherActual, otherFalse,
+                otherPredicted == 0 ? 1.0 : (double) otherTp / otherPredicted);
+        // Precision where it can fail: planted customers write about one issue only, so every earlier case found for
+        // them is right. Every case of the other customers with several cases (several issues, drawn at random).
+        long otherCases = 0;
+        long otherFound = 0;
+        long otherRight = 0;
+        long otherTruth = 0;
+        for (HistoryGenerator.GeneratedCase c : otherCustomersCases(history)) {
+            Set<Long> expected = new HashSet<>(truth.get(c.caseId()));
+            List<EarlierContact> found = queries.earlierContacts(c.customerId(), c.caseId(),
+                    MessageFacts.topicOf(c.firstText()).name(), c.firstText(), c.openedAt().minus(Duration.ofDays(90)),
+                    c.openedAt(), 50);
+            otherCases++;
+            otherTruth += expected.size();
+            otherFound += found.size();
+            otherRight += found.stream().filter(f -> expected.contains(f.caseId())).count();
+        }
+        System.out.printf("(1) every case of the other customers with several cases (%,d cases, %,d earlier same-issue cases "
+                        + "in truth): %,d earlier cases found, %,d right, %,d false repeats (%.3f per case): recall %.3f, "
+                        + "precision %.3f%n", otherCases, otherTruth, otherFound, otherRight, otherFound - otherRight,
+                otherCases == 0 ? 0.0 : (double) (otherFound - otherRight) / otherCases,
+                otherTruth == 0 ? 1.0 : (double) otherRight / otherTruth,
+                otherFound == 0 ? 1.0 : (double) otherRight / otherFound);
+        Path dump = home.resolve("repeat-pairs.tsv");
+        Files.writeString(dump, pairs);
+        System.out.println("(1) every (case, earlier case of the customer) pair with truth, answer, topics and cosine: " + dump);
     }
 
     /** The cases repeat detection is scored on: every planted repeat, and 1 in 20 cases of other customers with several. */
@@ -174,6 +248,13 @@ public final class InsightBenchmark {
             }
         }
         return evaluated;
+    }
+
+    /** Every case of a customer with several cases who is not a planted repeat: where false repeats can happen. */
+    static List<HistoryGenerator.GeneratedCase> otherCustomersCases(HistoryGenerator.Generated history) {
+        Map<Long, Integer> casesPerCustomer = new HashMap<>();
+        history.cases().forEach(c -> casesPerCustomer.merge(c.customerId(), 1, Integer::sum));
+        return history.cases().stream().filter(c -> !c.planted() && casesPerCustomer.get(c.customerId()) >= 2).toList();
     }
 
     /** The random cases whose repeats are timed. */

@@ -95,6 +95,23 @@ class RepeatIssuesIT {
         assertThat(repeats.get("earlier").get(0).get("channel").asText()).isEqualTo("SMS");
     }
 
+    @Test
+    void aRewordingThatRoutingFilesUnderAnotherTopicIsStillTheSameIssue() {
+        String phone = phone();
+        // "login" makes routing call the first TECHNICAL, "account" the second ACCOUNT: the same request all the same.
+        String first = "Please put my new login email on file, the old one is gone";
+        String second = "I need to change the email address of my account";
+        assertThat(io.omnicase.routing.MessageFacts.topicOf(first)).isNotEqualTo(io.omnicase.routing.MessageFacts.topicOf(second));
+        long earlier = routed("SMS", phone, first);
+        close(earlier);
+
+        long later = routed("WHATSAPP", phone, second);
+
+        JsonNode repeats = awaitEarlier(later, earlier);
+        assertThat(repeats.get("repeatCount").asInt()).isEqualTo(2);
+        assertThat(repeats.get("earlier").get(0).get("channel").asText()).isEqualTo("SMS");
+    }
+
     /** A case the process has routed, to a person or to the assistant. */
     private long routed(String channel, String from, String text) {
         long caseId = CustomerMessages.write(port, channel, from, text, null);

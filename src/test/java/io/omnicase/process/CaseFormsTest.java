@@ -73,7 +73,7 @@ class CaseFormsTest {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) engine.getProcessEngine().getProcessEngineConfiguration();
         CaseWork work = new CaseWork(engine.getTaskService(), engine.getRuntimeService(), engine.getManagementService(),
-                JdbcClient.create(configuration.getDataSource()));
+                engine.getRepositoryService(), JdbcClient.create(configuration.getDataSource()));
         forms = new CaseForms(work, engine.getProcessEngine());
     }
 

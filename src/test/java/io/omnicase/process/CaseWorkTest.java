@@ -66,7 +66,7 @@ class CaseWorkTest {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) engine.getProcessEngine().getProcessEngineConfiguration();
         work = new CaseWork(engine.getTaskService(), engine.getRuntimeService(), engine.getManagementService(),
-                JdbcClient.create(configuration.getDataSource()));
+                engine.getRepositoryService(), JdbcClient.create(configuration.getDataSource()));
     }
 
     @AfterEach
@@ -106,6 +106,31 @@ class CaseWorkTest {
         assertThat(work.task(listed.id())).contains(listed);
         assertThat(work.taskOf(new CaseId(311))).contains(listed);
         assertThat(work.queuesOf(listed.id())).containsExactly("w-sla");
+    }
+
+    @Test
+    void aNewPriorityMovesTheSlaDeadlineAndItsTimerFromWhenTheCaseReachedTheQueue() {
+        ProcessInstance instance = escalated("315", "w-sla-move", 50);
+        CaseTask before = work.taskOf(new CaseId(315)).orElseThrow();
+
+        CaseWork.SlaMove moved = work.reprioritise(new CaseId(315), io.omnicase.routing.Priority.URGENT).orElseThrow();
+
+        java.time.Instant urgentDue = before.created().plus(io.omnicase.routing.Priority.URGENT.sla());
+        assertThat(moved.dueBefore()).isEqualTo(before.slaDue()).isEqualTo(before.created().plus(Duration.ofHours(4)));
+        assertThat(moved.dueAfter()).isEqualTo(urgentDue);
+        CaseTask after = work.taskOf(new CaseId(315)).orElseThrow();
+        assertThat(after.priority()).isEqualTo(io.omnicase.routing.Priority.URGENT.taskPriority());
+        assertThat(after.slaDue()).as("what the floor and the desk read").isEqualTo(urgentDue);
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId("timer_sla").singleResult().getDuedate().toInstant()).as("the SLA timer").isEqualTo(urgentDue);
+
+        work.reprioritise(new CaseId(315), io.omnicase.routing.Priority.LOW);
+
+        assertThat(work.taskOf(new CaseId(315)).orElseThrow().slaDue()).isEqualTo(before.created().plus(Duration.ofHours(24)));
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId("timer_sla").singleResult().getDuedate().toInstant())
+                .isEqualTo(before.created().plus(Duration.ofHours(24)));
+        assertThat(work.reprioritise(new CaseId(399), io.omnicase.routing.Priority.HIGH)).as("no such case").isEmpty();
     }
 
     @Test

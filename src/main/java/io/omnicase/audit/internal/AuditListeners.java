@@ -5,6 +5,7 @@ import io.omnicase.cases.InteractionKind;
 import io.omnicase.cases.InteractionRecorded;
 import io.omnicase.cases.MessageReceived;
 import io.omnicase.cases.ReplyRecorded;
+import io.omnicase.cases.SlaDeadlineChanged;
 import io.omnicase.customers.CustomersMerged;
 import io.omnicase.process.CaseProcessStarted;
 import io.omnicase.process.CaseTaskAssigned;
@@ -92,6 +93,18 @@ class AuditListeners {
         content.put("ruleSetVersion", e.ruleSetVersion());
         content.put("facts", Canonical.tree(e.factsJson()));
         log.record(new AuditRecord("routing.decided", e.caseId(), null, "routing", e.decidedAt(), content));
+    }
+
+    @EventListener
+    void on(SlaDeadlineChanged e) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("priorityBefore", e.priorityBefore());
+        content.put("priorityAfter", e.priorityAfter());
+        content.put("dueBefore", e.dueBefore() == null ? null : e.dueBefore().toString());
+        content.put("dueAfter", e.dueAfter().toString());
+        content.put("reason", e.reason());
+        log.record(new AuditRecord("case.sla-changed", e.caseId(), e.customerId(), signedIn(e.changedBy()),
+                e.occurredAt(), content));
     }
 
     @EventListener
