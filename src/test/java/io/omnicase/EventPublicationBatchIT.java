@@ -1,5 +1,7 @@
 package io.omnicase;
 
+import io.omnicase.cases.CaseId;
+import io.omnicase.cases.CaseManagement;
 import io.omnicase.cases.MessageReceived;
 import io.omnicase.customers.Channel;
 import io.omnicase.support.CustomerMessages;
@@ -67,6 +69,52 @@ class EventPublicationBatchIT {
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(jdbc.sql(
                         "SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ? AND COMPLETION_DATE IS NULL")
                 .param("%" + token + "%").query(Long.class).single()).isZero());
+    }
+
+    @Autowired
+    CaseManagement cases;
+
+    /**
+     * A listener that would do nothing with an event (outcomes on a change of state only, chat notices on the process's
+     * changes of state only, floor alerts on customers' messages and SLA breaches only) gets no publication row for
+     * it: Spring Modulith reads the listener's condition before storing (issue 18, after-commit throughput). Those it
+     * acts on still get theirs.
+     */
+    @Test
+    void aListenerGetsAPublicationOnlyForTheEntriesItActsOn() {
+        String token = "only" + UUID.randomUUID().toString().replace("-", "");
+        environment.getPropertySources().addFirst(new MapPropertySource("test-pause", Map.of("omnicase.events.paused", "true")));
+        List<String> message;
+        List<String> processNote;
+        List<String> slaBreach;
+        try {
+            long caseId = CustomerMessages.write(port, "EMAIL", token + "@example.com", "Parcel " + token + " is late", null);
+            message = listenersOf("%Parcel " + token + "%");
+            cases.recordNote(new CaseId(caseId), "case", "Process note " + token, Map.of());
+            processNote = listenersOf("%Process note " + token + "%");
+            cases.recordSlaBreach(new CaseId(caseId));
+            slaBreach = jdbc.sql("SELECT LISTENER_ID FROM EVENT_PUBLICATION WHERE EVENT_TYPE LIKE '%InteractionRecorded' "
+                            + "AND SERIALIZED_EVENT LIKE '%SLA breached%' AND SERIALIZED_EVENT LIKE ?")
+                    .param("%\"caseId\":" + caseId + ",%").query(String.class).list();
+        } finally {
+            environment.getPropertySources().remove("test-pause");
+        }
+        assertThat(message).as("the customer's message: indexed, watched on the floor").anyMatch(id -> id.contains("InteractionIndex"))
+                .anyMatch(id -> id.contains("FloorWatch"))
+                .noneMatch(id -> id.contains("CaseOutcomes")).noneMatch(id -> id.contains("ChatNotices"));
+        assertThat(processNote).as("a change of state by the process: outcomes and chat notices")
+                .anyMatch(id -> id.contains("CaseOutcomes")).anyMatch(id -> id.contains("ChatNotices"))
+                .noneMatch(id -> id.contains("FloorWatch"));
+        assertThat(slaBreach).as("an SLA breach: outcomes and the floor").anyMatch(id -> id.contains("CaseOutcomes"))
+                .anyMatch(id -> id.contains("FloorWatch")).noneMatch(id -> id.contains("ChatNotices"));
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(jdbc.sql(
+                        "SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ? AND COMPLETION_DATE IS NULL")
+                .param("%" + token + "%").query(Long.class).single()).isZero());
+    }
+
+    private List<String> listenersOf(String serializedLike) {
+        return jdbc.sql("SELECT LISTENER_ID FROM EVENT_PUBLICATION WHERE EVENT_TYPE LIKE '%InteractionRecorded' AND SERIALIZED_EVENT LIKE ?")
+                .param(serializedLike).query(String.class).list();
     }
 
     @Test

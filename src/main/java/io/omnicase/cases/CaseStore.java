@@ -116,6 +116,10 @@ class CaseStore {
                 .optional();
     }
 
+    int countCases(long customerId) {
+        return jdbc.sql("SELECT COUNT(*) FROM cases WHERE customer_id = ?").param(customerId).query(Integer.class).single();
+    }
+
     int countCasesOpenedSince(long customerId, Instant since) {
         return jdbc.sql("SELECT COUNT(*) FROM cases WHERE customer_id = ? AND opened_at >= ?")
                 .params(customerId, ts(since)).query(Integer.class).single();

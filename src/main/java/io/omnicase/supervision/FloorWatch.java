@@ -42,8 +42,12 @@ class FloorWatch {
         this.alerts = alerts;
     }
 
+    // Only what can raise an alert (a customer's message, an SLA breach): the condition is read before the event
+    // publication is stored, so decisions, replies and other changes of state cost no publication row and no thread
+    // (issue 18).
     @Async
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true,
+            condition = "#root.args[0].kind().name() == 'INBOUND' or (#root.args[0].kind().name() == 'STATUS' and #root.args[0].author() == 'sla')")
     void on(InteractionRecorded recorded) {
         try {
             if (recorded.kind() == InteractionKind.STATUS && "sla".equals(recorded.author())) {

@@ -64,15 +64,66 @@ public final class IngestBenchmark {
             int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
             String jdbcUrl = app.getBean(DataSource.class).unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
 
-            Result raw = rawCommits(jdbcUrl, clients, duration);
-            System.out.printf("(a) raw single-row durable commits: %,.0f commits/s  p50 %.2f ms  p99 %.2f ms%n",
-                    raw.rate(), raw.p50(), raw.p99());
 
             // (b) intake alone: the after-commit work (process, index, ...) paused, as on a node that only takes
             // messages; the publications stay incomplete and are delivered when the pause ends (below).
             var sources = app.getEnvironment().getPropertySources();
             sources.addFirst(new org.springframework.core.env.MapPropertySource("bench-pause",
                     Map.of("omnicase.events.paused", "true")));
+            if (Integer.getInteger("bench.messages", 0) > 0) {
+                // A fixed set of held-back messages (-Dbench.messages=N, -Dbench.per-customer=M messages per sender):
+                // the same work to drain in every run, whatever the machine's load made of the intake phase.
+                fixedIngest(port, clients, Integer.getInteger("bench.messages"), Integer.getInteger("bench.per-customer", 2));
+            } else {
+                intakePhases(app, port, clients, duration);
+            }
+            sources.remove("bench-pause");
+            drainAndRest(app);
+        }
+    }
+
+    /** Sends exactly {@code total} messages from {@code clients} clients, {@code perCustomer} from each sender. */
+    private static void fixedIngest(int port, int clients, int total, int perCustomer) throws Exception {
+        String auth = "Basic " + Base64.getEncoder().encodeToString("gateway:demo".getBytes(StandardCharsets.UTF_8));
+        URI uri = URI.create("http://127.0.0.1:" + port + "/api/messages");
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicLong next = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long run = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+                for (long n = next.getAndIncrement(); n < total; n = next.getAndIncrement()) {
+                    // Message n goes to sender n / perCustomer... spread: sender (n % (total / perCustomer)).
+                    long sender = n % Math.max(1, total / perCustomer);
+                    String body = """
+                            {"channel":"EMAIL","from":"fixed-%d-%d@example.com","text":"Where is my parcel number %d? It was due yesterday.","providerMessageId":"fixed-%d-%d"}"""
+                            .formatted(run, sender, n, run, n);
+                    HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", auth)
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    if (response.statusCode() != 202) {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        System.out.printf("(b, fixed) %,d messages held back from %,d senders (%d errors)%n", total,
+                Math.max(1, total / perCustomer), errors.get());
+    }
+
+    private static void intakePhases(ConfigurableApplicationContext app, int port, int clients, Duration duration) throws Exception {
+        {
+            String jdbcUrl = app.getBean(DataSource.class).unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
+            Result raw = rawCommits(jdbcUrl, clients, duration);
+            System.out.printf("(a) raw single-row durable commits: %,.0f commits/s  p50 %.2f ms  p99 %.2f ms%n",
+                    raw.rate(), raw.p50(), raw.p99());
             Result single = ingest(port, 1, Duration.ofSeconds(Math.max(3, duration.toSeconds() / 3)));
             System.out.printf("(b1) POST /api/messages, 1 client, after-commit work paused: p50 %.2f ms  p99 %.2f ms  (%d errors)%n",
                     single.p50(), single.p99(), single.errors());
@@ -92,7 +143,12 @@ public final class IngestBenchmark {
             if (sessions != null) {
                 System.out.printf("HTTP sessions created so far: %,.0f%n", sessions.count());
             }
-            sources.remove("bench-pause");
+        }
+    }
+
+    /** Ends nothing itself: times the drain of the held-back work, prints the RSS, then (c) and (d). */
+    private static void drainAndRest(ConfigurableApplicationContext app) throws Exception {
+        {
 
             var meters = app.getBean(io.micrometer.core.instrument.MeterRegistry.class);
             for (String name : List.of("omnicase.audit.append", "omnicase.audit.head-wait")) {
@@ -103,19 +159,72 @@ public final class IngestBenchmark {
                 }
             }
 
-            long drainStart = System.nanoTime();
             JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
+            // The drain of the held-back work (every message of (b1) and (b)): its rate, and its CPU and SQL statements
+            // per message, which the machine's load does not change. -Dbench.jfr=<file> records a profile of it.
+            long heldBack = jdbc.sql("SELECT COUNT(*) FROM interactions WHERE kind = 'INBOUND'").query(Long.class).single();
+            // Routing decisions made during the drain: one per message the process took (each message here is taken).
+            long decisionsBefore = jdbc.sql("SELECT COUNT(*) FROM interactions WHERE kind = 'DECISION'").query(Long.class).single();
+            Duration drainMax = Duration.parse(System.getProperty("bench.drain-max", "PT5M"));
+            Map<String, Long> statusBefore = sqlStatus(jdbc);
+            long[] drainCpuBefore = {cpuMillis(ProcessHandle.current().pid()), childrenCpuMillis(), mariadbCpuMillis()};
+            jdk.jfr.Recording recording = null;
+            if (System.getProperty("bench.jfr") != null) {
+                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                recording.start();
+            }
+            long drainStart = System.nanoTime();
             while (jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL")
-                    .query(Long.class).single() > 0 && System.nanoTime() - drainStart < Duration.ofMinutes(5).toNanos()) {
+                    .query(Long.class).single() > 0 && System.nanoTime() - drainStart < drainMax.toNanos()) {
                 Thread.sleep(200);
             }
-            System.out.printf("after the load and the pause: process starts and index writes caught up in %.1f s%n",
-                    (System.nanoTime() - drainStart) / 1e9);
+            double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+            if (recording != null) {
+                recording.stop();
+                recording.dump(Path.of(System.getProperty("bench.jfr")));
+                recording.close();
+            }
+            long[] drainCpuAfter = {cpuMillis(ProcessHandle.current().pid()), childrenCpuMillis(), mariadbCpuMillis()};
+            Map<String, Long> statusAfter = sqlStatus(jdbc);
+            long decisions = jdbc.sql("SELECT COUNT(*) FROM interactions WHERE kind = 'DECISION'").query(Long.class).single()
+                    - decisionsBefore;
+            System.out.printf("drain: %,d routing decisions in %.1f s = %.1f/s; per decision: app JVM CPU %.2f ms, MariaDB and "
+                            + "Elasticsearch CPU %.2f ms (MariaDB %.2f ms), %.1f SQL statements (Questions)%n", decisions,
+                    drainSeconds, decisions / drainSeconds,
+                    (drainCpuAfter[0] - drainCpuBefore[0]) / (double) Math.max(1, decisions),
+                    (drainCpuAfter[1] - drainCpuBefore[1]) / (double) Math.max(1, decisions),
+                    (drainCpuAfter[2] - drainCpuBefore[2]) / (double) Math.max(1, decisions),
+                    (statusAfter.get("Questions") - statusBefore.get("Questions")) / (double) Math.max(1, decisions));
+            System.out.printf("after the load and the pause: process starts and index writes caught up in %.1f s%n", drainSeconds);
+            System.out.printf("drain: %,d held-back messages in %.1f s = %.1f messages/s; CPU per message: app JVM %.2f ms + "
+                            + "MariaDB and Elasticsearch %.2f ms (MariaDB %.2f ms); load %s%n", heldBack, drainSeconds,
+                    heldBack / drainSeconds, (drainCpuAfter[0] - drainCpuBefore[0]) / (double) heldBack,
+                    (drainCpuAfter[1] - drainCpuBefore[1]) / (double) heldBack,
+                    (drainCpuAfter[2] - drainCpuBefore[2]) / (double) heldBack, EndToEndBenchmark.load());
+            StringBuilder perMessage = new StringBuilder("drain: SQL statements per message:");
+            for (String name : statusBefore.keySet()) {
+                double delta = (statusAfter.getOrDefault(name, 0L) - statusBefore.get(name)) / (double) heldBack;
+                if (delta >= 0.05) {
+                    perMessage.append(String.format(" %s %.1f", name, delta));
+                }
+            }
+            System.out.println(perMessage);
             System.out.printf("RSS of the default run: app JVM %s + MariaDB and Elasticsearch %s = %s (target <= 2.5 GB)%n",
                     mb(rss(ProcessHandle.current().pid())), mb(childrenRss()), mb(rss(ProcessHandle.current().pid()) + childrenRss()));
             // Phases (c) and (d), the whole after-commit pipeline (pipeline's part): EndToEndBenchmark.
-            EndToEndBenchmark.phases(app);
+            if (Boolean.parseBoolean(System.getProperty("bench.e2e", "true"))) {
+                EndToEndBenchmark.phases(app);
+            }
         }
+    }
+
+    /** MariaDB's global counters of statements and commits (the benchmark's own polling included, a few per second). */
+    private static Map<String, Long> sqlStatus(JdbcClient jdbc) {
+        Map<String, Long> status = new java.util.TreeMap<>();
+        jdbc.sql("SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_select','Com_insert','Com_update','Com_delete',"
+                        + "'Com_commit','Com_rollback','Com_insert_select','Com_stmt_execute','Questions','Innodb_deadlocks')")
+                .query((rs, n) -> status.put(rs.getString(1), rs.getLong(2))).list();
+        return status;
     }
 
     private static Result rawCommits(String jdbcUrl, int clients, Duration duration) throws Exception {
@@ -224,6 +333,12 @@ public final class IngestBenchmark {
 
     private static long childrenCpuMillis() {
         return ProcessHandle.current().descendants().mapToLong(p -> cpuMillis(p.pid())).sum();
+    }
+
+    private static long mariadbCpuMillis() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd")).orElse(false))
+                .mapToLong(p -> cpuMillis(p.pid())).sum();
     }
 
     private static long childrenRss() {

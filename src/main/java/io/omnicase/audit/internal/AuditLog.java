@@ -215,15 +215,23 @@ public class AuditLog {
         }
     }
 
+    private static final int SEAL_BATCH = 500;
+
     /** Appends every staged entry to the chain, in batches, each in a transaction of its own; answers how many. */
     public int seal() {
         int sealed = 0;
         while (true) {
-            Integer batch = ownTransaction.execute(status -> sealBatch(500));
+            Integer batch = ownTransaction.execute(status -> sealBatch(SEAL_BATCH));
             if (batch == null || batch == 0) {
                 return sealed;
             }
             sealed += batch;
+            if (batch < SEAL_BATCH) {
+                // All that was staged when the batch was read: an entry committed since then woke the sealer again
+                // (its run is queued), so a second, empty transaction here (lock the head, find nothing) is not needed.
+                // Issue 18: that empty round was half of the sealer's transactions while after-commit work drained.
+                return sealed;
+            }
         }
     }
 

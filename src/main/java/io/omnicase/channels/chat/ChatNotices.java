@@ -67,8 +67,11 @@ class ChatNotices {
                 : "you are number " + position + " in the queue.");
     }
 
+    // Only the case process's changes of state: the condition is read before the event publication is stored, so
+    // every other timeline entry (most of them) costs no publication row and no thread (issue 18).
     @Async
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true,
+            condition = "#root.args[0].kind().name() == 'STATUS' and #root.args[0].author() == 'case'")
     void on(InteractionRecorded recorded) {
         if (recorded.kind() != InteractionKind.STATUS || !CASE_PROCESS.equals(recorded.author())) {
             return;

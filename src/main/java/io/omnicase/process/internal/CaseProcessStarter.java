@@ -58,6 +58,8 @@ class CaseProcessStarter {
     private final Duration autoCloseAfter;
 
     private final org.camunda.bpm.engine.RepositoryService repository;
+    /** A deployed definition's version never changes: read once per definition, not once per case (issue 18). */
+    private final Map<String, Integer> versions = new java.util.concurrent.ConcurrentHashMap<>();
     private final EventPublicationRegistry registry;
     private final org.springframework.context.ApplicationEventPublisher events;
 
@@ -122,7 +124,8 @@ class CaseProcessStarter {
                         .setVariables(startVariables(message))
                         .execute();
                 events.publishEvent(new CaseProcessStarted(caseId.value(), started.getId(), CustomerCaseProcess.KEY,
-                        repository.getProcessDefinition(started.getProcessDefinitionId()).getVersion(),
+                        versions.computeIfAbsent(started.getProcessDefinitionId(),
+                                id -> repository.getProcessDefinition(id).getVersion()),
                         started.getProcessDefinitionId()));
                 return;
             }
