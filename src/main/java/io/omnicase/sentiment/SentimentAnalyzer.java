@@ -46,6 +46,8 @@ public final class SentimentAnalyzer {
     private static final Set<String> WOULD = Set.of("would", "i'd", "we'd", "you'd", "wd", "'d");
     private static final Set<String> TIMES_OF_DAY = Set.of("morning", "afternoon", "evening");
     private static final Set<String> CLOSINGS = Set.of("regards", "wishes");
+    private static final Set<String> OPENERS = Set.of("oh", "um", "uh", "er", "erm", "yeah", "yes", "ok", "okay", "so",
+            "and", "but", "hi", "hello");
 
     private final Map<String, Double> lexicon;
     /** Customer-service reading only: words with no valence unless negated, and words with none at all. */
@@ -221,6 +223,7 @@ public final class SentimentAnalyzer {
             }
             case "good" -> next && TIMES_OF_DAY.contains(w[i + 1]); // a greeting
             case "kind", "best", "warm", "warmest" -> next && CLOSINGS.contains(w[i + 1]);
+            case "well" -> i == 0 || OPENERS.contains(w[i - 1]); // "well, the thing is", not "it works well"
             default -> false;
         };
     }
