@@ -8,7 +8,9 @@ import java.util.function.Function;
 /**
  * The sentiment of a customer's message, as a careful supervisor would read it. Two signals, combined:
  * <ol>
- * <li>the lexicon score (VADER, {@link SentimentAnalyzer}): fast, explainable, measures strong words;</li>
+ * <li>the lexicon score (VADER, {@link SentimentAnalyzer}, in its {@link SentimentAnalyzer#forCustomerService()
+ * customer-service reading}: the words of a request, greeting or filler such as "please", "help", "kindly", "I'd like"
+ * carry no valence): fast, explainable, measures strong words;</li>
  * <li>a classifier over the message's sentence embedding and a few signals ({@link SentimentFeatures}: the lexicon
  * score itself, capitals, repeated marks, churn intent, cues of implicit dissatisfaction, sarcasm markers), trained on
  * customer-service messages with a neutral class; it decides the label.</li>
@@ -42,7 +44,8 @@ public final class CustomerSentiment {
     }
 
     CustomerSentiment(SentimentAnalyzer lexicon, Function<String, float[]> embeddings, SentimentClassifier classifier) {
-        this.lexicon = lexicon;
+        // Read as customers write to a company: "please", "help", "kindly", "I'd like" are requests, not praise.
+        this.lexicon = lexicon.forCustomerService();
         this.embeddings = embeddings;
         this.classifier = classifier;
     }

@@ -42,10 +42,54 @@ public final class SentimentAnalyzer {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
+    private static final String SERVICE_FORMULAS = "/sentiment/service-formulas.txt";
+    private static final Set<String> WOULD = Set.of("would", "i'd", "we'd", "you'd", "wd", "'d");
+    private static final Set<String> TIMES_OF_DAY = Set.of("morning", "afternoon", "evening");
+    private static final Set<String> CLOSINGS = Set.of("regards", "wishes");
+    private static final Set<String> OPENERS = Set.of("oh", "um", "uh", "er", "erm", "yeah", "yes", "ok", "okay", "so",
+            "and", "but", "hi", "hello");
+
     private final Map<String, Double> lexicon;
+    /** Customer-service reading only: words with no valence unless negated, and words with none at all. */
+    private final Set<String> requestWords;
+    private final Set<String> fillerWords;
 
     public SentimentAnalyzer(Map<String, Double> lexicon) {
+        this(lexicon, Set.of(), Set.of());
+    }
+
+    private SentimentAnalyzer(Map<String, Double> lexicon, Set<String> requestWords, Set<String> fillerWords) {
         this.lexicon = Map.copyOf(lexicon);
+        this.requestWords = Set.copyOf(requestWords);
+        this.fillerWords = Set.copyOf(fillerWords);
+    }
+
+    /**
+     * The same rules and lexicon, read as a customer writes to a company: the words VADER rates positive that are the
+     * form of a request, a greeting or a filler ("Please fix this", "Can you help?", "Dear team", "I'd like to",
+     * "thanks in advance", "yeah so...") carry no valence (listed with reasons in {@value #SERVICE_FORMULAS}).
+     * Without this, "I was charged twice. Please fix this." reads positive: "please" (+1.3) outweighs "charged".
+     */
+    public SentimentAnalyzer forCustomerService() {
+        Set<String> request = new java.util.HashSet<>();
+        Set<String> filler = new java.util.HashSet<>();
+        InputStream in = SentimentAnalyzer.class.getResourceAsStream(SERVICE_FORMULAS);
+        if (in == null) {
+            throw new IllegalStateException("missing sentiment resource " + SERVICE_FORMULAS);
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split("\t");
+                (parts.length > 1 && parts[1].strip().equals("filler") ? filler : request)
+                        .add(parts[0].strip().toLowerCase(Locale.ROOT));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + SERVICE_FORMULAS, e);
+        }
+        return new SentimentAnalyzer(lexicon, request, filler);
     }
 
     /** The analyzer with the VADER lexicon and Omnicase's emoji list from the classpath. */
@@ -125,6 +169,9 @@ public final class SentimentAnalyzer {
         if (known == null) {
             return 0;
         }
+        if (formula(lower, i)) {
+            return 0;
+        }
         double valence = known;
         // "no" before another sentiment word negates it rather than carrying its own valence.
         if (lower[i].equals("no") && i < lower.length - 1 && lexicon.containsKey(lower[i + 1])) {
@@ -149,6 +196,36 @@ public final class SentimentAnalyzer {
             }
         }
         return leastCheck(lower, i, valence);
+    }
+
+    /** In the customer-service reading: is this word here a request, greeting or filler rather than a feeling? */
+    private boolean formula(String[] w, int i) {
+        if (requestWords.isEmpty() && fillerWords.isEmpty()) {
+            return false;
+        }
+        if (fillerWords.contains(w[i])) {
+            return true;
+        }
+        if (requestWords.contains(w[i])) {
+            for (int back = 1; back <= 3 && i - back >= 0; back++) {
+                if (isNegation(w[i - back]) || w[i - back].equals("no")) {
+                    return false; // "not helping", "no help at all": the negated request is dissatisfaction
+                }
+            }
+            return true;
+        }
+        boolean next = i + 1 < w.length;
+        return switch (w[i]) {
+            case "like" -> i > 0 && WOULD.contains(w[i - 1]);
+            case "thanks", "thank" -> {
+                int k = w[i].equals("thank") && next && w[i + 1].equals("you") ? i + 2 : i + 1;
+                yield k + 1 < w.length && w[k].equals("in") && w[k + 1].equals("advance");
+            }
+            case "good" -> next && TIMES_OF_DAY.contains(w[i + 1]); // a greeting
+            case "kind", "best", "warm", "warmest" -> next && CLOSINGS.contains(w[i + 1]);
+            case "well" -> i == 0 || OPENERS.contains(w[i - 1]); // "well, the thing is", not "it works well"
+            default -> false;
+        };
     }
 
     private static double boost(String lowerWord, boolean upperWord, double valence, boolean capsStandOut) {

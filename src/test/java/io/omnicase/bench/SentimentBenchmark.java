@@ -66,8 +66,8 @@ public final class SentimentBenchmark {
     /** The full reading of each customer-service message and review sentence once, embedding included. */
     private static double customerService(Path dev) throws Exception {
         List<String> texts = new ArrayList<>();
-        for (String split : List.of("train", "test")) {
-            try (var in = SentimentBenchmark.class.getResourceAsStream("/sentiment/customer-service/" + split + ".tsv")) {
+        for (String file : List.of("train.tsv", "train-2.tsv", "test.tsv", "test-2.tsv")) {
+            try (var in = SentimentBenchmark.class.getResourceAsStream("/sentiment/customer-service/" + file)) {
                 for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                     if (!line.isBlank() && !line.startsWith("#")) {
                         texts.add(line.split("\t", 4)[3]);

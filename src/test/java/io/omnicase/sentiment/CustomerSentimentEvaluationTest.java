@@ -46,8 +46,26 @@ class CustomerSentimentEvaluationTest {
         List<LabelledMessages.Message> test = LabelledMessages.customerService("test");
         Scores model = scores("combined", test, m -> MODEL.analyze(m).label());
         Scores vader = scores("VADER only", test, m -> VADER.analyze(m).label());
+        for (String file : LabelledMessages.FILES.get("test")) {
+            scores("combined " + file, test.stream().filter(m -> m.source().equals(file)).toList(),
+                    m -> MODEL.analyze(m).label());
+        }
+        byChannel(test);
         assertThat(model.macroF1()).isGreaterThan(0.60).isGreaterThan(vader.macroF1() + 0.1);
         assertThat(model.negativeRecall()).isGreaterThan(0.60);
+    }
+
+    /** Right per channel (voice transcripts, short SMS, ...) over the whole test split. */
+    private static void byChannel(List<LabelledMessages.Message> messages) {
+        Map<String, int[]> channels = new java.util.TreeMap<>();
+        for (LabelledMessages.Message m : messages) {
+            int[] right = channels.computeIfAbsent(m.channel(), c -> new int[2]);
+            right[0] += MODEL.analyze(m.text()).label() == m.label() ? 1 : 0;
+            right[1]++;
+        }
+        StringBuilder line = new StringBuilder("sentiment customer-service test by channel (combined):");
+        channels.forEach((c, r) -> line.append(' ').append(c).append(' ').append(r[0]).append('/').append(r[1]));
+        System.out.println(line);
     }
 
     private static Scores scores(String name, List<LabelledMessages.Message> messages, Function<String, SentimentLabel> read) {

@@ -51,6 +51,47 @@ class CustomerSentimentTest {
         assertThat(SENTIMENT.analyze(calm).label()).isEqualTo(SentimentLabel.NEUTRAL);
     }
 
+    /**
+     * Calm problem reports and polite complaints (none of them in the training data) are neutral or, with
+     * frustration, negative: never positive for their "please", "help" or "kindly". The first is the demo data's.
+     */
+    static Stream<String> politeProblemReports() {
+        return Stream.of("I was charged twice for my subscription this month! Please fix this.",
+                "I was charged twice for my order. Please fix this.",
+                "Please help, my package never arrived.",
+                "Hello, the app keeps crashing when I open it. Please help!",
+                "Please could you fix the double charge on my card",
+                "Kindly fix the billing error on my account.",
+                "Please help me, my card was declined but the money was taken.",
+                "I have been charged twice. Please fix this asap.",
+                "Dear support team, my internet keeps dropping every evening. I hope you can help.",
+                "I'd like to report that my parcel arrived damaged. Please advise.",
+                "Good morning, there is a wrong charge on my account, kindly help me get it reversed.");
+    }
+
+    @ParameterizedTest
+    @MethodSource("politeProblemReports")
+    void aPoliteProblemReportIsNeverReadAsPositive(String text) {
+        Sentiment sentiment = SENTIMENT.analyze(text);
+
+        assertThat(sentiment.fallback()).isFalse();
+        assertThat(sentiment.label()).isNotEqualTo(SentimentLabel.POSITIVE);
+        assertThat(sentiment.score()).isLessThan(SentimentLabel.THRESHOLD);
+    }
+
+    @Test
+    void whenTheModelFailsAPoliteProblemReportIsStillNoPraise() {
+        CustomerSentiment lexiconOnly = new CustomerSentiment(VADER, EMBEDDINGS::embed, null);
+        String demo = "I was charged twice for my subscription this month! Please fix this.";
+
+        assertThat(VADER.analyze(demo).label()).isEqualTo(SentimentLabel.POSITIVE); // plain VADER: "please" +1.3
+        Sentiment fallback = lexiconOnly.analyze(demo);
+        assertThat(fallback.fallback()).isTrue();
+        assertThat(fallback.label()).isNotEqualTo(SentimentLabel.POSITIVE);
+        assertThat(lexiconOnly.analyze("Please help, my package never arrived.").label()).isNotEqualTo(SentimentLabel.POSITIVE);
+        assertThat(lexiconOnly.analyze("Thank you so much, that fixed it!").label()).isEqualTo(SentimentLabel.POSITIVE);
+    }
+
     @Test
     void sarcasmImplicitDissatisfactionAndChurnAreNegative() {
         assertThat(SENTIMENT.analyze("Oh great, thanks a lot for cancelling my train without telling me.").label())

@@ -12,16 +12,36 @@ import java.util.List;
 /** The labelled sets sentiment is trained and measured on: Omnicase's customer-service set and sentiment-dev. */
 final class LabelledMessages {
 
-    /** One labelled message; category is one of the README's (sarcasm, implicit, calm, churn, shouting, ...). */
-    record Message(SentimentLabel label, String channel, String category, String text) {
+    /**
+     * One labelled message; category is one of the README's (sarcasm, implicit, calm, churn, shouting, request, agent,
+     * ...); source is the file it came from.
+     */
+    record Message(SentimentLabel label, String channel, String category, String text, String source) {
+
+        Message(SentimentLabel label, String channel, String category, String text) {
+            this(label, channel, category, text, "");
+        }
     }
+
+    /** The files of each split of the customer-service set: the first batch, then the second (issue 14 follow-up). */
+    static final java.util.Map<String, List<String>> FILES = java.util.Map.of(
+            "train", List.of("train.tsv", "train-2.tsv"), "test", List.of("test.tsv", "test-2.tsv"));
 
     private LabelledMessages() {
     }
 
-    /** The customer-service set's "train" or "test" split, from src/test/resources/sentiment/customer-service. */
+    /** The customer-service set's "train" or "test" split (all its batches), from src/test/resources/sentiment/customer-service. */
     static List<Message> customerService(String split) {
-        String resource = "/sentiment/customer-service/" + split + ".tsv";
+        List<Message> messages = new ArrayList<>();
+        for (String file : FILES.get(split)) {
+            messages.addAll(customerServiceFile(file));
+        }
+        return messages;
+    }
+
+    /** One file of the customer-service set, such as "test-2.tsv". */
+    static List<Message> customerServiceFile(String file) {
+        String resource = "/sentiment/customer-service/" + file;
         try (InputStream in = LabelledMessages.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing " + resource);
@@ -32,7 +52,7 @@ final class LabelledMessages {
                     continue;
                 }
                 String[] p = line.split("\t", 4);
-                messages.add(new Message(SentimentLabel.valueOf(p[0].toUpperCase(java.util.Locale.ROOT)), p[1], p[2], p[3]));
+                messages.add(new Message(SentimentLabel.valueOf(p[0].toUpperCase(java.util.Locale.ROOT)), p[1], p[2], p[3], file));
             }
             return messages;
         } catch (IOException e) {

@@ -73,4 +73,20 @@ class SentimentAnalyzerTest {
         assertThat(worse.next(Sentiment.of(-0.1)).trend()).isEqualTo(SentimentTrend.STEADY);
         assertThat(worse.messages()).isEqualTo(2);
     }
+
+    @Test
+    void theCustomerServiceReadingGivesRequestsGreetingsAndFillersNoValence() {
+        SentimentAnalyzer service = ANALYZER.forCustomerService();
+
+        assertThat(ANALYZER.analyze("Please help, I can't log in.").score()).isPositive();
+        assertThat(service.analyze("Please help, I can't log in.").score()).isZero();
+        assertThat(ANALYZER.analyze("Dear team, I would like to change my tariff. Thanks in advance.").score()).isPositive();
+        assertThat(service.analyze("Dear team, I would like to change my tariff. Thanks in advance.").score()).isZero();
+        assertThat(service.analyze("Good morning, kindly send me the form. Kind regards").score()).isZero();
+        assertThat(service.analyze("yeah so ok the bill is wrong").score()).isNegative();
+        // A negated request is dissatisfaction, and real feeling words keep their valence.
+        assertThat(service.analyze("You are not helping at all.").score()).isNegative();
+        assertThat(service.analyze("Thank you so much, you were very helpful!").score()).isGreaterThan(0.5);
+        assertThat(service.analyze("I like the new app, it is great").score()).isPositive();
+    }
 }
