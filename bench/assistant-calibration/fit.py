@@ -1,11 +1,20 @@
 #!/usr/bin/env python3
-"""Fits the assistant's confidence model (TopicVote) on Banking77 only, simulating TopicModel + TopicVote with exact
+"""Fits the assistant's confidence model (TopicVote) on tuning data only (Banking77 plus out-of-domain texts), simulating TopicModel + TopicVote with exact
 cosine kNN over the embeddings that Dump.java wrote (numpy only). Run through ./run.
 
 Protocol, mirroring deployment: SPLITS random splits of Banking77's topics into known and unknown (no sibling
 selection: a seeded shuffle), each in four datasets: {10 examples per known topic, all examples} x {a third of the
 topics known, three quarters known}. Every Banking77 test question is asked: known topic = in scope (right when the
 winning topic is its topic), unknown topic = out of scope (should be declined).
+
+Out-of-domain unknowns (2 December, stated before any CLINC150 run): Banking77's unknown questions are all siblings
+of known topics (one domain); deployment also meets questions about things no topic is near. So each dataset also
+asks out-of-domain texts from tuning data only (ood.txt: sentiment-dev reviews and the customer-service sentiment
+set's train split, without texts about money, cards or accounts; see ./run). The out-of-domain pool is cut into SPLITS
+folds; split s asks fold s only, so the left-out split of the cross-validation never reuses a text it was fitted on.
+Unknowns are weighted HALF SIBLINGS, HALF OUT-OF-DOMAIN (OOD_SHARE), with the same total weight as the siblings had
+alone (the in-scope / unknown balance of the protocol is unchanged): we do not know deployment's mix, and half and
+half is the prior that favours neither kind. The decline rate is the same mix: (siblings declined + OOD declined) / 2.
 
 Signals of the winning topic (from the RETRIEVE nearest sources, as retrieval gives them, plus the topic model):
   n1   similarity of its nearest source              m1   n1 minus the second topic's n1
@@ -14,27 +23,32 @@ Signals of the winning topic (from the RETRIEVE nearest sources, as retrieval gi
   c    similarity to its centroid                     mc   c minus the second topic's c
   zn   n1 as a z-score against the topic's own sources (left one out, shrunk)
   zc   c likewise
+  f    the RETRIEVE-th nearest source's similarity (how crowded the knowledge around the question is; absolute)
 The winning topic is the one with the best n1 + c (the current ranking) or k3 + c (kNN aggregated per topic).
 
 Choice of the ranking and the signal set: leave-one-split-out cross-validation (fit on the other splits, pick the
 threshold on them by the rule, judge on the left-out split): the pair with the best mean in-scope accuracy at that
 threshold wins.
 Threshold rule, stated before any run: the lowest threshold (step 0.01) at which the out-of-scope decline rate,
-averaged over the datasets it is chosen on, reaches 0.85.
+averaged over the datasets it is chosen on, reaches 0.85 (the decline rate of a dataset being the half-and-half mix).
 """
 import numpy as np, random, sys
 
 KPRIOR, S0, RETRIEVE, TOPK = 3.0, 0.05, 30, 3
 SPLITS = 5
 DECLINE_TARGET = 0.85
-ALL = ['n1', 'm1', 'k3', 'mk', 'c', 'mc', 'zn', 'zc']
+OOD_SHARE = 0.5
+ALL = ['n1', 'm1', 'k3', 'mk', 'c', 'mc', 'zn', 'zc', 'f']
+EIGHT = ALL[:8]
 CANDIDATES = [
     ['n1', 'm1', 'c', 'mc', 'zn', 'zc'],            # the current model's signals (topic chosen by k3 + c here)
     ['n1', 'm1', 'k3', 'mk', 'c', 'mc'],
     ['k3', 'mk', 'c', 'mc', 'zn', 'zc'],
-    ALL,
+    EIGHT,                                          # the 2 December model's signals
     ['m1', 'mk', 'mc', 'zn', 'zc'],                 # relative signals only
     ['k3', 'mk', 'mc', 'zn'],
+    ALL,                                            # plus the absolute crowding f
+    ['n1', 'm1', 'k3', 'mk', 'c', 'mc', 'f'],       # absolute similarities and margins, no z-scores
 ]
 
 def load(n):
@@ -77,10 +91,12 @@ def signals(KX, KL, QX, st, rank='k3c'):
     def mg(A): return np.where(has2, A[r, b1] - A[r, b2], A[r, b1])
     s = np.array([st[T[b]][1:] for b in b1])
     zn = (N1[r, b1] - s[:, 0]) / np.sqrt(s[:, 1] ** 2 + S0 ** 2); zc = (SC[r, b1] - s[:, 2]) / np.sqrt(s[:, 3] ** 2 + S0 ** 2)
-    F = np.stack([N1[r, b1], mg(N1), K3[r, b1], mg(K3), SC[r, b1], mg(SC), zn, zc], 1)
+    pad = S[r[:, None], top].min(1)
+    F = np.stack([N1[r, b1], mg(N1), K3[r, b1], mg(K3), SC[r, b1], mg(SC), zn, zc, pad], 1)
     return np.array(T)[b1], F
 
-def dataset(trX, trL, teX, teL, shots, known_share, seed, rank='k3c'):
+def dataset(trX, trL, teX, teL, oodX, shots, known_share, seed, rank='k3c'):
+    """Signals of every question, right answers, in-scope mask, fit weights and kind (0 in scope, 1 sibling, 2 OOD)."""
     topics = sorted(set(trL)); rng = random.Random(seed); rng.shuffle(topics)
     known = set(topics[:round(len(topics) * known_share)])
     idx = [i for i in range(len(trL)) if trL[i] in known]
@@ -88,16 +104,21 @@ def dataset(trX, trL, teX, teL, shots, known_share, seed, rank='k3c'):
         by = {}
         for i in idx: by.setdefault(trL[i], []).append(i)
         idx = [j for t in sorted(by) for j in rng.sample(by[t], min(shots, len(by[t])))]
-    top, F = signals(trX[idx], trL[idx], teX, model(trX[idx], trL[idx]), rank)
-    ins = np.array([l in known for l in teL])
-    return F, ins & (top == teL), ins
+    QX = np.vstack([teX, oodX]); QL = np.concatenate([teL, np.array(['(out of domain)'] * len(oodX))])
+    top, F = signals(trX[idx], trL[idx], QX, model(trX[idx], trL[idx]), rank)
+    ins = np.array([l in known for l in QL])
+    kind = np.where(ins, 0, 1); kind[len(teX):] = 2
+    nsib, nood = (kind == 1).sum(), (kind == 2).sum()
+    wt = np.where(kind == 0, 1.0, np.where(kind == 1, 1 - OOD_SHARE, OOD_SHARE * nsib / nood))
+    return F, ins & (top == QL), ins, wt, kind
 
-def fit(X, y, l2=1e-3):
+def fit(X, y, a, l2=1e-3):
+    """Weighted logistic regression (weights a), Newton steps."""
     mu, sd = X.mean(0), X.std(0) + 1e-9
-    Z = np.hstack([np.ones((len(X), 1)), (X - mu) / sd]); w = np.zeros(Z.shape[1])
+    Z = np.hstack([np.ones((len(X), 1)), (X - mu) / sd]); w = np.zeros(Z.shape[1]); n = a.sum()
     for _ in range(50):
         p = 1 / (1 + np.exp(-Z @ w))
-        w -= np.linalg.solve((Z.T * (p * (1 - p))) @ Z / len(y) + l2 * np.eye(len(w)), Z.T @ (p - y) / len(y) + l2 * w)
+        w -= np.linalg.solve((Z.T * (a * p * (1 - p))) @ Z / n + l2 * np.eye(len(w)), Z.T @ (a * (p - y)) / n + l2 * w)
     # back to raw signals: z = b + sum w_i (x_i - mu_i)/sd_i
     W = w[1:] / sd
     return np.concatenate([[w[0] - (W * mu).sum()], W])
@@ -105,10 +126,12 @@ def fit(X, y, l2=1e-3):
 def conf(w, F, cols): return 1 / (1 + np.exp(-(w[0] + F[:, cols] @ w[1:])))
 
 def rates(w, cols, sets, t):
+    """Mean over the datasets of: in-scope accuracy, declined (the mix), siblings declined, out-of-domain declined."""
     r = []
-    for F, y, ins in sets:
+    for F, y, ins, wt, kind in sets:
         ans = conf(w, F, cols) >= t
-        r.append(((ans & y).sum() / ins.sum(), (~ans & ~ins).sum() / (~ins).sum()))
+        sib, ood = (~ans[kind == 1]).mean(), (~ans[kind == 2]).mean()
+        r.append(((ans & y).sum() / ins.sum(), (1 - OOD_SHARE) * sib + OOD_SHARE * ood, sib, ood))
     return np.mean(r, 0)
 
 def rule(w, cols, sets):
@@ -117,28 +140,33 @@ def rule(w, cols, sets):
     return 0.99
 
 def fitted(sets, cols):
-    return fit(np.vstack([F[:, cols] for F, _, _ in sets]), np.concatenate([y for _, y, _ in sets]).astype(float))
+    return fit(np.vstack([d[0][:, cols] for d in sets]), np.concatenate([d[1] for d in sets]).astype(float),
+               np.concatenate([d[3] for d in sets]))
 
 def auc_like(w, cols, sets):
     """In-scope accuracy at the threshold where each dataset itself declines DECLINE_TARGET (separation alone)."""
     out = []
-    for F, y, ins in sets:
-        c = conf(w, F, cols); t = np.quantile(c[~ins], DECLINE_TARGET)
+    for F, y, ins, wt, kind in sets:
+        c = conf(w, F, cols); u = ~ins; o = np.argsort(c[u]); cw = np.cumsum(wt[u][o]) / wt[u].sum()
+        t = c[u][o][min(np.searchsorted(cw, DECLINE_TARGET), u.sum() - 1)]
         out.append(((c > t) & y).sum() / ins.sum())
     return np.mean(out)
 
 if __name__ == '__main__':
-    trX, trL = load('b77_train'); teX, teL = load('b77_test')
+    trX, trL = load('b77_train'); teX, teL = load('b77_test'); oodX, oodS = load('ood')
+    folds = np.array_split(np.random.default_rng(2026_12_02).permutation(len(oodX)), SPLITS)
+    print('out-of-domain texts per split: %s; unknowns weighted %.0f %% siblings, %.0f %% out of domain'
+          % (', '.join(str(len(f)) for f in folds), 100 * (1 - OOD_SHARE), 100 * OOD_SHARE))
     results = []; data = {}
     for rank in ['n1c', 'k3c']:
         D = {}
         for seed in range(1, SPLITS + 1):
-            D[seed] = [dataset(trX, trL, teX, teL, shots, share, 1000 + seed, rank)
+            D[seed] = [dataset(trX, trL, teX, teL, oodX[folds[seed - 1]], shots, share, 1000 + seed, rank)
                        for shots in (10, None) for share in (1 / 3, 3 / 4)]
         data[rank] = D
         alls = [d for v in D.values() for d in v]
         print('ranking by %s: right topic on top, in scope: %s' % (rank, ' '.join(
-            '%.3f' % np.mean([y[ins].mean() for F, y, ins in [v[i] for v in D.values()]]) for i in range(4))),
+            '%.3f' % np.mean([d[1][d[2]].mean() for d in [v[i] for v in D.values()]]) for i in range(4))),
             '(10-shot 1/3, 10-shot 3/4, all 1/3, all 3/4)')
         for names in CANDIDATES:
             cols = [ALL.index(n) for n in names]
@@ -149,18 +177,22 @@ if __name__ == '__main__':
                 cv.append(list(rates(w, cols, D[s], t)) + [t])
             cv = np.array(cv).mean(0)
             w = fitted(alls, cols)
-            print('  %-28s CV: in-scope %.3f, declined %.3f (threshold %.2f); separation %.3f'
-                  % (','.join(names), cv[0], cv[1], cv[2], auc_like(w, cols, alls)))
+            print('  %-30s CV: in-scope %.3f, declined %.3f (siblings %.3f, out of domain %.3f; threshold %.2f); '
+                  'separation %.3f' % (','.join(names), *cv, auc_like(w, cols, alls)))
             results.append((cv[0], rank, names))
     _, rank, names = max(results); cols = [ALL.index(n) for n in names]
     D = data[rank]; alls = [d for v in D.values() for d in v]
     w = fitted(alls, cols); t = rule(w, cols, alls)
     print('chosen: ranking', rank, 'signals', names)
     print('BIAS %.4f W %s' % (w[0], ', '.join('%.4f' % x for x in w[1:])))
-    print('threshold: in-scope/declined for 10-shot 1/3 known, 10-shot 3/4, all 1/3, all 3/4; mean')
-    for tt in np.arange(0.30, 0.91, 0.05):
+    print('threshold: in-scope/declined(mix)/siblings/OOD for 10-shot 1/3 known, 10-shot 3/4, all 1/3, all 3/4; mean')
+    for tt in sorted(set(np.round(np.arange(0.20, 0.91, 0.05), 2)) | {t}):
         per = [rates(w, cols, [v[i] for v in D.values()], tt) for i in range(4)]
-        print('threshold %.2f: ' % tt + ', '.join('%.3f/%.3f' % tuple(p) for p in per),
-              ' mean %.3f/%.3f' % tuple(rates(w, cols, alls, tt)))
+        print('threshold %.2f: ' % tt + ', '.join('%.3f/%.3f/%.3f/%.3f' % tuple(p) for p in per),
+              ' mean %.3f/%.3f/%.3f/%.3f' % tuple(rates(w, cols, alls, tt)))
     print('min-confidence (rule: lowest threshold with mean declined >= %.2f): %.2f' % (DECLINE_TARGET, t),
-          'in-scope %.3f declined %.3f' % tuple(rates(w, cols, alls, t)))
+          'in-scope %.3f declined %.3f (siblings %.3f, out of domain %.3f)' % tuple(rates(w, cols, alls, t)))
+    old = np.array([-2.8697, 2.1163, -0.9303, 3.4446, 3.0612, -1.2337, 0.1407, 1.1594, 0.2080]); oc = list(range(8))
+    print('the 2 December model (eight signals, its weights) in this protocol: at 0.52 in-scope %.3f declined %.3f '
+          '(siblings %.3f, out of domain %.3f)' % tuple(rates(old, oc, alls, 0.52)),
+          '; rule gives %.2f' % rule(old, oc, alls))

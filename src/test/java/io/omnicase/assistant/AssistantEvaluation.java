@@ -32,8 +32,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * <ul>
  *   <li>Banking77 is the tuning set: a quarter of the topics held out as unknown, with 10 and with all examples per
  *   known topic. It prints the sweep and the lowest threshold at which the mean out-of-scope decline rate reaches
- *   0.85: the rule the configured threshold was chosen by (on Banking77 only, over more splits of its topics, in
- *   {@code bench/assistant-calibration/run}); this one split through the real pipeline checks it.</li>
+ *   0.85 (siblings only; the configured threshold is chosen in {@code bench/assistant-calibration/run} over more
+ *   splits, with out-of-domain tuning texts as half of the unknowns, so this split's rule gives a higher one).</li>
  *   <li>CLINC150 is the report set, never tuned on: (1) 10 examples for each of 50 known intents, (2) all training
  *   examples of 112 known intents; the other intents and CLINC's out-of-scope questions are out of scope.</li>
  * </ul>
@@ -91,6 +91,9 @@ class AssistantEvaluation {
         // Floors below the figures measured on 2026-12-02 with the eight-signal confidence at 0.52 (docs/assistant.md:
         // 0.681 / 0.770 and 0.811 / 0.768; this split holds a quarter of the topics out, all of them siblings of known
         // ones, so it declines less than the calibration protocol's mean).
+        // NOT re-measured with the out-of-domain calibration (0.41, 2 December): the simulation predicts about 0.63-0.69
+        // of this split's sibling questions declined at 0.41, so the two declined floors below are expected to fail
+        // until this run is repeated and they are set from its figures.
         double t = assistant.minConfidence();
         assertThat(few.inScopeAccuracy(t)).isGreaterThan(0.64);
         assertThat(few.declined(t)).isGreaterThan(0.72);
@@ -122,14 +125,15 @@ class AssistantEvaluation {
         full.printCurve("clinc150 protocol 2 (report set, not tuned)", assistant.minConfidence());
         full.printCalibration("clinc150 protocol 2");
 
-        // Floors below the figures measured on 2026-12-01 and 2026-12-02 (docs/assistant.md; at 0.52: 0.581 / 0.969 and
-        // 0.597 / 0.939); the target (in-scope 0.85 with out-of-scope declined 0.80) is not reached: see there.
+        // Floors below the figures measured on 2026-12-02 with the out-of-domain calibration (docs/assistant.md; at 0.41:
+        // 0.762 / 0.921 and 0.727 / 0.887); the target (in-scope 0.85 with out-of-scope declined 0.80) is not
+        // reached: see there.
         double t = assistant.minConfidence();
-        assertThat(few.inScopeAccuracy(t)).isGreaterThan(0.54);
-        assertThat(few.declined(t)).isGreaterThan(0.93);
-        assertThat(full.inScopeAccuracy(t)).isGreaterThan(0.55);
-        assertThat(full.declined(t)).isGreaterThan(0.91);
-        assertThat(few.precisionFrom(0.75)).isGreaterThan(0.90).isGreaterThan(few.precisionFrom(0) + 0.3);
+        assertThat(few.inScopeAccuracy(t)).isGreaterThan(0.72);
+        assertThat(few.declined(t)).isGreaterThan(0.89);
+        assertThat(full.inScopeAccuracy(t)).isGreaterThan(0.69);
+        assertThat(full.declined(t)).isGreaterThan(0.85);
+        assertThat(few.precisionFrom(0.75)).isGreaterThan(0.92).isGreaterThan(few.precisionFrom(0) + 0.3);
         assertThat(full.precisionFrom(0.75)).isGreaterThan(0.88).isGreaterThan(full.precisionFrom(0) + 0.2);
     }
 
