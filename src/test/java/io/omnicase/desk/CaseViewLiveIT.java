@@ -1,5 +1,6 @@
 package io.omnicase.desk;
 
+import io.omnicase.support.Timelines;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.support.Api;
 import io.omnicase.support.QueueCases;
@@ -89,9 +90,9 @@ class CaseViewLiveIT {
         QueueCase billing = QueueCases.escalatedIn(port, "billing");
         QueueCases.customerWrites(port, billing, "Also the app crashes at every start, I want to speak to a real person");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> texts(timeline(billing.caseId()), "ROUTING").stream()
+        await().atMost(Duration.ofSeconds(30)).until(() -> Timelines.texts(timeline(billing.caseId()), "ROUTING").stream()
                 .anyMatch(t -> t.startsWith("Queue billing → technical")));
-        assertThat(texts(timeline(billing.caseId()), "ROUTING")).anySatisfy(t -> assertThat(t).endsWith("by routing rules"));
+        assertThat(Timelines.texts(timeline(billing.caseId()), "ROUTING")).anySatisfy(t -> assertThat(t).endsWith("by routing rules"));
         assertThat(caseView(billing.caseId()).get("queue").asText()).isEqualTo("technical");
         assertThat(taskQueue(billing)).isEqualTo("technical");
     }
@@ -102,11 +103,11 @@ class CaseViewLiveIT {
         QueueCases.customerWrites(port, billing, "Ok thanks");
 
         // The reassessment decided (self-service, queue general) and the case stays in billing with its task.
-        await().atMost(Duration.ofSeconds(30)).until(() -> texts(timeline(billing.caseId()), "DECISION").size() >= 2);
-        assertThat(texts(timeline(billing.caseId()), "DECISION").get(1)).startsWith("Self-service");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Timelines.texts(timeline(billing.caseId()), "DECISION").size() >= 2);
+        assertThat(Timelines.texts(timeline(billing.caseId()), "DECISION").get(1)).startsWith("Self-service");
         assertThat(caseView(billing.caseId()).get("queue").asText()).isEqualTo("billing");
         assertThat(taskQueue(billing)).isEqualTo("billing");
-        assertThat(texts(timeline(billing.caseId()), "ROUTING")).noneMatch(t -> t.startsWith("Queue"));
+        assertThat(Timelines.texts(timeline(billing.caseId()), "ROUTING")).noneMatch(t -> t.startsWith("Queue"));
     }
 
     @Test
@@ -163,13 +164,4 @@ class CaseViewLiveIT {
         return Api.as(port, "supervisor").get("/api/cases/" + caseId + "/timeline").json();
     }
 
-    private static List<String> texts(JsonNode timeline, String kind) {
-        List<String> texts = new ArrayList<>();
-        timeline.forEach(entry -> {
-            if (kind.equals(entry.get("kind").asText())) {
-                texts.add(entry.get("text").asText());
-            }
-        });
-        return texts;
-    }
 }

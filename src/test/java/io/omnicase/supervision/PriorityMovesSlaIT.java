@@ -1,5 +1,6 @@
 package io.omnicase.supervision;
 
+import io.omnicase.support.Timelines;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.routing.Priority;
 import io.omnicase.support.Api;
@@ -69,7 +70,7 @@ class PriorityMovesSlaIT {
                 .as("the desk's list").isEqualTo(urgentDue);
         assertThat(slaTimerDue(billing.taskId())).as("the process's SLA timer").isEqualTo(urgentDue);
         JsonNode timeline = supervisor.get("/api/cases/" + billing.caseId() + "/timeline").json();
-        assertThat(texts(timeline, "ROUTING")).anySatisfy(text -> assertThat(text)
+        assertThat(Timelines.texts(timeline, "ROUTING")).anySatisfy(text -> assertThat(text)
                 .contains("→ 90, SLA due " + minute(dueBefore) + " UTC → ")
                 .contains(minute(urgentDue).substring(11) + " UTC by supervisor: Customer threatens to leave"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(auditEntries(billing.caseId(), "case.sla-changed"))
@@ -107,7 +108,7 @@ class PriorityMovesSlaIT {
         assertThat(raised.json().get("slaState").asText()).isEqualTo("breached");
         assertThat(breached(supervisor, "billing")).as("the floor's breached count").isGreaterThan(breachedBefore);
         // The moved SLA timer is due already: the case process records the breach.
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(texts(
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Timelines.texts(
                 supervisor.get("/api/cases/" + billing.caseId() + "/timeline").json(), "STATUS"))
                 .anySatisfy(text -> assertThat(text).startsWith("SLA breached")));
     }
@@ -165,13 +166,4 @@ class PriorityMovesSlaIT {
         return at.toString().substring(0, 16).replace('T', ' ');
     }
 
-    private static List<String> texts(JsonNode timeline, String kind) {
-        List<String> texts = new ArrayList<>();
-        timeline.forEach(entry -> {
-            if (kind.equals(entry.get("kind").asText())) {
-                texts.add(entry.get("text").asText());
-            }
-        });
-        return texts;
-    }
 }

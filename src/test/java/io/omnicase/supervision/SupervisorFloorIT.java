@@ -1,5 +1,6 @@
 package io.omnicase.supervision;
 
+import io.omnicase.support.Timelines;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.support.Accessibility;
 import io.omnicase.support.Api;
@@ -26,7 +27,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -100,9 +100,9 @@ class SupervisorFloorIT {
             wait.until(d -> "Urgent".equals(d.findElement(By.cssSelector(row + " .prio")).getText()));
 
             JsonNode timeline = Api.as(port, "supervisor").get("/api/cases/" + billing.caseId() + "/timeline").json();
-            assertThat(texts(timeline, "STATUS")).anySatisfy(text -> assertThat(text)
+            assertThat(Timelines.texts(timeline, "STATUS")).anySatisfy(text -> assertThat(text)
                     .contains("to senior by supervisor: " + reassignReason));
-            assertThat(texts(timeline, "ROUTING")).anySatisfy(text -> assertThat(text)
+            assertThat(Timelines.texts(timeline, "ROUTING")).anySatisfy(text -> assertThat(text)
                     .contains("→ 90, SLA due ").contains(" UTC by supervisor: " + priorityReason));
             JsonNode caseView = Api.as(port, "supervisor").get("/api/cases/" + billing.caseId()).json();
             assertThat(caseView.get("priority").asInt()).isEqualTo(90);
@@ -274,8 +274,8 @@ class SupervisorFloorIT {
                 404, null);
 
         JsonNode timeline = supervisor.get("/api/cases/" + billing.caseId() + "/timeline").json();
-        assertThat(texts(timeline, "STATUS")).noneMatch(text -> text.contains("by supervisor"));
-        assertThat(texts(timeline, "ROUTING")).noneMatch(text -> text.contains("by supervisor"));
+        assertThat(Timelines.texts(timeline, "STATUS")).noneMatch(text -> text.contains("by supervisor"));
+        assertThat(Timelines.texts(timeline, "ROUTING")).noneMatch(text -> text.contains("by supervisor"));
         assertThat(supervisor.get("/api/cases/" + billing.caseId()).json().get("assignee").isNull()).isTrue();
     }
 
@@ -290,15 +290,6 @@ class SupervisorFloorIT {
         }
     }
 
-    private static List<String> texts(JsonNode timeline, String kind) {
-        List<String> texts = new ArrayList<>();
-        timeline.forEach(entry -> {
-            if (kind.equals(entry.get("kind").asText())) {
-                texts.add(entry.get("text").asText());
-            }
-        });
-        return texts;
-    }
 
     private static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
