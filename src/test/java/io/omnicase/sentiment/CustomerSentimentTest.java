@@ -174,4 +174,20 @@ class CustomerSentimentTest {
         assertThat(wrong.analyze("Thanks, that was great").fallback()).isTrue();
         assertThat(wrong.analyze("Thanks, that was great").label()).isEqualTo(SentimentLabel.POSITIVE);
     }
+
+    /** Found by DeskQueueIT: a random reference in brackets turned an angry message neutral in four of ten tries. */
+    @Test
+    void aReferenceInTheMessageDoesNotChangeItsReading() {
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < 10; i++) {
+            String reference = "zq" + Long.toHexString(random.nextLong() | (1L << 60)).substring(0, 10);
+            Sentiment reading = SENTIMENT.analyze("I was charged twice for my subscription and I am really angry about it ("
+                    + reference + ")");
+            assertThat(reading.label()).as(reference).isEqualTo(SentimentLabel.NEGATIVE);
+        }
+        assertThat(SENTIMENT.analyze("Order A1234B, tracking 00340434161094042557: I was charged twice. Please fix this.")
+                .label()).isNotEqualTo(SentimentLabel.POSITIVE);
+        assertThat(CustomerSentiment.withoutIdentifiers("Case 4711 (zq12ab34cd) is still open")).isEqualTo("Case is still open");
+        assertThat(CustomerSentiment.withoutIdentifiers("A1B2C3")).isEqualTo("A1B2C3");
+    }
 }
