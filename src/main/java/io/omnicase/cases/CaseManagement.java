@@ -40,7 +40,7 @@ public class CaseManagement {
         this.customers = customers;
     }
 
-    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<CaseView> find(CaseId id) {
         return store.find(id.value());
     }
@@ -54,20 +54,20 @@ public class CaseManagement {
         store.lock(id.value());
     }
 
-    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<TimelineEntry> timeline(CaseId id) {
         require(id);
         return store.timeline(id.value());
     }
 
     /** The case of the message (in or out) a provider knows by this id: how a channel follows its own threads. */
-    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<CaseView> caseOfMessage(Channel channel, String providerMessageId) {
         return store.findMessage(channel, providerMessageId).flatMap(stored -> store.find(stored.caseId()));
     }
 
     /** The case a channel's conversation reference (a mail client's conversation index, ...) points at. */
-    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<CaseView> caseOfThread(Channel channel, String threadRef) {
         return store.caseOfThread(channel, threadRef);
     }
@@ -77,13 +77,13 @@ public class CaseManagement {
     }
 
     /** The sender of the last customer message of a case; empty before the first. */
-    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<Correspondent> lastCorrespondent(CaseId id) {
         return store.lastInbound(id.value()).map(s -> new Correspondent(s.channel(), s.address()));
     }
 
     /** How many replies the assistant sent to this address on this channel since a moment, over all cases. */
-    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public int assistantRepliesTo(Channel channel, String address, Instant since) {
         return store.countRepliesTo(channel, address, ASSISTANT, since);
     }
@@ -110,43 +110,43 @@ public class CaseManagement {
         return true;
     }
 
-    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<CaseView> ofCustomer(CustomerId customer) {
         return store.ofCustomer(customer.value());
     }
 
     /** The latest message the customer wrote on a case, with its sentiment; empty before the first. */
-    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<CustomerMessage> latestCustomerMessage(CaseId id) {
         return store.latestInbound(id.value());
     }
 
     /** How many messages the customer wrote on a case. */
-    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public int customerMessageCount(CaseId id) {
         return store.countInbound(id.value());
     }
 
     /** How many cases of a customer are not closed. */
-    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public int openCaseCount(CustomerId customer) {
         return store.countOpenCases(customer.value());
     }
 
     /** How many cases a customer has, whenever opened, closed ones included. */
-    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public int caseCount(CustomerId customer) {
         return store.countCases(customer.value());
     }
 
     /** How many cases a customer opened since a moment. */
-    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public int casesOpenedSince(CustomerId customer, Instant since) {
         return store.countCasesOpenedSince(customer.value(), since);
     }
 
     /** A customer's messages since a moment, across all their cases, newest first, at most {@code limit}. */
-    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<CustomerMessage> customerMessagesSince(CustomerId customer, Instant since, int limit) {
         return store.customerMessagesSince(customer.value(), since, limit);
     }
@@ -181,15 +181,6 @@ public class CaseManagement {
     @Transactional
     public void place(CaseId id, String queue, int priority, String by) {
         move(lock(id), queue, priority, by, null, null);
-    }
-
-    /**
-     * Changes a case's priority on a person's say (a supervisor on the live floor), with their reason on the
-     * {@link InteractionKind#ROUTING} entry; answers false when the priority was that already.
-     */
-    @Transactional
-    public boolean reprioritise(CaseId id, int priority, String by, String reason) {
-        return reprioritise(id, priority, by, reason, null, null);
     }
 
     /**
@@ -271,13 +262,13 @@ public class CaseManagement {
     }
 
     /** Work-list rows of these cases, in no particular order; unknown ids are left out. */
-    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<CaseOverview> overviews(java.util.Collection<Long> caseIds) {
         return store.overviews(caseIds, ASSISTANT);
     }
 
     /** The sentiment of one customer message; empty for any other timeline entry. */
-    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<io.omnicase.sentiment.Sentiment> sentimentOf(long interactionId) {
         return store.sentimentOf(interactionId);
     }
