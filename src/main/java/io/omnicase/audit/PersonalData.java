@@ -80,6 +80,8 @@ public class PersonalData {
                 "Customer " + id.value() + " does not exist"));
         List<Long> caseIds = cases.ofCustomer(customer.id()).stream().map(CaseView::id).toList();
         Instant now = Instant.now();
+        // What is parked but not sealed yet still carries its content: sealed first, it is pseudonymised below.
+        auditLog.seal();
         Integer pseudonymised = transaction.execute(status -> {
             customers.erase(id, caseIds, by);
             caseErasure.erase(caseIds, by);
@@ -132,6 +134,7 @@ public class PersonalData {
                 return done;
             }
             Instant now = Instant.now();
+            auditLog.seal();
             transaction.executeWithoutResult(status -> {
                 caseErasure.erase(batch, "retention");
                 int dropped = auditLog.pseudonymise(null, batch, now);

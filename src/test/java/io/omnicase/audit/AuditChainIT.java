@@ -113,6 +113,42 @@ class AuditChainIT {
         assertThat(missing.contentType()).startsWith("application/problem+json");
     }
 
+    @Autowired
+    io.omnicase.audit.internal.AuditLog auditLog;
+
+    /**
+     * An entry is parked with the transaction of the change it records: a transaction that rolls back leaves no entry
+     * anywhere (neither sealed nor waiting), one that commits has its entry sealed into the chain, which still
+     * verifies, and nothing of it stays parked.
+     */
+    @Test
+    void anEntryCommitsOrRollsBackWithTheChangeItRecords() {
+        String rolledBack = "rolled-back-" + UUID.randomUUID();
+        String committed = "committed-" + UUID.randomUUID();
+        TransactionTemplate transaction = new TransactionTemplate(tx);
+        transaction.executeWithoutResult(status -> {
+            auditLog.record(new io.omnicase.audit.internal.AuditRecord("case.status", caseId, null, "tester",
+                    java.time.Instant.now(), Map.of("text", rolledBack)));
+            status.setRollbackOnly();
+        });
+        transaction.executeWithoutResult(status -> auditLog.record(new io.omnicase.audit.internal.AuditRecord(
+                "case.status", caseId, null, "tester", java.time.Instant.now(), Map.of("text", committed))));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM audit_entries WHERE seq IS NOT NULL AND content LIKE ?")
+                .param("%" + committed + "%").query(Integer.class).single() == 1);
+        for (String text : List.of(rolledBack, committed)) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ?")
+                    .param("%" + text + "%").query(Integer.class).single()).as("still parked: " + text).isZero();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entries WHERE content LIKE ?").param("%" + rolledBack + "%")
+                .query(Integer.class).single()).as("the rolled-back change left no entry").isZero();
+        JsonNode entry = trace().get("entries").findParents("kind").stream()
+                .filter(e -> e.path("content").path("text").asText().equals(committed)).findFirst().orElseThrow();
+        assertThat(entry.get("actor").asText()).isEqualTo("tester");
+        assertThat(verification().get("valid").asBoolean()).isTrue();
+    }
+
     @Test
     void aRowChangedInSqlIsNamedAsTheFirstBrokenLink() {
         Map<String, Object> row = row(entrySeq("message.in"));

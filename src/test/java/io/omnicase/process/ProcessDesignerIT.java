@@ -299,11 +299,12 @@ class ProcessDesignerIT {
             assertThat(top.get("rollbackOf").asInt()).isEqualTo(before);
             assertThat(top.get("reason").asText()).isEqualTo("The call-back step is not staffed yet");
             // The audit trail holds the rollback: who, why, and which version it restores.
-            assertThat(jdbc.sql("SELECT actor, content FROM audit_entries WHERE kind = 'process.deployed' "
-                            + "ORDER BY id DESC LIMIT 1")
+            // (sealed into the chain a moment after the commit)
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
+                            "SELECT actor, content FROM audit_entries WHERE kind = 'process.deployed' ORDER BY seq DESC LIMIT 1")
                     .query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).single().replace(" ", ""))
                     .startsWith("designer").contains("Thecall-backstepisnotstaffedyet", "\"rollbackOf\":" + before,
-                            "\"version\":" + newest);
+                            "\"version\":" + newest));
             assertThat(auditor.get(KEY + "/versions/" + newest).json().get("bpmnXml").asText()).isEqualTo(xml);
             JsonNode same = auditor.get(KEY + "/diff?from=" + before + "&to=" + newest).json();
             assertThat(same.get("added")).isEmpty();

@@ -1,6 +1,7 @@
 package io.omnicase.audit.internal;
 
 import io.omnicase.audit.AuditEntry;
+import io.omnicase.outbox.TransactionOutbox;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,38 +23,45 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The audit chain in MariaDB, in two steps. Entries recorded inside a transaction are written (staged: content and its
- * digest, no place in the chain yet) in one batch just before that transaction commits, without any lock: they commit
- * or roll back with the change they record, and intake never waits for the chain. Right after the commit, one sealer
- * thread per node appends the staged entries to the chain in the order it finds them (sequence number, previous hash,
- * hash) under a lock on the head row, which keeps the chain linear across nodes. Outside a transaction (or inside a
- * read-only one) an entry is staged in a transaction of its own.
+ * The audit chain in MariaDB, in two steps. An entry recorded inside a transaction is prepared at once (its content as
+ * canonical JSON with a random salt, and that content's digest) and parked in the transaction's outbox
+ * ({@link TransactionOutbox}): it rides in the INSERT that writes the transaction's event publications just before it
+ * commits, so it commits or rolls back with the change it records, costs the transaction no statement of its own, and
+ * intake never waits for the chain. A moment after the commit, one sealer thread per node moves the parked entries into
+ * the chain in the order it finds them (sequence number, previous hash, hash) under a lock on the head row, which
+ * keeps the chain linear across nodes. Outside a transaction (or inside a read-only one) an entry is parked in a
+ * transaction of its own.
  */
 @Repository
 public class AuditLog {
 
+    /** The outbox channel of entries not sealed yet. */
+    static final String PARKED = "io.omnicase.audit";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
+    private final TransactionOutbox outbox;
     private final TransactionTemplate ownTransaction;
     private final io.micrometer.core.instrument.Timer appends;
     private final io.micrometer.core.instrument.Timer headWaits;
     private final io.micrometer.core.instrument.Timer appendCpu;
     private final org.springframework.core.env.Environment environment;
 
-    AuditLog(JdbcClient jdbc, PlatformTransactionManager tx, org.springframework.core.env.Environment environment,
+    AuditLog(JdbcClient jdbc, TransactionOutbox outbox, PlatformTransactionManager tx,
+             org.springframework.core.env.Environment environment,
              org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
         this.environment = environment;
+        this.outbox = outbox;
         io.micrometer.core.instrument.MeterRegistry registry = meters.getIfAvailable(
                 io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
-        // What the trail costs the transactions it rides on: the whole append at commit, and the wait for the head.
+        // What the trail costs the transactions it rides on: preparing an entry (JSON, salt, digest) and parking it.
         this.appends = io.micrometer.core.instrument.Timer.builder("omnicase.audit.append")
-                .description("Staging a transaction's audit entries at its commit (no lock)")
+                .description("Preparing an audit entry and parking it with its transaction (no lock, no statement)")
                 .publishPercentiles(0.5, 0.99).register(registry);
-        // The CPU the staging thread itself spends (JSON, digest, salt, driver): on a busy machine the wall time above is
-        // mostly waiting for the database's answer and for a core, which this one leaves out.
+        // The CPU the recording thread itself spends on it.
         this.appendCpu = io.micrometer.core.instrument.Timer.builder("omnicase.audit.append-cpu")
-                .description("CPU time of the staging thread while staging a transaction's audit entries").register(registry);
+                .description("CPU time of the recording thread while preparing and parking an audit entry").register(registry);
         this.headWaits = io.micrometer.core.instrument.Timer.builder("omnicase.audit.head-wait")
                 .description("The sealer waiting for the lock on the audit chain's head").register(registry);
         this.jdbc = jdbc;
@@ -62,7 +70,7 @@ public class AuditLog {
     }
 
     /**
-     * {@code omnicase.audit.trail.enabled} (default true), for measurement only: when false nothing is staged or
+     * {@code omnicase.audit.trail.enabled} (default true), for measurement only: when false nothing is parked or
      * sealed, so a benchmark can compare intake with and without the trail. Read on every entry, so it can be switched
      * at runtime (the benchmark flips it between its runs). Never turn it off in production: what happens while it is
      * off is missing from the trail, and verification cannot tell.
@@ -79,96 +87,54 @@ public class AuditLog {
         if (TransactionSynchronizationManager.isActualTransactionActive()
                 && TransactionSynchronizationManager.isSynchronizationActive()
                 && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-            Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-            if (pending == null) {
-                pending = new Pending();
-                TransactionSynchronizationManager.bindResource(this, pending);
-                TransactionSynchronizationManager.registerSynchronization(pending);
-            }
-            pending.add(entry);
+            park(entry);
+            TransactionSynchronizationManager.registerSynchronization(sealAfterCommit);
         } else {
-            ownTransaction.executeWithoutResult(status -> stage(List.of(entry)));
+            ownTransaction.executeWithoutResult(status -> park(entry));
             wakeSealer();
         }
     }
 
-    /** The entries of one transaction, appended at its commit. */
-    private final class Pending implements TransactionSynchronization {
-        private final List<AuditRecord> entries = new ArrayList<>();
-        private boolean flushed;
-
-        void add(AuditRecord entry) {
-            if (flushed) {
-                stage(List.of(entry)); // published by another before-commit step
-            } else {
-                entries.add(entry);
-            }
-        }
-
+    /** Wakes the sealer once the transaction committed (registered once per transaction: it is one object). */
+    private final TransactionSynchronization sealAfterCommit = new TransactionSynchronization() {
         @Override
-        public int getOrder() {
-            return Ordered.LOWEST_PRECEDENCE;
+        public void afterCommit() {
+            wakeSealer();
         }
-
-        @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResource(AuditLog.this);
-        }
-
-        @Override
-        public void resume() {
-            TransactionSynchronizationManager.bindResource(AuditLog.this, this);
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            flushed = true;
-            if (!entries.isEmpty()) {
-                stage(entries);
-            }
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(AuditLog.this);
-            if (status == STATUS_COMMITTED) {
-                wakeSealer();
-            }
-        }
-    }
-
-    /** Rows per INSERT (7 parameters each): a transaction's entries normally fit in one statement. */
-    private static final int STAGE_ROWS = 200;
+    };
 
     /**
-     * Writes entries without a place in the chain yet, inside the caller's transaction; takes no lock, reads nothing.
-     * One multi-row INSERT for all of them: on a busy machine each statement costs a round trip to the database, and
-     * the round trip (two threads waiting to be scheduled), not the insert, is what intake would wait for.
+     * Prepares an entry (canonical content with a random salt, so the digest that stays after erasure cannot be matched
+     * against guessed contents) and parks it with the current transaction.
      */
-    void stage(List<AuditRecord> records) {
+    private void park(AuditRecord r) {
         long cpuStart = CPU.getCurrentThreadCpuTime();
         appends.record(() -> {
-            for (int from = 0; from < records.size(); from += STAGE_ROWS) {
-                List<AuditRecord> chunk = records.subList(from, Math.min(records.size(), from + STAGE_ROWS));
-                StringBuilder sql = new StringBuilder("INSERT INTO audit_entries "
-                        + "(kind, case_id, customer_id, actor, occurred_at, content, content_digest) VALUES ");
-                List<Object> params = new ArrayList<>(chunk.size() * 7);
-                for (AuditRecord r : chunk) {
-                    Map<String, Object> content = new LinkedHashMap<>(r.content() == null ? Map.of() : r.content());
-                    // A random salt, so the digest that stays after erasure cannot be matched against guessed contents.
-                    content.put("salt", HexFormat.of().formatHex(salt()));
-                    String json = Canonical.json(content);
-                    Instant at = Canonical.time(r.occurredAt() == null ? Instant.now() : r.occurredAt());
-                    sql.append(params.isEmpty() ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)");
-                    params.addAll(java.util.Arrays.asList(r.kind(), r.caseId(), r.customerId(),
-                            r.actor() == null ? "system" : r.actor(), Timestamp.from(at), json, Canonical.sha256(json)));
-                }
-                jdbc.sql(sql.toString()).params(params).update();
-            }
+            Map<String, Object> content = new LinkedHashMap<>(r.content() == null ? Map.of() : r.content());
+            content.put("salt", HexFormat.of().formatHex(salt()));
+            String json = Canonical.json(content);
+            Instant at = Canonical.time(r.occurredAt() == null ? Instant.now() : r.occurredAt());
+            Map<String, Object> parked = new LinkedHashMap<>();
+            parked.put("kind", r.kind());
+            parked.put("caseId", r.caseId());
+            parked.put("customerId", r.customerId());
+            parked.put("actor", r.actor() == null ? "system" : r.actor());
+            parked.put("occurredAt", micros(at));
+            parked.put("content", json);
+            parked.put("digest", Canonical.sha256(json));
+            outbox.park(PARKED, Canonical.json(parked));
         });
         if (cpuStart >= 0) {
             appendCpu.record(Math.max(0, CPU.getCurrentThreadCpuTime() - cpuStart), java.util.concurrent.TimeUnit.NANOSECONDS);
         }
+    }
+
+    private static long micros(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
+    }
+
+    private static Instant ofMicros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -237,46 +203,76 @@ public class AuditLog {
 
     private int sealBatch(int limit) {
         Head head = headWaits.record(this::lockHead);
-        List<Object[]> staged = jdbc.sql("SELECT id, kind, case_id, customer_id, actor, occurred_at, content_digest "
-                        + "FROM audit_entries WHERE seq IS NULL ORDER BY id LIMIT ?").param(limit)
-                .query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
-                        (Long) rs.getObject(4, Long.class), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)})
-                .list();
+        List<TransactionOutbox.Parked> parked = outbox.parked(PARKED, limit);
         long seq = head.seq();
         String hash = head.hash();
-        List<Object[]> sealed = new ArrayList<>(staged.size());
-        for (Object[] row : staged) {
+        List<Object> params = new ArrayList<>(SEAL_ROWS * INSERT_COLUMNS);
+        for (TransactionOutbox.Parked row : parked) {
+            Entry e = Entry.of(row.payload());
             seq++;
-            String entryHash = Canonical.hash(hash, Canonical.header(seq, (String) row[1], (Long) row[2], (Long) row[3],
-                    (String) row[4], (Instant) row[5], (String) row[6]));
-            sealed.add(new Object[]{row[0], seq, hash, entryHash});
+            String entryHash = Canonical.hash(hash, Canonical.header(seq, e.kind(), e.caseId(), e.customerId(),
+                    e.actor(), e.occurredAt(), e.digest()));
+            params.addAll(java.util.Arrays.asList(seq, e.kind(), e.caseId(), e.customerId(), e.actor(),
+                    Timestamp.from(e.occurredAt()), e.content(), e.digest(), hash, entryHash, Timestamp.from(row.parkedAt()),
+                    e.pseudonymisedAt() == null ? null : Timestamp.from(e.pseudonymisedAt())));
             hash = entryHash;
-        }
-        // One UPDATE per SEAL_ROWS entries (joined to their values) instead of one per entry: the sealer shares the
-        // machine's cores with intake, and each statement is a round trip.
-        for (int from = 0; from < sealed.size(); from += SEAL_ROWS) {
-            List<Object[]> chunk = sealed.subList(from, Math.min(sealed.size(), from + SEAL_ROWS));
-            StringBuilder values = new StringBuilder();
-            List<Object> params = new ArrayList<>(chunk.size() * 4);
-            for (Object[] row : chunk) {
-                values.append(params.isEmpty() ? "SELECT ? AS id, ? AS seq, ? AS prev_hash, ? AS hash" : " UNION ALL SELECT ?, ?, ?, ?");
-                params.addAll(java.util.Arrays.asList(row));
+            if (params.size() == SEAL_ROWS * INSERT_COLUMNS) {
+                insertSealed(params);
+                params.clear();
             }
-            jdbc.sql("UPDATE audit_entries e JOIN (" + values + ") v ON e.id = v.id "
-                    + "SET e.seq = v.seq, e.prev_hash = v.prev_hash, e.hash = v.hash").params(params).update();
         }
-        if (!staged.isEmpty()) {
+        if (!params.isEmpty()) {
+            insertSealed(params);
+        }
+        if (!parked.isEmpty()) {
+            outbox.remove(parked.stream().map(TransactionOutbox.Parked::id).toList());
             jdbc.sql("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1").params(seq, hash).update();
         }
-        return staged.size();
+        return parked.size();
     }
 
     private static final int SEAL_ROWS = 100;
+    private static final int INSERT_COLUMNS = 12;
 
-    /** How many entries were staged before a moment and are still not sealed: none, unless sealing stopped. */
+    /**
+     * One INSERT per {@link #SEAL_ROWS} sealed entries: the sealer shares the machine's cores with intake, and each
+     * statement is a round trip.
+     */
+    private void insertSealed(List<Object> params) {
+        int rows = params.size() / INSERT_COLUMNS;
+        jdbc.sql("INSERT INTO audit_entries (seq, kind, case_id, customer_id, actor, occurred_at, content, content_digest, "
+                        + "prev_hash, hash, recorded_at, pseudonymised_at) VALUES "
+                        + String.join(", ", java.util.Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
+                .params(params).update();
+    }
+
+    /**
+     * A parked entry as {@link #park} wrote it. Entries staged by an earlier version (in audit_entries, without a place
+     * in the chain) were parked by migration V72 in the same shape, with {@code pseudonymisedAt} when an erasure had
+     * already dropped their content.
+     */
+    private record Entry(String kind, Long caseId, Long customerId, String actor, Instant occurredAt, String content,
+                         String digest, Instant pseudonymisedAt) {
+        static Entry of(String payload) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode n = Canonical.JSON.readTree(payload);
+                return new Entry(n.get("kind").asText(), longOrNull(n.get("caseId")), longOrNull(n.get("customerId")),
+                        n.get("actor").asText(), ofMicros(n.get("occurredAt").asLong()),
+                        n.hasNonNull("content") ? n.get("content").asText() : null, n.get("digest").asText(),
+                        n.hasNonNull("pseudonymisedAt") ? ofMicros(n.get("pseudonymisedAt").asLong()) : null);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("A parked audit entry is not readable: " + e.getOriginalMessage(), e);
+            }
+        }
+
+        private static Long longOrNull(com.fasterxml.jackson.databind.JsonNode n) {
+            return n == null || n.isNull() ? null : n.asLong();
+        }
+    }
+
+    /** How many entries were recorded before a moment and are still not sealed: none, unless sealing stopped. */
     public int unsealedBefore(Instant before) {
-        return jdbc.sql("SELECT COUNT(*) FROM audit_entries WHERE seq IS NULL AND recorded_at < ?")
-                .param(Timestamp.from(before)).query(Integer.class).single();
+        return outbox.parkedBefore(PARKED, before);
     }
 
     private static byte[] salt() {
