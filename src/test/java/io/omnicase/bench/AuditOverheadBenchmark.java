@@ -242,14 +242,20 @@ public final class AuditOverheadBenchmark {
         long start = System.nanoTime() + sliceNanos;
         long end = start + count * sliceNanos;
         trail.put(SWITCH, "true");
+        // The CPU the app, its MariaDB and Elasticsearch (and the load clients, the same in every slice) used by each
+        // slice's end: CPU per message is a steadier measure of the trail's cost than throughput on saturated cores.
+        long[] cpuAt = new long[count + 1];
         Thread flipper = new Thread(() -> {
             try {
-                for (int k = 0; k < count; k++) {
+                for (int k = 0; k <= count; k++) {
                     long at = start + k * sliceNanos;
                     while (System.nanoTime() < at) {
                         Thread.sleep(Math.max(1, (at - System.nanoTime()) / 1_000_000));
                     }
-                    trail.put(SWITCH, Boolean.toString(on[k]));
+                    cpuAt[k] = cpuTicks();
+                    if (k < count) {
+                        trail.put(SWITCH, Boolean.toString(on[k]));
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -298,30 +304,33 @@ public final class AuditOverheadBenchmark {
         flipper.join();
         trail.put(SWITCH, "true");
         double seconds = slice.toNanos() / 1e9;
-        double[][] diffs = new double[3][pairs];
-        double[][] sums = new double[2][3];
+        double[][] diffs = new double[4][pairs];
+        double[][] sums = new double[2][4];
         for (int p = 0; p < pairs; p++) {
             double[][] m = new double[2][];
             for (int k = 2 * p; k < 2 * p + 2; k++) {
                 List<Long> latencies = bySlice.get(k);
                 Collections.sort(latencies);
-                double[] metrics = {latencies.size() / seconds, percentile(latencies, 0.5), percentile(latencies, 0.99)};
+                double cpuMsPerMessage = (cpuAt[k + 1] - cpuAt[k]) * 1000.0 / TICKS_PER_SECOND / Math.max(1, latencies.size());
+                double[] metrics = {latencies.size() / seconds, percentile(latencies, 0.5), percentile(latencies, 0.99),
+                        cpuMsPerMessage};
                 m[on[k] ? 0 : 1] = metrics;
-                for (int i = 0; i < 3; i++) {
+                for (int i = 0; i < 4; i++) {
                     sums[on[k] ? 0 : 1][i] += metrics[i] / pairs;
                 }
             }
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 4; i++) {
                 diffs[i][p] = m[0][i] - m[1][i];
             }
-            System.out.printf("  pair %2d: on %6.1f msg/s p50 %7.1f ms p99 %7.1f ms | off %6.1f msg/s p50 %7.1f ms p99 %7.1f ms%n",
-                    p + 1, m[0][0], m[0][1], m[0][2], m[1][0], m[1][1], m[1][2]);
+            System.out.printf("  pair %2d: on %6.1f msg/s p50 %7.1f ms p99 %7.1f ms CPU %5.2f ms/msg | off %6.1f msg/s p50 %7.1f ms "
+                            + "p99 %7.1f ms CPU %5.2f ms/msg%n",
+                    p + 1, m[0][0], m[0][1], m[0][2], m[0][3], m[1][0], m[1][1], m[1][2], m[1][3]);
         }
         System.out.printf("paired slices (%d pairs of %d s, trail switched at runtime, %d errors):%n", pairs,
                 slice.toSeconds(), errors.get());
         System.out.println("metric          trail on (mean)   trail off (mean)   on - off   95 % band of the difference");
-        String[] names = {"messages/s", "p50 ms", "p99 ms"};
-        for (int i = 0; i < 3; i++) {
+        String[] names = {"messages/s", "p50 ms", "p99 ms", "CPU ms/message"};
+        for (int i = 0; i < 4; i++) {
             double mean = java.util.Arrays.stream(diffs[i]).average().orElse(Double.NaN);
             double sd = Math.sqrt(java.util.Arrays.stream(diffs[i]).map(d -> (d - mean) * (d - mean)).sum() / Math.max(1, pairs - 1));
             double band = 2 * sd / Math.sqrt(pairs);
@@ -341,6 +350,27 @@ public final class AuditOverheadBenchmark {
         double took = (System.nanoTime() - start) / 1e9;
         if (took > 1) {
             System.out.printf("  (the previous run's after-commit work drained in %.1f s)%n", took);
+        }
+    }
+
+    private static final double TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+    /** CPU ticks (user + system) of this JVM and every process it started (MariaDB, Elasticsearch). */
+    private static long cpuTicks() {
+        long ticks = ticksOf(ProcessHandle.current().pid());
+        for (ProcessHandle child : ProcessHandle.current().descendants().toList()) {
+            ticks += ticksOf(child.pid());
+        }
+        return ticks;
+    }
+
+    private static long ticksOf(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
         }
     }
 

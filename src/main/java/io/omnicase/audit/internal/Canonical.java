@@ -40,6 +40,17 @@ public final class Canonical {
         }
     }
 
+    private static final ObjectMapper PLAIN = JsonMapper.builder().build();
+
+    /** JSON in the order given, for what is not hashed (a parked entry's envelope): no sorting to pay for. */
+    static String plainJson(Object value) {
+        try {
+            return PLAIN.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("audit content is not serialisable", e);
+        }
+    }
+
     /** Parsed JSON, to nest as it is inside an entry's content. */
     public static Object tree(String json) {
         try {
