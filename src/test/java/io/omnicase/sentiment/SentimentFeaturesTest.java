@@ -21,7 +21,8 @@ class SentimentFeaturesTest {
     @Test
     void measuringTheCompanyAgainstAPromiseIsImplicitDissatisfaction() {
         assertThat(signal("You told me the part was ordered. Once again nothing.", true, "expectationCues")).isOne();
-        assertThat(signal("I expected better from a premium plan.", true, "expectationCues")).isEqualTo(0.5);
+        assertThat(signal("Last time it took a week.", true, "expectationCues")).isEqualTo(0.5);
+        assertThat(signal("I expected better from a premium plan.", true, "expectationCues")).isOne();
         assertThat(signal("Could you tell me the opening hours?", true, "expectationCues")).isZero();
     }
 
