@@ -46,10 +46,19 @@ public final class ChurnIntent {
             "done with you",
             "going to switch",
             "gonna switch",
+            "move|moving my|our " + CONTRACT + "|mortgage|savings|business to",
+            "want|wants out of my|the|this contract",
             "kündigen|kündige|kündigung",
             "résilier|résilie|résiliation",
             "darme|dar de baja",
-            "disdetta");
+            "disdetta",
+            "opzeggen|opzegging|overstappen",
+            "changer dopérateur|dassureur",
+            "changer de banque|fournisseur|opérateur|assureur",
+            "cambiar|cambiarme|cambio de compañía|compania|compañia|operador|banco|proveedor",
+            "cancelar mi|el|o|meu|a contrato|cuenta|conta|suscripción|assinatura",
+            "cambio|cambiare operatore|gestore|banca",
+            "mudar de operadora|banco|fornecedor");
 
     private ChurnIntent() {
     }

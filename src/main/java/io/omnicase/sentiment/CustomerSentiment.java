@@ -112,7 +112,7 @@ public final class CustomerSentiment {
         }
         Sentiment vader = lexicon.analyze(sample);
         boolean english = LanguageGuess.ENGLISH.equals(language);
-        return new Inputs(sample, language, vader, SentimentFeatures.of(sample, english ? vader.score() : 0));
+        return new Inputs(sample, language, vader, SentimentFeatures.of(sample, english ? vader.score() : 0, english));
     }
 
     /**

@@ -14,7 +14,8 @@ final class SentimentFeatures {
 
     /** The names, in the order of {@link #of}; the weights file lists them so a mismatch is caught when it loads. */
     static final List<String> NAMES = List.of("lexicon", "capitals", "exclamations", "repeatedMarks", "elongation",
-            "churnIntent", "dissatisfactionCues", "politeAboutTrouble", "sarcasmMarkers");
+            "churnIntent", "dissatisfactionCues", "politeAboutTrouble", "sarcasmMarkers", "calmReport",
+            "expectationCues", "foreignNegative", "foreignPositive");
 
     private static final Set<String> DISSATISFACTION_CUES = Set.of("still", "again", "yet", "nobody", "anyone",
             "promised", "supposed", "expected", "third", "fourth", "fifth", "times", "waiting", "hold", "regret",
@@ -31,7 +32,67 @@ final class SentimentFeatures {
             "received", "arrived", "saved", "helped", "help");
     private static final List<String> SARCASM_PHRASES = List.of("yeah right", "oh great", "oh good", "oh wonderful",
             "oh fantastic", "oh sure", "oh perfect", "oh brilliant", "thanks for nothing", "just great",
-            "keep it up", "well done", "what a surprise", "no problem at all");
+            "keep it up", "well done", "what a surprise", "no problem at all", "thanks a million", "just what i needed",
+            "what a treat", "how convenient");
+    /**
+     * Cues that a problem is reported calmly, without a feeling to act on: "no rush", "just wondering", "quick
+     * question", "not a complaint". They neutralise the negative nouns of the report (broken, cracked, error, charged).
+     */
+    private static final List<String> CALM_PHRASES = List.of("no rush", "no hurry", "no stress", "no urgency",
+            "not urgent", "no big deal", "just wondering", "was wondering", "quick question", "quick note", "just flagging",
+            "just to let you know", "letting you know", "fyi", "heads up", "not a complaint", "not complaining",
+            "when you get a chance", "when you have a moment", "when you can", "minor thing", "minor issue",
+            "small issue", "small thing", "is that covered", "is it covered", "is that normal", "any idea why",
+            "not blocking");
+    /**
+     * Phrases of implicit dissatisfaction, a customer measuring the company against what was promised or expected:
+     * "I expected better", "you told me", "last time", "once again", "still no", "how many times".
+     */
+    private static final List<String> EXPECTATION_PHRASES = List.of("expected better", "expected more", "i expected",
+            "would have expected", "would expect", "hoped for more", "hoped for better", "i was told", "i was promised",
+            "was assured", "you promised", "you said", "you told me", "last time", "once again", "every time",
+            "every single time", "yet again", "how you treat", "treat your customers", "loyal customer", "customer for",
+            "customer since", "not good enough", "not acceptable", "unacceptable", "still no", "still not",
+            "still waiting", "still havent", "still dont", "not anymore", "used to be", "for the second time",
+            "for the third time", "how many times", "how many more", "nobody has", "no one has", "no explanation",
+            "no answer", "no reply", "no response", "never called", "never arrived", "should not take",
+            "shouldnt take", "should not have to", "shouldnt have to", "why do i have to", "why should i",
+            "start again", "from scratch", "same answer", "same thing again");
+    /**
+     * A few strong words of complaint in German, French, Spanish, Italian, Portuguese and Dutch, read only when the
+     * message is not English (the English lexicon is not used then): the embedding model reads English, so without
+     * them a foreign complaint or thank-you looks neutral. Kept short and generic: disappointment, outrage, "nobody",
+     * "never", "fed up".
+     */
+    private static final Set<String> FOREIGN_NEGATIVE = Set.of(
+            "enttäuscht", "enttäuschend", "frechheit", "unverschämt", "unverschämtheit", "katastrophe", "katastrophal",
+            "ärgerlich", "verärgert", "unzumutbar", "inakzeptabel", "schlecht", "schlechter", "niemand", "kaputt",
+            "lächerlich", "skandal", "skandalös", "mangelhaft", "wütend", "sauer", "beschwerde",
+            "déçu", "déçue", "décevant", "inadmissible", "inacceptable", "scandaleux", "honteux", "honte", "nul",
+            "nulle", "lamentable", "catastrophique", "furieux", "furieuse", "marre", "énervé", "pire", "jamais",
+            "insupportable", "ridicule", "arnaque", "plainte",
+            "pésimo", "pésima", "fatal", "horrible", "vergüenza", "inaceptable", "harto", "harta", "molesto", "molesta",
+            "indignante", "decepcionado", "decepcionada", "nadie", "nunca", "queja", "estafa", "terrible", "desastre",
+            "furioso", "furiosa", "peor", "ridículo", "absurdo",
+            "deluso", "delusa", "vergognoso", "vergogna", "pessimo", "pessima", "inaccettabile", "nessuno", "schifo",
+            "scandaloso", "arrabbiato", "arrabbiata", "reclamo", "assurdo", "ridicolo", "peggiore", "basta", "disastro",
+            "péssimo", "péssima", "vergonha", "inaceitável", "ninguém", "insatisfeito", "insatisfeita",
+            "horrível", "reclamação", "chateado", "chateada", "pior", "chega", "descaso",
+            "teleurgesteld", "waardeloos", "waardeloze", "belachelijk", "schandalig", "schande", "slecht", "slechte",
+            "nooit", "zat", "boos", "klacht", "onacceptabel", "bespottelijk");
+    /** Thanks and praise in the same six languages. */
+    private static final Set<String> FOREIGN_POSITIVE = Set.of(
+            "danke", "dank", "vielen", "herzlichen", "super", "toll", "perfekt", "klasse", "hervorragend",
+            "ausgezeichnet", "zufrieden", "freundlich", "wunderbar", "großartig", "klappt",
+            "merci", "parfait", "parfaite", "génial", "excellent", "excellente", "top", "ravi", "ravie", "satisfait",
+            "satisfaite", "sympathique", "sympa", "efficace", "formidable", "bravo", "impeccable",
+            "gracias", "perfecto", "perfecta", "excelente", "genial", "estupendo", "amable", "amables", "encantado",
+            "encantada", "contento", "contenta", "maravilloso", "fantástico", "agradecer", "agradezco",
+            "grazie", "perfetto", "perfetta", "ottimo", "ottima", "gentile", "gentilissimi", "gentilissimo",
+            "complimenti", "bravissimi", "eccellente", "fantastico", "soddisfatto", "soddisfatta",
+            "obrigado", "obrigada", "ótimo", "ótima", "perfeito", "perfeita", "adorei", "parabéns", "maravilhoso",
+            "satisfeito", "satisfeita", "incrível",
+            "bedankt", "dankjewel", "geweldig", "fijn", "perfect", "tevreden", "vriendelijk", "uitstekend");
 
     private SentimentFeatures() {
     }
@@ -40,8 +101,9 @@ final class SentimentFeatures {
      * The signals of a text.
      *
      * @param lexiconScore the lexicon's (VADER) score, or 0 when the text is not English
+     * @param english      whether the text is English (the foreign words are read only when it is not)
      */
-    static double[] of(String text, double lexiconScore) {
+    static double[] of(String text, double lexiconScore, boolean english) {
         List<String> words = ChurnIntent.words(text);
         double[] f = new double[NAMES.size()];
         f[0] = lexiconScore;
@@ -71,7 +133,14 @@ final class SentimentFeatures {
         boolean trouble = words.stream().anyMatch(TROUBLE::contains);
         boolean resolved = words.stream().anyMatch(RESOLVED::contains);
         f[7] = polite && trouble && !resolved ? 1 : 0;
-        f[8] = sarcasmMarkers(text, words) ? 1 : 0;
+        String joined = " " + String.join(" ", words) + " ";
+        f[8] = sarcasmMarkers(text, joined) ? 1 : 0;
+        f[9] = CALM_PHRASES.stream().anyMatch(p -> joined.contains(" " + p + " ")) ? 1 : 0;
+        f[10] = Math.min(EXPECTATION_PHRASES.stream().filter(p -> joined.contains(" " + p + " ")).count(), 2) / 2.0;
+        if (!english) {
+            f[11] = Math.min(words.stream().filter(FOREIGN_NEGATIVE::contains).count(), 2) / 2.0;
+            f[12] = Math.min(words.stream().filter(FOREIGN_POSITIVE::contains).count(), 2) / 2.0;
+        }
         return f;
     }
 
@@ -109,13 +178,12 @@ final class SentimentFeatures {
         return c < 128 && !Character.isLetterOrDigit(c) && c != '\'';
     }
 
-    private static boolean sarcasmMarkers(String text, List<String> words) {
-        if (text.contains("\uD83D\uDE44") || text.contains("\uD83D\uDE43")) { // 🙄 🙃
+    private static boolean sarcasmMarkers(String text, String joined) {
+        if (text.contains("\uD83D\uDE44") || text.contains("\uD83D\uDE43") || text.contains("\uD83D\uDE12")) { // 🙄 🙃 😒
             return true;
         }
-        String joined = String.join(" ", words);
         for (String phrase : SARCASM_PHRASES) {
-            if ((" " + joined + " ").contains(" " + phrase + " ")) {
+            if (joined.contains(" " + phrase + " ")) {
                 return true;
             }
         }
