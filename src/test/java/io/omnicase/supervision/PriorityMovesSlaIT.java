@@ -113,6 +113,38 @@ class PriorityMovesSlaIT {
                 .anySatisfy(text -> assertThat(text).startsWith("SLA breached")));
     }
 
+    /**
+     * Routing raises a case's priority when the customer writes again (here: they mean to leave): the SLA deadline and
+     * the process's SLA timer move as for a supervisor's change, and the timeline and the audit trail say so.
+     */
+    @Test
+    void routingRaisingThePriorityOnTheCustomersNextMessageMovesTheDeadlineToo() {
+        QueueCase billing = QueueCases.escalatedIn(port, "billing");
+        Api supervisor = Api.as(port, "supervisor");
+        JsonNode before = floorRow(supervisor, billing.caseId());
+        Instant created = Instant.parse(before.get("created").asText());
+        Instant dueBefore = Instant.parse(before.get("slaDue").asText());
+        assertThat(before.get("priority").asInt()).isLessThan(Priority.HIGH.taskPriority());
+        Instant highDue = created.plus(Priority.HIGH.sla());
+        assertThat(highDue).isBefore(dueBefore);
+
+        QueueCases.customerWrites(port, billing, "This is the last straw, I am cancelling my contract and switching to "
+                + "another provider (reference " + billing.marker() + ")");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(slaTimerDue(billing.taskId())).as("the process's SLA timer").isEqualTo(highDue));
+        assertThat(Instant.parse(floorRow(supervisor, billing.caseId()).get("slaDue").asText())).as("the floor")
+                .isEqualTo(highDue);
+        assertThat(Timelines.texts(supervisor.get("/api/cases/" + billing.caseId() + "/timeline").json(), "ROUTING"))
+                .anySatisfy(text -> assertThat(text).contains("SLA due " + minute(dueBefore) + " UTC → ")
+                        .contains(minute(highDue).substring(11) + " UTC by routing"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(auditEntries(billing.caseId(), "case.sla-changed"))
+                .anySatisfy(entry -> {
+                    assertThat(entry.path("actor").asText()).isEqualTo("routing");
+                    assertThat(entry.path("content").path("dueAfter").asText()).isEqualTo(highDue.toString());
+                }));
+    }
+
     private JsonNode floorRow(Api supervisor, long caseId) {
         List<JsonNode> found = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {

@@ -78,7 +78,7 @@ class CaseDelegates {
      * does not move the case away from the person's task (the desk's header and its work list tell one queue).
      */
     @Bean
-    JavaDelegate reassessCase(CaseRouting routing, CaseManagement cases) {
+    JavaDelegate reassessCase(CaseRouting routing, CaseManagement cases, io.omnicase.process.CaseWork work) {
         return execution -> {
             CaseId caseId = caseId(execution);
             RoutingDecision decision = routing.reassess(caseId);
@@ -89,7 +89,14 @@ class CaseDelegates {
                 int priority = task.getPriority();
                 if (decision.priority().taskPriority() > priority) {
                     priority = decision.priority().taskPriority();
-                    tasks.setPriority(task.getId(), priority);
+                    // As a supervisor's change does: the new priority's SLA from when the case reached its queue, the
+                    // SLA timer moved with it, the old and new deadline on the timeline and in the audit trail.
+                    int raised = priority;
+                    work.reprioritise(caseId, decision.priority()).ifPresentOrElse(
+                            sla -> cases.reprioritise(caseId, raised, CaseManagement.ROUTING,
+                                    String.join("; ", decision.reasons().isEmpty() ? decision.rulesFired() : decision.reasons()),
+                                    sla.dueBefore(), sla.dueAfter()),
+                            () -> tasks.setPriority(task.getId(), raised));
                 }
                 List<String> offeredTo = tasks.getIdentityLinksForTask(task.getId()).stream()
                         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
