@@ -1,5 +1,5 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import FormEditorPanel from './FormEditorPanel.vue';
@@ -15,6 +15,12 @@ beforeAll(() => {
   Element.prototype.scrollIntoView ??= () => undefined;
   vi.stubGlobal('IntersectionObserver', class { observe() {} unobserve() {} disconnect() {} takeRecords() { return []; } });
 });
+
+// form-js runs some of its effects a frame after a render (preact's afterPaint: requestAnimationFrame, else a 100 ms
+// timeout, then a 0 ms timeout); one scheduled by the last test's unmount would otherwise fire after vitest tore the
+// DOM down ("document is not defined", an unhandled error that fails the run). Nothing to observe: let those timers
+// run out while the DOM still exists.
+afterAll(() => new Promise<void>(done => setTimeout(done, 250)));
 
 async function panel(forms: Record<string, object>, readOnly = false) {
   const view = mount(FormEditorPanel, { props: { forms, readOnly }, attachTo: document.body });
