@@ -52,10 +52,9 @@ class PriorityMovesSlaIT {
     void raisingThePriorityBringsTheDeadlineForwardAndLoweringItPushesItBack() {
         QueueCase billing = QueueCases.escalatedIn(port, "billing");
         Api supervisor = Api.as(port, "supervisor");
-        JsonNode before = floorRow(supervisor, billing.caseId());
-        Instant created = Instant.parse(before.get("created").asText());
-        Instant dueBefore = Instant.parse(before.get("slaDue").asText());
-        assertThat(before.get("priority").asInt()).isLessThan(Priority.URGENT.taskPriority());
+        Sla sla = slaBelow(supervisor, billing, Priority.URGENT);
+        Instant created = sla.created();
+        Instant dueBefore = sla.due();
 
         Api.Response raised = supervisor.postJson("/api/supervisor/cases/" + billing.caseId() + "/priority",
                 Map.of("priority", "URGENT", "reason", "Customer threatens to leave"));
@@ -121,11 +120,9 @@ class PriorityMovesSlaIT {
     void routingRaisingThePriorityOnTheCustomersNextMessageMovesTheDeadlineToo() {
         QueueCase billing = QueueCases.escalatedIn(port, "billing");
         Api supervisor = Api.as(port, "supervisor");
-        JsonNode before = floorRow(supervisor, billing.caseId());
-        Instant created = Instant.parse(before.get("created").asText());
-        Instant dueBefore = Instant.parse(before.get("slaDue").asText());
-        assertThat(before.get("priority").asInt()).isLessThan(Priority.HIGH.taskPriority());
-        Instant highDue = created.plus(Priority.HIGH.sla());
+        Sla sla = slaBelow(supervisor, billing, Priority.HIGH);
+        Instant dueBefore = sla.due();
+        Instant highDue = sla.created().plus(Priority.HIGH.sla());
         assertThat(highDue).isBefore(dueBefore);
 
         QueueCases.customerWrites(port, billing, "This is the last straw, I am cancelling my contract and switching to "
@@ -143,6 +140,16 @@ class PriorityMovesSlaIT {
                     assertThat(entry.path("actor").asText()).isEqualTo("routing");
                     assertThat(entry.path("content").path("dueAfter").asText()).isEqualTo(highDue.toString());
                 }));
+    }
+
+    /** When a case reached its queue and its SLA deadline, as the floor shows them; its priority is below {@code than}. */
+    private record Sla(Instant created, Instant due) {
+    }
+
+    private Sla slaBelow(Api supervisor, QueueCase queueCase, Priority than) {
+        JsonNode row = floorRow(supervisor, queueCase.caseId());
+        assertThat(row.get("priority").asInt()).isLessThan(than.taskPriority());
+        return new Sla(Instant.parse(row.get("created").asText()), Instant.parse(row.get("slaDue").asText()));
     }
 
     private JsonNode floorRow(Api supervisor, long caseId) {
