@@ -51,22 +51,34 @@ class EventPublicationBatchIT {
     @Test
     void aMessageLeavesOnePublicationPerListenerCommittedWithItAndEachIsCompleted() {
         String token = "batch" + UUID.randomUUID().toString().replace("-", "");
-        // Held back while we look (omnicase.events.paused): fast listeners would otherwise complete, and their rows
-        // leave the table, before the query below.
-        environment.getPropertySources().addFirst(new MapPropertySource("test-pause", Map.of("omnicase.events.paused", "true")));
-        List<String> listeners;
-        try {
+        List<String> listeners = whilePaused(() -> {
             CustomerMessages.write(port, "EMAIL", token + "@example.com", "Parcel " + token + " is late", null);
             // Publications only: the audit trail's entry of the message is parked in the same table, stored complete.
-            listeners = jdbc.sql("SELECT LISTENER_ID FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ? AND COMPLETION_DATE IS NULL")
+            return jdbc.sql("SELECT LISTENER_ID FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ? AND COMPLETION_DATE IS NULL")
                     .param("%" + token + "%").query(String.class).list();
-        } finally {
-            environment.getPropertySources().remove("test-pause");
-        }
+        });
         assertThat(listeners).as("the message's event reached several listeners").hasSizeGreaterThan(1);
         assertThat(listeners).as("one row per listener").doesNotHaveDuplicates();
         assertThat(listeners).anyMatch(id -> id.contains("InteractionIndex"));
 
+        awaitAllDelivered(token);
+    }
+
+    /**
+     * Runs with the after-commit work held back (omnicase.events.paused) while we look: fast listeners would otherwise
+     * complete, and their rows leave the table, before the queries of the test.
+     */
+    private <T> T whilePaused(java.util.function.Supplier<T> look) {
+        environment.getPropertySources().addFirst(new MapPropertySource("test-pause", Map.of("omnicase.events.paused", "true")));
+        try {
+            return look.get();
+        } finally {
+            environment.getPropertySources().remove("test-pause");
+        }
+    }
+
+    /** Until every publication whose event holds the token has been delivered. */
+    private void awaitAllDelivered(String token) {
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(jdbc.sql(
                         "SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ? AND COMPLETION_DATE IS NULL")
                 .param("%" + token + "%").query(Long.class).single()).isZero());
@@ -84,22 +96,20 @@ class EventPublicationBatchIT {
     @Test
     void aListenerGetsAPublicationOnlyForTheEntriesItActsOn() {
         String token = "only" + UUID.randomUUID().toString().replace("-", "");
-        environment.getPropertySources().addFirst(new MapPropertySource("test-pause", Map.of("omnicase.events.paused", "true")));
-        List<String> message;
-        List<String> processNote;
-        List<String> slaBreach;
-        try {
+        List<List<String>> seen = whilePaused(() -> {
             long caseId = CustomerMessages.write(port, "EMAIL", token + "@example.com", "Parcel " + token + " is late", null);
-            message = listenersOf("%Parcel " + token + "%");
+            List<String> onMessage = listenersOf("%Parcel " + token + "%");
             cases.recordNote(new CaseId(caseId), "case", "Process note " + token, Map.of());
-            processNote = listenersOf("%Process note " + token + "%");
+            List<String> onNote = listenersOf("%Process note " + token + "%");
             cases.recordSlaBreach(new CaseId(caseId));
-            slaBreach = jdbc.sql("SELECT LISTENER_ID FROM EVENT_PUBLICATION WHERE EVENT_TYPE LIKE '%InteractionRecorded' "
+            List<String> onBreach = jdbc.sql("SELECT LISTENER_ID FROM EVENT_PUBLICATION WHERE EVENT_TYPE LIKE '%InteractionRecorded' "
                             + "AND SERIALIZED_EVENT LIKE '%SLA breached%' AND SERIALIZED_EVENT LIKE ?")
                     .param("%\"caseId\":" + caseId + ",%").query(String.class).list();
-        } finally {
-            environment.getPropertySources().remove("test-pause");
-        }
+            return List.of(onMessage, onNote, onBreach);
+        });
+        List<String> message = seen.get(0);
+        List<String> processNote = seen.get(1);
+        List<String> slaBreach = seen.get(2);
         assertThat(message).as("the customer's message: indexed, watched on the floor").anyMatch(id -> id.contains("InteractionIndex"))
                 .anyMatch(id -> id.contains("FloorWatch"))
                 .noneMatch(id -> id.contains("CaseOutcomes")).noneMatch(id -> id.contains("ChatNotices"));
@@ -108,9 +118,7 @@ class EventPublicationBatchIT {
                 .noneMatch(id -> id.contains("FloorWatch"));
         assertThat(slaBreach).as("an SLA breach: outcomes and the floor").anyMatch(id -> id.contains("CaseOutcomes"))
                 .anyMatch(id -> id.contains("FloorWatch")).noneMatch(id -> id.contains("ChatNotices"));
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(jdbc.sql(
-                        "SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ? AND COMPLETION_DATE IS NULL")
-                .param("%" + token + "%").query(Long.class).single()).isZero());
+        awaitAllDelivered(token);
     }
 
     private List<String> listenersOf(String serializedLike) {

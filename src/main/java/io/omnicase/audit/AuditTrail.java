@@ -31,7 +31,7 @@ public class AuditTrail {
         this.checkpoints = checkpoints;
     }
 
-    /** A case's entries in chain order (sealed first: what was staged a moment ago is sealed before). */
+    /** A case's entries in chain order (sealed first: what was parked a moment ago is sealed before). */
     public List<AuditEntry> ofCase(long caseId) {
         entries.seal();
         return entries.ofCase(caseId);
@@ -42,7 +42,7 @@ public class AuditTrail {
         return entries.ofCustomer(customerId, caseIds);
     }
 
-    /** Seals what is staged, then recomputes the chain and names its first broken link. */
+    /** Seals what is parked, then recomputes the chain and names its first broken link. */
     public ChainVerification verify() {
         entries.seal();
         return verifier.verify();

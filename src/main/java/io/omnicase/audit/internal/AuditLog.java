@@ -2,7 +2,6 @@ package io.omnicase.audit.internal;
 
 import io.omnicase.audit.AuditEntry;
 import io.omnicase.outbox.TransactionOutbox;
-import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -187,7 +186,7 @@ public class AuditLog {
         sealer.shutdown();
     }
 
-    /** Seals what other nodes (or a failed run) left staged. */
+    /** Seals what other nodes (or a failed run) left parked. */
     @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${omnicase.audit.seal-every:PT2S}")
     void sealPeriodically() {
         if (enabled()) {
@@ -197,7 +196,7 @@ public class AuditLog {
 
     private static final int SEAL_BATCH = 500;
 
-    /** Appends every staged entry to the chain, in batches, each in a transaction of its own; answers how many. */
+    /** Appends every parked entry to the chain, in batches, each in a transaction of its own; answers how many. */
     public int seal() {
         int sealed = 0;
         while (true) {
@@ -207,7 +206,7 @@ public class AuditLog {
             }
             sealed += batch;
             if (batch < SEAL_BATCH) {
-                // All that was staged when the batch was read: an entry committed since then woke the sealer again
+                // All that was parked when the batch was read: an entry committed since then woke the sealer again
                 // (its run is queued), so a second, empty transaction here (lock the head, find nothing) is not needed.
                 // Issue 18: that empty round was half of the sealer's transactions while after-commit work drained.
                 return sealed;
