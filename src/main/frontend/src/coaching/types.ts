@@ -123,8 +123,8 @@ export function percent(value: number | null | undefined): string {
 
 export function signed(value: number | null | undefined): string {
   if (value === null || value === undefined) return '–';
-  const text = value.toFixed(2);
-  return value > 0 ? '+' + text : text;
+  const text = (Math.round(value * 100) / 100).toFixed(2);
+  return text === '0.00' ? text : value > 0 ? '+' + text : text;
 }
 
 export function duration(seconds: number | null | undefined): string {

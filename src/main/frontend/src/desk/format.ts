@@ -78,6 +78,11 @@ export function moodText(mood: Mood | null | undefined): string {
   return sentimentWord(mood) + (trend ? ', ' + trend : '');
 }
 
+/** A sentiment score with two decimals; a score that rounds to zero shows as 0.00, never "-0.00". */
+export function score(value: number): string {
+  return (Math.round(value * 100) / 100).toFixed(2);
+}
+
 /** The badge colour for a mood. */
 export function moodTone(mood: Mood | null | undefined): 'ok' | 'warn' | 'bad' | '' {
   if (!mood) return '';
