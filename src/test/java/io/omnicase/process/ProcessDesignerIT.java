@@ -32,6 +32,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -302,7 +303,8 @@ class ProcessDesignerIT {
             // (sealed into the chain a moment after the commit)
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
                             "SELECT actor, content FROM audit_entries WHERE kind = 'process.deployed' ORDER BY seq DESC LIMIT 1")
-                    .query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).single().replace(" ", ""))
+                    .query((rs, n) -> (rs.getString(1) + " " + rs.getString(2)).replace(" ", "")).list())
+                    .as("the newest sealed deployment entry").hasSize(1).first(STRING)
                     .startsWith("designer").contains("Thecall-backstepisnotstaffedyet", "\"rollbackOf\":" + before,
                             "\"version\":" + newest));
             assertThat(auditor.get(KEY + "/versions/" + newest).json().get("bpmnXml").asText()).isEqualTo(xml);
