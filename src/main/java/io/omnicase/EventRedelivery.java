@@ -133,7 +133,7 @@ class EventRedelivery implements AsyncConfigurer {
      * another live node was delivering right then.)
      */
     @Scheduled(initialDelayString = "${omnicase.events.redeliver-first-after:PT10S}",
-            fixedDelayString = "${omnicase.events.redeliver-every:PT10S}")
+            fixedDelayString = "${omnicase.events.redeliver-every:PT2S}")
     void redeliver() {
         if (paused(environment)) {
             return;

@@ -5,8 +5,6 @@ import co.elastic.clients.json.JsonpMapper;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.ElasticsearchTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.context.annotation.Bean;
@@ -31,31 +29,20 @@ class HistoryConfiguration {
     static final String HISTORY_EXECUTOR = "historyExecutor";
 
     /**
-     * Where timeline entries are indexed after commit: apart from the event pool, because each listener mostly waits
-     * for its bulk request (a short linger, then the node's answer) and holds no database connection while it waits;
-     * enough threads to fill a batch. Work that does not fit the queue is left in the publication table and delivered
-     * again (omnicase.events.redeliver-after), as on the event pool.
+     * Where timeline entries are prepared for indexing after commit (case status read, tags, vector): apart from the
+     * event pool, so indexing never waits behind process work. A task holds a database connection only for the status
+     * read and never waits for the node (the bulk writer's answer completes the delivery later: {@link InteractionIndex}),
+     * so a few threads keep up. Work that does not fit the queue is refused ({@code TaskRejectedException}) and left in
+     * the publication table, delivered again (omnicase.events.redeliver-after), as on the event pool.
      */
     @Bean(name = HISTORY_EXECUTOR, destroyMethod = "shutdown")
-    static ThreadPoolTaskExecutor historyExecutor(@Value("${omnicase.history.threads:32}") int threads,
-                                                  @Value("${omnicase.history.queue-capacity:10000}") int queueCapacity,
-                                                  MeterRegistry meters,
-                                                  org.springframework.core.env.Environment environment) {
-        Counter deferred = Counter.builder("omnicase.events.deferred").tag("pool", HISTORY_EXECUTOR)
-                .description("After-commit work left for redelivery because the pool's queue was full")
-                .register(meters);
+    static ThreadPoolTaskExecutor historyExecutor(@Value("${omnicase.history.threads:4}") int threads,
+                                                  @Value("${omnicase.history.queue-capacity:10000}") int queueCapacity) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix("history-");
         executor.setCorePoolSize(threads);
         executor.setMaxPoolSize(threads);
         executor.setQueueCapacity(queueCapacity);
-        executor.setRejectedExecutionHandler((work, pool) -> deferred.increment());
-        // omnicase.events.paused (the benchmark's "intake alone") holds indexing back too: left for redelivery.
-        executor.setTaskDecorator(work -> () -> {
-            if (!environment.getProperty("omnicase.events.paused", Boolean.class, false)) {
-                work.run();
-            }
-        });
         executor.setWaitForTasksToCompleteOnShutdown(false);
         executor.setAwaitTerminationSeconds(5);
         executor.initialize();

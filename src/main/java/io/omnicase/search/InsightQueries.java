@@ -70,12 +70,17 @@ public class InsightQueries {
     private final io.omnicase.embeddings.TextEmbeddings embeddings;
     private final String outcomes;
     private final IndexCreation outcomeCreation;
+    private final BulkWriter outcomeWriter;
     private final QualityIndex quality;
 
     InsightQueries(ElasticsearchClient client, InteractionIndex interactions,
                    io.omnicase.embeddings.TextEmbeddings embeddings, QualityIndex quality,
-                   @Value("${omnicase.insight.outcome-index:case-outcomes}") String outcomes) {
+                   @Value("${omnicase.insight.outcome-index:case-outcomes}") String outcomes,
+                   @Value("${omnicase.history.bulk.max-batch:500}") int maxBatch,
+                   @Value("${omnicase.history.bulk.linger:PT0.02S}") java.time.Duration linger,
+                   io.micrometer.core.instrument.MeterRegistry meters) {
         this.client = client;
+        this.outcomeWriter = new BulkWriter(client, outcomes, maxBatch, linger, 20_000, meters);
         this.quality = quality;
         this.interactions = interactions;
         this.embeddings = embeddings;
@@ -428,6 +433,20 @@ public class InsightQueries {
     // ---------------------------------------------------------------------------------------------- writes
 
     /** Keeps a case's outcome (one document per case, replaced on every change). */
+    /**
+     * Writes a case's outcome through the outcomes' bulk writer, replacing the old one (keyed by case id); the future
+     * completes when the node has it. For after-commit work ({@link HistoryWork}).
+     */
+    public java.util.concurrent.CompletableFuture<Void> writeOutcome(CaseOutcome outcome) throws IOException {
+        outcomeCreation.ensure();
+        return outcomeWriter.write(Long.toString(outcome.caseId()), outcome);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopWriting() {
+        outcomeWriter.close();
+    }
+
     public void putOutcome(CaseOutcome outcome) {
         try {
             outcomeCreation.ensure();

@@ -26,9 +26,8 @@ import jakarta.annotation.PreDestroy;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,21 +61,21 @@ public class InteractionIndex {
 
     private final BulkWriter writer;
     private final StatusSync statusSync;
-    private final Duration writeTimeout;
+    private final HistoryWork work;
 
     InteractionIndex(ElasticsearchClient client, TextEmbeddings embeddings,
                      @Value("${omnicase.history.index:interactions}") String index, CaseManagement cases,
                      java.util.List<InteractionTagger> taggers,
                      @Value("${omnicase.history.bulk.max-batch:500}") int maxBatch,
                      @Value("${omnicase.history.bulk.linger:PT0.02S}") Duration linger,
-                     @Value("${omnicase.history.bulk.write-timeout:PT10S}") Duration writeTimeout,
                      @Value("${omnicase.history.status-every:PT0.5S}") Duration statusEvery,
+                     HistoryWork work,
                      MeterRegistry meters) {
         this.client = client;
+        this.work = work;
         this.writer = new BulkWriter(client, index, maxBatch, linger, 20_000, meters);
         this.statusSync = new StatusSync(client, index, caseId -> cases.find(new CaseId(caseId))
                 .map(view -> view.status().name()).orElse(null), statusEvery);
-        this.writeTimeout = writeTimeout;
         this.taggers = java.util.List.copyOf(taggers);
         this.embeddings = embeddings;
         this.cases = cases;
@@ -130,22 +129,27 @@ public class InteractionIndex {
      * earlier entry of the case that status too: a search shows a resolved case as resolved, not as it stood when each
      * message came in. The status is read from the case, not the event, so events handled out of order still leave
      * the index with the case's latest state.
+     * <p>
+     * After commit, without a transaction: no database connection is held while Elasticsearch is called. The entry is
+     * prepared (status, tags, vector) on the history pool, goes out in the next bulk request, and the returned future
+     * completes when the node has it (and, for a change of state, the case's earlier entries have the new status):
+     * only then does the publication registry complete the delivery, and it delivers again when the node refused the
+     * entry, could not be reached or did not answer in time. No thread waits for the node meanwhile: a thread per
+     * waiting entry capped how fast a backlog drained after an outage (issue 18, faults: 32 threads parked in the
+     * status round, about 55 messages a second).
      */
-    // After commit, on the history pool (HistoryConfiguration), without a transaction of its own: no database
-    // connection is held while Elasticsearch is called. The document goes out in the next bulk request; the listener
-    // waits for its answer, so the publication registry completes the delivery only once the node has the document,
-    // and delivers it again when the node refused it or could not be reached.
-    @Async(HistoryConfiguration.HISTORY_EXECUTOR)
     @TransactionalEventListener
-    void on(InteractionRecorded event) throws IOException {
-        String status = cases.find(new CaseId(event.caseId())).map(view -> view.status().name())
-                .orElse(event.caseStatus().name());
-        write(new InteractionDocument(event.interactionId(), event.caseId(), event.customerId(), event.kind().name(),
-                event.channel() == null ? null : event.channel().name(), event.author(), event.text(),
-                status, event.occurredAt()));
-        if (event.kind() == InteractionKind.STATUS) {
-            await(statusSync.restatus(event.caseId()), "the status of case " + event.caseId());
-        }
+    CompletableFuture<Void> on(InteractionRecorded event) {
+        return work.afterCommit("entry " + event.interactionId(), () -> {
+            String status = cases.find(new CaseId(event.caseId())).map(view -> view.status().name())
+                    .orElse(event.caseStatus().name());
+            CompletableFuture<Void> written = write(new InteractionDocument(event.interactionId(), event.caseId(),
+                    event.customerId(), event.kind().name(), event.channel() == null ? null : event.channel().name(),
+                    event.author(), event.text(), status, event.occurredAt()));
+            return event.kind() == InteractionKind.STATUS
+                    ? written.thenCompose(done -> statusSync.restatus(event.caseId()))
+                    : written;
+        });
     }
 
     /**
@@ -185,16 +189,14 @@ public class InteractionIndex {
     }
 
     /**
-     * Writes the entry through the bulk writer (keyed by interaction id: a second write of it leaves one document) and
-     * waits until the node has it.
-     *
-     * @throws IOException when the node refused it, could not be reached, or did not answer in time
+     * Writes the entry through the bulk writer (keyed by interaction id: a second write of it leaves one document); the
+     * future completes when the node has it, exceptionally when it refused it or could not be reached.
      */
-    void write(InteractionDocument document) throws IOException {
+    CompletableFuture<Void> write(InteractionDocument document) throws IOException {
         ensureIndex();
         float[] vector = searchedByMeaning(document.kind()) ? embeddings.embed(document.text()) : null;
         Stored stored = Stored.of(document, tagsOf(document), vector == null || RankFusion.isZero(vector) ? null : vector);
-        await(writer.write(Long.toString(document.interactionId()), stored), "entry " + document.interactionId());
+        return writer.write(Long.toString(document.interactionId()), stored);
     }
 
     /**
@@ -204,19 +206,6 @@ public class InteractionIndex {
      */
     static boolean searchedByMeaning(String kind) {
         return InteractionKind.INBOUND.name().equals(kind) || InteractionKind.OUTBOUND.name().equals(kind);
-    }
-
-    private void await(java.util.concurrent.Future<Void> written, String what) throws IOException {
-        try {
-            written.get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new IOException("The history index did not take " + what + " in " + writeTimeout, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while " + what + " was written", e);
-        }
     }
 
     @PreDestroy

@@ -7,12 +7,15 @@ import io.omnicase.cases.InteractionKind;
 import io.omnicase.cases.InteractionRecorded;
 import io.omnicase.cases.TimelineEntry;
 import io.omnicase.routing.MessageFacts;
+import io.omnicase.search.CaseOutcome;
+import io.omnicase.search.HistoryWork;
 import io.omnicase.search.InsightQueries;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Keeps each case's outcome document current: after every change of a case's state (escalated, resolved, reopened,
@@ -23,27 +26,36 @@ public class CaseOutcomes {
 
     private final CaseManagement cases;
     private final InsightQueries queries;
+    private final HistoryWork history;
 
-    CaseOutcomes(CaseManagement cases, InsightQueries queries) {
+    CaseOutcomes(CaseManagement cases, InsightQueries queries, HistoryWork history) {
         this.cases = cases;
         this.queries = queries;
+        this.history = history;
     }
 
     // Only changes of state: the condition is read before the event publication is stored (Spring Modulith), so the
     // other three of an inbound message's four timeline entries cost no publication row, thread or transaction here
-    // (issue 18, after-commit throughput).
-    @ApplicationModuleListener(condition = "#root.args[0].kind().name() == 'STATUS'")
-    void on(InteractionRecorded event) {
-        if (event.kind() == InteractionKind.STATUS) {
-            update(event.caseId());
-        }
+    // (issue 18, after-commit throughput). On the history pool, not the event pool, and without a transaction: while
+    // Elasticsearch was away, redelivered outcomes (each a transaction and two reads before failing) kept the event
+    // pool from process work, and cases waited for their routing decision (faults, issue 18).
+    @TransactionalEventListener(condition = "#root.args[0].kind().name() == 'STATUS'")
+    CompletableFuture<Void> on(InteractionRecorded event) {
+        return history.afterCommit("the outcome of case " + event.caseId(), () -> {
+            Optional<CaseOutcome> outcome = outcomeOf(event.caseId());
+            return outcome.isEmpty() ? CompletableFuture.completedFuture(null) : queries.writeOutcome(outcome.get());
+        });
     }
 
     /** Computes the case's outcome again from MariaDB and stores it; a rebuild calls this for every case. */
     public void update(long caseId) {
+        outcomeOf(caseId).ifPresent(queries::putOutcome);
+    }
+
+    private Optional<CaseOutcome> outcomeOf(long caseId) {
         Optional<CaseView> found = cases.find(new CaseId(caseId));
         if (found.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         CaseView view = found.get();
         List<TimelineEntry> timeline = cases.timeline(new CaseId(caseId));
@@ -52,7 +64,7 @@ public class CaseOutcomes {
         OutcomeCalculation.Case c = new OutcomeCalculation.Case(view.id(), view.customerId(),
                 MessageFacts.topicOf(firstText).name(), view.queue(), view.channel() == null ? null : view.channel().name(),
                 view.status().name(), view.openedAt(), view.resolvedAt(), view.reopenCount());
-        queries.putOutcome(OutcomeCalculation.of(c, timeline.stream().map(CaseOutcomes::entry).toList()));
+        return Optional.of(OutcomeCalculation.of(c, timeline.stream().map(CaseOutcomes::entry).toList()));
     }
 
     private static OutcomeCalculation.Entry entry(TimelineEntry e) {

@@ -1,0 +1,99 @@
+package io.omnicase.search;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * After-commit work that writes to Elasticsearch, for listeners that return its future (a
+ * {@code @TransactionalEventListener} returning a {@code CompletableFuture}): Spring Modulith completes the event
+ * publication when the future completes, and leaves it for redelivery when it fails. The work is prepared on the
+ * history pool ({@link HistoryConfiguration#historyExecutor}) without a transaction; what it then waits for (a bulk
+ * request, a status round) holds no thread. So an outage or a backlog costs queued futures, not parked threads: with a
+ * thread waiting per entry, a backlog after an outage drained at about 55 messages a second (issue 18, faults).
+ * <p>
+ * The future completes on one of a few completion threads (the registry deletes the publication there), never on the
+ * bulk writer's or the status round's thread, which would then wait for the database between requests. It fails at
+ * once, without touching the database, when the pool's queue is full or after-commit work is paused
+ * ({@code omnicase.events.paused}), and after {@code omnicase.history.bulk.write-timeout} twice when the node does not
+ * answer.
+ */
+@Component
+public class HistoryWork {
+
+    private final TaskExecutor pool;
+    private final ExecutorService completions;
+    private final Environment environment;
+    private final Counter deferred;
+    private final long timeoutMillis;
+
+    HistoryWork(@Qualifier(HistoryConfiguration.HISTORY_EXECUTOR) TaskExecutor pool, Environment environment,
+                @Value("${omnicase.history.completion-threads:2}") int completionThreads,
+                @Value("${omnicase.history.bulk.write-timeout:PT10S}") Duration writeTimeout, MeterRegistry meters) {
+        this.pool = pool;
+        this.environment = environment;
+        this.timeoutMillis = 2 * writeTimeout.toMillis();
+        this.deferred = Counter.builder("omnicase.events.deferred").tag("pool", HistoryConfiguration.HISTORY_EXECUTOR)
+                .description("After-commit work left for redelivery because the pool's queue was full").register(meters);
+        AtomicInteger threads = new AtomicInteger();
+        // The queue holds at most the work in flight, which the history pool's queue and the bulk writers' capacity bound.
+        this.completions = Executors.newFixedThreadPool(Math.max(1, completionThreads), work -> {
+            Thread thread = new Thread(work, "history-done-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Runs {@code work} on the history pool; the returned future completes as the future {@code work} returns does.
+     *
+     * @param what names the work in the failure when it could not be run now
+     */
+    public CompletableFuture<Void> afterCommit(String what, Callable<CompletableFuture<Void>> work) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (environment.getProperty("omnicase.events.paused", Boolean.class, false)) {
+            done.completeExceptionally(new IOException("After-commit work is paused (omnicase.events.paused): " + what));
+            return done;
+        }
+        try {
+            pool.execute(() -> {
+                try {
+                    work.call().orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenCompleteAsync((result, failure) -> {
+                        if (failure == null) {
+                            done.complete(null);
+                        } else {
+                            done.completeExceptionally(failure);
+                        }
+                    }, completions);
+                } catch (Exception e) {
+                    done.completeExceptionally(e);
+                }
+            });
+        } catch (TaskRejectedException e) {
+            deferred.increment();
+            done.completeExceptionally(new IOException("The history pool is full; " + what
+                    + " is done when its event is delivered again", e));
+        }
+        return done;
+    }
+
+    @PreDestroy
+    void stop() {
+        completions.shutdown();
+    }
+}
