@@ -25,7 +25,11 @@ public class TextEmbeddings {
     public static final int DIMENSIONS = 384;
     /** The model reads about 256 word pieces; longer text is cut (its start carries the gist of a message). */
     static final int MAX_CHARS = 2_000;
-    private static final int CACHED = 4_096;
+    /**
+     * Texts whose vectors are kept (about 1.6 kB each): intake embeds every message for its sentiment, and the history
+     * index embeds it again after commit, minutes later when Elasticsearch was away (issue 18, faults).
+     */
+    private static final int CACHED = 16_384;
 
     private volatile AllMiniLmL6V2QuantizedEmbeddingModel model;
     private final Map<String, float[]> recent = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {

@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>
  * The future completes on one of a few completion threads (the registry deletes the publication there), never on the
  * bulk writer's or the status round's thread, which would then wait for the database between requests. It fails at
- * once, without touching the database, when the pool's queue is full or after-commit work is paused
+ * once, without touching the database, when the pool's queue is full, the node could not be reached a moment ago
+ * (the client's breaker is open), or after-commit work is paused
  * ({@code omnicase.events.paused}), and after {@code omnicase.history.bulk.write-timeout} twice when the node does not
  * answer.
  */
@@ -41,11 +42,15 @@ public class HistoryWork {
     private final Environment environment;
     private final Counter deferred;
     private final long timeoutMillis;
+    /** The client's breaker: while it is open, work fails before it reads the database or embeds a text. */
+    private final GuardedTransport breaker;
 
     HistoryWork(@Qualifier(HistoryConfiguration.HISTORY_EXECUTOR) TaskExecutor pool, Environment environment,
+                co.elastic.clients.elasticsearch.ElasticsearchClient client,
                 @Value("${omnicase.history.completion-threads:2}") int completionThreads,
                 @Value("${omnicase.history.bulk.write-timeout:PT10S}") Duration writeTimeout, MeterRegistry meters) {
         this.pool = pool;
+        this.breaker = client._transport() instanceof GuardedTransport guarded ? guarded : null;
         this.environment = environment;
         this.timeoutMillis = 2 * writeTimeout.toMillis();
         this.deferred = Counter.builder("omnicase.events.deferred").tag("pool", HistoryConfiguration.HISTORY_EXECUTOR)
@@ -68,6 +73,13 @@ public class HistoryWork {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (environment.getProperty("omnicase.events.paused", Boolean.class, false)) {
             done.completeExceptionally(new IOException("After-commit work is paused (omnicase.events.paused): " + what));
+            return done;
+        }
+        if (breaker != null && breaker.isOpen()) {
+            // During an outage every redelivery round hands the backlog over again: each attempt reading a case and
+            // embedding a text only to fail took the CPU that intake and process work needed.
+            done.completeExceptionally(new IOException("Elasticsearch could not be reached a moment ago: " + what
+                    + " is done when its event is delivered again"));
             return done;
         }
         try {
