@@ -42,6 +42,8 @@ public class HistoryWork {
     private final Environment environment;
     private final Counter deferred;
     private final long timeoutMillis;
+    private final java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HistoryWork.class);
     /** The client's breaker: while it is open, work fails before it reads the database or embeds a text. */
     private final GuardedTransport breaker;
 
@@ -78,8 +80,10 @@ public class HistoryWork {
         if (breaker != null && breaker.isOpen()) {
             // During an outage every redelivery round hands the backlog over again: each attempt reading a case and
             // embedding a text only to fail took the CPU that intake and process work needed.
-            done.completeExceptionally(new IOException("Elasticsearch could not be reached a moment ago: " + what
-                    + " is done when its event is delivered again"));
+            IOException away = new IOException("Elasticsearch could not be reached a moment ago: " + what
+                    + " is done when its event is delivered again");
+            failed(away);
+            done.completeExceptionally(away);
             return done;
         }
         try {
@@ -87,12 +91,15 @@ public class HistoryWork {
                 try {
                     work.call().orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenCompleteAsync((result, failure) -> {
                         if (failure == null) {
+                            succeeded();
                             done.complete(null);
                         } else {
+                            failed(failure);
                             done.completeExceptionally(failure);
                         }
                     }, completions);
                 } catch (Exception e) {
+                    failed(e);
                     done.completeExceptionally(e);
                 }
             });
@@ -102,6 +109,24 @@ public class HistoryWork {
                     + " is done when its event is delivered again", e));
         }
         return done;
+    }
+
+    /**
+     * One line when writes start failing and one when they work again, rather than a line per entry: during an outage
+     * each redelivery round retries the whole backlog. (Spring Modulith's own line per failed delivery is logged at
+     * debug only: see {@code logging.level} in application.yml.)
+     */
+    private void failed(Throwable failure) {
+        if (failing.compareAndSet(false, true)) {
+            log.warn("Writing to Elasticsearch failed ({}); what was not written is written when its event is delivered "
+                    + "again", failure.toString());
+        }
+    }
+
+    private void succeeded() {
+        if (failing.compareAndSet(true, false)) {
+            log.info("Writing to Elasticsearch works again");
+        }
     }
 
     @PreDestroy
