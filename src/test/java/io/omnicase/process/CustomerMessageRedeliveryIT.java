@@ -54,6 +54,44 @@ class CustomerMessageRedeliveryIT {
         assertThat(messagesTakenWhileHandled(instance)).isEqualTo(1);
     }
 
+    /**
+     * Deliveries of one message at the same moment (quick retries of an earlier delivery firing with a redelivery, two
+     * nodes): one takes it. A kill -9 fault run once saw two reassessments of one message this way.
+     */
+    @Test
+    void aMessageDeliveredManyTimesAtOnceIsTakenOnce() throws Exception {
+        QueueCase handled = QueueCases.escalatedIn(port, "billing");
+        String instance = runtime.createProcessInstanceQuery().processDefinitionKey(CustomerCaseProcess.KEY)
+                .processInstanceBusinessKey(String.valueOf(handled.caseId())).singleResult().getId();
+        QueueCases.customerWrites(port, handled, "Is there any news on my refund?");
+        long latest = jdbc.sql("SELECT MAX(id) FROM interactions WHERE case_id = ? AND kind = 'INBOUND'")
+                .param(handled.caseId()).query(Long.class).single();
+
+        int copies = 8;
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(copies);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < copies; i++) {
+                sent.add(senders.submit(() -> {
+                    start.await();
+                    transactions.executeWithoutResult(tx -> events.publishEvent(
+                            new MessageReceived(handled.caseId(), latest, handled.customerId(), Channel.EMAIL, false)));
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get();
+            }
+        } finally {
+            senders.shutdown();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> pendingDeliveriesToTheProcess(latest) == 0);
+        assertThat(messagesTakenWhileHandled(instance)).isEqualTo(1);
+    }
+
     private long messagesTakenWhileHandled(String instance) {
         return history.createHistoricActivityInstanceQuery().processInstanceId(instance)
                 .activityId(CustomerCaseProcess.Elements.msg_customer_message_handled.id()).count();

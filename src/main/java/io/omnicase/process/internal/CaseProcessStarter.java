@@ -61,14 +61,18 @@ class CaseProcessStarter {
     /** A deployed definition's version never changes: read once per definition, not once per case (issue 18). */
     private final Map<String, Integer> versions = new java.util.concurrent.ConcurrentHashMap<>();
     private final EventPublicationRegistry registry;
+    /** A quick retry, like a delivery, takes the case's lock first (see {@link #on}). */
+    private final org.springframework.transaction.support.TransactionTemplate inTransaction;
     private final org.springframework.context.ApplicationEventPublisher events;
 
     CaseProcessStarter(RuntimeService runtime, org.camunda.bpm.engine.RepositoryService repository,
                        org.springframework.context.ApplicationEventPublisher events, CaseManagement cases, TaskScheduler scheduler,
                        @Value("${omnicase.case.self-service-timeout:PT24H}") Duration selfServiceTimeout,
                        @Value("${omnicase.case.auto-close-after:P7D}") Duration autoCloseAfter,
-                       EventPublicationRegistry registry) {
+                       EventPublicationRegistry registry,
+                       org.springframework.transaction.PlatformTransactionManager transactions) {
         this.registry = registry;
+        this.inTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.runtime = runtime;
         this.repository = repository;
         this.events = events;
@@ -80,11 +84,13 @@ class CaseProcessStarter {
 
     @ApplicationModuleListener
     void on(MessageReceived message) {
-        if (message.newCase()) {
-            // Two deliveries of a case's first message at once (two nodes redelivering, a redelivery racing the first
-            // delivery) would both find no process and start two: the second waits here and then finds the first's.
-            cases.lockUntilCommit(new CaseId(message.caseId()));
-        }
+        // One delivery per case at a time. Two deliveries of a case's first message at once (two nodes redelivering,
+        // a redelivery racing the first delivery) would both find no process and start two; two of a later message
+        // would both read the message before it as the latest taken and, in repeatable read, both correlate (seen
+        // after a kill -9: quick retries of an earlier delivery firing with a redelivery as the process reached its
+        // wait state; two reassessments). The second waits here, and as the lock is its transaction's first
+        // statement, its first read (its snapshot) comes after the first delivery's commit.
+        cases.lockUntilCommit(new CaseId(message.caseId()));
         try {
             deliver(message);
         } catch (ProcessNotReadyException e) {
@@ -100,7 +106,10 @@ class CaseProcessStarter {
         }
         scheduler.schedule(() -> {
             try {
-                deliver(message);
+                inTransaction.executeWithoutResult(tx -> {
+                    cases.lockUntilCommit(new CaseId(message.caseId()));
+                    deliver(message);
+                });
                 // Taken: the publication the failed delivery left incomplete is done, not delivered again in 30 s.
                 registry.markCompleted(message, LISTENER);
             } catch (ProcessNotReadyException e) {
