@@ -2,9 +2,6 @@ package io.omnicase.search;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ErrorResponse;
-import co.elastic.clients.json.JsonpMapper;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.ElasticsearchTransport;
 import co.elastic.clients.transport.Endpoint;
 import co.elastic.clients.transport.TransportOptions;
 import org.junit.jupiter.api.Test;
@@ -15,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,7 +64,7 @@ class GuardedTransportTest {
     }
 
     /** Stands in for the HTTP transport to one Elasticsearch node: answers, times out, or answers an error. */
-    private static final class Node implements ElasticsearchTransport {
+    private static final class Node extends StandInTransport {
         IOException failWith;
         boolean failWithError;
         int calls;
@@ -86,26 +82,6 @@ class GuardedTransportTest {
                         .error(c -> c.type("parsing_exception").reason("bad query"))));
             }
             return (ResponseT) "answer";
-        }
-
-        @Override
-        public <RequestT, ResponseT, ErrorT> CompletableFuture<ResponseT> performRequestAsync(RequestT request,
-                Endpoint<RequestT, ResponseT, ErrorT> endpoint, TransportOptions options) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public JsonpMapper jsonpMapper() {
-            return new JacksonJsonpMapper();
-        }
-
-        @Override
-        public TransportOptions options() {
-            return null;
-        }
-
-        @Override
-        public void close() {
         }
     }
 

@@ -1,9 +1,6 @@
 package io.omnicase.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.JsonpMapper;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.ElasticsearchTransport;
 import co.elastic.clients.transport.Endpoint;
 import co.elastic.clients.transport.TransportOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -131,31 +128,11 @@ class HistoryWorkTest {
     }
 
     /** The transport to a node that cannot be reached: every call fails, which opens the breaker around it. */
-    private static final class UnreachableNode implements ElasticsearchTransport {
+    private static final class UnreachableNode extends StandInTransport {
         @Override
         public <RequestT, ResponseT, ErrorT> ResponseT performRequest(RequestT request,
                 Endpoint<RequestT, ResponseT, ErrorT> endpoint, TransportOptions options) throws IOException {
             throw new IOException("Connection refused");
-        }
-
-        @Override
-        public <RequestT, ResponseT, ErrorT> CompletableFuture<ResponseT> performRequestAsync(RequestT request,
-                Endpoint<RequestT, ResponseT, ErrorT> endpoint, TransportOptions options) {
-            return CompletableFuture.failedFuture(new IOException("Connection refused"));
-        }
-
-        @Override
-        public JsonpMapper jsonpMapper() {
-            return new JacksonJsonpMapper();
-        }
-
-        @Override
-        public TransportOptions options() {
-            return null;
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
