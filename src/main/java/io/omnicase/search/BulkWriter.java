@@ -46,8 +46,9 @@ final class BulkWriter implements AutoCloseable {
     private final DistributionSummary batches;
     private volatile boolean open = true;
 
-    BulkWriter(ElasticsearchClient client, String index, int maxBatch, Duration linger, int capacity, MeterRegistry meters) {
-        this.client = client;
+    BulkWriter(ElasticsearchClient client, String index, int maxBatch, Duration linger, int capacity, Duration timeout,
+               MeterRegistry meters) {
+        this.client = withSocketTimeout(client, timeout);
         this.index = index;
         this.maxBatch = maxBatch;
         this.lingerNanos = linger.toNanos();
@@ -60,6 +61,25 @@ final class BulkWriter implements AutoCloseable {
         this.sender = new Thread(this::send, "bulk-" + index);
         this.sender.setDaemon(true);
         this.sender.start();
+    }
+
+    /**
+     * The client with a socket timeout of its own for bulk requests: a batch of a few hundred documents with vectors
+     * can take the busy node longer than the client's default (3 s, chosen so that a hung node costs a search little).
+     * Under load, batches that timed out at 3 s opened the breaker for everyone and their entries waited for redelivery
+     * (issue 18, bench/ingest phase (c)).
+     */
+    private static ElasticsearchClient withSocketTimeout(ElasticsearchClient client, Duration timeout) {
+        co.elastic.clients.transport.TransportOptions options = client._transportOptions() != null
+                ? client._transportOptions() : client._transport().options();
+        if (!(options instanceof co.elastic.clients.transport.rest_client.RestClientOptions rest)) {
+            return client;
+        }
+        co.elastic.clients.transport.rest_client.RestClientOptions.Builder builder = rest.toBuilder();
+        int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        builder.restClientRequestOptionsBuilder().setRequestConfig(org.apache.http.client.config.RequestConfig.custom()
+                .setConnectTimeout(Math.min(2_000, millis)).setSocketTimeout(millis).build());
+        return client.withTransportOptions(builder.build());
     }
 
     /** Queues the document for the next batch; the future tells when the node has it. */

@@ -78,9 +78,10 @@ public class InsightQueries {
                    @Value("${omnicase.insight.outcome-index:case-outcomes}") String outcomes,
                    @Value("${omnicase.history.bulk.max-batch:500}") int maxBatch,
                    @Value("${omnicase.history.bulk.linger:PT0.02S}") java.time.Duration linger,
+                   @Value("${omnicase.history.bulk.write-timeout:PT10S}") java.time.Duration writeTimeout,
                    io.micrometer.core.instrument.MeterRegistry meters) {
         this.client = client;
-        this.outcomeWriter = new BulkWriter(client, outcomes, maxBatch, linger, 20_000, meters);
+        this.outcomeWriter = new BulkWriter(client, outcomes, maxBatch, linger, 20_000, writeTimeout, meters);
         this.quality = quality;
         this.interactions = interactions;
         this.embeddings = embeddings;

@@ -68,12 +68,13 @@ public class InteractionIndex {
                      java.util.List<InteractionTagger> taggers,
                      @Value("${omnicase.history.bulk.max-batch:500}") int maxBatch,
                      @Value("${omnicase.history.bulk.linger:PT0.02S}") Duration linger,
+                     @Value("${omnicase.history.bulk.write-timeout:PT10S}") Duration writeTimeout,
                      @Value("${omnicase.history.status-every:PT0.5S}") Duration statusEvery,
                      HistoryWork work,
                      MeterRegistry meters) {
         this.client = client;
         this.work = work;
-        this.writer = new BulkWriter(client, index, maxBatch, linger, 20_000, meters);
+        this.writer = new BulkWriter(client, index, maxBatch, linger, 20_000, writeTimeout, meters);
         this.statusSync = new StatusSync(client, index, caseId -> cases.find(new CaseId(caseId))
                 .map(view -> view.status().name()).orElse(null), statusEvery);
         this.taggers = java.util.List.copyOf(taggers);
