@@ -65,11 +65,12 @@ final class BulkWriter implements AutoCloseable {
 
     /**
      * The client with a socket timeout of its own for bulk requests: a batch of a few hundred documents with vectors
-     * can take the busy node longer than the client's default (3 s, chosen so that a hung node costs a search little).
+     * can take the busy node longer than the client's default (3 s, chosen so that a hung node costs a search little);
+     * so can the status round's refresh ({@link StatusSync}).
      * Under load, batches that timed out at 3 s opened the breaker for everyone and their entries waited for redelivery
      * (issue 18, bench/ingest phase (c)).
      */
-    private static ElasticsearchClient withSocketTimeout(ElasticsearchClient client, Duration timeout) {
+    static ElasticsearchClient withSocketTimeout(ElasticsearchClient client, Duration timeout) {
         co.elastic.clients.transport.TransportOptions options = client._transportOptions() != null
                 ? client._transportOptions() : client._transport().options();
         if (!(options instanceof co.elastic.clients.transport.rest_client.RestClientOptions rest)) {

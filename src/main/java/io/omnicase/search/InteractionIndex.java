@@ -75,7 +75,7 @@ public class InteractionIndex {
         this.client = client;
         this.work = work;
         this.writer = new BulkWriter(client, index, maxBatch, linger, 20_000, writeTimeout, meters);
-        this.statusSync = new StatusSync(client, index, caseId -> cases.find(new CaseId(caseId))
+        this.statusSync = new StatusSync(BulkWriter.withSocketTimeout(client, writeTimeout), index, caseId -> cases.find(new CaseId(caseId))
                 .map(view -> view.status().name()).orElse(null), statusEvery);
         this.taggers = java.util.List.copyOf(taggers);
         this.embeddings = embeddings;
