@@ -1,3 +1,4 @@
+import { score as twoDecimals } from '../desk/format';
 // The shapes of the coaching page's API: /api/insight/coaching (the contract of issue 16, written by the patterns
 // work) and /api/insight/quality (scores and their rules).
 
@@ -123,8 +124,8 @@ export function percent(value: number | null | undefined): string {
 
 export function signed(value: number | null | undefined): string {
   if (value === null || value === undefined) return '–';
-  const text = (Math.round(value * 100) / 100).toFixed(2);
-  return text === '0.00' ? text : value > 0 ? '+' + text : text;
+  const text = twoDecimals(value);
+  return text === '0.00' || value < 0 ? text : '+' + text;
 }
 
 export function duration(seconds: number | null | undefined): string {

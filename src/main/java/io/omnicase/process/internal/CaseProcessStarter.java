@@ -90,9 +90,8 @@ class CaseProcessStarter {
         // after a kill -9: quick retries of an earlier delivery firing with a redelivery as the process reached its
         // wait state; two reassessments). The second waits here, and as the lock is its transaction's first
         // statement, its first read (its snapshot) comes after the first delivery's commit.
-        cases.lockUntilCommit(new CaseId(message.caseId()));
         try {
-            deliver(message);
+            deliverLocked(message);
         } catch (ProcessNotReadyException e) {
             retryShortly(message, 0);
             throw e;
@@ -106,10 +105,7 @@ class CaseProcessStarter {
         }
         scheduler.schedule(() -> {
             try {
-                inTransaction.executeWithoutResult(tx -> {
-                    cases.lockUntilCommit(new CaseId(message.caseId()));
-                    deliver(message);
-                });
+                inTransaction.executeWithoutResult(tx -> deliverLocked(message));
                 // Taken: the publication the failed delivery left incomplete is done, not delivered again in 30 s.
                 registry.markCompleted(message, LISTENER);
             } catch (ProcessNotReadyException e) {
@@ -118,6 +114,12 @@ class CaseProcessStarter {
                 log.debug("Quick retry of message {} failed, redelivery takes over: {}", message.messageId(), e.toString());
             }
         }, Instant.now().plus(QUICK_RETRIES.get(attempt)));
+    }
+
+    /** Takes the case's row lock (until the caller's transaction ends), then delivers: see {@link #on}. */
+    private void deliverLocked(MessageReceived message) {
+        cases.lockUntilCommit(new CaseId(message.caseId()));
+        deliver(message);
     }
 
     private void deliver(MessageReceived message) {
