@@ -67,7 +67,7 @@ def model(KX, KL):
     for t in sorted(set(KL)):
         E = KX[KL == t]; nn, lc = loo(E); c = E.sum(0); raw[t] = (c / np.linalg.norm(c), nn, lc)
     allnn = np.concatenate([r[1] for r in raw.values()]); alllc = np.concatenate([r[2] for r in raw.values()])
-    pm = (allnn.mean(), allnn.std(), alllc.mean(), alllc.std()) if len(allnn) > 1 else (0.7, 0.1, 0.75, 0.1)
+    pm = (allnn.mean(), allnn.std(), alllc.mean(), alllc.std()) if len(allnn) > 1 else (0.90, 0.06, 0.89, 0.05)
     def shr(v, m0, s0):
         if len(v) == 0: return m0, s0
         return (v.sum() + KPRIOR * m0) / (len(v) + KPRIOR), np.sqrt((((v - v.mean()) ** 2).sum() + KPRIOR * s0 ** 2) / (len(v) + KPRIOR))
@@ -192,7 +192,8 @@ if __name__ == '__main__':
               ' mean %.3f/%.3f/%.3f/%.3f' % tuple(rates(w, cols, alls, tt)))
     print('min-confidence (rule: lowest threshold with mean declined >= %.2f): %.2f' % (DECLINE_TARGET, t),
           'in-scope %.3f declined %.3f (siblings %.3f, out of domain %.3f)' % tuple(rates(w, cols, alls, t)))
-    old = np.array([-2.8697, 2.1163, -0.9303, 3.4446, 3.0612, -1.2337, 0.1407, 1.1594, 0.2080]); oc = list(range(8))
-    print('the 2 December model (eight signals, its weights) in this protocol: at 0.52 in-scope %.3f declined %.3f '
-          '(siblings %.3f, out of domain %.3f)' % tuple(rates(old, oc, alls, 0.52)),
-          '; rule gives %.2f' % rule(old, oc, alls))
+    print('mean (spread) over topics of the nearest phrasing, left one out, and of the similarity to the centroid, '
+          '10 examples per topic: TopicModel\'s defaults')
+    nn, lc = zip(*[loo(trX[trL == t][:10]) for t in sorted(set(trL))])
+    print('  nearest %.2f (%.2f), centroid %.2f (%.2f)' % (np.concatenate(nn).mean(), np.concatenate(nn).std(),
+                                                       np.concatenate(lc).mean(), np.concatenate(lc).std()))

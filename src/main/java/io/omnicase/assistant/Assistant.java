@@ -6,7 +6,7 @@ import io.omnicase.assistant.internal.KnowledgeEntries;
 import io.omnicase.assistant.internal.TopicModel;
 import io.omnicase.assistant.internal.TopicVote;
 import io.omnicase.cases.CaseScope;
-import io.omnicase.embeddings.TextEmbeddings;
+import io.omnicase.embeddings.KnowledgeEmbeddings;
 import io.omnicase.search.KnowledgeIndex;
 import io.omnicase.search.KnowledgeMatch;
 import io.omnicase.search.KnowledgeScope;
@@ -42,11 +42,11 @@ public class Assistant {
     private final ArticleStore articles;
     private final AnswerEngine engine;
     private final TopicModel topics;
-    private final TextEmbeddings embeddings;
+    private final KnowledgeEmbeddings embeddings;
     private final double minConfidence;
 
     Assistant(KnowledgeIndex index, ExampleStore examples, ArticleStore articles, AnswerEngine engine, TopicModel topics,
-              TextEmbeddings embeddings, @Value("${omnicase.assistant.min-confidence:0.41}") double minConfidence) {
+              KnowledgeEmbeddings embeddings, @Value("${omnicase.assistant.min-confidence:0.40}") double minConfidence) {
         this.index = index;
         this.topics = topics;
         this.embeddings = embeddings;

@@ -12,7 +12,8 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.omnicase.embeddings.TextEmbeddings;
+import io.omnicase.embeddings.Embeddings;
+import io.omnicase.embeddings.KnowledgeEmbeddings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -50,12 +51,12 @@ public class KnowledgeIndex {
     static final Map<String, Property> ADDED = added();
 
     private final ElasticsearchClient client;
-    private final TextEmbeddings embeddings;
+    private final KnowledgeEmbeddings embeddings;
     private final String index;
     private final IndexCreation creation;
     private final KnowledgeVectors vectors = new KnowledgeVectors();
 
-    KnowledgeIndex(ElasticsearchClient client, TextEmbeddings embeddings,
+    KnowledgeIndex(ElasticsearchClient client, KnowledgeEmbeddings embeddings,
                    @Value("${omnicase.assistant.index:knowledge}") String index) {
         this.client = client;
         this.embeddings = embeddings;
@@ -79,23 +80,25 @@ public class KnowledgeIndex {
         fields.put("caseId", Property.of(p -> p.long_(l -> l)));
         fields.put("queue", Property.of(p -> p.keyword(k -> k)));
         fields.put("vector", vectorProperty());
+        fields.put("model", Property.of(p -> p.keyword(k -> k)));
         return fields;
     }
 
     /** The embedding of a text: 384 dimensions, indexed for kNN by cosine. */
     static Property vectorProperty() {
-        return Property.of(p -> p.denseVector(d -> d.dims(TextEmbeddings.DIMENSIONS).index(true)
+        return Property.of(p -> p.denseVector(d -> d.dims(Embeddings.DIMENSIONS).index(true)
                 .similarity(DenseVectorSimilarity.Cosine)));
     }
 
     /** An entry as stored: with the vector of its meaning, embedded once, here. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Document(String id, String kind, String topic, String title, String text, String answer, String origin,
-                    Long caseId, String queue, float[] vector) {
+                    Long caseId, String queue, float[] vector, String model) {
 
-        static Document of(KnowledgeEntry e, float[] vector) {
+        static Document of(KnowledgeEntry e, float[] vector, String model) {
+            boolean none = RankFusion.isZero(vector);
             return new Document(e.id(), e.kind(), e.topic(), e.title(), e.text(), e.answer(), e.origin(), e.caseId(),
-                    e.queue(), RankFusion.isZero(vector) ? null : vector);
+                    e.queue(), none ? null : vector, none ? null : model);
         }
 
         KnowledgeEntry entry() {
@@ -118,7 +121,7 @@ public class KnowledgeIndex {
                 List<Document> documents = new ArrayList<>();
                 for (KnowledgeEntry entry : chunk) {
                     Document document = Document.of(entry, stored.containsKey(entry.id())
-                            ? stored.get(entry.id()) : embeddings.embed(entry.meaning()));
+                            ? stored.get(entry.id()) : embeddings.embed(entry.meaning()), embeddings.model());
                     documents.add(document);
                     bulk.operations(o -> o.index(i -> i.index(index).id(entry.id()).document(document)));
                 }
@@ -135,19 +138,21 @@ public class KnowledgeIndex {
     }
 
     /**
-     * The vectors already stored for these entries, where the text they were embedded from is unchanged: writing
-     * everything again (the reindex at start) embeds only what is new or changed.
+     * The vectors already stored for these entries, where the text they were embedded from and the model are
+     * unchanged: writing everything again (the reindex at start) embeds only what is new or changed, and everything
+     * once after the model changed (vectors of two models are not comparable).
      */
     private Map<String, float[]> storedVectors(List<KnowledgeEntry> chunk) throws IOException {
         Map<String, String> meanings = new HashMap<>();
         chunk.forEach(e -> meanings.put(e.id(), e.meaning()));
         Map<String, float[]> vectors = new HashMap<>();
         var found = client.mget(m -> m.index(index).ids(List.copyOf(meanings.keySet()))
-                .sourceIncludes("id", "title", "vector"), Document.class);
+                .sourceIncludes("id", "title", "vector", "model"), Document.class);
         for (var item : found.docs()) {
             if (item.isResult() && item.result().found() && item.result().source() != null) {
                 Document d = item.result().source();
-                if (d.vector() != null && d.title() != null && d.title().equals(meanings.get(item.result().id()))) {
+                if (d.vector() != null && embeddings.model().equals(d.model()) && d.title() != null
+                        && d.title().equals(meanings.get(item.result().id()))) {
                     vectors.put(item.result().id(), d.vector());
                 }
             }
@@ -292,7 +297,7 @@ public class KnowledgeIndex {
             List<Document> byWords = words.hits().hits().stream().map(Hit::source).toList();
             return RankFusion.fuse(List.of(nearest, byWords), Document::id).stream()
                     .map(f -> new KnowledgeMatch(f.item().entry(), f.score(),
-                            f.item().vector() == null ? 0 : TextEmbeddings.cosine(vector, f.item().vector())))
+                            f.item().vector() == null ? 0 : Embeddings.cosine(vector, f.item().vector())))
                     .toList();
         });
     }

@@ -2,6 +2,8 @@ package io.omnicase.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.omnicase.embeddings.Embeddings;
+import io.omnicase.embeddings.KnowledgeEmbeddings;
 import io.omnicase.embeddings.TextEmbeddings;
 import io.omnicase.support.Api;
 import io.omnicase.support.QueueCases;
@@ -23,7 +25,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Hybrid retrieval against the real Elasticsearch node: a search finds a message by its meaning when it shares no
  * word with it, still only within the reader's cases; an index made by an older version gains the vector field in
- * place and keeps its documents.
+ * place and keeps its documents; a knowledge entry embedded by another model is embedded again.
  */
 @RunningOmnicase
 class HybridSearchIT {
@@ -36,6 +38,9 @@ class HybridSearchIT {
 
     @Autowired
     TextEmbeddings embeddings;
+
+    @Autowired
+    KnowledgeEmbeddings knowledgeEmbeddings;
 
     @Test
     void aSearchFindsAMessageByItsMeaningOnlyWithinTheReadersCases() {
@@ -81,19 +86,44 @@ class HybridSearchIT {
                 .document(java.util.Map.of("id", "example:1", "kind", "EXAMPLE", "topic", "BILLING",
                         "title", "Where can I download my invoice", "text", "", "answer", "Under Billing.", "origin", "old")));
 
-        KnowledgeIndex index = new KnowledgeIndex(client, embeddings, name);
+        KnowledgeIndex index = new KnowledgeIndex(client, knowledgeEmbeddings, name);
         index.put(new KnowledgeEntry("example:2", "EXAMPLE", "ACCOUNT", "I forgot my password", "", "Use the reset link.",
                 "new"));
         index.refresh();
 
         assertThat(client.indices().getMapping(g -> g.index(name)).result().get(name).mappings().properties())
-                .containsKeys("vector", "caseId", "queue");
+                .containsKeys("vector", "caseId", "queue", "model");
         List<KnowledgeMatch> byMeaning = index.retrieve("I cannot remember my login secret", 5);
         assertThat(byMeaning).first().satisfies(m -> {
             assertThat(m.entry().id()).isEqualTo("example:2");
             assertThat(m.similarity()).isGreaterThan(0.3);
         });
         assertThat(index.retrieve("download invoice", 5)).extracting(m -> m.entry().id()).contains("example:1");
+        client.indices().delete(d -> d.index(name));
+    }
+
+    @Test
+    void aKnowledgeEntryEmbeddedByAnotherModelIsEmbeddedAgainWhenWritten() throws Exception {
+        String name = "knowledge-model-" + UUID.randomUUID().toString().substring(0, 8);
+        KnowledgeIndex index = new KnowledgeIndex(client, knowledgeEmbeddings, name);
+        KnowledgeEntry entry = new KnowledgeEntry("example:1", "EXAMPLE", "BILLING", "Where can I download my invoice",
+                "", "Under Billing.", "old");
+        index.put(entry);
+        // As an earlier release stored it: the message model's vector, no model named.
+        client.update(u -> u.index(name).id("example:1").doc(java.util.Map.of("vector",
+                        RankFusion.asList(embeddings.embed(entry.meaning())), "model", "all-minilm-l6-v2-q"))
+                .refresh(co.elastic.clients.elasticsearch._types.Refresh.True), Object.class);
+
+        index.putAll(List.of(entry)); // what the reindex at start does
+        index.refresh();
+
+        var stored = client.get(g -> g.index(name).id("example:1"), JsonNode.class).source();
+        float[] vector = new float[Embeddings.DIMENSIONS];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = (float) stored.get("vector").get(i).asDouble();
+        }
+        assertThat(stored.get("model").asText()).isEqualTo(knowledgeEmbeddings.model());
+        assertThat(Embeddings.cosine(vector, knowledgeEmbeddings.embed(entry.meaning()))).isGreaterThan(0.999);
         client.indices().delete(d -> d.index(name));
     }
 

@@ -1,0 +1,135 @@
+package io.omnicase.embeddings;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A sentence-embedding model run in process, loaded on first use (about a second) and shared; the vectors of recent
+ * texts are kept, so a text asked for twice is embedded once. Thread-safe. Omnicase has two:
+ * {@link TextEmbeddings} for every message (sentiment, history) and {@link KnowledgeEmbeddings} for the assistant.
+ */
+public abstract class Embeddings {
+
+    /** Dimensions of every vector, of both models. */
+    public static final int DIMENSIONS = 384;
+    /** The models read at most 256 to 512 word pieces; longer text is cut (its start carries the gist of a message). */
+    static final int MAX_CHARS = 2_000;
+
+    private final String name;
+    private final int cached;
+    private volatile EmbeddingModel model;
+    private final Map<String, float[]> recent;
+
+    Embeddings(String name, int cached) {
+        this.name = name;
+        this.cached = cached;
+        this.recent = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+                return size() > Embeddings.this.cached;
+            }
+        });
+    }
+
+    /** Loads the model (called once). */
+    abstract EmbeddingModel load();
+
+    /** The model's name, stored beside its vectors so that vectors of another model are never compared with them. */
+    public String model() {
+        return name;
+    }
+
+    /**
+     * The text's unit-length vector ({@link #DIMENSIONS} values). Blank text means nothing: its vector is all zeros,
+     * similar to no other.
+     */
+    public float[] embed(String text) {
+        String input = text == null ? "" : text.strip();
+        if (input.isEmpty()) {
+            return new float[DIMENSIONS];
+        }
+        if (input.length() > MAX_CHARS) {
+            input = input.substring(0, MAX_CHARS);
+        }
+        String key = key(input);
+        float[] cachedVector = recent.get(key);
+        if (cachedVector != null) {
+            return cachedVector.clone();
+        }
+        float[] vector = loaded().embed(input).content().vector();
+        normalise(vector);
+        recent.put(key, vector);
+        return vector.clone();
+    }
+
+    /**
+     * Loads the model in the background once the application is up, so the first message that needs it does not wait
+     * about a second for it.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUpInTheBackground() {
+        Thread loader = new Thread(() -> {
+            try {
+                embed("warm up");
+            } catch (RuntimeException e) {
+                // Its users fall back (sentiment to the lexicon, the assistant to a person); the next use tries again.
+                LoggerFactory.getLogger(getClass()).warn("The embedding model {} did not load: {}", name, e.toString());
+            }
+        }, "embeddings-warm-up-" + name);
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    /** Cosine similarity of two unit vectors (of the same model). */
+    public static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+        }
+        return dot;
+    }
+
+    private EmbeddingModel loaded() {
+        EmbeddingModel current = model;
+        if (current == null) {
+            synchronized (this) {
+                if (model == null) {
+                    model = load();
+                }
+                current = model;
+            }
+        }
+        return current;
+    }
+
+    private static void normalise(float[] vector) {
+        double norm = 0;
+        for (float v : vector) {
+            norm += v * v;
+        }
+        norm = Math.sqrt(norm);
+        if (norm > 0) {
+            for (int i = 0; i < vector.length; i++) {
+                vector[i] = (float) (vector[i] / norm);
+            }
+        }
+    }
+
+    private static String key(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
