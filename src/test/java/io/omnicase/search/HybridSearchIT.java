@@ -86,7 +86,7 @@ class HybridSearchIT {
                 .document(java.util.Map.of("id", "example:1", "kind", "EXAMPLE", "topic", "BILLING",
                         "title", "Where can I download my invoice", "text", "", "answer", "Under Billing.", "origin", "old")));
 
-        KnowledgeIndex index = new KnowledgeIndex(client, knowledgeEmbeddings, name);
+        KnowledgeIndex index = new KnowledgeIndex(client, knowledgeEmbeddings, name, java.time.Duration.ofSeconds(10));
         index.put(new KnowledgeEntry("example:2", "EXAMPLE", "ACCOUNT", "I forgot my password", "", "Use the reset link.",
                 "new"));
         index.refresh();
@@ -105,7 +105,7 @@ class HybridSearchIT {
     @Test
     void aKnowledgeEntryEmbeddedByAnotherModelIsEmbeddedAgainWhenWritten() throws Exception {
         String name = "knowledge-model-" + UUID.randomUUID().toString().substring(0, 8);
-        KnowledgeIndex index = new KnowledgeIndex(client, knowledgeEmbeddings, name);
+        KnowledgeIndex index = new KnowledgeIndex(client, knowledgeEmbeddings, name, java.time.Duration.ofSeconds(10));
         KnowledgeEntry entry = new KnowledgeEntry("example:1", "EXAMPLE", "BILLING", "Where can I download my invoice",
                 "", "Under Billing.", "old");
         index.put(entry);
