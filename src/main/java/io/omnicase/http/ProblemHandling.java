@@ -100,6 +100,14 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage(), null));
     }
 
+    @ExceptionHandler(ServiceUnavailableException.class)
+    ResponseEntity<Object> unavailable(ServiceUnavailableException ex) {
+        log.warn("Answered 503: {}", ex.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(ex.retryAfterSeconds()))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", ex.publicDetail(), null));
+    }
+
     /** Lets Spring Security's handlers answer 401 and 403. */
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
     void security(RuntimeException ex) {

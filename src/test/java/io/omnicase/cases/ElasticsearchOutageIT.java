@@ -55,6 +55,14 @@ class ElasticsearchOutageIT {
             assertThat(search.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
                     assertThat(Long.parseLong(seconds)).isPositive());
             assertThat(search.body()).contains("\"status\":503").doesNotContain("Exception");
+            // The assistant retrieves from the same node: asked now, it says so the same way (it answered 500).
+            HttpResponse<String> asked = askAsAgent("How do I reset my password?");
+            assertThat(asked.statusCode()).isEqualTo(503);
+            assertThat(asked.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("application/problem+json"));
+            assertThat(asked.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
+                    assertThat(Long.parseLong(seconds)).isPositive());
+            assertThat(asked.body()).contains("\"status\":503").doesNotContain("Exception").doesNotContain("127.0.0.1");
             assertThat(jdbc.sql("SELECT COUNT(*) FROM interactions WHERE body LIKE ?").param("%" + word)
                     .query(Integer.class).single()).isEqualTo(5);
         } finally {
@@ -97,6 +105,16 @@ class ElasticsearchOutageIT {
             assertThat(found.json().get("hits").findValues("interactionId")).extracting(n -> n.asLong())
                     .containsExactlyInAnyOrderElementsOf(messageIds);
         });
+    }
+
+    private HttpResponse<String> askAsAgent(String question) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/assistant/ask"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("agent:demo".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"" + question + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> searchAsAgent(String word) throws Exception {
