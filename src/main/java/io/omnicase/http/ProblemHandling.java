@@ -102,7 +102,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ServiceUnavailableException.class)
     ResponseEntity<Object> unavailable(ServiceUnavailableException ex) {
-        log.warn("Answered 503: {}", ex.getMessage());
+        // Not a warning per request: during an outage every call would log one; the store's own client logs the outage.
+        log.debug("Answered 503: {}", ex.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(ex.retryAfterSeconds()))
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", ex.publicDetail(), null));
