@@ -3,6 +3,7 @@ package io.omnicase.cases;
 import io.omnicase.customers.CustomerId;
 import io.omnicase.customers.Customers;
 import io.omnicase.sentiment.CustomerSentiment;
+import io.omnicase.sentiment.RollingSentiment;
 import io.omnicase.sentiment.Sentiment;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -112,7 +113,12 @@ public class CaseIntake {
                 .or(() -> Optional.ofNullable(message.threadRef()).flatMap(ref -> store.caseOfThread(message.channel(), ref)))
                 .filter(c -> c.status().isOpen() && (c.customerId() == customer.value()
                         || placement.asParticipant() && message.caseRef() != null && c.id() == message.caseRef()))
-                .or(() -> message.newConversation() ? Optional.empty() : store.latestOpenCaseOf(customer.value()));
+                .or(() -> message.newConversation() ? Optional.empty() : store.latestOpenCaseOf(customer.value()))
+                // The case's row is locked before the message's row references it. Otherwise the insert takes a shared
+                // lock on the case (its foreign key) and the sentiment update below must upgrade it, which deadlocks with
+                // the process's routing job waiting for the same row. The locked read is also the status that counts.
+                .flatMap(found -> store.lock(found.id()))
+                .filter(locked -> locked.status().isOpen());
         boolean newCase = current.isEmpty();
         long caseId = current.map(CaseView::id)
                 .orElseGet(() -> store.insertCase(customer.value(), message.channel(), subjectOf(message), now));
@@ -123,12 +129,9 @@ public class CaseIntake {
         long messageId = store.insertInteraction(caseId, InteractionKind.INBOUND, message.channel(), from,
                 message.text(), message.providerMessageId(), message.threadRef(),
                 placement.detail().isEmpty() ? null : EntryDetail.of(placement.detail()), sentAt);
-        store.recordSentiment(caseId, messageId, reading);
+        store.recordSentiment(caseId, messageId, reading, current.map(CaseView::sentiment).orElse(RollingSentiment.NONE), now);
         if (message.threadRef() != null) {
             store.linkThread(message.channel(), message.threadRef(), caseId);
-        }
-        if (!newCase) {
-            store.touch(caseId, now);
         }
         events.publishEvent(new InteractionRecorded(messageId, caseId, owner, InteractionKind.INBOUND,
                 message.channel(), from, message.text(), status, sentAt));

@@ -84,15 +84,18 @@ class CaseStore {
         return key.getKey().longValue();
     }
 
-    /** Stores a message's sentiment and rolls it into its case's sentiment; the caller holds the case's lock. */
-    RollingSentiment recordSentiment(long caseId, long messageId, Sentiment sentiment) {
+    /**
+     * Stores a message's sentiment, rolls it into its case's sentiment (from {@code before}, the case's as the caller
+     * read it under the case's lock) and marks the case as updated, in one write of the case's row.
+     */
+    RollingSentiment recordSentiment(long caseId, long messageId, Sentiment sentiment, RollingSentiment before, Instant now) {
         jdbc.sql("UPDATE interactions SET sentiment_score = ?, sentiment_label = ?, sentiment_uncertain = ?, "
                         + "sentiment_fallback = ?, sentiment_language = ? WHERE id = ?")
                 .params(sentiment.score(), sentiment.label().name(), sentiment.uncertain(), sentiment.fallback(),
                         sentiment.language(), messageId).update();
-        RollingSentiment mood = find(caseId).map(CaseView::sentiment).orElse(RollingSentiment.NONE).next(sentiment);
-        jdbc.sql("UPDATE cases SET sentiment = ?, sentiment_trend = ?, sentiment_messages = ? WHERE id = ?")
-                .params(mood.value(), mood.trend().name(), mood.messages(), caseId).update();
+        RollingSentiment mood = before.next(sentiment);
+        jdbc.sql("UPDATE cases SET sentiment = ?, sentiment_trend = ?, sentiment_messages = ?, updated_at = ? WHERE id = ?")
+                .params(mood.value(), mood.trend().name(), mood.messages(), ts(now), caseId).update();
         return mood;
     }
 
