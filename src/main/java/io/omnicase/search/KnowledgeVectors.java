@@ -88,6 +88,12 @@ final class KnowledgeVectors {
         return Map.copyOf(versions);
     }
 
+    /** The vector of one entry, or null when it has none or the content is not loaded (yet). */
+    synchronized float[] vector(String id) {
+        Member member = byId.get(id);
+        return member == null ? null : member.vector();
+    }
+
     synchronized List<float[]> vectors(String topic) {
         Map<String, float[]> members = byTopic.get(topic);
         return members == null ? List.of() : List.copyOf(members.values());
