@@ -55,12 +55,19 @@ class EventRedelivery implements AsyncConfigurer {
     /** At most this many per node and round (what the pool's queue takes): the rest is left to other nodes, or the next round. */
     private final int perRound;
 
+    /** Claims of one period each, before a failing publication's claims grow (V73). */
+    private final int flatAttempts;
+    /** The longest a failing publication waits between two deliveries. */
+    private final Duration maxWait;
+
     private final ThreadPoolTaskExecutor eventPool;
     private final ObjectProvider<ThreadPoolTaskExecutor> historyPool;
 
     EventRedelivery(IncompleteEventPublications incomplete, Environment environment,
                     @Value("${omnicase.events.redeliver-after:PT30S}") Duration after,
                     @Value("${omnicase.events.redeliver-batch:2000}") int perRound,
+                    @Value("${omnicase.events.redeliver-flat-attempts:20}") int flatAttempts,
+                    @Value("${omnicase.events.redeliver-max-wait:PT30M}") Duration maxWait,
                     @Lazy @Qualifier("eventExecutor") Executor eventExecutor,
                     @Lazy @Qualifier("eventExecutor") ThreadPoolTaskExecutor eventPool,
                     @Qualifier("historyExecutor") ObjectProvider<ThreadPoolTaskExecutor> historyPool,
@@ -71,6 +78,8 @@ class EventRedelivery implements AsyncConfigurer {
         this.eventPool = eventPool;
         this.historyPool = historyPool;
         this.perRound = perRound;
+        this.flatAttempts = flatAttempts;
+        this.maxWait = maxWait;
         this.after = after;
         this.eventExecutor = eventExecutor;
         this.environment = environment;
@@ -159,24 +168,63 @@ class EventRedelivery implements AsyncConfigurer {
         }
     }
 
-    /** Claims, for this node and one period, the publications incomplete for longer than a period that nobody holds. */
+    /**
+     * Claims, for this node, the publications incomplete for longer than a period that nobody holds. A claim lasts one
+     * period for the first {@code redeliver-flat-attempts} claims of a publication (about ten minutes: an outage of
+     * Elasticsearch or the database is retried at the usual pace), then twice as long each time up to
+     * {@code redeliver-max-wait}: a delivery that keeps failing (a process in an incident) is bounded work, not a
+     * retry every period for ever. Such publications are counted ({@code omnicase.events.backing-off}) and logged
+     * once when their backoff begins.
+     */
     java.util.Set<String> claimStale() {
         long periodMicros = after.toNanos() / 1000;
-        jdbc.sql("DELETE FROM event_redelivery_claims WHERE claimed_until < NOW(3) - INTERVAL 10 MINUTE").update();
-        // ON DUPLICATE KEY UPDATE assigns left to right: node is set while claimed_until still holds the old claim.
+        // A claim outlives its period by ten minutes, so that a failing publication keeps its count of attempts;
+        // then it goes, once its publication is done or gone.
+        jdbc.sql("DELETE c FROM event_redelivery_claims c LEFT JOIN EVENT_PUBLICATION p ON p.ID = c.publication_id "
+                + "WHERE c.claimed_until < NOW(3) - INTERVAL 10 MINUTE AND (p.ID IS NULL OR p.COMPLETION_DATE IS NOT NULL)").update();
+        // ON DUPLICATE KEY UPDATE assigns left to right: node and attempts are set while claimed_until still holds the
+        // old claim, and claimed_until is computed from the attempts just counted.
         // The oldest first, those nobody holds, no more than the pool takes; the upsert settles two nodes racing for one.
-        jdbc.sql("INSERT INTO event_redelivery_claims (publication_id, node, claimed_until) "
-                        + "SELECT p.ID, ?, NOW(3) + INTERVAL ? MICROSECOND FROM EVENT_PUBLICATION p "
+        jdbc.sql("INSERT INTO event_redelivery_claims (publication_id, node, claimed_until, attempts) "
+                        + "SELECT p.ID, ?, NOW(3) + INTERVAL ? MICROSECOND, 1 FROM EVENT_PUBLICATION p "
                         + "LEFT JOIN event_redelivery_claims held ON held.publication_id = p.ID AND held.claimed_until > NOW(3) "
                         + "WHERE p.COMPLETION_DATE IS NULL AND p.PUBLICATION_DATE < NOW(6) - INTERVAL ? MICROSECOND "
                         + "AND held.publication_id IS NULL ORDER BY p.PUBLICATION_DATE LIMIT ? "
                         + "ON DUPLICATE KEY UPDATE node = IF(event_redelivery_claims.claimed_until <= NOW(3), VALUES(node), "
-                        + "event_redelivery_claims.node), claimed_until = IF(event_redelivery_claims.claimed_until <= NOW(3), "
-                        + "VALUES(claimed_until), event_redelivery_claims.claimed_until)")
-                .params(node(), periodMicros, periodMicros, perRound).update();
-        return new java.util.HashSet<>(jdbc.sql("SELECT c.publication_id FROM event_redelivery_claims c JOIN EVENT_PUBLICATION p "
+                        + "event_redelivery_claims.node), attempts = IF(event_redelivery_claims.claimed_until <= NOW(3), "
+                        + "event_redelivery_claims.attempts + 1, event_redelivery_claims.attempts), "
+                        + "claimed_until = IF(event_redelivery_claims.claimed_until <= NOW(3), NOW(3) + INTERVAL "
+                        + "LEAST(? * POW(2, LEAST(GREATEST(event_redelivery_claims.attempts - ?, 0), 20)), ?) MICROSECOND, "
+                        + "event_redelivery_claims.claimed_until)")
+                .params(node(), periodMicros, periodMicros, perRound, periodMicros, flatAttempts, maxWait.toNanos() / 1000)
+                .update();
+        java.util.Set<String> mine = new java.util.HashSet<>();
+        jdbc.sql("SELECT c.publication_id, c.attempts, p.LISTENER_ID FROM event_redelivery_claims c JOIN EVENT_PUBLICATION p "
                         + "ON p.ID = c.publication_id WHERE c.node = ? AND c.claimed_until > NOW(3) AND p.COMPLETION_DATE IS NULL")
-                .param(node()).query(String.class).list());
+                .param(node()).query(rs -> {
+                    mine.add(rs.getString(1));
+                    if (rs.getInt(2) == flatAttempts + 1) {
+                        log.warn("Event publication {} for {} has failed {} deliveries; it is now tried less often, at "
+                                + "most every {}", rs.getString(1), rs.getString(3), flatAttempts, maxWait);
+                    }
+                });
+        return mine;
+    }
+
+    /** Incomplete publications whose redelivery has backed off: work that keeps failing, for an operator to look at. */
+    @Bean
+    static io.micrometer.core.instrument.binder.MeterBinder backingOffPublications(JdbcClient jdbc,
+            @Value("${omnicase.events.redeliver-flat-attempts:20}") int flatAttempts) {
+        return registry -> io.micrometer.core.instrument.Gauge.builder("omnicase.events.backing-off", () -> {
+                    try {
+                        return jdbc.sql("SELECT COUNT(*) FROM event_redelivery_claims c JOIN EVENT_PUBLICATION p "
+                                        + "ON p.ID = c.publication_id WHERE p.COMPLETION_DATE IS NULL AND c.attempts > ?")
+                                .param(flatAttempts).query(Long.class).single();
+                    } catch (org.springframework.dao.DataAccessException e) {
+                        return Double.NaN;
+                    }
+                }).description("Incomplete event publications whose redelivery backs off after repeated failures")
+                .register(registry);
     }
 
     @Override

@@ -101,8 +101,8 @@ class TwoNodesIT {
                 .store(first, Stream.of(PublicationTargetIdentifier.of(listenerId))).iterator().next().getIdentifier().toString());
         jdbc.sql("UPDATE EVENT_PUBLICATION SET PUBLICATION_DATE = NOW(6) - INTERVAL 10 MINUTE WHERE ID = ?").param(publicationId).update();
 
-        EventRedelivery otherNode = new EventRedelivery(incomplete, environment, Duration.ofSeconds(30), 2000,
-                eventExecutor, eventPool, provider(historyPool), jdbc,
+        EventRedelivery otherNode = new EventRedelivery(incomplete, environment, Duration.ofSeconds(30), 2000, 20,
+                Duration.ofMinutes(30), eventExecutor, eventPool, provider(historyPool), jdbc,
                 provider(new ClusterLock(jdbc, "another-node-" + UUID.randomUUID())));
         CompletableFuture<Set<String>> here = CompletableFuture.supplyAsync(redelivery::claimStale);
         CompletableFuture<Set<String>> there = CompletableFuture.supplyAsync(otherNode::claimStale);
@@ -126,6 +126,45 @@ class TwoNodesIT {
                 + "AND SERIALIZED_EVENT LIKE ?").param("%\"messageId\":" + messageId + ",%").query(Integer.class).single() == 0);
         assertThat(processes(caseId)).isEqualTo(1);
         assertThat(decisions(caseId)).isEqualTo(2);
+    }
+
+    /**
+     * Work that keeps failing is bounded: a publication is claimed for one period (30 s) for its first 20 claims, then
+     * for twice as long each time, up to 30 minutes; an outage of a few minutes is still retried at the usual pace.
+     */
+    @Test
+    void aPublicationThatKeepsFailingIsClaimedForLongerAndLongerUpToABound() throws Exception {
+        MessageReceived never = new MessageReceived(-1, -1, -1, Channel.EMAIL, false);
+        String publicationId = new TransactionTemplate(transactions).execute(tx -> registry
+                .store(never, Stream.of(PublicationTargetIdentifier.of("io.omnicase.NoSuchListener.on(" + UUID.randomUUID() + ")")))
+                .iterator().next().getIdentifier().toString());
+        jdbc.sql("UPDATE EVENT_PUBLICATION SET PUBLICATION_DATE = NOW(6) - INTERVAL 10 MINUTE WHERE ID = ?").param(publicationId).update();
+        EventRedelivery node = new EventRedelivery(incomplete, environment, Duration.ofSeconds(30), 2000, 20,
+                Duration.ofMinutes(30), eventExecutor, eventPool, provider(historyPool), jdbc,
+                provider(new ClusterLock(jdbc, "backoff-node-" + UUID.randomUUID())));
+        try {
+            // Claimed before, by a node that is gone, so many times; the claim has run out. Then a node claims it again
+            // (this one, or the application's own schedule: the claim is the same).
+            assertThat(secondsClaimedAfter(node, publicationId, 3)).as("the 4th claim").isBetween(25L, 31L);
+            assertThat(secondsClaimedAfter(node, publicationId, 20)).as("the 21st claim").isBetween(55L, 61L);
+            assertThat(secondsClaimedAfter(node, publicationId, 22)).as("the 23rd claim").isBetween(235L, 241L);
+            assertThat(secondsClaimedAfter(node, publicationId, 500)).as("any later claim").isBetween(1795L, 1801L);
+            assertThat(jdbc.sql("SELECT attempts FROM event_redelivery_claims WHERE publication_id = ?").param(publicationId)
+                    .query(Integer.class).single()).isEqualTo(501);
+        } finally {
+            jdbc.sql("DELETE FROM event_redelivery_claims WHERE publication_id = ?").param(publicationId).update();
+            jdbc.sql("DELETE FROM EVENT_PUBLICATION WHERE ID = ?").param(publicationId).update();
+        }
+    }
+
+    private long secondsClaimedAfter(EventRedelivery node, String publicationId, int earlierClaims) {
+        jdbc.sql("INSERT INTO event_redelivery_claims (publication_id, node, claimed_until, attempts) "
+                        + "VALUES (?, 'gone-node', NOW(3) - INTERVAL 1 SECOND, ?) ON DUPLICATE KEY UPDATE node = 'gone-node', "
+                        + "claimed_until = NOW(3) - INTERVAL 1 SECOND, attempts = VALUES(attempts)")
+                .params(publicationId, earlierClaims).update();
+        node.claimStale();
+        return jdbc.sql("SELECT TIMESTAMPDIFF(SECOND, NOW(3), claimed_until) FROM event_redelivery_claims "
+                + "WHERE publication_id = ? AND node <> 'gone-node'").param(publicationId).query(Long.class).single();
     }
 
     /** Retention and the like: of two nodes whose schedules fire together, one runs the work; the lock ends by itself. */
