@@ -86,7 +86,7 @@ class HybridSearchIT {
                 .document(java.util.Map.of("id", "example:1", "kind", "EXAMPLE", "topic", "BILLING",
                         "title", "Where can I download my invoice", "text", "", "answer", "Under Billing.", "origin", "old")));
 
-        KnowledgeIndex index = new KnowledgeIndex(client, knowledgeEmbeddings, name, java.time.Duration.ofSeconds(10));
+        KnowledgeIndex index = knowledgeIndex(name);
         index.put(new KnowledgeEntry("example:2", "EXAMPLE", "ACCOUNT", "I forgot my password", "", "Use the reset link.",
                 "new"));
         index.refresh();
@@ -104,8 +104,8 @@ class HybridSearchIT {
 
     @Test
     void aKnowledgeEntryEmbeddedByAnotherModelIsEmbeddedAgainWhenWritten() throws Exception {
-        String name = "knowledge-model-" + UUID.randomUUID().toString().substring(0, 8);
-        KnowledgeIndex index = new KnowledgeIndex(client, knowledgeEmbeddings, name, java.time.Duration.ofSeconds(10));
+        String name = uniqueName("knowledge-model-");
+        KnowledgeIndex index = knowledgeIndex(name);
         KnowledgeEntry entry = new KnowledgeEntry("example:1", "EXAMPLE", "BILLING", "Where can I download my invoice",
                 "", "Under Billing.", "old");
         index.put(entry);
@@ -134,8 +134,8 @@ class HybridSearchIT {
      */
     @Test
     void aMatchsSimilarityIsTheCosineToItsStoredVectorWhereverTheVectorComesFrom() throws Exception {
-        String name = "knowledge-cosine-" + UUID.randomUUID().toString().substring(0, 8);
-        KnowledgeIndex index = new KnowledgeIndex(client, knowledgeEmbeddings, name, java.time.Duration.ofSeconds(10));
+        String name = uniqueName("knowledge-cosine-");
+        KnowledgeIndex index = knowledgeIndex(name);
         KnowledgeEntry invoice = new KnowledgeEntry("example:1", "EXAMPLE", "BILLING", "Where can I download my invoice",
                 "", "Under Billing.", "test");
         KnowledgeEntry password = new KnowledgeEntry("example:2", "EXAMPLE", "ACCOUNT", "I forgot my password", "",
@@ -164,6 +164,14 @@ class HybridSearchIT {
         assertThat(fetched.get(0).similarity()).isGreaterThan(0.5);
         assertThat(mixed).extracting(m -> m.entry().id()).contains("example:3");
         client.indices().delete(d -> d.index(name));
+    }
+
+    private static String uniqueName(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private KnowledgeIndex knowledgeIndex(String name) {
+        return new KnowledgeIndex(client, knowledgeEmbeddings, name, java.time.Duration.ofSeconds(10));
     }
 
     private static List<String> texts(JsonNode hits) {
