@@ -311,8 +311,10 @@ public class KnowledgeIndex {
             var fused = RankFusion.fuse(List.of(nearest, byWords), Document::id);
             Map<String, float[]> stored = vectorsOf(fused.stream().map(f -> f.item().id()).toList());
             return fused.stream()
-                    .map(f -> new KnowledgeMatch(f.item().entry(), f.score(), stored.get(f.item().id()) == null ? 0
-                            : Embeddings.cosine(vector, stored.get(f.item().id()))))
+                    .map(f -> {
+                        float[] kept = stored.get(f.item().id());
+                        return new KnowledgeMatch(f.item().entry(), f.score(), kept == null ? 0 : Embeddings.cosine(vector, kept));
+                    })
                     .toList();
         });
     }
