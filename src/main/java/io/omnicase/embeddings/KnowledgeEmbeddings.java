@@ -1,7 +1,7 @@
 package io.omnicase.embeddings;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +24,6 @@ public class KnowledgeEmbeddings extends Embeddings {
 
     @Override
     EmbeddingModel load() {
-        return new BgeSmallEnV15QuantizedEmbeddingModel();
+        return onCallingThread("bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS);
     }
 }

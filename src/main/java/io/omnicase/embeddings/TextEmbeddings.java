@@ -1,7 +1,7 @@
 package io.omnicase.embeddings;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +23,6 @@ public class TextEmbeddings extends Embeddings {
 
     @Override
     EmbeddingModel load() {
-        return new AllMiniLmL6V2QuantizedEmbeddingModel();
+        return onCallingThread("all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN);
     }
 }

@@ -1,5 +1,9 @@
 package io.omnicase.embeddings;
 
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -41,5 +45,27 @@ class EmbeddingsTest {
         float[] first = embeddings.embed("Where is my parcel?");
         first[0] = 42f;
         assertThat(embeddings.embed("Where is my parcel?")[0]).isNotEqualTo(42f);
+    }
+
+    /**
+     * The sessions opened here (one thread each, no spinning) compute what the jars' own model classes compute: the
+     * stored vectors, the sentiment classifier and the assistant's calibration were all made with those.
+     */
+    @Test
+    void theModelsGiveTheVectorsOfTheirJarsOwnClasses() {
+        String[] texts = {"Where is my parcel?", "I was charged twice for the same order and nobody answers my mails.",
+                "x".repeat(3_000), "Привет 你好 hello"};
+        assertSameVectors(new TextEmbeddings(), new AllMiniLmL6V2QuantizedEmbeddingModel(), texts);
+        assertSameVectors(new KnowledgeEmbeddings(), new BgeSmallEnV15QuantizedEmbeddingModel(), texts);
+    }
+
+    private static void assertSameVectors(Embeddings ours, EmbeddingModel jars, String[] texts) {
+        for (String text : texts) {
+            float[] expected = jars.embed(text.length() > Embeddings.MAX_CHARS ? text.substring(0, Embeddings.MAX_CHARS) : text)
+                    .content().vector();
+            float[] actual = ours.embed(text);
+            double norm = Math.sqrt(Embeddings.cosine(expected, expected));
+            assertThat(Embeddings.cosine(actual, expected) / norm).as(ours.model() + ": " + text).isGreaterThan(0.9999);
+        }
     }
 }
