@@ -1,0 +1,35 @@
+package io.omnicase;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.scheduling.concurrent.ExecutorConfigurationSupport;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives every thread pool the application defines as a bean (the after-commit event pool, the history pool, the
+ * process engine's job executor, the scheduler of the pollers and redelivery) the lowest Java thread priority, so that
+ * the request threads (intake, pages, the API) come first when the CPU is short. Threads a component makes itself for
+ * background work set it where they are made ({@code bulk-*}, {@code history-done-*}, {@code status-sync-*},
+ * {@code audit-sealer}).
+ * <p>
+ * Why (issue 18): at 200 messages a second offered on two cores the after-commit work could not keep up and, with
+ * its dozen runnable threads, took the CPU from the requests: acknowledgements waited seconds. An acknowledgement is
+ * cheap and makes the message durable; the work after it can wait for a quiet moment, and does (nothing is lost, it
+ * is redelivered).
+ * <p>
+ * Java's priorities reach Linux only with {@code -XX:ThreadPriorityPolicy=1}: a thread of the lowest priority then runs
+ * at nice 4 (about 40 % of a normal thread's share of a busy CPU). The default run, the tests, the benchmarks and the
+ * container image set it; without it this changes nothing. Lowering needs no privilege.
+ */
+@Component
+class BackgroundPriority implements BeanPostProcessor {
+
+    @Override
+    public Object postProcessBeforeInitialization(Object bean, String beanName) {
+        if (bean instanceof ExecutorConfigurationSupport pool) {
+            // Before initialisation: the pool makes its threads then (with this priority) or later, on demand.
+            pool.setThreadPriority(Thread.MIN_PRIORITY);
+        }
+        return bean;
+    }
+
+}
