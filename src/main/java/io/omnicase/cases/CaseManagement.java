@@ -121,6 +121,12 @@ public class CaseManagement {
         return store.latestInbound(id.value());
     }
 
+    /** The id of the latest message the customer wrote on a case (what its process takes next); empty before the first. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public java.util.OptionalLong latestCustomerMessageId(CaseId id) {
+        return store.latestInboundId(id.value());
+    }
+
     /** How many messages the customer wrote on a case. */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public int customerMessageCount(CaseId id) {

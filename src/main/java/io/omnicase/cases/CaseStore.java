@@ -119,6 +119,12 @@ class CaseStore {
                 .optional();
     }
 
+    java.util.OptionalLong latestInboundId(long caseId) {
+        Long id = jdbc.sql("SELECT MAX(id) FROM interactions WHERE case_id = ? AND kind = 'INBOUND'").param(caseId)
+                .query(Long.class).single();
+        return id == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(id);
+    }
+
     int countCases(long customerId) {
         return jdbc.sql("SELECT COUNT(*) FROM cases WHERE customer_id = ?").param(customerId).query(Integer.class).single();
     }

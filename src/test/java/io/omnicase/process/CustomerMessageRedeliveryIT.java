@@ -5,7 +5,9 @@ import io.omnicase.customers.Channel;
 import io.omnicase.support.QueueCases;
 import io.omnicase.support.QueueCases.QueueCase;
 import io.omnicase.support.RunningOmnicase;
+import io.omnicase.support.CustomerMessages;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +38,60 @@ class CustomerMessageRedeliveryIT {
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    ManagementService management;
+
+    /**
+     * A message that comes while the case's assessment job waits (here: held by suspending the job definition) cannot
+     * be taken then; when the assessment commits, the process takes the case's newest message at once. The message
+     * here is stored without any event, so only that handover can bring it to the process: before it, such a message
+     * waited for its own delivery's retries and redelivery (issue 18).
+     */
+    @Test
+    void aMessageThatCameDuringTheAssessmentIsTakenWhenTheAssessmentEnds() {
+        String address = "assessed-" + System.nanoTime() + "@example.com";
+        String thread = "thread-" + address;
+        long caseId = CustomerMessages.write(port, "EMAIL", address, "Where can I download my invoice?", thread);
+        String instance = await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(String.valueOf(caseId)).singleResult(), java.util.Objects::nonNull).getId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.getActiveActivityIds(instance)
+                .contains(CustomerCaseProcess.Elements.evg_self_service.id()));
+        String processDefinition = runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult()
+                .getProcessDefinitionId();
+        String assessment = management.createJobDefinitionQuery().processDefinitionId(processDefinition)
+                .activityIdIn(CustomerCaseProcess.Elements.task_assess_case.id()).singleResult().getId();
+
+        long third;
+        management.suspendJobDefinitionById(assessment, false);
+        try {
+            assertThat(CustomerMessages.write(port, "EMAIL", address, "It is for my order of last week.", thread))
+                    .isEqualTo(caseId);
+            long second = latestInbound(caseId);
+            await().atMost(Duration.ofSeconds(30)).until(() -> second == takenBy(instance));
+            // The process now waits for its assessment job (suspended), not for a message.
+            jdbc.sql("INSERT INTO interactions (case_id, kind, channel, author, body, provider_message_id, occurred_at, "
+                            + "recorded_at) VALUES (?, 'INBOUND', 'EMAIL', ?, 'Sorry, I found it myself.', ?, NOW(6), NOW(6))")
+                    .params(caseId, address, "handover-" + address).update();
+            third = latestInbound(caseId);
+            assertThat(third).isGreaterThan(second);
+            assertThat(takenBy(instance)).isEqualTo(second);
+        } finally {
+            management.activateJobDefinitionById(assessment, true);
+        }
+
+        long newest = third;
+        await().atMost(Duration.ofSeconds(30)).until(() -> takenBy(instance) == newest);
+    }
+
+    private long latestInbound(long caseId) {
+        return jdbc.sql("SELECT MAX(id) FROM interactions WHERE case_id = ? AND kind = 'INBOUND'").param(caseId)
+                .query(Long.class).single();
+    }
+
+    private long takenBy(String instance) {
+        Object taken = runtime.getVariable(instance, CustomerCaseProcess.Variables.LAST_CUSTOMER_MESSAGE);
+        return taken == null ? -1 : ((Number) taken).longValue();
+    }
 
     @Test
     void aMessageDeliveredAgainToAHandledCaseIsNotTakenASecondTime() {

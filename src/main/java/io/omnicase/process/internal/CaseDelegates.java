@@ -36,8 +36,13 @@ class CaseDelegates {
 
     /** {@code task_assess_case}: routes the case (which records the decision) and sets what the model reads. */
     @Bean
-    JavaDelegate assessCase(CaseRouting routing) {
-        return execution -> RoutingVariables.decided(execution, routing.route(caseId(execution)));
+    JavaDelegate assessCase(CaseRouting routing, NewestMessageHandover handover) {
+        return execution -> {
+            CaseId caseId = caseId(execution);
+            RoutingVariables.decided(execution, routing.route(caseId));
+            // The job's transaction ends at the next wait state: a message that came meanwhile is handed over then.
+            handover.afterCommit(caseId);
+        };
     }
 
     /** {@code task_enter_self_service}; the idle timer that follows takes its period from configuration. */

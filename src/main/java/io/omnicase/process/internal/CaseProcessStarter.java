@@ -148,21 +148,47 @@ class CaseProcessStarter {
         if (message.newCase()) {
             return; // delivered again after the process had been started
         }
+        if (!handOver(running, message.messageId())) {
+            // The process is between wait states (its assessment job is running): deliver again later.
+            throw new ProcessNotReadyException("The process of case " + caseId.value() + " is not waiting for a message");
+        }
+    }
+
+    /**
+     * Hands the case's newest customer message to its process if the process has not taken it and waits for one. Runs
+     * when the case's assessment has committed ({@link NewestMessageHandover}): a message that came while the
+     * assessment job waited or ran could not be taken then, and its own delivery would only be tried again by the quick
+     * retries or the registry's redelivery, seconds to minutes later (issue 18: most of a drain's failed deliveries).
+     */
+    void deliverNewest(CaseId caseId) {
+        inTransaction.executeWithoutResult(tx -> {
+            cases.lockUntilCommit(caseId);
+            Running running = running(caseId);
+            java.util.OptionalLong newest = cases.latestCustomerMessageId(caseId);
+            if (running != null && newest.isPresent()) {
+                // Not waiting (a later assessment is already due): that assessment's end hands it over.
+                handOver(running, newest.getAsLong());
+            }
+        });
+    }
+
+    /**
+     * Correlates the message unless the process took it or a later one; false when the process is not waiting for a
+     * customer message now.
+     */
+    private boolean handOver(Running running, long messageId) {
         Long taken = running.lastCustomerMessage();
-        if (taken != null && taken >= message.messageId()) {
-            return; // taken already (a redelivery), or a later message was: the process reads the case from MariaDB
+        if (taken != null && taken >= messageId) {
+            return true; // taken already (a redelivery), or a later message was: the process reads the case from MariaDB
         }
         MessageCorrelationBuilder correlation = runtime.createMessageCorrelation(Messages.CUSTOMER_MESSAGE)
                 .processInstanceId(running.id())
-                .setVariable(CustomerCaseProcess.Variables.LAST_CUSTOMER_MESSAGE, message.messageId());
+                .setVariable(CustomerCaseProcess.Variables.LAST_CUSTOMER_MESSAGE, messageId);
         if (taken != null) {
             // Compare and set: a concurrent delivery that took a message since the read above makes this one match nothing.
             correlation.processInstanceVariableEquals(CustomerCaseProcess.Variables.LAST_CUSTOMER_MESSAGE, taken);
         }
-        if (correlation.correlateAllWithResult().isEmpty()) {
-            // The process is between wait states (its assessment job is running): deliver again later.
-            throw new ProcessNotReadyException("The process of case " + caseId.value() + " is not waiting for a message");
-        }
+        return !correlation.correlateAllWithResult().isEmpty();
     }
 
     /** A case's running process instance and the latest customer message it took (null: none yet). */
