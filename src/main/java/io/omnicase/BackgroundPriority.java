@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
  * cheap and makes the message durable; the work after it can wait for a quiet moment, and does (nothing is lost, it
  * is redelivered).
  * <p>
- * Java's priorities reach Linux only with {@code -XX:ThreadPriorityPolicy=1}: a thread of the lowest priority then runs
- * at nice 4 (about 40 % of a normal thread's share of a busy CPU). The default run, the tests, the benchmarks and the
- * container image set it; without it this changes nothing. Lowering needs no privilege.
+ * Java's priorities reach Linux only with {@code -XX:ThreadPriorityPolicy=1}; {@code -XX:JavaPriority1_To_OSPriority=10}
+ * then runs these threads at nice 10 (about a tenth of a normal thread's share of a busy CPU), and mapping priorities 8
+ * to 10 to nice 0 keeps the JVM's own threads (GC, compiler, finalizer) where they were (as root the JVM would raise
+ * them). The default run, the tests, the benchmarks and the container image set these options (pom property
+ * {@code omnicase.jvm.priorities}); without them this changes nothing. Lowering a thread's priority needs no privilege.
  */
 @Component
 class BackgroundPriority implements BeanPostProcessor {
