@@ -60,7 +60,6 @@ final class BulkWriter implements AutoCloseable {
                 .description("Documents per bulk request").register(meters);
         this.sender = new Thread(this::send, "bulk-" + index);
         this.sender.setDaemon(true);
-        this.sender.setPriority(Thread.MIN_PRIORITY); // background work: see io.omnicase.BackgroundPriority
         this.sender.start();
     }
 

@@ -62,7 +62,6 @@ public class HistoryWork {
         this.completions = Executors.newFixedThreadPool(Math.max(1, completionThreads), work -> {
             Thread thread = new Thread(work, "history-done-" + threads.incrementAndGet());
             thread.setDaemon(true);
-            thread.setPriority(Thread.MIN_PRIORITY); // background work: see io.omnicase.BackgroundPriority
             return thread;
         });
     }

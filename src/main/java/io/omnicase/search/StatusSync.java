@@ -47,7 +47,6 @@ final class StatusSync implements AutoCloseable {
         this.everyMillis = Math.max(1, every.toMillis());
         this.worker = new Thread(this::work, "status-sync-" + index);
         this.worker.setDaemon(true);
-        this.worker.setPriority(Thread.MIN_PRIORITY); // background work: see io.omnicase.BackgroundPriority
         this.worker.start();
     }
 
