@@ -124,10 +124,11 @@ public abstract class Embeddings {
     /**
      * The model packed in a langchain4j jar ({@code model} and {@code tokenizer} are its resource names), run on the
      * calling thread. The jar's own model class opens its ONNX session with the runtime's defaults: a pool of intra-op
-     * threads per session that spin while they wait for work. On two cores, with intake, the history and the
-     * assistant each embedding one short text at a time, that cost 8.4 ms of CPU per text against 3.5 ms on the
-     * caller's thread alone (same vectors), and the spinning took CPU from every other thread (issue 18, measured
-     * with both sessions loaded). Parallel callers still run in parallel: a session may be run from many threads.
+     * threads per session that spin while they wait for work. Intake, the history and the assistant each embed one
+     * short text at a time, so on two cores the pool only added spinning: all-MiniLM-L6-v2 took 10.2 ms of CPU per
+     * text against 5.2 ms on the caller's thread alone, bge-small-en-v1.5 19.6 against 9.2 ms, for the same vectors
+     * and the same latency (issue 18; docs/performance.md). Parallel callers still run in parallel: a session may be
+     * run from many threads.
      */
     static EmbeddingModel onCallingThread(String model, String tokenizer, PoolingMode pooling) {
         ClassLoader jar = Embeddings.class.getClassLoader();
