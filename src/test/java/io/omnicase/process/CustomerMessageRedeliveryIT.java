@@ -100,8 +100,7 @@ class CustomerMessageRedeliveryIT {
         String instance = runtime.createProcessInstanceQuery().processDefinitionKey(CustomerCaseProcess.KEY)
                 .processInstanceBusinessKey(String.valueOf(handled.caseId())).singleResult().getId();
         await().atMost(Duration.ofSeconds(30)).until(() -> messagesTakenWhileHandled(instance) == 1);
-        long latest = jdbc.sql("SELECT MAX(id) FROM interactions WHERE case_id = ? AND kind = 'INBOUND'")
-                .param(handled.caseId()).query(Long.class).single();
+        long latest = latestInbound(handled.caseId());
 
         transactions.executeWithoutResult(tx -> events.publishEvent(
                 new MessageReceived(handled.caseId(), latest, handled.customerId(), Channel.EMAIL, false)));
@@ -120,8 +119,7 @@ class CustomerMessageRedeliveryIT {
         String instance = runtime.createProcessInstanceQuery().processDefinitionKey(CustomerCaseProcess.KEY)
                 .processInstanceBusinessKey(String.valueOf(handled.caseId())).singleResult().getId();
         QueueCases.customerWrites(port, handled, "Is there any news on my refund?");
-        long latest = jdbc.sql("SELECT MAX(id) FROM interactions WHERE case_id = ? AND kind = 'INBOUND'")
-                .param(handled.caseId()).query(Long.class).single();
+        long latest = latestInbound(handled.caseId());
 
         int copies = 8;
         java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(copies);

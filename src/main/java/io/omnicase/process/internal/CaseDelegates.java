@@ -41,7 +41,7 @@ class CaseDelegates {
             CaseId caseId = caseId(execution);
             RoutingVariables.decided(execution, routing.route(caseId));
             // The job's transaction ends at the next wait state: a message that came meanwhile is handed over then.
-            handover.afterCommit(caseId);
+            handover.afterCommit(caseId, CustomerCaseProcess.LAST_CUSTOMER_MESSAGE.get(execution));
         };
     }
 

@@ -1,6 +1,7 @@
 package io.omnicase.process.internal;
 
 import io.omnicase.cases.CaseId;
+import io.omnicase.cases.CaseManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
@@ -21,17 +22,27 @@ class NewestMessageHandover {
     private static final Logger log = LoggerFactory.getLogger(NewestMessageHandover.class);
 
     private final CaseProcessStarter starter;
+    private final CaseManagement cases;
     /** This bean's proxy, through which {@link #handOver} runs on the after-commit pool. */
     private final NewestMessageHandover proxy;
 
-    NewestMessageHandover(CaseProcessStarter starter, @Lazy NewestMessageHandover proxy) {
+    NewestMessageHandover(CaseProcessStarter starter, CaseManagement cases, @Lazy NewestMessageHandover proxy) {
         this.starter = starter;
+        this.cases = cases;
         this.proxy = proxy;
     }
 
-    /** Called in the assessment's transaction (by the {@code assessCase} delegate). */
-    void afterCommit(CaseId caseId) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+    /**
+     * Called in the assessment's transaction (by the {@code assessCase} delegate) with the latest message the process
+     * took. Only when the case has a newer one is anything done after the commit: usually it has none, and one read
+     * here is cheaper than a transaction that locks the case to find that out. Nothing can come between this read and
+     * the commit: the assessment holds the case's row lock from its decision on, and intake locks the case before it
+     * stores a message on it.
+     */
+    void afterCommit(CaseId caseId, Long taken) {
+        java.util.OptionalLong newest = cases.latestCustomerMessageId(caseId);
+        boolean untaken = newest.isPresent() && (taken == null || newest.getAsLong() > taken);
+        if (untaken && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
