@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import io.omnicase.cluster.ClusterLock;
+import io.omnicase.outbox.DeliveryDeferred;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -232,10 +233,20 @@ class EventRedelivery implements AsyncConfigurer {
         return eventExecutor;
     }
 
-    /** A listener that fails leaves its event for redelivery; one line in the log says so, not a stack trace. */
+    /**
+     * A listener that fails leaves its event for redelivery; one line in the log says so, not a stack trace. A listener
+     * that only defers its event ({@link DeliveryDeferred}: expected, and taken care of) gets a debug line.
+     */
     @Override
     public AsyncUncaughtExceptionHandler getAsyncUncaughtExceptionHandler() {
-        return (error, method, params) -> log.warn("{}.{} failed, its event will be delivered again: {}",
-                method.getDeclaringClass().getSimpleName(), method.getName(), error.toString());
+        return (error, method, params) -> {
+            if (error instanceof DeliveryDeferred) {
+                log.debug("{}.{} deferred its event, it will be delivered again: {}",
+                        method.getDeclaringClass().getSimpleName(), method.getName(), error.getMessage());
+            } else {
+                log.warn("{}.{} failed, its event will be delivered again: {}",
+                        method.getDeclaringClass().getSimpleName(), method.getName(), error.toString());
+            }
+        };
     }
 }

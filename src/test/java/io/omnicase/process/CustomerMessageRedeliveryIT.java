@@ -83,6 +83,69 @@ class CustomerMessageRedeliveryIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> takenBy(instance) == newest);
     }
 
+    /**
+     * A message whose delivery comes while the assessment job waits is deferred, not failed: one debug line, no warning
+     * (a drain used to log one per such message), and no retry; its publication stays incomplete until the process has
+     * taken it, which the assessment's end does.
+     */
+    @Test
+    void aDeliveryDuringTheAssessmentIsDeferredQuietlyAndTheMessageTakenWhenTheAssessmentEnds() {
+        String address = "deferred-" + System.nanoTime() + "@example.com";
+        String thread = "thread-" + address;
+        long caseId = CustomerMessages.write(port, "EMAIL", address, "Where can I download my invoice?", thread);
+        String instance = await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(String.valueOf(caseId)).singleResult(), java.util.Objects::nonNull).getId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.getActiveActivityIds(instance)
+                .contains(CustomerCaseProcess.Elements.evg_self_service.id()));
+        String assessment = management.createJobDefinitionQuery()
+                .processDefinitionId(runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult()
+                        .getProcessDefinitionId())
+                .activityIdIn(CustomerCaseProcess.Elements.task_assess_case.id()).singleResult().getId();
+
+        ch.qos.logback.classic.Logger redelivery = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("io.omnicase.EventRedelivery");
+        ch.qos.logback.classic.Level level = redelivery.getLevel();
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        redelivery.addAppender(lines);
+        redelivery.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        String ofThisCase = "case " + caseId + " ";
+        long third;
+        management.suspendJobDefinitionById(assessment, false);
+        try {
+            CustomerMessages.write(port, "EMAIL", address, "It is for my order of last week.", thread);
+            long second = latestInbound(caseId);
+            await().atMost(Duration.ofSeconds(30)).until(() -> second == takenBy(instance));
+            CustomerMessages.write(port, "EMAIL", address, "Sorry, I found it myself.", thread);
+            third = latestInbound(caseId);
+            await().atMost(Duration.ofSeconds(30)).until(() -> linesOf(lines).stream().anyMatch(
+                    line -> line.getLevel() == ch.qos.logback.classic.Level.DEBUG
+                            && line.getFormattedMessage().contains(ofThisCase)
+                            && line.getFormattedMessage().contains("deferred")));
+            assertThat(linesOf(lines)).noneMatch(line -> line.getLevel().isGreaterOrEqual(
+                    ch.qos.logback.classic.Level.WARN) && line.getFormattedMessage().contains(ofThisCase));
+            assertThat(pendingDeliveriesToTheProcess(third)).isEqualTo(1);
+            assertThat(takenBy(instance)).isEqualTo(second);
+        } finally {
+            management.activateJobDefinitionById(assessment, true);
+            redelivery.detachAppender(lines);
+            redelivery.setLevel(level);
+        }
+
+        long newest = third;
+        await().atMost(Duration.ofSeconds(30)).until(() -> takenBy(instance) == newest);
+        await().atMost(Duration.ofSeconds(30)).until(() -> pendingDeliveriesToTheProcess(newest) == 0);
+    }
+
+    /** What the appender caught so far; it appends under its own lock, from any thread. */
+    private static java.util.List<ch.qos.logback.classic.spi.ILoggingEvent> linesOf(
+            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender) {
+        synchronized (appender) {
+            return java.util.List.copyOf(appender.list);
+        }
+    }
+
     private long latestInbound(long caseId) {
         return jdbc.sql("SELECT MAX(id) FROM interactions WHERE case_id = ? AND kind = 'INBOUND'").param(caseId)
                 .query(Long.class).single();
@@ -110,7 +173,7 @@ class CustomerMessageRedeliveryIT {
     }
 
     /**
-     * Deliveries of one message at the same moment (quick retries of an earlier delivery firing with a redelivery, two
+     * Deliveries of one message at the same moment (a redelivery racing the first delivery, two
      * nodes): one takes it. A kill -9 fault run once saw two reassessments of one message this way.
      */
     @Test

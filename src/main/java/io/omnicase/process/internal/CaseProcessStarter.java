@@ -10,17 +10,11 @@ import io.omnicase.process.CustomerCaseProcess.Messages;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.modulith.events.core.EventPublicationRegistry;
-import org.springframework.modulith.events.core.PublicationTargetIdentifier;
-import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,59 +22,40 @@ import java.util.Map;
 /**
  * Starts a case's process on its first message and hands later messages to the running process. Runs after the
  * intake transaction commits. When the process cannot take the message yet (it is still starting, or between wait
- * states while its assessment job runs), the delivery fails, so the event publication stays incomplete and the
- * registry delivers it again ({@code omnicase.events.redeliver-after}); meanwhile a few quick retries, scheduled
- * rather than slept, usually hand it over within milliseconds. Either way a message is taken at most once: the
- * process remembers the latest message it took ({@link CustomerCaseProcess#LAST_CUSTOMER_MESSAGE}) and the
- * correlation sets it only if nobody else did meanwhile.
+ * states while its assessment job runs), the delivery is deferred: the assessment's end hands the process the case's
+ * newest message ({@link NewestMessageHandover}), and the event publication stays incomplete, so the registry
+ * delivers it again ({@code omnicase.events.redeliver-after}) in case that handover never comes (a node that died,
+ * a model without an assessment). A message is taken at most once: the process remembers the latest message it took
+ * ({@link CustomerCaseProcess#LAST_CUSTOMER_MESSAGE}) and the correlation sets it only if nobody else did meanwhile.
  */
 @Component
 class CaseProcessStarter {
 
-    private static final Logger log = LoggerFactory.getLogger(CaseProcessStarter.class);
-
-    /** Delays of the quick retries after a failed delivery, about six seconds in all; then redelivery takes over. */
-    // pipeline (issue 18): under load the assessment jobs of a case can run for longer than six seconds; the retries
-    // now cover about half a minute, until the registry's redelivery would take over anyway.
-    private static final List<Duration> QUICK_RETRIES = List.of(Duration.ofMillis(50), Duration.ofMillis(100),
-            Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800), Duration.ofMillis(1600),
-            Duration.ofMillis(3200), Duration.ofMillis(5000), Duration.ofMillis(5000), Duration.ofMillis(5000),
-            Duration.ofMillis(5000));
-
-    /** The id under which the publication registry tracks deliveries to {@link #on}: its method, as Spring names it. */
-    static final PublicationTargetIdentifier LISTENER = PublicationTargetIdentifier.of(
-            CaseProcessStarter.class.getName() + ".on(" + MessageReceived.class.getName() + ")");
-
     private final RuntimeService runtime;
     private final CaseManagement cases;
-    private final TaskScheduler scheduler;
     private final Duration selfServiceTimeout;
     private final Duration autoCloseAfter;
 
     private final org.camunda.bpm.engine.RepositoryService repository;
     /** A deployed definition's version never changes: read once per definition, not once per case (issue 18). */
     private final Map<String, Integer> versions = new java.util.concurrent.ConcurrentHashMap<>();
-    private final EventPublicationRegistry registry;
-    /** A quick retry, like a delivery, takes the case's lock first (see {@link #on}). */
+    /** A handover, like a delivery, takes the case's lock first (see {@link #on}). */
     private final org.springframework.transaction.support.TransactionTemplate inTransaction;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     CaseProcessStarter(RuntimeService runtime, org.camunda.bpm.engine.RepositoryService repository,
-                       org.springframework.context.ApplicationEventPublisher events, CaseManagement cases, TaskScheduler scheduler,
+                       org.springframework.context.ApplicationEventPublisher events, CaseManagement cases,
                        @Value("${omnicase.case.self-service-timeout:PT24H}") Duration selfServiceTimeout,
                        @Value("${omnicase.case.auto-close-after:P7D}") Duration autoCloseAfter,
-                       EventPublicationRegistry registry,
                        org.springframework.transaction.PlatformTransactionManager transactions,
                        org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.registry = registry;
         this.inTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.runtime = runtime;
         this.repository = repository;
         this.events = events;
         this.cases = cases;
-        this.scheduler = scheduler;
         this.selfServiceTimeout = selfServiceTimeout;
         this.autoCloseAfter = autoCloseAfter;
     }
@@ -90,33 +65,10 @@ class CaseProcessStarter {
         // One delivery per case at a time. Two deliveries of a case's first message at once (two nodes redelivering,
         // a redelivery racing the first delivery) would both find no process and start two; two of a later message
         // would both read the message before it as the latest taken and, in repeatable read, both correlate (seen
-        // after a kill -9: quick retries of an earlier delivery firing with a redelivery as the process reached its
-        // wait state; two reassessments). The second waits here, and as the lock is its transaction's first
-        // statement, its first read (its snapshot) comes after the first delivery's commit.
-        try {
-            deliverLocked(message);
-        } catch (ProcessNotReadyException e) {
-            retryShortly(message, 0);
-            throw e;
-        }
-    }
-
-    /** Tries again after a pause without holding a thread, a transaction or a connection while it waits. */
-    private void retryShortly(MessageReceived message, int attempt) {
-        if (attempt >= QUICK_RETRIES.size()) {
-            return; // the event publication registry delivers it again
-        }
-        scheduler.schedule(() -> {
-            try {
-                inTransaction.executeWithoutResult(tx -> deliverLocked(message));
-                // Taken: the publication the failed delivery left incomplete is done, not delivered again in 30 s.
-                registry.markCompleted(message, LISTENER);
-            } catch (ProcessNotReadyException e) {
-                retryShortly(message, attempt + 1);
-            } catch (RuntimeException e) {
-                log.debug("Quick retry of message {} failed, redelivery takes over: {}", message.messageId(), e.toString());
-            }
-        }, Instant.now().plus(QUICK_RETRIES.get(attempt)));
+        // after a kill -9: retries of an earlier delivery firing with a redelivery as the process reached its wait
+        // state; two reassessments). The second waits here, and as the lock is its transaction's first statement, its
+        // first read (its snapshot) comes after the first delivery's commit.
+        deliverLocked(message);
     }
 
     /** Takes the case's row lock (until the caller's transaction ends), then delivers: see {@link #on}. */
@@ -143,22 +95,29 @@ class CaseProcessStarter {
             if (cases.find(caseId).map(c -> c.status() == CaseStatus.CLOSED).orElse(true)) {
                 return;
             }
+            // The first message's delivery starts it; that process's assessment hands over the newest message.
             throw new ProcessNotReadyException("The process of case " + caseId.value() + " has not started yet");
         }
         if (message.newCase()) {
             return; // delivered again after the process had been started
         }
         if (!handOver(running, message.messageId())) {
-            // The process is between wait states (its assessment job is running): deliver again later.
-            throw new ProcessNotReadyException("The process of case " + caseId.value() + " is not waiting for a message");
+            if (continuationDue(running)) {
+                // Its assessment is due or running (pipeline, issue 18: most failed deliveries of a drain, each tried
+                // again eleven times in 30 s before the handover existed). That assessment's end hands it over.
+                throw new ProcessNotReadyException("The process of case " + caseId.value() + " is not waiting for a "
+                        + "message yet; it takes the newest when its assessment ends");
+            }
+            throw new IllegalStateException("The process of case " + caseId.value() + " waits for no customer message "
+                    + "and has no job due; the message is delivered again");
         }
     }
 
     /**
      * Hands the case's newest customer message to its process if the process has not taken it and waits for one. Runs
      * when the case's assessment has committed ({@link NewestMessageHandover}): a message that came while the
-     * assessment job waited or ran could not be taken then, and its own delivery would only be tried again by the quick
-     * retries or the registry's redelivery, seconds to minutes later (issue 18: most of a drain's failed deliveries).
+     * assessment job waited or ran could not be taken then, and its own delivery is only tried again by the registry's
+     * redelivery, half a minute later (issue 18: most of a drain's deferred deliveries).
      */
     void deliverNewest(CaseId caseId) {
         inTransaction.executeWithoutResult(tx -> {
@@ -191,13 +150,22 @@ class CaseProcessStarter {
         return !correlation.correlateAllWithResult().isEmpty();
     }
 
+    /**
+     * Whether the process has an asynchronous continuation due (queued, running or failed): it is between wait states
+     * and moves on by itself; otherwise it waits somewhere no customer message is taken (a model that does not).
+     */
+    private boolean continuationDue(Running running) {
+        return jdbc.sql("SELECT COUNT(*) FROM ACT_RU_JOB WHERE PROCESS_INSTANCE_ID_ = ? AND HANDLER_TYPE_ = 'async-continuation'")
+                .param(running.id()).query(Long.class).single() > 0;
+    }
+
     /** A case's running process instance and the latest customer message it took (null: none yet). */
     private record Running(String id, Long lastCustomerMessage) {
     }
 
     /**
      * The case's running process and the latest message it took, in one plain read of the engine's tables. The
-     * engine's query API and its variable read evaluated their dynamic SQL on every delivery and every quick retry:
+     * engine's query API and its variable read evaluated their dynamic SQL on every delivery and every retry:
      * an eighth of the after-commit CPU in the drain's profile (issue 18). Read in the caller's transaction, after
      * the case's lock, as those were.
      */
@@ -223,8 +191,8 @@ class CaseProcessStarter {
         return variables;
     }
 
-    /** The process cannot take the message yet; the event is delivered again. */
-    static class ProcessNotReadyException extends RuntimeException {
+    /** The process cannot take the message yet, and will take it by itself; the event is delivered again all the same. */
+    static class ProcessNotReadyException extends io.omnicase.outbox.DeliveryDeferred {
         ProcessNotReadyException(String message) {
             super(message);
         }

@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * When a case's assessment commits, its process waits for the customer again: the newest message it has not taken yet
  * (one that came while the assessment job was queued or running, whose own delivery failed) is handed over at once, on
  * the after-commit pool, instead of when that delivery is next tried. Nothing depends on it: a handover that does not
- * happen (a crash, a full pool) leaves the message to its delivery's retries and redelivery, as before.
+ * happen (a crash, a full pool) leaves the message to its delivery's redelivery.
  */
 @Component
 class NewestMessageHandover {
