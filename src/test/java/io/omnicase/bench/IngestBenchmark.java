@@ -128,7 +128,18 @@ public final class IngestBenchmark {
             System.out.printf("(b1) POST /api/messages, 1 client, after-commit work paused: p50 %.2f ms  p99 %.2f ms  (%d errors)%n",
                     single.p50(), single.p99(), single.errors());
             long[] cpuBefore = {cpuMillis(ProcessHandle.current().pid()), childrenCpuMillis()};
+            // -Dbench.jfr-intake=<file> records a profile of (b), as -Dbench.jfr does of the drain.
+            jdk.jfr.Recording recording = null;
+            if (System.getProperty("bench.jfr-intake") != null) {
+                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                recording.start();
+            }
             Result ingest = ingest(port, clients, duration);
+            if (recording != null) {
+                recording.stop();
+                recording.dump(Path.of(System.getProperty("bench.jfr-intake")));
+                recording.close();
+            }
             long[] cpuAfter = {cpuMillis(ProcessHandle.current().pid()), childrenCpuMillis()};
             // CPU per message (warm-up included: 4/3 of the measured duration's messages): what the machine's load
             // does not change, unlike the latencies on a shared 2-core machine.
