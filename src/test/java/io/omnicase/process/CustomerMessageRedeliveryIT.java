@@ -49,17 +49,12 @@ class CustomerMessageRedeliveryIT {
      */
     @Test
     void aMessageThatCameDuringTheAssessmentIsTakenWhenTheAssessmentEnds() {
-        String address = "assessed-" + System.nanoTime() + "@example.com";
-        String thread = "thread-" + address;
-        long caseId = CustomerMessages.write(port, "EMAIL", address, "Where can I download my invoice?", thread);
-        String instance = await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(String.valueOf(caseId)).singleResult(), java.util.Objects::nonNull).getId();
-        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.getActiveActivityIds(instance)
-                .contains(CustomerCaseProcess.Elements.evg_self_service.id()));
-        String processDefinition = runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult()
-                .getProcessDefinitionId();
-        String assessment = management.createJobDefinitionQuery().processDefinitionId(processDefinition)
-                .activityIdIn(CustomerCaseProcess.Elements.task_assess_case.id()).singleResult().getId();
+        SelfServiceCase started = aCaseInSelfService("assessed-");
+        String address = started.address();
+        String thread = started.thread();
+        long caseId = started.caseId();
+        String instance = started.instance();
+        String assessment = started.assessment();
 
         long third;
         management.suspendJobDefinitionById(assessment, false);
@@ -90,17 +85,12 @@ class CustomerMessageRedeliveryIT {
      */
     @Test
     void aDeliveryDuringTheAssessmentIsDeferredQuietlyAndTheMessageTakenWhenTheAssessmentEnds() {
-        String address = "deferred-" + System.nanoTime() + "@example.com";
-        String thread = "thread-" + address;
-        long caseId = CustomerMessages.write(port, "EMAIL", address, "Where can I download my invoice?", thread);
-        String instance = await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(String.valueOf(caseId)).singleResult(), java.util.Objects::nonNull).getId();
-        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.getActiveActivityIds(instance)
-                .contains(CustomerCaseProcess.Elements.evg_self_service.id()));
-        String assessment = management.createJobDefinitionQuery()
-                .processDefinitionId(runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult()
-                        .getProcessDefinitionId())
-                .activityIdIn(CustomerCaseProcess.Elements.task_assess_case.id()).singleResult().getId();
+        SelfServiceCase started = aCaseInSelfService("deferred-");
+        String address = started.address();
+        String thread = started.thread();
+        long caseId = started.caseId();
+        String instance = started.instance();
+        String assessment = started.assessment();
 
         ch.qos.logback.classic.Logger redelivery = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
                 .getLogger("io.omnicase.EventRedelivery");
@@ -136,6 +126,25 @@ class CustomerMessageRedeliveryIT {
         long newest = third;
         await().atMost(Duration.ofSeconds(30)).until(() -> takenBy(instance) == newest);
         await().atMost(Duration.ofSeconds(30)).until(() -> pendingDeliveriesToTheProcess(newest) == 0);
+    }
+
+    /** A new customer's case whose process waits in self-service, and the job definition of its assessment. */
+    private record SelfServiceCase(String address, String thread, long caseId, String instance, String assessment) {
+    }
+
+    private SelfServiceCase aCaseInSelfService(String prefix) {
+        String address = prefix + System.nanoTime() + "@example.com";
+        String thread = "thread-" + address;
+        long caseId = CustomerMessages.write(port, "EMAIL", address, "Where can I download my invoice?", thread);
+        String instance = await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(String.valueOf(caseId)).singleResult(), java.util.Objects::nonNull).getId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.getActiveActivityIds(instance)
+                .contains(CustomerCaseProcess.Elements.evg_self_service.id()));
+        String processDefinition = runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult()
+                .getProcessDefinitionId();
+        String assessment = management.createJobDefinitionQuery().processDefinitionId(processDefinition)
+                .activityIdIn(CustomerCaseProcess.Elements.task_assess_case.id()).singleResult().getId();
+        return new SelfServiceCase(address, thread, caseId, instance, assessment);
     }
 
     /** What the appender caught so far; it appends under its own lock, from any thread. */
