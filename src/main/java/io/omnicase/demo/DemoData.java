@@ -10,6 +10,7 @@ import io.omnicase.security.UserAccount;
 import io.omnicase.security.UserAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,7 +24,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
-/** On the first start of a default run: demo users (password {@code demo}) and customers with cases on several channels. */
+/**
+ * On the first start of a default run: demo users (password {@code demo}), customers with open cases on several
+ * channels, and ({@code omnicase.demo-history}, default true) a few cases the demo agents work to the end in the
+ * background ({@link DemoHistory}).
+ */
 @Component
 @Order(0)
 @ConditionalOnProperty(name = "omnicase.demo-data", havingValue = "true")
@@ -37,8 +42,13 @@ class DemoData implements ApplicationRunner {
     private final CaseIntake intake;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final DemoHistory history;
+    private final boolean withHistory;
 
-    DemoData(UserAccounts users, Customers customers, CaseIntake intake, JdbcClient jdbc, PlatformTransactionManager tx) {
+    DemoData(UserAccounts users, Customers customers, CaseIntake intake, JdbcClient jdbc, PlatformTransactionManager tx,
+             DemoHistory history, @Value("${omnicase.demo-history:true}") boolean withHistory) {
+        this.history = history;
+        this.withHistory = withHistory;
         this.users = users;
         this.customers = customers;
         this.intake = intake;
@@ -53,6 +63,9 @@ class DemoData implements ApplicationRunner {
         }
         if (jdbc.sql("SELECT COUNT(*) FROM customers").query(Integer.class).single() == 0) {
             createCases();
+            if (withHistory) {
+                history.playInBackground();
+            }
         }
     }
 

@@ -65,18 +65,19 @@ public final class TestServers {
     /** Properties that point an application context at the test servers. */
     public static Map<String, String> properties() {
         start();
-        return Map.of(
-                "omnicase.platform.enabled", "false",
-                "spring.datasource.url", mariaDb.jdbcUrl(),
-                "spring.datasource.username", "root",
-                "spring.datasource.password", "",
-                "spring.elasticsearch.uris", elasticsearch.url(),
-                "omnicase.events.redeliver-after", "PT2S",
-                "omnicase.events.redeliver-every", "PT2S",
+        return Map.ofEntries(Map.entry("omnicase.platform.enabled", "false"),
+                Map.entry("spring.datasource.url", mariaDb.jdbcUrl()),
+                Map.entry("spring.datasource.username", "root"),
+                Map.entry("spring.datasource.password", ""),
+                Map.entry("spring.elasticsearch.uris", elasticsearch.url()),
+                Map.entry("omnicase.events.redeliver-after", "PT2S"),
+                Map.entry("omnicase.events.redeliver-every", "PT2S"),
                 // A reply the provider cannot take is tried again within seconds, not minutes, in tests.
-                "omnicase.channels.outbound.first-pause", "PT1S",
-                "omnicase.channels.outbound.max-pause", "PT2S",
-                "omnicase.demo-data", "true");
+                Map.entry("omnicase.channels.outbound.first-pause", "PT1S"),
+                Map.entry("omnicase.channels.outbound.max-pause", "PT2S"),
+                Map.entry("omnicase.demo-data", "true"),
+                // The worked demo cases are played by DemoHistoryIT, not in the background of every test.
+                Map.entry("omnicase.demo-history", "false"));
     }
 
     /**
