@@ -55,7 +55,7 @@ class DemoHistory {
                             + "on your statement within three working days.",
                     "Thank you, that worked! The refund is already showing in my bank app.",
                     "BILLING", "Refunded the duplicate November payment.", 5),
-            new Scenario("tech", "technical", Channel.CHAT, "visitor-demo-priya", "Priya Nair", null,
+            new Scenario("tech", "technical", Channel.EMAIL, "priya.nair@example.com", "Priya Nair", "App crashes since the update",
                     "The app crashes at every start since yesterday's update. I want to speak to a real person.",
                     "Please read the FAQ and reinstall the app.",
                     "I already reinstalled it twice, it still crashes. This is really disappointing.",
