@@ -151,6 +151,21 @@ describe('CaseView', { timeout: 30000 }, () => {
     view.unmount();
   });
 
+  it('opens a resolved case read-only without asking for a step it cannot have', async () => {
+    const asked: string[] = [];
+    const answer = (fetch as unknown as { getMockImplementation: () => (url: string, init?: RequestInit) => Promise<Response> })
+      .getMockImplementation();
+    vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => {
+      asked.push(url);
+      return url === '/api/cases/42' ? json({ ...caseView, status: 'RESOLVED' }) : answer(url, init);
+    }));
+    const view = await opened();
+    expect(view.find('#read-only-note').exists()).toBe(true);
+    expect(view.find('#step-form').exists()).toBe(false);
+    expect(asked).toContain('/api/cases/42/timeline');
+    expect(asked).not.toContain('/api/cases/42/form');
+  });
+
   it('names the fields the server refused beside the form, and keeps the case open', async () => {
     submitAnswer = () => json({ title: 'Invalid request', detail: 'resolution: must have at most 10 characters',
       errors: [{ field: 'resolution', message: 'must have at most 10 characters' }] }, 400);
