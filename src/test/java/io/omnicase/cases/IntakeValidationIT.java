@@ -68,6 +68,18 @@ class IntakeValidationIT {
     }
 
     @Test
+    void aMisspelledFieldIsNamedAndNothingIsStored() {
+        String id = UUID.randomUUID().toString();
+        Api.Response response = post("""
+                {"channel":"EMAIL","from":"a@example.com","text":"hi","providerMessageId":"%s","sentAt":"2026-12-01T10:00:00Z"}"""
+                .formatted(id));
+
+        assertProblem(response, 400, "sentAt");
+        assertThat(response.json().get("detail").asText()).isEqualTo("sentAt: is not a known field");
+        assertNothingStored(id);
+    }
+
+    @Test
     void aTimestampOutsideTheTimesAMessageCanHaveBeenSentIsNamedAndNothingIsStored() {
         List<Object> implausible = List.of("1969-12-31T23:59:59Z", "1970-01-01T00:00:00Z", "2039-01-01T00:00:00Z",
                 "+100000-01-01T00:00:00Z", "-5000-01-01T00:00:00Z", Instant.now().plus(Duration.ofDays(2)).toString(),

@@ -6,7 +6,10 @@ import io.omnicase.cases.IntakeResult;
 import io.omnicase.customers.Channel;
 import io.omnicase.customers.IdentityKind;
 import io.omnicase.http.InvalidFieldException;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Map;
 
 /** Case intake over HTTP: channels post customers' messages here. */
 @RestController
@@ -50,8 +54,17 @@ class MessageIntakeController {
                 .body(body);
     }
 
-    /** What bean validation cannot say: the address of the channel's kind, control characters, a plausible time. */
+    /**
+     * What bean validation cannot say: fields the endpoint does not know, the address of the channel's kind, control
+     * characters, a plausible time.
+     */
     private static void check(MessageRequest request) {
+        // A field this endpoint does not know is refused, not dropped: a gateway that writes "sentAt" for "timestamp"
+        // would otherwise lose the time of every message without a word.
+        if (request.unknownFields() != null && !request.unknownFields().isEmpty()) {
+            throw new InvalidFieldException(request.unknownFields().keySet().stream().sorted()
+                    .map(field -> new InvalidFieldException.FieldError(field, "is not a known field")).toList());
+        }
         String refusal = request.channel().identityKind().refusal(request.from());
         if (refusal != null) {
             throw new InvalidFieldException("from", refusal + " (channel " + request.channel() + ")");
@@ -92,7 +105,8 @@ class MessageIntakeController {
             @NotBlank @Size(max = 255) String providerMessageId,
             @Size(max = 255) String threadRef,
             @Size(max = 300) String subject,
-            Instant timestamp) {
+            Instant timestamp,
+            @JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> unknownFields) {
     }
 
     /** Where the message is stored; {@code duplicate} says it had been stored before. */
