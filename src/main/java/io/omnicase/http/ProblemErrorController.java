@@ -53,14 +53,19 @@ class ProblemErrorController implements ErrorController {
     private static void writePage(HttpServletResponse response, HttpStatus status) throws IOException {
         response.setStatus(status.value());
         response.setContentType("text/html;charset=UTF-8");
-        // Only fixed texts: nothing of the request is echoed into the page.
-        response.getWriter().write("""
+        response.getWriter().write(page(status));
+    }
+
+    /** The error page of a status: only fixed texts, nothing of the request is echoed into it. */
+    static String page(HttpStatus status) {
+        return """
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>Omnicase · %1$s</title><link rel="stylesheet" href="/error-page.css"></head>
+                <title>Omnicase · %1$s</title><link rel="icon" href="/favicon.svg" type="image/svg+xml">
+                <link rel="stylesheet" href="/error-page.css"></head>
                 <body><main class="error-page"><p class="brand">Omnicase</p><h1>%1$s</h1><p id="error-detail">%2$s.</p>
                 <p><a href="/">Back to your Omnicase pages</a></p></main></body></html>
-                """.formatted(status.value() + " · " + status.getReasonPhrase(), detail(status)));
+                """.formatted(status.value() + " · " + status.getReasonPhrase(), detail(status));
     }
 
     /** What the client can do about it, by status; never the exception's own message. */

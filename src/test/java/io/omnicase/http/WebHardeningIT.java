@@ -177,6 +177,12 @@ class WebHardeningIT {
         assertThat(modeler.body()).contains("404 · Not Found").contains("href=\"/\"").doesNotContain("modeler");
         // The same address from a script or curl is a problem description.
         assertProblem(RawHttp.get(port, "/camunda/app/modeler/", "Accept: text/html", "Authorization: Basic " + basic("designer")), 404);
+        // A page of Omnicase's own that is not there: the same page, not the problem's JSON in the browser.
+        RawHttp.Reply missing = RawHttp.get(port, "/no-such-page.html", navigation);
+        assertThat(missing.status()).as(missing.toString()).isEqualTo(404);
+        assertThat(missing.header("Content-Type")).startsWith("text/html");
+        assertThat(missing.body()).contains("404 · Not Found").contains("There is nothing at this address")
+                .contains("href=\"/\"").doesNotContain("no-such-page");
         // Camunda's own webapps are untouched.
         assertThat(RawHttp.get(port, "/camunda/app/cockpit/default/", navigation).status()).isEqualTo(200);
     }
