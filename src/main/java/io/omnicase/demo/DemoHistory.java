@@ -7,6 +7,7 @@ import io.omnicase.cases.InboundMessage;
 import io.omnicase.customers.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.function.BooleanSupplier;
 
 /**
  * Cases that the demo agents worked from the first message to the resolution, so that a first look at coaching, the
@@ -33,6 +34,7 @@ import java.util.function.Predicate;
  * for the case to reach the state it needs; a case that does not get there is left where it is, with a warning.
  */
 @Component
+@ConditionalOnProperty(name = "omnicase.demo-data", havingValue = "true")
 class DemoHistory {
 
     private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
@@ -107,13 +109,16 @@ class DemoHistory {
                 "demo-history-" + from, null, s.subject(), now.minus(s.hoursAgo(), ChronoUnit.HOURS), null, true))
                 .caseId().value();
         try {
-            awaitCase(caseId, c -> "ESCALATED".equals(c.path("status").asText()) && s.queue().equals(c.path("queue").asText()));
+            await(caseId, () -> {
+                JsonNode c = view(caseId);
+                return "ESCALATED".equals(c.path("status").asText()) && s.queue().equals(c.path("queue").asText());
+            });
             expect(post(s.agent(), "/api/cases/" + caseId + "/replies", Map.of("text", s.reply())), 201, caseId);
             intake.receive(new InboundMessage(s.channel(), from, s.name(), s.answer(), "demo-history-answer-" + from,
                     null, s.subject() == null ? null : "Re: " + s.subject(), Instant.now(), caseId, false));
             // The answer is assessed again (a routing decision after it); resolved before that, the answer would
             // come to a resolved case and reopen it.
-            awaitCase(caseId, c -> decidedAfter(caseId, s.answer()));
+            await(caseId, () -> decidedAfter(caseId, s.answer()));
             Instant until = Instant.now().plus(STEP_LIMIT);
             while (true) {
                 HttpResponse<String> resolved = post(s.agent(), "/api/cases/" + caseId + "/resolve",
@@ -161,9 +166,9 @@ class DemoHistory {
         }
     }
 
-    private void awaitCase(long caseId, Predicate<JsonNode> condition) {
+    private void await(long caseId, BooleanSupplier condition) {
         Instant until = Instant.now().plus(STEP_LIMIT);
-        while (!condition.test(view(caseId))) {
+        while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(until)) {
                 throw new IllegalStateException("the case did not get where the demo needs it within " + STEP_LIMIT
                         + ": " + view(caseId));
