@@ -66,6 +66,10 @@ class DesignerPageIT {
             assertThat(palette).doesNotContain("create.subprocess-expanded", "create.data-object", "create.data-store",
                     "create.group", "create.intermediate-event");
             browser.screenshot("designer-0-modeler");
+            // The whole process is in view, clear of the palette that floats over the diagram's left side.
+            org.openqa.selenium.Rectangle tools = page.findElement(By.cssSelector(".djs-palette")).getRect();
+            org.openqa.selenium.Rectangle start = element(page, "start_case").getRect();
+            assertThat(start.getX()).as("the start event's left edge, right of the palette's").isGreaterThan(tools.getX() + tools.getWidth());
 
             // A task may become a user, service or manual task; never a script task, a call activity or a sub-process.
             new Actions(page).moveToElement(element(page, "task_escalate_case")).click().perform();
