@@ -119,18 +119,15 @@ class DemoHistory {
             // The answer is assessed again (a routing decision after it); resolved before that, the answer would
             // come to a resolved case and reopen it.
             await(caseId, () -> decidedAfter(caseId, s.answer()));
-            Instant until = Instant.now().plus(STEP_LIMIT);
-            while (true) {
+            // 409 while the case is between steps: tried again; anything else but 200 ends the scenario.
+            await(caseId, () -> {
                 HttpResponse<String> resolved = post(s.agent(), "/api/cases/" + caseId + "/resolve",
                         Map.of("topic", s.topic(), "resolution", s.resolution()));
-                if (resolved.statusCode() == 200) {
-                    break;
+                if (resolved.statusCode() != 409) {
+                    expect(resolved, 200, caseId);
                 }
-                if (resolved.statusCode() != 409 || Instant.now().isAfter(until)) {
-                    throw new IllegalStateException("resolve answered " + resolved.statusCode() + ": " + resolved.body());
-                }
-                pause();
-            }
+                return resolved.statusCode() == 200;
+            });
         } catch (RuntimeException e) {
             log.warn("Demo history: case {} ({}) left unfinished: {}", caseId, s.name(), e.getMessage());
         }
@@ -166,6 +163,7 @@ class DemoHistory {
         }
     }
 
+    /** Polls the condition until it holds, for at most {@link #STEP_LIMIT}. */
     private void await(long caseId, BooleanSupplier condition) {
         Instant until = Instant.now().plus(STEP_LIMIT);
         while (!condition.getAsBoolean()) {
@@ -173,18 +171,15 @@ class DemoHistory {
                 throw new IllegalStateException("the case did not get where the demo needs it within " + STEP_LIMIT
                         + ": " + view(caseId));
             }
-            pause();
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
         }
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
-        }
-    }
 
     private static void expect(HttpResponse<String> response, int status, long caseId) {
         if (response.statusCode() != status) {

@@ -50,32 +50,24 @@ class CustomerMessageRedeliveryIT {
     @Test
     void aMessageThatCameDuringTheAssessmentIsTakenWhenTheAssessmentEnds() {
         SelfServiceCase started = aCaseInSelfService("assessed-");
-        String address = started.address();
-        String thread = started.thread();
-        long caseId = started.caseId();
-        String instance = started.instance();
-        String assessment = started.assessment();
 
         long third;
-        management.suspendJobDefinitionById(assessment, false);
+        management.suspendJobDefinitionById(started.assessment(), false);
         try {
-            assertThat(CustomerMessages.write(port, "EMAIL", address, "It is for my order of last week.", thread))
-                    .isEqualTo(caseId);
-            long second = latestInbound(caseId);
-            await().atMost(Duration.ofSeconds(30)).until(() -> second == takenBy(instance));
+            long second = secondMessageTaken(started);
             // The process now waits for its assessment job (suspended), not for a message.
             jdbc.sql("INSERT INTO interactions (case_id, kind, channel, author, body, provider_message_id, occurred_at, "
                             + "recorded_at) VALUES (?, 'INBOUND', 'EMAIL', ?, 'Sorry, I found it myself.', ?, NOW(6), NOW(6))")
-                    .params(caseId, address, "handover-" + address).update();
-            third = latestInbound(caseId);
+                    .params(started.caseId(), started.address(), "handover-" + started.address()).update();
+            third = latestInbound(started.caseId());
             assertThat(third).isGreaterThan(second);
-            assertThat(takenBy(instance)).isEqualTo(second);
+            assertThat(takenBy(started.instance())).isEqualTo(second);
         } finally {
-            management.activateJobDefinitionById(assessment, true);
+            management.activateJobDefinitionById(started.assessment(), true);
         }
 
         long newest = third;
-        await().atMost(Duration.ofSeconds(30)).until(() -> takenBy(instance) == newest);
+        await().atMost(Duration.ofSeconds(30)).until(() -> takenBy(started.instance()) == newest);
     }
 
     /**
@@ -86,11 +78,6 @@ class CustomerMessageRedeliveryIT {
     @Test
     void aDeliveryDuringTheAssessmentIsDeferredQuietlyAndTheMessageTakenWhenTheAssessmentEnds() {
         SelfServiceCase started = aCaseInSelfService("deferred-");
-        String address = started.address();
-        String thread = started.thread();
-        long caseId = started.caseId();
-        String instance = started.instance();
-        String assessment = started.assessment();
 
         ch.qos.logback.classic.Logger redelivery = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
                 .getLogger("io.omnicase.EventRedelivery");
@@ -100,15 +87,13 @@ class CustomerMessageRedeliveryIT {
         lines.start();
         redelivery.addAppender(lines);
         redelivery.setLevel(ch.qos.logback.classic.Level.DEBUG);
-        String ofThisCase = "case " + caseId + " ";
+        String ofThisCase = "case " + started.caseId() + " ";
         long third;
-        management.suspendJobDefinitionById(assessment, false);
+        management.suspendJobDefinitionById(started.assessment(), false);
         try {
-            CustomerMessages.write(port, "EMAIL", address, "It is for my order of last week.", thread);
-            long second = latestInbound(caseId);
-            await().atMost(Duration.ofSeconds(30)).until(() -> second == takenBy(instance));
-            CustomerMessages.write(port, "EMAIL", address, "Sorry, I found it myself.", thread);
-            third = latestInbound(caseId);
+            long second = secondMessageTaken(started);
+            CustomerMessages.write(port, "EMAIL", started.address(), "Sorry, I found it myself.", started.thread());
+            third = latestInbound(started.caseId());
             await().atMost(Duration.ofSeconds(30)).until(() -> linesOf(lines).stream().anyMatch(
                     line -> line.getLevel() == ch.qos.logback.classic.Level.DEBUG
                             && line.getFormattedMessage().contains(ofThisCase)
@@ -116,15 +101,15 @@ class CustomerMessageRedeliveryIT {
             assertThat(linesOf(lines)).noneMatch(line -> line.getLevel().isGreaterOrEqual(
                     ch.qos.logback.classic.Level.WARN) && line.getFormattedMessage().contains(ofThisCase));
             assertThat(pendingDeliveriesToTheProcess(third)).isEqualTo(1);
-            assertThat(takenBy(instance)).isEqualTo(second);
+            assertThat(takenBy(started.instance())).isEqualTo(second);
         } finally {
-            management.activateJobDefinitionById(assessment, true);
+            management.activateJobDefinitionById(started.assessment(), true);
             redelivery.detachAppender(lines);
             redelivery.setLevel(level);
         }
 
         long newest = third;
-        await().atMost(Duration.ofSeconds(30)).until(() -> takenBy(instance) == newest);
+        await().atMost(Duration.ofSeconds(30)).until(() -> takenBy(started.instance()) == newest);
         await().atMost(Duration.ofSeconds(30)).until(() -> pendingDeliveriesToTheProcess(newest) == 0);
     }
 
@@ -145,6 +130,15 @@ class CustomerMessageRedeliveryIT {
         String assessment = management.createJobDefinitionQuery().processDefinitionId(processDefinition)
                 .activityIdIn(CustomerCaseProcess.Elements.task_assess_case.id()).singleResult().getId();
         return new SelfServiceCase(address, thread, caseId, instance, assessment);
+    }
+
+    /** The customer writes again on the case's thread; answers that message once the process has taken it. */
+    private long secondMessageTaken(SelfServiceCase started) {
+        assertThat(CustomerMessages.write(port, "EMAIL", started.address(), "It is for my order of last week.",
+                started.thread())).isEqualTo(started.caseId());
+        long second = latestInbound(started.caseId());
+        await().atMost(Duration.ofSeconds(30)).until(() -> second == takenBy(started.instance()));
+        return second;
     }
 
     /** What the appender caught so far; it appends under its own lock, from any thread. */
