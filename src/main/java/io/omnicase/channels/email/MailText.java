@@ -26,15 +26,39 @@ final class MailText {
     private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
             "blockquote", "pre", "table", "ul", "ol", "hr");
     /**
-     * Lines where mail clients start the quoted history of a reply or forward. Matched against a stripped line, so no
-     * trailing white space needs matching: a {@code .+\\s*$} tail backtracks quadratically over a long line of spaces
-     * that ends in a line separator. Every repetition here is bounded or followed by a character it cannot match.
+     * The attribution line above a quoted reply, in the languages of common mail clients ("On … wrote:", "Am …
+     * schrieb …:", "Le … a écrit :", "El … escribió:", "Op … schreef …:", …). Matched only against a stripped line of
+     * at most {@link #MAX_ATTRIBUTION} characters that ends in a colon and holds a digit (a date or a time), so "On
+     * Monday I wrote to you" stays text. Every repetition is bounded, so no line makes it backtrack for long.
      */
-    private static final Pattern QUOTE_HEADER = Pattern.compile(
-            "^(On .{3,200}wrote:|Am .{3,200}schrieb .{1,200}:|Le .{3,200}a écrit ?:|-{2,} ?Original Message ?-{2,}|"
-                    + "-{2,} ?Ursprüngliche Nachricht ?-{2,}|_{10,}|From: .+|Von: .+)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ATTRIBUTION = Pattern.compile(
+            "^>? ?(?:On|Am|Le|El|Em|Il giorno|Il|Op|Den|W dniu|Dne|På|Kello) .{3,300}?"
+                    + "(?:(?:wrote|a écrit|escribió|escreveu|ha scritto|napisał\\(a\\)|napisał|napisała|napsal|kirjoitti) ?"
+                    + "|(?:schrieb|schreef|skrev) .{1,200}):$", Pattern.CASE_INSENSITIVE);
+    private static final int MAX_ATTRIBUTION = 600;
+    /** The first word of an attribution, where a wrapped one may start. */
+    private static final Pattern ATTRIBUTION_START = Pattern.compile(
+            "^>? ?(?:On|Am|Le|El|Em|Il|Op|Den|W dniu|Dne|På|Kello) .*", Pattern.CASE_INSENSITIVE);
+    /** Rules that start a quoted or forwarded original in Outlook and others. */
+    private static final Pattern SEPARATOR = Pattern.compile("^(?:-{2,} ?(?:Original Message|Ursprüngliche Nachricht"
+            + "|Message d'origine|Mensaje original|Oorspronkelijk bericht|Messaggio originale|Mensagem original"
+            + "|Ursprungligt meddelande) ?-{2,}|_{10,})$", Pattern.CASE_INSENSITIVE);
+    /** The sender line of a header block (Outlook in several languages; French puts a space before the colon). */
+    private static final Pattern HEADER_FROM = Pattern.compile(
+            "^(?:From|Von|De|Van|Da|Från|Fra|Od|Lähettäjä|Kimden) ?: ?\\S.*", Pattern.CASE_INSENSITIVE);
+    /** The other lines of such a block. */
+    private static final Pattern HEADER_FIELD = Pattern.compile("^(?:Sent|Date|To|Cc|Subject|Gesendet|Datum|An|Betreff"
+            + "|Envoyé|À|Objet|Enviado(?: el)?|Fecha|Para|Asunto|Verzonden|Aan|Onderwerp|Inviato|Data|A|Oggetto"
+            + "|Skickat|Till|Ämne|Sendt|Til|Emne|Wysłano|Do|Temat) ?: ?.*", Pattern.CASE_INSENSITIVE);
     private static final Pattern FORWARD_HEADER = Pattern.compile("^-{2,} ?Forwarded message ?-{2,}$|^Begin forwarded message:$",
             Pattern.CASE_INSENSITIVE);
+    /** A phone's or app's line under a message: not something the customer said. */
+    private static final Pattern SENT_FROM = Pattern.compile("^(?:Sent from my .{1,60}|Sent from (?:Mail|Outlook|Yahoo Mail)"
+            + "(?: for .{1,40})?|Get Outlook for (?:iOS|Android)|Von meinem .{1,60} gesendet|Envoyé de mon .{1,60}"
+            + "|Enviado desde mi .{1,60}|Enviado do meu .{1,60}|Verzonden (?:vanaf|met) (?:mijn )?.{1,60}|Inviato da .{1,60}"
+            + "|Skickat från min .{1,60})$", Pattern.CASE_INSENSITIVE);
+    /** The signature delimiter "-- " (RFC 3676), stripped. */
+    private static final String SIGNATURE = "--";
 
     private MailText() {
     }
@@ -59,9 +83,9 @@ final class MailText {
     /** HTML as the text a reader sees: block elements become line breaks, quoted blocks and active content go. */
     static String htmlToText(String html) {
         Document document = Jsoup.parse(html);
-        // Quoted history of replies (Gmail, Thunderbird/Apple Mail, Outlook's reply header block) is folded here too.
+        // Quoted history of replies (Gmail, Thunderbird/Apple Mail, Yahoo, Proton, Outlook's reply header block) is folded here too.
         document.select("script, style, head, title, template, object, embed, iframe, blockquote, "
-                + ".gmail_quote, #divRplyFwdMsg").remove();
+                + ".gmail_quote, #divRplyFwdMsg, .moz-cite-prefix, .yahoo_quoted, .protonmail_quote").remove();
         // Outlook's history follows #appendonsend. Its siblings are removed by hand: jsoup's "#appendonsend ~ *"
         // compares every element with its preceding siblings, quadratic (45 s for 40,000 sibling elements).
         for (Element anchor : document.select("#appendonsend")) {
@@ -88,24 +112,84 @@ final class MailText {
         return collapseBlankLines(stripLineEnds(text.toString().replace('\u00a0', ' ')));
     }
 
-    /** Drops quoted history: lines quoted with "&gt;", and everything from a reply or forward header on. */
+    /**
+     * Drops what the customer did not write: lines quoted with "&gt;", everything from a reply's attribution or header
+     * block, a forward's header or the signature delimiter on (once the customer has said something; an attribution
+     * above answers written between quoted lines is dropped alone), and a phone's "sent from" line.
+     */
     static String foldQuotes(String text) {
+        String[] lines = text.replace("\r\n", "\n").split("\n", -1);
         List<String> kept = new ArrayList<>();
-        for (String line : text.replace("\r\n", "\n").split("\n", -1)) {
-            String trimmed = line.strip();
-            if (QUOTE_HEADER.matcher(trimmed).matches() && !kept.isEmpty()) {
-                break;
+        boolean said = false;
+        for (int i = 0; i < lines.length; i++) {
+            String trimmed = lines[i].strip();
+            int header = quoteHeader(lines, i);
+            if (header > 0) {
+                if (said) {
+                    break;
+                }
+                i += header - 1;
+                continue;
             }
             if (FORWARD_HEADER.matcher(trimmed).matches()) {
                 // A forward's own words are above the header; the forwarded mail is context the agent can open.
                 break;
             }
-            if (!trimmed.startsWith(">")) {
-                kept.add(line.stripTrailing());
+            if (said && trimmed.equals(SIGNATURE)) {
+                break;
             }
+            if (trimmed.startsWith(">") || trimmed.length() <= 80 && SENT_FROM.matcher(trimmed).matches()) {
+                continue;
+            }
+            kept.add(lines[i].stripTrailing());
+            said |= !trimmed.isEmpty();
         }
         String folded = collapseBlankLines(String.join("\n", kept));
         return folded.isEmpty() ? text.strip() : folded;
+    }
+
+    /** How many lines the quote header starting at line {@code i} takes, or 0 when none starts there. */
+    private static int quoteHeader(String[] lines, int i) {
+        String line = lines[i].strip();
+        if (SEPARATOR.matcher(line).matches()) {
+            return 1;
+        }
+        if (line.length() <= MAX_ATTRIBUTION && HEADER_FROM.matcher(line).matches()) {
+            for (int next = i + 1; next < Math.min(lines.length, i + 4); next++) {
+                String field = lines[next].strip();
+                if (field.length() <= MAX_ATTRIBUTION && HEADER_FIELD.matcher(field).matches()) {
+                    return 1;
+                }
+            }
+            return line.contains("@") ? 1 : 0;
+        }
+        if (line.length() > MAX_ATTRIBUTION || !ATTRIBUTION_START.matcher(line).matches()) {
+            return 0;
+        }
+        // Plain-text mail is wrapped near 78 characters, so a long attribution may take up to three lines.
+        String joined = line;
+        for (int span = 1; span <= 3 && i + span <= lines.length; span++) {
+            if (span > 1) {
+                String more = lines[i + span - 1].strip();
+                if (more.isEmpty() || joined.length() + more.length() > MAX_ATTRIBUTION) {
+                    return 0;
+                }
+                joined = joined + " " + more;
+            }
+            if (joined.endsWith(":") && hasDigit(joined) && ATTRIBUTION.matcher(joined).matches()) {
+                return span;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

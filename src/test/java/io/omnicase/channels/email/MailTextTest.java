@@ -1,0 +1,192 @@
+package io.omnicase.channels.email;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The words a customer wrote, as mail clients actually send replies: quoted history in the shapes of Gmail, Outlook,
+ * Apple Mail, Thunderbird and Yahoo, in several languages, with headers wrapped over two lines as plain-text mail is
+ * wrapped, and the phone's "sent from" line. The new text stays; the agent's own earlier answer never comes back as
+ * the customer's words (it would be read for sentiment and asked of the assistant as if the customer wrote it).
+ */
+class MailTextTest {
+
+    private static final String QUOTED = """
+            > Hello Ben,
+            > we are sorry about the double charge. We refunded it today.
+            > Kind regards, Omnicase Support""";
+
+    static Stream<Arguments> plainReplies() {
+        return Stream.of(
+                Arguments.of("Gmail, header on one line", """
+                        The refund has not arrived yet.
+
+                        On Mon, Nov 30, 2026 at 9:14 AM Support <support@omnicase.example> wrote:
+                        """ + QUOTED),
+                Arguments.of("Gmail, header wrapped at 78 characters", """
+                        The refund has not arrived yet.
+
+                        On Mon, Nov 30, 2026 at 9:14 AM Omnicase Customer Support <support@omnicase.example>
+                        wrote:
+
+                        """ + QUOTED),
+                Arguments.of("Gmail, German, wrapped", """
+                        The refund has not arrived yet.
+
+                        Am Mo., 30. Nov. 2026 um 09:14 Uhr schrieb Omnicase Customer Support <
+                        support@omnicase.example>:
+
+                        """ + QUOTED),
+                Arguments.of("Gmail, Spanish", """
+                        The refund has not arrived yet.
+
+                        El lun, 30 nov 2026 a las 9:14, Support (<support@omnicase.example>) escribió:
+                        """ + QUOTED),
+                Arguments.of("Gmail, Portuguese", """
+                        The refund has not arrived yet.
+
+                        Em seg., 30 de nov. de 2026 às 09:14, Support <support@omnicase.example> escreveu:
+                        """ + QUOTED),
+                Arguments.of("Gmail, Italian", """
+                        The refund has not arrived yet.
+
+                        Il giorno lun 30 nov 2026 alle ore 09:14 Support <support@omnicase.example> ha scritto:
+                        """ + QUOTED),
+                Arguments.of("Gmail, Dutch", """
+                        The refund has not arrived yet.
+
+                        Op ma 30 nov. 2026 om 09:14 schreef Support <support@omnicase.example>:
+                        """ + QUOTED),
+                Arguments.of("Gmail, Swedish", """
+                        The refund has not arrived yet.
+
+                        Den mån 30 nov. 2026 kl 09:14 skrev Support <support@omnicase.example>:
+                        """ + QUOTED),
+                Arguments.of("Gmail, Polish", """
+                        The refund has not arrived yet.
+
+                        W dniu pon., 30.11.2026 o 09:14 Support <support@omnicase.example> napisał(a):
+                        """ + QUOTED),
+                Arguments.of("Apple Mail", """
+                        The refund has not arrived yet.
+
+                        > On 30 Nov 2026, at 09:14, Support <support@omnicase.example> wrote:
+                        >\s
+                        """ + QUOTED),
+                Arguments.of("Outlook, original message", """
+                        The refund has not arrived yet.
+
+                        -----Original Message-----
+                        From: Support <support@omnicase.example>
+                        Sent: Monday, November 30, 2026 9:14 AM
+                        To: Ben <ben@example.com>
+                        Subject: RE: Double charge [Case #12]
+
+                        Hello Ben,
+                        we are sorry about the double charge. We refunded it today.
+                        Kind regards, Omnicase Support"""),
+                Arguments.of("Outlook, French, header block without a rule above it", """
+                        The refund has not arrived yet.
+
+                        De : Support <support@omnicase.example>
+                        Envoyé : lundi 30 novembre 2026 09:14
+                        À : Ben <ben@example.com>
+                        Objet : RE: Double charge [Case #12]
+
+                        Hello Ben,
+                        we are sorry about the double charge. We refunded it today.
+                        Kind regards, Omnicase Support"""),
+                Arguments.of("Outlook, Spanish header block", """
+                        The refund has not arrived yet.
+
+                        De: Support <support@omnicase.example>
+                        Enviado el: lunes, 30 de noviembre de 2026 9:14
+                        Para: Ben <ben@example.com>
+                        Asunto: RE: Double charge [Case #12]
+
+                        Hello Ben,
+                        we are sorry about the double charge. We refunded it today.
+                        Kind regards, Omnicase Support"""),
+                Arguments.of("Outlook, Dutch header block", """
+                        The refund has not arrived yet.
+
+                        Van: Support <support@omnicase.example>
+                        Verzonden: maandag 30 november 2026 09:14
+                        Aan: Ben <ben@example.com>
+                        Onderwerp: RE: Double charge [Case #12]
+
+                        Hello Ben,
+                        we are sorry about the double charge. We refunded it today.
+                        Kind regards, Omnicase Support"""),
+                Arguments.of("a phone's sent-from line above the quote", """
+                        The refund has not arrived yet.
+
+                        Sent from my iPhone
+
+                        On 30 Nov 2026, at 09:14, Support <support@omnicase.example> wrote:
+
+                        """ + QUOTED));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("plainReplies")
+    void aReplyKeepsOnlyWhatTheCustomerWrote(String client, String mail) {
+        assertThat(MailText.foldQuotes(mail)).as(client).isEqualTo("The refund has not arrived yet.");
+    }
+
+    @Test
+    void anAnswerWrittenBetweenTheQuotedLinesKeepsTheAnswersAndNotTheHeader() {
+        String inline = """
+                On Mon, Nov 30, 2026 at 9:14 AM Support <support@omnicase.example> wrote:
+                > Which card did you pay with?
+                The Visa ending in 4242.
+                > Did the charge appear twice on the same day?
+                Yes, both on the 28th.""";
+
+        assertThat(MailText.foldQuotes(inline)).isEqualTo("The Visa ending in 4242.\nYes, both on the 28th.");
+    }
+
+    @Test
+    void aSentenceThatMerelyStartsLikeAHeaderIsKept() {
+        String mail = """
+                On Monday I was charged twice and I wrote to you about it.
+                On 3 May I wrote to you and your colleague answered:
+                "we will call you back".
+                Den ganzen Tag warte ich schon.
+                From: my side nothing changed.
+                Still waiting.""";
+
+        assertThat(MailText.foldQuotes(mail)).isEqualTo(mail);
+    }
+
+    @Test
+    void aSignatureAfterTheDelimiterIsNotTheMessage() {
+        String mail = "The refund has not arrived yet.\n\n-- \nBen Fischer\nFischer GmbH, Berlin\n+49 30 1234567";
+
+        assertThat(MailText.foldQuotes(mail)).isEqualTo("The refund has not arrived yet.");
+    }
+
+    @Test
+    void htmlRepliesOfThunderbirdYahooAndOutlookLoseTheirHistory() {
+        String thunderbird = "<p>The refund has not arrived yet.</p><div class=\"moz-cite-prefix\">On 30.11.26 09:14, Support"
+                + " wrote:<br></div><blockquote type=\"cite\"><p>Hello Ben, we refunded it today.</p></blockquote>";
+        String yahoo = "<div>The refund has not arrived yet.</div><div class=\"yahoo_quoted\"><div>On Monday, November 30,"
+                + " 2026, 09:14:00 AM GMT+1, Support &lt;support@omnicase.example&gt; wrote:</div><div>Hello Ben, we"
+                + " refunded it today.</div></div>";
+        String outlook = "<div class=WordSection1><p class=MsoNormal>The refund has not arrived yet.</p>"
+                + "<div style='border:none;border-top:solid #E1E1E1 1.0pt'><p class=MsoNormal><b>De&nbsp;:</b> Support"
+                + " &lt;support@omnicase.example&gt;<br><b>Envoyé&nbsp;:</b> lundi 30 novembre 2026 09:14<br>"
+                + "<b>À&nbsp;:</b> Ben<br><b>Objet&nbsp;:</b> RE: Double charge</p></div>"
+                + "<p class=MsoNormal>Hello Ben, we refunded it today.</p></div>";
+
+        assertThat(MailText.foldQuotes(MailText.htmlToText(thunderbird))).isEqualTo("The refund has not arrived yet.");
+        assertThat(MailText.foldQuotes(MailText.htmlToText(yahoo))).isEqualTo("The refund has not arrived yet.");
+        assertThat(MailText.foldQuotes(MailText.htmlToText(outlook))).isEqualTo("The refund has not arrived yet.");
+    }
+}
