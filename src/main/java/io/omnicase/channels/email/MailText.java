@@ -3,6 +3,9 @@ package io.omnicase.channels.email;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.ParseException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -12,6 +15,12 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -59,6 +68,8 @@ final class MailText {
             + "|Skickat från min .{1,60})$", Pattern.CASE_INSENSITIVE);
     /** The signature delimiter "-- " (RFC 3676), stripped. */
     private static final String SIGNATURE = "--";
+
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private MailText() {
     }
@@ -244,8 +255,9 @@ final class MailText {
             return null;
         }
         if (part.isMimeType(type)) {
-            Object content = part.getContent();
-            return content instanceof String s ? s : null;
+            try (InputStream in = part.getInputStream()) {
+                return decode(in.readAllBytes(), charsetOf(part));
+            }
         }
         if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
@@ -256,5 +268,50 @@ final class MailText {
             }
         }
         return null;
+    }
+
+    /**
+     * A text part's bytes as the sender meant them, where its label is wrong as real mail's often is: text labelled
+     * US-ASCII or not labelled at all that is valid UTF-8 is UTF-8; ISO-8859-1 is read as Windows-1252, as browsers
+     * do (Outlook labels its curly quotes and euro sign so); an unknown or unsupported charset is UTF-8 when the bytes
+     * are valid UTF-8 and Windows-1252 otherwise. Never fails on a label.
+     */
+    static String decode(byte[] bytes, String label) {
+        Charset declared = charset(label);
+        if (declared != null && !declared.equals(StandardCharsets.US_ASCII)) {
+            // Jakarta Mail's names for a label (it reads "us-ascii" as ISO-8859-1, which would hide UTF-8 text).
+            declared = charset(MimeUtility.javaCharset(label.strip()));
+        }
+        if (declared == null || declared.equals(StandardCharsets.US_ASCII)) {
+            return isUtf8(bytes) ? new String(bytes, StandardCharsets.UTF_8) : new String(bytes, WINDOWS_1252);
+        }
+        return new String(bytes, declared.equals(StandardCharsets.ISO_8859_1) ? WINDOWS_1252 : declared);
+    }
+
+    private static Charset charset(String name) {
+        try {
+            return name == null ? null : Charset.forName(name.strip());
+        } catch (IllegalArgumentException unknown) {
+            // IllegalCharsetNameException and UnsupportedCharsetException: the caller guesses.
+            return null;
+        }
+    }
+
+    private static String charsetOf(Part part) throws MessagingException {
+        try {
+            return new ContentType(part.getContentType()).getParameter("charset");
+        } catch (ParseException unreadable) {
+            return null;
+        }
+    }
+
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 }

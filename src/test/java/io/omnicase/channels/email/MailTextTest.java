@@ -5,6 +5,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -188,5 +195,40 @@ class MailTextTest {
         assertThat(MailText.foldQuotes(MailText.htmlToText(thunderbird))).isEqualTo("The refund has not arrived yet.");
         assertThat(MailText.foldQuotes(MailText.htmlToText(yahoo))).isEqualTo("The refund has not arrived yet.");
         assertThat(MailText.foldQuotes(MailText.htmlToText(outlook))).isEqualTo("The refund has not arrived yet.");
+    }
+
+    @Test
+    void utf8TextLabelledAsAsciiOrUnlabelledReadsAsUtf8() throws Exception {
+        byte[] body = "Envoyé depuis Zürich: où est mon remboursement ?".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(MailText.of(mail("text/plain; charset=us-ascii", body)))
+                .isEqualTo("Envoyé depuis Zürich: où est mon remboursement ?");
+        assertThat(MailText.of(mail("text/plain", body))).isEqualTo("Envoyé depuis Zürich: où est mon remboursement ?");
+    }
+
+    @Test
+    void latin1LabelReadsWindowsQuotesAndTheEuroSignAsBrowsersDo() throws Exception {
+        // Outlook labels Windows-1252 text ISO-8859-1: 0x92 is its apostrophe, 0x80 the euro sign.
+        byte[] body = {'I', (byte) 0x92, 'm', ' ', 'o', 'w', 'e', 'd', ' ', (byte) 0x80, '5', ' ', (byte) 0x93, 'f', 'e', 'e',
+                (byte) 0x94, ' ', 'c', 'a', 'f', (byte) 0xE9};
+
+        assertThat(MailText.of(mail("text/plain; charset=iso-8859-1", body))).isEqualTo("I’m owed €5 “fee” café");
+    }
+
+    @Test
+    void anUnknownCharsetStillGivesTheText() throws Exception {
+        byte[] body = "Mein Paket ist nicht angekommen, grüße".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(MailText.of(mail("text/plain; charset=unknown-8bit", body))).isEqualTo("Mein Paket ist nicht angekommen, grüße");
+        assertThat(MailText.of(mail("text/plain; charset=x-no-such-charset", "plain words".getBytes(StandardCharsets.US_ASCII))))
+                .isEqualTo("plain words");
+    }
+
+    private static MimeMessage mail(String contentType, byte[] body) throws Exception {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        raw.write(("From: ben@example.com\r\nTo: support@omnicase.example\r\nSubject: refund\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: " + contentType + "\r\nContent-Transfer-Encoding: 8bit\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        raw.write(body);
+        return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw.toByteArray()));
     }
 }
