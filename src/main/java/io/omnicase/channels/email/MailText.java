@@ -174,8 +174,11 @@ final class MailText {
             }
             return line.contains("@") ? 1 : 0;
         }
-        if (line.length() > MAX_ATTRIBUTION || !ATTRIBUTION_START.matcher(line).matches()) {
+        if (line.length() > MAX_ATTRIBUTION) {
             return 0;
+        }
+        if (!ATTRIBUTION_START.matcher(line).matches()) {
+            return introducesQuote(lines, i) ? 1 : 0;
         }
         // Plain-text mail is wrapped near 78 characters, so a long attribution may take up to three lines.
         String joined = line;
@@ -192,6 +195,24 @@ final class MailText {
             }
         }
         return 0;
+    }
+
+    /**
+     * An attribution in any language, by its shape: a line naming an address and a date or time, ending in a colon
+     * (also the full-width one), right above "&gt;"-quoted lines ("2026年11月30日(月) 9:14 Support &lt;s@x&gt;:").
+     */
+    private static boolean introducesQuote(String[] lines, int i) {
+        String line = lines[i].strip();
+        if (!(line.endsWith(":") || line.endsWith("：")) || line.indexOf('@') < 0 || !hasDigit(line)) {
+            return false;
+        }
+        for (int next = i + 1; next < lines.length; next++) {
+            String following = lines[next].strip();
+            if (!following.isEmpty()) {
+                return following.startsWith(">");
+            }
+        }
+        return false;
     }
 
     private static boolean hasDigit(String text) {

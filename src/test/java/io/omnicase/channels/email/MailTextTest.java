@@ -80,6 +80,18 @@ class MailTextTest {
 
                         W dniu pon., 30.11.2026 o 09:14 Support <support@omnicase.example> napisał(a):
                         """ + QUOTED),
+                Arguments.of("Gmail, Japanese", """
+                        The refund has not arrived yet.
+
+                        2026年11月30日(月) 9:14 Support <support@omnicase.example>:
+
+                        """ + QUOTED),
+                Arguments.of("Gmail, Chinese", """
+                        The refund has not arrived yet.
+
+                        Support <support@omnicase.example> 于2026年11月30日周一 09:14写道：
+
+                        """ + QUOTED),
                 Arguments.of("Apple Mail", """
                         The refund has not arrived yet.
 
@@ -165,6 +177,8 @@ class MailTextTest {
                 On Monday I was charged twice and I wrote to you about it.
                 On 3 May I wrote to you and your colleague answered:
                 "we will call you back".
+                Please write to billing@omnicase.example on the 3rd:
+                they know.
                 Den ganzen Tag warte ich schon.
                 From: my side nothing changed.
                 Still waiting.""";
