@@ -4,6 +4,8 @@ import io.omnicase.cases.CaseId;
 import io.omnicase.process.CustomerCaseProcess.Elements;
 import io.omnicase.process.CustomerCaseProcess.Variables;
 import io.omnicase.support.Api;
+import io.omnicase.support.QueueCases;
+import io.omnicase.support.QueueCases.QueueCase;
 import io.omnicase.support.CustomerMessages;
 import io.omnicase.support.RunningOmnicase;
 import org.camunda.bpm.engine.ManagementService;
@@ -155,6 +157,53 @@ class EngineRestAccessIT {
         assertThat(autoClose).isNotNull();
         assertThat(autoClose.getDuedate().toInstant()).isAfter(Instant.now().plus(Duration.ofDays(1)));
         assertThat(supervisor.get("/api/cases/" + technicalCase).json().get("status").asText()).isEqualTo("RESOLVED");
+    }
+
+    @Test
+    void aTaskThatMovesToAnotherQueueLeavesTheOldQueuesTasklist() {
+        QueueCase moving = QueueCases.escalatedIn(port, "technical");
+        CamundaWebappClient tech = CamundaWebappClient.signedIn(port, "tech");
+        String byCase = CamundaWebappClient.ENGINE + "/task?processInstanceBusinessKey=" + new CaseId(moving.caseId()).businessKey();
+        assertThat(tech.get(byCase).body()).contains(moving.taskId());
+
+        QueueCases.customerWrites(port, moving, "Never mind the app. I was charged twice for my subscription this month!");
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                tasks.createTaskQuery().taskId(moving.taskId()).taskCandidateGroup("billing").count() == 1);
+
+        assertThat(tech.get(byCase).json()).as("the technical queue's Tasklist").isEmpty();
+        Api.Response claimed = tech.post(CamundaWebappClient.ENGINE + "/task/" + moving.taskId() + "/claim", Map.of("userId", "tech"));
+        assertThat(claimed.status()).as(claimed.toString()).isEqualTo(403);
+        assertThat(tasks.createTaskQuery().taskId(moving.taskId()).singleResult().getAssignee()).isNull();
+        assertThat(CamundaWebappClient.signedIn(port, "agent").get(byCase).body()).as("billing's Tasklist").contains(moving.taskId());
+    }
+
+    @Test
+    void onlyTheTasksHolderCompletesItInTasklistAndAFormerHolderLosesIt() {
+        Task billing = task(billingCase);
+        String complete = CamundaWebappClient.ENGINE + "/task/" + billing.getId() + "/complete";
+        Map<String, Object> resolution = Map.of("variables", Map.of(Variables.TOPIC, Map.of("value", "BILLING"),
+                Variables.RESOLUTION, Map.of("value", "Refunded behind the holder's back")));
+        CamundaWebappClient agent = CamundaWebappClient.signedIn(port, "agent");
+        CamundaWebappClient senior = CamundaWebappClient.signedIn(port, "senior");
+
+        assertForbidden(agent.post(complete, resolution));
+        assertThat(agent.post(CamundaWebappClient.ENGINE + "/task/" + billing.getId() + "/claim", Map.of("userId", "agent"))
+                .status()).isEqualTo(204);
+        assertForbidden(senior.post(complete, resolution));
+
+        // A supervisor hands the task to tech by name, then takes it over: each former holder loses it.
+        tasks.setAssignee(billing.getId(), "tech");
+        CamundaWebappClient tech = CamundaWebappClient.signedIn(port, "tech");
+        assertThat(tech.get(CamundaWebappClient.ENGINE + "/task?maxResults=1000").body()).contains(billing.getId());
+        assertThat(Api.as(port, "supervisor").post("/api/desk/tasks/" + billing.getId() + "/claim", "application/json", "")
+                .status()).isEqualTo(200);
+        assertThat(tech.get(CamundaWebappClient.ENGINE + "/task?maxResults=1000").body()).doesNotContain(billing.getId());
+        assertForbidden(tech.post(complete, resolution));
+        assertForbidden(agent.post(complete, resolution));
+
+        Task after = tasks.createTaskQuery().taskId(billing.getId()).singleResult();
+        assertThat(after).as("the task is still open").isNotNull();
+        assertThat(after.getAssignee()).isEqualTo("supervisor");
     }
 
     private Task task(long caseId) {

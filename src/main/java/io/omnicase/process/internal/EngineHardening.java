@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Sets the engine up so that a process model cannot run code of its own: expressions see only the case process's
  * delegates and plain values ({@link CaseExpressions}), every deployment passes the {@link DeploymentGuard}, and a
- * task's candidates may work it (claim, complete) but not hand it to someone else.
+ * task's candidates may work it (claim, complete) but not hand it to someone else, and lose it when it moves
+ * ({@link QueueTaskAuthorizations}).
  */
 @Configuration(proxyBeanMethods = false)
 class EngineHardening {
@@ -34,6 +35,7 @@ class EngineHardening {
                 }
                 configuration.setCustomPreDeployers(preDeployers);
                 configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
+                configuration.setResourceAuthorizationProvider(new QueueTaskAuthorizations());
                 configuration.setEnableExpressionsInAdhocQueries(false);
             }
         };
