@@ -107,11 +107,12 @@ public class SelfService {
     /**
      * What the customer's conversation may draw on: shared knowledge (articles, examples taught through the API) and
      * what was learned in this very case. Never another customer's case, not even of the same queue: an example
-     * learned from a case quotes an agent's reply to that customer, which is theirs, not this customer's to read.
+     * learned from a case quotes an agent's reply to that customer, which is theirs, not this customer's to read. Nor
+     * an example an agent taught through the API: nobody reviewed it before a customer would read it.
      * Agents get suggestions from the cases they may read ({@link Assistant#suggestFor}).
      */
     private KnowledgeScope scope(CaseId caseId) {
-        return KnowledgeScope.cases(java.util.Set.of(caseId.value()));
+        return KnowledgeScope.cases(java.util.Set.of(caseId.value())).forCustomers();
     }
 
     private AssistantAnswer ask(String message, KnowledgeScope scope) {

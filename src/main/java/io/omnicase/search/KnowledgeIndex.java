@@ -346,8 +346,17 @@ public class KnowledgeIndex {
         return found;
     }
 
-    /** Knowledge from no case, or from a case within the scope. */
+    /** Knowledge from no case, or from a case within the scope; for a customer, none an agent taught unreviewed. */
     private static Query visible(KnowledgeScope scope) {
+        Query reachable = reachable(scope);
+        if (!scope.reviewedOnly()) {
+            return reachable;
+        }
+        return Query.of(q -> q.bool(b -> b.filter(reachable)
+                .mustNot(n -> n.term(t -> t.field("origin").value(KnowledgeScope.UNREVIEWED)))));
+    }
+
+    private static Query reachable(KnowledgeScope scope) {
         if (scope.all()) {
             return Query.of(q -> q.matchAll(m -> m));
         }

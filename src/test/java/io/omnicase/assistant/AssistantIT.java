@@ -2,6 +2,7 @@ package io.omnicase.assistant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.cases.CaseScope;
+import io.omnicase.search.KnowledgeScope;
 import io.omnicase.support.Api;
 import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,30 @@ class AssistantIT {
             assertThat(answer.get("answer").asText()).isEqualTo("Yes: choose monthly payment under Billing, it costs nothing extra.");
             assertThat(answer.get("sources").get(0).get("kind").asText()).isEqualTo("EXAMPLE");
         });
+    }
+
+    @Test
+    void anExampleAnAgentTaughtHelpsColleaguesButReachesNoCustomerUntilASupervisorTeachesIt() {
+        String word = "dugong" + UUID.randomUUID().toString().substring(0, 6);
+        String question = "Can I move my " + word + " appointment to next week?";
+        String taught = "Yes, move the " + word + " appointment under Appointments, free of charge.";
+        Map<String, String> example = Map.of("question", question, "answer", taught, "topic", "OTHER");
+        assertThat(agent().postJson("/api/assistant/examples", example).status()).isEqualTo(201);
+
+        // A colleague asking gets it.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(ask(question).json().get("answer").asText()).isEqualTo(taught));
+        // A customer's conversation, and a channel gateway asking for a customer, do not: nobody reviewed it.
+        AssistantAnswer customer = assistant.ask(question, KnowledgeScope.cases(Set.of(987_654_323L)).forCustomers());
+        assertThat(customer.answer()).doesNotContain(word);
+        assertThat(customer.sources()).noneMatch(source -> source.title().contains(word));
+        JsonNode gateway = Api.as(port, "gateway").postJson("/api/assistant/ask", Map.of("question", question)).json();
+        assertThat(gateway.get("answer").asText()).as(gateway.toString()).doesNotContain(word);
+
+        // The same example taught by a supervisor is shared knowledge.
+        assertThat(supervisor().postJson("/api/assistant/examples", example).status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                assistant.ask(question, KnowledgeScope.cases(Set.of(987_654_323L)).forCustomers()).answer()).isEqualTo(taught));
     }
 
     @Test

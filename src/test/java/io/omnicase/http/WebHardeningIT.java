@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnicase.support.Api;
 import io.omnicase.support.CustomerMessages;
+import io.omnicase.support.QueueCases;
 import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -284,6 +285,44 @@ class WebHardeningIT {
 
         RawHttp.Reply right = session.post("/api/assistant/ask", "{\"question\":\"refund\"}", session.csrf);
         assertThat(right.status()).as(right.toString()).isEqualTo(200);
+    }
+
+    /**
+     * Another site's form POST rides on HTTP Basic credentials the browser remembers from its password dialog (no
+     * session, so no CSRF token is asked for): the browser marks it cross-site, and it changes nothing.
+     */
+    @Test
+    void aChangeAnotherSiteSendsWithTheBrowsersRememberedPasswordIsRefused() throws Exception {
+        QueueCases.QueueCase billing = QueueCases.escalatedIn(port, "billing");
+        String claim = "/api/desk/tasks/" + billing.taskId() + "/claim";
+
+        for (String site : List.of("cross-site", "same-site")) {
+            java.net.http.HttpResponse<String> forged = formPost(claim, site);
+            assertThat(forged.statusCode()).as(site).isEqualTo(403);
+            assertThat(forged.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        }
+        assertThat(assigneeOf(billing.taskId())).as("nobody claimed the task").isNull();
+        // The same request from Omnicase's own page goes through.
+        assertThat(formPost(claim, "same-origin").statusCode()).isEqualTo(200);
+        assertThat(assigneeOf(billing.taskId())).isEqualTo("agent");
+    }
+
+    private String assigneeOf(String taskId) {
+        for (JsonNode task : Api.as(port, "agent").get("/api/desk/tasks").json()) {
+            if (task.get("taskId").asText().equals(taskId)) {
+                return task.path("assignee").isNull() || task.path("assignee").isMissingNode() ? null : task.get("assignee").asText();
+            }
+        }
+        throw new AssertionError("task " + taskId + " is not on the billing agent's desk");
+    }
+
+    private java.net.http.HttpResponse<String> formPost(String path, String site) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("agent:demo".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", site)
+                .header("Sec-Fetch-Mode", "navigate").POST(java.net.http.HttpRequest.BodyPublishers.ofString("x=1")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     // ---- login throttling ----

@@ -8,7 +8,11 @@ import io.omnicase.support.QueueCases;
 import io.omnicase.support.QueueCases.QueueCase;
 import io.omnicase.support.CustomerMessages;
 import io.omnicase.support.RunningOmnicase;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -20,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -42,6 +47,8 @@ class EngineRestAccessIT {
     RuntimeService runtime;
     @Autowired
     ManagementService management;
+    @Autowired
+    AuthorizationService authorizations;
 
     private long technicalCase;
     private long billingCase;
@@ -91,7 +98,22 @@ class EngineRestAccessIT {
             assertThat(Api.as(port, user).get("/engine-rest/process-definition?key=" + CustomerCaseProcess.KEY).status())
                     .as(user).isEqualTo(200);
         }
+        // A designer reads models, never cases: no instances, tasks, variables or history, here or in Cockpit.
         String instance = task(billingCase).getProcessInstanceId();
+        for (String path : new String[]{"/engine-rest/history/task", "/engine-rest/history/variable-instance?variableName=resolution",
+                "/engine-rest/process-instance", "/engine-rest/task", "/engine-rest/variable-instance",
+                "/engine-rest/process-instance/" + instance + "/variables"}) {
+            assertForbidden(Api.as(port, "designer").get(path));
+            assertThat(Api.as(port, "auditor").get(path).status()).as("auditor " + path).isEqualTo(200);
+        }
+        for (Permission permission : new Permission[]{Permissions.READ_INSTANCE, Permissions.READ_HISTORY}) {
+            assertThat(authorizations.isUserAuthorized("designer", List.of("designer"), permission, Resources.PROCESS_DEFINITION,
+                    CustomerCaseProcess.KEY)).as("designer " + permission.getName()).isFalse();
+            assertThat(authorizations.isUserAuthorized("auditor", List.of("auditor"), permission, Resources.PROCESS_DEFINITION,
+                    CustomerCaseProcess.KEY)).as("auditor " + permission.getName()).isTrue();
+        }
+        assertThat(authorizations.isUserAuthorized("designer", List.of("designer"), Permissions.READ, Resources.PROCESS_INSTANCE,
+                instance)).isFalse();
         for (String user : new String[]{"designer", "auditor", "supervisor"}) {
             assertForbidden(Api.as(port, user).put("/engine-rest/process-instance/" + instance + "/suspended",
                     Map.of("suspended", true)));

@@ -131,14 +131,15 @@ class AuthorizationMatrixIT {
             POST   /api/webhooks/twilio/sms                      401  401     401  401   401    401    401   401
             POST   /api/webhooks/twilio/sms/status               401  401     401  401   401    401    401   401
             POST   /api/webhooks/voice                           401  401     401  401   401    401    401   401
-            # engine-rest: ADMIN; reads (filtered by Camunda authorizations) for DESIGNER and AUDITOR, as Cockpit reads
-            GET    /engine-rest/task                             401  403     403  403   403    ok     ok    ok
-            GET    /engine-rest/variable-instance                401  403     403  403   403    ok     ok    ok
+            # engine-rest: ADMIN; reads (filtered by Camunda authorizations) for AUDITOR, as Cockpit reads; DESIGNER reads
+            # models and deployments, never instances, tasks, variables or history (those are cases)
+            GET    /engine-rest/task                             401  403     403  403   403    403    ok    ok
+            GET    /engine-rest/variable-instance                401  403     403  403   403    403    ok    ok
             GET    /engine-rest/process-definition               401  403     403  403   403    ok     ok    ok
             GET    /engine-rest/deployment                       401  403     403  403   403    ok     ok    ok
-            GET    /engine-rest/history/process-instance         401  403     403  403   403    ok     ok    ok
-            GET    /engine-rest/authorization                    401  403     403  403   403    ok     ok    ok
-            GET    /engine-rest/user                             401  403     403  403   403    ok     ok    ok
+            GET    /engine-rest/history/process-instance         401  403     403  403   403    403    ok    ok
+            GET    /engine-rest/authorization                    401  403     403  403   403    403    ok    ok
+            GET    /engine-rest/user                             401  403     403  403   403    403    ok    ok
             POST   /engine-rest/deployment/create                401  403     403  403   403    403    403   ok
             DELETE /engine-rest/deployment/{bogus}               401  403     403  403   403    403    403   ok
             POST   /engine-rest/process-definition/key/{bogus}/start 401 403  403  403   403    403    403   ok

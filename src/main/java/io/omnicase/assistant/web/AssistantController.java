@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,10 +27,14 @@ import org.springframework.web.bind.annotation.RestController;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /** The assistant for tools and evaluation: ask without opening a case, add resolved examples, read and edit articles. */
 @RestController
 class AssistantController {
+
+    private static final Set<String> STAFF = Set.of("ROLE_AGENT", "ROLE_SUPERVISOR", "ROLE_ADMIN");
+    private static final Set<String> CURATORS = Set.of("ROLE_SUPERVISOR", "ROLE_ADMIN");
 
     private final Assistant assistant;
     private final KnowledgeArticles articles;
@@ -41,20 +46,33 @@ class AssistantController {
         this.access = access;
     }
 
-    /** Answers from articles, examples from no case, and examples of the cases the asker may read. */
+    /**
+     * Answers from articles, examples from no case, and examples of the cases the asker may read. A channel gateway
+     * asks for a customer, so it gets what a customer may read (no example an agent taught unreviewed).
+     */
     @PostMapping(path = "/api/assistant/ask", consumes = MediaType.APPLICATION_JSON_VALUE)
-    AssistantAnswer ask(@Valid @RequestBody AskRequest request, Principal user) {
+    AssistantAnswer ask(@Valid @RequestBody AskRequest request, Authentication user) {
         CaseScope scope = access.readableScope(user.getName());
-        return assistant.ask(request.question(),
-                scope.all() ? KnowledgeScope.everything() : KnowledgeScope.cases(scope.caseIds()));
+        KnowledgeScope knowledge = scope.all() ? KnowledgeScope.everything() : KnowledgeScope.cases(scope.caseIds());
+        return assistant.ask(request.question(), has(user, STAFF) ? knowledge : knowledge.forCustomers());
     }
 
+    /**
+     * Teaches an example. A supervisor's or admin's is shared with everyone, customers' self-service included; an
+     * agent's answers colleagues (ask, desk suggestions) but never a customer: what the assistant sends customers
+     * unreviewed must not be one agent's word.
+     */
     @PostMapping(path = "/api/assistant/examples", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    ExampleResponse addExample(@Valid @RequestBody ExampleRequest request, Principal user) {
+    ExampleResponse addExample(@Valid @RequestBody ExampleRequest request, Authentication user) {
+        String origin = has(user, CURATORS) ? "api" : KnowledgeScope.UNREVIEWED;
         long id = assistant.learn(new Example(request.question().strip(), request.answer().strip(), request.topic()),
-                "api", null, user.getName());
+                origin, null, user.getName());
         return new ExampleResponse(id);
+    }
+
+    private static boolean has(Authentication user, Set<String> roles) {
+        return user.getAuthorities().stream().anyMatch(a -> roles.contains(a.getAuthority()));
     }
 
     @GetMapping("/api/assistant/articles")

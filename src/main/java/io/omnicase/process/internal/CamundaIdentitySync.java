@@ -133,12 +133,20 @@ class CamundaIdentitySync {
         revoke("agent", Resources.PROCESS_DEFINITION, "*", Permissions.READ_TASK, Permissions.UPDATE_TASK);
         for (String watcher : new String[]{"supervisor", "designer", "auditor"}) {
             grant(watcher, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-            grant(watcher, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
-                    Permissions.READ_INSTANCE);
-            grant(watcher, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+            grant(watcher, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
             grant(watcher, Resources.DEPLOYMENT, "*", Permissions.READ);
-            grant(watcher, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+            grant(watcher, Resources.DECISION_DEFINITION, "*", Permissions.READ);
         }
+        // Instances, their variables and history are cases: supervisors and auditors read every case, designers none
+        // (they see models and deployments; databases of earlier versions granted them instances too).
+        for (String reader : new String[]{"supervisor", "auditor"}) {
+            grant(reader, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
+            grant(reader, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+            grant(reader, Resources.DECISION_DEFINITION, "*", Permissions.READ_HISTORY);
+        }
+        revoke("designer", Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
+        revoke("designer", Resources.PROCESS_INSTANCE, "*");
+        revoke("designer", Resources.DECISION_DEFINITION, "*", Permissions.READ_HISTORY);
         // Deploying is ADMIN's until the designer's guarded door exists; databases of earlier versions held the grant.
         revoke("designer", Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.DELETE);
     }

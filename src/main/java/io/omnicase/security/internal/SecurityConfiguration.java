@@ -103,7 +103,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**").hasRole("ADMIN")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // engine-rest: reads for what Cockpit-minded roles need, every write (deployments too) ADMIN's.
-                        .requestMatchers(HttpMethod.GET, "/engine-rest/**").hasAnyRole("ADMIN", "DESIGNER", "AUDITOR")
+                        // Designers read models and deployments only: instances, tasks, variables and history are cases.
+                        .requestMatchers(HttpMethod.GET, "/engine-rest/process-definition/**", "/engine-rest/process-definition",
+                                "/engine-rest/deployment/**", "/engine-rest/deployment", "/engine-rest/decision-definition/**",
+                                "/engine-rest/decision-definition").hasAnyRole("ADMIN", "DESIGNER", "AUDITOR")
+                        .requestMatchers(HttpMethod.GET, "/engine-rest/**").hasAnyRole("ADMIN", "AUDITOR")
                         .requestMatchers("/engine-rest/**").hasRole("ADMIN")
                         // The webapps' own engine API follows Camunda authorizations; deploying through it is ADMIN's.
                         .requestMatchers(HttpMethod.POST, "/camunda/api/engine/engine/*/deployment/**").hasRole("ADMIN")
@@ -118,6 +122,8 @@ class SecurityConfiguration {
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(problem(HttpStatus.UNAUTHORIZED), machineClients)
                         .accessDeniedHandler(forbidden()))
+                // Another site's form riding on credentials the browser sends by itself: refused before anything else.
+                .addFilterBefore(new CrossSiteChanges(), UsernamePasswordAuthenticationFilter.class)
                 // Guessing passwords: throttled before any password is checked (form login and HTTP Basic).
                 .addFilterBefore(new LoginThrottleFilter(loginThrottle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new CsrfCookieForPages(), CsrfFilter.class)

@@ -1,0 +1,38 @@
+package io.omnicase.security.internal;
+
+import io.omnicase.http.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * Refuses a change that a browser sends on behalf of another site (Fetch Metadata: {@code Sec-Fetch-Site} is
+ * {@code cross-site} or {@code same-site}). CSRF tokens protect changes made with the session cookie; a request with
+ * HTTP Basic credentials needs none, and a browser that once had its user type a password into the Basic dialog sends
+ * them by itself, so another site's form could close a case or claim a task in that user's name. Browsers send the
+ * header on every request; gateways, webhooks and scripts send none and are not affected. Reads are not refused: a
+ * link from another site to a page must still open.
+ */
+final class CrossSiteChanges extends OncePerRequestFilter {
+
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final Set<String> FOREIGN = Set.of("cross-site", "same-site");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null && FOREIGN.contains(site) && !SAFE.contains(request.getMethod())) {
+            Problems.write(response, HttpStatus.FORBIDDEN,
+                    "A change sent by another site is refused; make it from Omnicase's own pages", request.getRequestURI());
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
