@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnicase.http.InvalidFieldException;
 import io.omnicase.http.NotFoundException;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.batch.Batch;
@@ -57,6 +60,7 @@ public class ProcessDesign {
     private static final int MAX_REASON = 1000;
     private static final int MAX_LISTED_REFUSALS = 500;
 
+    private final ProcessEngine engine;
     private final RepositoryService repository;
     private final RuntimeService runtime;
     private final ManagementService management;
@@ -66,7 +70,8 @@ public class ProcessDesign {
     private final Clock clock = Clock.systemUTC();
 
     ProcessDesign(RepositoryService repository, RuntimeService runtime, ManagementService management, JdbcClient jdbc,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events, ProcessEngine engine) {
+        this.engine = engine;
         this.repository = repository;
         this.runtime = runtime;
         this.management = management;
@@ -170,6 +175,9 @@ public class ProcessDesign {
             ProcessModel model = ProcessModel.read(bpmnXml).orElseThrow();
             problems.addAll(CodeContractCheck.problems(model, checkedForms.keySet()));
         }
+        if (problems.isEmpty()) {
+            problems.addAll(EngineParse.problems(engineConfiguration(), key + ".bpmn", bpmnXml));
+        }
         return problems;
     }
 
@@ -229,7 +237,12 @@ public class ProcessDesign {
         DeploymentBuilder builder = repository.createDeployment().name("designer: " + key).source(DEPLOYMENT_SOURCE)
                 .addString(key + ".bpmn", bpmnXml);
         (forms == null ? Map.<String, String>of() : forms).forEach((id, form) -> builder.addString(id + ".form", form));
-        DeploymentWithDefinitions deployment = builder.deployWithResult();
+        DeploymentWithDefinitions deployment;
+        try {
+            deployment = builder.deployWithResult();
+        } catch (ParseException e) {
+            throw new ProcessModelRefusedException(EngineParse.problems(e));
+        }
         ProcessDefinition definition = deployment.getDeployedProcessDefinitions().stream()
                 .filter(d -> d.getKey().equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("The deployment holds no process " + key));
@@ -241,6 +254,10 @@ public class ProcessDesign {
                 .update();
         events.publishEvent(new ProcessVersionDeployed(key, definition.getVersion(), deployedBy, why, rollbackOf, at));
         return new Version(definition.getVersion(), definition.getId(), deployedBy, why, at, rollbackOf, 0);
+    }
+
+    private ProcessEngineConfigurationImpl engineConfiguration() {
+        return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     }
 
     /** Elements added, removed and changed from one version's model to another's. */

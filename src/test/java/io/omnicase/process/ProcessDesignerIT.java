@@ -145,6 +145,32 @@ class ProcessDesignerIT {
     }
 
     @Test
+    void aModelTheEngineCannotReadIsRefusedAtValidationAndItsDeploymentIsAProblemNotA500() {
+        Api designer = Api.as(port, "designer");
+        JsonNode shipped = latest(designer);
+        String xml = shipped.get("bpmnXml").asText();
+        Map<String, Object> forms = forms(shipped);
+        Map<String, String> broken = new LinkedHashMap<>();
+        broken.put("no history time to live", xml.replaceFirst(" camunda:historyTimeToLive=\"[^\"]*\"", ""));
+        broken.put("a flow to an element that does not exist", xml.replace(
+                "sourceRef=\"xor_self_service\" targetRef=\"task_escalate_case\"", "sourceRef=\"xor_self_service\" targetRef=\"no_such_task\""));
+        int versions = definitions();
+
+        for (Map.Entry<String, String> model : broken.entrySet()) {
+            assertThat(model.getValue()).as(model.getKey()).isNotEqualTo(xml);
+            Api.Response validated = designer.postJson(KEY + "/validate", Map.of("bpmnXml", model.getValue(), "forms", forms));
+            assertThat(validated.status()).isEqualTo(200);
+            assertThat(validated.json().get("problems")).as(model.getKey() + ": " + validated).isNotEmpty();
+            Api.Response refused = designer.postJson(KEY + "/deployments", Map.of("bpmnXml", model.getValue(), "forms", forms,
+                    "reason", model.getKey()));
+            assertThat(refused.status()).as(model.getKey() + ": " + refused).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("problems")).isNotEmpty();
+        }
+        assertThat(definitions()).as("nothing was deployed").isEqualTo(versions);
+    }
+
+    @Test
     void aModelOutsideTheSafeSubsetOrTheCodesContractIsRefusedNamingTheElementAndNothingIsDeployed() {
         Api designer = Api.as(port, "designer");
         JsonNode shipped = latest(designer);
