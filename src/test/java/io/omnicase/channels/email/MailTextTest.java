@@ -29,6 +29,12 @@ class MailTextTest {
             > we are sorry about the double charge. We refunded it today.
             > Kind regards, Omnicase Support""";
 
+    /** The agent's earlier answer as Outlook copies it below its header block: not quoted line by line. */
+    private static final String UNQUOTED = """
+            Hello Ben,
+            we are sorry about the double charge. We refunded it today.
+            Kind regards, Omnicase Support""";
+
     static Stream<Arguments> plainReplies() {
         return Stream.of(
                 Arguments.of("Gmail, header on one line", """
@@ -107,9 +113,7 @@ class MailTextTest {
                         To: Ben <ben@example.com>
                         Subject: RE: Double charge [Case #12]
 
-                        Hello Ben,
-                        we are sorry about the double charge. We refunded it today.
-                        Kind regards, Omnicase Support"""),
+                        """ + UNQUOTED),
                 Arguments.of("Outlook, French, header block without a rule above it", """
                         The refund has not arrived yet.
 
@@ -118,9 +122,7 @@ class MailTextTest {
                         À : Ben <ben@example.com>
                         Objet : RE: Double charge [Case #12]
 
-                        Hello Ben,
-                        we are sorry about the double charge. We refunded it today.
-                        Kind regards, Omnicase Support"""),
+                        """ + UNQUOTED),
                 Arguments.of("Outlook, Spanish header block", """
                         The refund has not arrived yet.
 
@@ -129,9 +131,7 @@ class MailTextTest {
                         Para: Ben <ben@example.com>
                         Asunto: RE: Double charge [Case #12]
 
-                        Hello Ben,
-                        we are sorry about the double charge. We refunded it today.
-                        Kind regards, Omnicase Support"""),
+                        """ + UNQUOTED),
                 Arguments.of("Outlook, Dutch header block", """
                         The refund has not arrived yet.
 
@@ -140,9 +140,7 @@ class MailTextTest {
                         Aan: Ben <ben@example.com>
                         Onderwerp: RE: Double charge [Case #12]
 
-                        Hello Ben,
-                        we are sorry about the double charge. We refunded it today.
-                        Kind regards, Omnicase Support"""),
+                        """ + UNQUOTED),
                 Arguments.of("a phone's sent-from line above the quote", """
                         The refund has not arrived yet.
 
