@@ -76,6 +76,8 @@ public final class TestServers {
                 Map.entry("omnicase.channels.outbound.first-pause", "PT1S"),
                 Map.entry("omnicase.channels.outbound.max-pause", "PT2S"),
                 Map.entry("omnicase.demo-data", "true"),
+                // Every test's chat visitor comes from 127.0.0.1: the per-address bound would refuse the suite's visitors.
+                Map.entry("omnicase.channels.chat.new-visitors-per-address-per-hour", "100000"),
                 // The worked demo cases are played by DemoHistoryIT, not in the background of every test.
                 Map.entry("omnicase.demo-history", "false"));
     }

@@ -65,10 +65,13 @@ class ChatSocketHandler extends TextWebSocketHandler {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final Validator validator;
+    private final ChatFloodGuard flood;
 
     ChatSocketHandler(CaseIntake intake, CaseManagement cases, ChatSessions sessions, ChatEmailVerification verification,
                       VisitorTokens tokens, ChatConversations conversations, ChatNotices notices, Deliveries deliveries,
-                      ApplicationEventPublisher events, ObjectMapper json, Validator validator) {
+                      ApplicationEventPublisher events, ObjectMapper json, Validator validator, ChatProperties properties) {
+        this.flood = new ChatFloodGuard(properties.newVisitorsPerAddressPerHour(), properties.messagesPerVisitorPerMinute(),
+                java.time.Clock.systemUTC());
         this.intake = intake;
         this.cases = cases;
         this.sessions = sessions;
@@ -141,6 +144,11 @@ class ChatSocketHandler extends TextWebSocketHandler {
      */
     private void hello(WebSocketSession session, String token) throws IOException {
         Optional<String> known = tokens.visitorOf(token);
+        if (known.isEmpty() && !flood.admitNewVisitor(address(session))) {
+            direct(session, Map.of("type", "error", "error", "too many new conversations from your network; try again later"));
+            session.close(CloseStatus.POLICY_VIOLATION.withReason("too many new visitors from this address"));
+            return;
+        }
         VisitorTokens.Issued issued = known.map(tokens::issue).orElseGet(tokens::issueForNewVisitor);
         String visitor = issued.visitor();
         session.getAttributes().put(VISITOR, visitor);
@@ -175,6 +183,11 @@ class ChatSocketHandler extends TextWebSocketHandler {
         if (!validator.validate(message).isEmpty()) {
             reply(visitor, Map.of("type", "error", "error", "a message needs an id (8-64 letters, digits, -) and 1-"
                     + MAX_TEXT + " characters of text"));
+            return;
+        }
+        if (!flood.admitMessage(visitor)) {
+            reply(visitor, Map.of("type", "error", "id", message.id(), "error",
+                    "you are sending messages faster than we can read them; this one was not taken, send it again in a minute"));
             return;
         }
         String id = message.id();
@@ -316,6 +329,11 @@ class ChatSocketHandler extends TextWebSocketHandler {
     }
 
     /** Sends a frame to this window only. */
+    private static String address(WebSocketSession session) {
+        java.net.InetSocketAddress remote = session.getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? null : remote.getAddress().getHostAddress();
+    }
+
     private void direct(WebSocketSession session, Map<String, Object> frame) throws IOException {
         sessions.send(session, json.writeValueAsString(frame));
     }

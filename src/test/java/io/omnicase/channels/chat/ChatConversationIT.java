@@ -37,6 +37,39 @@ class ChatConversationIT {
     int port;
 
     @Test
+    void aVisitorWhoFloodsTheChatHasTwentyMessagesAMinuteTakenAndIsToldTheRestWereNot() {
+        try (ChatVisitor visitor = ChatVisitor.connect(port)) {
+            long caseId = visitor.write("Flood 0: my order never arrived");
+            List<String> ids = new java.util.ArrayList<>();
+            for (int i = 1; i <= 24; i++) {
+                String id = "flood-" + i + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+                ids.add(id);
+                visitor.send(Map.of("type", "message", "id", id, "text", "Flood " + i + ": still waiting"));
+            }
+            String last = ids.get(ids.size() - 1);
+            visitor.awaitFrame(f -> last.equals(f.path("id").asText()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().allMatch(id ->
+                    visitor.frames().stream().anyMatch(f -> id.equals(f.path("id").asText()))));
+
+            long acked = visitor.frames().stream().filter(f -> "ack".equals(f.path("type").asText())).count();
+            List<JsonNode> refused = visitor.frames().stream().filter(f -> "error".equals(f.path("type").asText())
+                    && ids.contains(f.path("id").asText())).toList();
+            assertThat(acked).as("messages taken").isEqualTo(20);
+            assertThat(refused).hasSize(5).allSatisfy(f -> assertThat(f.get("error").asText()).contains("send it again"));
+            // What was refused was not stored: the case holds the twenty it acknowledged.
+            await().atMost(Duration.ofSeconds(30)).until(() -> floodMessages(caseId) == 20);
+        }
+    }
+
+    private long floodMessages(long caseId) {
+        long count = 0;
+        for (JsonNode e : Api.as(port, "supervisor").get("/api/cases/" + caseId + "/timeline").json()) {
+            count += e.path("text").asText().startsWith("Flood ") ? 1 : 0;
+        }
+        return count;
+    }
+
+    @Test
     void aVisitorWhoComesBackWithTheirTokenFindsTheirConversationButNoNoteOrDecision() {
         String email = "hint-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String question = "My printer " + UUID.randomUUID().toString().substring(0, 6) + " shows error E42";
