@@ -94,9 +94,11 @@ final class MailText {
     /** HTML as the text a reader sees: block elements become line breaks, quoted blocks and active content go. */
     static String htmlToText(String html) {
         Document document = Jsoup.parse(html);
-        // Quoted history of replies (Gmail, Thunderbird/Apple Mail, Yahoo, Proton, Outlook's reply header block) is folded here too.
+        // Quoted history of replies (Gmail, Thunderbird/Apple Mail, Yahoo, Proton, Outlook's reply header block) and the
+        // signature blocks of Gmail, Thunderbird and Outlook on the web are folded here too.
         document.select("script, style, head, title, template, object, embed, iframe, blockquote, "
-                + ".gmail_quote, #divRplyFwdMsg, .moz-cite-prefix, .yahoo_quoted, .protonmail_quote").remove();
+                + ".gmail_quote, #divRplyFwdMsg, .moz-cite-prefix, .yahoo_quoted, .protonmail_quote, "
+                + ".gmail_signature, .gmail_signature_prefix, .moz-signature, #Signature").remove();
         // Outlook's history follows #appendonsend. Its siblings are removed by hand: jsoup's "#appendonsend ~ *"
         // compares every element with its preceding siblings, quadratic (45 s for 40,000 sibling elements).
         for (Element anchor : document.select("#appendonsend")) {

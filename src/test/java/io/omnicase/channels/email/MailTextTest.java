@@ -192,7 +192,7 @@ class MailTextTest {
     }
 
     @Test
-    void htmlRepliesOfThunderbirdYahooAndOutlookLoseTheirHistory() {
+    void htmlRepliesOfThunderbirdYahooAndOutlookLoseTheirHistoryAndSignatures() {
         String thunderbird = "<p>The refund has not arrived yet.</p><div class=\"moz-cite-prefix\">On 30.11.26 09:14, Support"
                 + " wrote:<br></div><blockquote type=\"cite\"><p>Hello Ben, we refunded it today.</p></blockquote>";
         String yahoo = "<div>The refund has not arrived yet.</div><div class=\"yahoo_quoted\"><div>On Monday, November 30,"
@@ -204,6 +204,16 @@ class MailTextTest {
                 + "<b>À&nbsp;:</b> Ben<br><b>Objet&nbsp;:</b> RE: Double charge</p></div>"
                 + "<p class=MsoNormal>Hello Ben, we refunded it today.</p></div>";
 
+        String gmailSigned = "<div dir=\"ltr\">The refund has not arrived yet.<br clear=\"all\"><br><span class="
+                + "\"gmail_signature_prefix\">-- </span><br><div dir=\"ltr\" class=\"gmail_signature\">Ben Fischer<br>"
+                + "Fischer GmbH</div></div>";
+
+        // Outlook on the web puts its signature in a block of its own, with no "-- " above it.
+        String outlookWebSigned = "<div>The refund has not arrived yet.</div><div><br></div><div id=\"Signature\">"
+                + "<p>Ben Fischer</p><p>Head of Purchasing, Fischer GmbH</p></div>";
+
+        assertThat(MailText.foldQuotes(MailText.htmlToText(gmailSigned))).isEqualTo("The refund has not arrived yet.");
+        assertThat(MailText.foldQuotes(MailText.htmlToText(outlookWebSigned))).isEqualTo("The refund has not arrived yet.");
         assertThat(MailText.foldQuotes(MailText.htmlToText(thunderbird))).isEqualTo("The refund has not arrived yet.");
         assertThat(MailText.foldQuotes(MailText.htmlToText(yahoo))).isEqualTo("The refund has not arrived yet.");
         assertThat(MailText.foldQuotes(MailText.htmlToText(outlook))).isEqualTo("The refund has not arrived yet.");
