@@ -63,7 +63,7 @@ public abstract class Embeddings {
      * similar to no other.
      */
     public float[] embed(String text) {
-        String input = text == null ? "" : text.strip();
+        String input = text == null ? "" : withoutLoneSurrogates(text).strip();
         if (input.isEmpty()) {
             return new float[DIMENSIONS];
         }
@@ -79,6 +79,24 @@ public abstract class Embeddings {
         normalise(vector);
         recent.put(key, vector);
         return vector.clone();
+    }
+
+    /** Half of a character pair with no other half ("\\ud800" in JSON) is no character: the tokenizer reads it as nothing. */
+    private static String withoutLoneSurrogates(String text) {
+        StringBuilder kept = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                    || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+            if (Character.isSurrogate(c) && !paired) {
+                if (kept == null) {
+                    kept = new StringBuilder(text.length()).append(text, 0, i);
+                }
+            } else if (kept != null) {
+                kept.append(c);
+            }
+        }
+        return kept == null ? text : kept.toString();
     }
 
     /**

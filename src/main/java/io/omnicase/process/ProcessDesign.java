@@ -480,6 +480,9 @@ public class ProcessDesign {
 
     private ProcessDefinition definition(String key, int version) {
         designable(key);
+        if (version < 1) {
+            throw new NotFoundException("Process " + key + " has no version " + version + "; versions count from 1");
+        }
         ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(key)
                 .processDefinitionVersion(version).singleResult();
         if (definition == null) {

@@ -32,6 +32,10 @@ class EmbeddingsTest {
     @MethodSource("models")
     void oddInputGivesAVectorNotAnError(Embeddings embeddings) {
         assertThat(embeddings.embed("   ")).containsOnly(0f);
+        // Half a character pair, as JSON's "\ud800" gives it: no character, so nothing to mean (the model refused it).
+        assertThat(embeddings.embed("\ud800")).containsOnly(0f);
+        assertThat(embeddings.embed(" \udc00 \ud83d")).containsOnly(0f);
+        assertThat(Embeddings.cosine(embeddings.embed("refund \ud800please"), embeddings.embed("refund please"))).isGreaterThan(0.99);
         for (String text : new String[]{"😡😡😡", "x".repeat(20_000), "\u0000\u0001binary\uFFFD", "Привет 你好 hello"}) {
             float[] vector = embeddings.embed(text);
             assertThat(vector).hasSize(Embeddings.DIMENSIONS);

@@ -325,6 +325,29 @@ class WebHardeningIT {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Found by fuzzing a default run: each of these answered 500. */
+    @Test
+    void oddButWellFormedRequestsGetAProblemNotA500() throws Exception {
+        java.net.http.HttpResponse<String> multipart = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/messages"))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("gateway:demo".getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "multipart/form-data")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                                CustomerMessages.message("EMAIL", "multi@example.com", "hello", null)))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(multipart.statusCode()).as(multipart.body()).isEqualTo(415);
+        assertThat(multipart.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+
+        // Half of a character pair, which JSON allows and no text means.
+        Api.Response halfCharacter = Api.as(port, "agent").post("/api/assistant/ask", "application/json", "{\"question\":\"\\ud800\"}");
+        assertThat(halfCharacter.status()).as(halfCharacter.toString()).isEqualTo(200);
+        assertThat(halfCharacter.json().get("answered").asBoolean()).isFalse();
+
+        Api.Response noSuchVersion = Api.as(port, "designer").get("/api/designer/processes/customer-case/versions/-1");
+        assertThat(noSuchVersion.status()).as(noSuchVersion.toString()).isEqualTo(404);
+        assertThat(noSuchVersion.contentType()).startsWith("application/problem+json");
+    }
+
     // ---- login throttling ----
 
     @Test
