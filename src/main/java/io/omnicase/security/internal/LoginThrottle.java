@@ -23,6 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * (someone guessing one account), per address (someone guessing many accounts) and per username from any address
  * (a guess spread over many addresses). A successful login clears only the count of that username from that
  * address, so an attacker who also owns an account cannot reset their address's count by logging in.
+ *
+ * <p>An account that logged in from an address recently ({@link #TRUSTED_FOR}) is held back there only by its own
+ * failures from that address: otherwise anyone could lock a channel gateway, or every user behind one office's
+ * address, out of the product by typing wrong passwords for them (thirty for a name from anywhere, twenty from their
+ * address). Guessing stays held back: a guesser is not trusted at the address they guess from.
  */
 @Component
 class LoginThrottle {
@@ -36,6 +41,11 @@ class LoginThrottle {
     private final int perAddress;
     private final int perUser;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    /** When each account last logged in from each address. */
+    private final Map<String, Instant> trusted = new ConcurrentHashMap<>();
+
+    /** How long a login from an address keeps that account there clear of other people's failures. */
+    static final Duration TRUSTED_FOR = Duration.ofDays(7);
 
     @Autowired
     LoginThrottle(@Value("${omnicase.security.login-throttle.window:PT15M}") Duration window,
@@ -56,8 +66,11 @@ class LoginThrottle {
     /** How long the caller must wait before trying to log in as this user from this address; empty when they may. */
     Optional<Duration> retryAfter(String username, String address) {
         Instant now = clock.instant();
-        Duration wait = Duration.ZERO;
-        wait = max(wait, blockedFor(userAtAddress(username, address), perUserAndAddress, now));
+        Duration wait = blockedFor(userAtAddress(username, address), perUserAndAddress, now);
+        Instant lastLogin = trusted.get(userAtAddress(username, address));
+        if (lastLogin != null && lastLogin.plus(TRUSTED_FOR).isAfter(now)) {
+            return wait.isZero() ? Optional.empty() : Optional.of(wait);
+        }
         wait = max(wait, blockedFor(address(address), perAddress, now));
         wait = max(wait, blockedFor(user(username), perUser, now));
         return wait.isZero() ? Optional.empty() : Optional.of(wait);
@@ -74,7 +87,12 @@ class LoginThrottle {
     }
 
     void succeeded(String username, String address) {
+        Instant now = clock.instant();
+        if (trusted.size() >= MAX_KEYS) {
+            trusted.values().removeIf(at -> !at.plus(TRUSTED_FOR).isAfter(now));
+        }
         failures.remove(userAtAddress(username, address));
+        trusted.put(userAtAddress(username, address), now);
     }
 
     @EventListener

@@ -41,8 +41,36 @@ class LoginThrottleTest {
         throttle.failed("user19", "10.0.0.66");
 
         assertThat(throttle.retryAfter("someone-else", "10.0.0.66")).isPresent();
-        assertThat(throttle.retryAfter("attacker", "10.0.0.66")).isPresent();
+        assertThat(throttle.retryAfter("user0", "10.0.0.66")).isPresent();
         assertThat(throttle.retryAfter("someone-else", "10.0.0.67")).isEmpty();
+        // Their own login keeps working there; it opens no other account to guessing.
+        assertThat(throttle.retryAfter("attacker", "10.0.0.66")).isEmpty();
+    }
+
+    @Test
+    void nobodyLocksAnAccountOutOfTheAddressItLogsInFromByGuessingItsPassword() {
+        throttle.succeeded("gateway", "10.0.0.5");
+        for (int i = 0; i < 30; i++) {
+            throttle.failed("gateway", "10.9.0." + i);
+        }
+        for (int i = 0; i < 20; i++) {
+            throttle.failed("user" + i, "10.0.0.5");
+        }
+
+        assertThat(throttle.retryAfter("gateway", "10.0.0.5")).as("the gateway at home").isEmpty();
+        assertThat(throttle.retryAfter("gateway", "10.9.0.99")).as("the gateway's name anywhere else").isPresent();
+        assertThat(throttle.retryAfter("agent", "10.0.0.5")).as("an account never used from there").isPresent();
+
+        // Its own failures from home still hold it back, and trust ends a week after its last login.
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("gateway", "10.0.0.5");
+        }
+        assertThat(throttle.retryAfter("gateway", "10.0.0.5")).isPresent();
+        clock.advance(LoginThrottle.TRUSTED_FOR.plusMinutes(1));
+        for (int i = 0; i < 30; i++) {
+            throttle.failed("gateway", "10.8.0." + i);
+        }
+        assertThat(throttle.retryAfter("gateway", "10.0.0.5")).as("a week later").isPresent();
     }
 
     @Test
