@@ -2,47 +2,28 @@ package io.omnicase.channels.chat;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One address opens a bounded number of new conversations an hour, one visitor sends a bounded number a minute. */
 class ChatFloodGuardTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-03T08:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final VisitorTokensTest.MutableClock clock = new VisitorTokensTest.MutableClock(Instant.parse("2026-12-03T08:00:00Z"));
 
     @Test
     void anAddressStartsThirtyNewVisitorsAnHourAndAnotherAddressIsNotHeldBack() {
         ChatFloodGuard guard = new ChatFloodGuard(30, 20, clock);
         for (int i = 0; i < 30; i++) {
             assertThat(guard.admitNewVisitor("203.0.113.7")).as("visitor " + (i + 1)).isTrue();
-            now.set(now.get().plusSeconds(60));
+            clock.now = clock.now.plusSeconds(60);
         }
         assertThat(guard.admitNewVisitor("203.0.113.7")).as("the 31st within the hour").isFalse();
         assertThat(guard.admitNewVisitor("198.51.100.2")).as("another address").isTrue();
 
         // The first admission leaves the window an hour after it was made: one more may start, not two.
-        now.set(Instant.parse("2026-12-03T09:00:01Z"));
+        clock.now = Instant.parse("2026-12-03T09:00:01Z");
         assertThat(guard.admitNewVisitor("203.0.113.7")).isTrue();
         assertThat(guard.admitNewVisitor("203.0.113.7")).isFalse();
     }
@@ -55,7 +36,7 @@ class ChatFloodGuardTest {
         }
         assertThat(guard.admitMessage("v-1")).isFalse();
         assertThat(guard.admitMessage("v-2")).isTrue();
-        now.set(now.get().plus(Duration.ofSeconds(61)));
+        clock.now = clock.now.plus(Duration.ofSeconds(61));
         assertThat(guard.admitMessage("v-1")).isTrue();
     }
 }

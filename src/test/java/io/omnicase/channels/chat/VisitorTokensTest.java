@@ -75,7 +75,8 @@ class VisitorTokensTest {
                 .hasMessageContaining("at least 32 characters");
     }
 
-    private static final class MutableClock extends Clock {
+    /** A clock the test moves (shared by this package's tests). */
+    static final class MutableClock extends Clock {
         Instant now;
 
         MutableClock(Instant now) {
