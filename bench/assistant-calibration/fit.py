@@ -26,9 +26,14 @@ Signals of the winning topic (from the RETRIEVE nearest sources, as retrieval gi
   f    the RETRIEVE-th nearest source's similarity (how crowded the knowledge around the question is; absolute)
 The winning topic is the one with the best n1 + c (the current ranking) or k3 + c (kNN aggregated per topic).
 
-Choice of the ranking and the signal set: leave-one-split-out cross-validation (fit on the other splits, pick the
-threshold on them by the rule, judge on the left-out split): the pair with the best mean in-scope accuracy at that
-threshold wins.
+Choice of the signal set (3 December, stated before the run that chose it): each candidate is fitted on Banking77 and
+judged twice: by leave-one-split-out cross-validation on Banking77 (fit on the other splits, pick the threshold on
+them by the rule, judge on the left-out split), and on a second domain it was never fitted on, the written transfer
+set (src/test/resources/assistant/transfer: 30 intents in six other customer-service domains and 300 out-of-scope
+texts) at the threshold the rule chose on Banking77. Among the candidates that decline at least 80 % of the transfer
+set's out-of-scope questions there, the one whose worse figure (Banking77 CV in-scope accuracy, transfer in-scope
+accuracy) is best wins. The ranking stays the product's (nearest + centroid). Until 2 December the best Banking77 CV
+alone chose, and the absolute similarities it chose held poorly in other domains (transfer in-scope 0.57 / 0.63).
 Threshold rule, stated before any run: the lowest threshold (step 0.01) at which the out-of-scope decline rate,
 averaged over the datasets it is chosen on, reaches 0.85 (the decline rate of a dataset being the half-and-half mix).
 """
@@ -39,6 +44,13 @@ SPLITS = 5
 DECLINE_TARGET = 0.85
 OOD_SHARE = 0.5
 ALL = ['n1', 'm1', 'k3', 'mk', 'c', 'mc', 'zn', 'zc', 'f']
+# The same signals in units of the knowledge's own spread (3 December): similarities minus the mean, and margins, over
+# the standard deviation of the pooled left-one-out similarities of all topics (nearest phrasing for n1, k3, f; the
+# centroid's for c), i.e. TopicModel's all-topics prior. Banking77's bge similarities sit in 0.85-0.95; another
+# domain's (shorter, more varied questions) lower, so absolute weights fitted on Banking77 decline most of another
+# domain's right answers (the written transfer set below: 0.57 answered right at the threshold chosen on Banking77).
+NORMED = ['Nn1', 'Nm1', 'Nk3', 'Nmk', 'Nc', 'Nmc', 'Nf']
+SIGNALS = ALL + NORMED
 EIGHT = ALL[:8]
 CANDIDATES = [
     ['n1', 'm1', 'c', 'mc', 'zn', 'zc'],            # the current model's signals (topic chosen by k3 + c here)
@@ -49,6 +61,9 @@ CANDIDATES = [
     ['k3', 'mk', 'mc', 'zn'],
     ALL,                                            # plus the absolute crowding f
     ['n1', 'm1', 'k3', 'mk', 'c', 'mc', 'f'],       # absolute similarities and margins, no z-scores
+    ['Nn1', 'Nm1', 'Nk3', 'Nmk', 'Nc', 'Nmc', 'zn', 'zc', 'Nf'],  # ALL, standardised by the knowledge's own spread
+    ['Nm1', 'Nk3', 'Nmk', 'Nmc', 'zn', 'zc', 'Nf'],
+    ['Nn1', 'Nm1', 'Nk3', 'Nmk', 'Nc', 'Nmc', 'zn', 'zc'],
 ]
 
 def load(n):
@@ -71,9 +86,11 @@ def model(KX, KL):
     def shr(v, m0, s0):
         if len(v) == 0: return m0, s0
         return (v.sum() + KPRIOR * m0) / (len(v) + KPRIOR), np.sqrt((((v - v.mean()) ** 2).sum() + KPRIOR * s0 ** 2) / (len(v) + KPRIOR))
-    return {t: (c,) + shr(nn, pm[0], pm[1]) + shr(lc, pm[2], pm[3]) for t, (c, nn, lc) in raw.items()}
+    st = {t: (c,) + shr(nn, pm[0], pm[1]) + shr(lc, pm[2], pm[3]) for t, (c, nn, lc) in raw.items()}
+    return st, pm
 
-def signals(KX, KL, QX, st, rank='k3c'):
+def signals(KX, KL, QX, stpm, rank='k3c'):
+    st, (nm, ns, cm, cs) = stpm
     T = sorted(st); ti = {t: i for i, t in enumerate(T)}; li = np.array([ti[l] for l in KL])
     S = QX @ KX.T; SC = QX @ np.stack([st[t][0] for t in T]).T
     nq, nt = len(QX), len(T)
@@ -92,7 +109,9 @@ def signals(KX, KL, QX, st, rank='k3c'):
     s = np.array([st[T[b]][1:] for b in b1])
     zn = (N1[r, b1] - s[:, 0]) / np.sqrt(s[:, 1] ** 2 + S0 ** 2); zc = (SC[r, b1] - s[:, 2]) / np.sqrt(s[:, 3] ** 2 + S0 ** 2)
     pad = S[r[:, None], top].min(1)
-    F = np.stack([N1[r, b1], mg(N1), K3[r, b1], mg(K3), SC[r, b1], mg(SC), zn, zc, pad], 1)
+    F = np.stack([N1[r, b1], mg(N1), K3[r, b1], mg(K3), SC[r, b1], mg(SC), zn, zc, pad,
+                  (N1[r, b1] - nm) / ns, mg(N1) / ns, (K3[r, b1] - nm) / ns, mg(K3) / ns, (SC[r, b1] - cm) / cs,
+                  mg(SC) / cs, (pad - nm) / ns], 1)
     return np.array(T)[b1], F
 
 def dataset(trX, trL, teX, teL, oodX, shots, known_share, seed, rank='k3c'):
@@ -152,6 +171,40 @@ def auc_like(w, cols, sets):
         out.append(((c > t) & y).sum() / ins.sum())
     return np.mean(out)
 
+TRANSFER_DECLINE = 0.80
+
+def transfer_sets(rank):
+    """The written cross-domain set (src/test/resources/assistant/transfer: 30 intents in six other customer-service
+    domains, 300 out-of-scope texts), in CLINC150's two protocols' shapes, 5 seeded splits each, two thirds of the
+    intents known: A) 10 examples per known intent, its test questions and the out-of-scope texts asked; B) all 20
+    examples, every test question (unknown intents' ones out of scope) and the out-of-scope texts asked."""
+    X = np.fromfile('tr_intents.f32', dtype='<f4').reshape(-1, 384)
+    rows = [l.rstrip('\n').split('\t') for l in open('tr_intents.meta')]
+    L = np.array([r[0] for r in rows]); S = np.array([r[1] for r in rows])
+    oX = np.fromfile('tr_oos.f32', dtype='<f4').reshape(-1, 384)
+    out = {}
+    for name, shots, siblings in (('A', 10, False), ('B', None, True)):
+        out[name] = []
+        for seed in range(SPLITS):
+            intents = sorted(set(L)); rng = random.Random(seed); rng.shuffle(intents)
+            known = set(intents[:round(len(intents) * 2 / 3)])
+            tr = [i for i in range(len(L)) if S[i] == 'train' and L[i] in known]
+            if shots:
+                by = {}
+                for i in tr: by.setdefault(L[i], []).append(i)
+                tr = [j for t in sorted(by) for j in rng.sample(by[t], min(shots, len(by[t])))]
+            te = [i for i in range(len(L)) if S[i] == 'test' and (siblings or L[i] in known)]
+            QX = np.vstack([X[te], oX]); QL = np.concatenate([L[te], np.array(['(out of scope)'] * len(oX))])
+            top, F = signals(X[tr], L[tr], QX, model(X[tr], L[tr]), rank)
+            ins = np.array([l in known for l in QL])
+            out[name].append((F, ins & (top == QL), ins))
+    return out
+
+def transfer_rates(w, cols, sets, t):
+    """Mean over the splits of in-scope accuracy and the share of out-of-scope questions declined."""
+    return np.mean([(((conf(w, F, cols) >= t) & y).sum() / ins.sum(), (conf(w, F, cols) < t)[~ins].mean())
+                    for F, y, ins in sets], 0)
+
 if __name__ == '__main__':
     trX, trL = load('b77_train'); teX, teL = load('b77_test'); oodX, oodS = load('ood')
     folds = np.array_split(np.random.default_rng(2026_12_02).permutation(len(oodX)), SPLITS)
@@ -159,6 +212,7 @@ if __name__ == '__main__':
           % (', '.join(str(len(f)) for f in folds), 100 * (1 - OOD_SHARE), 100 * OOD_SHARE))
     results = []; data = {}
     for rank in ['n1c', 'k3c']:
+        TR = transfer_sets(rank)
         D = {}
         for seed in range(1, SPLITS + 1):
             D[seed] = [dataset(trX, trL, teX, teL, oodX[folds[seed - 1]], shots, share, 1000 + seed, rank)
@@ -169,18 +223,27 @@ if __name__ == '__main__':
             '%.3f' % np.mean([d[1][d[2]].mean() for d in [v[i] for v in D.values()]]) for i in range(4))),
             '(10-shot 1/3, 10-shot 3/4, all 1/3, all 3/4)')
         for names in CANDIDATES:
-            cols = [ALL.index(n) for n in names]
+            cols = [SIGNALS.index(n) for n in names]
             cv = []
             for s in D:
                 train = [d for k, v in D.items() if k != s for d in v]
                 w = fitted(train, cols); t = rule(w, cols, train)
                 cv.append(list(rates(w, cols, D[s], t)) + [t])
             cv = np.array(cv).mean(0)
-            w = fitted(alls, cols)
-            print('  %-30s CV: in-scope %.3f, declined %.3f (siblings %.3f, out of domain %.3f; threshold %.2f); '
-                  'separation %.3f' % (','.join(names), *cv, auc_like(w, cols, alls)))
-            results.append((cv[0], rank, names))
-    _, rank, names = max(results); cols = [ALL.index(n) for n in names]
+            w = fitted(alls, cols); t = rule(w, cols, alls)
+            ta, tb = transfer_rates(w, cols, TR['A'], t), transfer_rates(w, cols, TR['B'], t)
+            print('  %-45s CV: in-scope %.3f, declined %.3f (siblings %.3f, out of domain %.3f; threshold %.2f); '
+                  'separation %.3f; transfer at %.2f: A %.3f/%.3f, B %.3f/%.3f'
+                  % (','.join(names), *cv, auc_like(w, cols, alls), t, *ta, *tb))
+            ok = (ta[1] + tb[1]) / 2 >= TRANSFER_DECLINE
+            if rank == 'n1c':
+                results.append((ok, min(cv[0], (ta[0] + tb[0]) / 2), rank, names))
+    # Choice (3 December, stated before the run): a model must hold in a domain it was not fitted on. Among the
+    # candidates whose transfer set declines TRANSFER_DECLINE of its out-of-scope questions (mean of A and B) at the
+    # threshold the rule chose on Banking77, the best of the worse of (cross-validated in-scope accuracy on Banking77,
+    # mean in-scope accuracy on the transfer set). The ranking stays the product's, nearest + centroid (n1c): it puts
+    # the right topic first more often on Banking77 in all four regimes; k3c is printed for comparison only.
+    _, _, rank, names = max(results); cols = [SIGNALS.index(n) for n in names]
     D = data[rank]; alls = [d for v in D.values() for d in v]
     w = fitted(alls, cols); t = rule(w, cols, alls)
     print('chosen: ranking', rank, 'signals', names)
@@ -190,6 +253,11 @@ if __name__ == '__main__':
         per = [rates(w, cols, [v[i] for v in D.values()], tt) for i in range(4)]
         print('threshold %.2f: ' % tt + ', '.join('%.3f/%.3f/%.3f/%.3f' % tuple(p) for p in per),
               ' mean %.3f/%.3f/%.3f/%.3f' % tuple(rates(w, cols, alls, tt)))
+    TR = transfer_sets(rank)
+    print('transfer set at each threshold (in-scope / out-of-scope declined): A, B')
+    for tt in sorted(set(np.round(np.arange(0.20, 0.61, 0.05), 2)) | {t}):
+        print('threshold %.2f: A %.3f/%.3f, B %.3f/%.3f' % (tt, *transfer_rates(w, cols, TR['A'], tt),
+                                                          *transfer_rates(w, cols, TR['B'], tt)))
     print('min-confidence (rule: lowest threshold with mean declined >= %.2f): %.2f' % (DECLINE_TARGET, t),
           'in-scope %.3f declined %.3f (siblings %.3f, out of domain %.3f)' % tuple(rates(w, cols, alls, t)))
     print('mean (spread) over topics of the nearest phrasing, left one out, and of the similarity to the centroid, '

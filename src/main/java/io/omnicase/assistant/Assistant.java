@@ -46,7 +46,7 @@ public class Assistant {
     private final double minConfidence;
 
     Assistant(KnowledgeIndex index, ExampleStore examples, ArticleStore articles, AnswerEngine engine, TopicModel topics,
-              KnowledgeEmbeddings embeddings, @Value("${omnicase.assistant.min-confidence:0.40}") double minConfidence) {
+              KnowledgeEmbeddings embeddings, @Value("${omnicase.assistant.min-confidence:0.41}") double minConfidence) {
         this.index = index;
         this.topics = topics;
         this.embeddings = embeddings;

@@ -12,12 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TopicVoteTest {
 
     private static final float[] NO_MEANING = new float[4];
+    private static final TopicModel.Stats PRIOR = TopicModel.Snapshot.EMPTY.prior();
 
     @Test
     void closeSourcesOfOneTopicWellAboveTheOthersGiveHighConfidence() {
         var verdict = TopicVote.decide(List.of(
-                match("ACCOUNT", "Reset your password", 0.86), match("ACCOUNT", "I forgot my password", 0.80),
-                match("BILLING", "Change my card", 0.35)), NO_MEANING, TopicModel.Snapshot.EMPTY);
+                match("ACCOUNT", "Reset your password", 0.95), match("ACCOUNT", "I forgot my password", 0.93),
+                match("BILLING", "Change my card", 0.70)), NO_MEANING, TopicModel.Snapshot.EMPTY);
 
         assertThat(verdict.topic()).isEqualTo("ACCOUNT");
         assertThat(verdict.confidence()).isGreaterThanOrEqualTo(0.75);
@@ -27,18 +28,20 @@ class TopicVoteTest {
 
     @Test
     void twoTopicsEquallyCloseGiveLessConfidenceThanOneTopicAlone() {
-        // At similarities where the decision is made (above 0.75 both are near certain since 2 December's calibration).
+        // Similarities as the assistant's embedding gives them (a topic's phrasings about 0.90 apart), in a crowded
+        // part of the knowledge. The margins weigh little (3 December's calibration leans on closeness measured
+        // against the knowledge's own spread), but a tie never reads as sure as a lead.
         var tie = TopicVote.decide(List.of(
-                match("ACCOUNT", "Reset your password", 0.64), match("ACCOUNT", "Forgot my password", 0.62),
-                match("ACCOUNT", "Password link", 0.60), match("BILLING", "Reset your billing password", 0.64),
-                match("BILLING", "Forgot my billing password", 0.62), match("BILLING", "Billing password link", 0.60),
-                match("OTHER", "Opening hours", 0.20)), NO_MEANING, TopicModel.Snapshot.EMPTY);
+                match("ACCOUNT", "Reset your password", 0.93), match("ACCOUNT", "Forgot my password", 0.91),
+                match("ACCOUNT", "Password link", 0.89), match("BILLING", "Reset your billing password", 0.93),
+                match("BILLING", "Forgot my billing password", 0.91), match("BILLING", "Billing password link", 0.89),
+                match("OTHER", "Opening hours", 0.80)), NO_MEANING, TopicModel.Snapshot.EMPTY);
         var alone = TopicVote.decide(List.of(
-                match("ACCOUNT", "Reset your password", 0.64), match("ACCOUNT", "Forgot my password", 0.62),
-                match("ACCOUNT", "Password link", 0.60), match("BILLING", "Change my card", 0.35),
-                match("OTHER", "Opening hours", 0.20)), NO_MEANING, TopicModel.Snapshot.EMPTY);
+                match("ACCOUNT", "Reset your password", 0.93), match("ACCOUNT", "Forgot my password", 0.91),
+                match("ACCOUNT", "Password link", 0.89), match("BILLING", "Change my card", 0.80),
+                match("OTHER", "Opening hours", 0.80)), NO_MEANING, TopicModel.Snapshot.EMPTY);
 
-        assertThat(tie.confidence()).isLessThan(alone.confidence() - 0.05);
+        assertThat(tie.confidence()).isLessThan(alone.confidence());
         assertThat(tie.margin()).isZero();
     }
 
@@ -55,10 +58,10 @@ class TopicVoteTest {
     @Test
     void theConfidenceGrowsWithTheSimilarityAndTheMargin() {
         var topic = TopicModel.Snapshot.EMPTY.prior();
-        assertThat(TopicVote.calibrated(signals(0.8, 0.1, 0.75, 0.1, 0.8, 0.1), topic))
-                .isGreaterThan(TopicVote.calibrated(signals(0.7, 0.1, 0.65, 0.1, 0.7, 0.1), topic));
-        assertThat(TopicVote.calibrated(signals(0.8, 0.2, 0.75, 0.2, 0.8, 0.1), topic))
-                .isGreaterThan(TopicVote.calibrated(signals(0.8, 0.1, 0.75, 0.1, 0.8, 0.1), topic));
+        assertThat(TopicVote.calibrated(signals(0.8, 0.1, 0.75, 0.1, 0.8, 0.1), topic, topic))
+                .isGreaterThan(TopicVote.calibrated(signals(0.7, 0.1, 0.65, 0.1, 0.7, 0.1), topic, topic));
+        assertThat(TopicVote.calibrated(signals(0.8, 0.2, 0.75, 0.2, 0.8, 0.1), topic, topic))
+                .isGreaterThan(TopicVote.calibrated(signals(0.8, 0.1, 0.75, 0.1, 0.8, 0.1), topic, topic));
     }
 
     @Test
@@ -68,8 +71,8 @@ class TopicVoteTest {
         var manyPhrasings = new TopicModel.Stats(null, 0.60, 0.08, 0.70, 0.06, 50);
         var nearDuplicates = new TopicModel.Stats(null, 0.90, 0.04, 0.93, 0.03, 50);
 
-        assertThat(TopicVote.calibrated(signals(0.62, 0.15, 0.58, 0.15, 0.70, 0.1), manyPhrasings))
-                .isGreaterThan(TopicVote.calibrated(signals(0.62, 0.15, 0.58, 0.15, 0.70, 0.1), nearDuplicates) + 0.2);
+        assertThat(TopicVote.calibrated(signals(0.62, 0.15, 0.58, 0.15, 0.70, 0.1), manyPhrasings, PRIOR))
+                .isGreaterThan(TopicVote.calibrated(signals(0.62, 0.15, 0.58, 0.15, 0.70, 0.1), nearDuplicates, PRIOR) + 0.2);
     }
 
     @Test
