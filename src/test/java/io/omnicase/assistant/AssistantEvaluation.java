@@ -88,20 +88,17 @@ class AssistantEvaluation {
         all.printCurve("banking77, all examples", assistant.minConfidence());
         all.printCalibration("banking77, all examples");
 
-        // Floors below the figures measured on 2026-12-02 with the eight-signal confidence at 0.52 (docs/assistant.md:
-        // 0.681 / 0.770 and 0.811 / 0.768; this split holds a quarter of the topics out, all of them siblings of known
-        // ones, so it declines less than the calibration protocol's mean).
-        // NOT re-measured with the out-of-domain calibration (0.41, 2 December): the simulation predicts about 0.63-0.69
-        // of this split's sibling questions declined at 0.41, so the two declined floors below are expected to fail
-        // until this run is repeated and they are set from its figures.
+        // Floors below the figures measured on 2026-12-03 with the standardised confidence at 0.41 (docs/assistant.md:
+        // 0.854 / 0.407 and 0.887 / 0.633; this split holds a quarter of the topics out, all of them siblings of known
+        // ones, so it declines less than the calibration protocol's mix of siblings and out-of-domain texts).
         double t = assistant.minConfidence();
-        assertThat(few.inScopeAccuracy(t)).isGreaterThan(0.64);
-        assertThat(few.declined(t)).isGreaterThan(0.72);
-        assertThat(all.inScopeAccuracy(t)).isGreaterThan(0.77);
-        assertThat(all.declined(t)).isGreaterThan(0.72);
+        assertThat(few.inScopeAccuracy(t)).isGreaterThan(0.82);
+        assertThat(few.declined(t)).isGreaterThan(0.37);
+        assertThat(all.inScopeAccuracy(t)).isGreaterThan(0.86);
+        assertThat(all.declined(t)).isGreaterThan(0.60);
         // The confidence separates right from wrong: answers above the desk's "high" are right far more often.
-        assertThat(few.precisionFrom(0.75)).isGreaterThan(0.85).isGreaterThan(few.precisionFrom(0) + 0.2);
-        assertThat(all.precisionFrom(0.75)).isGreaterThan(0.80).isGreaterThan(all.precisionFrom(0) + 0.1);
+        assertThat(few.precisionFrom(0.75)).isGreaterThan(0.82).isGreaterThan(few.precisionFrom(0) + 0.2);
+        assertThat(all.precisionFrom(0.75)).isGreaterThan(0.88).isGreaterThan(all.precisionFrom(0) + 0.1);
     }
 
     @Test
@@ -125,16 +122,16 @@ class AssistantEvaluation {
         full.printCurve("clinc150 protocol 2 (report set, not tuned)", assistant.minConfidence());
         full.printCalibration("clinc150 protocol 2");
 
-        // Floors below the figures measured on 2026-12-02 with the out-of-domain calibration (docs/assistant.md; at 0.41:
-        // 0.762 / 0.921 and 0.727 / 0.887); the target (in-scope 0.85 with out-of-scope declined 0.80) is not
-        // reached: see there.
+        // Floors below the figures measured on 2026-12-03 with the standardised confidence (docs/assistant.md; at 0.41:
+        // 0.855 / 0.870 and 0.746 / 0.890). Protocol 1 meets the target (in-scope 0.85 with out-of-scope
+        // declined 0.80); protocol 2 does not: see there.
         double t = assistant.minConfidence();
-        assertThat(few.inScopeAccuracy(t)).isGreaterThan(0.72);
-        assertThat(few.declined(t)).isGreaterThan(0.89);
-        assertThat(full.inScopeAccuracy(t)).isGreaterThan(0.69);
-        assertThat(full.declined(t)).isGreaterThan(0.85);
-        assertThat(few.precisionFrom(0.75)).isGreaterThan(0.92).isGreaterThan(few.precisionFrom(0) + 0.3);
-        assertThat(full.precisionFrom(0.75)).isGreaterThan(0.88).isGreaterThan(full.precisionFrom(0) + 0.2);
+        assertThat(few.inScopeAccuracy(t)).isGreaterThan(0.83);
+        assertThat(few.declined(t)).isGreaterThan(0.85);
+        assertThat(full.inScopeAccuracy(t)).isGreaterThan(0.72);
+        assertThat(full.declined(t)).isGreaterThan(0.87);
+        assertThat(few.precisionFrom(0.75)).isGreaterThan(0.94).isGreaterThan(few.precisionFrom(0) + 0.3);
+        assertThat(full.precisionFrom(0.75)).isGreaterThan(0.92).isGreaterThan(full.precisionFrom(0) + 0.2);
     }
 
     /** The topics in a seeded random order (the first ones are the known ones). */

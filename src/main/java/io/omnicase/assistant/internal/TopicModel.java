@@ -26,6 +26,12 @@ public class TopicModel {
 
     /** Pseudo-sources of the all-topics mean that a topic's own statistics are shrunk toward. */
     static final double PRIOR_WEIGHT = 3.0;
+    /**
+     * Pseudo-values of the tuning data's statistics (the defaults below) mixed into the all-topics statistics: a
+     * knowledge of a few sources, often unrelated articles rather than phrasings of one question, says little about
+     * how close two phrasings of a question are (the confidence reads similarities in units of these statistics).
+     */
+    static final double KNOWLEDGE_PRIOR_WEIGHT = 20.0;
     /** Largest number of a topic's sources whose left-one-out similarities are measured (against all the others). */
     static final int SAMPLE = 256;
     /**
@@ -153,23 +159,28 @@ public class TopicModel {
         return new Snapshot(Map.copyOf(topics), new Stats(null, nn[0], nn[1], lc[0], lc[1], 0));
     }
 
-    /** Mean and spread of all values together; the defaults when there are fewer than two. */
-    private static double[] pooled(List<double[]> groups, double defaultMean, double defaultSd) {
+    /**
+     * Mean and spread of all values together with {@link #KNOWLEDGE_PRIOR_WEIGHT} pseudo-values of the default mean
+     * and spread (as one mixture: the pseudo-values' spread around the mixed mean counts too).
+     */
+    static double[] pooled(List<double[]> groups, double defaultMean, double defaultSd) {
         double sum = 0;
-        double sum2 = 0;
         long count = 0;
         for (double[] g : groups) {
             for (double x : g) {
                 sum += x;
-                sum2 += x * x;
                 count++;
             }
         }
-        if (count < 2) {
-            return new double[]{defaultMean, defaultSd};
+        double mean = (sum + KNOWLEDGE_PRIOR_WEIGHT * defaultMean) / (count + KNOWLEDGE_PRIOR_WEIGHT);
+        double deviations = 0;
+        for (double[] g : groups) {
+            for (double x : g) {
+                deviations += (x - mean) * (x - mean);
+            }
         }
-        double mean = sum / count;
-        return new double[]{mean, Math.sqrt(Math.max(0, sum2 / count - mean * mean))};
+        double prior = defaultSd * defaultSd + (defaultMean - mean) * (defaultMean - mean);
+        return new double[]{mean, Math.sqrt((deviations + KNOWLEDGE_PRIOR_WEIGHT * prior) / (count + KNOWLEDGE_PRIOR_WEIGHT))};
     }
 
     /** {@code (sum + w * priorMean) / (n + w)}, and the spread likewise: {@code (sum of squared deviations + w * priorSd²) / (n + w)}. */

@@ -21,7 +21,8 @@ import java.util.Map;
  * The confidence is a logistic model of seven signals, each read in units of the knowledge's own spread: a
  * similarity minus the mean, or a margin, over the standard deviation of the left-one-out similarities of all topics'
  * sources ({@link TopicModel}'s all-topics prior: how close a source typically is to its nearest sibling phrasing,
- * and to its topic's centroid). Absolute similarities do not transfer between domains: Banking77's questions sit
+ * and to its topic's centroid, mixed with {@link TopicModel#KNOWLEDGE_PRIOR_WEIGHT} values of the tuning data's, so a
+ * small knowledge of unrelated articles does not make a loose match look typical). Absolute similarities do not transfer between domains: Banking77's questions sit
  * 0.85-0.95 apart in the assistant's embedding, shorter and more varied questions in other domains lower, and weights
  * fitted on absolute values declined most right answers there. Fitted on tuning data only by
  * {@code bench/assistant-calibration/run} in a protocol that mirrors deployment: 5 random splits of Banking77's topics
@@ -58,8 +59,8 @@ public final class TopicVote {
      * customer-service sentiment set's train split) the other half; 3 December, for the assistant's embedding,
      * bge-small-en-v1.5 ({@link io.omnicase.embeddings.KnowledgeEmbeddings}).
      */
-    static final double BIAS = 0.5768;
-    static final double[] W = {0.0539, 0.9847, 0.0639, -0.0473, 1.0034, 0.3099, -0.4892};
+    static final double BIAS = 0.5648;
+    static final double[] W = {0.0550, 0.9899, 0.0654, -0.0495, 1.0031, 0.3137, -0.4962};
     /** Smallest spread of the knowledge's similarities that standardising divides by (a knowledge of duplicates). */
     static final double KNOWLEDGE_SPREAD_FLOOR = 0.01;
     /** Floor of a topic's spread, so a topic whose few sources happen to agree does not turn tiny gaps into many spreads. */
