@@ -35,8 +35,9 @@ public class TopicModel {
     /** Largest number of a topic's sources whose left-one-out similarities are measured (against all the others). */
     static final int SAMPLE = 256;
     /**
-     * Used as the all-topics mean and spread when no topic has two sources yet: Banking77's, 10 examples per topic,
-     * left one out, with the assistant's embedding (bge-small-en-v1.5).
+     * The tuning data's all-topics mean and spread (Banking77's, 10 examples per topic, left one out, with the
+     * assistant's embedding, bge-small-en-v1.5): mixed into the knowledge's own as {@link #KNOWLEDGE_PRIOR_WEIGHT}
+     * pseudo-values, and all there is while no topic has two sources.
      */
     static final double DEFAULT_NN_MEAN = 0.90;
     static final double DEFAULT_NN_SD = 0.06;

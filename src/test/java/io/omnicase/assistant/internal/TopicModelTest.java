@@ -68,4 +68,25 @@ class TopicModelTest {
         assertThat(second.of("B").size()).isEqualTo(2);
         assertThat(third.topics()).containsOnlyKeys("B");
     }
+
+    @Test
+    void aFewUnrelatedSourcesBarelyMoveTheKnowledgesSpreadButManyPhrasingsDefineIt() {
+        // Nine articles 0.70 apart (the demo's kind of knowledge): held near the tuning data's 0.90 by the pseudo-values.
+        double[] few = TopicModel.pooled(List.of(new double[]{0.68, 0.70, 0.72, 0.69, 0.71, 0.70, 0.70, 0.68, 0.72}),
+                0.90, 0.06);
+        assertThat(few[0]).isCloseTo((9 * 0.70 + TopicModel.KNOWLEDGE_PRIOR_WEIGHT * 0.90)
+                / (9 + TopicModel.KNOWLEDGE_PRIOR_WEIGHT), within(1e-9));
+        assertThat(few[0]).isGreaterThan(0.83);
+        // Their distance from the tuning data's mean widens the spread instead of hiding it.
+        assertThat(few[1]).isGreaterThan(0.09);
+
+        // A thousand phrasings 0.80 apart define it themselves.
+        double[] many = new double[1000];
+        java.util.Arrays.fill(many, 0.80);
+        double[] own = TopicModel.pooled(List.of(many), 0.90, 0.06);
+        assertThat(own[0]).isCloseTo(0.80, within(0.003));
+
+        // No values at all: the tuning data's.
+        assertThat(TopicModel.pooled(List.of(), 0.90, 0.06)).containsExactly(0.90, 0.06);
+    }
 }
