@@ -92,12 +92,20 @@ def mixed(v, m0, s0):
     var = (((v - m) ** 2).sum() + KPOOL * (s0 ** 2 + (m0 - m) ** 2)) / (n + KPOOL)
     return m, np.sqrt(var)
 
+def pooled_spread(raw):
+    """The knowledge's spread as TopicModel reads it: every topic's left-one-out values pooled, mixed with KPOOL."""
+    allnn = np.concatenate([r[1] for r in raw.values()]); alllc = np.concatenate([r[2] for r in raw.values()])
+    return mixed(allnn, 0.90, 0.06) + mixed(alllc, 0.89, 0.05)
+
+# How model() reads the knowledge's spread from the topics' (centroid, nearest, to-centroid) values; a side experiment
+# (knowledge-spread.py) puts another reading here.
+knowledge_spread = pooled_spread
+
 def model(KX, KL):
     raw = {}
     for t in sorted(set(KL)):
         E = KX[KL == t]; nn, lc = loo(E); c = E.sum(0); raw[t] = (c / np.linalg.norm(c), nn, lc)
-    allnn = np.concatenate([r[1] for r in raw.values()]); alllc = np.concatenate([r[2] for r in raw.values()])
-    pm = mixed(allnn, 0.90, 0.06) + mixed(alllc, 0.89, 0.05)
+    pm = knowledge_spread(raw)
     def shr(v, m0, s0):
         if len(v) == 0: return m0, s0
         return (v.sum() + KPRIOR * m0) / (len(v) + KPRIOR), np.sqrt((((v - v.mean()) ** 2).sum() + KPRIOR * s0 ** 2) / (len(v) + KPRIOR))

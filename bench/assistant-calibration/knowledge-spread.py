@@ -9,25 +9,16 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fit as FT
 from fit import *
 MODE = sys.argv[1]
-def model_r(KX, KL):
-    raw = {}
-    for t in sorted(set(KL)):
-        E = KX[KL == t]; nn, lc = loo(E); c = E.sum(0); raw[t] = (c / np.linalg.norm(c), nn, lc)
-    allnn = np.concatenate([r[1] for r in raw.values()]); alllc = np.concatenate([r[2] for r in raw.values()])
-    if MODE == 'pooled':
-        pm = FT.mixed(allnn, 0.90, 0.06) + FT.mixed(alllc, 0.89, 0.05)
-    else:
-        ts = [(r[1].mean(), r[1].std(), r[2].mean(), r[2].std(), len(r[1])) for r in raw.values() if len(r[1]) >= 2]
-        if not ts: pm = (0.90, 0.06, 0.89, 0.05)
-        else:
-            a = np.array(ts); n = len(a); K = FT.KPOOL / 10  # pseudo-topics
-            med = lambda col, d: (np.median(a[:, col]) * n + K * d) / (n + K)
-            pm = (med(0, 0.90), med(1, 0.06), med(2, 0.89), med(3, 0.05))
-    def shr(v, m0, s0):
-        if len(v) == 0: return m0, s0
-        return (v.sum() + KPRIOR * m0) / (len(v) + KPRIOR), np.sqrt((((v - v.mean()) ** 2).sum() + KPRIOR * s0 ** 2) / (len(v) + KPRIOR))
-    return {t: (c,) + shr(nn, pm[0], pm[1]) + shr(lc, pm[2], pm[3]) for t, (c, nn, lc) in raw.items()}, pm
-FT.model = model_r
+def median_spread(raw):
+    """The median over topics (of two or more sources) of each topic's own mean and spread, mixed with KPOOL / 10
+    pseudo-topics of the tuning data's."""
+    ts = np.array([(r[1].mean(), r[1].std(), r[2].mean(), r[2].std()) for r in raw.values() if len(r[1]) >= 2])
+    if len(ts) == 0:
+        return 0.90, 0.06, 0.89, 0.05
+    n, k = len(ts), FT.KPOOL / 10
+    return tuple((np.median(ts[:, i]) * n + k * d) / (n + k) for i, d in enumerate((0.90, 0.06, 0.89, 0.05)))
+if MODE == 'median':
+    FT.knowledge_spread = median_spread
 trX, trL = load('b77_train'); teX, teL = load('b77_test'); oodX, oodS = load('ood')
 folds = np.array_split(np.random.default_rng(2026_12_02).permutation(len(oodX)), SPLITS)
 names = ['Nm1','Nk3','Nmk','Nmc','zn','zc','Nf']; cols = [SIGNALS.index(n) for n in names]

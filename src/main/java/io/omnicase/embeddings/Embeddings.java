@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * A sentence-embedding model run in process, loaded on first use (about a second) and shared; the vectors of recent
@@ -83,20 +84,13 @@ public abstract class Embeddings {
 
     /** Half of a character pair with no other half ("\\ud800" in JSON) is no character: the tokenizer reads it as nothing. */
     private static String withoutLoneSurrogates(String text) {
-        StringBuilder kept = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
-                    || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
-            if (Character.isSurrogate(c) && !paired) {
-                if (kept == null) {
-                    kept = new StringBuilder(text.length()).append(text, 0, i);
-                }
-            } else if (kept != null) {
-                kept.append(c);
-            }
+        // Code points of lone halves are the surrogate values themselves; a pair is one supplementary code point.
+        IntPredicate lone = c -> c <= Character.MAX_VALUE && Character.isSurrogate((char) c);
+        if (text.codePoints().noneMatch(lone)) {
+            return text;
         }
-        return kept == null ? text : kept.toString();
+        return text.codePoints().filter(lone.negate())
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     /**

@@ -91,14 +91,9 @@ class AssistantEvaluation {
         // Floors below the figures measured on 2026-12-03 with the standardised confidence at 0.41 (docs/assistant.md:
         // 0.854 / 0.409 and 0.888 / 0.634; this split holds a quarter of the topics out, all of them siblings of known
         // ones, so it declines less than the calibration protocol's mix of siblings and out-of-domain texts).
-        double t = assistant.minConfidence();
-        assertThat(few.inScopeAccuracy(t)).isGreaterThan(0.82);
-        assertThat(few.declined(t)).isGreaterThan(0.37);
-        assertThat(all.inScopeAccuracy(t)).isGreaterThan(0.86);
-        assertThat(all.declined(t)).isGreaterThan(0.60);
         // The confidence separates right from wrong: answers above the desk's "high" are right far more often.
-        assertThat(few.precisionFrom(0.75)).isGreaterThan(0.82).isGreaterThan(few.precisionFrom(0) + 0.2);
-        assertThat(all.precisionFrom(0.75)).isGreaterThan(0.88).isGreaterThan(all.precisionFrom(0) + 0.1);
+        few.assertAtLeast(assistant.minConfidence(), 0.82, 0.37, 0.82, 0.2);
+        all.assertAtLeast(assistant.minConfidence(), 0.86, 0.60, 0.88, 0.1);
     }
 
     @Test
@@ -125,13 +120,8 @@ class AssistantEvaluation {
         // Floors below the figures measured on 2026-12-03 with the standardised confidence (docs/assistant.md; at 0.41:
         // 0.855 / 0.873 and 0.745 / 0.890). Protocol 1 meets the target (in-scope 0.85 with out-of-scope
         // declined 0.80); protocol 2 does not: see there.
-        double t = assistant.minConfidence();
-        assertThat(few.inScopeAccuracy(t)).isGreaterThan(0.83);
-        assertThat(few.declined(t)).isGreaterThan(0.85);
-        assertThat(full.inScopeAccuracy(t)).isGreaterThan(0.72);
-        assertThat(full.declined(t)).isGreaterThan(0.87);
-        assertThat(few.precisionFrom(0.75)).isGreaterThan(0.94).isGreaterThan(few.precisionFrom(0) + 0.3);
-        assertThat(full.precisionFrom(0.75)).isGreaterThan(0.92).isGreaterThan(full.precisionFrom(0) + 0.2);
+        few.assertAtLeast(assistant.minConfidence(), 0.83, 0.85, 0.94, 0.3);
+        full.assertAtLeast(assistant.minConfidence(), 0.72, 0.87, 0.92, 0.2);
     }
 
     /** The topics in a seeded random order (the first ones are the known ones). */
@@ -215,6 +205,16 @@ class AssistantEvaluation {
         }
 
         /** Share of right answers among all answers given with at least this confidence. */
+        /**
+         * In-scope accuracy and out-of-scope decline rate at the threshold above their floors, and the precision of
+         * answers from confidence 0.75 (the desk's "high") above its floor and above answering everything by a gain.
+         */
+        void assertAtLeast(double threshold, double inScope, double declined, double highPrecision, double gain) {
+            assertThat(inScopeAccuracy(threshold)).isGreaterThan(inScope);
+            assertThat(declined(threshold)).isGreaterThan(declined);
+            assertThat(precisionFrom(0.75)).isGreaterThan(highPrecision).isGreaterThan(precisionFrom(0) + gain);
+        }
+
         double precisionFrom(double threshold) {
             long answered = outcomes.stream().filter(o -> answered(o, threshold)).count();
             long right = outcomes.stream().filter(o -> answered(o, threshold) && o.inScope() && o.rightTopic()).count();

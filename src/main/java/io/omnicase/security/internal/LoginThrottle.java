@@ -66,8 +66,9 @@ class LoginThrottle {
     /** How long the caller must wait before trying to log in as this user from this address; empty when they may. */
     Optional<Duration> retryAfter(String username, String address) {
         Instant now = clock.instant();
-        Duration wait = blockedFor(userAtAddress(username, address), perUserAndAddress, now);
-        Instant lastLogin = trusted.get(userAtAddress(username, address));
+        String key = userAtAddress(username, address);
+        Duration wait = blockedFor(key, perUserAndAddress, now);
+        Instant lastLogin = trusted.get(key);
         if (lastLogin != null && lastLogin.plus(TRUSTED_FOR).isAfter(now)) {
             return wait.isZero() ? Optional.empty() : Optional.of(wait);
         }
@@ -91,8 +92,9 @@ class LoginThrottle {
         if (trusted.size() >= MAX_KEYS) {
             trusted.values().removeIf(at -> !at.plus(TRUSTED_FOR).isAfter(now));
         }
-        failures.remove(userAtAddress(username, address));
-        trusted.put(userAtAddress(username, address), now);
+        String key = userAtAddress(username, address);
+        failures.remove(key);
+        trusted.put(key, now);
     }
 
     @EventListener
