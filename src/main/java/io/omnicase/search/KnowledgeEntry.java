@@ -20,6 +20,20 @@ public record KnowledgeEntry(String id, String kind, String topic, String title,
     }
 
     /**
+     * Which entries phrase one question: an article alone (it answers a question of its own), the examples learned from
+     * one case, or the examples taught under one topic (whoever teaches through the API names the topic as the question's
+     * intent). How close phrasings of one question lie to each other is measured only within such a group: two articles of
+     * a broad topic are not two ways of asking one thing, and counting them as such made any question of that topic look
+     * like a paraphrase.
+     */
+    public String phrasing() {
+        if (caseId != null) {
+            return "case:" + caseId;
+        }
+        return "ARTICLE".equals(kind) ? id : "topic:" + topic;
+    }
+
+    /**
      * The text whose meaning is embedded: an example's question, an article's title. An article's title says what
      * question it answers; its whole body would blur that (its words are still found by BM25).
      */

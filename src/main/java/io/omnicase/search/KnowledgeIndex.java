@@ -140,7 +140,7 @@ public class KnowledgeIndex {
                             + response.items().stream().filter(i -> i.error() != null).findFirst()
                             .map(i -> i.error().reason()).orElse("unknown"), null);
                 }
-                documents.forEach(d -> vectors.put(d.id(), d.topic(), d.vector()));
+                documents.forEach(d -> vectors.put(d.entry(), d.vector()));
             }
             return null;
         });
@@ -200,10 +200,10 @@ public class KnowledgeIndex {
         return vectors.versions();
     }
 
-    /** The unit-length meaning vectors of a topic's entries (all of them, whoever may see them). */
-    public List<float[]> topicVectors(String topic) {
+    /** A topic's entries (all of them, whoever may see them): their unit-length meaning vectors and phrasing groups. */
+    public List<TopicSource> topicSources(String topic) {
         loadVectors();
-        return vectors.vectors(topic);
+        return vectors.sources(topic);
     }
 
     private void loadVectors() {
@@ -218,13 +218,12 @@ public class KnowledgeIndex {
             call(() -> {
                 ensureIndex();
                 client.indices().refresh(r -> r.index(index));
-                Map<String, String> topics = new HashMap<>();
-                Map<String, float[]> found = new HashMap<>();
+                Map<KnowledgeEntry, float[]> found = new HashMap<>();
                 List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
                 while (true) {
                     List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
                     SearchResponse<Document> page = client.search(s -> {
-                        s.index(index).size(BULK_CHUNK).source(src -> src.filter(f -> f.includes("id", "topic", "vector")))
+                        s.index(index).size(BULK_CHUNK).source(src -> src.filter(f -> f.includes("id", "kind", "topic", "caseId", "vector")))
                                 .sort(o -> o.field(f -> f.field("id")));
                         return from == null ? s : s.searchAfter(from);
                     }, Document.class);
@@ -234,13 +233,12 @@ public class KnowledgeIndex {
                     }
                     for (Hit<Document> hit : hits) {
                         if (hit.source() != null) {
-                            topics.put(hit.id(), hit.source().topic());
-                            found.put(hit.id(), hit.source().vector());
+                            found.put(hit.source().entry(), hit.source().vector());
                         }
                     }
                     after = hits.get(hits.size() - 1).sort();
                 }
-                vectors.load(topics, found);
+                vectors.load(found);
                 return null;
             });
         }

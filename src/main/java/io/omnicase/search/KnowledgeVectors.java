@@ -12,11 +12,11 @@ import java.util.Map;
  */
 final class KnowledgeVectors {
 
-    private record Member(String topic, float[] vector) {
+    private record Member(String topic, TopicSource source) {
     }
 
     private final Map<String, Member> byId = new HashMap<>();
-    private final Map<String, Map<String, float[]>> byTopic = new HashMap<>();
+    private final Map<String, Map<String, TopicSource>> byTopic = new HashMap<>();
     private final Map<String, Long> versions = new HashMap<>();
     /** Writes and removals seen while the content was being read from the index, applied after it. */
     private final List<Runnable> pending = new java.util.ArrayList<>();
@@ -33,12 +33,12 @@ final class KnowledgeVectors {
         loading = true;
     }
 
-    /** Replaces the whole content (what the index holds now) and marks it loaded. */
-    synchronized void load(Map<String, String> topics, Map<String, float[]> vectors) {
+    /** Replaces the whole content (what the index holds now: each entry with its vector) and marks it loaded. */
+    synchronized void load(Map<KnowledgeEntry, float[]> entries) {
         byId.clear();
         byTopic.clear();
         loaded = true;
-        topics.forEach((id, topic) -> put(id, topic, vectors.get(id)));
+        entries.forEach(this::put);
         versions.keySet().retainAll(byTopic.keySet());
         loading = false;
         pending.forEach(Runnable::run);
@@ -46,10 +46,12 @@ final class KnowledgeVectors {
     }
 
     /** An entry written (or written again, perhaps under another topic); one without a vector is left out. */
-    synchronized void put(String id, String topic, float[] vector) {
+    synchronized void put(KnowledgeEntry entry, float[] vector) {
+        String id = entry.id();
+        String topic = entry.topic();
         if (!loaded) {
             if (loading) {
-                pending.add(() -> put(id, topic, vector));
+                pending.add(() -> put(entry, vector));
             }
             return;
         }
@@ -57,8 +59,9 @@ final class KnowledgeVectors {
         if (topic == null || vector == null) {
             return;
         }
-        byId.put(id, new Member(topic, vector));
-        byTopic.computeIfAbsent(topic, t -> new LinkedHashMap<>()).put(id, vector);
+        TopicSource source = new TopicSource(entry.phrasing(), vector);
+        byId.put(id, new Member(topic, source));
+        byTopic.computeIfAbsent(topic, t -> new LinkedHashMap<>()).put(id, source);
         versions.put(topic, ++clock);
     }
 
@@ -73,7 +76,7 @@ final class KnowledgeVectors {
         if (gone == null) {
             return;
         }
-        Map<String, float[]> members = byTopic.get(gone.topic());
+        Map<String, TopicSource> members = byTopic.get(gone.topic());
         members.remove(id);
         if (members.isEmpty()) {
             byTopic.remove(gone.topic());
@@ -91,11 +94,11 @@ final class KnowledgeVectors {
     /** The vector of one entry, or null when it has none or the content is not loaded (yet). */
     synchronized float[] vector(String id) {
         Member member = byId.get(id);
-        return member == null ? null : member.vector();
+        return member == null ? null : member.source().vector();
     }
 
-    synchronized List<float[]> vectors(String topic) {
-        Map<String, float[]> members = byTopic.get(topic);
+    synchronized List<TopicSource> sources(String topic) {
+        Map<String, TopicSource> members = byTopic.get(topic);
         return members == null ? List.of() : List.copyOf(members.values());
     }
 }

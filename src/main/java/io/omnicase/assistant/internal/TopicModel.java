@@ -1,6 +1,7 @@
 package io.omnicase.assistant.internal;
 
 import io.omnicase.search.KnowledgeIndex;
+import io.omnicase.search.TopicSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -13,8 +14,10 @@ import java.util.function.Supplier;
 /**
  * What each topic's own sources look like in meaning, so a question can be judged against its topic rather than
  * against one fixed similarity: the topic's centroid (the normalised sum of its sources' vectors), and how close its
- * sources are to each other, left one out: the mean and spread of each source's similarity to its nearest other
- * source, and to the centroid of the others. A question as close to a topic as its own sources are to each other
+ * sources are to the other phrasings of their own question, left one out: the mean and spread of each source's
+ * similarity to its nearest other phrasing, and to the centroid of those ({@link TopicSource#phrasing()}: the examples
+ * taught under the topic phrase one question, an article only its own, the examples of one resolved case theirs). A
+ * topic of distinct articles has no such values and is judged by the mean over all topics. A question as close to a topic as its own sources are to each other
  * belongs to it, whether the topic's sources are near-duplicates or many phrasings. Topics with few sources are
  * shrunk toward the mean over all topics ({@link #PRIOR_WEIGHT} pseudo-sources).
  * <p>
@@ -74,17 +77,17 @@ public class TopicModel {
     }
 
     private final Supplier<Map<String, Long>> versions;
-    private final Function<String, List<float[]>> vectors;
+    private final Function<String, List<TopicSource>> vectors;
     private final Map<String, Raw> raw = new HashMap<>();
     private Map<String, Long> seen = Map.of();
     private Snapshot snapshot = Snapshot.EMPTY;
 
     @Autowired
     TopicModel(KnowledgeIndex index) {
-        this(index::topicVersions, index::topicVectors);
+        this(index::topicVersions, index::topicSources);
     }
 
-    TopicModel(Supplier<Map<String, Long>> versions, Function<String, List<float[]>> vectors) {
+    TopicModel(Supplier<Map<String, Long>> versions, Function<String, List<TopicSource>> vectors) {
         this.versions = versions;
         this.vectors = vectors;
     }
@@ -99,7 +102,7 @@ public class TopicModel {
         now.forEach((topic, version) -> {
             Raw known = raw.get(topic);
             if (known == null || known.version() != version) {
-                raw.put(topic, measure(version, vectors.apply(topic)));
+                raw.put(topic, measureSources(version, vectors.apply(topic)));
             }
         });
         seen = now;
@@ -107,42 +110,63 @@ public class TopicModel {
         return snapshot;
     }
 
-    /** Centroid and left-one-out similarities of a topic's unit vectors. */
+    /** Centroid and left-one-out similarities of unit vectors that all phrase one question (no groups). */
     static Raw measure(long version, List<float[]> members) {
+        return measureSources(version, members.stream().map(v -> new TopicSource("", v)).toList());
+    }
+
+    /**
+     * A topic's centroid (of all its sources), and the left-one-out similarities of each source to the other phrasings
+     * of its own question ({@link TopicSource#phrasing()}): the nearest of them, and their centroid. A source alone in
+     * its group (an article) has none: two articles of one topic answer different questions, and how close they lie
+     * says nothing about how close a paraphrase of either would be.
+     */
+    static Raw measureSources(long version, List<TopicSource> members) {
         int n = members.size();
-        int dims = members.get(0).length;
+        int dims = members.get(0).vector().length;
         double[] sum = new double[dims];
-        for (float[] v : members) {
+        Map<String, double[]> groupSums = new HashMap<>();
+        Map<String, Integer> groupSizes = new HashMap<>();
+        for (TopicSource member : members) {
+            double[] groupSum = groupSums.computeIfAbsent(member.phrasing(), g -> new double[dims]);
+            groupSizes.merge(member.phrasing(), 1, Integer::sum);
+            float[] v = member.vector();
             for (int i = 0; i < dims; i++) {
                 sum[i] += v[i];
+                groupSum[i] += v[i];
             }
         }
-        double sumNorm2 = dot(sum, sum);
+        double norm = Math.sqrt(dot(sum, sum));
         float[] centroid = new float[dims];
-        double norm = Math.sqrt(sumNorm2);
         for (int i = 0; i < dims; i++) {
             centroid[i] = norm == 0 ? 0 : (float) (sum[i] / norm);
         }
-        if (n < 2) {
-            return new Raw(version, centroid, new double[0], new double[0], n);
+        List<Integer> phrased = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (groupSizes.get(members.get(i).phrasing()) > 1) {
+                phrased.add(i);
+            }
         }
-        int sampled = Math.min(n, SAMPLE);
+        int sampled = Math.min(phrased.size(), SAMPLE);
         double[] nearest = new double[sampled];
         double[] toCentroid = new double[sampled];
         for (int s = 0; s < sampled; s++) {
-            int i = (int) ((long) s * n / sampled);
-            float[] v = members.get(i);
+            int i = phrased.get((int) ((long) s * phrased.size() / sampled));
+            TopicSource member = members.get(i);
+            float[] v = member.vector();
             double best = -2;
             for (int j = 0; j < n; j++) {
-                if (j != i) {
-                    best = Math.max(best, dot(v, members.get(j)));
+                if (j != i && members.get(j).phrasing().equals(member.phrasing())) {
+                    best = Math.max(best, dot(v, members.get(j).vector()));
                 }
             }
             nearest[s] = best;
-            // The centroid of the others is sum - v; v is unit length.
-            double vs = dot(v, sum);
-            double others = Math.sqrt(Math.max(0, sumNorm2 - 2 * vs + dot(v, v)));
-            toCentroid[s] = others == 0 ? 0 : (vs - dot(v, v)) / others;
+            // The centroid of the group's others is groupSum - v; v is unit length.
+            double[] groupSum = groupSums.get(member.phrasing());
+            double vs = dot(v, groupSum);
+            double vv = dot(v, v);
+            double others = Math.sqrt(Math.max(0, dot(groupSum, groupSum) - 2 * vs + vv));
+            toCentroid[s] = others == 0 ? 0 : (vs - vv) / others;
         }
         return new Raw(version, centroid, nearest, toCentroid, n);
     }

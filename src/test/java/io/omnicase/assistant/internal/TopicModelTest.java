@@ -1,5 +1,6 @@
 package io.omnicase.assistant.internal;
 
+import io.omnicase.search.TopicSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -24,6 +25,30 @@ class TopicModelTest {
         assertThat(raw.nearest()[0]).isCloseTo(1 / Math.sqrt(2), within(1e-6));
         assertThat(raw.toCentroid()[0]).isCloseTo((1 / Math.sqrt(2)) / Math.sqrt(0.5 + Math.pow(1 + 1 / Math.sqrt(2), 2)),
                 within(1e-6));
+    }
+
+    @Test
+    void measuresHowCloseSourcesLieOnlyAmongPhrasingsOfTheSameQuestion() {
+        // Three articles of one broad topic, each about something else, and two phrasings of one taught question.
+        var raw = TopicModel.measureSources(1, List.of(new TopicSource("article:a", unit(1, 0.6f, 0, 0)),
+                new TopicSource("article:b", unit(1, 0, 0.6f, 0)), new TopicSource("article:c", unit(1, 0, 0, 0.6f)),
+                new TopicSource("topic:BILLING", unit(0, 0, 0, 1)), new TopicSource("topic:BILLING", unit(0, 0, 0.1f, 1))));
+
+        // The articles, 0.74 apart, are not paraphrases of each other: only the two phrasings are measured.
+        assertThat(raw.nearest()).hasSize(2);
+        assertThat(raw.nearest()[0]).isCloseTo(1 / Math.sqrt(1.01), within(1e-6));
+        assertThat(raw.toCentroid()[1]).isCloseTo(1 / Math.sqrt(1.01), within(1e-6));
+        // The centroid is still the whole topic's.
+        assertThat(raw.size()).isEqualTo(5);
+        assertThat(raw.centroid()[0]).isGreaterThan(0.5f);
+
+        // A topic of articles alone says nothing about paraphrases: it is judged by the mean over all topics.
+        var articles = TopicModel.measureSources(1, List.of(new TopicSource("article:a", unit(1, 0.6f, 0, 0)),
+                new TopicSource("article:b", unit(1, 0, 0.6f, 0))));
+        assertThat(articles.nearest()).isEmpty();
+        Map<String, TopicModel.Raw> topics = Map.of("ACCOUNT", articles);
+        var snapshot = TopicModel.snapshot(List.copyOf(topics.values()), topics);
+        assertThat(snapshot.of("ACCOUNT").nearestMean()).isEqualTo(TopicModel.DEFAULT_NN_MEAN);
     }
 
     @Test
@@ -52,7 +77,7 @@ class TopicModelTest {
         List<String> measured = new ArrayList<>();
         var model = new TopicModel(() -> Map.copyOf(versions), topic -> {
             measured.add(topic);
-            return vectors.get(topic);
+            return vectors.get(topic).stream().map(v -> new TopicSource("topic:" + topic, v)).toList();
         });
 
         var first = model.current();
