@@ -102,17 +102,12 @@ public class TopicModel {
         now.forEach((topic, version) -> {
             Raw known = raw.get(topic);
             if (known == null || known.version() != version) {
-                raw.put(topic, measureSources(version, vectors.apply(topic)));
+                raw.put(topic, measure(version, vectors.apply(topic)));
             }
         });
         seen = now;
         snapshot = snapshot(raw.values().stream().toList(), raw);
         return snapshot;
-    }
-
-    /** Centroid and left-one-out similarities of unit vectors that all phrase one question (no groups). */
-    static Raw measure(long version, List<float[]> members) {
-        return measureSources(version, members.stream().map(v -> new TopicSource("", v)).toList());
     }
 
     /**
@@ -121,7 +116,7 @@ public class TopicModel {
      * its group (an article) has none: two articles of one topic answer different questions, and how close they lie
      * says nothing about how close a paraphrase of either would be.
      */
-    static Raw measureSources(long version, List<TopicSource> members) {
+    static Raw measure(long version, List<TopicSource> members) {
         int n = members.size();
         int dims = members.get(0).vector().length;
         double[] sum = new double[dims];

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.omnicase.assistant.internal.TopicVoteTest.oneQuestion;
 import static io.omnicase.assistant.internal.TopicVoteTest.unit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -17,7 +18,7 @@ class TopicModelTest {
 
     @Test
     void measuresTheCentroidAndEachSourcesSimilarityToItsNearestOtherSourceAndToTheOthersCentroid() {
-        var raw = TopicModel.measure(1, List.of(unit(1, 0, 0), unit(0, 1, 0), unit(1, 1, 0)));
+        var raw = TopicModel.measure(1, oneQuestion(unit(1, 0, 0), unit(0, 1, 0), unit(1, 1, 0)));
 
         assertThat(raw.centroid()[0]).isCloseTo(raw.centroid()[1], within(1e-6f));
         assertThat(TopicModel.dot(raw.centroid(), raw.centroid())).isCloseTo(1, within(1e-6));
@@ -30,7 +31,7 @@ class TopicModelTest {
     @Test
     void measuresHowCloseSourcesLieOnlyAmongPhrasingsOfTheSameQuestion() {
         // Three articles of one broad topic, each about something else, and two phrasings of one taught question.
-        var raw = TopicModel.measureSources(1, List.of(new TopicSource("article:a", unit(1, 0.6f, 0, 0)),
+        var raw = TopicModel.measure(1, List.of(new TopicSource("article:a", unit(1, 0.6f, 0, 0)),
                 new TopicSource("article:b", unit(1, 0, 0.6f, 0)), new TopicSource("article:c", unit(1, 0, 0, 0.6f)),
                 new TopicSource("topic:BILLING", unit(0, 0, 0, 1)), new TopicSource("topic:BILLING", unit(0, 0, 0.1f, 1))));
 
@@ -43,7 +44,7 @@ class TopicModelTest {
         assertThat(raw.centroid()[0]).isGreaterThan(0.5f);
 
         // A topic of articles alone says nothing about paraphrases: it is judged by the mean over all topics.
-        var articles = TopicModel.measureSources(1, List.of(new TopicSource("article:a", unit(1, 0.6f, 0, 0)),
+        var articles = TopicModel.measure(1, List.of(new TopicSource("article:a", unit(1, 0.6f, 0, 0)),
                 new TopicSource("article:b", unit(1, 0, 0.6f, 0))));
         assertThat(articles.nearest()).isEmpty();
         Map<String, TopicModel.Raw> topics = Map.of("ACCOUNT", articles);
@@ -54,11 +55,11 @@ class TopicModelTest {
     @Test
     void aTopicWithOneSourceIsJudgedByTheMeanOverAllTopicsAndAManyPhrasingTopicByItsOwnSpread() {
         Map<String, TopicModel.Raw> topics = new HashMap<>();
-        topics.put("ONE", TopicModel.measure(1, List.of(unit(0, 0, 0, 0, 0, 0, 1))));
-        topics.put("TIGHT", TopicModel.measure(1, List.of(unit(1, 0.05f, 0, 0, 0, 0, 0), unit(1, 0, 0.05f, 0, 0, 0, 0),
+        topics.put("ONE", TopicModel.measure(1, oneQuestion(unit(0, 0, 0, 0, 0, 0, 1))));
+        topics.put("TIGHT", TopicModel.measure(1, oneQuestion(unit(1, 0.05f, 0, 0, 0, 0, 0), unit(1, 0, 0.05f, 0, 0, 0, 0),
                 unit(1, 0.05f, 0.05f, 0, 0, 0, 0), unit(1, 0, 0, 0, 0, 0, 0), unit(1, 0.02f, 0, 0, 0, 0, 0))));
         // Each phrasing shares about half its meaning with the next one only.
-        topics.put("LOOSE", TopicModel.measure(1, List.of(unit(1, 1, 0, 0, 0, 0, 0), unit(0, 1, 1, 0, 0, 0, 0),
+        topics.put("LOOSE", TopicModel.measure(1, oneQuestion(unit(1, 1, 0, 0, 0, 0, 0), unit(0, 1, 1, 0, 0, 0, 0),
                 unit(0, 0, 1, 1, 0, 0, 0), unit(0, 0, 0, 1, 1, 0, 0), unit(0, 0, 0, 0, 1, 1, 0), unit(1, 0, 0, 0, 0, 1, 0))));
 
         var snapshot = TopicModel.snapshot(List.copyOf(topics.values()), topics);

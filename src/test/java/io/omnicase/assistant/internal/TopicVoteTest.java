@@ -97,8 +97,8 @@ class TopicVoteTest {
         float[] question = unit(1, 0.2f, 0, 0);
         // BILLING's sources lie around the question; ACCOUNT has one source as close, the rest far away.
         var model = TopicModel.snapshot(List.of(), java.util.Map.of(
-                "BILLING", TopicModel.measure(1, List.of(unit(1, 0.3f, 0, 0), unit(1, 0.1f, 0.1f, 0), unit(1, 0.2f, 0, 0.2f))),
-                "ACCOUNT", TopicModel.measure(1, List.of(unit(1, 0.1f, 0, 0), unit(0, 0, 1, 0), unit(0, 0, 0, 1)))));
+                "BILLING", TopicModel.measure(1, oneQuestion(unit(1, 0.3f, 0, 0), unit(1, 0.1f, 0.1f, 0), unit(1, 0.2f, 0, 0.2f))),
+                "ACCOUNT", TopicModel.measure(1, oneQuestion(unit(1, 0.1f, 0, 0), unit(0, 0, 1, 0), unit(0, 0, 0, 1)))));
 
         var verdict = TopicVote.decide(List.of(match("ACCOUNT", "a", 0.99), match("BILLING", "b", 0.99)), question, model);
 
@@ -111,6 +111,11 @@ class TopicVoteTest {
 
         assertThat(verdict.topic()).isNull();
         assertThat(verdict.confidence()).isZero();
+    }
+
+    /** Sources that all phrase one question (one phrasing group). */
+    static List<io.omnicase.search.TopicSource> oneQuestion(float[]... vectors) {
+        return java.util.Arrays.stream(vectors).map(v -> new io.omnicase.search.TopicSource("topic:T", v)).toList();
     }
 
     static float[] unit(float... v) {
