@@ -17,8 +17,10 @@ import java.util.List;
  * Completed event publications deleted together. Spring Modulith (completion mode {@code delete}) deletes each
  * completed publication in a transaction of its own: about nine per customer message, each a commit flushed to disk
  * and four statements (autocommit off, the delete, the commit, autocommit on), a third of MariaDB's statements in the
- * after-commit work (issue 18). Here a completion is queued and the queue is deleted in one statement after a short
- * linger ({@code omnicase.events.completion-linger}, 20 ms) or once {@link #MAX_BATCH} are queued.
+ * after-commit work (issue 18). Here a completion is queued and the queue is deleted in one statement: the worker
+ * looks at the queue once a second (at once when {@link #MAX_BATCH} are queued), then lets it gather for
+ * {@code omnicase.events.completion-linger} (20 ms) more. A completion reaches the table within about a second,
+ * far inside {@code omnicase.events.redeliver-after} (30 s).
  * <p>
  * Nothing is lost by the wait: a completion that never reaches the table (the node dies within the linger, MariaDB is
  * away) leaves its publication incomplete, and it is delivered again later, as after any crash; every listener's
