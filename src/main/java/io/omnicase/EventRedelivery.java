@@ -15,14 +15,22 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import io.omnicase.cluster.ClusterLock;
 import io.omnicase.outbox.DeliveryDeferred;
-import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.support.AbstractApplicationContext;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.events.core.TargetEventPublication;
+import org.springframework.transaction.event.TransactionalApplicationListener;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
@@ -45,7 +53,10 @@ class EventRedelivery implements AsyncConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(EventRedelivery.class);
 
-    private final IncompleteEventPublications incomplete;
+    private final EventPublicationRegistry registry;
+    private final ApplicationContext context;
+    /** The transactional listeners by id, read once from the context: no listener is added after the start. */
+    private volatile Map<String, TransactionalApplicationListener<ApplicationEvent>> listeners = Map.of();
     private final Duration after;
     private final Executor eventExecutor;
     private final Environment environment;
@@ -64,7 +75,7 @@ class EventRedelivery implements AsyncConfigurer {
     private final ThreadPoolTaskExecutor eventPool;
     private final ObjectProvider<ThreadPoolTaskExecutor> historyPool;
 
-    EventRedelivery(IncompleteEventPublications incomplete, Environment environment,
+    EventRedelivery(EventPublicationRegistry registry, ApplicationContext context, Environment environment,
                     @Value("${omnicase.events.redeliver-after:PT30S}") Duration after,
                     @Value("${omnicase.events.redeliver-batch:2000}") int perRound,
                     @Value("${omnicase.events.redeliver-flat-attempts:20}") int flatAttempts,
@@ -73,7 +84,8 @@ class EventRedelivery implements AsyncConfigurer {
                     @Lazy @Qualifier("eventExecutor") ThreadPoolTaskExecutor eventPool,
                     @Qualifier("historyExecutor") ObjectProvider<ThreadPoolTaskExecutor> historyPool,
                     JdbcClient jdbc, ObjectProvider<ClusterLock> cluster) {
-        this.incomplete = incomplete;
+        this.registry = registry;
+        this.context = context;
         // The pools that run listeners of publications (not Camunda's job pool, whose queue is never long empty).
         // (The history pool is the search module's; absent in module tests.)
         this.eventPool = eventPool;
@@ -156,17 +168,66 @@ class EventRedelivery implements AsyncConfigurer {
                 return;
             }
         }
-        java.util.Set<String> mine;
+        Claimed mine;
         try {
             mine = claimStale();
         } catch (org.springframework.dao.DataAccessException e) {
             log.warn("Stale event publications not looked at this time (the database is away or busy): {}", e.getMessage());
             return;
         }
-        if (!mine.isEmpty()) {
-            log.info("Delivering {} stale event publications again", mine.size());
-            incomplete.resubmitIncompletePublications(publication -> mine.contains(publication.getIdentifier().toString()));
+        if (!mine.ids().isEmpty()) {
+            log.info("Delivering {} stale event publications again", mine.ids().size());
+            // What Spring Modulith's resubmitIncompletePublications does, at a backlog's scale (issue 18, profile of a
+            // drain: 14 % of the app's CPU on the scheduler): it read every incomplete publication to deliver the
+            // claimed ones, and for each one built and sorted the list of all the context's listeners to find its own.
+            // Here only publications up to the newest claimed one are read (the claimed are the oldest), and the
+            // listener is found by its id in a map made once.
+            registry.processIncompletePublications(publication -> mine.ids().contains(publication.getIdentifier().toString()),
+                    this::deliver, upTo(mine.newest()));
         }
+    }
+
+    /** Delivers one publication to its listener, as the publication's own multicaster does. */
+    private void deliver(TargetEventPublication publication) {
+        String id = publication.getTargetIdentifier().getValue();
+        TransactionalApplicationListener<ApplicationEvent> listener = listeners.get(id);
+        if (listener == null) {
+            listeners = transactionalListeners();
+            listener = listeners.get(id);
+        }
+        if (listener == null) {
+            log.warn("Event publication {} names listener {}, which this node does not have", publication.getIdentifier(), id);
+            return;
+        }
+        listener.processEvent(publication.getApplicationEvent());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, TransactionalApplicationListener<ApplicationEvent>> transactionalListeners() {
+        Map<String, TransactionalApplicationListener<ApplicationEvent>> byId = new java.util.HashMap<>();
+        if (context instanceof AbstractApplicationContext application) {
+            application.getApplicationListeners().stream()
+                    .filter(TransactionalApplicationListener.class::isInstance)
+                    .map(listener -> (TransactionalApplicationListener<ApplicationEvent>) listener)
+                    .forEach(listener -> byId.putIfAbsent(listener.getListenerId(), listener));
+        }
+        context.getBeansOfType(TransactionalApplicationListener.class, false, false).values()
+                .forEach(listener -> byId.putIfAbsent(listener.getListenerId(), listener));
+        return Map.copyOf(byId);
+    }
+
+    /**
+     * The age of publications to read for a round whose newest claimed publication is {@code newest}: those published
+     * up to a second after it (the registry reads those published before now minus the age; the second allows for
+     * rounding of the stored dates). Null, all of them, when this node's clock is behind that.
+     */
+    static Duration upTo(Instant newest) {
+        Duration age = Duration.between(newest.plusSeconds(1), Instant.now());
+        return age.isNegative() ? null : age;
+    }
+
+    /** The publications a node claimed for one round, and the publication date of the newest of them. */
+    record Claimed(Set<String> ids, Instant newest) {
     }
 
     /**
@@ -177,7 +238,7 @@ class EventRedelivery implements AsyncConfigurer {
      * retry every period for ever. Such publications are counted ({@code omnicase.events.backing-off}) and logged
      * once when their backoff begins.
      */
-    java.util.Set<String> claimStale() {
+    Claimed claimStale() {
         long periodMicros = after.toNanos() / 1000;
         // A claim outlives its period by ten minutes, so that a failing publication keeps its count of attempts;
         // then it goes, once its publication is done or gone.
@@ -200,16 +261,22 @@ class EventRedelivery implements AsyncConfigurer {
                 .params(node(), periodMicros, periodMicros, perRound, periodMicros, flatAttempts, maxWait.toNanos() / 1000)
                 .update();
         java.util.Set<String> mine = new java.util.HashSet<>();
-        jdbc.sql("SELECT c.publication_id, c.attempts, p.LISTENER_ID FROM event_redelivery_claims c JOIN EVENT_PUBLICATION p "
-                        + "ON p.ID = c.publication_id WHERE c.node = ? AND c.claimed_until > NOW(3) AND p.COMPLETION_DATE IS NULL")
+        Instant[] newest = {Instant.EPOCH};
+        jdbc.sql("SELECT c.publication_id, c.attempts, p.LISTENER_ID, p.PUBLICATION_DATE FROM event_redelivery_claims c "
+                        + "JOIN EVENT_PUBLICATION p ON p.ID = c.publication_id "
+                        + "WHERE c.node = ? AND c.claimed_until > NOW(3) AND p.COMPLETION_DATE IS NULL")
                 .param(node()).query(rs -> {
                     mine.add(rs.getString(1));
+                    Instant published = rs.getTimestamp(4).toInstant();
+                    if (published.isAfter(newest[0])) {
+                        newest[0] = published;
+                    }
                     if (rs.getInt(2) == flatAttempts + 1) {
                         log.warn("Event publication {} for {} has failed {} deliveries; it is now tried less often, at "
                                 + "most every {}", rs.getString(1), rs.getString(3), flatAttempts, maxWait);
                     }
                 });
-        return mine;
+        return new Claimed(mine, newest[0]);
     }
 
     /** Incomplete publications whose redelivery has backed off: work that keeps failing, for an operator to look at. */

@@ -12,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,7 +20,6 @@ import org.springframework.util.ClassUtils;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -48,7 +46,7 @@ class TwoNodesIT {
     EventPublicationRegistry registry;
 
     @Autowired
-    IncompleteEventPublications incomplete;
+    org.springframework.context.ApplicationContext context;
 
     @Autowired
     @Qualifier("eventExecutor")
@@ -101,13 +99,13 @@ class TwoNodesIT {
                 .store(first, Stream.of(PublicationTargetIdentifier.of(listenerId))).iterator().next().getIdentifier().toString());
         jdbc.sql("UPDATE EVENT_PUBLICATION SET PUBLICATION_DATE = NOW(6) - INTERVAL 10 MINUTE WHERE ID = ?").param(publicationId).update();
 
-        EventRedelivery otherNode = new EventRedelivery(incomplete, environment, Duration.ofSeconds(30), 2000, 20,
+        EventRedelivery otherNode = new EventRedelivery(registry, context, environment, Duration.ofSeconds(30), 2000, 20,
                 Duration.ofMinutes(30), eventExecutor, eventPool, provider(historyPool), jdbc,
                 provider(new ClusterLock(jdbc, "another-node-" + UUID.randomUUID())));
-        CompletableFuture<Set<String>> here = CompletableFuture.supplyAsync(redelivery::claimStale);
-        CompletableFuture<Set<String>> there = CompletableFuture.supplyAsync(otherNode::claimStale);
-        boolean claimedHere = here.get().contains(publicationId);
-        boolean claimedThere = there.get().contains(publicationId);
+        CompletableFuture<EventRedelivery.Claimed> here = CompletableFuture.supplyAsync(redelivery::claimStale);
+        CompletableFuture<EventRedelivery.Claimed> there = CompletableFuture.supplyAsync(otherNode::claimStale);
+        boolean claimedHere = here.get().ids().contains(publicationId);
+        boolean claimedThere = there.get().ids().contains(publicationId);
         assertThat(claimedHere ^ claimedThere).as("exactly one node claims the publication").isTrue();
         // Both nodes deliver what they claimed (this node's schedule may do so too: the effect must still be once).
         CompletableFuture.allOf(CompletableFuture.runAsync(redelivery::redeliver), CompletableFuture.runAsync(otherNode::redeliver)).get();
@@ -139,7 +137,7 @@ class TwoNodesIT {
                 .store(never, Stream.of(PublicationTargetIdentifier.of("io.omnicase.NoSuchListener.on(" + UUID.randomUUID() + ")")))
                 .iterator().next().getIdentifier().toString());
         jdbc.sql("UPDATE EVENT_PUBLICATION SET PUBLICATION_DATE = NOW(6) - INTERVAL 10 MINUTE WHERE ID = ?").param(publicationId).update();
-        EventRedelivery node = new EventRedelivery(incomplete, environment, Duration.ofSeconds(30), 2000, 20,
+        EventRedelivery node = new EventRedelivery(registry, context, environment, Duration.ofSeconds(30), 2000, 20,
                 Duration.ofMinutes(30), eventExecutor, eventPool, provider(historyPool), jdbc,
                 provider(new ClusterLock(jdbc, "backoff-node-" + UUID.randomUUID())));
         try {
