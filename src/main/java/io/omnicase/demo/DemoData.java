@@ -1,6 +1,5 @@
 package io.omnicase.demo;
 
-import io.omnicase.assistant.KnowledgeReady;
 import io.omnicase.cases.CaseIntake;
 import io.omnicase.cases.InboundMessage;
 import io.omnicase.customers.Channel;
@@ -15,14 +14,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
@@ -31,12 +28,6 @@ import java.util.Set;
  * On the first start of a default run: demo users (password {@code demo}), customers with open cases on several
  * channels, and ({@code omnicase.demo-history}, default true) a few cases the demo agents work to the end in the
  * background ({@link DemoHistory}).
- * <p>
- * The users come at once; the cases once the assistant's knowledge is in its index ({@link KnowledgeReady}). On a
- * first start the local Elasticsearch node comes up some seconds after the app, and a case opened before then was
- * handed to a person with "I am not sure I can answer this correctly", even the demo's question the assistant answers
- * (how to change an email address). Should the knowledge not come within {@code omnicase.demo.knowledge-wait} (PT3M),
- * the cases are made anyway.
  */
 @Component
 @Order(0)
@@ -53,13 +44,9 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final DemoHistory history;
     private final boolean withHistory;
-    private final Duration knowledgeWait;
-    private final OnceKnowledgeReady afterKnowledge = new OnceKnowledgeReady();
 
     DemoData(UserAccounts users, Customers customers, CaseIntake intake, JdbcClient jdbc, PlatformTransactionManager tx,
-             DemoHistory history, @Value("${omnicase.demo-history:true}") boolean withHistory,
-             @Value("${omnicase.demo.knowledge-wait:PT3M}") Duration knowledgeWait) {
-        this.knowledgeWait = knowledgeWait;
+             DemoHistory history, @Value("${omnicase.demo-history:true}") boolean withHistory) {
         this.history = history;
         this.withHistory = withHistory;
         this.users = users;
@@ -75,19 +62,11 @@ class DemoData implements ApplicationRunner {
             createUsers();
         }
         if (jdbc.sql("SELECT COUNT(*) FROM customers").query(Integer.class).single() == 0) {
-            afterKnowledge.schedule(() -> {
-                createCases();
-                if (withHistory) {
-                    history.playInBackground();
-                }
-            }, knowledgeWait);
+            createCases();
+            if (withHistory) {
+                history.playInBackground();
+            }
         }
-    }
-
-    /** The knowledge is in the index: the demo cases now (on the importing thread, so they exist when it returns). */
-    @EventListener
-    void on(KnowledgeReady ready) {
-        afterKnowledge.ready();
     }
 
     private void createUsers() {

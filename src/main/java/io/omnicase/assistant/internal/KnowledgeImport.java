@@ -32,7 +32,6 @@ class KnowledgeImport {
 
     private final KnowledgeArticles articles;
     private final Assistant assistant;
-    private final org.springframework.context.ApplicationEventPublisher events;
     private static final int MAX_ATTEMPTS = 60;
 
     private final String location;
@@ -40,12 +39,11 @@ class KnowledgeImport {
     /** Attempts made so far while the import is pending; 0 before the first and after success or giving up. */
     private final AtomicInteger pendingAttempts = new AtomicInteger();
 
-    KnowledgeImport(KnowledgeArticles articles, Assistant assistant, org.springframework.context.ApplicationEventPublisher events,
+    KnowledgeImport(KnowledgeArticles articles, Assistant assistant,
                     @Value("${omnicase.assistant.knowledge-location:classpath*:knowledge/*.md}") String location,
                     @Value("${omnicase.assistant.import-retry:PT5S}") Duration retryDelay) {
         this.articles = articles;
         this.assistant = assistant;
-        this.events = events;
         this.location = location;
         this.retryDelay = retryDelay;
     }
@@ -103,7 +101,6 @@ class KnowledgeImport {
             }
             assistant.reindex();
             log.info("Imported {} knowledge articles from {}", imported, location);
-            events.publishEvent(new io.omnicase.assistant.KnowledgeReady(imported));
             return true;
         } catch (HistoryUnavailableException e) {
             log.warn("The knowledge index cannot be reached yet, trying again in {}: {}", retryDelay, e.getMessage());
