@@ -75,6 +75,7 @@ public final class AuditOverheadBenchmark {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OmnicaseApplication.class)
                 .run(io.omnicase.support.TestServers.asArguments(properties))) {
             app.getBean(ManagedElasticsearchNode.class).awaitReady(Duration.ofMinutes(3));
+            DemoSettled.await(app.getBean(DataSource.class)::getConnection, Duration.ofMinutes(5));
             int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
             JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
             var meters = app.getBean(io.micrometer.core.instrument.MeterRegistry.class);

@@ -66,6 +66,7 @@ public final class EndToEndBenchmark {
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OmnicaseApplication.class)
                     .run(io.omnicase.support.TestServers.asArguments(properties))) {
                 app.getBean(ManagedElasticsearchNode.class).awaitReady(Duration.ofMinutes(3));
+                DemoSettled.await(app.getBean(DataSource.class)::getConnection, Duration.ofMinutes(5));
                 phases(app);
             }
         } catch (Exception e) {

@@ -113,6 +113,8 @@ public final class FaultSuite {
         first.start();
         first.awaitUp(Duration.ofMinutes(15));
         awaitElasticsearch(Duration.ofMinutes(3));
+        DemoSettled.await(() -> DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + dbPort + "/omnicase", "root", ""),
+                Duration.ofMinutes(5));
         for (String scenario : scenarios) {
             log("scenario %s", scenario);
             Row row = switch (scenario.trim()) {

@@ -65,6 +65,7 @@ public final class FloorFeedBenchmark {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OmnicaseApplication.class)
                 .run(io.omnicase.support.TestServers.asArguments(properties))) {
             app.getBean(ManagedElasticsearchNode.class).awaitReady(Duration.ofMinutes(3));
+            DemoSettled.await(app.getBean(DataSource.class)::getConnection, Duration.ofMinutes(5));
             int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
             String jdbcUrl = app.getBean(DataSource.class).unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
             List<QueueCases.QueueCase> cases = new ArrayList<>();

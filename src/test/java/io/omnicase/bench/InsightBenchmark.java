@@ -18,6 +18,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import javax.sql.DataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,6 +73,7 @@ public final class InsightBenchmark {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OmnicaseApplication.class)
                 .run(io.omnicase.support.TestServers.asArguments(properties))) {
             app.getBean(ManagedElasticsearchNode.class).awaitReady(Duration.ofMinutes(3));
+            DemoSettled.await(app.getBean(DataSource.class)::getConnection, Duration.ofMinutes(5));
             int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
             String es = "http://127.0.0.1:" + properties.get("omnicase.platform.elasticsearch.port");
             InsightQueries queries = app.getBean(InsightQueries.class);
