@@ -1,5 +1,6 @@
 package io.omnicase.demo;
 
+import io.omnicase.assistant.KnowledgeReady;
 import io.omnicase.cases.CaseIntake;
 import io.omnicase.cases.InboundMessage;
 import io.omnicase.customers.Channel;
@@ -14,12 +15,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
@@ -28,6 +31,12 @@ import java.util.Set;
  * On the first start of a default run: demo users (password {@code demo}), customers with open cases on several
  * channels, and ({@code omnicase.demo-history}, default true) a few cases the demo agents work to the end in the
  * background ({@link DemoHistory}).
+ * <p>
+ * The users come at once; the cases once the assistant's knowledge is in its index ({@link KnowledgeReady}). On a
+ * first start the local Elasticsearch node comes up some seconds after the app, and a case opened before then was
+ * handed to a person with "I am not sure I can answer this correctly", even the demo's question the assistant answers
+ * (how to change an email address). Should the knowledge not come within {@code omnicase.demo.knowledge-wait} (PT3M),
+ * the cases are made anyway.
  */
 @Component
 @Order(0)
@@ -44,9 +53,13 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final DemoHistory history;
     private final boolean withHistory;
+    private final Duration knowledgeWait;
+    private final OnceKnowledgeReady afterKnowledge = new OnceKnowledgeReady();
 
     DemoData(UserAccounts users, Customers customers, CaseIntake intake, JdbcClient jdbc, PlatformTransactionManager tx,
-             DemoHistory history, @Value("${omnicase.demo-history:true}") boolean withHistory) {
+             DemoHistory history, @Value("${omnicase.demo-history:true}") boolean withHistory,
+             @Value("${omnicase.demo.knowledge-wait:PT3M}") Duration knowledgeWait) {
+        this.knowledgeWait = knowledgeWait;
         this.history = history;
         this.withHistory = withHistory;
         this.users = users;
@@ -62,11 +75,19 @@ class DemoData implements ApplicationRunner {
             createUsers();
         }
         if (jdbc.sql("SELECT COUNT(*) FROM customers").query(Integer.class).single() == 0) {
-            createCases();
-            if (withHistory) {
-                history.playInBackground();
-            }
+            afterKnowledge.schedule(() -> {
+                createCases();
+                if (withHistory) {
+                    history.playInBackground();
+                }
+            }, knowledgeWait);
         }
+    }
+
+    /** The knowledge is in the index: the demo cases now (on the importing thread, so they exist when it returns). */
+    @EventListener
+    void on(KnowledgeReady ready) {
+        afterKnowledge.ready();
     }
 
     private void createUsers() {

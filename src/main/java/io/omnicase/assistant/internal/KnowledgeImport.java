@@ -2,12 +2,14 @@ package io.omnicase.assistant.internal;
 
 import io.omnicase.assistant.Assistant;
 import io.omnicase.assistant.KnowledgeArticles;
+import io.omnicase.assistant.KnowledgeReady;
 import io.omnicase.search.HistoryUnavailableException;
 import io.omnicase.http.InvalidFieldException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -23,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * At start, imports the Markdown articles of the {@code knowledge/} folder (on the classpath as {@code knowledge/})
  * and rebuilds the knowledge index. An article edited through the API is not overwritten by its file; a broken file
  * is skipped with a warning that names it, so one bad article never stops the application. Until the import has run,
- * the assistant finds nothing and hands cases to people.
+ * the assistant finds nothing and hands cases to people; once the articles are in the index it publishes
+ * {@link KnowledgeReady}.
  */
 @Component
 class KnowledgeImport {
@@ -32,6 +35,7 @@ class KnowledgeImport {
 
     private final KnowledgeArticles articles;
     private final Assistant assistant;
+    private final ApplicationEventPublisher events;
     private static final int MAX_ATTEMPTS = 60;
 
     private final String location;
@@ -39,11 +43,12 @@ class KnowledgeImport {
     /** Attempts made so far while the import is pending; 0 before the first and after success or giving up. */
     private final AtomicInteger pendingAttempts = new AtomicInteger();
 
-    KnowledgeImport(KnowledgeArticles articles, Assistant assistant,
+    KnowledgeImport(KnowledgeArticles articles, Assistant assistant, ApplicationEventPublisher events,
                     @Value("${omnicase.assistant.knowledge-location:classpath*:knowledge/*.md}") String location,
                     @Value("${omnicase.assistant.import-retry:PT5S}") Duration retryDelay) {
         this.articles = articles;
         this.assistant = assistant;
+        this.events = events;
         this.location = location;
         this.retryDelay = retryDelay;
     }
@@ -101,6 +106,7 @@ class KnowledgeImport {
             }
             assistant.reindex();
             log.info("Imported {} knowledge articles from {}", imported, location);
+            events.publishEvent(new KnowledgeReady(imported));
             return true;
         } catch (HistoryUnavailableException e) {
             log.warn("The knowledge index cannot be reached yet, trying again in {}: {}", retryDelay, e.getMessage());
