@@ -42,7 +42,7 @@ final class DemoSettled {
             } else if (quietSince == null || !Arrays.equals(now, last)) {
                 quietSince = Instant.now();
             } else if (Duration.between(quietSince, Instant.now()).compareTo(QUIET) >= 0) {
-                System.out.printf("Demo settled after %.1f s (interactions %d, routing decisions %d)%n",
+                System.out.printf("Demo settled after %.1f s (interactions %d, routing facts %d)%n",
                         Duration.between(start, Instant.now()).toMillis() / 1000.0, now[2], now[3]);
                 return;
             }
@@ -52,14 +52,14 @@ final class DemoSettled {
         throw new IllegalStateException("the demo did not settle within " + limit);
     }
 
-    /** Customers, incomplete publications, interactions, routing decisions, resolved cases. */
+    /** Customers, incomplete publications, interactions, routing facts, resolved cases. */
     private static long[] sample(Database database) throws SQLException {
         try (Connection db = database.open(); Statement s = db.createStatement();
              ResultSet r = s.executeQuery("""
                      SELECT (SELECT COUNT(*) FROM customers),
                             (SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL),
                             (SELECT COUNT(*) FROM interactions),
-                            (SELECT COUNT(*) FROM routing_decisions),
+                            (SELECT COUNT(*) FROM routing_facts),
                             (SELECT COUNT(*) FROM cases WHERE status = 'RESOLVED')""")) {
             r.next();
             long[] values = new long[5];
