@@ -55,8 +55,11 @@ class EventRedelivery implements AsyncConfigurer {
 
     private final EventPublicationRegistry registry;
     private final ApplicationContext context;
-    /** The transactional listeners by id, read once from the context: no listener is added after the start. */
-    private volatile Map<String, TransactionalApplicationListener<ApplicationEvent>> listeners = Map.of();
+    /**
+     * The transactional listeners by id, read from the context at the first delivery (all are registered by then, and
+     * none is added later); null before. A publication naming a listener this node lacks is a miss, not a re-read.
+     */
+    private volatile Map<String, TransactionalApplicationListener<ApplicationEvent>> listeners;
     private final Duration after;
     private final Executor eventExecutor;
     private final Environment environment;
@@ -190,11 +193,12 @@ class EventRedelivery implements AsyncConfigurer {
     /** Delivers one publication to its listener, as the publication's own multicaster does. */
     private void deliver(TargetEventPublication publication) {
         String id = publication.getTargetIdentifier().getValue();
-        TransactionalApplicationListener<ApplicationEvent> listener = listeners.get(id);
-        if (listener == null) {
-            listeners = transactionalListeners();
-            listener = listeners.get(id);
+        Map<String, TransactionalApplicationListener<ApplicationEvent>> byId = listeners;
+        if (byId == null) {
+            byId = transactionalListeners();
+            listeners = byId;
         }
+        TransactionalApplicationListener<ApplicationEvent> listener = byId.get(id);
         if (listener == null) {
             log.warn("Event publication {} names listener {}, which this node does not have", publication.getIdentifier(), id);
             return;

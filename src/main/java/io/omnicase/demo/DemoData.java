@@ -32,11 +32,11 @@ import java.util.Set;
  * channels, and ({@code omnicase.demo-history}, default true) a few cases the demo agents work to the end in the
  * background ({@link DemoHistory}).
  * <p>
- * The users come at once; the cases once the assistant's knowledge is in its index ({@link KnowledgeReady}). On a
- * first start the local Elasticsearch node comes up some seconds after the app, and a case opened before then was
- * handed to a person with "I am not sure I can answer this correctly", even the demo's question the assistant answers
- * (how to change an email address). Should the knowledge not come within {@code omnicase.demo.knowledge-wait} (PT3M),
- * the cases are made anyway.
+ * The users and the cases the rules hand to people come at once; the two routine questions the assistant takes first
+ * once its knowledge is in its index ({@link KnowledgeReady}). On a first start the local Elasticsearch node comes up
+ * some seconds after the app, and a question asked before then was handed to a person with "I am not sure I can answer
+ * this correctly", even the one the assistant answers (how to change an email address). Should the knowledge not come
+ * within {@code omnicase.demo.knowledge-wait} (PT3M), the questions are asked anyway.
  */
 @Component
 @Order(0)
@@ -75,16 +75,15 @@ class DemoData implements ApplicationRunner {
             createUsers();
         }
         if (jdbc.sql("SELECT COUNT(*) FROM customers").query(Integer.class).single() == 0) {
-            afterKnowledge.schedule(() -> {
-                createCases();
-                if (withHistory) {
-                    history.playInBackground();
-                }
-            }, knowledgeWait);
+            createEscalations();
+            afterKnowledge.schedule(this::createQuestions, knowledgeWait);
+            if (withHistory) {
+                history.playInBackground();
+            }
         }
     }
 
-    /** The knowledge is in the index: the demo cases now (on the importing thread, so they exist when it returns). */
+    /** The knowledge is in the index: the demo's questions now (on the importing thread, so they exist when it returns). */
     @EventListener
     void on(KnowledgeReady ready) {
         afterKnowledge.ready();
@@ -106,12 +105,11 @@ class DemoData implements ApplicationRunner {
         users.save(new UserAccount(name, displayName, roles, queues), PASSWORD);
     }
 
-    private void createCases() {
+    /** The cases the rules hand to people whatever the assistant knows: at once, so the agents' lists are full. */
+    private void createEscalations() {
         Instant now = Instant.now();
         transaction.executeWithoutResult(status -> customers.changeTier(
                 customers.resolve(Channel.EMAIL, "cio@bigcorp.example", "Morgan Lee (BigCorp)"), Customer.Tier.VIP));
-        message(Channel.EMAIL, "anna.schmidt@example.com", "Anna Schmidt", "How do I change the email address on my account?",
-                "Change of email address", now.minus(3, ChronoUnit.DAYS));
         message(Channel.SMS, "+4915112345678", "Jonas Weber", "I was charged twice for my subscription this month! Please fix this.",
                 null, now.minus(2, ChronoUnit.DAYS));
         message(Channel.WHATSAPP, "+49 151 12345678", "Jonas Weber", "Here is the screenshot of the double charge from my bank app.",
@@ -120,8 +118,16 @@ class DemoData implements ApplicationRunner {
                 null, now.minus(1, ChronoUnit.DAYS));
         message(Channel.EMAIL, "cio@bigcorp.example", "Morgan Lee (BigCorp)", "Our invoices for October are missing from the portal.",
                 "Missing October invoices", now.minus(5, ChronoUnit.HOURS));
+        log.info("Demo cases created on SMS, WhatsApp, chat and email");
+    }
+
+    /** The routine questions, which the assistant takes first: once its knowledge is in the index. */
+    private void createQuestions() {
+        Instant now = Instant.now();
+        message(Channel.EMAIL, "anna.schmidt@example.com", "Anna Schmidt", "How do I change the email address on my account?",
+                "Change of email address", now.minus(3, ChronoUnit.DAYS));
         message(Channel.MESSENGER, "4810234971263", "Lia", "Do you ship to Austria?", null, now.minus(1, ChronoUnit.HOURS));
-        log.info("Demo cases created on email, SMS, WhatsApp, chat and Messenger");
+        log.info("Demo questions for the assistant created on email and Messenger");
     }
 
     private void message(Channel channel, String from, String name, String text, String subject, Instant sentAt) {
