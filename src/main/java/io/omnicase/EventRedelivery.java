@@ -15,6 +15,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import io.omnicase.cluster.ClusterLock;
 import io.omnicase.outbox.DeliveryDeferred;
+import io.omnicase.outbox.RuntimeSwitch;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.support.AbstractApplicationContext;
@@ -110,7 +111,7 @@ class EventRedelivery implements AsyncConfigurer {
 
     /** Whether after-commit work is paused now ({@code omnicase.events.paused}). */
     static boolean paused(Environment environment) {
-        return environment.getProperty("omnicase.events.paused", Boolean.class, false);
+        return RuntimeSwitch.on(environment, "omnicase.events.paused", false);
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -1,5 +1,6 @@
 package io.omnicase.search;
 
+import io.omnicase.outbox.RuntimeSwitch;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -73,7 +74,7 @@ public class HistoryWork {
      */
     public CompletableFuture<Void> afterCommit(String what, Callable<CompletableFuture<Void>> work) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        if (environment.getProperty("omnicase.events.paused", Boolean.class, false)) {
+        if (RuntimeSwitch.on(environment, "omnicase.events.paused", false)) {
             done.completeExceptionally(new IOException("After-commit work is paused (omnicase.events.paused): " + what));
             return done;
         }

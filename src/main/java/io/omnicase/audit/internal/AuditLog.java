@@ -1,5 +1,6 @@
 package io.omnicase.audit.internal;
 
+import io.omnicase.outbox.RuntimeSwitch;
 import io.omnicase.audit.AuditEntry;
 import io.omnicase.outbox.TransactionOutbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,7 +72,7 @@ public class AuditLog {
      * off is missing from the trail, and verification cannot tell.
      */
     public boolean enabled() {
-        return environment.getProperty("omnicase.audit.trail.enabled", Boolean.class, Boolean.TRUE);
+        return RuntimeSwitch.on(environment, "omnicase.audit.trail.enabled", true);
     }
 
     /** Records an entry with the change of the current transaction, or at once when there is none to join. */
