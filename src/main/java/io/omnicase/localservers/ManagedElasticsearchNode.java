@@ -36,7 +36,8 @@ public final class ManagedElasticsearchNode {
     private final Path home;
     private final int httpPort;
     private final String heap;
-    private Process process;
+    /** The launcher this object started, or the node a killed run left running and this one adopted. */
+    private ProcessHandle process;
     /** Whether the node should run: set by start, cleared by stop, so a watchdog restarts a crash and nothing else. */
     private boolean wanted;
 
@@ -59,6 +60,16 @@ public final class ManagedElasticsearchNode {
             Path logs = Files.createDirectories(home.resolve("logs"));
             Path userHome = Files.createDirectories(home.resolve("home"));
             Path pidFile = home.resolve("elasticsearch.pid");
+            Optional<ProcessHandle> leftover = leftover(pidFile, installation);
+            if (leftover.isPresent()) {
+                // A JVM killed with -9 (or crashed) leaves its node running, with its data and its port: taking it over
+                // instead of stopping and starting it again saves the node's shutdown and start (30-60 s on two busy
+                // cores), which was most of a kill -9's time to consistency (issue 18, faults).
+                process = leftover.get();
+                log.info("Elasticsearch node left running by an earlier run adopted (pid {}, http://127.0.0.1:{})",
+                        process.pid(), httpPort);
+                return;
+            }
             stopLeftover(pidFile);
             boolean root = "root".equals(System.getProperty("user.name"));
             if (root) {
@@ -86,7 +97,7 @@ public final class ManagedElasticsearchNode {
             builder.environment().put("ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap);
             builder.environment().put("HOME", userHome.toString());
             builder.environment().remove("JAVA_TOOL_OPTIONS");
-            process = builder.start();
+            process = builder.start().toHandle();
             log.info("Elasticsearch node starting on http://127.0.0.1:{} (home {})", httpPort, home);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start Elasticsearch from " + distribution + ": " + e.getMessage(), e);
@@ -133,7 +144,7 @@ public final class ManagedElasticsearchNode {
             return List.of();
         }
         List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
-        all.add(process.toHandle());
+        all.add(process);
         return all;
     }
 
@@ -144,7 +155,7 @@ public final class ManagedElasticsearchNode {
             return;
         }
         List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
-        all.add(process.toHandle());
+        all.add(process);
         all.forEach(ProcessHandle::destroy);
         for (ProcessHandle handle : all) {
             try {
@@ -193,6 +204,40 @@ public final class ManagedElasticsearchNode {
         try (Stream<Path> entries = Files.list(target)) {
             return entries.filter(p -> p.getFileName().toString().startsWith("elasticsearch-")).findFirst()
                     .orElseThrow(() -> new IOException("no elasticsearch-* directory in " + distribution));
+        }
+    }
+
+    /**
+     * The node an earlier run of this home left running, if it is this installation's (its JVM runs with this
+     * installation as {@code es.path.home}) and answers on this node's port: then it has this home's data and settings.
+     */
+    private Optional<ProcessHandle> leftover(Path pidFile, Path installation) throws IOException {
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        String pid = Files.readString(pidFile).trim();
+        if (pid.isEmpty() || !pid.chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        String ownHome = "-Des.path.home=" + installation;
+        return ProcessHandle.of(Long.parseLong(pid))
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().arguments().map(args -> java.util.Arrays.asList(args).contains(ownHome)).orElse(false))
+                .filter(p -> answers());
+    }
+
+    /** Whether a node answers cluster health on this node's port within two seconds. */
+    private boolean answers() {
+        try {
+            HttpResponse<Void> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()
+                    .send(HttpRequest.newBuilder(URI.create(url() + "/_cluster/health")).timeout(Duration.ofSeconds(2)).build(),
+                            HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
