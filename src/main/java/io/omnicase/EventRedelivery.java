@@ -109,11 +109,6 @@ class EventRedelivery implements AsyncConfigurer {
         return lock == null ? soleNode : lock.node();
     }
 
-    /** Whether after-commit work is paused now ({@code omnicase.events.paused}). */
-    static boolean paused(Environment environment) {
-        return RuntimeSwitch.on(environment, "omnicase.events.paused", false);
-    }
-
     @Bean(destroyMethod = "shutdown")
     static ThreadPoolTaskExecutor eventExecutor(@Value("${omnicase.events.threads:4}") int threads,
                                                 @Value("${omnicase.events.queue-capacity:2000}") int queueCapacity,
@@ -131,7 +126,7 @@ class EventRedelivery implements AsyncConfigurer {
                 .description("After-commit work left for redelivery because omnicase.events.paused was on")
                 .register(meters);
         executor.setTaskDecorator(work -> () -> {
-            if (paused(environment)) {
+            if (RuntimeSwitch.eventsPaused(environment)) {
                 paused.increment();
                 return;
             }
@@ -161,7 +156,7 @@ class EventRedelivery implements AsyncConfigurer {
     @Scheduled(initialDelayString = "${omnicase.events.redeliver-first-after:PT10S}",
             fixedDelayString = "${omnicase.events.redeliver-every:PT2S}")
     void redeliver() {
-        if (paused(environment)) {
+        if (RuntimeSwitch.eventsPaused(environment)) {
             return;
         }
         List<ThreadPoolTaskExecutor> pools = new java.util.ArrayList<>(List.of(eventPool));

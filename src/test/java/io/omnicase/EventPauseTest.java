@@ -48,7 +48,7 @@ class EventPauseTest {
         executor.execute(ran::incrementAndGet);
         drain();
         assertThat(ran).hasValue(1);
-        assertThat(EventRedelivery.paused(environment)).isFalse();
+        assertThat(io.omnicase.outbox.RuntimeSwitch.eventsPaused(environment)).isFalse();
     }
 
     /** Waits until every piece of work submitted so far has been taken by a thread (and run or held back). */

@@ -25,7 +25,7 @@ final class OnceKnowledgeReady {
         Thread fallback = new Thread(() -> {
             try {
                 if (!ready.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                    log.warn("The assistant's knowledge is not in its index after {}; the demo cases are made anyway", wait);
+                    log.warn("The assistant's knowledge is not in its index after {}; the demo's questions are asked anyway", wait);
                 }
                 // Also when the knowledge was ready before the work was scheduled (then nothing else runs it).
                 runDue();

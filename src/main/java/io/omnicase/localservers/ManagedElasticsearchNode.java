@@ -31,6 +31,7 @@ public final class ManagedElasticsearchNode {
 
     private static final Logger log = LoggerFactory.getLogger(ManagedElasticsearchNode.class);
     private static final int UNPRIVILEGED_ID = 65534;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final Path distribution;
     private final Path home;
@@ -60,17 +61,23 @@ public final class ManagedElasticsearchNode {
             Path logs = Files.createDirectories(home.resolve("logs"));
             Path userHome = Files.createDirectories(home.resolve("home"));
             Path pidFile = home.resolve("elasticsearch.pid");
-            Optional<ProcessHandle> leftover = leftover(pidFile, installation);
-            if (leftover.isPresent()) {
+            Optional<ProcessHandle> leftover = leftover(pidFile);
+            if (leftover.filter(node -> isOwnNode(node, installation) && answers()).isPresent()) {
                 // A JVM killed with -9 (or crashed) leaves its node running, with its data and its port: taking it over
                 // instead of stopping and starting it again saves the node's shutdown and start (30-60 s on two busy
-                // cores), which was most of a kill -9's time to consistency (issue 18, faults).
+                // cores) and makes the search answer as soon as the application does (issue 18, faults).
                 process = leftover.get();
                 log.info("Elasticsearch node left running by an earlier run adopted (pid {}, http://127.0.0.1:{})",
                         process.pid(), httpPort);
                 return;
             }
-            stopLeftover(pidFile);
+            // Anything else left there would hold the port and the data lock: stopped first.
+            leftover.filter(node -> node.info().commandLine().orElse("").contains("elasticsearch")).ifPresent(node -> {
+                log.warn("Stopping an Elasticsearch node left over from an earlier run (pid {})", node.pid());
+                node.destroy();
+                node.onExit().join();
+            });
+            Files.deleteIfExists(pidFile);
             boolean root = "root".equals(System.getProperty("user.name"));
             if (root) {
                 chownTree(home, UNPRIVILEGED_ID);
@@ -106,23 +113,16 @@ public final class ManagedElasticsearchNode {
 
     /** Waits until the node answers cluster health; fails if the process died or the time ran out. */
     public void awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (process == null || !process.isAlive()) {
                 throw new IllegalStateException("Elasticsearch exited; see " + home.resolve("logs/console.log"));
             }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/_cluster/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for Elasticsearch", e);
+            if (answers()) {
+                return;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("Interrupted while waiting for Elasticsearch");
             }
             pause();
         }
@@ -207,11 +207,8 @@ public final class ManagedElasticsearchNode {
         }
     }
 
-    /**
-     * The node an earlier run of this home left running, if it is this installation's (its JVM runs with this
-     * installation as {@code es.path.home}) and answers on this node's port: then it has this home's data and settings.
-     */
-    private Optional<ProcessHandle> leftover(Path pidFile, Path installation) throws IOException {
+    /** The live process an earlier run of this home recorded in its pid file, if any. */
+    private static Optional<ProcessHandle> leftover(Path pidFile) throws IOException {
         if (!Files.exists(pidFile)) {
             return Optional.empty();
         }
@@ -219,43 +216,26 @@ public final class ManagedElasticsearchNode {
         if (pid.isEmpty() || !pid.chars().allMatch(Character::isDigit)) {
             return Optional.empty();
         }
+        return ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive);
+    }
+
+    /** Whether the process is a node of this installation (its JVM runs with it as {@code es.path.home}). */
+    private static boolean isOwnNode(ProcessHandle node, Path installation) {
         String ownHome = "-Des.path.home=" + installation;
-        return ProcessHandle.of(Long.parseLong(pid))
-                .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().arguments().map(args -> java.util.Arrays.asList(args).contains(ownHome)).orElse(false))
-                .filter(p -> answers());
+        return node.info().arguments().map(args -> List.of(args).contains(ownHome)).orElse(false);
     }
 
     /** Whether a node answers cluster health on this node's port within two seconds. */
     private boolean answers() {
         try {
-            HttpResponse<Void> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()
-                    .send(HttpRequest.newBuilder(URI.create(url() + "/_cluster/health")).timeout(Duration.ofSeconds(2)).build(),
-                            HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/_cluster/health")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
-            return false;
+            return false; // not listening (yet)
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    /** A node left behind by a killed JVM would hold the port and the data lock: stop it first. */
-    private static void stopLeftover(Path pidFile) throws IOException {
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        String pid = Files.readString(pidFile).trim();
-        Optional<ProcessHandle> leftover = pid.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(pid));
-        leftover.filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().orElse("").contains("elasticsearch"))
-                .ifPresent(p -> {
-                    log.warn("Stopping an Elasticsearch node left over from an earlier run (pid {})", pid);
-                    p.destroy();
-                    p.onExit().join();
-                });
-        Files.deleteIfExists(pidFile);
     }
 
     private static void chownTree(Path root, int id) throws IOException {

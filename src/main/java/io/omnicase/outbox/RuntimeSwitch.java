@@ -18,6 +18,11 @@ public final class RuntimeSwitch {
     private RuntimeSwitch() {
     }
 
+    /** Whether after-commit work is held back ({@code omnicase.events.paused}, default false). */
+    public static boolean eventsPaused(Environment environment) {
+        return on(environment, "omnicase.events.paused", false);
+    }
+
     /** The switch's value; {@code fallback} when no source sets it. */
     public static boolean on(Environment environment, String name, boolean fallback) {
         if (!(environment instanceof ConfigurableEnvironment configurable)) {

@@ -74,7 +74,7 @@ public class HistoryWork {
      */
     public CompletableFuture<Void> afterCommit(String what, Callable<CompletableFuture<Void>> work) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        if (RuntimeSwitch.on(environment, "omnicase.events.paused", false)) {
+        if (RuntimeSwitch.eventsPaused(environment)) {
             done.completeExceptionally(new IOException("After-commit work is paused (omnicase.events.paused): " + what));
             return done;
         }

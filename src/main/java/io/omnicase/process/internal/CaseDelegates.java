@@ -123,7 +123,7 @@ class CaseDelegates {
     /**
      * The case's open {@code user_handle_case} task (one at most), read by the engine's fixed statement for a process
      * instance's tasks and from the command's entity cache: a task query built its dynamic SQL through OGNL on every
-     * reassessment, about 7 % of the drain's CPU in the engine (issue 18, JFR profile of 3 December). Its identity
+     * reassessment, about 6 % of the drain's samples (issue 18, JFR profile of 3 December). Its identity
      * links are read the same way, on the entity.
      */
     private static List<TaskEntity> handleCaseTasks(DelegateExecution execution) {
