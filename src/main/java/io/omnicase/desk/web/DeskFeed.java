@@ -151,7 +151,7 @@ class DeskFeed {
                 // The follower has gone: end the request too, or it stays open (and holds a graceful shutdown) until
                 // its timeout.
                 listeners.remove(follower);
-                follower.emitter().completeWithError(e);
+                LivePushes.endAfterFailedSend(follower.emitter(), e);
             }
         }
     }

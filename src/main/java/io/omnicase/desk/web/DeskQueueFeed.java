@@ -100,7 +100,7 @@ class DeskQueueFeed {
                 follower.emitter().send(SseEmitter.event().name("queue").data(notice, MediaType.APPLICATION_JSON));
             } catch (IOException | IllegalStateException e) {
                 followers.remove(follower);
-                follower.emitter().completeWithError(e);
+                LivePushes.endAfterFailedSend(follower.emitter(), e);
             }
         }
     }

@@ -244,7 +244,7 @@ class FloorFeed {
             } catch (IOException | IllegalStateException e) {
                 // The watcher has gone: end the request too, or it stays open (and holds a graceful shutdown).
                 watchers.remove(watcher);
-                watcher.emitter().completeWithError(e);
+                LivePushes.endAfterFailedSend(watcher.emitter(), e);
             }
         }
     }
