@@ -99,6 +99,26 @@ public class CaseForms {
         return done ? Optional.of(step) : Optional.empty();
     }
 
+    /**
+     * Checks what a completion of the task from elsewhere than {@link #submit} (Tasklist's engine API) would set, the
+     * way a submission is checked: against the task's form, or nothing at all when it has none.
+     *
+     * @throws InvalidFieldException naming every field that is missing, unknown or wrong
+     * @throws IllegalStateException when the task's form is not a Camunda Form of its deployment
+     */
+    public void checkCompletion(String taskId, JsonNode values) {
+        Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        if (task == null) {
+            return;
+        }
+        FormSchema form = taskForm(task);
+        if (form != null) {
+            form.variables(values);
+        } else {
+            noVariables(values);
+        }
+    }
+
     /** A step without a form takes nothing. */
     private static Map<String, Object> noVariables(JsonNode values) {
         if (values != null && values.isObject() && values.size() > 0) {

@@ -288,6 +288,25 @@ class WebHardeningIT {
     }
 
     /**
+     * Login CSRF: a page elsewhere posts the login form with its own account's password, from a browser that has no
+     * session yet, and the victim would then work (and type) in the attacker's account. The form's post needs the token
+     * the login page hands out, session or not; with it, signing in works as before.
+     */
+    @Test
+    void theLoginFormWithoutTheLoginPagesTokenSignsNobodyIn() {
+        byte[] form = "username=agent&password=demo".getBytes(StandardCharsets.UTF_8);
+        RawHttp.Reply forged = RawHttp.exchange(port, null, "POST /login HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length, form);
+        assertProblem(forged, 403);
+        assertThat(forged.header("Location")).isNull();
+        assertThat(forged.body()).contains("CSRF token is missing");
+
+        // With the login page's token (BrowserSession fails unless the form signs in and redirects home).
+        BrowserSession signedIn = BrowserSession.logIn(port, "agent");
+        assertThat(signedIn.get("/desk.html").status()).isEqualTo(200);
+    }
+
+    /**
      * Another site's form POST rides on HTTP Basic credentials the browser remembers from its password dialog (no
      * session, so no CSRF token is asked for): the browser marks it cross-site, and it changes nothing.
      */
@@ -388,9 +407,10 @@ class WebHardeningIT {
                 + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)), null);
     }
 
+    /** A script's login through the form: it can pair a CSRF cookie with the same token (a page elsewhere cannot). */
     private RawHttp.Reply formLogin(String from, String user, String password) {
-        byte[] form = ("username=" + user + "&password=" + password).getBytes(StandardCharsets.UTF_8);
-        return RawHttp.exchange(port, from, "POST /login HTTP/1.1\r\nHost: x\r\n"
+        byte[] form = ("username=" + user + "&password=" + password + "&_csrf=scripted").getBytes(StandardCharsets.UTF_8);
+        return RawHttp.exchange(port, from, "POST /login HTTP/1.1\r\nHost: x\r\nCookie: XSRF-TOKEN=scripted\r\n"
                 + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length, form);
     }
 

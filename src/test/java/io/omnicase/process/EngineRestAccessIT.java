@@ -153,19 +153,38 @@ class EngineRestAccessIT {
     }
 
     @Test
-    void aCompletionFromTasklistRecordsTheRealResolverAndKeepsTheFollowUpFromConfiguration() {
+    void aCompletionFromTasklistSetsOnlyTheFormsFieldsAndRecordsTheRealResolver() {
         Task technical = task(technicalCase);
         CamundaWebappClient tech = CamundaWebappClient.signedIn(port, "tech");
+        String complete = CamundaWebappClient.ENGINE + "/task/" + technical.getId() + "/complete";
 
         assertThat(tech.post(CamundaWebappClient.ENGINE + "/task/" + technical.getId() + "/claim", Map.of("userId", "tech"))
                 .status()).isEqualTo(204);
-        Api.Response completed = tech.post(CamundaWebappClient.ENGINE + "/task/" + technical.getId() + "/complete", Map.of("variables", Map.of(
+        // What the form does not ask for (who resolved, the follow-up period, who closed) is refused, each named...
+        Api.Response forged = tech.post(complete, Map.of("variables", Map.of(
                 Variables.RESOLVED_BY, Map.of("value", "supervisor"),
                 Variables.AUTO_CLOSE_AFTER, Map.of("value", "PT1S"),
                 Variables.CLOSED_BY, Map.of("value", "supervisor"),
                 Variables.TOPIC, Map.of("value", "TECHNICAL"),
                 Variables.RESOLUTION, Map.of("value", "Reinstalled the app"))));
-        assertThat(completed.status()).as(completed.toString()).isEqualTo(204);
+        assertBadRequest(forged);
+        assertThat(forged.json().get("detail").asText())
+                .contains(Variables.RESOLVED_BY).contains(Variables.AUTO_CLOSE_AFTER).contains(Variables.CLOSED_BY);
+        // ...and so are a topic the form does not offer, a completion without the required fields, and a Java object.
+        assertThat(assertBadRequest(tech.post(complete, Map.of("variables", Map.of(
+                Variables.TOPIC, Map.of("value", "NOT_A_TOPIC<script>"),
+                Variables.RESOLUTION, Map.of("value", "x"))))).json().get("detail").asText()).contains(Variables.TOPIC);
+        assertThat(assertBadRequest(tech.post(complete, Map.of())).json().get("detail").asText())
+                .contains(Variables.TOPIC).contains(Variables.RESOLUTION);
+        assertBadRequest(tech.post(complete, Map.of("variables", Map.of(
+                Variables.TOPIC, Map.of("value", "rO0AB", "type", "Object"), Variables.RESOLUTION, Map.of("value", "x")))));
+        assertThat(tasks.createTaskQuery().taskId(technical.getId()).count()).as("the task is still open").isEqualTo(1);
+
+        // Tasklist's own submission of the form: the fields' values, untyped.
+        Api.Response completed = tech.post(CamundaWebappClient.ENGINE + "/task/" + technical.getId() + "/submit-form",
+                Map.of("variables", Map.of(Variables.TOPIC, Map.of("value", "TECHNICAL"),
+                        Variables.RESOLUTION, Map.of("value", "Reinstalled the app"))));
+        assertThat(completed.status()).as(completed.toString()).isIn(200, 204);
 
         Api supervisor = Api.as(port, "supervisor");
         await().atMost(Duration.ofSeconds(20)).until(() ->
@@ -173,12 +192,44 @@ class EngineRestAccessIT {
         String timeline = supervisor.get("/api/cases/" + technicalCase + "/timeline").body();
         assertThat(timeline).contains("Resolved by tech: Reinstalled the app").doesNotContain("Resolved by supervisor");
 
-        // Canary: the follow-up timer runs for the configured period, not the second the client asked for.
+        // The follow-up timer runs for the configured period.
         Job autoClose = management.createJobQuery().processInstanceId(technical.getProcessInstanceId())
                 .activityId(Elements.timer_auto_close.id()).singleResult();
         assertThat(autoClose).isNotNull();
         assertThat(autoClose.getDuedate().toInstant()).isAfter(Instant.now().plus(Duration.ofDays(1)));
-        assertThat(supervisor.get("/api/cases/" + technicalCase).json().get("status").asText()).isEqualTo("RESOLVED");
+    }
+
+    @Test
+    void noAgentEndsACaseThroughAnErrorAnEscalationOrAnEncodedPath() {
+        Task billing = task(billingCase);
+        String task = CamundaWebappClient.ENGINE + "/task/" + billing.getId();
+        Map<String, Object> resolution = Map.of("variables", Map.of(Variables.TOPIC, Map.of("value", "BILLING"),
+                Variables.RESOLUTION, Map.of("value", "Refunded behind the holder's back")));
+        CamundaWebappClient agent = CamundaWebappClient.signedIn(port, "agent");
+        CamundaWebappClient senior = CamundaWebappClient.signedIn(port, "senior");
+        assertThat(senior.post(task + "/claim", Map.of("userId", "senior")).status()).isEqualTo(204);
+
+        // The task's id, or the action, with one character percent-encoded: the engine's API would decode it.
+        String id = billing.getId();
+        String encodedId = CamundaWebappClient.ENGINE + "/task/%" + Integer.toHexString(id.charAt(0)) + id.substring(1);
+        assertBadRequest(agent.post(encodedId + "/complete", resolution));
+        assertBadRequest(agent.post(task + "/%63omplete", resolution));
+        // Throwing an error or an escalation the case process does not catch: not by a colleague, nor by the holder.
+        assertForbidden(agent.post(task + "/bpmnError", Map.of("errorCode", "probe")));
+        assertForbidden(agent.post(task + "/bpmnEscalation", Map.of("escalationCode", "probe")));
+        assertForbidden(agent.post(task + "/unclaim", Map.of()));
+        Api.Response holderThrows = senior.post(task + "/bpmnError", Map.of("errorCode", "probe"));
+        assertThat(holderThrows.status()).as(holderThrows.toString()).isEqualTo(409);
+        assertThat(holderThrows.contentType()).startsWith("application/problem+json");
+
+        Api.Response noSuchTask = agent.post(CamundaWebappClient.ENGINE + "/task/no-such-task/complete", resolution);
+        assertThat(noSuchTask.status()).as(noSuchTask.toString()).isEqualTo(404);
+        assertThat(noSuchTask.contentType()).startsWith("application/problem+json");
+
+        Task after = tasks.createTaskQuery().taskId(billing.getId()).singleResult();
+        assertThat(after).as("the task is still open").isNotNull();
+        assertThat(after.getAssignee()).isEqualTo("senior");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(billing.getProcessInstanceId()).count()).isEqualTo(1);
     }
 
     @Test
@@ -231,6 +282,12 @@ class EngineRestAccessIT {
     private Task task(long caseId) {
         return tasks.createTaskQuery().processInstanceBusinessKey(new CaseId(caseId).businessKey())
                 .taskDefinitionKey(Elements.user_handle_case.id()).singleResult();
+    }
+
+    private static Api.Response assertBadRequest(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        return response;
     }
 
     private static void assertForbidden(Api.Response response) {

@@ -1,6 +1,7 @@
 package io.omnicase.channels.messaging;
 
 import io.omnicase.channels.ChannelsProperties;
+import io.omnicase.http.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -70,9 +71,14 @@ class TwilioSmsWebhookController {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            params.putIfAbsent(name, value);
+            try {
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                params.putIfAbsent(name, value);
+            } catch (IllegalArgumentException e) {
+                // A stray '%' (no two hex digits after it): not what Twilio sends; the sender hears what is wrong.
+                throw new InvalidFieldException("body", "is not form-encoded: a '%' must be followed by two hex digits");
+            }
         }
         return params;
     }

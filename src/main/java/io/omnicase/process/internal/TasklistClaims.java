@@ -2,9 +2,17 @@ package io.omnicase.process.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnicase.http.InvalidFieldException;
 import io.omnicase.http.Problems;
+import io.omnicase.process.CaseForms;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.CatchEvent;
+import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,82 +27,183 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * In Tasklist an agent claims a task of their queue for themselves only; claiming it in a colleague's name (which the
- * engine's TASK_WORK permission alone would allow) is a supervisor's or admin's, like any other hand-over. Likewise
- * only the task's holder completes it (complete, submit-form, resolve): the engine lets anyone with TASK_WORK complete
- * a task a colleague has claimed, which would go round the desk's rule that only a supervisor takes a claimed case over.
+ * What Tasklist's engine API ({@code /camunda/api/engine}) may change on a task, beyond the engine's own permissions
+ * (TASK_WORK lets every member of a task's queue work it, whoever holds it):
+ * <ul>
+ *     <li>an agent claims a task of their queue for themselves only: claiming in a colleague's name is a supervisor's
+ *     or admin's hand-over;</li>
+ *     <li>every other change of a task (complete, submit the form, resolve, unclaim, throw an error...) is its holder's,
+ *     or a supervisor's or admin's: the desk's rule that only a supervisor takes a claimed case over;</li>
+ *     <li>a completion sets exactly what the task's form asks for, checked against that form as the desk's form is
+ *     ({@link CaseForms#checkCompletion}): no unknown variable, no missing or invalid field;</li>
+ *     <li>a BPMN error or escalation is thrown only where the process model catches one: the case process catches none,
+ *     and an uncaught error would end the case's process without a word;</li>
+ *     <li>a changing request's path is taken literally: percent-encoded characters (which the engine's API decodes, but
+ *     a check of the raw path would not) are refused.</li>
+ * </ul>
+ * An allowlist: a task change that is not the holder's is refused whatever its name.
  */
 @Configuration(proxyBeanMethods = false)
 class TasklistClaims {
 
-    private static final Pattern CLAIM = Pattern.compile("/camunda/api/engine/engine/[^/]+/task/[^/]+/claim/?");
-    private static final Pattern COMPLETION = Pattern.compile(
-            "/camunda/api/engine/engine/[^/]+/task/([^/]+)/(?:complete|submit-form|resolve)/?");
+    private static final Pattern TASK_CHANGE = Pattern.compile("/camunda/api/engine/engine/[^/]+/task/([^/]+)/(.+?)/?");
+    private static final Set<String> COMPLETIONS = Set.of("complete", "submit-form", "resolve");
+    private static final Map<String, Class<? extends EventDefinition>> THROWS = Map.of(
+            "bpmnError", ErrorEventDefinition.class, "bpmnEscalation", EscalationEventDefinition.class);
+    /** Task changes open to any member of its queue: claiming (for oneself) and commenting. */
+    private static final Set<String> OPEN_TO_THE_QUEUE = Set.of("claim", "comment/create");
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Set<String> MAY_HAND_OUT = Set.of("ROLE_SUPERVISOR", "ROLE_ADMIN");
-    private static final int MAX_BODY = 16 * 1024;
+    private static final int MAX_BODY = 64 * 1024;
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> tasklistClaimsForOneself(ObjectMapper json, TaskService tasks) {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                if (!"POST".equals(request.getMethod())) {
-                    chain.doFilter(request, response);
-                    return;
-                }
-                Matcher completion = COMPLETION.matcher(request.getRequestURI());
-                if (completion.matches()) {
-                    Task task = tasks.createTaskQuery().taskId(completion.group(1)).singleResult();
-                    Authentication login = SecurityContextHolder.getContext().getAuthentication();
-                    if (task != null && !mayHandOut(login) && (login == null || !login.getName().equals(task.getAssignee()))) {
-                        Problems.write(response, HttpStatus.FORBIDDEN, task.getAssignee() == null
-                                ? "Claim the task before you complete it"
-                                : "Only the task's holder completes it; a supervisor takes a claimed task over", request.getRequestURI());
-                        return;
-                    }
-                    chain.doFilter(request, response);
-                    return;
-                }
-                if (!CLAIM.matcher(request.getRequestURI()).matches()) {
-                    chain.doFilter(request, response);
-                    return;
-                }
-                byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-                if (body.length > MAX_BODY) {
-                    Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "A claim is a small JSON object", request.getRequestURI());
-                    return;
-                }
-                String claimant = claimant(json, body);
-                Authentication login = SecurityContextHolder.getContext().getAuthentication();
-                if (claimant != null && (login == null || !claimant.equals(login.getName())) && !mayHandOut(login)) {
-                    Problems.write(response, HttpStatus.FORBIDDEN,
-                            "You may claim a task for yourself only; a supervisor hands tasks to others", request.getRequestURI());
-                    return;
-                }
-                chain.doFilter(new io.omnicase.http.BufferedBodyRequest(request, body), response);
-            }
-        });
+    FilterRegistrationBean<OncePerRequestFilter> tasklistClaimsForOneself(ObjectMapper json, TaskService tasks,
+                                                                        RepositoryService repository, CaseForms forms) {
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new TaskChanges(json, tasks, repository, forms));
         registration.addUrlPatterns("/camunda/api/engine/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 20);
         return registration;
     }
 
-    private static boolean mayHandOut(Authentication login) {
-        return login != null && login.getAuthorities().stream().anyMatch(a -> MAY_HAND_OUT.contains(a.getAuthority()));
+    private static final class TaskChanges extends OncePerRequestFilter {
+
+        private final ObjectMapper json;
+        private final TaskService tasks;
+        private final RepositoryService repository;
+        private final CaseForms forms;
+
+        TaskChanges(ObjectMapper json, TaskService tasks, RepositoryService repository, CaseForms forms) {
+            this.json = json;
+            this.tasks = tasks;
+            this.repository = repository;
+            this.forms = forms;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String path = request.getRequestURI();
+            if (READS.contains(request.getMethod())) {
+                chain.doFilter(request, response);
+                return;
+            }
+            if (path.indexOf('%') >= 0) {
+                Problems.write(response, HttpStatus.BAD_REQUEST,
+                        "A change through the engine's API takes a plain path: no percent-encoded characters", null);
+                return;
+            }
+            Matcher change = TASK_CHANGE.matcher(path);
+            if (!change.matches()) {
+                chain.doFilter(request, response);
+                return;
+            }
+            Task task = tasks.createTaskQuery().taskId(change.group(1)).singleResult();
+            if (task == null) {
+                // The engine's API answers a change of a task that is not there with a 500 of its own.
+                Problems.write(response, HttpStatus.NOT_FOUND, "There is no open task " + change.group(1), path);
+                return;
+            }
+            String action = change.group(2);
+            Authentication login = SecurityContextHolder.getContext().getAuthentication();
+            if (!OPEN_TO_THE_QUEUE.contains(action) && !mayHandOut(login)
+                    && (login == null || !login.getName().equals(task.getAssignee()))) {
+                Problems.write(response, HttpStatus.FORBIDDEN, task.getAssignee() == null
+                        ? "Claim the task before you work on it"
+                        : "Only the task's holder works on it; a supervisor takes a claimed task over", path);
+                return;
+            }
+            if (THROWS.containsKey(action) && !modelCatches(task, THROWS.get(action))) {
+                Problems.write(response, HttpStatus.CONFLICT, "The task's process catches no "
+                        + ("bpmnError".equals(action) ? "error" : "escalation")
+                        + ": throwing one would end the case's process unnoticed. Complete the task instead", path);
+                return;
+            }
+            if (!"claim".equals(action) && !COMPLETIONS.contains(action)) {
+                chain.doFilter(request, response);
+                return;
+            }
+            byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+            if (body.length > MAX_BODY) {
+                Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "A task change is a small JSON object", path);
+                return;
+            }
+            JsonNode parsed = parsed(body);
+            if (parsed == null) {
+                Problems.write(response, HttpStatus.BAD_REQUEST, "The body is not a JSON object", path);
+                return;
+            }
+            if ("claim".equals(action)) {
+                String claimant = parsed.hasNonNull("userId") ? parsed.get("userId").asText() : null;
+                if (claimant != null && (login == null || !claimant.equals(login.getName())) && !mayHandOut(login)) {
+                    Problems.write(response, HttpStatus.FORBIDDEN,
+                            "You may claim a task for yourself only; a supervisor hands tasks to others", path);
+                    return;
+                }
+            } else {
+                String refused = refusedCompletion(task, parsed);
+                if (refused != null) {
+                    Problems.write(response, HttpStatus.BAD_REQUEST, refused, path);
+                    return;
+                }
+            }
+            chain.doFilter(new io.omnicase.http.BufferedBodyRequest(request, body), response);
+        }
+
+        /** Why the completion's variables do not fit the task's form, or null when they do. */
+        private String refusedCompletion(Task task, JsonNode body) {
+            JsonNode variables = body.path("variables");
+            if (!variables.isMissingNode() && !variables.isNull() && !variables.isObject()) {
+                return "variables must be an object of the form's fields";
+            }
+            ObjectNode values = json.createObjectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> variable = it.next();
+                JsonNode typed = variable.getValue();
+                String type = typed.path("type").asText("");
+                if (!typed.isObject() || !(type.isEmpty() || PLAIN_TYPES.contains(type.toLowerCase(java.util.Locale.ROOT)))) {
+                    return variable.getKey() + ": only plain values (text, number, boolean) are taken";
+                }
+                values.set(variable.getKey(), typed.path("value").isMissingNode() ? json.nullNode() : typed.get("value"));
+            }
+            try {
+                forms.checkCompletion(task.getId(), values);
+                return null;
+            } catch (InvalidFieldException e) {
+                return e.detail();
+            } catch (IllegalStateException e) {
+                return "This task's form cannot be checked here: complete it on the agent desk";
+            }
+        }
+
+        private JsonNode parsed(byte[] body) {
+            if (body.length == 0) {
+                return json.createObjectNode();
+            }
+            try {
+                JsonNode node = json.readTree(body);
+                return node != null && node.isObject() ? node : null;
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        private boolean modelCatches(Task task, Class<? extends EventDefinition> kind) {
+            return repository.getBpmnModelInstance(task.getProcessDefinitionId()).getModelElementsByType(kind).stream()
+                    .anyMatch(definition -> definition.getParentElement() instanceof CatchEvent);
+        }
     }
 
-    private static String claimant(ObjectMapper json, byte[] body) {
-        try {
-            JsonNode claim = json.readTree(body);
-            return claim != null && claim.hasNonNull("userId") ? claim.get("userId").asText() : null;
-        } catch (IOException e) {
-            return null; // not JSON: the engine's API answers it
-        }
+    private static final Set<String> PLAIN_TYPES = Set.of("string", "boolean", "integer", "long", "short", "double", "null");
+
+    private static boolean mayHandOut(Authentication login) {
+        return login != null && login.getAuthorities().stream().anyMatch(a -> MAY_HAND_OUT.contains(a.getAuthority()));
     }
 }

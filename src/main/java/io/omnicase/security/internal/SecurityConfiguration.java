@@ -50,8 +50,11 @@ class SecurityConfiguration {
                 new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/engine-rest/**"),
                 new AntPathRequestMatcher("/actuator/**"));
         // CSRF rides on a session cookie: a request with its own credentials, or without a session, has none to ride on.
+        // Except the login form: a page elsewhere must not sign a browser in to an account of its choosing (login CSRF),
+        // so the form's post carries the token the login page handed out, session or not.
+        RequestMatcher loginForm = new AntPathRequestMatcher("/login", "POST");
         RequestMatcher noSessionToRide = request -> request.getHeader("Authorization") != null
-                || request.getRequestedSessionId() == null;
+                || request.getRequestedSessionId() == null && !loginForm.matches(request);
         http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()

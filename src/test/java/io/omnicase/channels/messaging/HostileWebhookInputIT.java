@@ -146,6 +146,19 @@ class HostileWebhookInputIT {
                 .extracting(e -> e.get("text").asText()).containsExactly("Bad byte[31m");
     }
 
+    @Test
+    void aTwilioFormBodyThatIsNotFormEncodedIsRefusedAsBadInputNotAnInternalError() {
+        // A '%' without two hex digits after it cannot be decoded: a sender's mistake (or a probe), never a 500.
+        for (String path : new String[]{"/api/webhooks/twilio/sms", "/api/webhooks/twilio/sms/status"}) {
+            for (String body : new String[]{"Body=%", "MessageSid=%G1", "%=x"}) {
+                Api.Response answer = Api.anonymous(port).post(path, "application/x-www-form-urlencoded", body);
+                assertThat(answer.status()).as(path + " " + body + ": " + answer).isEqualTo(400);
+                assertThat(answer.contentType()).startsWith("application/problem+json");
+                assertThat(answer.json().get("errors").findValuesAsText("field")).containsExactly("body");
+            }
+        }
+    }
+
     private String displayNameOf(String phone) {
         return jdbc.sql("SELECT c.display_name FROM customers c JOIN customer_identities i ON i.customer_id = c.id "
                 + "WHERE i.kind = 'PHONE' AND i.address = ?").param(phone).query(String.class).single();
