@@ -306,6 +306,23 @@ class WebHardeningIT {
         assertThat(signedIn.get("/desk.html").status()).isEqualTo(200);
     }
 
+    /** "Log out" in Tasklist, Cockpit or Admin ends the one session they share with Omnicase's pages. */
+    @Test
+    void loggingOutOfCamundasTasklistSignsTheUserOutOfOmnicaseToo() {
+        BrowserSession session = BrowserSession.logIn(port, "agent");
+        assertThat(session.get("/camunda/app/tasklist/default/").status()).isEqualTo(200);
+        assertThat(session.get("/desk.html").status()).isEqualTo(200);
+
+        RawHttp.Reply logout = session.post("/camunda/api/admin/auth/user/default/logout", "{}", null);
+        assertThat(logout.status()).as(logout.toString()).isEqualTo(200);
+
+        for (String page : List.of("/desk.html", "/camunda/app/tasklist/default/")) {
+            RawHttp.Reply after = session.get(page);
+            assertThat(after.status()).as(page + " " + after).isEqualTo(302);
+            assertThat(after.header("Location")).as(page).endsWith("/login");
+        }
+    }
+
     /**
      * Another site's form POST rides on HTTP Basic credentials the browser remembers from its password dialog (no
      * session, so no CSRF token is asked for): the browser marks it cross-site, and it changes nothing.

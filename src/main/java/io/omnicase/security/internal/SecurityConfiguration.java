@@ -20,6 +20,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
@@ -41,6 +42,9 @@ class SecurityConfiguration {
 
     private static final String[] CASE_READERS = {"AGENT", "SUPERVISOR", "AUDITOR", "ADMIN"};
     private static final String[] CASE_WORKERS = {"AGENT", "SUPERVISOR", "ADMIN"};
+
+    /** Camunda's webapps' "Log out" (Tasklist, Cockpit, Admin). */
+    private static final RequestMatcher CAMUNDA_LOGOUT = new AntPathRequestMatcher("/camunda/api/admin/auth/user/*/logout", "POST");
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle loginThrottle,
@@ -121,7 +125,12 @@ class SecurityConfiguration {
                         .securityContextRepository(new HttpSessionSecurityContextRepository())
                         .authenticationEntryPoint(problem(HttpStatus.UNAUTHORIZED)))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // Logging out of Camunda's webapps ends the Omnicase session too: they sign in from it on every request,
+                // so ending only Camunda's own authentication left the user signed in everywhere.
+                .logout(logout -> logout
+                        .logoutRequestMatcher(new OrRequestMatcher(new AntPathRequestMatcher("/logout", "POST"), CAMUNDA_LOGOUT))
+                        .defaultLogoutSuccessHandlerFor(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK), CAMUNDA_LOGOUT)
+                        .logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(problem(HttpStatus.UNAUTHORIZED), machineClients)
                         .accessDeniedHandler(forbidden()))
