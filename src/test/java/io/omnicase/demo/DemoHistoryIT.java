@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.support.Api;
 import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -26,6 +27,8 @@ class DemoHistoryIT {
     int port;
     @Autowired
     DemoHistory history;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theDemoAgentsResolveTheirCasesAndCoachingShowsThem() {
@@ -57,6 +60,26 @@ class DemoHistoryIT {
             assertThat(billingScore.json().get("latest").get("total").asDouble())
                     .isGreaterThan(technicalScore.json().get("latest").get("total").asDouble());
         });
+    }
+
+    /**
+     * The demo watches its cases from inside: the audit trail's "case read" entries are people's, and an auditor
+     * reading a demo case's history finds no reads nobody made (the demo used to poll through the API as supervisor).
+     */
+    @Test
+    void theDemoReadsNoCaseInAnyonesName() {
+        String tag = "r" + UUID.randomUUID().toString().substring(0, 8);
+        long billing = history.play(List.of(DemoHistory.SCENARIOS.get(0)), tag).get(0).caseId();
+
+        // One read by a person, to know when the trail has caught up.
+        assertThat(Api.as(port, "supervisor").get("/api/cases/" + billing).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> caseReads(billing) > 0);
+        assertThat(caseReads(billing)).as("reads of case %d in the audit trail", billing).isEqualTo(1);
+    }
+
+    private long caseReads(long caseId) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_entries WHERE kind = 'case.read' AND case_id = ?")
+                .param(caseId).query(Long.class).single();
     }
 
     private static long handled(JsonNode report, String agent, String topic) {
