@@ -59,10 +59,8 @@ public final class TopicVote {
      * customer-service sentiment set's train split) the other half; 3 December, for the assistant's embedding,
      * bge-small-en-v1.5 ({@link io.omnicase.embeddings.KnowledgeEmbeddings}).
      */
-    static final double BIAS = 0.5648;
-    static final double[] W = {0.0550, 0.9899, 0.0654, -0.0495, 1.0031, 0.3137, -0.4962};
-    /** Smallest spread of the knowledge's similarities that standardising divides by (a knowledge of duplicates). */
-    static final double KNOWLEDGE_SPREAD_FLOOR = 0.01;
+    static final double BIAS = 0.5759;
+    static final double[] W = {0.0759, 1.3243, 0.1061, -0.0540, 1.0228, 0.2735, -0.6284};
     /** Floor of a topic's spread, so a topic whose few sources happen to agree does not turn tiny gaps into many spreads. */
     static final double SPREAD_FLOOR = 0.05;
 
@@ -120,7 +118,7 @@ public final class TopicVote {
         double topKMargin = first.topK() - (second == null ? 0 : second.topK());
         double centroidMargin = first.centroid() - (second == null ? 0 : second.centroid());
         return new Verdict(first.topic(), calibrated(new Signals(first.nearest(), margin, first.topK(), topKMargin,
-                first.centroid(), centroidMargin, floor), model.of(first.topic()), model.prior()), first.nearest(),
+                first.centroid(), centroidMargin, floor), model.of(first.topic())), first.nearest(),
                 margin, first.matches());
     }
 
@@ -134,17 +132,16 @@ public final class TopicVote {
     }
 
     /**
-     * @param topic     the winning topic's statistics
-     * @param knowledge the all-topics statistics ({@link TopicModel.Snapshot#prior()})
+     * @param topic the winning topic's statistics: its own left-one-out similarities shrunk toward the knowledge's
+     *              ({@link TopicModel}); a topic of distinct articles is the knowledge's
      */
-    static double calibrated(Signals s, TopicModel.Stats topic, TopicModel.Stats knowledge) {
-        double nearestZ = (s.nearest() - topic.nearestMean()) / floored(topic.nearestSd());
-        double centroidZ = (s.centroid() - topic.centroidMean()) / floored(topic.centroidSd());
-        double spread = Math.max(KNOWLEDGE_SPREAD_FLOOR, knowledge.nearestSd());
-        double centroidSpread = Math.max(KNOWLEDGE_SPREAD_FLOOR, knowledge.centroidSd());
-        double[] x = {s.nearestMargin() / spread, (s.topK() - knowledge.nearestMean()) / spread,
-                s.topKMargin() / spread, s.centroidMargin() / centroidSpread, nearestZ, centroidZ,
-                (s.crowding() - knowledge.nearestMean()) / spread};
+    static double calibrated(Signals s, TopicModel.Stats topic) {
+        double spread = floored(topic.nearestSd());
+        double centroidSpread = floored(topic.centroidSd());
+        double[] x = {s.nearestMargin() / spread, (s.topK() - topic.nearestMean()) / spread,
+                s.topKMargin() / spread, s.centroidMargin() / centroidSpread,
+                (s.nearest() - topic.nearestMean()) / spread, (s.centroid() - topic.centroidMean()) / centroidSpread,
+                (s.crowding() - topic.nearestMean()) / spread};
         double z = BIAS;
         for (int i = 0; i < x.length; i++) {
             z += W[i] * x[i];
