@@ -222,6 +222,11 @@ class EngineRestAccessIT {
         assertThat(holderThrows.status()).as(holderThrows.toString()).isEqualTo(409);
         assertThat(holderThrows.contentType()).startsWith("application/problem+json");
 
+        // Cockpit's plugin API is Cockpit's: its count of running cases is not an agent's to read.
+        assertForbidden(agent.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics"));
+        assertThat(CamundaWebappClient.signedIn(port, "supervisor")
+                .get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics").status()).isEqualTo(200);
+
         Api.Response noSuchTask = agent.post(CamundaWebappClient.ENGINE + "/task/no-such-task/complete", resolution);
         assertThat(noSuchTask.status()).as(noSuchTask.toString()).isEqualTo(404);
         assertThat(noSuchTask.contentType()).startsWith("application/problem+json");

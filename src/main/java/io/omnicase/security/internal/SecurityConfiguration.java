@@ -119,6 +119,9 @@ class SecurityConfiguration {
                         // The webapps' own engine API follows Camunda authorizations; deploying through it is ADMIN's.
                         .requestMatchers(HttpMethod.POST, "/camunda/api/engine/engine/*/deployment/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/camunda/api/engine/engine/*/deployment/**").hasRole("ADMIN")
+                        // Cockpit's plugin API answers whoever is signed in (its counts of running cases too); it is
+                        // for the roles Cockpit is for.
+                        .requestMatchers("/camunda/api/cockpit/**").hasAnyRole("SUPERVISOR", "DESIGNER", "AUDITOR", "ADMIN")
                         .requestMatchers("/camunda/**").authenticated()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic
