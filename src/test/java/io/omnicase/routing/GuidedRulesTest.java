@@ -95,9 +95,9 @@ class GuidedRulesTest {
                 new GuidedRule("Does nothing", List.of(), new RuleActions("ESCALATE", null, null, null, null)));
 
         assertThat(problems(table)).extracting(RuleProblem::describe).containsExactly(
-                "row 1, actions.handling: unknown handling 'EXECUTE'; use one of [ESCALATE, SELF_SERVICE]",
-                "row 1, actions.queue: unknown queue 'ROOT'; use one of [GENERAL, BILLING, TECHNICAL, SENIOR]",
-                "row 1, actions.skills[2]: unknown skill 'HACKING'; use one of [BILLING, TECHNICAL, ACCOUNTS, DE_ESCALATION, KEY_ACCOUNTS]",
+                "row 1, handling: unknown handling 'EXECUTE'; use one of [ESCALATE, SELF_SERVICE]",
+                "row 1, queue: unknown queue 'ROOT'; use one of [GENERAL, BILLING, TECHNICAL, SENIOR]",
+                "row 1, skill 2: unknown skill 'HACKING'; use one of [BILLING, TECHNICAL, ACCOUNTS, DE_ESCALATION, KEY_ACCOUNTS]",
                 "row 2, actions: the rule does nothing; choose at least one action",
                 "row 3, name: row 2 has the same name; each rule needs its own");
     }
@@ -105,7 +105,7 @@ class GuidedRulesTest {
     @Test
     void aNulCharacterInATextIsRefused() {
         assertThat(problems(table(row("Nul", condition("MESSAGE_TEXT", "CONTAINS", "x\u0000y"))))).extracting(RuleProblem::describe)
-                .containsExactly("row 1, conditions[1].value: must not contain NUL characters");
+                .containsExactly("row 1, condition 1's value: must not contain NUL characters");
     }
 
     @Test
@@ -234,7 +234,7 @@ class GuidedRulesTest {
                 + "\"value\":" + "[".repeat(500) + "]".repeat(500) + "}],\"actions\":{\"handling\":\"ESCALATE\"}}]}";
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThat(
                 problems(new ObjectMapper().readValue(shallowButWide, GuidedRuleSet.class)))
-                .extracting(RuleProblem::describe).containsExactly("row 1, conditions[1].value: must be a text"));
+                .extracting(RuleProblem::describe).containsExactly("row 1, condition 1's value: must be a text"));
     }
 
     @Test

@@ -182,7 +182,7 @@ class RuleSetEditingIT {
             assertThat(errors.get(0).get("message").asText()).startsWith("unknown field 'ENVIRONMENT'");
             assertThat(errors.get(1).get("row").asInt()).isEqualTo(ShippedRules.COUNT + 2);
             assertThat(errors.get(1).get("column").asText()).isEqualTo("conditions[1].operator");
-            assertThat(rejected.json().get("detail").asText()).contains("row " + (ShippedRules.COUNT + 1) + ", conditions[1].field");
+            assertThat(rejected.json().get("detail").asText()).contains("row " + (ShippedRules.COUNT + 1) + ", condition 1's field");
         }
         assertThat(supervisor().get("/api/routing/rules/active").json().get("version").asInt()).isEqualTo(activeAtStart);
     }
