@@ -451,6 +451,17 @@ class WebHardeningIT {
     }
 
     @Test
+    void theSessionCookieSaysSameSiteOnceOnCamundasPagesToo() {
+        RawHttp.Reply tasklist = RawHttp.exchange(port, null, "GET /camunda/app/tasklist/default/ HTTP/1.1\r\nHost: x\r\n"
+                + "Accept: text/html\r\nAuthorization: Basic " + Base64.getEncoder().encodeToString(
+                "agent:demo".getBytes(StandardCharsets.UTF_8)), null);
+        String session = java.util.Arrays.stream(tasklist.header("Set-Cookie").split(", (?=[A-Za-z-]+=)"))
+                .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertThat(session.split("(?i)samesite=", -1)).as(session).hasSize(2);
+        assertThat(session).containsIgnoringCase("SameSite=Lax").contains("HttpOnly");
+    }
+
+    @Test
     void camundasWebappsKeepTheirOwnPolicy() throws Exception {
         BrowserSession session = BrowserSession.logIn(port, "supervisor");
         RawHttp.Reply cockpit = session.get("/camunda/app/cockpit/default/");
