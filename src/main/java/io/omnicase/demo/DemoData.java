@@ -105,19 +105,23 @@ class DemoData implements ApplicationRunner {
         users.save(new UserAccount(name, displayName, roles, queues), PASSWORD);
     }
 
-    /** The cases the rules hand to people whatever the assistant knows: at once, so the agents' lists are full. */
+    /**
+     * The cases the rules hand to people whatever the assistant knows: at once, so the agents' lists are full. Written
+     * minutes before the start, as a fresh queue is: a case's SLA runs from when it came in, and a customer shown
+     * "waiting 2 d" beside "on time" read as a contradiction.
+     */
     private void createEscalations() {
         Instant now = Instant.now();
         transaction.executeWithoutResult(status -> customers.changeTier(
                 customers.resolve(Channel.EMAIL, "cio@bigcorp.example", "Morgan Lee (BigCorp)"), Customer.Tier.VIP));
         message(Channel.SMS, "+4915112345678", "Jonas Weber", "I was charged twice for my subscription this month! Please fix this.",
-                null, now.minus(2, ChronoUnit.DAYS));
+                null, now.minus(45, ChronoUnit.MINUTES));
         message(Channel.WHATSAPP, "+49 151 12345678", "Jonas Weber", "Here is the screenshot of the double charge from my bank app.",
-                null, now.minus(2, ChronoUnit.DAYS).plus(20, ChronoUnit.MINUTES));
+                null, now.minus(25, ChronoUnit.MINUTES));
         message(Channel.CHAT, "visitor-7f3a9c", null, "The app crashes every time I log in. This is urgent, I need my tickets today.",
-                null, now.minus(1, ChronoUnit.DAYS));
+                null, now.minus(12, ChronoUnit.MINUTES));
         message(Channel.EMAIL, "cio@bigcorp.example", "Morgan Lee (BigCorp)", "Our invoices for October are missing from the portal.",
-                "Missing October invoices", now.minus(5, ChronoUnit.HOURS));
+                "Missing October invoices", now.minus(1, ChronoUnit.HOURS));
         log.info("Demo cases created on SMS, WhatsApp, chat and email");
     }
 
@@ -125,8 +129,8 @@ class DemoData implements ApplicationRunner {
     private void createQuestions() {
         Instant now = Instant.now();
         message(Channel.EMAIL, "anna.schmidt@example.com", "Anna Schmidt", "How do I change the email address on my account?",
-                "Change of email address", now.minus(3, ChronoUnit.DAYS));
-        message(Channel.MESSENGER, "4810234971263", "Lia", "Do you ship to Austria?", null, now.minus(1, ChronoUnit.HOURS));
+                "Change of email address", now.minus(2, ChronoUnit.HOURS));
+        message(Channel.MESSENGER, "4810234971263", "Lia", "Do you ship to Austria?", null, now.minus(10, ChronoUnit.MINUTES));
         log.info("Demo questions for the assistant created on email and Messenger");
     }
 
