@@ -10,11 +10,16 @@ describe('audit entries as the auditor reads them', () => {
   it('says what a routing decision decided and with which rule-set version', () => {
     const decided = entry('routing.decided', { selfService: false, queue: 'billing', priority: 70, ruleSetVersion: 'v3' });
     expect(titleOf('routing.decided')).toBe('Routing decision');
-    expect(summaryOf(decided)).toBe('Escalate to billing, priority 70 (rules v3)');
+    // The priority in words, with the number the rules set: the trail keeps exactly what was decided.
+    expect(summaryOf(decided)).toBe('Escalate to billing, priority normal (70), rules v3');
+    expect(summaryOf(entry('routing.decided', { selfService: false, queue: 'senior', priority: 'URGENT', ruleSetVersion: 'v4' })))
+      .toBe('Escalate to senior, priority urgent, rules v4');
   });
 
   it('shows a message as its text and an erased entry as erased', () => {
-    expect(summaryOf(entry('message.in', { channel: 'EMAIL', text: '<b>hi</b>' }))).toBe('EMAIL · <b>hi</b>');
+    expect(summaryOf(entry('message.in', { channel: 'EMAIL', text: '<b>hi</b>' }))).toBe('Email · <b>hi</b>');
+    expect(summaryOf(entry('message.in', { channel: 'WHATSAPP', text: 'hi' }))).toBe('WhatsApp · hi');
+    expect(summaryOf(entry('case.opened', { channel: 'CHAT' }))).toBe('on Web chat');
     expect(summaryOf(entry('message.in', null, true))).toContain('erased');
   });
 

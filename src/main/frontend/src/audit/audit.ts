@@ -1,5 +1,6 @@
 // The audit trail as the page reads it: entries in chain order, each told in a sentence, with the why of decisions.
 import { getJson, postJson } from '../lib/api';
+import { channelLabel, priorityLabel } from '../lib/labels';
 
 export interface AuditEntry {
   seq: number;
@@ -112,6 +113,13 @@ function text(value: unknown): string {
   return String(value);
 }
 
+/** A decision's priority in words, with the number the rules set (the trail keeps what was decided exactly). */
+function priorityOf(value: unknown): string {
+  const raw = text(value);
+  const word = priorityLabel(typeof value === 'number' ? value : raw);
+  return !word ? raw : word.toLowerCase() === raw.toLowerCase() ? word.toLowerCase() : `${word.toLowerCase()} (${raw})`;
+}
+
 /** One line saying what the entry records, from its content; plain text, never markup. */
 export function summaryOf(entry: AuditEntry): string {
   const c = entry.content;
@@ -120,22 +128,22 @@ export function summaryOf(entry: AuditEntry): string {
   switch (entry.kind) {
     case 'message.in':
     case 'message.out':
-      return `${text(c.channel) || 'timeline'} · ${text(c.text)}`;
+      return `${c.channel ? channelLabel(text(c.channel)) : 'timeline'} · ${text(c.text)}`;
     case 'routing.decided':
-      return (c.selfService ? 'Self-service' : `Escalate to ${text(c.queue)}`) + `, priority ${text(c.priority)}`
-        + ` (rules ${text(c.ruleSetVersion)})`;
+      return (c.selfService ? 'Self-service' : `Escalate to ${text(c.queue)}`) + `, priority ${priorityOf(c.priority)}`
+        + `, rules ${text(c.ruleSetVersion)}`;
     case 'process.started':
       return `${text(c.processKey)} version ${text(c.processVersion)}`;
     case 'task.assigned':
       return `to ${text(c.assignee)}`;
     case 'reply.queued':
-      return `${text(c.channel)}${c.automatic ? ' · written by the assistant' : ''}`;
+      return `${channelLabel(text(c.channel))}${c.automatic ? ' · written by the assistant' : ''}`;
     case 'rules.activated':
       return `${text(c.label)}: ${text(c.reason)}`;
     case 'customer.erased':
       return `cases ${text(c.cases)}: ${text(c.reason)}`;
     case 'case.opened':
-      return `on ${text(c.channel)}`;
+      return `on ${channelLabel(text(c.channel))}`;
     default:
       return text(c.text ?? '');
   }

@@ -1,5 +1,5 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import CoachingWorkspace from './CoachingWorkspace.vue';
 import { coaching, overview, rulesV2, versions } from './fixtures.test-data';
 import type { Me } from '../lib/session';
@@ -24,7 +24,13 @@ function server(coachingAnswer: () => Promise<Response>) {
   return calls;
 }
 
-afterEach(() => vi.unstubAllGlobals());
+// The page's days and times are the browser's: pin a zone that is not UTC, whatever the machine's.
+let zoneBefore: string | undefined;
+beforeEach(() => { zoneBefore = process.env.TZ; process.env.TZ = 'Europe/Berlin'; });
+afterEach(() => {
+  vi.unstubAllGlobals();
+  process.env.TZ = zoneBefore;
+});
 
 describe('CoachingWorkspace', () => {
   it('shows the coaching contract: each agent and topic beside the team, and moments linking to the desk', async () => {
@@ -35,6 +41,7 @@ describe('CoachingWorkspace', () => {
     expect(page.find('#coaching').attributes('data-coaching')).toBe('ready');
     const rows = page.findAll('#coaching-table tr.agent-row');
     expect(rows.map(r => r.find('th').text())).toEqual(['Alex Agent', 'Toni Tech']);
+    expect(rows.map(r => r.find('td.topic').text())).toEqual(['Billing', 'Technical']);
     const fcr = rows[0].find('td[data-figure="firstContactResolution"]');
     expect(fcr.find('.mine').text()).toBe('70 %');
     expect(fcr.find('.team').text()).toBe('team 62 %');
@@ -51,12 +58,15 @@ describe('CoachingWorkspace', () => {
     expect(moments[0].text()).toContain('Sentiment fell after a reply');
     expect(moments[0].text()).toContain('Toni Tech');
     expect(moments[0].text()).toContain('+0.10 → -0.60');
+    // 09:15 UTC, said in the browser's zone like every time on every page.
+    expect(moments[0].find('.who').text()).toContain('30 Nov 2026, 10:15');
+    expect(page.find('#period-zone').text()).toBe('Days and times in your time zone, Europe/Berlin.');
     // What a customer wrote is text, never markup.
     expect(moments[0].find('.excerpt').text()).toBe('This is <b>useless</b>, the app still crashes');
     expect(moments[0].find('.excerpt b').exists()).toBe(false);
 
     const coachingCall = calls.find(c => c.startsWith('/api/insight/coaching'))!;
-    expect(coachingCall).toMatch(/from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d$/);
+    expect(coachingCall).toMatch(/from=\d{4}-\d\d-\d\dT\d\d%3A00%3A00.000Z&to=\d{4}-\d\d-\d\dT\d\d%3A00%3A00.000Z$/);
   });
 
   it('says "no coaching data yet", not an error, while the server has no coaching endpoint', async () => {
@@ -89,12 +99,30 @@ describe('CoachingWorkspace', () => {
     const lowest = page.findAll('#lowest tbody tr');
     expect(lowest[0].find('a').attributes('href')).toBe('/desk.html#case-412');
     expect(lowest[0].find('.total').text()).toBe('24.5');
+    const cells = lowest[0].findAll('td').map(td => td.text());
+    expect(cells).toContain('Technical');
+    expect(cells).toContain('30 Nov 2026, 11:00');
     expect(lowest[0].find('.badge').classes()).toContain('bad');
     expect(lowest[1].find('.badge').classes()).toContain('ok');
     expect(page.find('#distribution li[data-band="20"] .count').text()).toBe('1');
     expect(page.find('#distribution li[data-band="90"] .band').text()).toBe('90–100');
     expect(page.find('#component-averages dd[data-component="empathy"]').text()).toBe('66 %');
     expect(page.find('#component-averages dd[data-component="sentiment"]').text()).toBe('–');
+  });
+
+  it('asks for the chosen days from midnight to midnight in the browser\'s time zone', async () => {
+    const calls = server(() => json(200, coaching));
+    const page = mount(CoachingWorkspace, { props: { me: supervisor } });
+    await flushPromises();
+    await page.find('#period-from').setValue('2026-11-01');
+    await page.find('#period-to').setValue('2026-11-30');
+    await page.find('form.period').trigger('submit');
+    await flushPromises();
+    const asked = calls.filter(c => c.startsWith('/api/insight/')).slice(-2).map(c => new URLSearchParams(c.split('?')[1]));
+    for (const params of asked) {
+      expect(params.get('from')).toBe('2026-10-31T23:00:00.000Z');
+      expect(params.get('to')).toBe('2026-11-30T23:00:00.000Z');
+    }
   });
 
   it('refuses a period that ends before it starts without asking the server', async () => {

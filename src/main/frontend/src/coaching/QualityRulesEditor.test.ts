@@ -1,5 +1,5 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import QualityRulesEditor from './QualityRulesEditor.vue';
 import { rulesV2, versions } from './fixtures.test-data';
 
@@ -19,7 +19,13 @@ function server(put: () => Promise<Response>) {
   return calls;
 }
 
-afterEach(() => vi.unstubAllGlobals());
+// Times are the browser's, in the one style of every page: pin a zone that is not UTC, whatever the machine's.
+let zoneBefore: string | undefined;
+beforeEach(() => { zoneBefore = process.env.TZ; process.env.TZ = 'Europe/Berlin'; });
+afterEach(() => {
+  vi.unstubAllGlobals();
+  process.env.TZ = zoneBefore;
+});
 
 describe('QualityRulesEditor', () => {
   it('fills the form with the rules in force and lists every version with who and why', async () => {
@@ -34,6 +40,8 @@ describe('QualityRulesEditor', () => {
     expect(rows).toHaveLength(2);
     expect(rows[0].text()).toContain('More weight on empathy');
     expect(rows[0].find('.badge.ok').text()).toBe('in force');
+    expect(editor.find('#rules-in-force').text()).toContain('saved by supervisor on 30 Nov 2026, 09:00');
+    expect(rows[0].text()).toContain('30 Nov 2026, 09:00');
   });
 
   it('asks for a reason before it saves anything', async () => {

@@ -142,13 +142,6 @@ export function score(value: number | null | undefined): string {
   return value === null || value === undefined ? '–' : value.toFixed(1);
 }
 
-export function when(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('en-GB', {
-    day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC',
-  }) + ' UTC';
-}
-
 /** Where the desk opens a case. */
 export function caseLink(caseId: number): string {
   return '/desk.html#case-' + caseId;

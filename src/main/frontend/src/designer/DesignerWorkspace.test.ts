@@ -1,5 +1,5 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import DesignerWorkspace from './DesignerWorkspace.vue';
 import type { Me } from '../lib/session';
@@ -54,9 +54,14 @@ const open = (roles: Me['roles']) => mount(DesignerWorkspace, {
   global: { stubs: { BpmnEditor: FakeEditor, DiffDiagram: FakeDiagram } },
 });
 
+// Times are the browser's, in the one style of every page: pin a zone that is not UTC, whatever the machine's.
+let zoneBefore: string | undefined;
+beforeEach(() => { zoneBefore = process.env.TZ; process.env.TZ = 'Europe/Berlin'; });
+
 afterEach(() => {
   vi.unstubAllGlobals();
   document.body.innerHTML = '';
+  process.env.TZ = zoneBefore;
 });
 
 describe('DesignerWorkspace', () => {
@@ -67,6 +72,9 @@ describe('DesignerWorkspace', () => {
     expect(page.find('#designer').attributes('data-state')).toBe('ready');
     expect(page.find('#current-version').text()).toContain('newest v3');
     expect(page.find('#current-version').text()).toContain('Call the customer back after an escalation');
+    // Deployed 18:30 UTC, said in the browser's zone.
+    expect(page.find('#current-version').text()).toContain('deployed 1 Dec 2026, 19:30');
+    expect(page.find('#versions tr[data-version="3"]').text()).toContain('1 Dec 2026, 19:30');
     const editor = page.find('#fake-editor');
     expect(editor.attributes('data-xml')).toBe('<xml v="3"/>');
     expect(editor.attributes('data-editable')).toBe('true');

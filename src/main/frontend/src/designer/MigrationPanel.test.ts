@@ -68,4 +68,21 @@ describe('MigrationPanel', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(calls.filter(c => c.url.startsWith('/api/designer/migrations/'))).toHaveLength(2);
   });
+
+  it('counts a single case in agreement', async () => {
+    vi.stubGlobal('fetch', vi.fn((url: string) => {
+      if (url.endsWith('/migrations/preview')) return json(200, { ...preview, runningCases: 1, canMigrate: 1, cannotMigrate: [] });
+      if (url.endsWith('/migrations')) return json(202, { batchId: 'b-2', total: 1 });
+      return json(200, { batchId: 'b-2', total: 1, migrated: 1, failed: 0, done: true });
+    }));
+    const panel = mount(MigrationPanel, { props: { versions, pollMillis: 50 } });
+    await panel.find('form').trigger('submit');
+    await flushPromises();
+    expect(panel.find('#migration-status').text()).toBe('1 of 1 running case can move to v3.');
+    expect(panel.find('#migration-run').text()).toBe('Migrate 1 case');
+    await panel.find('#migration-run').trigger('click');
+    await flushPromises();
+    expect(panel.find('#migration-status').text()).toBe('Migrating 1 case from v2 to v3…');
+    await vi.waitFor(() => expect(panel.find('#migration-status').text()).toBe('Done: 1 case migrated.'));
+  });
 });

@@ -1,8 +1,3 @@
-// How the designer writes times and versions.
-export function when(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-}
+// How the designer writes versions (times: dateTime of ../lib/time, as on every page).
 
 export const v = (version: number) => `v${version}`;

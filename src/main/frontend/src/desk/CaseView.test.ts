@@ -29,7 +29,7 @@ const timeline = [
 ];
 let handoverCalls = 0;
 const handover = () => ({
-  caseId: 42, status: 'ESCALATED', summary: 'Nora wrote ' + (++handoverCalls) + ' messages', customer: {
+  caseId: 42, status: 'ESCALATED', summary: 'Summary #' + (++handoverCalls), customer: {
     id: 7, displayName: 'Nora Example', tier: 'STANDARD', identities: [{ kind: 'EMAIL', address: 'nora@example.com' }] },
   assistant: [], routing: { selfService: false, queue: 'general', priority: 80, reasons: ['negative mood'] },
   earlierCases: [], repeatContact: false,
@@ -51,8 +51,12 @@ const repeats = {
 };
 
 let posts: { url: string; body: unknown }[] = [];
+let zoneBefore: string | undefined;
 
 beforeEach(() => {
+  // Times are the browser's: pin a zone that is not UTC, whatever the machine's.
+  zoneBefore = process.env.TZ;
+  process.env.TZ = 'Europe/Berlin';
   posts = [];
   handoverCalls = 0;
   submitAnswer = () => json({ caseId: 42, status: 'RESOLVED' });
@@ -73,7 +77,10 @@ beforeEach(() => {
   Element.prototype.scrollIntoView = () => undefined;
 });
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  process.env.TZ = zoneBefore;
+});
 
 async function opened() {
   const view = mount(CaseView, { props: { caseId: 42, me: 'agent' }, attachTo: document.body });
@@ -101,11 +108,16 @@ describe('CaseView', { timeout: 30000 }, () => {
     expect(view.find('#case-title').text()).toContain('Router down');
     expect(view.find('#case-customer').text()).toBe('Nora Example');
     expect(view.find('#case-state').text()).toBe('Escalated');
+    expect(view.find('#case-priority').text()).toBe('High');
     expect(view.find('.case-head').text()).toContain('Held by you');
+    expect(view.find('#customer-tier').text()).toBe('Standard');
+    expect(view.find('#identities').text()).toBe('Email nora@example.com');
+    expect(view.find('#routing').text()).toContain('Queue general, priority high.');
     expect(view.find('#case-mood').text()).toBe('Negative, getting worse');
     expect(view.find('#timeline li.msg.customer .text').text()).toBe('My router is down');
     expect(view.find('#timeline li.msg.customer .author').text()).toBe('Nora Example');
     expect(view.find('#timeline li.msg.customer .msg-mood').text()).toBe('Negative');
+    expect(view.find('#timeline li.msg.customer time').text()).toBe('1 Dec 2026, 11:00');
     expect(view.find('#timeline li.ROUTING').text()).toContain('Queue general → billing');
     expect(view.find('#reply-form').exists()).toBe(true);
     view.unmount();
@@ -118,7 +130,9 @@ describe('CaseView', { timeout: 30000 }, () => {
     const rows = panel.findAll('li.repeat');
     expect(rows).toHaveLength(2);
     expect(rows[0].text()).toContain('#40');
-    expect(rows[0].text()).toContain('resolved');
+    expect(rows[0].find('.badge').text()).toBe('resolved');
+    expect(rows[0].text()).toContain('Web chat ·');
+    expect(rows[1].text()).toContain('SMS ·');
     expect(rows[0].find('.excerpt').text()).toBe('“I was charged twice <b>again</b>”');
     expect(rows[0].find('b').exists()).toBe(false);
     expect(rows[1].text()).toContain('in a queue you do not work');
@@ -144,7 +158,7 @@ describe('CaseView', { timeout: 30000 }, () => {
     expect(posts.find(p => p.url.startsWith('/api/cases/42/form'))).toEqual({ url: '/api/cases/42/form?taskId=t-42',
       body: { resolution: 'Line reset by the provider.' } });
     expect(view.find('#case-state').text()).toBe('Resolved');
-    expect(view.find('#case-status').text()).toBe('Case 42 is RESOLVED.');
+    expect(view.find('#case-status').text()).toBe('Case 42 is resolved.');
     expect(view.find('#reply-form').exists()).toBe(false);
     expect(view.find('#step-form').exists()).toBe(false);
     expect(view.find('#read-only-note').text()).toContain('read-only');
@@ -185,7 +199,8 @@ describe('CaseView', { timeout: 30000 }, () => {
       sentiment: { score: 0.3, label: 'POSITIVE', trend: 'RISING' } });
     await flushPromises();
     expect(view.find('#case-queue').text()).toBe('billing');
-    expect(view.find('#case-priority').text()).toBe('90');
+    expect(view.find('#case-priority').text()).toBe('Urgent');
+    expect(view.find('#case-priority').attributes('title')).toBe('Priority 90');
     expect(view.find('#case-mood').text()).toBe('Positive, improving');
     FakeStream.last!.emit('case', { caseId: 42, status: 'CLOSED', queue: 'billing', priority: 90, assignee: null, sentiment: null });
     await flushPromises();
@@ -197,7 +212,8 @@ describe('CaseView', { timeout: 30000 }, () => {
 
   it('adds a live message as text, with guidance, and reads the handover again', async () => {
     const view = await opened();
-    expect(view.find('#summary').text()).toBe('Nora wrote 1 messages');
+    // An answer without a transcript (an older server) shows the server's own summary.
+    expect(view.find('#summary').text()).toBe('Summary #1');
     FakeStream.last!.emit('entry', { id: 3, kind: 'INBOUND', channel: 'EMAIL', author: 'nora@example.com',
       text: 'Still down <img src=x onerror=alert(1)>', at: '2026-12-01T10:05:00Z', sentiment: { score: -0.7, label: 'NEGATIVE' },
       suggestion: { answered: true, answer: 'Unrelated', topic: 'BILLING', confidence: 0.2, confidenceLevel: 'low', articles: [] } });
@@ -206,7 +222,33 @@ describe('CaseView', { timeout: 30000 }, () => {
     expect(view.find('img').exists()).toBe(false);
     expect(view.find('.suggestion .no-suggestion').exists()).toBe(true);
     expect(view.find('.use-suggestion').exists()).toBe(false);
-    await vi.waitFor(() => expect(view.find('#summary').text()).toBe('Nora wrote 2 messages'));
+    await vi.waitFor(() => expect(view.find('#summary').text()).toBe('Summary #2'));
+    view.unmount();
+  });
+
+  it('tells the handover in words: channels, tier, topic, priority and status as people read them', async () => {
+    const answer = (fetch as unknown as { getMockImplementation: () => (url: string, init?: RequestInit) => Promise<Response> })
+      .getMockImplementation();
+    vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => url !== '/api/cases/42/handover' ? answer(url, init)
+      : json({
+        ...handover(), summary: 'Nora Example (STANDARD) wrote 2 messages via SMS, WHATSAPP',
+        transcript: [
+          { direction: 'INBOUND', channel: 'SMS', author: '+4917', text: 'My   router\nis down', at: '2026-12-01T10:00:00Z' },
+          { direction: 'OUTBOUND', channel: 'SMS', author: 'assistant', text: 'Please restart it', at: '2026-12-01T10:01:00Z' },
+          { direction: 'INBOUND', channel: 'WHATSAPP', author: '+4917', text: 'Still down', at: '2026-12-01T10:05:00Z' },
+        ],
+        assistant: [{ question: 'My router is down', answered: true, answer: 'Please restart it', topic: 'TECHNICAL',
+          confidence: 0.8, declineReason: null, sources: [] }],
+        earlierCases: [{ id: 40, status: 'RESOLVED', subject: 'Invoice', channel: 'EMAIL', openedAt: '2026-11-20T09:00:00Z' }],
+      })));
+    const view = await opened();
+    const summary = view.find('#summary').text();
+    expect(summary).toBe('Nora Example (Standard) wrote 2 messages via SMS, WhatsApp, first: "My router is down"; '
+      + 'latest: "Still down". The assistant tried 1 time (1 answered); last: answered about technical with high confidence. '
+      + 'Routing: queue general, priority high, because negative mood. 1 earlier case, latest #40 (resolved: Invoice).');
+    expect(view.find('#tries').text()).toContain('Answered (technical, high confidence)');
+    expect(view.find('#earlier').text()).toContain('Resolved');
+    expect(view.find('#earlier').text()).toContain('20 Nov 2026, 10:00');
     view.unmount();
   });
 

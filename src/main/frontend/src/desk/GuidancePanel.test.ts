@@ -16,6 +16,7 @@ describe('GuidancePanel', () => {
         articles: [{ id: 'kb-1', title: 'Reset your password' }] })] },
     });
     expect(panel.find('.level').text()).toContain('high confidence');
+    expect(panel.find('.level .topic').text()).toBe('· Account');
     expect(panel.text()).not.toContain('0.82');
     await panel.find('.use-suggestion').trigger('click');
     expect(panel.emitted('use')?.[0]).toEqual([answer]);

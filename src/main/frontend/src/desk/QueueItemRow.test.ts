@@ -61,6 +61,13 @@ describe('QueueItemRow', () => {
     expect(row(item({ slaState: 'at-risk' })).attributes('data-sla')).toBe('at-risk');
   });
 
+  it('says the priority in the words the floor uses, the number in its title', () => {
+    const r = row(item());
+    expect(r.find('.prio').text()).toBe('High');
+    expect(r.find('.prio').attributes('title')).toBe('Priority 80');
+    expect(row(item({ priority: 50 })).find('.prio').text()).toBe('Normal');
+  });
+
   it('says the mood and its trend in words', () => {
     expect(row(item()).find('.mood').text()).toContain('Negative, getting worse');
     expect(row(item({ sentiment: { score: .5, label: 'POSITIVE', trend: 'RISING' } })).find('.mood').text()).toContain('Positive, improving');

@@ -1,10 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { score } from './format';
+import { handoverSummary, score } from './format';
 
 describe('score', () => {
   it('shows two decimals and never a negative zero', () => {
     expect(score(-0.0004)).toBe('0.00');
     expect(score(-0.3)).toBe('-0.30');
     expect(score(0.456)).toBe('0.46');
+  });
+});
+
+describe('handoverSummary', () => {
+  const base = {
+    caseId: 1, status: 'SELF_SERVICE', summary: 'The server\'s summary', customer: null, assistant: [],
+    routing: null, earlierCases: [], repeatContact: false,
+  };
+
+  it('tells one message, a decline and self-service in agreement and in words', () => {
+    expect(handoverSummary({
+      ...base,
+      transcript: [{ direction: 'INBOUND', channel: 'CHAT', author: 'visitor', text: 'Hello?', at: null }],
+      assistant: [{ question: 'Hello?', answered: false, answer: null, topic: null, confidence: 0.1,
+        declineReason: 'no article fits', sources: null }],
+      routing: { selfService: true, queue: null, priority: null, reasons: [] },
+      repeatContact: true,
+    })).toBe('The customer wrote 1 message via Web chat, first: "Hello?". The assistant tried 1 time (0 answered); '
+      + 'last: declined because no article fits. Routing: self-service. No earlier cases. '
+      + 'Repeat contact: another case within 30 days.');
+  });
+
+  it('shows the server\'s summary when the answer has no transcript', () => {
+    expect(handoverSummary(base)).toBe('The server\'s summary');
   });
 });

@@ -1,14 +1,7 @@
 // How the desk says times, SLA, mood and confidence in words. Pure functions: the components and their tests share them.
-import type { Channel, Mood, QueueItem, SentimentLabel, SlaState, Suggestion, Trend } from './types';
-
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  EMAIL: 'Email', CHAT: 'Chat', SMS: 'SMS', WHATSAPP: 'WhatsApp', MESSENGER: 'Messenger', VOICE: 'Voice', WEB: 'Web form',
-};
-
-export function channelLabel(channel: string | null | undefined): string {
-  if (!channel) return 'Unknown channel';
-  return CHANNEL_LABELS[channel as Channel] ?? channel.charAt(0) + channel.slice(1).toLowerCase();
-}
+// Codes as words (channels, statuses, tiers, topics, priorities) come from ../lib/labels, times from ../lib/time.
+import { channelLabel, count, priorityLabel, statusLabel, tierLabel, topicLabel } from '../lib/labels';
+import type { Handover, Mood, QueueItem, SentimentLabel, SlaState, Suggestion, Trend } from './types';
 
 /** A duration as people say it: "45 s", "12 min", "2 h 5 min", "3 d 4 h". */
 export function duration(ms: number): string {
@@ -115,15 +108,6 @@ export function offersOneClick(s: Suggestion | null | undefined): boolean {
   return !!s && !!s.answer && s.answered !== false && confidenceLevel(s) !== 'low';
 }
 
-export function time(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const today = new Date();
-  return d.toDateString() === today.toDateString()
-    ? d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
-    : d.toLocaleString([], { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-}
-
 export function statusTone(status: string | null | undefined): 'ok' | 'warn' | 'bad' | '' {
   switch (status) {
     case 'RESOLVED': case 'CLOSED': return 'ok';
@@ -132,9 +116,53 @@ export function statusTone(status: string | null | undefined): 'ok' | 'warn' | '
   }
 }
 
-export function statusWord(status: string | null | undefined): string {
-  if (!status) return '';
-  return status.charAt(0) + status.slice(1).toLowerCase().replace('_', ' ');
+export const isReadOnly = (status: string | null | undefined) => status === 'RESOLVED' || status === 'CLOSED';
+
+const QUOTE = 160;
+
+function quote(text: string | null | undefined): string {
+  const oneLine = (text ?? '').replace(/\s+/g, ' ').trim();
+  return oneLine.length <= QUOTE ? oneLine : oneLine.substring(0, QUOTE) + '…';
 }
 
-export const isReadOnly = (status: string | null | undefined) => status === 'RESOLVED' || status === 'CLOSED';
+/**
+ * The handover's few sentences, told from its parts in words (channels, tier, topic, status, priority as people read
+ * them); the server's own summary when the answer carries no transcript to tell it from.
+ */
+export function handoverSummary(h: Handover): string {
+  if (!Array.isArray(h.transcript)) return h.summary;
+  const sentences: string[] = [];
+  const inbound = h.transcript.filter(m => m.direction === 'INBOUND');
+  const channels = [...new Set(inbound.map(m => m.channel).filter((c): c is string => !!c))].map(channelLabel);
+  const who = h.customer?.displayName || 'The customer';
+  const tier = h.customer?.tier ? ' (' + tierLabel(h.customer.tier) + ')' : '';
+  if (inbound.length) {
+    sentences.push(who + tier + ' wrote ' + count(inbound.length, 'message')
+      + (channels.length ? ' via ' + channels.join(', ') : '') + ', first: "' + quote(inbound[0].text) + '"'
+      + (inbound.length > 1 ? '; latest: "' + quote(inbound[inbound.length - 1].text) + '"' : '') + '.');
+  }
+  const tries = h.assistant ?? [];
+  if (!tries.length) {
+    sentences.push('The assistant did not handle this case.');
+  } else {
+    const answered = tries.filter(t => t.answered).length;
+    const last = tries[tries.length - 1];
+    sentences.push('The assistant tried ' + count(tries.length, 'time') + ' (' + answered + ' answered); last: '
+      + (last.answered
+        ? 'answered' + (last.topic ? ' about ' + topicLabel(last.topic).toLowerCase() : '') + ' with '
+          + confidenceLevel({ answer: last.answer, topic: last.topic, confidence: last.confidence }) + ' confidence'
+        : 'declined' + (last.declineReason ? ' because ' + last.declineReason : '')) + '.');
+  }
+  const routing = h.routing;
+  if (routing) {
+    sentences.push('Routing: ' + (routing.selfService ? 'self-service'
+      : 'queue ' + routing.queue + (routing.priority !== null ? ', priority ' + priorityLabel(routing.priority).toLowerCase() : ''))
+      + (routing.reasons.length ? ', because ' + routing.reasons.join('; ') : '') + '.');
+  }
+  const earlier = h.earlierCases ?? [];
+  sentences.push(!earlier.length ? 'No earlier cases.' : count(earlier.length, 'earlier case', 'earlier cases')
+    + ', latest #' + earlier[0].id + ' (' + statusLabel(earlier[0].status).toLowerCase()
+    + (earlier[0].subject ? ': ' + quote(earlier[0].subject) : '') + ').');
+  if (h.repeatContact) sentences.push('Repeat contact: another case within 30 days.');
+  return sentences.join(' ');
+}

@@ -85,7 +85,10 @@ export interface Guidance {
 export interface Handover {
   caseId: number;
   status: string;
+  /** The server's summary, in its codes; the desk tells its own from the parts (see handoverSummary). */
   summary: string;
+  /** The messages in and out, oldest first; absent from an older server. */
+  transcript?: { direction: string; channel: string | null; author: string | null; text: string | null; at: string | null }[];
   customer: {
     id: number;
     displayName: string | null;

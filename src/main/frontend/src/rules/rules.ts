@@ -1,6 +1,7 @@
 // The routing-rule table as the server speaks it (/api/routing/rules, RuleSetController), and the few rules of the
 // editor that are not about drawing: a condition fitted to its field's type, a table as sent, a problem found on its cell.
 import { ApiError, getJson, postJson } from '../lib/api';
+import { codeWord } from '../lib/labels';
 
 export type ValueType = 'CHOICE' | 'INTEGER' | 'DECIMAL' | 'BOOLEAN' | 'TEXT';
 
@@ -132,10 +133,9 @@ export interface CellProblem {
 
 // ---- words ----
 
-/** BILLING -> Billing, KEY_ACCOUNTS -> Key accounts; a short abbreviation (VIP, SMS) stays as it is. */
+/** BILLING -> Billing, WHATSAPP -> WhatsApp, KEY_ACCOUNTS -> Key accounts: the words every page uses for codes. */
 export function humane(name: string): string {
-  if (/^[A-Z]{2,3}$/.test(name)) return name;
-  return name.charAt(0) + name.slice(1).toLowerCase().replace(/_/g, ' ');
+  return codeWord(name);
 }
 
 export function handlingWords(handling: string): string {

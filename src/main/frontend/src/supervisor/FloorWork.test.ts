@@ -55,6 +55,11 @@ beforeEach(() => {
 
 afterEach(() => { vi.unstubAllGlobals(); });
 
+// Times are the browser's: pin a zone that is not UTC, whatever the machine's.
+let zoneBefore: string | undefined;
+beforeEach(() => { zoneBefore = process.env.TZ; process.env.TZ = 'Europe/Berlin'; });
+afterEach(() => { process.env.TZ = zoneBefore; });
+
 const json = (body: unknown, status = 200) =>
   Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } }));
 
@@ -98,6 +103,21 @@ describe('FloorWork', () => {
     expect(posts).toEqual([]);
     floor.unmount();
     expect(stream.readyState).toBe(FakeStream.CLOSED);
+  });
+
+  it('says priorities, counts and times as every page does', async () => {
+    const floor = mount(FloorWork, { props: { me }, attachTo: document.body });
+    FakeStream.all[0].emit('snapshot', { ...snapshot, conversations: [row(1, { priority: 80 })],
+      volume: { hours, byChannel: { WHATSAPP: [0, 1] } } });
+    await flushPromises();
+    const prio = floor.find('#conversations li.conversation .prio');
+    expect(prio.text()).toBe('High');
+    expect(prio.attributes('title')).toBe('Priority 80');
+    expect(floor.find('#agents [data-agent="senior"] .load').text()).toBe('1 case');
+    expect(floor.find('#volume-summary').text()).toBe('1 customer message in the last 24 hours: WhatsApp 1.');
+    expect(floor.find('#mood-summary').text()).toContain('Average mood -0.20 at 11:00');
+    expect(floor.find('#alerts time').text()).toBe('1 Dec 2026, 11:00');
+    floor.unmount();
   });
 
   it('shows customer text as text, never as markup', async () => {

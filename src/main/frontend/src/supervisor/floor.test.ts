@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueItem } from '../desk/types';
-import { advance, agentsOf, priorityName, withAlert, withConversation, withMessage, withoutConversation, worstFirst } from './floor';
+import { priorityName } from '../lib/labels';
+import { advance, agentsOf, withAlert, withConversation, withMessage, withoutConversation, worstFirst } from './floor';
 
 const row = (caseId: number, score: number | null, over: Partial<QueueItem> = {}): QueueItem => ({
   taskId: 't' + caseId, caseId, subject: 'S' + caseId, customerId: caseId, customerName: 'C' + caseId, channel: 'EMAIL',

@@ -139,28 +139,6 @@ export function withMessage(state: Pick<FloorState, 'volume' | 'sentiment'>, mes
   }
 }
 
-export const PRIORITIES = [
-  { name: 'LOW', value: 25, label: 'Low' },
-  { name: 'NORMAL', value: 50, label: 'Normal' },
-  { name: 'HIGH', value: 75, label: 'High' },
-  { name: 'URGENT', value: 90, label: 'Urgent' },
-] as const;
-
-export type PriorityName = typeof PRIORITIES[number]['name'];
-
-/** The word for a task priority: the level it reaches (a rule may set any number). */
-export function priorityLabel(value: number): string {
-  let label = 'Low';
-  for (const p of PRIORITIES) if (value >= p.value) label = p.label;
-  return label;
-}
-
-export function priorityName(value: number): PriorityName {
-  let name: PriorityName = 'LOW';
-  for (const p of PRIORITIES) if (value >= p.value) name = p.name;
-  return name;
-}
-
 /** The agents a case of this queue may be given to. */
 export function agentsOf(agents: AgentFigures[], queue: string | null): AgentFigures[] {
   const q = (queue ?? 'general').toLowerCase();

@@ -48,7 +48,10 @@ class DeskIT {
             WebElement row = page.findElement(ours);
             assertThat(row.findElement(By.className("customer")).getText()).isEqualTo(address);
             assertThat(row.findElement(By.className("subject")).getText()).isNotBlank();
-            assertThat(Integer.parseInt(row.findElement(By.className("prio")).getText().substring(1))).isGreaterThanOrEqualTo(75);
+            // The priority as a word people use, its number on hover.
+            WebElement priority = row.findElement(By.className("prio"));
+            assertThat(priority.getText()).isIn("High", "Urgent");
+            assertThat(Integer.parseInt(priority.getAttribute("title").replace("Priority ", ""))).isGreaterThanOrEqualTo(75);
             browser.screenshot("desk-1-queue");
 
             // Claiming opens the case beside the list, scrolled into view and focused: never a blank panel at the top.
@@ -109,7 +112,7 @@ class DeskIT {
             StepForms.field(page, "Resolution").sendKeys("Line reset by the provider; router works again.");
             browser.screenshot("desk-3b-resolve-form");
             page.findElement(By.id("step-submit")).click();
-            wait.until(d -> d.findElement(By.id("case-status")).getText().contains("RESOLVED"));
+            wait.until(d -> d.findElement(By.id("case-status")).getText().contains("is resolved"));
             // Read-only from now on: the header says so and the forms are gone, with a note in their place.
             assertThat(page.findElement(By.id("case-state")).getText()).isEqualTo("Resolved");
             assertThat(page.findElements(By.id("reply-form"))).isEmpty();

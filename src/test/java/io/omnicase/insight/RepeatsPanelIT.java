@@ -57,7 +57,7 @@ class RepeatsPanelIT {
             List<WebElement> rows = panel.findElements(By.cssSelector("li.repeat"));
             assertThat(rows).hasSize(1);
             WebElement earlier = rows.get(0);
-            assertThat(earlier.getText()).contains("#" + first).contains("resolved").contains("sms");
+            assertThat(earlier.getText()).contains("#" + first).contains("resolved").contains("SMS");
             assertThat(earlier.findElement(By.className("excerpt")).getText())
                     .contains("I was charged twice for my " + plan + " subscription this month");
             ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center'})", panel);

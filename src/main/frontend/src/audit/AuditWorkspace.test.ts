@@ -1,0 +1,84 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import AuditWorkspace from './AuditWorkspace.vue';
+import type { Me } from '../lib/session';
+
+const json = (body: unknown, status = 200) =>
+  Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
+
+const auditor: Me = { username: 'auditor', displayName: 'Ada Auditor', roles: ['AUDITOR'], pages: [] };
+const resolvedCase = {
+  id: 12, customerId: 7, status: 'RESOLVED', subject: 'Charged twice', channel: 'EMAIL', queue: 'billing',
+  openedAt: '2026-12-03T22:00:00Z', closedAt: null,
+};
+const entry = {
+  seq: 5, kind: 'message.in', caseId: 12, customerId: 7, actor: 'customer', occurredAt: '2026-12-03T22:23:19Z',
+  content: { channel: 'SMS', text: 'I was charged twice' }, pseudonymised: false, contentDigest: 'd'.repeat(64),
+  prevHash: 'a'.repeat(64), hash: 'b'.repeat(64),
+};
+
+let zoneBefore: string | undefined;
+beforeEach(() => {
+  zoneBefore = process.env.TZ;
+  process.env.TZ = 'Europe/Berlin';
+  vi.stubGlobal('fetch', vi.fn((url: string) => {
+    if (url.startsWith('/api/audit/find')) return json({ cases: [resolvedCase], customers: [{ id: 7, name: 'Nora Example', cases: 1 }] });
+    if (url === '/api/audit/cases/12/trace') {
+      return json({ caseSummary: resolvedCase, customerId: 7, customerName: 'Nora Example', cases: [resolvedCase], entries: [entry], ruleSets: {} });
+    }
+    if (url === '/api/audit/customers/7/trace') {
+      return json({ caseSummary: null, customerId: 7, customerName: 'Nora Example', cases: [resolvedCase], entries: [entry], ruleSets: {} });
+    }
+    if (url === '/api/audit/verification') {
+      return json({ valid: true, entries: 1, headSeq: 5, headHash: 'b'.repeat(64), firstBroken: null, checkpoints: 1, verifiedAt: entry.occurredAt });
+    }
+    return json({ title: 'Not Found' }, 404);
+  }));
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  process.env.TZ = zoneBefore;
+});
+
+async function found() {
+  const page = mount(AuditWorkspace, { props: { me: auditor } });
+  await page.find('#audit-query').setValue('Nora');
+  await page.find('form.find').trigger('submit');
+  await flushPromises();
+  return page;
+}
+
+describe('AuditWorkspace', () => {
+  it('lists what it found with statuses in words and counts that agree with their number', async () => {
+    const page = await found();
+    const results = page.findAll('.results li');
+    expect(results[0].find('.badge').text()).toBe('Resolved');
+    expect(results[1].text()).toContain('1 case');
+    expect(results[1].text()).not.toContain('1 cases');
+
+    await page.find('.chain button').trigger('click');
+    await flushPromises();
+    expect(page.find('.verdict').text()).toContain('The chain verifies: 1 entry up to #5');
+  });
+
+  it('heads a case trace with channel and status in words, and writes times in the browser\'s time zone', async () => {
+    const page = await found();
+    await page.findAll('.results li button')[0].trigger('click');
+    await flushPromises();
+    const head = page.find('.trace-head .muted').text();
+    expect(head).toContain('Email · Resolved · queue billing');
+    expect(head).toContain('· 1 entry');
+    expect(page.find('.entry .summary').text()).toBe('SMS · I was charged twice');
+    expect(page.find('.entry time').text()).toBe('3 Dec 2026, 23:23');
+  });
+
+  it('counts a customer\'s cases in agreement, with their statuses in words', async () => {
+    const page = await found();
+    await page.findAll('.results li button')[1].trigger('click');
+    await flushPromises();
+    const head = page.find('.trace-head .muted').text().replace(/\s+/g, ' ');
+    expect(head).toBe('1 case · 1 entry');
+    expect(page.find('.case-list .badge').text()).toBe('Resolved');
+  });
+});
