@@ -31,4 +31,14 @@ describe('audit entries as the auditor reads them', () => {
       { name: 'message.text', value: 'refund' },
     ]);
   });
+
+  it('says a fact\'s "never" in words and a long fraction to four decimals, keeping the exact value', () => {
+    const rows = factRows({ customer: { daysSinceLastContact: 1000000, contactsLast30Days: 2 },
+      message: { sentiment: -0.0007760566841966995 } });
+    expect(rows).toEqual([
+      { name: 'customer.contactsLast30Days', value: '2' },
+      { name: 'customer.daysSinceLastContact', value: '1000000 (no earlier contact)' },
+      { name: 'message.sentiment', value: '-0.0008', exact: '-0.0007760566841966995' },
+    ]);
+  });
 });

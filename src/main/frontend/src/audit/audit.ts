@@ -149,10 +149,27 @@ export function summaryOf(entry: AuditEntry): string {
   }
 }
 
+/** What the rules read for "no earlier contact" (RepeatFacts.NEVER): a number, said in words beside it. */
+const NEVER = 1_000_000;
+
+/**
+ * A fact's value as a reader takes it in: a long fraction to four decimals (the exact value stays in `exact`), the
+ * "never" stand-in of a days-since fact said in words.
+ */
+function factValue(name: string, value: unknown): { value: string; exact?: string } {
+  if (typeof value === 'number' && /days?Since/i.test(name) && value >= NEVER) {
+    return { value: `${value} (no earlier contact)` };
+  }
+  if (typeof value === 'number' && !Number.isInteger(value) && String(value).length > 8) {
+    return { value: String(Number(value.toFixed(4))), exact: String(value) };
+  }
+  return { value: text(value) };
+}
+
 /** The facts a decision read, flattened to "section.field = value" rows in a stable order. */
-export function factRows(facts: unknown, prefix = ''): { name: string; value: string }[] {
+export function factRows(facts: unknown, prefix = ''): { name: string; value: string; exact?: string }[] {
   if (facts === null || typeof facts !== 'object' || Array.isArray(facts)) {
-    return prefix ? [{ name: prefix, value: text(facts) }] : [];
+    return prefix ? [{ name: prefix, ...factValue(prefix, facts) }] : [];
   }
   return Object.keys(facts as Record<string, unknown>).sort().flatMap(key =>
     factRows((facts as Record<string, unknown>)[key], prefix ? `${prefix}.${key}` : key));

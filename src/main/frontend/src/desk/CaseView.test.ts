@@ -252,6 +252,22 @@ describe('CaseView', { timeout: 30000 }, () => {
     view.unmount();
   });
 
+  it('shows a re-assessment that decided the same as "no change", not the same line twice', async () => {
+    const view = await opened();
+    const decision = 'Escalate to billing, priority 50: a billing question goes to billing';
+    FakeStream.last!.emit('entry', { id: 5, kind: 'DECISION', text: decision, at: '2026-12-01T10:06:00Z' });
+    FakeStream.last!.emit('entry', { id: 6, kind: 'INBOUND', channel: 'SMS', author: '+4915112345678', text: 'Screenshot',
+      at: '2026-12-01T10:07:00Z' });
+    FakeStream.last!.emit('entry', { id: 7, kind: 'DECISION', text: decision, at: '2026-12-01T10:07:01Z' });
+    FakeStream.last!.emit('entry', { id: 8, kind: 'DECISION', text: 'Escalate to senior, priority 90: an angry VIP',
+      at: '2026-12-01T10:08:00Z' });
+    await flushPromises();
+    const decisions = view.findAll('#timeline li[data-kind="DECISION"] .event-text');
+    expect(decisions.map(d => d.text())).toEqual([decision, 'Re-assessed: no change', 'Escalate to senior, priority 90: an angry VIP']);
+    expect(decisions[1].attributes('title')).toBe(decision);
+    view.unmount();
+  });
+
   it('shows the problem when the case cannot be read', async () => {
     vi.stubGlobal('fetch', vi.fn((url: string) => url === '/api/cases/42'
       ? json({ title: 'Forbidden', detail: 'Case 42 is not in your queues' }, 403) : json([])));
