@@ -1,6 +1,8 @@
 package io.omnicase.process;
 
+import io.omnicase.support.Api;
 import io.omnicase.support.Browser;
+import io.omnicase.support.QueueCases;
 import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -12,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A supervisor logs in once on Omnicase's login page and works in Tasklist and Cockpit, in a real Chromium. */
 @RunningOmnicase
@@ -44,6 +47,34 @@ class CamundaWebappsBrowserIT {
             page.findElement(By.linkText("Customer case")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-element-id='user_handle_case']")));
             browser.screenshot("cockpit-case-process-diagram");
+        }
+    }
+
+    /**
+     * An agent resolves a case in Tasklist as Tasklist sends it: claim, the case's form (a topic from its list and the
+     * resolution), Complete. The checks on Tasklist's engine API (holder only, the form's fields only) let exactly this
+     * through, and the case is resolved in the agent's name.
+     */
+    @Test
+    void anAgentResolvesACaseInTasklistThroughItsForm() {
+        QueueCases.QueueCase technical = QueueCases.escalatedIn(port, "technical");
+        try (Browser browser = Browser.open()) {
+            WebDriver page = browser.signIn("http://127.0.0.1:" + port, "tech",
+                    "/camunda/app/tasklist/default/#/?task=" + technical.taskId());
+            WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(60));
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Claim']"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-form-field-select .fjs-input-group"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='Technical']"))).click();
+            page.findElement(By.cssSelector(".fjs-form-field-textarea textarea")).sendKeys("Reinstalled the app from Tasklist");
+            browser.screenshot("tasklist-resolve-form");
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))).click();
+
+            Api tech = Api.as(port, "tech");
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    "RESOLVED".equals(tech.get("/api/cases/" + technical.caseId()).json().get("status").asText()));
+            assertThat(tech.get("/api/cases/" + technical.caseId() + "/timeline").body())
+                    .contains("Resolved by tech: Reinstalled the app from Tasklist");
         }
     }
 }
