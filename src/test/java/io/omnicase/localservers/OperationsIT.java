@@ -27,6 +27,18 @@ class OperationsIT {
     }
 
     @Test
+    void aHealthComponentThatDoesNotExistIsAProblemNotAnEmptyPage() {
+        for (String path : new String[]{"/actuator/health/no-such-component", "/actuator/health/liveness"}) {
+            Api.Response missing = Api.as(port, "admin").get(path);
+            assertThat(missing.status()).as(path).isEqualTo(404);
+            assertThat(missing.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(missing.json().get("status").asInt()).isEqualTo(404);
+        }
+        // A body the actuator wrote itself passes unchanged.
+        assertThat(Api.anonymous(port).get("/actuator/health").json().get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
     void theApiIsDocumentedWithOpenApi() {
         Api.Response docs = Api.anonymous(port).get("/v3/api-docs");
 
