@@ -60,4 +60,9 @@ describe('ConditionEditor', () => {
     expect(described.text()).toBe('must be between 0 and 10000');
     expect(c.find('select.operator').attributes('aria-invalid')).toBeUndefined();
   });
+
+  it('names the chosen field in full in the select\'s title, for a label too long to show', () => {
+    const c = editor({ field: 'MESSAGE_ASKS_FOR_PERSON', operator: 'IS', value: true });
+    expect(c.find('select.field').attributes('title')).toBe('Message asks for a person');
+  });
 });
