@@ -33,26 +33,17 @@ export function codeWord(code: string | null | undefined): string {
   return code.charAt(0) + code.slice(1).toLowerCase().replace(/_/g, ' ');
 }
 
-export function channelLabel(channel: string | null | undefined): string {
-  return channel ? CHANNEL_LABELS[channel] ?? codeWord(channel) : 'Unknown channel';
+/** A code's word from its own list, else codeWord's; '' (or `none`) for no code. */
+function labelFrom(labels: Record<string, string>, none = '') {
+  return (code: string | null | undefined): string => code ? labels[code] ?? codeWord(code) : none;
 }
 
+export const channelLabel = labelFrom(CHANNEL_LABELS, 'Unknown channel');
 /** A case's status: "Resolved", "Self-service"; in a sentence, lower-case it ("Case 4 is resolved."). */
-export function statusLabel(status: string | null | undefined): string {
-  return status ? STATUS_LABELS[status] ?? codeWord(status) : '';
-}
-
-export function tierLabel(tier: string | null | undefined): string {
-  return tier ? TIER_LABELS[tier] ?? codeWord(tier) : '';
-}
-
-export function topicLabel(topic: string | null | undefined): string {
-  return topic ? TOPIC_LABELS[topic] ?? codeWord(topic) : '';
-}
-
-export function identityLabel(kind: string | null | undefined): string {
-  return kind ? IDENTITY_LABELS[kind] ?? codeWord(kind) : '';
-}
+export const statusLabel = labelFrom(STATUS_LABELS);
+export const tierLabel = labelFrom(TIER_LABELS);
+export const topicLabel = labelFrom(TOPIC_LABELS);
+export const identityLabel = labelFrom(IDENTITY_LABELS);
 
 export const PRIORITIES = [
   { name: 'LOW', value: 25, label: 'Low' },

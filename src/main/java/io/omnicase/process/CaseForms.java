@@ -104,13 +104,10 @@ public class CaseForms {
      * way a submission is checked: against the task's form, or nothing at all when it has none.
      *
      * @throws InvalidFieldException naming every field that is missing, unknown or wrong
+     * @param task the task as read with its form keys ({@code TaskQuery.initializeFormKeys()})
      * @throws IllegalStateException when the task's form is not a Camunda Form of its deployment
      */
-    public void checkCompletion(String taskId, JsonNode values) {
-        Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-        if (task == null) {
-            return;
-        }
+    public void checkCompletion(Task task, JsonNode values) {
         FormSchema form = taskForm(task);
         if (form != null) {
             form.variables(values);
