@@ -83,13 +83,19 @@ public final class DeploymentPolicy {
             Map.entry("isStartableInTasklist", Kind.LITERAL), Map.entry("asyncBefore", Kind.LITERAL),
             Map.entry("asyncAfter", Kind.LITERAL), Map.entry("exclusive", Kind.LITERAL),
             Map.entry("delegateExpression", Kind.DELEGATE),
-            Map.entry("candidateGroups", Kind.VALUE), Map.entry("candidateUsers", Kind.VALUE),
-            Map.entry("assignee", Kind.VALUE), Map.entry("priority", Kind.VALUE), Map.entry("dueDate", Kind.VALUE),
+            Map.entry("candidateGroups", Kind.VALUE), Map.entry("priority", Kind.VALUE), Map.entry("dueDate", Kind.VALUE),
             Map.entry("followUpDate", Kind.VALUE), Map.entry("jobPriority", Kind.VALUE),
             Map.entry("taskPriority", Kind.VALUE),
             Map.entry("formRef", Kind.LITERAL), Map.entry("formRefBinding", Kind.LITERAL),
             Map.entry("formRefVersion", Kind.LITERAL),
             Map.entry("candidateStarterGroups", Kind.LITERAL), Map.entry("candidateStarterUsers", Kind.LITERAL));
+
+    /** Who works a task is not the model's to say: a model that named people could hand every case to anyone. */
+    static final Set<String> PEOPLE_ATTRIBUTES = Set.of("assignee", "candidateUsers");
+    /** Groups that are roles, not queues: the identity sync makes one per role, and Camunda's admin group. */
+    public static final Set<String> NOT_QUEUES = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(io.omnicase.security.Role.values()).map(r -> r.name().toLowerCase(java.util.Locale.ROOT)),
+            java.util.stream.Stream.of("camunda-admin")).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Camunda extension elements, with their plain attributes. */
     static final Map<String, Set<String>> CAMUNDA_ELEMENTS = Map.of(
@@ -247,6 +253,19 @@ public final class DeploymentPolicy {
 
         private void camundaAttribute(Element element, String local, String name, String value, String id) {
             Kind kind = CAMUNDA_ATTRIBUTES.get(name);
+            if (PEOPLE_ATTRIBUTES.contains(name)) {
+                refuse(id, "camunda:" + name + " is not allowed: a task is offered to queues (camunda:candidateGroups), "
+                        + "and agents take it from there or a supervisor hands it to one");
+                return;
+            }
+            if ("candidateGroups".equals(name) && !isExpression(value)) {
+                for (String group : value.split(",")) {
+                    if (NOT_QUEUES.contains(group.strip().toLowerCase(java.util.Locale.ROOT))) {
+                        refuse(id, "camunda:candidateGroups names the role " + abbreviate(group.strip())
+                                + ", not a queue: a task is offered to queues");
+                    }
+                }
+            }
             if (kind == null) {
                 refuse(id, "camunda:" + name + " is not allowed" + ("class".equals(name)
                         ? " (a service task names an allowlisted delegate with camunda:delegateExpression)" : ""));

@@ -33,6 +33,11 @@ final class BrowserSession {
         return session;
     }
 
+    /** The cookie's value now (Camunda's pages set their own XSRF-TOKEN, under /camunda). */
+    String cookie(String name) {
+        return cookies.get(name);
+    }
+
     RawHttp.Reply get(String path) {
         return keep(RawHttp.exchange(port, null, ("GET " + path + " HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\n"
                 + cookieHeader()).strip(), null));

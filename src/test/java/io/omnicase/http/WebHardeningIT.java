@@ -313,13 +313,28 @@ class WebHardeningIT {
         assertThat(session.get("/camunda/app/tasklist/default/").status()).isEqualTo(200);
         assertThat(session.get("/desk.html").status()).isEqualTo(200);
 
-        RawHttp.Reply logout = session.post("/camunda/api/admin/auth/user/default/logout", "{}", null);
+        // Camunda's page set its own token cookie; its "Log out" sends it back in a header.
+        String camundasToken = session.cookie("XSRF-TOKEN");
+        RawHttp.Reply logout = session.post("/camunda/api/admin/auth/user/default/logout", "{}", camundasToken);
         assertThat(logout.status()).as(logout.toString()).isEqualTo(200);
 
         for (String page : List.of("/desk.html", "/camunda/app/tasklist/default/")) {
             RawHttp.Reply after = session.get(page);
             assertThat(after.status()).as(page + " " + after).isEqualTo(302);
             assertThat(after.header("Location")).as(page).endsWith("/login");
+        }
+    }
+
+    /** Another page cannot sign a user out through Camunda's logout path: it has no token to send (logout CSRF). */
+    @Test
+    void camundasLogoutWithoutItsTokenSignsNobodyOut() {
+        BrowserSession session = BrowserSession.logIn(port, "auditor");
+        assertThat(session.get("/camunda/app/cockpit/default/").status()).isEqualTo(200);
+
+        for (String token : new String[]{null, "forged"}) {
+            RawHttp.Reply logout = session.post("/camunda/api/admin/auth/user/default/logout", "{}", token);
+            assertThat(logout.status()).as(logout.toString()).isEqualTo(403);
+            assertThat(session.get("/audit.html").status()).as("still signed in after " + token).isEqualTo(200);
         }
     }
 

@@ -161,6 +161,17 @@ class QualityScoreIT {
     }
 
     @Test
+    void theOverviewRefusesParametersOutOfRangeNamingEach() {
+        for (String query : List.of("lowest=-1", "lowest=101", "queue=" + "q".repeat(81), "agent=" + "a".repeat(101))) {
+            Api.Response refused = supervisor().get("/api/insight/quality?" + query);
+            assertThat(refused.status()).as(query).isEqualTo(400);
+            assertThat(refused.contentType()).as(query).startsWith("application/problem+json");
+            assertThat(fields(refused)).as(query).containsExactly(query.substring(0, query.indexOf('=')));
+        }
+        assertThat(supervisor().get("/api/insight/quality?lowest=100").status()).isEqualTo(200);
+    }
+
+    @Test
     void anAgentMayNeitherReadNorChangeTheRulesNorSeeTheOverview() {
         Api agent = Api.as(port, "agent");
         JsonNode rules = supervisor().get("/api/insight/quality/rules").json().get("rules");

@@ -34,10 +34,15 @@ final class CamundaWebappClient {
 
     /** A demo user signed in to Tasklist. */
     static CamundaWebappClient signedIn(int port, String user) {
+        return signedIn(port, user, "tasklist");
+    }
+
+    /** A demo user signed in to one of Camunda's webapps (tasklist, cockpit, admin). */
+    static CamundaWebappClient signedIn(int port, String user, String app) {
         CamundaWebappClient client = new CamundaWebappClient(port, user);
-        Api.Response page = client.send(client.request("/camunda/app/tasklist/default/").header("Accept", "text/html").GET());
+        Api.Response page = client.send(client.request("/camunda/app/" + app + "/default/").header("Accept", "text/html").GET());
         if (page.status() != 200) {
-            throw new IllegalStateException("Tasklist did not open for " + user + ": " + page.status());
+            throw new IllegalStateException(app + " did not open for " + user + ": " + page.status());
         }
         client.get(ENGINE + "/task?maxResults=1"); // the engine API hands out the CSRF token
         return client;

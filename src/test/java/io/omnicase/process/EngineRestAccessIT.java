@@ -269,19 +269,73 @@ class EngineRestAccessIT {
                 .status()).isEqualTo(204);
         assertForbidden(senior.post(complete, resolution));
 
-        // A supervisor hands the task to tech by name, then takes it over: each former holder loses it.
-        tasks.setAssignee(billing.getId(), "tech");
-        CamundaWebappClient tech = CamundaWebappClient.signedIn(port, "tech");
-        assertThat(tech.get(CamundaWebappClient.ENGINE + "/task?maxResults=1000").body()).contains(billing.getId());
+        // A supervisor hands the task to senior (billing too), then takes it over: each former holder loses it.
+        assertThat(CamundaWebappClient.signedIn(port, "supervisor").post(CamundaWebappClient.ENGINE + "/task/"
+                + billing.getId() + "/assignee", Map.of("userId", "senior")).status()).isEqualTo(204);
         assertThat(Api.as(port, "supervisor").post("/api/desk/tasks/" + billing.getId() + "/claim", "application/json", "")
                 .status()).isEqualTo(200);
-        assertThat(tech.get(CamundaWebappClient.ENGINE + "/task?maxResults=1000").body()).doesNotContain(billing.getId());
-        assertForbidden(tech.post(complete, resolution));
+        assertForbidden(senior.post(complete, resolution));
         assertForbidden(agent.post(complete, resolution));
 
         Task after = tasks.createTaskQuery().taskId(billing.getId()).singleResult();
         assertThat(after).as("the task is still open").isNotNull();
         assertThat(after.getAssignee()).isEqualTo("supervisor");
+    }
+
+    /**
+     * A task goes to someone who works its queue, however it is handed out: Tasklist's assign, claim in a name, delegate
+     * and task update refuse anyone else with a problem, its queues are not changed there, and the engine's own API
+     * (what a model's expression or any other caller reaches) leaves the task in its queue.
+     */
+    @Test
+    void aTaskGoesOnlyToSomeoneWhoWorksItsQueueHoweverItIsHandedOut() {
+        Task billing = task(billingCase);
+        String taskPath = CamundaWebappClient.ENGINE + "/task/" + billing.getId();
+        CamundaWebappClient supervisor = CamundaWebappClient.signedIn(port, "supervisor");
+
+        for (String outsider : List.of("designer", "auditor", "gateway", "tech")) {
+            assertBadRequest(supervisor.post(taskPath + "/assignee", Map.of("userId", outsider)));
+            assertBadRequest(supervisor.post(taskPath + "/claim", Map.of("userId", outsider)));
+            assertBadRequest(supervisor.post(taskPath + "/delegate", Map.of("userId", outsider)));
+            assertBadRequest(supervisor.put(taskPath, Map.of("name", billing.getName(), "assignee", outsider)));
+        }
+        assertForbidden(supervisor.post(taskPath + "/identity-links", Map.of("groupId", "designer", "type", "candidate")));
+        assertThat(tasks.createTaskQuery().taskId(billing.getId()).singleResult().getAssignee()).isNull();
+        assertThat(tasks.getIdentityLinksForTask(billing.getId())).extracting(l -> l.getGroupId()).containsExactly("billing");
+
+        // Through the engine's own API: the task stays in its queue, and tech reaches neither it nor its case.
+        tasks.setAssignee(billing.getId(), "tech");
+        tasks.setAssignee(billing.getId(), "designer");
+        assertThat(tasks.createTaskQuery().taskId(billing.getId()).singleResult().getAssignee()).isNull();
+        assertThat(CamundaWebappClient.signedIn(port, "tech").get(CamundaWebappClient.ENGINE + "/task?maxResults=1000").body())
+                .doesNotContain(billing.getId());
+        assertThat(Api.as(port, "tech").get("/api/cases/" + billingCase).status()).isEqualTo(403);
+
+        // Someone who works billing may have it.
+        assertThat(supervisor.post(taskPath + "/assignee", Map.of("userId", "senior")).status()).isEqualTo(204);
+        assertThat(tasks.createTaskQuery().taskId(billing.getId()).singleResult().getAssignee()).isEqualTo("senior");
+    }
+
+    /** Only those who work cases change a task at all: an auditor reads, a designer models, neither comments. */
+    @Test
+    void auditorsAndDesignersChangeNoTaskAndNobodyButAnAdminTriggersTheEngine() {
+        Task billing = task(billingCase);
+        for (String reader : List.of("auditor", "designer")) {
+            CamundaWebappClient client = CamundaWebappClient.signedIn(port, reader, "cockpit");
+            assertForbidden(client.post(CamundaWebappClient.ENGINE + "/task/" + billing.getId() + "/comment/create",
+                    Map.of("message", reader + " was here")));
+            assertForbidden(client.post(CamundaWebappClient.ENGINE + "/task/" + billing.getId() + "/submit-form",
+                    Map.of("variables", Map.of())));
+        }
+        assertThat(tasks.getTaskComments(billing.getId())).isEmpty();
+
+        CamundaWebappClient agent = CamundaWebappClient.signedIn(port, "agent");
+        assertForbidden(agent.post(CamundaWebappClient.ENGINE + "/message",
+                Map.of("messageName", "CloseRequested", "businessKey", new CaseId(technicalCase).businessKey())));
+        assertForbidden(agent.post(CamundaWebappClient.ENGINE + "/external-task/fetchAndLock",
+                Map.of("workerId", "w", "maxTasks", 1, "topics", List.of(Map.of("topicName", "x", "lockDuration", 1000)))));
+        assertForbidden(CamundaWebappClient.signedIn(port, "supervisor").post(CamundaWebappClient.ENGINE + "/condition",
+                Map.of("variables", Map.of())));
     }
 
     private Task task(long caseId) {

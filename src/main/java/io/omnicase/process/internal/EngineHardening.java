@@ -15,7 +15,7 @@ import java.util.List;
  * Sets the engine up so that a process model cannot run code of its own: expressions see only the case process's
  * delegates and plain values ({@link CaseExpressions}), every deployment passes the {@link DeploymentGuard}, and a
  * task's candidates may work it (claim, complete) but not hand it to someone else, and lose it when it moves
- * ({@link QueueTaskAuthorizations}).
+ * ({@link QueueTaskAuthorizations}); a task goes only to queues and to people who work them ({@link TaskPeople}).
  */
 @Configuration(proxyBeanMethods = false)
 class EngineHardening {
@@ -34,6 +34,12 @@ class EngineHardening {
                     preDeployers.addAll(configuration.getCustomPreDeployers());
                 }
                 configuration.setCustomPreDeployers(preDeployers);
+                List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> parseListeners = new ArrayList<>();
+                if (configuration.getCustomPreBPMNParseListeners() != null) {
+                    parseListeners.addAll(configuration.getCustomPreBPMNParseListeners());
+                }
+                parseListeners.add(new TaskPeople(() -> context.getBean(io.omnicase.cases.CaseAccess.class)).onEveryUserTask());
+                configuration.setCustomPreBPMNParseListeners(parseListeners);
                 configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
                 configuration.setResourceAuthorizationProvider(new QueueTaskAuthorizations());
                 configuration.setEnableExpressionsInAdhocQueries(false);

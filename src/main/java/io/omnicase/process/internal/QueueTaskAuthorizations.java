@@ -26,6 +26,17 @@ final class QueueTaskAuthorizations extends DefaultAuthorizationProvider {
         return super.deleteTaskGroupIdentityLink(task, groupId, type);
     }
 
+    /** Tasks are offered to queues: a candidate user, or a role's group, is given nothing (see {@link TaskPeople}). */
+    @Override
+    public AuthorizationEntity[] newTaskUserIdentityLink(Task task, String userId, String type) {
+        return null;
+    }
+
+    @Override
+    public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
+        return TaskPeople.ROLE_GROUPS.contains(groupId) ? null : super.newTaskGroupIdentityLink(task, groupId, type);
+    }
+
     @Override
     public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {
         if (oldAssignee != null && !oldAssignee.equals(newAssignee) && !oldAssignee.equals(task.getOwner())) {

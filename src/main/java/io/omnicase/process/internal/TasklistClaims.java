@@ -3,6 +3,7 @@ package io.omnicase.process.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnicase.cases.CaseAccess;
 import io.omnicase.http.InvalidFieldException;
 import io.omnicase.http.Problems;
 import io.omnicase.process.CaseForms;
@@ -45,6 +46,13 @@ import java.util.regex.Pattern;
  *     ({@link CaseForms#checkCompletion}): no unknown variable, no missing or invalid field;</li>
  *     <li>a BPMN error or escalation is thrown only where the process model catches one: the case process catches none,
  *     and an uncaught error would end the case's process without a word;</li>
+ *     <li>only agents, supervisors and admins change tasks at all (an auditor reads, a designer models): not even a
+ *     comment;</li>
+ *     <li>a task goes only to someone who works one of its queues (an agent of the queue, a supervisor, an admin),
+ *     whether claimed for them, assigned, delegated or set as owner; its queues (candidate groups) are its case's
+ *     routing decision and are not changed here;</li>
+ *     <li>engine-wide triggers (messages, signals, conditions, external tasks, an execution's subscriptions) are an
+ *     admin's: a case's messages come through Omnicase;</li>
  *     <li>a changing request's path is taken literally: percent-encoded characters (which the engine's API decodes, but
  *     a check of the raw path would not) are refused.</li>
  * </ul>
@@ -54,6 +62,16 @@ import java.util.regex.Pattern;
 class TasklistClaims {
 
     private static final Pattern TASK_CHANGE = Pattern.compile("/camunda/api/engine/engine/[^/]+/task/([^/]+)/(.+?)/?");
+    /** {@code PUT /task/{id}}: the task's fields, its assignee and owner among them. */
+    private static final Pattern TASK_UPDATE = Pattern.compile("/camunda/api/engine/engine/[^/]+/task/([^/]+)/?");
+    /** Engine-wide triggers Omnicase's pages never send; a case's messages come through Omnicase, not the engine. */
+    private static final Pattern ENGINE_TRIGGERS = Pattern.compile(
+            "/camunda/api/engine/engine/[^/]+/(external-task|condition|signal|message|execution/[^/]+/.+)(/.*)?");
+    /** A task's candidates: its queues, from its case's routing decision. */
+    private static final Set<String> CANDIDATE_CHANGES = Set.of("identity-links", "identity-links/delete");
+    /** Changes that give the task to someone, named by {@code userId}. */
+    private static final Set<String> HAND_OUTS = Set.of("claim", "assignee", "delegate");
+    private static final Set<String> WORK_TASKS = Set.of("ROLE_AGENT", "ROLE_SUPERVISOR", "ROLE_ADMIN");
     private static final Set<String> COMPLETIONS = Set.of("complete", "submit-form", "resolve");
     private static final Map<String, Class<? extends EventDefinition>> THROWS = Map.of(
             "bpmnError", ErrorEventDefinition.class, "bpmnEscalation", EscalationEventDefinition.class);
@@ -67,9 +85,10 @@ class TasklistClaims {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> tasklistClaimsForOneself(ObjectMapper json, TaskService tasks,
-                                                                        RepositoryService repository, CaseForms forms) {
+                                                                        RepositoryService repository, CaseForms forms,
+                                                                        CaseAccess access) {
         FilterRegistrationBean<OncePerRequestFilter> registration =
-                new FilterRegistrationBean<>(new TaskChanges(json, tasks, repository, forms));
+                new FilterRegistrationBean<>(new TaskChanges(json, tasks, repository, forms, access));
         registration.addUrlPatterns("/camunda/api/engine/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 20);
         return registration;
@@ -81,8 +100,10 @@ class TasklistClaims {
         private final TaskService tasks;
         private final RepositoryService repository;
         private final CaseForms forms;
+        private final CaseAccess access;
 
-        TaskChanges(ObjectMapper json, TaskService tasks, RepositoryService repository, CaseForms forms) {
+        TaskChanges(ObjectMapper json, TaskService tasks, RepositoryService repository, CaseForms forms, CaseAccess access) {
+            this.access = access;
             this.json = json;
             this.tasks = tasks;
             this.repository = repository;
@@ -102,20 +123,38 @@ class TasklistClaims {
                         "A change through the engine's API takes a plain path: no percent-encoded characters", null);
                 return;
             }
+            Authentication login = SecurityContextHolder.getContext().getAuthentication();
+            if (ENGINE_TRIGGERS.matcher(path).matches() && !has(login, Set.of("ROLE_ADMIN"))) {
+                Problems.write(response, HttpStatus.FORBIDDEN, "Messages, signals, conditions and external tasks reach "
+                        + "the engine through Omnicase, not through the engine's API", path);
+                return;
+            }
             Matcher change = TASK_CHANGE.matcher(path);
-            if (!change.matches()) {
+            Matcher update = TASK_UPDATE.matcher(path);
+            boolean isUpdate = "PUT".equals(request.getMethod()) && update.matches();
+            if (!change.matches() && !isUpdate) {
                 chain.doFilter(request, response);
                 return;
             }
-            // With its form keys: a completion is checked against the task's form without reading the task again.
-            Task task = tasks.createTaskQuery().taskId(change.group(1)).initializeFormKeys().singleResult();
-            if (task == null) {
-                // The engine's API answers a change of a task that is not there with a 500 of its own.
-                Problems.write(response, HttpStatus.NOT_FOUND, "There is no open task " + change.group(1), path);
+            if (!has(login, WORK_TASKS)) {
+                Problems.write(response, HttpStatus.FORBIDDEN,
+                        "Your role does not work on tasks: agents, supervisors and admins do", path);
                 return;
             }
-            String action = change.group(2);
-            Authentication login = SecurityContextHolder.getContext().getAuthentication();
+            String taskId = isUpdate ? update.group(1) : change.group(1);
+            // With its form keys: a completion is checked against the task's form without reading the task again.
+            Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+            if (task == null) {
+                // The engine's API answers a change of a task that is not there with a 500 of its own.
+                Problems.write(response, HttpStatus.NOT_FOUND, "There is no open task " + taskId, path);
+                return;
+            }
+            String action = isUpdate ? "update" : change.group(2);
+            if (CANDIDATE_CHANGES.contains(action)) {
+                Problems.write(response, HttpStatus.FORBIDDEN, "A task's queues are its case's routing decision: "
+                        + "they are not changed here", path);
+                return;
+            }
             if (!OPEN_TO_THE_QUEUE.contains(action) && !mayHandOut(login)
                     && (login == null || !login.getName().equals(task.getAssignee()))) {
                 Problems.write(response, HttpStatus.FORBIDDEN, task.getAssignee() == null
@@ -129,7 +168,7 @@ class TasklistClaims {
                         + ": throwing one would end the case's process unnoticed. Complete the task instead", path);
                 return;
             }
-            if (!"claim".equals(action) && !COMPLETIONS.contains(action)) {
+            if (!HAND_OUTS.contains(action) && !"update".equals(action) && !COMPLETIONS.contains(action)) {
                 chain.doFilter(request, response);
                 return;
             }
@@ -143,11 +182,13 @@ class TasklistClaims {
                 Problems.write(response, HttpStatus.BAD_REQUEST, "The body is not a JSON object", path);
                 return;
             }
-            if ("claim".equals(action)) {
-                String claimant = parsed.hasNonNull("userId") ? parsed.get("userId").asText() : null;
-                if (claimant != null && (login == null || !claimant.equals(login.getName())) && !mayHandOut(login)) {
-                    Problems.write(response, HttpStatus.FORBIDDEN,
-                            "You may claim a task for yourself only; a supervisor hands tasks to others", path);
+            if (HAND_OUTS.contains(action) || "update".equals(action)) {
+                String refused = refusedHandOut(task, login, "update".equals(action)
+                        ? new String[]{changed(parsed, "assignee", task.getAssignee()), changed(parsed, "owner", task.getOwner())}
+                        : new String[]{changed(parsed, "userId", task.getAssignee())});
+                if (refused != null) {
+                    Problems.write(response, refused.startsWith("You") ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST,
+                            refused, path);
                     return;
                 }
             } else {
@@ -158,6 +199,32 @@ class TasklistClaims {
                 }
             }
             chain.doFilter(new io.omnicase.http.BufferedBodyRequest(request, body), response);
+        }
+
+        /**
+         * Why the task may not go to these people (null when it may): someone other than the caller is a supervisor's
+         * or admin's hand-out, and only to someone who works one of the task's queues.
+         */
+        private String refusedHandOut(Task task, Authentication login, String[] people) {
+            for (String person : people) {
+                if (person == null) {
+                    continue;
+                }
+                boolean self = login != null && person.equals(login.getName());
+                if (!self && !mayHandOut(login)) {
+                    return "You may take a task for yourself only; a supervisor hands tasks to others";
+                }
+                if (!access.worksQueue(person, null) && !worksOneOf(person, task)) {
+                    return self ? "You work none of this task's queues"
+                            : "'" + abbreviated(person) + "' works none of this task's queues";
+                }
+            }
+            return null;
+        }
+
+        private boolean worksOneOf(String person, Task task) {
+            return tasks.getIdentityLinksForTask(task.getId()).stream()
+                    .anyMatch(link -> link.getGroupId() != null && access.worksQueue(person, link.getGroupId()));
         }
 
         /** Why the completion's variables do not fit the task's form, or null when they do. */
@@ -205,6 +272,23 @@ class TasklistClaims {
     }
 
     private static boolean mayHandOut(Authentication login) {
-        return login != null && login.getAuthorities().stream().anyMatch(a -> MAY_HAND_OUT.contains(a.getAuthority()));
+        return has(login, MAY_HAND_OUT);
+    }
+
+    private static boolean has(Authentication login, Set<String> authorities) {
+        return login != null && login.getAuthorities().stream().anyMatch(a -> authorities.contains(a.getAuthority()));
+    }
+
+    /** The person the field names when that is someone new: null when absent, empty or the task's current one. */
+    private static String changed(JsonNode body, String field, String current) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull() || value.asText().isEmpty() || value.asText().equals(current)) {
+            return null;
+        }
+        return value.asText();
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
     }
 }

@@ -43,7 +43,7 @@ class SecurityConfiguration {
     private static final String[] CASE_READERS = {"AGENT", "SUPERVISOR", "AUDITOR", "ADMIN"};
     private static final String[] CASE_WORKERS = {"AGENT", "SUPERVISOR", "ADMIN"};
 
-    /** Camunda's webapps' "Log out" (Tasklist, Cockpit, Admin). */
+    /** Camunda's webapps' "Log out" (Tasklist, Cockpit, Admin); its token is checked before ({@link CamundaTokenFirst}). */
     private static final RequestMatcher CAMUNDA_LOGOUT = new AntPathRequestMatcher("/camunda/api/admin/auth/user/*/logout", "POST");
 
     @Bean
@@ -139,6 +139,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler(forbidden()))
                 // Another site's form riding on credentials the browser sends by itself: refused before anything else.
                 .addFilterBefore(new CrossSiteChanges(), UsernamePasswordAuthenticationFilter.class)
+                // Camunda's own CSRF filter ends the session on a missing token: refused here first, session kept.
+                .addFilterBefore(new CamundaTokenFirst(), CsrfFilter.class)
                 // Guessing passwords: throttled before any password is checked (form login and HTTP Basic).
                 .addFilterBefore(new LoginThrottleFilter(loginThrottle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new CsrfCookieForPages(), CsrfFilter.class)

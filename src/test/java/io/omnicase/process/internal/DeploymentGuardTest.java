@@ -107,6 +107,15 @@ class DeploymentGuardTest {
                           </bpmn:sequenceFlow>
                           <bpmn:endEvent id="end"><bpmn:incoming>flow_scripted</bpmn:incoming></bpmn:endEvent>
                         </bpmn:process>""", "flow_scripted"),
+                new Attack("a task for a named user", "evil-assignee", flow("evil-assignee",
+                        "<bpmn:userTask id=\"user_for_designer\" camunda:candidateGroups=\"${queue}\" camunda:assignee=\"designer\"/>",
+                        "user_for_designer"), "user_for_designer"),
+                new Attack("candidate users", "evil-candidate-users", flow("evil-candidate-users",
+                        "<bpmn:userTask id=\"user_for_anyone\" camunda:candidateUsers=\"designer,auditor\"/>",
+                        "user_for_anyone"), "user_for_anyone"),
+                new Attack("a role as a candidate group", "evil-role-group", flow("evil-role-group",
+                        "<bpmn:userTask id=\"user_for_a_role\" camunda:candidateGroups=\"billing, Designer\"/>",
+                        "user_for_a_role"), "user_for_a_role"),
                 new Attack("the old activiti namespace", "evil-activiti", flow("evil-activiti",
                         "<bpmn:serviceTask id=\"task_activiti\" xmlns:activiti=\"http://activiti.org/bpmn\" activiti:class=\"java.lang.ProcessBuilder\"/>",
                         "task_activiti"), "task_activiti"));
@@ -138,6 +147,32 @@ class DeploymentGuardTest {
         guarded.getRepositoryService().createDeployment().addInputStream("customer-case.bpmn", new java.io.ByteArrayInputStream(bpmn))
                 .addInputStream("resolve-case.form", new java.io.ByteArrayInputStream(form)).deploy();
         assertThat(guarded.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("customer-case").count()).isEqualTo(1);
+    }
+
+    /**
+     * What the policy cannot see (a variable naming a role, set by the model itself) is taken off the task when it is
+     * created: it is offered to its queue only, and the role is granted nothing.
+     */
+    @Test
+    void aTaskIsOfferedToQueuesOnlyWhateverTheModelsVariablesSay() {
+        String model = flow("roles-by-variable", """
+                <bpmn:userTask id="user_review" camunda:candidateGroups="${reviewers}">
+                  <bpmn:extensionElements><camunda:inputOutput>
+                    <camunda:inputParameter name="reviewers">billing,designer,camunda-admin</camunda:inputParameter>
+                  </camunda:inputOutput></bpmn:extensionElements>
+                </bpmn:userTask>""", "user_review");
+        assertThat(DeploymentPolicy.refusals("roles-by-variable.bpmn", definitions(model).getBytes(StandardCharsets.UTF_8)))
+                .as("the policy sees only a variable").isEmpty();
+        guarded.getRepositoryService().createDeployment().addString("roles-by-variable.bpmn", definitions(model)).deploy();
+
+        guarded.getRuntimeService().startProcessInstanceByKey("roles-by-variable");
+
+        org.camunda.bpm.engine.task.Task task = guarded.getTaskService().createTaskQuery()
+                .processDefinitionKey("roles-by-variable").singleResult();
+        assertThat(guarded.getTaskService().getIdentityLinksForTask(task.getId()))
+                .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).containsExactly("billing");
+        assertThat(guarded.getAuthorizationService().createAuthorizationQuery().resourceId(task.getId()).list())
+                .extracting(org.camunda.bpm.engine.authorization.Authorization::getGroupId).containsOnly("billing");
     }
 
     @Test
@@ -236,6 +271,12 @@ class DeploymentGuardTest {
         configuration.setJavaSerializationFormatEnabled(false);
         if (withGuard) {
             configuration.setCustomPreDeployers(List.of(new DeploymentGuard()));
+            configuration.setAuthorizationEnabled(true);
+            configuration.setResourceAuthorizationProvider(new QueueTaskAuthorizations());
+            // No assignee in these models: who works which queue is never asked.
+            configuration.setCustomPreBPMNParseListeners(List.of(new TaskPeople(() -> {
+                throw new IllegalStateException("no assignee expected");
+            }).onEveryUserTask()));
         }
         return configuration.buildProcessEngine();
     }
