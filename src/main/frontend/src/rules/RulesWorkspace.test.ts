@@ -95,8 +95,23 @@ describe('RulesWorkspace', () => {
     await page.find('#reason').setValue('Invoices need people');
     await page.find('#activate').trigger('click');
     await flushPromises();
-    expect(calls.find(c => c.method === 'POST')!.body).toMatchObject({ reason: 'Invoices need people' });
+    expect(calls.find(c => c.method === 'POST')!.body).toMatchObject({ reason: 'Invoices need people', basedOn: 2 });
     expect(page.find('#status').text()).toBe('v3 is active');
+  });
+
+  it('keeps the edited table and says who changed the rules when another version became active meanwhile', async () => {
+    const detail = 'v3 by admin became active after you opened v2: nothing was saved. Look at v3\'s changes, then save '
+      + 'again (your table is still on the page)';
+    server({ '/api/routing/rules/versions': () => json(409, { title: 'Conflict', status: 409, detail }) });
+    const page = mount(RulesWorkspace, { props: { me: person(['SUPERVISOR']) } });
+    await flushPromises();
+    await page.findAll('textarea.rule-name')[0].setValue('My edit');
+    await page.find('#reason').setValue('Hint for agents');
+    await page.find('#activate').trigger('click');
+    await flushPromises();
+    expect(page.find('#status').text()).toBe(detail);
+    expect((page.findAll('textarea.rule-name')[0].element as HTMLTextAreaElement).value).toBe('My edit');
+    expect((page.find('#reason').element as HTMLInputElement).value).toBe('Hint for agents');
   });
 
   it('shows the rows a version changed', async () => {

@@ -310,6 +310,8 @@ export const rulesApi = {
   diff: (v: number) => call(getJson<RuleSetDiff>(base + '/versions/' + v + '/diff')),
   validate: (rules: Rule[]) => call(postJson<{ valid: boolean }>(base + '/validate', { rules })),
   dryRun: (rules: Rule[], cases: number) => call(postJson<DryRunResult>(base + '/dry-run', { rules, cases })),
-  save: (rules: Rule[], reason: string) => call(postJson<RuleSetVersion>(base + '/versions', { rules, reason })),
+  /** Saves and activates the table, edited from the active version `basedOn` (refused with 409 when another is active now). */
+  save: (rules: Rule[], reason: string, basedOn?: number) =>
+    call(postJson<RuleSetVersion>(base + '/versions', { rules, reason, basedOn })),
   activate: (v: number, reason: string) => call(postJson<RuleSetVersion>(base + '/versions/' + v + '/activate', { reason })),
 };

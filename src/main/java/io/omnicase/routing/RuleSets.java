@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnicase.http.ConflictException;
 import io.omnicase.routing.internal.DrlGenerator;
 import io.omnicase.routing.internal.GuidedRuleCheck;
 import io.omnicase.routing.internal.RoutingFactsStore;
@@ -151,21 +152,39 @@ public class RuleSets {
     /** Checks and compiles a rule table, stores it with its generated DRL as the next version and activates it. */
     @Transactional
     public RuleSetVersion saveAndActivate(GuidedRuleSet table, String author, String reason) {
+        return saveAndActivate(table, author, reason, null);
+    }
+
+    /**
+     * {@link #saveAndActivate(GuidedRuleSet, String, String)} for a table edited from the active version
+     * {@code basedOn}: when another version became active since, nothing is stored.
+     *
+     * @throws ConflictException when {@code basedOn} is not the active version any more
+     */
+    @Transactional
+    public RuleSetVersion saveAndActivate(GuidedRuleSet table, String author, String reason, Integer basedOn) {
         GuidedRuleSet checked = GuidedRuleCheck.checked(table);
         String drl = DrlGenerator.drl(checked);
         validateDrl(drl);
-        return store(drl, checked, author, reason);
+        return store(drl, checked, author, reason, basedOn);
     }
 
-    /** {@link #saveAndActivate(GuidedRuleSet, String, String)} for an administrator's DRL, stored without a table. */
+    /** {@link #saveAndActivate(GuidedRuleSet, String, String, Integer)} for an administrator's DRL, stored without a table. */
     @Transactional
-    public RuleSetVersion saveAndActivateDrl(String drl, String author, String reason) {
+    public RuleSetVersion saveAndActivateDrl(String drl, String author, String reason, Integer basedOn) {
         validateDrl(drl);
-        return store(drl, null, author, reason);
+        return store(drl, null, author, reason, basedOn);
     }
 
-    private RuleSetVersion store(String drl, GuidedRuleSet table, String author, String reason) {
+    private RuleSetVersion store(String drl, GuidedRuleSet table, String author, String reason, Integer basedOn) {
+        // The insert locks the versions: two saves from the same version cannot both pass the check below.
         int version = store.insert(drl, table, RuleSet.checksumOf(drl), author, reason);
+        RuleSetVersion active = store.active().orElse(null);
+        if (basedOn != null && active != null && active.version() != basedOn) {
+            throw new ConflictException(active.label() + " by " + active.author() + " became active after you opened v"
+                    + basedOn + ": nothing was saved. Look at " + active.label() + "'s changes, then save again "
+                    + "(your table is still on the page)");
+        }
         store.activate(version, author, reason);
         return activated(store.find(version).orElseThrow(), author, reason);
     }

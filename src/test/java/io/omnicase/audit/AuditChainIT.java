@@ -73,6 +73,24 @@ class AuditChainIT {
         assertThat(verification().get("valid").asBoolean()).isTrue();
     }
 
+    /** Opening a case reads it through several requests at once: one look is one "case read" entry per user. */
+    @Test
+    void oneLookAtACaseIsOneReadEntryPerUserWhateverRequestsItTook() {
+        Api supervisor = Api.as(port, "supervisor");
+        for (String part : List.of("", "/timeline", "/handover", "/repeats", "", "/timeline")) {
+            assertThat(supervisor.get("/api/cases/" + caseId + part).status()).as(part).isEqualTo(200);
+        }
+        assertThat(Api.as(port, "admin").get("/api/cases/" + caseId).status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> reads("admin") == 1);
+        assertThat(reads("supervisor")).isEqualTo(1);
+    }
+
+    private long reads(String actor) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_entries WHERE kind = 'case.read' AND case_id = ? AND actor = ?")
+                .params(caseId, actor).query(Long.class).single();
+    }
+
     @Test
     void theTracePdfListsEveryEntryWithItsHashesAndTheChainProof() throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> kinds(trace()).contains("process.started"));
@@ -101,7 +119,8 @@ class AuditChainIT {
                 continue;
             }
             assertThat(flat).contains("#" + e.get("seq").asLong() + e.get("kind").asText());
-            int at = flat.indexOf("hash" + e.get("hash").asText());
+            // From the previous entry on: the newest entry's hash is also the proof's head hash.
+            int at = flat.indexOf("hash" + e.get("hash").asText(), last + 1);
             assertThat(at).as("hash of entry %s", e.get("seq")).isGreaterThan(last);
             assertThat(flat).contains("prev" + e.get("prevHash").asText(), "digest" + e.get("contentDigest").asText());
             last = at;

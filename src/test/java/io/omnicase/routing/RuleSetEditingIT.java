@@ -147,6 +147,31 @@ class RuleSetEditingIT {
         assertThat(decisions(selfService).get(0).get("ruleSetVersion").asText()).isEqualTo("v" + activeAtStart);
     }
 
+    /** Two people edit the same version: the second save is refused and names the first, and the first one's rule stays. */
+    @Test
+    void aSaveEditedFromAVersionThatIsNoLongerActiveIsRefusedAndUndoesNothing() {
+        Api.Response first = Api.as(port, "admin").postJson("/api/routing/rules/versions",
+                Map.of("rules", withRow(billingToAPerson()), "reason", "admin's rule", "basedOn", activeAtStart));
+        assertThat(first.status()).isEqualTo(201);
+        int adminsVersion = first.json().get("version").asInt();
+
+        Api.Response second = supervisor().postJson("/api/routing/rules/versions",
+                Map.of("rules", activeRows, "reason", "supervisor's hint", "basedOn", activeAtStart));
+
+        assertThat(second.status()).as(second.toString()).isEqualTo(409);
+        assertThat(second.contentType()).startsWith("application/problem+json");
+        assertThat(second.json().get("detail").asText()).startsWith("v" + adminsVersion + " by admin became active after you opened v"
+                + activeAtStart + ": nothing was saved");
+        JsonNode active = supervisor().get("/api/routing/rules/active").json();
+        assertThat(active.get("version").asInt()).isEqualTo(adminsVersion);
+        assertThat(active.get("rules").toString()).contains("Every billing message goes to a person");
+        assertThat(supervisor().get("/api/routing/rules/versions").json().get(0).get("version").asInt()).isEqualTo(adminsVersion);
+
+        // Having seen it, the supervisor saves from the version that is active now.
+        assertThat(supervisor().postJson("/api/routing/rules/versions", Map.of("rules", activeRows, "reason",
+                "supervisor's hint", "basedOn", adminsVersion)).status()).isEqualTo(201);
+    }
+
     @Test
     void aVersionActivatedOnAnotherNodeIsPickedUpHereWithoutRestart() {
         int version = supervisor().postJson("/api/routing/rules/versions",

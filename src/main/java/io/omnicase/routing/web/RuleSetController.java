@@ -118,7 +118,7 @@ class RuleSetController {
     @PostMapping(path = "/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RuleSetVersion> save(@Valid @RequestBody TableSaveRequest request, Authentication user) {
         refuseRuleText(request.drl(), user);
-        RuleSetVersion saved = ruleSets.saveAndActivate(request.table(), user.getName(), request.reason());
+        RuleSetVersion saved = ruleSets.saveAndActivate(request.table(), user.getName(), request.reason(), request.basedOn());
         ruleSets.applyNow();
         return created(saved);
     }
@@ -148,7 +148,7 @@ class RuleSetController {
     @PostMapping(path = "/drl/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RuleSetVersion> saveDrl(@Valid @RequestBody DrlSaveRequest request, Authentication user) {
         requireAdmin(user);
-        RuleSetVersion saved = ruleSets.saveAndActivateDrl(request.drl(), user.getName(), request.reason());
+        RuleSetVersion saved = ruleSets.saveAndActivateDrl(request.drl(), user.getName(), request.reason(), request.basedOn());
         ruleSets.applyNow();
         return created(saved);
     }
@@ -232,7 +232,12 @@ class RuleSetController {
         }
     }
 
-    record TableSaveRequest(List<GuidedRule> rules, String drl, @NotBlank @Size(max = 500) String reason) {
+    /**
+     * @param basedOn the active version the table was edited from: when another became active since, the save is
+     *                refused (409) rather than silently undoing that change; without it the table replaces whatever is active
+     */
+    record TableSaveRequest(List<GuidedRule> rules, String drl, @NotBlank @Size(max = 500) String reason,
+                            @Min(1) Integer basedOn) {
         GuidedRuleSet table() {
             return new GuidedRuleSet(rules);
         }
@@ -245,7 +250,8 @@ class RuleSetController {
                             @Min(1) @Max(RuleSets.MAX_DRY_RUN_CASES) Integer cases) {
     }
 
-    record DrlSaveRequest(@NotBlank @Size(max = MAX_DRL) String drl, @NotBlank @Size(max = 500) String reason) {
+    record DrlSaveRequest(@NotBlank @Size(max = MAX_DRL) String drl, @NotBlank @Size(max = 500) String reason,
+                          @Min(1) Integer basedOn) {
     }
 
     record ActivateRequest(@NotBlank @Size(max = 500) String reason) {
