@@ -133,7 +133,7 @@ describe('DesignerWorkspace', () => {
     await flushPromises();
     const post = calls.find(c => c.method === 'POST')!;
     expect(post.url).toBe(`${base}/deployments`);
-    expect(post.body).toEqual({ bpmnXml: '<xml with="script"/>', forms: detail(3).forms, reason: 'Try a script' });
+    expect(post.body).toEqual({ bpmnXml: '<xml with="script"/>', forms: detail(3).forms, reason: 'Try a script', basedOn: 3 });
     expect(page.find('#status').text()).toBe('Not deployed: 2 problems');
     expect(page.find('#fake-editor').attributes('data-marked')).toBe('Task_1,');
     expect(page.findAll('#problems li').map(li => li.text())).toEqual(
@@ -167,6 +167,55 @@ describe('DesignerWorkspace', () => {
     expect(page.find('#versions tbody tr').attributes('data-version')).toBe('4');
     expect((page.find('#deploy-reason').element as HTMLInputElement).value).toBe('');
     expect(calls.filter(c => c.method === 'POST')).toHaveLength(1);
+    expect(calls.find(c => c.method === 'POST')!.body).toMatchObject({ reason: 'Call back', basedOn: versions[0].version });
+  });
+
+  it('asks before deploying a diagram the checker finds problems in, and deploys nothing when told no', async () => {
+    const calls = server({ [`${base}/deployments`]: () => json(201, { ...versions[0], version: 4 }) });
+    const confirm = vi.fn((_question: string) => false);
+    vi.stubGlobal('confirm', confirm);
+    const page = open(['DESIGNER']);
+    await flushPromises();
+    page.findComponent(FakeEditor).vm.$emit('lint', [
+      { elementId: 'Activity_1', message: 'Element is not connected', category: 'error', rule: 'no-disconnected' }]);
+    await page.find('#deploy-reason').setValue('Stray task');
+    await page.find('form.deploy-bar').trigger('submit');
+    await flushPromises();
+    expect(confirm.mock.calls[0][0]).toContain('Element is not connected');
+    expect(calls.filter(c => c.method === 'POST')).toHaveLength(0);
+    expect(page.find('#status').text()).toBe('Not deployed: the diagram has 1 problem, listed under it');
+  });
+
+  it('keeps the edited diagram when someone else deployed meanwhile, and says who', async () => {
+    saved.xml = '<xml v="mine"/>';
+    const detail409 = 'v4 by admin was deployed after you opened v3: nothing was deployed. Compare it with your diagram '
+      + 'under Versions, then deploy again';
+    const calls = server({ [`${base}/deployments`]: () => json(409, { title: 'Conflict', status: 409, detail: detail409 }) });
+    const page = open(['DESIGNER']);
+    await flushPromises();
+    page.findComponent(FakeEditor).vm.$emit('changed');
+    await page.find('#deploy-reason').setValue('My change');
+    await page.find('form.deploy-bar').trigger('submit');
+    await flushPromises();
+    expect(page.find('#status').text()).toBe('Not deployed: ' + detail409);
+    expect(calls.filter(c => c.method === 'POST')).toHaveLength(1);
+    expect((page.find('#deploy-reason').element as HTMLInputElement).value).toBe('My change');
+    expect(page.find('.dirty').exists()).toBe(true);
+  });
+
+  it('asks before a rollback replaces changes nobody deployed', async () => {
+    const calls = server({ [`${base}/versions/2/rollback`]: () => json(201, { ...versions[1], version: 4, rollbackOf: 2 }) });
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    const page = open(['DESIGNER']);
+    await flushPromises();
+    page.findComponent(FakeEditor).vm.$emit('changed');
+    await page.find('#versions tr[data-version="2"] .rollback').trigger('click');
+    await page.find('#rollback-reason').setValue('Back to v2');
+    await page.find('.rollback-form form').trigger('submit');
+    await flushPromises();
+    expect(confirm).toHaveBeenCalledOnce();
+    expect(calls.filter(c => c.method === 'POST')).toHaveLength(0);
   });
 
   it('rolls back to an earlier version only with a reason', async () => {

@@ -84,8 +84,9 @@ export const designerApi = {
   version: (version: number) => getJson<ProcessVersionDetail>(`${base}/versions/${version}`),
   templates: () => getJson<ElementTemplate[]>('/api/designer/element-templates'),
   validate: (bpmnXml: string, forms: Forms) => postJson<{ problems: ModelProblem[] }>(`${base}/validate`, { bpmnXml, forms }),
-  deploy: (bpmnXml: string, forms: Forms, reason: string) =>
-    postJson<ProcessVersion>(`${base}/deployments`, { bpmnXml, forms, reason }),
+  /** Deploys the model edited from version `basedOn`; one deployed by someone else since refuses it (409). */
+  deploy: (bpmnXml: string, forms: Forms, reason: string, basedOn?: number) =>
+    postJson<ProcessVersion>(`${base}/deployments`, { bpmnXml, forms, reason, basedOn }),
   diff: (from: number, to: number) => getJson<VersionDiff>(`${base}/diff${query({ from, to })}`),
   rollback: (version: number, reason: string) => postJson<ProcessVersion>(`${base}/versions/${version}/rollback`, { reason }),
   previewMigration: (fromVersion: number, toVersion: number) =>

@@ -81,6 +81,27 @@ describe('DeskWork', () => {
     desk.unmount();
   });
 
+  it('opens the case the address names, and follows the address when it changes (edited, Back, a link)', async () => {
+    queueAnswers = [{ items: [row(1), row(4)], counts: { mine: 0, queues: 2, unassigned: 2 } }];
+    history.replaceState(null, '', '#case-4');
+    const desk = mount(DeskWork, { props: { me }, attachTo: document.body });
+    await flushPromises();
+    const asked = () => urls.filter(u => /^\/api\/cases\/\d+$/.test(u)).at(-1);
+    expect(asked()).toBe('/api/cases/4');
+
+    history.replaceState(null, '', '#case-1');
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await flushPromises();
+    expect(asked()).toBe('/api/cases/1');
+    expect(desk.find('.desk').classes()).toContain('has-case');
+
+    history.replaceState(null, '', location.pathname);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await flushPromises();
+    expect(desk.find('.desk').classes()).not.toContain('has-case');
+    desk.unmount();
+  });
+
   it('moves with j and k and shows the shortcuts with ?, but not while the agent types in a field', async () => {
     queueAnswers = [{ items: [row(1), row(2), row(3)], counts: { mine: 0, queues: 3, unassigned: 3 } }];
     const desk = mount(DeskWork, { props: { me }, attachTo: document.body });

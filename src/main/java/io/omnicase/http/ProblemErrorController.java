@@ -36,7 +36,8 @@ class ProblemErrorController implements ErrorController {
         }
         response.resetBuffer();
         if (isPageNavigation(request)) {
-            writePage(response, status);
+            String camundaApp = status == HttpStatus.FORBIDDEN && uri instanceof String path ? camundaApp(path) : null;
+            writePage(response, status, camundaApp == null ? null : CAMUNDA_APPS.get(camundaApp));
             return;
         }
         Problems.write(response, status, detail(status), Problems.instance(uri instanceof String s ? s : null));
@@ -50,10 +51,35 @@ class ProblemErrorController implements ErrorController {
         return "navigate".equals(request.getHeader("Sec-Fetch-Mode")) && "document".equals(request.getHeader("Sec-Fetch-Dest"));
     }
 
-    private static void writePage(HttpServletResponse response, HttpStatus status) throws IOException {
+    /** Camunda's webapps, what each is and who it is for: the words of a refusal (fixed texts). */
+    static final java.util.Map<String, String> CAMUNDA_APPS = java.util.Map.of(
+            "tasklist", "Tasklist is Camunda's list of case tasks, for agents, supervisors and admins",
+            "cockpit", "Cockpit is Camunda's view of the running processes, for supervisors, designers, auditors and admins",
+            "admin", "Admin is Camunda's administration of users, groups and authorizations, for admins");
+    private static final java.util.regex.Pattern CAMUNDA_APP = java.util.regex.Pattern.compile("/camunda/app/([a-z]+)(/.*)?");
+
+    private static String camundaApp(String path) {
+        java.util.regex.Matcher app = CAMUNDA_APP.matcher(path);
+        return app.matches() && CAMUNDA_APPS.containsKey(app.group(1)) ? app.group(1) : null;
+    }
+
+    private static void writePage(HttpServletResponse response, HttpStatus status, String forWhom) throws IOException {
         response.setStatus(status.value());
         response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().write(page(status));
+        response.getWriter().write(forWhom == null ? page(status) : notForYourRole(forWhom));
+    }
+
+    /** A Camunda webapp the user's role may not open: what it is and whose it is, as Omnicase's own pages say it. */
+    static String notForYourRole(String forWhom) {
+        return """
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>Omnicase · Not for your role</title><link rel="icon" href="/favicon.svg" type="image/svg+xml">
+                <link rel="stylesheet" href="/error-page.css"></head>
+                <body><main class="error-page"><p class="brand">Omnicase</p><h1>Not for your role</h1><p id="error-detail">%s.
+                Your role may not open it.</p>
+                <p><a href="/">Back to your Omnicase pages</a></p></main></body></html>
+                """.formatted(forWhom);
     }
 
     /** The error page of a status: only fixed texts, nothing of the request is echoed into it. */

@@ -3,6 +3,7 @@ package io.omnicase.process;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnicase.http.ConflictException;
 import io.omnicase.http.InvalidFieldException;
 import io.omnicase.http.NotFoundException;
 import org.camunda.bpm.engine.ManagementService;
@@ -214,6 +215,26 @@ public class ProcessDesign {
      */
     @Transactional
     public Version deploy(String key, String bpmnXml, Map<String, String> forms, String reason, String deployedBy) {
+        return deploy(key, bpmnXml, forms, reason, deployedBy, null);
+    }
+
+    /**
+     * {@link #deploy(String, String, Map, String, String)} of a model edited from version {@code basedOn}: when a newer
+     * version was deployed since, nothing is deployed (the designer would otherwise undo it without seeing it).
+     *
+     * @throws ConflictException when {@code basedOn} is not the newest version any more
+     */
+    @Transactional
+    public Version deployEditedFrom(int basedOn, String key, String bpmnXml, Map<String, String> forms, String reason,
+                                    String deployedBy) {
+        ProcessDefinition newest = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+                .singleResult();
+        if (newest != null && newest.getVersion() != basedOn) {
+            String by = jdbc.sql("SELECT deployed_by FROM process_versions WHERE process_definition_id = ?")
+                    .param(newest.getId()).query(String.class).optional().map(who -> " by " + who).orElse("");
+            throw new ConflictException("v" + newest.getVersion() + by + " was deployed after you opened v" + basedOn
+                    + ": nothing was deployed. Compare it with your diagram under Versions, then deploy again");
+        }
         return deploy(key, bpmnXml, forms, reason, deployedBy, null);
     }
 

@@ -186,6 +186,11 @@ class WebHardeningIT {
                 .contains("href=\"/\"").doesNotContain("no-such-page");
         // Camunda's own webapps are untouched.
         assertThat(RawHttp.get(port, "/camunda/app/cockpit/default/", navigation).status()).isEqualTo(200);
+        // One the role may not open says what it is and whose it is, not a bare 403.
+        RawHttp.Reply admin = RawHttp.get(port, "/camunda/app/admin/default/", navigation);
+        assertThat(admin.status()).as(admin.toString()).isEqualTo(403);
+        assertThat(admin.body()).contains("Not for your role").contains("Admin is Camunda's administration of users, groups "
+                + "and authorizations, for admins").contains("href=\"/\"").doesNotContain("403");
     }
 
     // ---- strict JSON ----

@@ -296,6 +296,15 @@ class ProcessDesignerIT {
             assertThat(deployed.status()).as(deployed.toString()).isEqualTo(201);
             int version = deployed.json().get("version").asInt();
 
+            // Someone who opened the old version and deploys now would undo this one unseen: refused, nothing deployed.
+            Api.Response stale = designer.postJson(KEY + "/deployments", Map.of("bpmnXml", xml, "forms", forms(shipped),
+                    "reason", "my edit of the old version", "basedOn", before));
+            assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
+            assertThat(stale.contentType()).startsWith("application/problem+json");
+            assertThat(stale.json().get("detail").asText())
+                    .startsWith("v" + version + " by designer was deployed after you opened v" + before + ": nothing was deployed");
+            assertThat(designer.get(KEY + "/versions").json().get(0).get("version").asInt()).isEqualTo(version);
+
             Api auditor = Api.as(port, "auditor");
             Api.Response diff = auditor.get(KEY + "/diff?from=" + before + "&to=" + version);
             assertThat(diff.status()).as(diff.toString()).isEqualTo(200);

@@ -52,7 +52,8 @@ class DesignerController {
     }
 
     /** The model and its forms (form id to form-js schema); the reason is read by deploy only. */
-    record ModelRequest(String bpmnXml, Map<String, JsonNode> forms, String reason) {
+    /** @param basedOn the version the model was edited from (deploy only): a newer one deployed since refuses it (409) */
+    record ModelRequest(String bpmnXml, Map<String, JsonNode> forms, String reason, Integer basedOn) {
     }
 
     record ReasonRequest(String reason) {
@@ -100,8 +101,10 @@ class DesignerController {
     @PostMapping(path = "/processes/{key}/deployments", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ProcessDesign.Version> deploy(@PathVariable String key, @RequestBody ModelRequest request,
                                                  Authentication user) {
-        ProcessDesign.Version deployed = design.deploy(key, request.bpmnXml(), forms(request.forms()), request.reason(),
-                user.getName());
+        ProcessDesign.Version deployed = request.basedOn() == null
+                ? design.deploy(key, request.bpmnXml(), forms(request.forms()), request.reason(), user.getName())
+                : design.deployEditedFrom(request.basedOn(), key, request.bpmnXml(), forms(request.forms()),
+                request.reason(), user.getName());
         return created(key, deployed);
     }
 
