@@ -14,6 +14,8 @@ describe('codes as the words people read', () => {
     expect(['BILLING', 'TECHNICAL', 'ACCOUNT', 'OTHER'].map(topicLabel)).toEqual(['Billing', 'Technical', 'Account', 'Other']);
     expect(identityLabel('CHAT_VISITOR')).toBe('Web chat');
     expect(codeWord('KEY_ACCOUNTS')).toBe('Key accounts');
+    expect(codeWord('LOW')).toBe('Low');
+    expect(codeWord('DE_ESCALATION')).toBe('De-escalation');
     expect(codeWord('billing')).toBe('billing');
   });
 

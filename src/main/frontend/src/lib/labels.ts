@@ -20,7 +20,10 @@ export const IDENTITY_LABELS: Record<string, string> = {
   EMAIL: 'Email', PHONE: 'Phone', CHAT_VISITOR: 'Web chat', MESSENGER: 'Messenger',
 };
 
-const KNOWN: Record<string, string> = { ...TOPIC_LABELS, ...TIER_LABELS, ...STATUS_LABELS, ...CHANNEL_LABELS };
+/** Routing's priorities and skills whose word the general rule below would get wrong (LOW is no abbreviation). */
+const ROUTING_LABELS: Record<string, string> = { LOW: 'Low', DE_ESCALATION: 'De-escalation' };
+
+const KNOWN: Record<string, string> = { ...TOPIC_LABELS, ...TIER_LABELS, ...STATUS_LABELS, ...CHANNEL_LABELS, ...ROUTING_LABELS };
 
 /**
  * Any code as a word: the known ones by their name (WHATSAPP -> WhatsApp), else BILLING -> Billing,

@@ -7,7 +7,7 @@ import java.util.List;
 public record Customer(CustomerId id, String displayName, Tier tier, List<Identity> identities, Instant createdAt) {
 
     private static final java.util.regex.Pattern OPAQUE_ID =
-            java.util.regex.Pattern.compile("(?i)[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}");
+            java.util.regex.Pattern.compile("(?i)(v-)?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}");
 
     /**
      * The name agents know the customer by: the display name; else the email address, else the phone number they

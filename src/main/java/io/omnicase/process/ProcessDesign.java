@@ -471,9 +471,7 @@ public class ProcessDesign {
                     recorded.at(), recorded.rollbackOf(), running);
         }
         var deployment = repository.createDeploymentQuery().deploymentId(definition.getDeploymentId()).singleResult();
-        return new Version(definition.getVersion(), definition.getId(), "system",
-                "deployed by the application at startup" + (deployment == null || deployment.getName() == null ? ""
-                        : " (" + deployment.getName() + ")"),
+        return new Version(definition.getVersion(), definition.getId(), "system", "shipped with Omnicase",
                 deployment == null || deployment.getDeploymentTime() == null ? null
                         : deployment.getDeploymentTime().toInstant(), null, running);
     }

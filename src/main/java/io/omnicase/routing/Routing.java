@@ -118,7 +118,7 @@ public class Routing {
             transaction.executeWithoutResult(status -> {
                 if (store.latestActivation() == 0) {
                     int version = store.insert(drl, table, RuleSet.checksumOf(drl), "system",
-                            "initial rules from " + initialRules.getFilename());
+                            "shipped with Omnicase (" + initialRules.getFilename() + ")");
                     store.activate(version, "system", "first start");
                 }
             });

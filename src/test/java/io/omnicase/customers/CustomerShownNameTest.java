@@ -20,6 +20,7 @@ class CustomerShownNameTest {
         assertThat(customer(" ", phone).shownName()).isEqualTo("+4915112345678");
         assertThat(customer(null, visitor).shownName()).isEqualTo("Customer #42");
         assertThat(customer("5f1c2a9e-8d7b-4c3a-9e2f-1a2b3c4d5e6f", visitor).shownName()).isEqualTo("Customer #42");
+        assertThat(customer("v-5f1c2a9e-8d7b-4c3a-9e2f-1a2b3c4d5e6f", visitor).shownName()).isEqualTo("Customer #42");
     }
 
     private static Customer customer(String name, Identity... identities) {

@@ -11,14 +11,25 @@ final class BrowserSession {
     private final int port;
     private final Map<String, String> cookies = new LinkedHashMap<>();
     String csrf;
+    /** Where the login form sent the browser. */
+    String afterLogin;
 
     private BrowserSession(int port) {
         this.port = port;
     }
 
     static BrowserSession logIn(int port, String user) {
+        return logIn(port, user, null);
+    }
+
+    /** Logs in after asking for {@code page} first (sent to the login form); {@link #afterLogin} is where login went. */
+    static BrowserSession logIn(int port, String user, String page) {
         BrowserSession session = new BrowserSession(port);
-        session.keep(RawHttp.get(port, "/login", "Accept: text/html"));
+        if (page != null) {
+            session.keep(session.get(page));
+        }
+        session.keep(RawHttp.exchange(port, null, ("GET /login HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\n"
+                + session.cookieHeader()).strip(), null));
         String token = session.cookies.get("XSRF-TOKEN");
         byte[] form = ("username=" + user + "&password=demo&_csrf=" + token).getBytes(StandardCharsets.UTF_8);
         RawHttp.Reply login = RawHttp.exchange(port, null, "POST /login HTTP/1.1\r\nHost: x\r\n" + session.cookieHeader()
@@ -27,6 +38,7 @@ final class BrowserSession {
             throw new IllegalStateException("login failed: " + login);
         }
         session.keep(login);
+        session.afterLogin = login.header("Location");
         // The desk page hands out the CSRF token (a new one after login).
         session.keep(session.get("/desk.html"));
         session.csrf = session.cookies.get("XSRF-TOKEN");

@@ -330,6 +330,13 @@ class WebHardeningIT {
         }
     }
 
+    /** Asked for a page before logging in, the browser goes back to it, with a clean address. */
+    @Test
+    void afterLoginTheBrowserReturnsToThePageItAskedForWithoutAMarkerInTheAddress() {
+        BrowserSession session = BrowserSession.logIn(port, "supervisor", "/coaching.html");
+        assertThat(session.afterLogin).endsWith("/coaching.html");
+    }
+
     /** Another page cannot sign a user out through Camunda's logout path: it has no token to send (logout CSRF). */
     @Test
     void camundasLogoutWithoutItsTokenSignsNobodyOut() {

@@ -54,12 +54,24 @@ class JdbcCustomers implements Customers {
         Timestamp now = Timestamp.from(Instant.now());
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO customers (display_name, tier, created_at) VALUES (?, 'STANDARD', ?)")
-                .params(displayName(displayName == null || displayName.isBlank() ? normalized : displayName.strip()), now)
+                .params(displayName(displayName == null || displayName.isBlank() ? unnamed(kind, normalized) : displayName.strip()), now)
                 .update(key);
         long id = key.getKey().longValue();
         jdbc.sql("INSERT INTO customer_identities (customer_id, kind, address, created_at) VALUES (?, ?, ?, ?)")
                 .params(id, kind.name(), normalized, now).update();
         return new CustomerId(id);
+    }
+
+    /**
+     * The name of a customer who gave none: their address, except a chat visitor's, which is a random token
+     * ("v-da6ad64b-c7ba-...") people would read on every page: "Web chat visitor da6ad6".
+     */
+    static String unnamed(IdentityKind kind, String address) {
+        if (kind != IdentityKind.CHAT_VISITOR) {
+            return address;
+        }
+        String token = address.replaceFirst("^(?i)(v|visitor)-", "");
+        return "Web chat visitor " + token.substring(0, Math.min(6, token.length()));
     }
 
     /** A name that fits customers.display_name (200 characters), cut at a character boundary. */

@@ -128,6 +128,8 @@ class SecurityConfiguration {
                         .securityContextRepository(new HttpSessionSecurityContextRepository())
                         .authenticationEntryPoint(problem(HttpStatus.UNAUTHORIZED)))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
+                // Back to the page asked for after login, without Spring's "?continue" marker in the address people see.
+                .requestCache(cache -> cache.requestCache(requestCacheWithoutMarker()))
                 // Logging out of Camunda's webapps ends the Omnicase session too: they sign in from it on every request,
                 // so ending only Camunda's own authentication left the user signed in everywhere.
                 .logout(logout -> logout
@@ -228,5 +230,12 @@ class SecurityConfiguration {
             }
             Problems.write(response, HttpStatus.FORBIDDEN, detail, request.getRequestURI());
         };
+    }
+
+    private static org.springframework.security.web.savedrequest.RequestCache requestCacheWithoutMarker() {
+        org.springframework.security.web.savedrequest.HttpSessionRequestCache cache =
+                new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
     }
 }
