@@ -95,6 +95,22 @@ class SignInAndNavigationIT {
         assertThat(Api.anonymous(port).get("/api/me").status()).isEqualTo(401);
     }
 
+    /** A reader is told what they can do on a page others change: the auditor's start page promises no editing. */
+    @Test
+    void anAuditorsPagesSayWhatAnAuditorDoesThere() {
+        java.util.Map<String, String> auditor = new java.util.HashMap<>();
+        Api.as(port, "auditor").get("/api/me").json().get("pages")
+                .forEach(p -> auditor.put(p.get("id").asText(), p.get("description").asText()));
+        assertThat(auditor.get("designer")).contains("read only").doesNotContain("deploy", "roll back", "migrate");
+        assertThat(auditor.get("routing-rules")).contains("read only").doesNotContain("rollback");
+        assertThat(auditor.get("audit")).doesNotContain("erase");
+        java.util.Map<String, String> admin = new java.util.HashMap<>();
+        Api.as(port, "admin").get("/api/me").json().get("pages")
+                .forEach(p -> admin.put(p.get("id").asText(), p.get("description").asText()));
+        assertThat(admin.get("audit")).contains("erase a customer's data");
+        assertThat(admin.get("designer")).contains("deploy a new version");
+    }
+
     private static List<String> texts(WebDriver page, String css) {
         await().atMost(Duration.ofSeconds(20)).until(() -> !page.findElements(By.cssSelector(css)).isEmpty());
         return page.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();

@@ -39,7 +39,7 @@ class MeController {
         String displayName = accounts.find(user.getName()).map(UserAccount::displayName)
                 .filter(name -> name != null && !name.isBlank()).orElse(user.getName());
         List<OmnicasePage.PageLink> pages = Arrays.stream(OmnicasePage.values())
-                .filter(page -> page.isFor(roles)).map(OmnicasePage::link).toList();
+                .filter(page -> page.isFor(roles)).map(page -> page.link(roles)).toList();
         return new Me(user.getName(), displayName, List.copyOf(roles), pages);
     }
 

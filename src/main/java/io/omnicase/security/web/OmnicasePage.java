@@ -68,6 +68,21 @@ public enum OmnicasePage {
         return new PageLink(id, title, href, description, external);
     }
 
+    /** The page as this user sees it: a reader (an auditor on the designer, say) is told what they can do there. */
+    public PageLink link(Set<Role> userRoles) {
+        String forReaders = READERS.get(this);
+        boolean onlyReads = forReaders != null && userRoles.stream().noneMatch(role -> role == ADMIN
+                || roles.contains(role) && role != AUDITOR);
+        return new PageLink(id, title, href, onlyReads ? forReaders : description, external);
+    }
+
+    /** What a reader (AUDITOR) does on the pages others change. */
+    private static final java.util.Map<OmnicasePage, String> READERS = java.util.Map.of(
+            ROUTING_RULES, "The rule table that decides self-service or escalation, queue and priority; every version and "
+                    + "its changes, read only.",
+            DESIGNER_PAGE, "The case process and its forms, every version, and what changed between them, read only.",
+            AUDIT, "Trace a case or customer end to end, verify the tamper-evident chain, export it.");
+
     /** A page as the front end shows it; {@code external} for Camunda's webapps and the API documentation. */
     public record PageLink(String id, String title, String href, String description, boolean external) {
     }
