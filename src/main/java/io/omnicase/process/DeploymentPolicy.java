@@ -92,10 +92,11 @@ public final class DeploymentPolicy {
 
     /** Who works a task is not the model's to say: a model that named people could hand every case to anyone. */
     static final Set<String> PEOPLE_ATTRIBUTES = Set.of("assignee", "candidateUsers");
-    /** Groups that are roles, not queues: the identity sync makes one per role, and Camunda's admin group. */
-    public static final Set<String> NOT_QUEUES = java.util.stream.Stream.concat(
-            java.util.Arrays.stream(io.omnicase.security.Role.values()).map(r -> r.name().toLowerCase(java.util.Locale.ROOT)),
-            java.util.stream.Stream.of("camunda-admin")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /** The groups a task may be offered to: the queues, by their exact names (not a role's group, not "billing "). */
+    public static final Set<String> QUEUES = java.util.Arrays.stream(io.omnicase.routing.Queue.values())
+            .map(io.omnicase.routing.Queue::group).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /** The one expression a task's candidate groups may be: the queue its case's routing decided. */
+    static final String ROUTED_QUEUE = "${queue}";
 
     /** Camunda extension elements, with their plain attributes. */
     static final Map<String, Set<String>> CAMUNDA_ELEMENTS = Map.of(
@@ -251,6 +252,21 @@ public final class DeploymentPolicy {
             }
         }
 
+        /** A task's candidate groups: the routed queue ({@code ${queue}}) or queues by name, nothing else. */
+        private void candidateGroups(String value, String id) {
+            if (ROUTED_QUEUE.equals(value.strip())) {
+                return;
+            }
+            for (String group : value.split(",", -1)) {
+                if (!QUEUES.contains(group.strip())) {
+                    refuse(id, "camunda:candidateGroups " + abbreviate(value) + " is refused: a task is offered to "
+                            + ROUTED_QUEUE + " (the queue routing decided) or to queues by name "
+                            + new java.util.TreeSet<>(QUEUES));
+                    return;
+                }
+            }
+        }
+
         private void camundaAttribute(Element element, String local, String name, String value, String id) {
             Kind kind = CAMUNDA_ATTRIBUTES.get(name);
             if (PEOPLE_ATTRIBUTES.contains(name)) {
@@ -258,13 +274,9 @@ public final class DeploymentPolicy {
                         + "and agents take it from there or a supervisor hands it to one");
                 return;
             }
-            if ("candidateGroups".equals(name) && !isExpression(value)) {
-                for (String group : value.split(",")) {
-                    if (NOT_QUEUES.contains(group.strip().toLowerCase(java.util.Locale.ROOT))) {
-                        refuse(id, "camunda:candidateGroups names the role " + abbreviate(group.strip())
-                                + ", not a queue: a task is offered to queues");
-                    }
-                }
+            if ("candidateGroups".equals(name)) {
+                candidateGroups(value, id);
+                return;
             }
             if (kind == null) {
                 refuse(id, "camunda:" + name + " is not allowed" + ("class".equals(name)

@@ -348,6 +348,10 @@ class WebHardeningIT {
             assertThat(logout.status()).as(logout.toString()).isEqualTo(403);
             assertThat(session.get("/audit.html").status()).as("still signed in after " + token).isEqualTo(200);
         }
+        // The same path percent-encoded (Tomcat decodes it for Camunda's webapps) is refused too.
+        RawHttp.Reply encoded = session.post("/%63amunda/app/", "{}", null);
+        assertThat(encoded.status()).as(encoded.toString()).isEqualTo(400);
+        assertThat(session.get("/audit.html").status()).as("still signed in after an encoded path").isEqualTo(200);
     }
 
     /**

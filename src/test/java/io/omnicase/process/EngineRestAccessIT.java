@@ -314,6 +314,19 @@ class EngineRestAccessIT {
         // Someone who works billing may have it.
         assertThat(supervisor.post(taskPath + "/assignee", Map.of("userId", "senior")).status()).isEqualTo(204);
         assertThat(tasks.createTaskQuery().taskId(billing.getId()).singleResult().getAssignee()).isEqualTo("senior");
+
+        // A colleague of the queue neither releases senior's claim with an empty claim nor claims over it.
+        CamundaWebappClient agent = CamundaWebappClient.signedIn(port, "agent");
+        for (Map<String, Object> claim : List.<Map<String, Object>>of(Map.of(), Map.of("userId", "agent"))) {
+            Api.Response over = agent.post(taskPath + "/claim", claim);
+            assertThat(over.status()).as(over.toString()).isEqualTo(409);
+            assertThat(over.contentType()).startsWith("application/problem+json");
+        }
+        // An empty claim of a task nobody holds names nobody: refused, not the engine's 500.
+        assertBadRequest(CamundaWebappClient.signedIn(port, "tech").post(CamundaWebappClient.ENGINE + "/task/"
+                + task(technicalCase).getId() + "/claim", Map.of()));
+        assertBadRequest(agent.post(taskPath + "/comment/create", Map.of()));
+        assertThat(tasks.createTaskQuery().taskId(billing.getId()).singleResult().getAssignee()).isEqualTo("senior");
     }
 
     /** Only those who work cases change a task at all: an auditor reads, a designer models, neither comments. */

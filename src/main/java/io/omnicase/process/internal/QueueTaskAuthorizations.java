@@ -26,7 +26,7 @@ final class QueueTaskAuthorizations extends DefaultAuthorizationProvider {
         return super.deleteTaskGroupIdentityLink(task, groupId, type);
     }
 
-    /** Tasks are offered to queues: a candidate user, or a role's group, is given nothing (see {@link TaskPeople}). */
+    /** Tasks are offered to queues: a candidate user, or a group that is no queue, is given nothing (see {@link TaskPeople}). */
     @Override
     public AuthorizationEntity[] newTaskUserIdentityLink(Task task, String userId, String type) {
         return null;
@@ -34,7 +34,7 @@ final class QueueTaskAuthorizations extends DefaultAuthorizationProvider {
 
     @Override
     public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
-        return TaskPeople.ROLE_GROUPS.contains(groupId) ? null : super.newTaskGroupIdentityLink(task, groupId, type);
+        return TaskPeople.QUEUES.contains(groupId) ? super.newTaskGroupIdentityLink(task, groupId, type) : null;
     }
 
     @Override

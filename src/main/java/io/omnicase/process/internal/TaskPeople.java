@@ -25,9 +25,10 @@ import java.util.function.Supplier;
  * by someone who works one of them (an agent of the queue, a supervisor or an admin). Every user task of every model
  * gets this as a built-in listener (it runs before the model's own and cannot be skipped):
  * <ul>
- *     <li>when a task is created, candidate users, and candidate groups that are roles rather than queues
- *     ({@code designer}, {@code auditor}, {@code camunda-admin}, ...), are taken off it: a model could otherwise hand
- *     every case to a role that reads none;</li>
+ *     <li>when a task is created, candidate users, and every candidate group that is not exactly one of the queues
+ *     ({@link Queue}: a role's group such as {@code designer}, {@code camunda-admin}, or {@code "designer "}, which the
+ *     database would match to the role's group), are taken off it: a model could otherwise hand every case to a role
+ *     that reads none;</li>
  *     <li>when a task is created or assigned, an assignee who does not work any of its queues is taken off it (the
  *     task goes back to its queue).</li>
  * </ul>
@@ -39,8 +40,8 @@ final class TaskPeople implements TaskListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskPeople.class);
 
-    /** Groups the identity sync makes for roles, not queues: no task is offered to them. */
-    static final Set<String> ROLE_GROUPS = DeploymentPolicy.NOT_QUEUES;
+    /** The groups a task may be offered to: the queues, by their exact names. */
+    static final Set<String> QUEUES = DeploymentPolicy.QUEUES;
 
     private final Supplier<CaseAccess> access;
 
@@ -89,9 +90,9 @@ final class TaskPeople implements TaskListener {
                 LOG.warn("Task {} ({}): the model offered it to user {}; tasks are offered to queues", task.getId(),
                         task.getTaskDefinitionKey(), candidate.getUserId());
                 takeOff(task, candidate);
-            } else if (ROLE_GROUPS.contains(candidate.getGroupId())) {
-                LOG.warn("Task {} ({}): the model offered it to the role {}; tasks are offered to queues", task.getId(),
-                        task.getTaskDefinitionKey(), candidate.getGroupId());
+            } else if (!QUEUES.contains(candidate.getGroupId())) {
+                LOG.warn("Task {} ({}): the model offered it to '{}', which is no queue; tasks are offered to queues {}",
+                        task.getId(), task.getTaskDefinitionKey(), candidate.getGroupId(), QUEUES);
                 takeOff(task, candidate);
             } else {
                 queues.add(candidate.getGroupId());

@@ -168,7 +168,14 @@ class TasklistClaims {
                         + ": throwing one would end the case's process unnoticed. Complete the task instead", path);
                 return;
             }
-            if (!HAND_OUTS.contains(action) && !"update".equals(action) && !COMPLETIONS.contains(action)) {
+            if ("claim".equals(action) && task.getAssignee() != null && (login == null || !task.getAssignee().equals(login.getName()))) {
+                // Claiming a held task: the engine's API answers with a 500 of its own; taking it over is a supervisor's.
+                Problems.write(response, HttpStatus.CONFLICT, "The task is held by " + task.getAssignee()
+                        + "; a supervisor hands a held task to someone else", path);
+                return;
+            }
+            if (!HAND_OUTS.contains(action) && !"update".equals(action) && !COMPLETIONS.contains(action)
+                    && !"comment/create".equals(action)) {
                 chain.doFilter(request, response);
                 return;
             }
@@ -180,6 +187,15 @@ class TasklistClaims {
             JsonNode parsed = parsed(body);
             if (parsed == null) {
                 Problems.write(response, HttpStatus.BAD_REQUEST, "The body is not a JSON object", path);
+                return;
+            }
+            String missing = missingField(action, parsed);
+            if (missing != null) {
+                Problems.write(response, HttpStatus.BAD_REQUEST, missing, path);
+                return;
+            }
+            if ("comment/create".equals(action)) {
+                chain.doFilter(new io.omnicase.http.BufferedBodyRequest(request, body), response);
                 return;
             }
             if (HAND_OUTS.contains(action) || "update".equals(action)) {
@@ -277,6 +293,23 @@ class TasklistClaims {
 
     private static boolean has(Authentication login, Set<String> authorities) {
         return login != null && login.getAuthorities().stream().anyMatch(a -> authorities.contains(a.getAuthority()));
+    }
+
+    /**
+     * What a change's body lacks (the engine's API answers these with a 500 of its own), or null: a claim names who
+     * claims, an assignment or delegation names the user (null to unassign), a comment has a message.
+     */
+    private static String missingField(String action, JsonNode body) {
+        return switch (action) {
+            case "claim" -> body.hasNonNull("userId") && !body.get("userId").asText().isBlank() ? null
+                    : "userId: a claim names who takes the task (yourself)";
+            case "assignee" -> body.has("userId") ? null : "userId: name the user, or null to unassign";
+            case "delegate" -> body.hasNonNull("userId") && !body.get("userId").asText().isBlank() ? null
+                    : "userId: name the user the task is delegated to";
+            case "comment/create" -> body.hasNonNull("message") && body.get("message").isTextual()
+                    && !body.get("message").asText().isBlank() ? null : "message: a comment has a text";
+            default -> null;
+        };
     }
 
     /** The person the field names when that is someone new: null when absent, empty or the task's current one. */

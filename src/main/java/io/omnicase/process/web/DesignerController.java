@@ -101,6 +101,9 @@ class DesignerController {
     @PostMapping(path = "/processes/{key}/deployments", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ProcessDesign.Version> deploy(@PathVariable String key, @RequestBody ModelRequest request,
                                                  Authentication user) {
+        if (request.basedOn() != null && request.basedOn() < 1) {
+            throw new io.omnicase.http.InvalidFieldException("basedOn", "a version, from 1");
+        }
         ProcessDesign.Version deployed = request.basedOn() == null
                 ? design.deploy(key, request.bpmnXml(), forms(request.forms()), request.reason(), user.getName())
                 : design.deployEditedFrom(request.basedOn(), key, request.bpmnXml(), forms(request.forms()),

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,13 +31,23 @@ final class CamundaTokenFirst extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return SAFE.contains(request.getMethod())
-                || !request.getRequestURI().startsWith(request.getContextPath() + "/camunda/");
+        // The decoded path: "/%63amunda/..." reaches Camunda's webapps as "/camunda/...".
+        return !UrlPathHelper.defaultInstance.getPathWithinApplication(request).startsWith("/camunda/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getRequestURI().indexOf('%') >= 0) {
+            // No address of Camunda's webapps needs one; the webapps answered encoded ones with a 500.
+            Problems.write(response, HttpStatus.BAD_REQUEST,
+                    "Addresses of Tasklist, Cockpit and Admin take no percent-encoded characters", null);
+            return;
+        }
+        if (SAFE.contains(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
         HttpSession session = request.getSession(false);
         if (session == null || carriesToken(session, request.getHeader(TOKEN_HEADER))) {
             chain.doFilter(request, response);

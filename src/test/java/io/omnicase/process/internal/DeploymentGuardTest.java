@@ -116,6 +116,9 @@ class DeploymentGuardTest {
                 new Attack("a role as a candidate group", "evil-role-group", flow("evil-role-group",
                         "<bpmn:userTask id=\"user_for_a_role\" camunda:candidateGroups=\"billing, Designer\"/>",
                         "user_for_a_role"), "user_for_a_role"),
+                new Attack("a role by a string expression with a space", "evil-role-expression", flow("evil-role-expression",
+                        "<bpmn:userTask id=\"user_for_a_role_by_expression\" camunda:candidateGroups=\"${'designer '}\"/>",
+                        "user_for_a_role_by_expression"), "user_for_a_role_by_expression"),
                 new Attack("the old activiti namespace", "evil-activiti", flow("evil-activiti",
                         "<bpmn:serviceTask id=\"task_activiti\" xmlns:activiti=\"http://activiti.org/bpmn\" activiti:class=\"java.lang.ProcessBuilder\"/>",
                         "task_activiti"), "task_activiti"));
@@ -156,13 +159,13 @@ class DeploymentGuardTest {
     @Test
     void aTaskIsOfferedToQueuesOnlyWhateverTheModelsVariablesSay() {
         String model = flow("roles-by-variable", """
-                <bpmn:userTask id="user_review" camunda:candidateGroups="${reviewers}">
+                <bpmn:userTask id="user_review" camunda:candidateGroups="${queue}">
                   <bpmn:extensionElements><camunda:inputOutput>
-                    <camunda:inputParameter name="reviewers">billing,designer,camunda-admin</camunda:inputParameter>
+                    <camunda:inputParameter name="queue">billing,Designer,camunda-admin,agent </camunda:inputParameter>
                   </camunda:inputOutput></bpmn:extensionElements>
                 </bpmn:userTask>""", "user_review");
         assertThat(DeploymentPolicy.refusals("roles-by-variable.bpmn", definitions(model).getBytes(StandardCharsets.UTF_8)))
-                .as("the policy sees only a variable").isEmpty();
+                .as("the policy sees only the routed queue's variable").isEmpty();
         guarded.getRepositoryService().createDeployment().addString("roles-by-variable.bpmn", definitions(model)).deploy();
 
         guarded.getRuntimeService().startProcessInstanceByKey("roles-by-variable");
