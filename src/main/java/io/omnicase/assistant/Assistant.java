@@ -97,7 +97,8 @@ public class Assistant {
         double confidence = Math.round(verdict.confidence() * 1000) / 1000.0;
         if (confidence < threshold) {
             return decline(verdict.topic(), confidence, sources,
-                    "confidence " + confidence + " is below the threshold " + threshold);
+                    "it was not sure enough to answer (" + percent(confidence) + " sure; it answers from "
+                            + percent(threshold) + ")");
         }
         Optional<String> answer;
         try {
@@ -161,5 +162,10 @@ public class Assistant {
 
     private static AssistantAnswer handOver(String topic, double confidence, List<AnswerSource> sources, String reason) {
         return new AssistantAnswer(false, AssistantAnswer.OFFER_PERSON, topic, confidence, sources, reason, true);
+    }
+
+    /** A confidence as people read it: "3 %", "41 %". */
+    private static String percent(double share) {
+        return Math.round(share * 100) + " %";
     }
 }

@@ -227,8 +227,9 @@ public class CaseManagement {
 
     private CaseView noteDecision(CaseId id, Decision decision) {
         CaseView view = lock(id);
-        String text = (decision.selfService() ? "Self-service" : "Escalate to " + decision.queue())
-                + ", priority " + decision.priority() + ": " + String.join("; ", decision.rulesFired());
+        String text = (decision.selfService() ? "Self-service" : "Escalate to " + decision.queue() + ", "
+                + PriorityWords.of(decision.priority()) + " priority")
+                + (decision.rulesFired().isEmpty() ? "" : ": " + String.join("; ", decision.rulesFired()));
         append(view, InteractionKind.DECISION, ROUTING, text, decision, view.status());
         return view;
     }
@@ -251,7 +252,8 @@ public class CaseManagement {
             detail.put("toQueue", queue);
         }
         if (priorityChanged) {
-            changes.add((changes.isEmpty() ? "Priority " : "priority ") + view.priority() + " → " + priority);
+            changes.add((changes.isEmpty() ? "Priority " : "priority ") + PriorityWords.of(view.priority()) + " → "
+                    + PriorityWords.of(priority));
             detail.put("fromPriority", view.priority());
             detail.put("toPriority", priority);
         }
@@ -288,7 +290,8 @@ public class CaseManagement {
     @Transactional
     public void escalate(CaseId id) {
         CaseView view = lock(id);
-        transition(id, CaseStatus.ESCALATED, "Escalated to queue " + view.queue() + " with priority " + view.priority());
+        transition(id, CaseStatus.ESCALATED, "Escalated to queue " + view.queue() + " with " + PriorityWords.of(view.priority())
+                + " priority");
     }
 
     @Transactional

@@ -70,6 +70,25 @@ public class Handovers {
         return new Handover(view.id(), view.status().name(), summary, customer, transcript, tries, routing, earlier, repeat);
     }
 
+    private static String channelWord(Enum<?> channel) {
+        return switch (channel.name()) {
+            case "SMS" -> "SMS";
+            case "WHATSAPP" -> "WhatsApp";
+            case "CHAT" -> "web chat";
+            default -> channel.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static String capitalized(String code) {
+        return code.isEmpty() ? code : code.charAt(0) + code.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A rule's reason inside a sentence: "A customer who..." reads "a customer who..." after "because". */
+    private static String midSentence(String reason) {
+        return reason.length() > 1 && Character.isUpperCase(reason.charAt(0)) && Character.isLowerCase(reason.charAt(1))
+                ? Character.toLowerCase(reason.charAt(0)) + reason.substring(1) : reason;
+    }
+
     /** Plain sentences from the facts above; no model, so the summary never says what the case does not hold. */
     static String summary(Handover.CustomerPart customer, List<Handover.Message> transcript,
                           List<Handover.AssistantTry> tries, Handover.RoutingPart routing,
@@ -77,9 +96,9 @@ public class Handovers {
         List<String> sentences = new ArrayList<>();
         List<Handover.Message> inbound = transcript.stream().filter(m -> "INBOUND".equals(m.direction())).toList();
         Set<String> channels = new LinkedHashSet<>(inbound.stream().map(Handover.Message::channel)
-                .filter(Objects::nonNull).map(Enum::name).toList());
+                .filter(Objects::nonNull).map(Handovers::channelWord).toList());
         String who = customer == null || customer.displayName() == null ? "The customer" : customer.displayName();
-        String tier = customer == null || customer.tier() == null ? "" : " (" + customer.tier() + ")";
+        String tier = customer == null || customer.tier() == null ? "" : " (" + capitalized(customer.tier().toString()) + ")";
         if (!inbound.isEmpty()) {
             sentences.add(who + tier + " wrote " + inbound.size() + (inbound.size() == 1 ? " message" : " messages")
                     + " via " + String.join(", ", channels) + ", first: \"" + quote(inbound.get(0).text()) + "\""
@@ -93,17 +112,18 @@ public class Handovers {
             Handover.AssistantTry last = tries.get(tries.size() - 1);
             sentences.add("The assistant tried " + tries.size() + (tries.size() == 1 ? " time" : " times") + " ("
                     + answered + " answered); last: " + (last.answered()
-                    ? "answered about " + last.topic() + " with confidence " + last.confidence()
+                    ? "answered about " + (last.topic() == null ? "its topic" : last.topic().toLowerCase(java.util.Locale.ROOT))
+                    + ", " + Math.round(last.confidence() * 100) + " % sure"
                     : "declined because " + last.declineReason()) + ".");
         }
         if (routing != null) {
             sentences.add("Routing: " + (routing.selfService() ? "self-service" : "queue " + routing.queue()
-                    + ", priority " + routing.priority()) + (routing.reasons().isEmpty() ? "" : ", because "
-                    + String.join("; ", routing.reasons())) + ".");
+                    + ", " + io.omnicase.cases.PriorityWords.of(routing.priority()) + " priority") + (routing.reasons().isEmpty() ? ""
+                    : ", because " + String.join("; ", routing.reasons().stream().map(Handovers::midSentence).toList())) + ".");
         }
         sentences.add(earlier.isEmpty() ? "No earlier cases." : earlier.size() + " earlier "
                 + (earlier.size() == 1 ? "case" : "cases") + ", latest #" + earlier.get(0).id() + " ("
-                + earlier.get(0).status() + (earlier.get(0).subject() == null ? "" : ": " + quote(earlier.get(0).subject()))
+                + earlier.get(0).status().toLowerCase(java.util.Locale.ROOT) + (earlier.get(0).subject() == null ? "" : ": " + quote(earlier.get(0).subject()))
                 + ").");
         return String.join(" ", sentences);
     }

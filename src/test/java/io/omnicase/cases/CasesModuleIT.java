@@ -107,7 +107,7 @@ class CasesModuleIT {
 
         assertThat(cases.find(caseId)).get().extracting(CaseView::status).isEqualTo(CaseStatus.ESCALATED);
         assertThat(cases.timeline(caseId)).last().extracting(TimelineEntry::text)
-                .isEqualTo("Escalated to queue technical with priority 75");
+                .isEqualTo("Escalated to queue technical with high priority");
     }
 
     @Test

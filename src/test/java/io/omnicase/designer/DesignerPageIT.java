@@ -87,12 +87,23 @@ class DesignerPageIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lint-issues"), "Task_Script: script tasks are not allowed"));
             assertThat(page.findElement(By.id("lint-issues")).getText()).contains("Task_Unknown: unknown delegate ${jdbcTemplate}");
 
-            // Deploy asks for a reason first; then the server refuses, naming the element, which is marked.
+            // Deploy asks for a reason first, then whether to deploy what the linter found problems in (no: nothing is
+            // sent); told yes, the server refuses, naming the element, which is marked.
             page.findElement(By.id("deploy")).click();
             wait.until(ExpectedConditions.textToBe(By.id("status"), "Say why you deploy"));
             page.findElement(By.id("deploy-reason")).sendKeys("Try a script");
+            // The page's question, answered here as a person would (the browser's own dialog is not scriptable reliably).
+            org.openqa.selenium.JavascriptExecutor script = (org.openqa.selenium.JavascriptExecutor) page;
+            script.executeScript("window.asked = []; window.answer = false;"
+                    + " window.confirm = question => { window.asked.push(question); return window.answer; };");
             page.findElement(By.id("deploy")).click();
-            wait.until(ExpectedConditions.textMatches(By.id("status"), Pattern.compile("Not deployed: .+")));
+            wait.until(ExpectedConditions.textMatches(By.id("status"), Pattern.compile("Not deployed: the diagram has \\d+ problems?, listed under it")));
+            assertThat(String.valueOf(script.executeScript("return window.asked.join('|')")))
+                    .contains("script tasks are not allowed").endsWith("Deploy it anyway?");
+            assertThat(designer.get(VERSIONS).json().size()).as("nothing sent").isEqualTo(versionsBefore);
+            script.executeScript("window.answer = true;");
+            page.findElement(By.id("deploy")).click();
+            wait.until(ExpectedConditions.textMatches(By.id("status"), Pattern.compile("Not deployed: \\d+ problems?$")));
             assertThat(page.findElement(By.id("problems")).getText()).contains("Task_Script");
             assertThat(page.findElements(By.cssSelector(".djs-element.omnicase-problem[data-element-id=Task_Script]"))).hasSize(1);
             browser.screenshot("designer-1-refused-on-its-element");

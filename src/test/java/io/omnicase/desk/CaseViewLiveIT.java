@@ -133,7 +133,7 @@ class CaseViewLiveIT {
         assertThat(view.get("assignee").isNull()).as("nobody claimed it yet").isTrue();
         JsonNode handover = Api.as(port, "agent").get("/api/cases/" + billing.caseId() + "/handover").json();
         assertThat(handover.get("customer").get("displayName").asText()).isEqualTo(billing.address());
-        assertThat(handover.get("summary").asText()).startsWith(billing.address() + " (STANDARD) wrote 1 message");
+        assertThat(handover.get("summary").asText()).startsWith(billing.address() + " (Standard) wrote 1 message");
     }
 
     private List<String> statuses(QueueCase queueCase) {

@@ -47,13 +47,13 @@ class HandoverIT {
         assertThat(tries).hasSize(2);
         assertThat(tries.get(0).get("answered").asBoolean()).isFalse();
         assertThat(tries.get(0).get("question").asText()).contains("purple stripes");
-        assertThat(tries.get(1).get("declineReason").asText()).contains("below the threshold");
+        assertThat(tries.get(1).get("declineReason").asText()).contains("not sure enough to answer");
         assertThat(tries.get(1).has("confidence")).isTrue();
         assertThat(handover.get("routing").get("reasons")).isNotNull();
         assertThat(handover.get("earlierCases").get(0).get("id").asLong()).isEqualTo(earlier);
         assertThat(handover.get("customer").get("identities").size()).isGreaterThanOrEqualTo(1);
         assertThat(handover.get("summary").asText())
-                .contains("wrote 2 messages via SMS, WHATSAPP")
+                .contains("wrote 2 messages via SMS, WhatsApp")
                 .contains("The assistant tried 2 times (0 answered)")
                 .contains("1 earlier case, latest #" + earlier).contains("Repeat contact");
         assertThat(handover.get("repeatContact").asBoolean()).isTrue();

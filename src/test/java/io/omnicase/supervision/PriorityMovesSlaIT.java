@@ -70,7 +70,7 @@ class PriorityMovesSlaIT {
         assertThat(slaTimerDue(billing.taskId())).as("the process's SLA timer").isEqualTo(urgentDue);
         JsonNode timeline = supervisor.get("/api/cases/" + billing.caseId() + "/timeline").json();
         assertThat(Timelines.texts(timeline, "ROUTING")).anySatisfy(text -> assertThat(text)
-                .contains("→ 90, SLA due " + minute(dueBefore) + " UTC → ")
+                .contains("→ urgent, SLA due " + minute(dueBefore) + " UTC → ")
                 .contains(minute(urgentDue).substring(11) + " UTC by supervisor: Customer threatens to leave"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(auditEntries(billing.caseId(), "case.sla-changed"))
                 .anySatisfy(entry -> {

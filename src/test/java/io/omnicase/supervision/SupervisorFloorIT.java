@@ -103,7 +103,7 @@ class SupervisorFloorIT {
             assertThat(Timelines.texts(timeline, "STATUS")).anySatisfy(text -> assertThat(text)
                     .contains("to senior by supervisor: " + reassignReason));
             assertThat(Timelines.texts(timeline, "ROUTING")).anySatisfy(text -> assertThat(text)
-                    .contains("→ 90, SLA due ").contains(" UTC by supervisor: " + priorityReason));
+                    .contains("→ urgent, SLA due ").contains(" UTC by supervisor: " + priorityReason));
             JsonNode caseView = Api.as(port, "supervisor").get("/api/cases/" + billing.caseId()).json();
             assertThat(caseView.get("priority").asInt()).isEqualTo(90);
             assertThat(caseView.get("assignee").asText()).isEqualTo("senior");

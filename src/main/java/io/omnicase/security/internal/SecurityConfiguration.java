@@ -236,6 +236,11 @@ class SecurityConfiguration {
         org.springframework.security.web.savedrequest.HttpSessionRequestCache cache =
                 new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
         cache.setMatchingRequestParameterName(null);
+        // Only a page a person asked for is worth returning to (as Spring's default): no API call, script or
+        // background request is saved, so none of them opens a session.
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod())
+                && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+                && request.getHeader("Accept") != null && request.getHeader("Accept").contains("text/html"));
         return cache;
     }
 }
