@@ -67,6 +67,15 @@ final class CamundaWebappClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    Api.Response put(String path, String contentType, String body) {
+        return send(withToken(request(path)).header("Content-Type", contentType).header("Accept", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Api.Response delete(String path) {
+        return send(withToken(request(path)).header("Accept", "application/json").DELETE());
+    }
+
     private HttpRequest.Builder withToken(HttpRequest.Builder request) {
         String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
                 .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new IllegalStateException("no CSRF token"));

@@ -329,6 +329,50 @@ class EngineRestAccessIT {
         assertThat(tasks.createTaskQuery().taskId(billing.getId()).singleResult().getAssignee()).isEqualTo("senior");
     }
 
+    /**
+     * The engine's update of a task sets every field, an absent one to nothing: a body without the task's name wiped
+     * its name, description and priority. Only the dates, assignee and owner change there now, as Tasklist sends them
+     * (the task back whole). And what the engine refuses is the request's fault in words: a 400 problem, not its 500
+     * naming Java types, a 404 for a query parameter of the wrong kind, or Jackson's text.
+     */
+    @Test
+    void aTaskKeepsItsCasesFieldsAndTheEnginesRefusalsAreProblemsInWords() throws Exception {
+        Task billing = task(billingCase);
+        String taskPath = CamundaWebappClient.ENGINE + "/task/" + billing.getId();
+        CamundaWebappClient supervisor = CamundaWebappClient.signedIn(port, "supervisor");
+
+        Api.Response wipe = assertBadRequest(supervisor.put(taskPath, Map.of("due", "2030-01-01T10:00:00.000+0000")));
+        assertThat(wipe.body()).contains("name");
+        Task kept = tasks.createTaskQuery().taskId(billing.getId()).singleResult();
+        assertThat(kept.getName()).isEqualTo(billing.getName()).isNotBlank();
+        assertThat(kept.getPriority()).isEqualTo(billing.getPriority());
+        assertThat(kept.getDueDate()).isNull();
+
+        // Tasklist's way: the task as read, a date changed.
+        com.fasterxml.jackson.databind.node.ObjectNode asRead = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(supervisor.get(taskPath).body());
+        asRead.put("due", "2030-01-01T10:00:00.000+0000");
+        asRead.remove(List.of("camundaFormRef", "taskState", "lastUpdated")); // read-only: the engine takes none of them
+        Api.Response dated = supervisor.put(taskPath, "application/json", asRead.toString());
+        assertThat(dated.status()).as(dated.toString()).isEqualTo(204);
+        kept = tasks.createTaskQuery().taskId(billing.getId()).singleResult();
+        assertThat(kept.getDueDate()).isNotNull();
+        assertThat(kept.getName()).isEqualTo(billing.getName());
+        asRead.put("priority", 1);
+        assertBadRequest(supervisor.put(taskPath, "application/json", asRead.toString()));
+        assertThat(tasks.createTaskQuery().taskId(billing.getId()).singleResult().getPriority()).isEqualTo(billing.getPriority());
+
+        Api.Response delete = assertBadRequest(supervisor.delete(taskPath));
+        assertThat(delete.body()).contains("part of a running process").doesNotContain("Exception");
+        assertThat(tasks.createTaskQuery().taskId(billing.getId()).count()).isEqualTo(1);
+        Api.Response nullBody = assertBadRequest(supervisor.post(taskPath + "/variables", "application/json", "null"));
+        assertThat(nullBody.body()).doesNotContain("Exception").doesNotContain("org.camunda");
+        Api.Response wrongKind = assertBadRequest(supervisor.post(taskPath + "/assignee", Map.of("userId", List.of("senior"))));
+        assertThat(wrongKind.body()).contains("userId").doesNotContain("java.lang").doesNotContain("Jackson");
+        assertBadRequest(supervisor.get(CamundaWebappClient.ENGINE + "/task?firstResult=abc"));
+        assertThat(tasks.createTaskQuery().taskId(billing.getId()).singleResult().getAssignee()).isNull();
+    }
+
     /** Only those who work cases change a task at all: an auditor reads, a designer models, neither comments. */
     @Test
     void auditorsAndDesignersChangeNoTaskAndNobodyButAnAdminTriggersTheEngine() {

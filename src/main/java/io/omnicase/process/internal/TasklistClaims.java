@@ -202,6 +202,9 @@ class TasklistClaims {
                 String refused = refusedHandOut(task, login, "update".equals(action)
                         ? new String[]{changed(parsed, "assignee", task.getAssignee()), changed(parsed, "owner", task.getOwner())}
                         : new String[]{changed(parsed, "userId", task.getAssignee())});
+                if (refused == null && "update".equals(action)) {
+                    refused = changedCaseField(task, parsed);
+                }
                 if (refused != null) {
                     Problems.write(response, refused.startsWith("You") ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST,
                             refused, path);
@@ -310,6 +313,36 @@ class TasklistClaims {
                     && !body.get("message").asText().isBlank() ? null : "message: a comment has a text";
             default -> null;
         };
+    }
+
+    /**
+     * Why a task update may not go through, or null: the engine's update sets every field, an absent one to nothing, so
+     * a body without the task's name wipes its name. The name, description and priority are the case's (its subject,
+     * channel, queue and urgency); the hierarchy and tenant are the engine's. Tasklist sends the task back whole with
+     * its dates, assignee or owner changed, which passes.
+     */
+    private static String changedCaseField(Task task, JsonNode body) {
+        Map<String, String> current = new java.util.LinkedHashMap<>();
+        current.put("name", task.getName());
+        current.put("description", task.getDescription());
+        current.put("priority", String.valueOf(task.getPriority()));
+        current.put("parentTaskId", task.getParentTaskId());
+        current.put("caseInstanceId", task.getCaseInstanceId());
+        current.put("tenantId", task.getTenantId());
+        current.put("delegationState", task.getDelegationState() == null ? null : task.getDelegationState().name());
+        for (Map.Entry<String, String> field : current.entrySet()) {
+            JsonNode sent = body.get(field.getKey());
+            String value = sent == null || sent.isNull() ? null : sent.isNumber() ? String.valueOf(sent.asInt()) : sent.asText();
+            boolean unchanged = java.util.Objects.equals(value, field.getValue())
+                    || "priority".equals(field.getKey()) && value == null && "0".equals(field.getValue())
+                    // The engine leaves the delegation state as it is when none is sent.
+                    || "delegationState".equals(field.getKey()) && value == null;
+            if (!unchanged) {
+                return field.getKey() + ": a task's " + field.getKey() + " comes from its case and is not changed "
+                        + "here; send the task as read with only its dates, assignee or owner changed";
+            }
+        }
+        return null;
     }
 
     /** The person the field names when that is someone new: null when absent, empty or the task's current one. */
