@@ -373,6 +373,27 @@ class EngineRestAccessIT {
         assertThat(tasks.createTaskQuery().taskId(billing.getId()).singleResult().getAssignee()).isNull();
     }
 
+    /**
+     * An admin works no queue, so Tasklist's "My queues" was empty for them while Cockpit counted open tasks. "All open
+     * tasks" shows an admin every task, and an agent still only their queues' tasks.
+     */
+    @Test
+    void allOpenTasksShowsAnAdminEveryTaskAndAnAgentTheirQueuesOnly() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        CamundaWebappClient admin = CamundaWebappClient.signedIn(port, "admin");
+        String filterId = null;
+        for (com.fasterxml.jackson.databind.JsonNode filter : json.readTree(admin.get(CamundaWebappClient.ENGINE + "/filter?resourceType=Task").body())) {
+            if ("All open tasks".equals(filter.path("name").asText())) {
+                filterId = filter.path("id").asText();
+            }
+        }
+        assertThat(filterId).as("the filter exists").isNotNull();
+        String list = CamundaWebappClient.ENGINE + "/filter/" + filterId + "/list?maxResults=1000";
+        assertThat(admin.get(list).body()).contains(task(billingCase).getId(), task(technicalCase).getId());
+        String techSees = CamundaWebappClient.signedIn(port, "tech").get(list).body();
+        assertThat(techSees).contains(task(technicalCase).getId()).doesNotContain(task(billingCase).getId());
+    }
+
     /** Only those who work cases change a task at all: an auditor reads, a designer models, neither comments. */
     @Test
     void auditorsAndDesignersChangeNoTaskAndNobodyButAnAdminTriggersTheEngine() {

@@ -183,19 +183,28 @@ class CamundaIdentitySync {
     }
 
     private void ensureTasklistFilters() {
-        if (filters.createFilterQuery().filterName("My queues").count() > 0) {
-            return;
+        // Each by its name, so that an installation made before a filter existed gets it at its next start.
+        if (filters.createFilterQuery().filterName("My queues").count() == 0) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("description", "Tasks of the queues I work, most urgent first");
+            properties.put("priority", -10);
+            filters.saveFilter(filters.newTaskFilter("My queues").setProperties(properties)
+                    .setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                            .includeAssignedTasks().orderByTaskPriority().desc()));
         }
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("description", "Tasks of the queues I work, most urgent first");
-        properties.put("priority", -10);
-        Filter queues = filters.newTaskFilter("My queues").setProperties(properties)
-                .setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-                        .orderByTaskPriority().desc());
-        filters.saveFilter(queues);
-        Filter mine = filters.newTaskFilter("My tasks").setProperties(Map.of("priority", -5))
-                .setQuery(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        filters.saveFilter(mine);
+        if (filters.createFilterQuery().filterName("My tasks").count() == 0) {
+            filters.saveFilter(filters.newTaskFilter("My tasks").setProperties(Map.of("priority", -5))
+                    .setQuery(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")));
+        }
+        // An admin works no queue, so "My queues" is empty for them; the engine still shows each user only the tasks
+        // they may read (an agent's are their queues' tasks, the same as "My queues").
+        if (filters.createFilterQuery().filterName("All open tasks").count() == 0) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("description", "Every open task you may see, most urgent first");
+            properties.put("priority", 0);
+            filters.saveFilter(filters.newTaskFilter("All open tasks").setProperties(properties)
+                    .setQuery(tasks.createTaskQuery().orderByTaskPriority().desc()));
+        }
     }
 
     private static String randomPassword() {
