@@ -102,6 +102,32 @@ describe('DeskWork', () => {
     desk.unmount();
   });
 
+  it('Esc in the reply box leaves it with the text kept, and a second Esc goes back to the list', async () => {
+    queueAnswers = [{ items: [row(4, { assignee: 'agent' })], counts: { mine: 1, queues: 1, unassigned: 0 } }];
+    const open = { id: 4, customerId: 4, customerName: 'Customer 4', status: 'ESCALATED', subject: 'Case subject 4',
+      channel: 'EMAIL', queue: 'billing', priority: 50, assignee: 'agent', sentiment: null };
+    const answer = (fetch as unknown as { getMockImplementation: () => (url: string) => Promise<Response> }).getMockImplementation();
+    vi.stubGlobal('fetch', vi.fn((url: string) => url === '/api/cases/4' ? json(open)
+      : url === '/api/cases/4/timeline' ? json([]) : answer(url)));
+    history.replaceState(null, '', '#case-4');
+    const desk = mount(DeskWork, { props: { me }, attachTo: document.body });
+    await flushPromises();
+    const reply = desk.find('#reply-text');
+    expect(reply.exists()).toBe(true);
+    await reply.setValue('Half a sentence');
+    (reply.element as HTMLTextAreaElement).focus();
+    reply.element.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await flushPromises();
+    expect(document.activeElement?.id).toBe('case-title');
+    expect(desk.find('.desk').classes()).toContain('has-case');
+    expect((desk.find('#reply-text').element as HTMLTextAreaElement).value).toBe('Half a sentence');
+
+    document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await flushPromises();
+    expect(desk.find('.desk').classes()).not.toContain('has-case');
+    desk.unmount();
+  });
+
   it('moves with j and k and shows the shortcuts with ?, but not while the agent types in a field', async () => {
     queueAnswers = [{ items: [row(1), row(2), row(3)], counts: { mine: 0, queues: 3, unassigned: 3 } }];
     const desk = mount(DeskWork, { props: { me }, attachTo: document.body });

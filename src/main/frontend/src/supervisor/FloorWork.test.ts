@@ -155,6 +155,25 @@ describe('FloorWork', () => {
     floor.unmount();
   });
 
+  it('Cancel and Esc close the form and put the keyboard back on the button that opened it', async () => {
+    const { floor } = await floorWithSnapshot();
+    const item = () => floor.find('#conversations li[data-case="1"]');
+    await item().find('button.reprioritise').trigger('click');
+    expect(document.activeElement?.classList.contains('priority-choice')).toBe(true);
+    await item().find('form button.cancel').trigger('click');
+    await flushPromises();
+    expect(item().find('form').exists()).toBe(false);
+    expect(document.activeElement).toBe(item().find('button.reprioritise').element);
+
+    await item().find('button.reassign').trigger('click');
+    await item().find('textarea.reason').trigger('keydown', { key: 'Escape' });
+    await flushPromises();
+    expect(item().find('form').exists()).toBe(false);
+    expect(document.activeElement).toBe(item().find('button.reassign').element);
+    expect(posts).toEqual([]);
+    floor.unmount();
+  });
+
   it('says it reconnects when the stream breaks, and takes the new snapshot when it is back', async () => {
     const { floor, stream } = await floorWithSnapshot();
     stream.onerror!();
