@@ -23,10 +23,31 @@ public enum IdentityKind {
     public String normalize(String address) {
         String trimmed = address.strip();
         return switch (this) {
-            case EMAIL -> trimmed.toLowerCase(Locale.ROOT);
+            case EMAIL -> email(trimmed);
             case PHONE -> e164(trimmed);
             case CHAT_VISITOR, MESSENGER -> trimmed;
         };
+    }
+
+    /**
+     * An email address in one form: lower case, Unicode in its composed form (NFC: "é" typed as e and an accent is
+     * "é"), and the domain in ASCII (IDNA: "exämple.com" is "xn--exmple-cua.com", the name mail servers use). Nothing
+     * folds one character into another that looks alike (no NFKC, no accent stripping): "exämple.com" is not
+     * "example.com", and the database compares identities byte for byte.
+     */
+    private static String email(String address) {
+        String composed = java.text.Normalizer.normalize(address, java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        int at = composed.lastIndexOf('@');
+        if (at < 0) {
+            return composed;
+        }
+        String domain = composed.substring(at + 1);
+        try {
+            domain = java.net.IDN.toASCII(domain, java.net.IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException notADomainName) {
+            // Kept as written: such an address was refused by accepts() or is compared as it is.
+        }
+        return composed.substring(0, at + 1) + domain;
     }
 
     /**

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -371,6 +372,9 @@ public final class DeploymentPolicy {
             };
             if (!valid) {
                 refuse(id, "the timer's " + local + " is not an ISO 8601 value: " + abbreviate(text));
+            } else if ("timeCycle".equals(local) && cyclePeriodSeconds(text) < MIN_CYCLE_SECONDS) {
+                // R/PT0S fires again at once, forever, for every case waiting at the timer: the engine's endless loop.
+                refuse(id, "a timer cycle repeats at most once a minute: " + abbreviate(text));
             }
         }
 
@@ -463,6 +467,29 @@ public final class DeploymentPolicy {
     }
 
     private static final String NOT_ONE_EXPRESSION = "\u0000";
+
+    private static final long MIN_CYCLE_SECONDS = 60;
+
+    /** The shortest period among a cycle's durations ("R5/PT10M", "R/2026-01-01T00:00:00Z/P1D"), in seconds. */
+    static long cyclePeriodSeconds(String cycle) {
+        long shortest = Long.MAX_VALUE;
+        for (String part : cycle.split("/")) {
+            Matcher d = ISO_DURATION.matcher(part);
+            if (!part.startsWith("P") || !d.matches()) {
+                continue;
+            }
+            double seconds = amount(d.group(1)) * 365 * 86_400 + amount(d.group(2)) * 30 * 86_400
+                    + amount(d.group(3)) * 7 * 86_400 + amount(d.group(4)) * 86_400
+                    + amount(d.group(6)) * 3_600 + amount(d.group(7)) * 60 + amount(d.group(8));
+            shortest = Math.min(shortest, (long) Math.floor(seconds));
+        }
+        return shortest;
+    }
+
+    /** The number of an ISO 8601 duration's part ("10M" is 10), 0 when the part is absent. */
+    private static double amount(String part) {
+        return part == null ? 0 : Double.parseDouble(part.substring(0, part.length() - 1));
+    }
 
     private static boolean isDuration(String text) {
         if (!ISO_DURATION.matcher(text).matches()) {

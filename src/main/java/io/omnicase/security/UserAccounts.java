@@ -33,7 +33,10 @@ public class UserAccounts {
     /** The enabled user with this name: what case access reads their roles and queues from. */
     @Transactional(readOnly = true)
     public Optional<UserAccount> find(String username) {
-        return rows.findByUsernameAndEnabledTrue(username).map(UserAccounts::account);
+        // Exactly this name: the database would also find "sënior" or "SENIOR" for senior, and a task or case handed
+        // to such a spelling would belong to nobody.
+        return rows.findByUsernameAndEnabledTrue(username).filter(row -> row.username().equals(username))
+                .map(UserAccounts::account);
     }
 
     @Transactional(readOnly = true)

@@ -50,6 +50,47 @@ class IdempotentIntakeIT {
                 .query(Integer.class).single()).isEqualTo(1);
     }
 
+    /**
+     * A provider's ids are opaque (WhatsApp's are base64), and the database compared them without regard to case or
+     * accents: a second customer's message whose id differed only so was acknowledged as a duplicate and lost.
+     */
+    @Test
+    void idsThatDifferOnlyByCaseOrAccentAreTwoMessages() {
+        String id = "wamid.Hb" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        List<String> ids = List.of(id, id.toLowerCase(), id.replace("Hb", "Hé"));
+        for (int i = 0; i < ids.size(); i++) {
+            Api.Response answer = Api.as(port, "gateway").postJson("/api/messages",
+                    message("+4930" + (2_000_000 + (int) (Math.random() * 7_999_999)), ids.get(i), "Different person " + i));
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
+            assertThat(answer.json().get("duplicate").asBoolean()).isFalse();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM interactions WHERE provider_message_id IN (?, ?, ?)")
+                .params(ids.get(0), ids.get(1), ids.get(2)).query(Integer.class).single()).isEqualTo(3);
+    }
+
+    /**
+     * A stranger whose address only looks like a customer's (an accent in the domain, an IDN anyone may register) is
+     * someone else: the database's accent-insensitive comparison made them the customer, with the customer's history
+     * on the agent's screen and the agent's reply in the stranger's mailbox.
+     */
+    @Test
+    void anAddressThatOnlyLooksLikeACustomersIsAnotherCustomer() {
+        String local = "anna." + UUID.randomUUID().toString().substring(0, 8);
+        Api gateway = Api.as(port, "gateway");
+        Api.Response anna = gateway.postJson("/api/messages", Map.of("channel", "EMAIL", "from", local + "@example.com",
+                "text", "My invoice is wrong", "providerMessageId", "<" + local + "-1@example.com>"));
+        Api.Response stranger = gateway.postJson("/api/messages", Map.of("channel", "EMAIL", "from", local + "@exämple.com",
+                "text", "Please send me my account details", "providerMessageId", "<" + local + "-2@exämple.com>"));
+        Api.Response sameAnna = gateway.postJson("/api/messages", Map.of("channel", "EMAIL", "from", local.toUpperCase() + "@EXAMPLE.com",
+                "text", "Any news on my invoice?", "providerMessageId", "<" + local + "-3@example.com>"));
+        assertThat(List.of(anna.status(), stranger.status(), sameAnna.status())).isSubsetOf(200, 202);
+        long annasCase = anna.json().get("caseId").asLong();
+        assertThat(stranger.json().get("caseId").asLong()).isNotEqualTo(annasCase);
+        assertThat(sameAnna.json().get("caseId").asLong()).isEqualTo(annasCase);
+        assertThat(jdbc.sql("SELECT address FROM customer_identities WHERE address LIKE ? ORDER BY id").param(local + "@%")
+                .query(String.class).list()).containsExactly(local + "@example.com", local + "@xn--exmple-cua.com");
+    }
+
     @Test
     void tenDifferentFirstMessagesOfANewCustomerAtOnceMakeOneCustomerAndOneCase() throws Exception {
         String phone = "+4940" + (1_000_000 + (int) (Math.random() * 8_999_999));

@@ -65,4 +65,15 @@ class AddressSyntaxTest {
             });
         }
     }
+
+    @Test
+    void anEmailAddressHasOneFormThatNoLookalikeShares() {
+        assertThat(IdentityKind.EMAIL.normalize(" Anna.Schmidt@Exämple.COM ")).isEqualTo("anna.schmidt@xn--exmple-cua.com");
+        assertThat(IdentityKind.EMAIL.normalize("anna.schmidt@xn--exmple-cua.com")).isEqualTo("anna.schmidt@xn--exmple-cua.com");
+        // é typed as one character or as e and a combining accent: one address.
+        assertThat(IdentityKind.EMAIL.normalize("jose\u0301@example.com")).isEqualTo(IdentityKind.EMAIL.normalize("jos\u00e9@example.com"));
+        // Nothing looks-alike is folded: another accent, or full-width letters, stay another address.
+        assertThat(IdentityKind.EMAIL.normalize("anna@exämple.com")).isNotEqualTo("anna@example.com");
+        assertThat(IdentityKind.EMAIL.normalize("\uff41nna@example.com")).isNotEqualTo("anna@example.com");
+    }
 }

@@ -221,11 +221,16 @@ class EngineApiErrors {
         JsonNode engine = json ? parsed(body) : null;
         String type = engine == null ? "" : engine.path("type").asText("");
         String message = engine == null ? "" : engine.path("message").asText("");
-        if (status == 400 && contentType != null && contentType.toLowerCase().startsWith("text/plain")) {
-            Matcher field = FIELD.matcher(text.strip());
+        boolean plainText = contentType != null && contentType.toLowerCase().startsWith("text/plain");
+        if (status == 400 && (plainText || NAMES_CODE.matcher(message).find())) {
+            // Jackson's message, as text or inside the engine's JSON (which of its handlers answers varies).
+            Matcher field = FIELD.matcher((plainText ? text : message).strip());
             return new Answer(HttpStatus.BAD_REQUEST, field.find()
                     ? field.group(1) + ": the value does not fit this field"
                     : "The body is not what this resource takes");
+        }
+        if (status == 400 && engine != null && message.isBlank()) {
+            return new Answer(HttpStatus.BAD_REQUEST, "The request is not what this resource takes: a field has a value of the wrong kind");
         }
         if (status == 404 && "QueryParamException".equals(type)) {
             return new Answer(HttpStatus.BAD_REQUEST, "A query parameter has a value of the wrong kind");

@@ -130,6 +130,11 @@ class LoginThrottle {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
+    /** Whether a typed name is the account's name as the throttle counts it: the same but for case and outer spaces. */
+    static boolean sameAccount(String accountName, String typed) {
+        return typed != null && accountName.toLowerCase(Locale.ROOT).equals(typed.strip().toLowerCase(Locale.ROOT));
+    }
+
     private static String normalised(String username) {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         return name.length() > MAX_USERNAME_KEY ? name.substring(0, MAX_USERNAME_KEY) : name;

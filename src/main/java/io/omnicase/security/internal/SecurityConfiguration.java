@@ -122,6 +122,17 @@ class SecurityConfiguration {
                         // Cockpit's plugin API answers whoever is signed in (its counts of running cases too); it is
                         // for the roles Cockpit is for.
                         .requestMatchers("/camunda/api/cockpit/**").hasAnyRole("SUPERVISOR", "DESIGNER", "AUDITOR", "ADMIN")
+                        // The engine API's statistics count running cases across every queue as well (an agent's
+                        // PROCESS_DEFINITION read, which Tasklist needs, is all they ask for), and its metrics and
+                        // job definitions are the operators': Cockpit's roles too.
+                        .requestMatchers(HttpMethod.GET, "/camunda/api/engine/engine/*/process-definition/statistics",
+                                "/camunda/api/engine/engine/*/process-definition/*/statistics",
+                                "/camunda/api/engine/engine/*/process-definition/key/*/statistics",
+                                "/camunda/api/engine/engine/*/process-definition/key/*/tenant-id/*/statistics",
+                                "/camunda/api/engine/engine/*/history/process-definition/*/statistics",
+                                "/camunda/api/engine/engine/*/metrics", "/camunda/api/engine/engine/*/metrics/**",
+                                "/camunda/api/engine/engine/*/job-definition", "/camunda/api/engine/engine/*/job-definition/**")
+                        .hasAnyRole("SUPERVISOR", "DESIGNER", "AUDITOR", "ADMIN")
                         .requestMatchers("/camunda/**").authenticated()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic
@@ -179,6 +190,8 @@ class SecurityConfiguration {
 
     @Bean
     UserDetailsService userDetailsService(JdbcClient jdbc) {
+        // The database compares names without regard to accents, width or case ("tëch" and "ｔｅｃｈ" find tech): only
+        // the account's own name, in any case, signs in, so the login throttle, which keys on that, counts every try.
         return username -> jdbc.sql("SELECT username, password_hash, roles, enabled FROM users WHERE username = ?")
                 .param(username)
                 .query((rs, n) -> User.withUsername(rs.getString(1)).password(rs.getString(2))
@@ -186,6 +199,7 @@ class SecurityConfiguration {
                                 .filter(r -> !r.isEmpty()).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList())
                         .disabled(!rs.getBoolean(4)).build())
                 .optional()
+                .filter(user -> LoginThrottle.sameAccount(user.getUsername(), username))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 

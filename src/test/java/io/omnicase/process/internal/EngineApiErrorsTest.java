@@ -40,6 +40,13 @@ class EngineApiErrorsTest {
         assertThat(answer).isEqualTo(new EngineApiErrors.Answer(HttpStatus.BAD_REQUEST, "userId: the value does not fit this field"));
     }
 
+    @Test
+    void jacksonsMessageInTheEnginesJsonIsPutInWordsToo() {
+        assertThat(answer(400, "{\"type\":\"InvalidRequestException\",\"message\":\"Cannot deserialize value of type "
+                + "`java.lang.String` from Array value (through reference chain: org.camunda.bpm.engine.rest.dto.task.UserIdDto[\\\"userId\\\"])\"}"))
+                .isEqualTo(new EngineApiErrors.Answer(HttpStatus.BAD_REQUEST, "userId: the value does not fit this field"));
+    }
+
     private static EngineApiErrors.Answer answer(int status, String body) {
         return EngineApiErrors.rewritten(status, "application/json", body.getBytes(StandardCharsets.UTF_8));
     }
