@@ -1,5 +1,7 @@
 package io.omnicase.channels.email;
 
+import io.omnicase.customers.Channel;
+import io.omnicase.customers.Customers;
 import io.omnicase.customers.IdentityKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,9 +16,11 @@ import java.util.Locale;
 class EmailBounces {
 
     private final JdbcClient jdbc;
+    private final Customers customers;
 
-    EmailBounces(JdbcClient jdbc) {
+    EmailBounces(JdbcClient jdbc, Customers customers) {
         this.jdbc = jdbc;
+        this.customers = customers;
     }
 
     /**
@@ -25,7 +29,8 @@ class EmailBounces {
      */
     @Transactional
     void record(String address, String status, String diagnostic) {
-        if (!IdentityKind.EMAIL.accepts(address)) {
+        if (!IdentityKind.EMAIL.accepts(address) || customers.known(Channel.EMAIL, address).isEmpty()) {
+            // Only a customer's address is ever mailed, so only theirs can bounce: a report naming any other is noise.
             return;
         }
         jdbc.sql("INSERT INTO email_bounces (address, status, diagnostic, last_bounced_at) VALUES (?, ?, ?, ?) "
@@ -34,6 +39,12 @@ class EmailBounces {
                 .params(normalize(address), fit(status, 20), fit(diagnostic, 500),
                         Timestamp.from(Instant.now()))
                 .update();
+    }
+
+    /** The mailbox is alive (its owner wrote from it): replies go to it again. */
+    @Transactional
+    void clear(String address) {
+        jdbc.sql("DELETE FROM email_bounces WHERE address = ?").param(normalize(address)).update();
     }
 
     @Transactional(readOnly = true)
@@ -52,6 +63,6 @@ class EmailBounces {
     }
 
     private static String normalize(String address) {
-        return address.strip().toLowerCase(Locale.ROOT);
+        return IdentityKind.EMAIL.normalize(address);
     }
 }

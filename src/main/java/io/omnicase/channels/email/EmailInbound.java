@@ -47,6 +47,9 @@ class EmailInbound {
     enum Outcome { NEW_CASE, ADDED_TO_CASE, DUPLICATE, AUTO_REPLY_ATTACHED, MACHINE_MAIL_LOGGED, BOUNCE, UNREADABLE,
         NOT_TAKEN, MOVED_ASIDE }
 
+    /** The most addresses one delivery report marks as bouncing. */
+    static final int MAX_BOUNCED_PER_REPORT = 5;
+
     private final CaseIntake intake;
     private final CaseManagement cases;
     private final EmailBounces bounces;
@@ -76,7 +79,10 @@ class EmailInbound {
             signal = "sent from the support address itself";
         }
         if (kind == MailKind.BOUNCE) {
-            for (DeliveryReport.FailedRecipient failed : DeliveryReport.failedRecipients(mail)) {
+            // A report is anyone's mail: it marks at most a few addresses (Omnicase mails one customer at a time, with
+            // the thread's people in copy), only customers' addresses, and a customer's own mail clears the mark.
+            List<DeliveryReport.FailedRecipient> failures = DeliveryReport.failedRecipients(mail);
+            for (DeliveryReport.FailedRecipient failed : failures.subList(0, Math.min(failures.size(), MAX_BOUNCED_PER_REPORT))) {
                 if (!failed.delayed()) {
                     bounces.record(failed.address(), failed.status(), failed.diagnostic());
                 }
@@ -94,6 +100,10 @@ class EmailInbound {
             return Outcome.UNREADABLE;
         }
         String address = from.get().getAddress();
+        if (kind == MailKind.HUMAN) {
+            // A person writes from this mailbox: it is alive, whatever a report (perhaps a forged one) said of it.
+            bounces.clear(address);
+        }
         MailThreader.Found thread = threader.find(mail, address, kind != MailKind.HUMAN, support);
         String text = MailText.of(mail);
         List<Attachments.Found> files = attachments.find(mail);

@@ -283,8 +283,8 @@ class MailConversationsIT {
                 return "expected in the machine-mail log, was " + entry.map(Object::toString).orElse("nowhere") + " " + outcome;
             }
             if (step.kind().equals("bounce") && jdbc.sql("SELECT COUNT(*) FROM email_bounces WHERE address = ?")
-                    .param("gone." + run + "@stadtwerke-nord.example").query(Integer.class).single() != 1) {
-                return "the bounced address is not marked";
+                    .param("peter.schulz." + run + "@stadtwerke-nord.example").query(Integer.class).single() != 1) {
+                return "the bounced customer's address is not marked";
             }
             return null;
         }
@@ -295,6 +295,10 @@ class MailConversationsIT {
         String kind = (String) entry.get().get("kind");
         if (step.kind().equals("human") && !kind.equals("INBOUND")) {
             return "a person's mail stored as " + kind;
+        }
+        if (step.kind().equals("human") && jdbc.sql("SELECT COUNT(*) FROM email_bounces b JOIN interactions i "
+                + "ON b.address = i.author COLLATE utf8mb4_nopad_bin WHERE i.provider_message_id = ?").param(messageId).query(Integer.class).single() > 0) {
+            return "the sender wrote, yet their address is still marked as bouncing";
         }
         if (step.kind().equals("auto") && !(kind.equals("STATUS") && detail.path("automatic").asBoolean())) {
             return "a machine's mail stored as " + kind + " " + detail;

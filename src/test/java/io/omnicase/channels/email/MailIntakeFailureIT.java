@@ -163,6 +163,8 @@ class MailIntakeFailureIT {
     void aBounceWithOverlongFieldsIsRecordedShortenedAndNotRetried() throws Exception {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         String gone = "gone-" + unique + "@customer.example";
+        // Only a customer's address is mailed, so only a customer's can bounce.
+        io.omnicase.support.CustomerMessages.write(port, "EMAIL", gone, "Please cancel my order", null);
         String messageId = "<dsn-" + UUID.randomUUID() + "@mx.customer.example>";
         deliverRaw("""
                 From: Mail Delivery System <MAILER-DAEMON@mx.customer.example>
