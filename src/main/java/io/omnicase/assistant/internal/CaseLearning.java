@@ -6,6 +6,9 @@ import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseManagement;
 import io.omnicase.cases.CaseView;
 import io.omnicase.cases.CaseResolved;
+import io.omnicase.customers.Customer;
+import io.omnicase.customers.CustomerId;
+import io.omnicase.customers.Customers;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
@@ -27,10 +30,12 @@ class CaseLearning {
 
     private final Assistant assistant;
     private final CaseManagement cases;
+    private final Customers customers;
 
-    CaseLearning(Assistant assistant, CaseManagement cases) {
+    CaseLearning(Assistant assistant, CaseManagement cases, Customers customers) {
         this.assistant = assistant;
         this.cases = cases;
+        this.customers = customers;
     }
 
     // After commit, on the event pool, without a transaction of its own: no database connection is held while
@@ -48,8 +53,11 @@ class CaseLearning {
         // (the question, then "I mean..."), not with all of it run together, which matches no single question well.
         List<String> asked = resolved.questions().stream().filter(text -> !blank(text)).toList();
         String key = "case:" + resolved.caseId() + ":" + resolved.occurredAt().toEpochMilli();
+        // The answer is offered to other customers: without this one's name, the greeting and the agent's sign-off.
+        String answer = Impersonal.answer(resolved.answer(), customers.find(new CustomerId(resolved.customerId()))
+                .map(Customer::displayName).stream().toList());
         for (int i = 0; i < asked.size(); i++) {
-            assistant.learn(new Example(asked.get(i), resolved.answer(), resolved.topic()), ORIGIN,
+            assistant.learn(new Example(asked.get(i), answer, resolved.topic()), ORIGIN,
                     i == 0 ? key : key + ":" + i, resolved.resolvedBy(),
                     resolved.caseId(), (queue == null ? UNROUTED_QUEUE : queue).toLowerCase(java.util.Locale.ROOT));
         }

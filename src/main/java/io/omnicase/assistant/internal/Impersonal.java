@@ -1,0 +1,63 @@
+package io.omnicase.assistant.internal;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An agent's reply as an answer for anyone: a resolved case's reply is learned and later offered to other customers
+ * (as a one-click answer on the desk, or to the customer by the assistant), so it must not greet or name the customer it
+ * was written to, nor sign with its agent's name. The greeting and the sign-off go, and the customer's names where they
+ * stand in a sentence ("I'm sorry to hear that, Ben." is "I'm sorry to hear that.").
+ */
+final class Impersonal {
+
+    private static final Pattern GREETING = Pattern.compile(
+            "^\\s*(hello|hi|hey|dear|good (morning|afternoon|evening)|hallo|guten tag|liebe[rs]?|bonjour|hola|hej)\\b"
+                    + "[^\\n.!?,:]{0,40}[,!:.]?[ \\t]*(\\r?\\n)*\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SIGN_OFF = Pattern.compile(
+            "(\\r?\\n|^|(?<=[.!?])\\s)\\s*(best( regards| wishes)?|kind regards|warm regards|regards|many thanks|thanks|thank you|"
+                    + "cheers|sincerely|yours|viele grüße|mit freundlichen grüßen|cordialement|saludos)\\b[,!.]?"
+                    + "([ \\t]*\\r?\\n?[ \\t]*[\\p{L} .'-]{0,40})?\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("\\s+([,.!?;:])");
+    private static final Pattern DOUBLE_COMMA = Pattern.compile(",\\s*([,.!?])");
+
+    private Impersonal() {
+    }
+
+    /** The reply without greeting, sign-off and the named person's names (names of fewer than two letters are kept). */
+    static String answer(String reply, Collection<String> names) {
+        String text = reply.strip();
+        String withoutGreeting = GREETING.matcher(text).replaceFirst("");
+        if (!withoutGreeting.isBlank()) {
+            text = withoutGreeting;
+        }
+        String withoutSignOff = SIGN_OFF.matcher(text).replaceFirst("");
+        if (!withoutSignOff.isBlank()) {
+            text = withoutSignOff.strip();
+        }
+        for (String name : names) {
+            for (String part : name == null ? new String[0] : name.strip().split("[\\s,]+")) {
+                if (part.codePointCount(0, part.length()) < 2 || !part.codePoints().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'')) {
+                    continue;
+                }
+                // A direct address ("..., Ben." or "Ben, ...") goes with its comma; a name inside a sentence too.
+                text = Pattern.compile("(,\\s*)?\\b" + Pattern.quote(part) + "\\b(\\s*,)?", Pattern.CASE_INSENSITIVE
+                        | Pattern.UNICODE_CASE).matcher(text).replaceAll(m -> m.group(1) != null && m.group(2) != null ? "," : "");
+            }
+        }
+        text = DOUBLE_COMMA.matcher(text).replaceAll("$1");
+        text = SPACE_BEFORE_PUNCTUATION.matcher(text).replaceAll("$1").replaceAll("[ \\t]{2,}", " ").strip();
+        text = text.replaceFirst("^[,;:\\s]+", "");
+        return text.isEmpty() ? reply.strip() : capitalised(text);
+    }
+
+    private static String capitalised(String text) {
+        Matcher first = Pattern.compile("\\p{L}").matcher(text);
+        if (!first.find() || first.start() > 0) {
+            return text;
+        }
+        return text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+    }
+}
