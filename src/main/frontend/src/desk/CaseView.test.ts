@@ -103,6 +103,20 @@ async function resolution(view: ReturnType<typeof mount>, text: string) {
 
 // Tests with the step's form load the form-js chunk: slow on a busy machine.
 describe('CaseView', { timeout: 30000 }, () => {
+  it('a case a colleague holds is read, not answered: no reply box, no form, no one-click answer; a supervisor takes it over', async () => {
+    const tech = mount(CaseView, { props: { caseId: 42, me: 'tech' }, attachTo: document.body });
+    await flushPromises();
+    expect(tech.find('#held-note').text()).toContain('agent is working on this case');
+    expect(tech.find('#reply-form').exists()).toBe(false);
+    expect(tech.find('#step-form').exists()).toBe(false);
+    tech.unmount();
+    const supervisor = mount(CaseView, { props: { caseId: 42, me: 'supervisor', takesOver: true }, attachTo: document.body });
+    await flushPromises();
+    expect(supervisor.find('#held-note').exists()).toBe(false);
+    expect(supervisor.find('#reply-form').exists()).toBe(true);
+    supervisor.unmount();
+  });
+
   it('shows the case with customer, state, queue and the conversation, customer text as text', async () => {
     const view = await opened();
     expect(view.find('#case-title').text()).toContain('Router down');

@@ -76,6 +76,29 @@ public class CaseAccess {
      * @throws CaseNotFoundException    when there is no such case
      * @throws CaseAccessDeniedException when the user may not change it
      */
+    /**
+     * The user may write to the case and works it now: nobody else holds its task, or the user takes held tasks over
+     * (a supervisor, an admin). One rule for replying, the case's form and resolving: a colleague's held case is read,
+     * not answered.
+     *
+     * @throws CaseStateException (409) naming who holds the case
+     */
+    @Transactional(readOnly = true)
+    public CaseView checkMayWork(String username, CaseId id) {
+        CaseView view = checkWrite(username, id);
+        Subject user = subject(username);
+        if (!user.writesAll()) {
+            for (CaseAssignments known : assignments) {
+                java.util.Optional<String> holder = known.assigneeOf(id);
+                if (holder.isPresent() && !holder.get().equals(username)) {
+                    throw new CaseStateException("Case " + id.value() + " is being handled by " + holder.get()
+                            + "; only a supervisor can take it over");
+                }
+            }
+        }
+        return view;
+    }
+
     @Transactional(readOnly = true)
     public CaseView checkWrite(String username, CaseId id) {
         CaseView view = existing(id);

@@ -16,6 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 
@@ -156,11 +157,12 @@ class DeskIT {
     }
 
     /**
-     * The API's refusal reaches the agent as its words: a supervisor takes over the case the agent has open, the
-     * agent's resolve is refused (409 problem) and the desk says who handles the case; the case stays unresolved.
+     * A supervisor takes over the case the agent has open: the desk follows at once, says who works on it and offers
+     * the agent neither the reply box nor the form; the API refuses the agent's reply as it refuses a resolve (409,
+     * naming who handles the case), and the case stays unresolved.
      */
     @Test
-    void whenASupervisorHasTakenOverTheCaseTheDeskShowsTheRefusalInsteadOfResolving() {
+    void whenASupervisorHasTakenOverTheCaseTheDeskLetsTheAgentReadItOnly() {
         long caseId = escalated(newAddress("omar"), "URGENT: my router is down again and I cannot work, please help");
         try (Browser browser = Browser.open()) {
             WebDriver page = deskOfTheAgent(browser);
@@ -171,22 +173,22 @@ class DeskIT {
             claim.click();
             WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(20));
             wait.until(d -> d.findElement(By.id("case-title")).getText().contains("#" + caseId));
+            assertThat(page.findElements(By.id("reply-form"))).isNotEmpty();
 
             Api.Response takeOver = Api.as(port, "supervisor").post("/api/desk/tasks/" + taskId + "/claim", "application/json", "");
             assertThat(takeOver.status()).as(takeOver.toString()).isEqualTo(200);
 
-            StepForms.choose(page, "Topic", "Technical");
-            StepForms.field(page, "Resolution").sendKeys("Router replaced.");
-            page.findElement(By.id("step-submit")).click();
-            WebElement status = page.findElement(By.id("case-status"));
-            await().atMost(Duration.ofSeconds(20)).until(() -> !status.getText().isEmpty());
-            assertThat(status.getText()).isEqualTo("Case " + caseId + " is being handled by supervisor; only a supervisor can take it over");
-            assertThat(status.getDomAttribute("class")).contains("error");
-            assertThat(status.isDisplayed()).isTrue();
-            // The header follows the take-over.
-            wait.until(d -> d.findElement(By.id("case-view")).getText().contains("Held by supervisor"));
-            browser.screenshot("desk-refused-resolve");
+            wait.until(d -> !d.findElements(By.id("held-note")).isEmpty());
+            assertThat(page.findElement(By.id("held-note")).getText()).startsWith("supervisor is working on this case");
+            assertThat(page.findElements(By.id("reply-form"))).isEmpty();
+            assertThat(page.findElements(By.id("step-form"))).isEmpty();
+            browser.screenshot("desk-held-by-supervisor");
         }
+        Api.Response reply = Api.as(port, "agent").postJson("/api/cases/" + caseId + "/replies", Map.of("text", "Router replaced."));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().get("detail").asText())
+                .isEqualTo("Case " + caseId + " is being handled by supervisor; only a supervisor can take it over");
         assertThat(Api.as(port, "agent").get("/api/cases/" + caseId).json().get("status").asText()).isEqualTo("ESCALATED");
     }
 

@@ -96,13 +96,7 @@ class CaseActionsController {
 
     /** The user may write to the case, and nobody else holds its task (unless the user takes tasks over). */
     private void checkMayWork(String me, CaseId caseId) {
-        access.checkWrite(me, caseId);
-        work.taskOf(caseId).filter(task -> task.claimed() && !task.heldBy(me)).ifPresent(task -> {
-            if (!access.takesOverClaimedTasks(me)) {
-                throw new ConflictException("Case " + caseId.value() + " is being handled by " + task.assignee()
-                        + "; only a supervisor can take it over");
-            }
-        });
+        access.checkMayWork(me, caseId);
     }
 
     /** Closes a resolved case before its follow-up period ends. */
