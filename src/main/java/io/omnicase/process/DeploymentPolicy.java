@@ -180,7 +180,31 @@ public final class DeploymentPolicy {
                 problems.add(new DeploymentProblem(null, "the document is not BPMN 2.0 definitions"));
                 return;
             }
+            if (deeperThan(root, MAX_DEPTH)) {
+                // A model's elements nest a few levels (a process, a subprocess, an event, its definition); thousands
+                // of levels are an attack on the checks' and the engine's recursion.
+                problems.add(new DeploymentProblem(null, "the model nests elements more than " + MAX_DEPTH + " levels deep"));
+                return;
+            }
             element(root, "definitions");
+        }
+
+        /** Whether any element lies deeper than the limit below the root, found without recursion. */
+        private static boolean deeperThan(Element root, int limit) {
+            java.util.ArrayDeque<Map.Entry<Node, Integer>> open = new java.util.ArrayDeque<>();
+            open.push(Map.entry(root, 0));
+            while (!open.isEmpty()) {
+                Map.Entry<Node, Integer> next = open.pop();
+                if (next.getValue() > limit) {
+                    return true;
+                }
+                for (Node child = next.getKey().getFirstChild(); child != null; child = child.getNextSibling()) {
+                    if (child instanceof Element) {
+                        open.push(Map.entry(child, next.getValue() + 1));
+                    }
+                }
+            }
+            return false;
         }
 
         private void element(Element element, String nearestId) {
@@ -469,6 +493,7 @@ public final class DeploymentPolicy {
     private static final String NOT_ONE_EXPRESSION = "\u0000";
 
     private static final long MIN_CYCLE_SECONDS = 60;
+    private static final int MAX_DEPTH = 100;
 
     /** The shortest period among a cycle's durations ("R5/PT10M", "R/2026-01-01T00:00:00Z/P1D"), in seconds. */
     static long cyclePeriodSeconds(String cycle) {

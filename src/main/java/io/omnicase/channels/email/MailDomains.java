@@ -23,10 +23,26 @@ final class MailDomains {
             "interia.pl", "onet.pl", "qq.com", "163.com", "126.com", "sina.com", "naver.com", "daum.net", "hanmail.net",
             "rediffmail.com", "uol.com.br", "bol.com.br", "comcast.net", "verizon.net", "att.net", "sbcglobal.net",
             "btinternet.com", "sky.com", "virginmedia.com", "bluewin.ch", "xs4all.nl", "ziggo.nl", "kpnmail.nl",
-            "telenet.be", "skynet.be");
+            "telenet.be", "skynet.be",
+            // more of the world's big free-mail providers (a probe joined a case from foxmail.com, 4 December)
+            "foxmail.com", "yeah.net", "139.com", "189.cn", "sohu.com", "aliyun.com", "tom.com", "21cn.com", "sina.cn",
+            "nate.com", "protonmail.ch", "duck.com", "hushmail.com", "runbox.com", "mailfence.com", "disroot.org",
+            "riseup.net", "tutamail.com", "tuta.com", "keemail.me", "startmail.com", "zohomail.com", "zohomail.eu",
+            "bk.ru", "list.ru", "internet.ru", "rambler.ru", "ya.ru", "ukr.net", "i.ua", "meta.ua", "abv.bg", "mail.bg",
+            "freemail.hu", "citromail.hu", "azet.sk", "centrum.cz", "post.cz", "email.cz", "atlas.cz", "volny.cz",
+            "gazeta.pl", "tlen.pl", "op.pl", "vp.pl", "interia.eu", "poczta.fm", "inbox.lv", "inbox.lt", "mail.ee",
+            "docomo.ne.jp", "ezweb.ne.jp", "softbank.ne.jp", "i.softbank.jp", "sify.com", "ig.com.br", "terra.com.br",
+            "globo.com", "r7.com", "prodigy.net.mx", "bellsouth.net", "charter.net", "cox.net", "earthlink.net",
+            "optonline.net", "frontier.com", "juno.com", "netzero.net", "rogers.com", "shaw.ca", "sympatico.ca",
+            "videotron.ca", "telus.net", "bigpond.com", "bigpond.net.au", "optusnet.com.au", "iinet.net.au",
+            "xtra.co.nz", "ntlworld.com", "talktalk.net", "tiscali.co.uk", "blueyonder.co.uk", "o2.co.uk",
+            "planet.nl", "home.nl", "chello.nl", "hetnet.nl", "club-internet.fr", "numericable.fr", "bbox.fr",
+            "aliceadsl.fr", "tin.it", "fastwebnet.it", "email.it", "inwind.it", "iol.it", "sapo.pt", "clix.pt",
+            "netcabo.pt", "eircom.net", "hotmail.co.uk", "mail.ua", "walla.co.il", "walla.com");
     /** Country variants of the big providers: hotmail.de, outlook.fr, yahoo.co.uk, live.com.au, ... */
     private static final Pattern FREE_MAIL_FAMILY = Pattern.compile(
-            "(hotmail|outlook|live|yahoo|msn|windowslive|gmx|aol)\\.[a-z]{2,3}(\\.[a-z]{2})?");
+            "(hotmail|outlook|live|yahoo|msn|windowslive|gmx|aol|yandex|proton|protonmail|zoho|icloud|qq|naver)"
+                    + "\\.[a-z]{2,3}(\\.[a-z]{2})?");
 
     private MailDomains() {
     }

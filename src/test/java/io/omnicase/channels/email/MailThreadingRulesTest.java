@@ -87,4 +87,15 @@ class MailThreadingRulesTest {
                 + "MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n\nHello\n";
         return Mails.parse(new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
     }
+
+    @Test
+    void freeMailUsersAreNoOrganisationWhateverTheirProvider() {
+        for (String provider : new String[]{"foxmail.com", "yeah.net", "protonmail.ch", "duck.com", "bk.ru", "list.ru",
+                "yandex.com.tr", "gmail.com", "hotmail.co.uk", "qq.com"}) {
+            org.assertj.core.api.Assertions.assertThat(MailDomains.sameOrganisation("mei@" + provider, "mallory@" + provider))
+                    .as(provider).isFalse();
+        }
+        org.assertj.core.api.Assertions.assertThat(MailDomains.sameOrganisation("peter@stadtwerke-nord.example",
+                "kerstin@stadtwerke-nord.example")).isTrue();
+    }
 }
