@@ -101,6 +101,23 @@ class CoachingIT {
         JsonNode row = row(report, "supervisor", "BILLING");
         assertThat(row.get("figures").get("handled").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(row.get("displayName").asText()).isNotBlank();
+
+        // The customer writes again: the case reopens, and its resolution still counts for the supervisor, as reopened
+        // (it dropped out of the figures, and "Reopened" stayed 0 %).
+        io.omnicase.support.CustomerMessages.write(port, "EMAIL", supervisor.get("/api/cases/" + caseId + "/handover").json()
+                .path("customer").path("identities").get(0).path("address").asText(), "The second charge is still there", null);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            queries.refresh();
+            assertThat(queries.outcome(caseId)).hasValueSatisfying(o -> {
+                assertThat(o.reopened()).isEqualTo(1);
+                assertThat(o.resolvedAt()).isNotNull();
+                assertThat(o.agent()).isEqualTo("supervisor");
+            });
+        });
+        JsonNode after = row(supervisor.get("/api/insight/coaching?queue=billing&from=" + Instant.now().minus(Duration.ofHours(1))
+                + "&to=" + Instant.now().plus(Duration.ofMinutes(1))).json(), "supervisor", "BILLING");
+        assertThat(after.get("figures").get("handled").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(after.get("figures").get("reopenRate").asDouble()).isPositive();
     }
 
     @Test

@@ -24,6 +24,9 @@ import java.util.concurrent.CompletableFuture;
 @Component
 public class CaseOutcomes {
 
+    /** How the timeline records a resolution ({@code CaseManagement}): "Resolved by agent: ...". */
+    private static final String RESOLVED_BY = "Resolved by ";
+
     private final CaseManagement cases;
     private final InsightQueries queries;
     private final HistoryWork history;
@@ -61,9 +64,14 @@ public class CaseOutcomes {
         List<TimelineEntry> timeline = cases.timeline(new CaseId(caseId));
         String firstText = timeline.stream().filter(e -> e.kind() == InteractionKind.INBOUND).map(TimelineEntry::text)
                 .findFirst().orElse("");
+        // A reopened case keeps its last resolution: it was handled (by whoever resolved it), and it counts as
+        // reopened. The case's own resolved time is cleared while it is open again.
+        java.time.Instant resolvedAt = view.resolvedAt() != null ? view.resolvedAt() : timeline.stream()
+                .filter(e -> e.kind() == InteractionKind.STATUS && e.text() != null && e.text().startsWith(RESOLVED_BY))
+                .map(TimelineEntry::occurredAt).reduce((a, b) -> b).orElse(null);
         OutcomeCalculation.Case c = new OutcomeCalculation.Case(view.id(), view.customerId(),
                 MessageFacts.topicOf(firstText).name(), view.queue(), view.channel() == null ? null : view.channel().name(),
-                view.status().name(), view.openedAt(), view.resolvedAt(), view.reopenCount());
+                view.status().name(), view.openedAt(), resolvedAt, view.reopenCount());
         return Optional.of(OutcomeCalculation.of(c, timeline.stream().map(CaseOutcomes::entry).toList()));
     }
 
