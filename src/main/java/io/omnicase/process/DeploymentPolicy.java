@@ -1,5 +1,6 @@
 package io.omnicase.process;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.process.CustomerCaseProcess.Delegates;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
@@ -155,6 +156,40 @@ public final class DeploymentPolicy {
         }
         if (json.contains("${") || json.contains("#{")) {
             problems.add(new DeploymentProblem(null, "a form may not hold engine expressions (${...} or #{...})"));
+        }
+        try {
+            components(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("components"), problems, 0);
+        } catch (IOException e) {
+            problems.add(new DeploymentProblem(null, "not a Camunda Form (a JSON object with components)"));
+        }
+    }
+
+    /**
+     * The form components the desk shows and the server checks. Refused, naming the component: a file picker (the case's
+     * form takes no files: every resolve would fail), an iFrame and a document preview (the desk's content policy
+     * frames nothing), an image from elsewhere (loads nothing under the policy; an embedded data: image is fine), and
+     * any type this version does not know.
+     */
+    private static final Set<String> FORM_COMPONENTS = Set.of("textfield", "textarea", "number", "checkbox", "select",
+            "radio", "checklist", "taglist", "datetime", "dynamiclist", "group", "text", "html", "spacer", "separator",
+            "expression", "button", "table", "default", "image");
+
+    private static void components(JsonNode list, List<DeploymentProblem> problems, int depth) {
+        if (!list.isArray() || depth > 10) {
+            return;
+        }
+        for (JsonNode component : list) {
+            String type = component.path("type").asText("");
+            String id = component.path("id").asText(component.path("key").asText(null));
+            if (!FORM_COMPONENTS.contains(type)) {
+                problems.add(new DeploymentProblem(id, "the form component '" + abbreviate(type) + "' is not shown on the "
+                        + "agent desk" + ("filepicker".equals(type) ? " (a case's form takes no files)" : "")
+                        + ": use text fields, choices, numbers, dates or text"));
+            } else if ("image".equals(type) && !component.path("source").asText("").startsWith("data:")) {
+                problems.add(new DeploymentProblem(id, "an image on a form is embedded (a data: address): the desk loads "
+                        + "nothing from elsewhere"));
+            }
+            components(component.path("components"), problems, depth + 1);
         }
     }
 

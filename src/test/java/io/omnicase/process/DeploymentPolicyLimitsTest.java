@@ -24,4 +24,20 @@ class DeploymentPolicyLimitsTest {
         assertThat(DeploymentPolicy.refusals("deep.bpmn", bpmn.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .extracting(Object::toString).anyMatch(problem -> problem.contains("nests elements more than 100 levels deep"));
     }
+
+    @Test
+    void aFormHoldsOnlyWhatTheDeskShowsAndTheServerChecks() {
+        String form = """
+                {"type":"default","id":"resolve-case","components":[
+                  {"type":"textarea","key":"resolution","id":"f_resolution","label":"Resolution"},
+                  {"type":"group","id":"g","components":[{"type":"filepicker","key":"screenshot","id":"f_file","label":"Screenshot"}]},
+                  {"type":"iframe","id":"f_frame","url":"https://example.com/kb"},
+                  {"type":"image","id":"f_logo","source":"https://example.com/logo.png"},
+                  {"type":"image","id":"f_inline","source":"data:image/png;base64,iVBORw0KGgo="}]}""";
+        assertThat(DeploymentPolicy.refusals("resolve-case.form", form.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .hasSize(3)
+                .anyMatch(p -> p.contains("f_file") && p.contains("takes no files"))
+                .anyMatch(p -> p.contains("f_frame") && p.contains("'iframe' is not shown on the agent desk"))
+                .anyMatch(p -> p.contains("f_logo") && p.contains("embedded"));
+    }
 }
