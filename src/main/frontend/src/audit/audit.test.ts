@@ -23,6 +23,18 @@ describe('audit entries as the auditor reads them', () => {
     expect(summaryOf(entry('message.in', null, true))).toContain('erased');
   });
 
+  it('says what a deadline change, a deploy and a move to another process version were', () => {
+    const sla = summaryOf(entry('case.sla-changed', { priorityBefore: 50, priorityAfter: 90, dueBefore: '2026-12-04T12:52:00Z',
+      dueAfter: '2026-12-04T09:52:00Z', reason: 'VIP' }));
+    expect(sla).toMatch(/^priority normal \(50\) → urgent \(90\), due .+ → .+: VIP$/);
+    expect(sla).not.toContain('2026-12-04T');
+    expect(summaryOf(entry('process.deployed', { processKey: 'customer-case', version: 3, rollbackOf: 1, reason: 'old name' })))
+      .toBe('customer-case version 3 (rollback to version 1): old name');
+    expect(titleOf('process.migrated')).toBe('Case moved to another process version');
+    expect(summaryOf(entry('process.migrated', { processKey: 'customer-case', fromVersion: 1, toVersion: 3, batchId: 'b-1' })))
+      .toBe('customer-case version 1 → 3 (batch b-1)');
+  });
+
   it('flattens the facts a decision read into sorted rows', () => {
     const rows = factRows({ message: { text: 'refund', sentiment: -0.5 }, caseFacts: { channel: 'EMAIL' } });
     expect(rows).toEqual([

@@ -1,6 +1,7 @@
 // The audit trail as the page reads it: entries in chain order, each told in a sentence, with the why of decisions.
 import { getJson, postJson } from '../lib/api';
 import { channelLabel, priorityLabel } from '../lib/labels';
+import { dateTime } from '../lib/time';
 
 export interface AuditEntry {
   seq: number;
@@ -95,6 +96,7 @@ const titles: Record<string, string> = {
   'task.unassigned': 'Task back to its queue',
   'process.started': 'Case process started',
   'process.deployed': 'Process version deployed',
+  'process.migrated': 'Case moved to another process version',
   'rules.activated': 'Rule set activated',
   'case.read': 'Case read',
   'customer.erased': 'Customer data erased',
@@ -134,6 +136,15 @@ export function summaryOf(entry: AuditEntry): string {
         + `, rules ${text(c.ruleSetVersion)}`;
     case 'process.started':
       return `${text(c.processKey)} version ${text(c.processVersion)}`;
+    case 'process.deployed':
+      return `${text(c.processKey)} version ${text(c.version)}`
+        + (c.rollbackOf ? ` (rollback to version ${text(c.rollbackOf)})` : '') + (c.reason ? `: ${text(c.reason)}` : '');
+    case 'process.migrated':
+      return `${text(c.processKey)} version ${text(c.fromVersion)} → ${text(c.toVersion)} (batch ${text(c.batchId)})`;
+    case 'case.sla-changed':
+      return `priority ${priorityOf(c.priorityBefore)} → ${priorityOf(c.priorityAfter)}, due `
+        + `${c.dueBefore ? dateTime(text(c.dueBefore)) : 'none'} → ${dateTime(text(c.dueAfter))}`
+        + (c.reason ? `: ${text(c.reason)}` : '');
     case 'task.assigned':
       return `to ${text(c.assignee)}`;
     case 'reply.queued':

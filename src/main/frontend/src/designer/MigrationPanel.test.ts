@@ -50,6 +50,15 @@ describe('MigrationPanel', () => {
     expect(panel.find('#unmapped li').text()).toBe('Reassess case (task_reassess_case): 1 case waits here');
     expect(panel.find('#cannot-migrate li').text()).toBe('case 1042: waits in task_reassess_case, which v3 does not have');
 
+    // Asked first: no means nothing moves.
+    const asked: string[] = [];
+    let answer = false;
+    vi.stubGlobal('confirm', (question: string) => { asked.push(question); return answer; });
+    await panel.find('#migration-run').trigger('click');
+    await flushPromises();
+    expect(asked).toEqual(['Move 11 running cases from v2 to v3? Each goes on at the same step in v3; this cannot be undone for them.']);
+    expect(calls).toHaveLength(1);
+    answer = true;
     await panel.find('#migration-run').trigger('click');
     await flushPromises();
     expect(calls[1]).toEqual({ url: '/api/designer/processes/customer-case/migrations', body: { fromVersion: 2, toVersion: 3 } });
@@ -60,10 +69,12 @@ describe('MigrationPanel', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(panel.find('#migration-status').text()).toBe('Done: 10 cases migrated, 1 failed (they finish on their version).');
     expect(panel.emitted('migrated')).toHaveLength(1);
-    // The page reloads the versions after a migration: the choice and the outcome stay on screen.
+    // The page reloads the versions after a migration: the choice and the outcome stay on screen; the preview's
+    // figures (before the move) and its Migrate button go.
     await panel.setProps({ versions: versions.map(x => ({ ...x, runningCases: x.version === 2 ? 0 : x.version === 1 ? 3 : x.runningCases })) });
     expect((panel.find('#migrate-from').element as HTMLSelectElement).value).toBe('2');
-    expect(panel.find('#migration-plan').exists()).toBe(true);
+    expect(panel.find('#migration-plan').exists()).toBe(false);
+    expect(panel.find('#migration-run').exists()).toBe(false);
     expect(panel.find('#migration-status').text()).toContain('Done: 10 cases migrated');
     await vi.advanceTimersByTimeAsync(5000);
     expect(calls.filter(c => c.url.startsWith('/api/designer/migrations/'))).toHaveLength(2);
@@ -75,6 +86,7 @@ describe('MigrationPanel', () => {
       if (url.endsWith('/migrations')) return json(202, { batchId: 'b-2', total: 1 });
       return json(200, { batchId: 'b-2', total: 1, migrated: 1, failed: 0, done: true });
     }));
+    vi.stubGlobal('confirm', () => true);
     const panel = mount(MigrationPanel, { props: { versions, pollMillis: 50 } });
     await panel.find('form').trigger('submit');
     await flushPromises();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handoverSummary, score } from './format';
+import { handoverSummary, score, waiting } from './format';
 
 describe('score', () => {
   it('shows two decimals and never a negative zero', () => {
@@ -30,5 +30,13 @@ describe('handoverSummary', () => {
 
   it('shows the server\'s summary when the answer has no transcript', () => {
     expect(handoverSummary(base)).toBe('The server\'s summary');
+  });
+});
+
+describe('waiting', () => {
+  it('says how long the customer waits for a person, and "answered" when a person answered every message', () => {
+    const now = Date.parse('2026-12-04T10:00:00Z');
+    expect(waiting('2026-12-04T09:50:00Z', now)).toBe('waiting 10 min');
+    expect(waiting(null, now)).toBe('answered');
   });
 });

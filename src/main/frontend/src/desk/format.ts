@@ -16,8 +16,9 @@ export function duration(ms: number): string {
 }
 
 /** "waiting 12 min" since the customer's oldest unanswered message. */
+/** How long the customer waits for a person; "answered" when a person answered every message (none waits). */
 export function waiting(since: string | null | undefined, now: number): string {
-  if (!since) return '';
+  if (!since) return 'answered';
   return 'waiting ' + duration(now - Date.parse(since));
 }
 

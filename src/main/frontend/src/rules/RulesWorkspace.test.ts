@@ -60,6 +60,24 @@ describe('RulesWorkspace', () => {
     expect(page.find('.show-diff').exists()).toBe(true);
   });
 
+  it('activates an earlier version only after asking why, and sends the reason', async () => {
+    const calls = server({ '/api/routing/rules/versions/1/activate': () => json(200, { ...versions[1], active: true }) });
+    const page = mount(RulesWorkspace, { props: { me: person(['SUPERVISOR']) }, attachTo: document.body });
+    await flushPromises();
+    await page.find('tr[data-version="1"] .rollback').trigger('click');
+    expect(calls.filter(c => c.method === 'POST')).toHaveLength(0);
+    expect(document.activeElement?.id).toBe('activate-reason');
+    await page.find('.activate-form form').trigger('submit');
+    expect(page.find('#activate-reason-missing').text()).toBe('Say why you activate it again.');
+    expect(calls.filter(c => c.method === 'POST')).toHaveLength(0);
+    await page.find('#activate-reason').setValue('The VAT rule sent every invoice question to billing');
+    await page.find('.activate-form form').trigger('submit');
+    await flushPromises();
+    expect(calls.filter(c => c.method === 'POST')).toEqual([{ method: 'POST', url: '/api/routing/rules/versions/1/activate',
+      body: { reason: 'The VAT rule sent every invoice question to billing' } }]);
+    page.unmount();
+  });
+
   it('lets a supervisor edit, and shows a rejected table\'s problems on their cells', async () => {
     const calls = server({
       '/api/routing/rules/validate': () => json(422, {

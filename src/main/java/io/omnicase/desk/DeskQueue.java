@@ -144,7 +144,7 @@ public class DeskQueue {
                             .map(Customer::shownName).orElse("Customer #" + id));
                     return new QueueItem(task.id(), view.id(), view.subject(), view.customerId(), name,
                             view.channel().name(), task.queue(), task.priority(), task.assignee(), view.status().name(),
-                            overview.waitingSince() == null ? task.created() : overview.waitingSince(), task.created(),
+                            overview.waitingSince(), task.created(),
                             task.slaDue(), slaState(task.created(), task.slaDue(), now), QueueItem.Mood.of(view.sentiment()),
                             oneLine(overview.lastMessage()));
                 })

@@ -13,8 +13,8 @@ import java.time.Instant;
  *
  * @param customerName  the name agents know the customer by, never a random visitor id
  * @param status        the case's status
- * @param waitingSince  since when the customer waits: their oldest message no person answered yet, else the task's
- *                      creation
+ * @param waitingSince  since when the customer waits: their oldest message no person answered yet; null when a person
+ *                      has answered every one (the case waits for the customer, nobody waits for an agent)
  * @param slaState      {@code ok}, {@code at-risk} (less than a quarter of the SLA window or 15 minutes left) or
  *                      {@code breached}
  * @param sentiment     the case's rolling mood; null before the customer's first message

@@ -346,6 +346,10 @@ public class ProcessDesign {
                 .params(batch.getId(), key, fromVersion, toVersion, plan.movable().size(), startedBy,
                         Timestamp.from(clock.instant()))
                 .update();
+        List<Long> caseIds = runtime.createProcessInstanceQuery().processInstanceIds(new java.util.HashSet<>(plan.movable()))
+                .list().stream().map(instance -> caseId(instance.getBusinessKey())).filter(java.util.Objects::nonNull)
+                .sorted().toList();
+        events.publishEvent(new CasesMigrated(key, fromVersion, toVersion, batch.getId(), caseIds, startedBy, clock.instant()));
         return new MigrationStarted(batch.getId(), plan.movable().size());
     }
 

@@ -76,6 +76,9 @@ class DeskQueueIT {
         Instant firstWait = Instant.parse(item.get("waitingSince").asText());
 
         Api.as(port, "agent").postJson("/api/cases/" + billing.caseId() + "/replies", java.util.Map.of("text", "Looking into it"));
+        // Answered: nobody waits for an agent now (the row said "waiting 10 min" from the task's creation).
+        await().atMost(Duration.ofSeconds(30)).until(() -> itemOf(queue("agent", ""), billing.caseId()),
+                found -> found.isPresent() && found.get().get("waitingSince").isNull());
         QueueCases.customerWrites(port, billing, "Thank you, any news?");
 
         JsonNode later = await().atMost(Duration.ofSeconds(30)).until(() -> itemOf(queue("agent", ""), billing.caseId()),

@@ -130,6 +130,20 @@ class ProcessDesignerIT {
             assertThat(progress.get().get("failed").asLong()).isZero();
             ProcessInstance moved = instanceOf(running.caseId());
             assertThat(repository.getProcessDefinition(moved.getProcessDefinitionId()).getVersion()).isEqualTo(version);
+            // The case's audit trail says it moved, by whom, from which version to which.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                List<JsonNode> migrated = new java.util.ArrayList<>();
+                Api.as(port, "auditor").get("/api/audit/cases/" + running.caseId() + "/trace").json().get("entries")
+                        .forEach(entry -> {
+                            if ("process.migrated".equals(entry.path("kind").asText())) {
+                                migrated.add(entry);
+                            }
+                        });
+                assertThat(migrated).hasSize(1);
+                assertThat(migrated.get(0).path("actor").asText()).isEqualTo("designer");
+                assertThat(migrated.get(0).path("content").path("fromVersion").asInt()).isEqualTo(before);
+                assertThat(migrated.get(0).path("content").path("toVersion").asInt()).isEqualTo(version);
+            });
 
             // ...and goes on there: the agent resolves it, the new version's follow-up waits.
             Api.Response resolved = Api.as(port, "agent").postJson("/api/cases/" + running.caseId() + "/resolve",

@@ -121,6 +121,10 @@ class RuleSetEditorPageIT {
             browser.screenshot("routing-rules-3-activated-and-diff");
 
             page.findElement(By.cssSelector("#versions tr[data-version='" + activeAtStart + "'] .rollback")).click();
+            // Asked, with a reason, before the live routing changes.
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("activate-reason")))
+                    .sendKeys("Every billing message went to a person");
+            page.findElement(By.id("activate-confirm")).click();
             wait.until(ExpectedConditions.textToBe(By.id("status"), "v" + activeAtStart + " is active again"));
             // The pressed button is gone with its version active again; the keyboard goes on from the outcome.
             assertThat(page.switchTo().activeElement().getDomAttribute("id")).isEqualTo("status");

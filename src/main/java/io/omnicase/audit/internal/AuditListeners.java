@@ -174,6 +174,19 @@ class AuditListeners {
         }
     }
 
+    /** One entry on each moved case's trail: it runs on another version of its process from now on. */
+    @EventListener
+    void on(io.omnicase.process.CasesMigrated e) {
+        for (long caseId : e.caseIds()) {
+            Map<String, Object> content = new LinkedHashMap<>();
+            content.put("processKey", e.processKey());
+            content.put("fromVersion", e.fromVersion());
+            content.put("toVersion", e.toVersion());
+            content.put("batchId", e.batchId());
+            log.record(new AuditRecord("process.migrated", caseId, null, e.startedBy(), e.at(), content));
+        }
+    }
+
     @EventListener
     void on(io.omnicase.process.ProcessVersionDeployed e) {
         Map<String, Object> content = new LinkedHashMap<>();
