@@ -25,6 +25,8 @@ public final class CustomerSentiment {
 
     /** Only the start of a very long message is read: the same part the embedding model reads. */
     static final int MAX_CHARS = 2_000;
+    private static final int CHURN_FEATURE = SentimentFeatures.NAMES.indexOf("churnIntent");
+
     /** A neutral message's score stays within this, below {@link SentimentLabel}'s threshold. */
     static final double NEUTRAL_SPREAD = 0.04;
 
@@ -128,6 +130,11 @@ public final class CustomerSentiment {
             if (p[c] > p[best]) {
                 best = c;
             }
+        }
+        // A customer who says they will leave is unhappy, however calmly it is put ("otherwise we will cancel the
+        // contract"): churn intent is negative (issue 14), whatever the classifier made of the rest of the message.
+        if (in.features()[CHURN_FEATURE] > 0 && SentimentClassifier.CLASSES[best] != SentimentLabel.NEGATIVE) {
+            best = java.util.Arrays.asList(SentimentClassifier.CLASSES).indexOf(SentimentLabel.NEGATIVE);
         }
         SentimentLabel label = SentimentClassifier.CLASSES[best];
         double score;

@@ -45,6 +45,16 @@ class CustomerSentimentTest {
     }
 
     @Test
+    void aCustomerWhoSaysTheyWillLeaveIsUnhappyHoweverCalmlyItIsPut() {
+        String threat = "Sorry, who is Jonas? I asked about our missing October invoices. We need them by Friday for "
+                + "the audit, otherwise we will cancel the contract.";
+        assertThat(ChurnIntent.in(threat)).isTrue();
+        Sentiment reading = SENTIMENT.analyze(threat);
+        assertThat(reading.label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(reading.score()).isNegative();
+    }
+
+    @Test
     void aCalmProblemReportIsNeutralThoughItNamesSomethingBroken() {
         String calm = "Hi, there is a problem with my bill, I think I was charged twice by mistake. Could you check?";
         assertThat(VADER.analyze(calm).label()).isNotEqualTo(SentimentLabel.NEUTRAL);
