@@ -43,7 +43,14 @@ public enum IdentityKind {
         }
         String domain = composed.substring(at + 1);
         try {
-            domain = java.net.IDN.toASCII(domain, java.net.IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            String ascii = java.net.IDN.toASCII(domain, java.net.IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            // Java's IDNA (2003) also maps characters to others: "ß" to "ss", "ς" to "σ", full-width letters to
+            // ASCII. Such a domain is another domain today (IDNA 2008), so it is kept as written, never folded
+            // into the look-alike; only a conversion that comes back unchanged is taken.
+            if (domain.chars().allMatch(c -> c < 128)
+                    || java.net.IDN.toUnicode(ascii, java.net.IDN.ALLOW_UNASSIGNED).equals(domain)) {
+                domain = ascii;
+            }
         } catch (IllegalArgumentException notADomainName) {
             // Kept as written: such an address was refused by accepts() or is compared as it is.
         }

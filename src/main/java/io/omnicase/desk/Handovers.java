@@ -59,6 +59,8 @@ public class Handovers {
                 .orElse(null);
         List<Handover.EarlierCase> earlier = cases.ofCustomer(new CustomerId(view.customerId())).stream()
                 .filter(c -> c.id() != view.id())
+                // Earlier: opened before this case (a case the customer opened later is no earlier contact).
+                .filter(c -> c.openedAt().isBefore(view.openedAt()))
                 .filter(visible)
                 .sorted(Comparator.comparing(CaseView::openedAt).reversed())
                 .map(c -> new Handover.EarlierCase(c.id(), c.status().name(), c.subject(), c.channel().name(),
@@ -85,7 +87,10 @@ public class Handovers {
 
     /** A rule's reason inside a sentence: "A customer who..." reads "a customer who..." after "because". */
     private static String midSentence(String reason) {
-        return reason.length() > 1 && Character.isUpperCase(reason.charAt(0)) && Character.isLowerCase(reason.charAt(1))
+        // "A message about billing..." reads "a message about billing..." after "because"; "I", "VIP" and "SLA" stay.
+        String first = reason.split("[\\s,.:;]", 2)[0];
+        boolean keep = first.isEmpty() || first.equals("I") || first.length() > 1 && first.equals(first.toUpperCase(java.util.Locale.ROOT));
+        return !keep && Character.isUpperCase(reason.charAt(0))
                 ? Character.toLowerCase(reason.charAt(0)) + reason.substring(1) : reason;
     }
 

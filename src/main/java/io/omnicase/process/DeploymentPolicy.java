@@ -175,7 +175,12 @@ public final class DeploymentPolicy {
             "expression", "button", "table", "default", "image");
 
     private static void components(JsonNode list, List<DeploymentProblem> problems, int depth) {
-        if (!list.isArray() || depth > 10) {
+        if (!list.isArray()) {
+            return;
+        }
+        if (depth > 10) {
+            // Not skipped: a file picker hidden eleven groups deep would fail every resolve as well.
+            problems.add(new DeploymentProblem(null, "the form nests groups more than 10 deep"));
             return;
         }
         for (JsonNode component : list) {
@@ -434,6 +439,13 @@ public final class DeploymentPolicy {
             } else if ("timeCycle".equals(local) && cyclePeriodSeconds(text) < MIN_CYCLE_SECONDS) {
                 // R/PT0S fires again at once, forever, for every case waiting at the timer: the engine's endless loop.
                 refuse(id, "a timer cycle repeats at most once a minute: " + abbreviate(text));
+            } else if ("timeDuration".equals(local) && cyclePeriodSeconds("R/" + text) < MIN_CYCLE_SECONDS) {
+                // A zero timer on a flow back into its task makes a new task with a new zero timer, without end.
+                refuse(id, "a timer waits at least a minute: " + abbreviate(text));
+            } else if ("timeDate".equals(local)) {
+                // A fixed date passes for every case at once, and then fires at once each time a flow comes back.
+                refuse(id, "a case's timer waits a duration (PT4H) or the date of a variable, not a fixed date: "
+                        + abbreviate(text));
             }
         }
 
@@ -530,10 +542,22 @@ public final class DeploymentPolicy {
     private static final long MIN_CYCLE_SECONDS = 60;
     private static final int MAX_DEPTH = 100;
 
-    /** The shortest period among a cycle's durations ("R5/PT10M", "R/2026-01-01T00:00:00Z/P1D"), in seconds. */
+    /**
+     * The shortest period of a cycle, in seconds: its durations ("R5/PT10M", "R/2026-01-01T00:00:00Z/P1D"), or the time
+     * between its start and end ("R/2026-01-01T00:00:00Z/2026-01-01T00:00:01Z" repeats every second).
+     */
     static long cyclePeriodSeconds(String cycle) {
         long shortest = Long.MAX_VALUE;
-        for (String part : cycle.split("/")) {
+        String[] parts = cycle.split("/");
+        if (parts.length == 3 && !parts[1].startsWith("P") && !parts[2].startsWith("P")) {
+            java.time.Instant start = instant(parts[1]);
+            java.time.Instant end = instant(parts[2]);
+            if (start == null || end == null) {
+                return 0; // not a period this check can read: refused as too short
+            }
+            shortest = Math.max(0, Duration.between(start, end).toSeconds());
+        }
+        for (String part : parts) {
             Matcher d = ISO_DURATION.matcher(part);
             if (!part.startsWith("P") || !d.matches()) {
                 continue;
@@ -544,6 +568,18 @@ public final class DeploymentPolicy {
             shortest = Math.min(shortest, (long) Math.floor(seconds));
         }
         return shortest;
+    }
+
+    private static java.time.Instant instant(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(text).toInstant(java.time.ZoneOffset.UTC);
+            } catch (DateTimeParseException again) {
+                return null;
+            }
+        }
     }
 
     /** The number of an ISO 8601 duration's part ("10M" is 10), 0 when the part is absent. */

@@ -93,7 +93,8 @@ public class FloorActions {
         }
         CaseTask task = taskOnMyFloor(supervisor, caseId);
         if (task.priority() == priority.taskPriority()) {
-            throw new ConflictException("Case " + caseId + " has priority " + priority + " already");
+            throw new ConflictException("Case " + caseId + " has priority " + priority.name().toLowerCase(java.util.Locale.ROOT)
+                    + " already");
         }
         CaseWork.SlaMove sla = work.reprioritise(new CaseId(caseId), priority)
                 .orElseThrow(() -> new ConflictException("Case " + caseId + " has no task waiting for a person any more"));

@@ -75,5 +75,8 @@ class AddressSyntaxTest {
         // Nothing looks-alike is folded: another accent, or full-width letters, stay another address.
         assertThat(IdentityKind.EMAIL.normalize("anna@exämple.com")).isNotEqualTo("anna@example.com");
         assertThat(IdentityKind.EMAIL.normalize("\uff41nna@example.com")).isNotEqualTo("anna@example.com");
+        // Java's IDNA 2003 would fold these into another domain (ß to ss, full width to ASCII): kept as written.
+        assertThat(IdentityKind.EMAIL.normalize("kunde@fußball.de")).isEqualTo("kunde@fußball.de");
+        assertThat(IdentityKind.EMAIL.normalize("ben@\uff45xample.com")).isNotEqualTo("ben@example.com");
     }
 }

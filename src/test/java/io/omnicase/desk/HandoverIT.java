@@ -57,6 +57,9 @@ class HandoverIT {
                 .contains("The assistant tried 2 times (0 answered)")
                 .contains("1 earlier case, latest #" + earlier).contains("Repeat contact");
         assertThat(handover.get("repeatContact").asBoolean()).isTrue();
+        // The earlier case lists no earlier case: the one the customer opened after it is no earlier contact.
+        assertThat(handover(earlier).get("earlierCases")).isEmpty();
+        assertThat(handover(earlier).get("repeatContact").asBoolean()).isFalse();
     }
 
     @Test

@@ -14,6 +14,10 @@ class DeploymentPolicyLimitsTest {
         assertThat(DeploymentPolicy.cyclePeriodSeconds("R3/PT10M")).isEqualTo(600);
         assertThat(DeploymentPolicy.cyclePeriodSeconds("R/2026-01-01T00:00:00Z/P1D")).isEqualTo(86_400);
         assertThat(DeploymentPolicy.cyclePeriodSeconds("R2/P1DT0.5S")).isEqualTo(86_400);
+        // A start and an end: the period is the time between them.
+        assertThat(DeploymentPolicy.cyclePeriodSeconds("R/2026-01-01T00:00:00Z/2026-01-01T00:00:01Z")).isEqualTo(1);
+        assertThat(DeploymentPolicy.cyclePeriodSeconds("R/2026-12-04T10:00:00Z/2026-12-04T10:00:00.001Z")).isZero();
+        assertThat(DeploymentPolicy.cyclePeriodSeconds("R/2026-01-01T00:00:00Z/2026-01-01T01:00:00Z")).isEqualTo(3_600);
     }
 
     @Test
@@ -39,5 +43,34 @@ class DeploymentPolicyLimitsTest {
                 .anyMatch(p -> p.contains("f_file") && p.contains("takes no files"))
                 .anyMatch(p -> p.contains("f_frame") && p.contains("'iframe' is not shown on the agent desk"))
                 .anyMatch(p -> p.contains("f_logo") && p.contains("embedded"));
+    }
+
+    @Test
+    void aTimerWaitsAtLeastAMinuteAndNeverForAFixedDate() {
+        for (String timer : new String[]{"<bpmn:timeDuration>PT0S</bpmn:timeDuration>", "<bpmn:timeDuration>PT30S</bpmn:timeDuration>",
+                "<bpmn:timeDate>2001-01-01T00:00:00Z</bpmn:timeDate>",
+                "<bpmn:timeCycle>R/2026-01-01T00:00:00Z/2026-01-01T00:00:01Z</bpmn:timeCycle>"}) {
+            assertThat(DeploymentPolicy.refusals("loop.bpmn", loop(timer).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .as(timer).anyMatch(problem -> problem.contains("timer_back"));
+        }
+        assertThat(DeploymentPolicy.refusals("loop.bpmn", loop("<bpmn:timeDuration>PT4H</bpmn:timeDuration>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))).noneMatch(problem -> problem.contains("timer_back"));
+    }
+
+    /** A user task with a non-interrupting timer whose flow leads back into the task. */
+    private static String loop(String timer) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                    id="d" targetNamespace="t">
+                  <bpmn:process id="loop" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+                    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="user_wait"/>
+                    <bpmn:userTask id="user_wait" camunda:candidateGroups="${queue}"><bpmn:incoming>f1</bpmn:incoming><bpmn:incoming>f2</bpmn:incoming></bpmn:userTask>
+                    <bpmn:boundaryEvent id="timer_back" attachedToRef="user_wait" cancelActivity="false"><bpmn:outgoing>f2</bpmn:outgoing>
+                      <bpmn:timerEventDefinition>%s</bpmn:timerEventDefinition></bpmn:boundaryEvent>
+                    <bpmn:sequenceFlow id="f2" sourceRef="timer_back" targetRef="user_wait"/>
+                  </bpmn:process>
+                </bpmn:definitions>""".formatted(timer).strip();
     }
 }

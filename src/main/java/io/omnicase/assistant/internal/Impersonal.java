@@ -1,6 +1,8 @@
 package io.omnicase.assistant.internal;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,14 +23,41 @@ final class Impersonal {
                     + "cheers|sincerely|yours|viele grüße|mit freundlichen grüßen|cordialement|saludos)\\b[,!.]?"
                     + "([ \\t]*\\r?\\n?[ \\t]*[\\p{L} .'-]{0,40})?\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("\\s+([,.!?;:])");
+    /** What identifies the customer or their things, in the order it is taken out (the most specific first). */
+    private static final List<Map.Entry<Pattern, String>> PERSONAL = List.of(
+            Map.entry(Pattern.compile("[\\p{L}\\p{N}._%+-]*@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+"), "[email]"),
+            Map.entry(Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b"), "[IBAN]"),
+            // International numbers; a national one is taken out below as numbers of four digits or more.
+            Map.entry(Pattern.compile("(?<![\\p{L}\\p{N}])(?:\\+|00)\\d{1,3}(?:[ ./-]?\\(?\\d{1,5}\\)?){2,6}(?![\\p{L}\\p{N}])"), "[phone]"),
+            Map.entry(Pattern.compile("(?i)\\b[\\p{L}-]*(?:strasse|straße|str\\.|street|road|avenue|lane|weg|platz|allee|gasse|rue|via|calle)"
+                    + "\\s+\\d{1,5}\\s?[a-z]?\\b"), "[address]"),
+            Map.entry(Pattern.compile("\\d+(?:[.,]\\d{1,2})?\\s?(?:EUR|USD|GBP|CHF|€|\\$|£)|(?:€|\\$|£)\\s?\\d+(?:[.,]\\d{1,2})?"), "[amount]"));
     private static final Pattern DOUBLE_COMMA = Pattern.compile(",\\s*([,.!?])");
+
+    /** A word of letters, digits and hyphens ("K-778812", "4242", "order5521"). */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}-]+");
+    private static final int DIGITS_OF_A_NUMBER = 4;
 
     private Impersonal() {
     }
 
+    /**
+     * The reply without what identifies a customer or their things: addresses (mail and street), phone numbers, IBANs,
+     * amounts, and every word holding four digits or more (order, customer, card and postal numbers), each replaced by
+     * what it was ("[email]", "[number]"), so the answer still reads as a pattern to follow.
+     */
+    static String withoutPersonalData(String text) {
+        String result = text;
+        for (Map.Entry<Pattern, String> kind : PERSONAL) {
+            result = kind.getKey().matcher(result).replaceAll(Matcher.quoteReplacement(kind.getValue()));
+        }
+        return WORD.matcher(result).replaceAll(word -> word.group().chars().filter(Character::isDigit).count() >= DIGITS_OF_A_NUMBER
+                ? "[number]" : Matcher.quoteReplacement(word.group()));
+    }
+
     /** The reply without greeting, sign-off and the named person's names (names of fewer than two letters are kept). */
     static String answer(String reply, Collection<String> names) {
-        String text = reply.strip();
+        String text = withoutPersonalData(reply.strip());
         String withoutGreeting = GREETING.matcher(text).replaceFirst("");
         if (!withoutGreeting.isBlank()) {
             text = withoutGreeting;

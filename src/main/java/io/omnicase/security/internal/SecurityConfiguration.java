@@ -125,11 +125,12 @@ class SecurityConfiguration {
                         // The engine API's statistics count running cases across every queue as well (an agent's
                         // PROCESS_DEFINITION read, which Tasklist needs, is all they ask for), and its metrics and
                         // job definitions are the operators': Cockpit's roles too.
-                        .requestMatchers(HttpMethod.GET, "/camunda/api/engine/engine/*/process-definition/statistics",
-                                "/camunda/api/engine/engine/*/process-definition/*/statistics",
-                                "/camunda/api/engine/engine/*/process-definition/key/*/statistics",
-                                "/camunda/api/engine/engine/*/process-definition/key/*/tenant-id/*/statistics",
-                                "/camunda/api/engine/engine/*/history/process-definition/*/statistics",
+                        // "/**" also takes the trailing slash Jersey accepts ("statistics/" counted as well).
+                        .requestMatchers(HttpMethod.GET, "/camunda/api/engine/engine/*/process-definition/statistics/**",
+                                "/camunda/api/engine/engine/*/process-definition/*/statistics/**",
+                                "/camunda/api/engine/engine/*/process-definition/key/*/statistics/**",
+                                "/camunda/api/engine/engine/*/process-definition/key/*/tenant-id/*/statistics/**",
+                                "/camunda/api/engine/engine/*/history/process-definition/*/statistics/**",
                                 "/camunda/api/engine/engine/*/metrics", "/camunda/api/engine/engine/*/metrics/**",
                                 "/camunda/api/engine/engine/*/job-definition", "/camunda/api/engine/engine/*/job-definition/**")
                         .hasAnyRole("SUPERVISOR", "DESIGNER", "AUDITOR", "ADMIN")

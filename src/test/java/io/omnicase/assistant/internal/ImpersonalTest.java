@@ -28,4 +28,20 @@ class ImpersonalTest {
         assertThat(Impersonal.answer("Use plan A for this.", List.of("A"))).isEqualTo("Use plan A for this.");
         assertThat(Impersonal.answer("Hi!", List.of())).isEqualTo("Hi!");
     }
+
+    @Test
+    void whatIdentifiesACustomerOrTheirThingsIsTakenOut() {
+        String reply = "Dear Ms Victim,\n\nI checked order 5521: the refund of 49.90 EUR went back to your Visa ending 4242, "
+                + "and the corrected invoice goes to Lindenstrasse 12, 10115 Berlin. Your customer number is K-778812; "
+                + "we will write to vera.victim@strasse.de or call +49 151 99938777. IBAN DE89 3704 0044 0532 0130 00.\n\n"
+                + "Best regards,\nAnna from Billing";
+        String answer = Impersonal.answer(reply, List.of("Vera Victim"));
+        assertThat(answer).doesNotContain("5521", "49.90", "4242", "Lindenstrasse 12", "10115", "778812", "vera", "victim",
+                "151", "99938777", "DE89", "Anna", "Victim");
+        assertThat(answer).startsWith("I checked order [number]: the refund of [amount] went back to your Visa ending [number]")
+                .contains("[email]").contains("[phone]").contains("[address]").contains("[IBAN]");
+        // Dates and times stay readable; so does an answer without anything personal.
+        assertThat(Impersonal.answer("The office is open from 9 to 17 on working days.", List.of()))
+                .isEqualTo("The office is open from 9 to 17 on working days.");
+    }
 }
