@@ -41,6 +41,19 @@ class EmailBounces {
                 .update();
     }
 
+    /**
+     * Whether the report is about a mail Omnicase sent to the address: it names (quotes) the Message-ID of one of them.
+     * Those ids hold a random part nobody outside could guess, so a forged report naming a customer marks nothing.
+     */
+    @Transactional(readOnly = true)
+    boolean reportsMailSentTo(String address, String report) {
+        return jdbc.sql("SELECT provider_message_id FROM outbound_deliveries WHERE channel = 'EMAIL' "
+                        + "AND LOWER(recipient) = ? AND provider_message_id IS NOT NULL")
+                .param(normalize(address)).query(String.class).list().stream()
+                .map(id -> id.replace("<", "").replace(">", "").strip())
+                .anyMatch(id -> id.length() > 8 && report.contains(id));
+    }
+
     /** The mailbox is alive (its owner wrote from it): replies go to it again. */
     @Transactional
     void clear(String address) {

@@ -81,10 +81,18 @@ class EmailInbound {
         if (kind == MailKind.BOUNCE) {
             // A report is anyone's mail: it marks at most a few addresses (Omnicase mails one customer at a time, with
             // the thread's people in copy), only customers' addresses, and a customer's own mail clears the mark.
+            // And only for a mail it names that Omnicase sent to that address: anyone can write a report.
             List<DeliveryReport.FailedRecipient> failures = DeliveryReport.failedRecipients(mail);
+            String report = raw(mail);
             for (DeliveryReport.FailedRecipient failed : failures.subList(0, Math.min(failures.size(), MAX_BOUNCED_PER_REPORT))) {
-                if (!failed.delayed()) {
+                if (failed.delayed()) {
+                    continue;
+                }
+                if (bounces.reportsMailSentTo(failed.address(), report)) {
                     bounces.record(failed.address(), failed.status(), failed.diagnostic());
+                } else {
+                    log.info("Delivery report {} names {} but no mail Omnicase sent there: nothing marked",
+                            mail.getMessageID(), failed.address());
                 }
             }
             machineMail.log(messageId(mail), from.map(InternetAddress::getAddress).orElse(null), mail.getSubject(), kind,
@@ -135,6 +143,13 @@ class EmailInbound {
             return Outcome.DUPLICATE;
         }
         return result.newCase() ? Outcome.NEW_CASE : Outcome.ADDED_TO_CASE;
+    }
+
+    /** The whole mail as text (bytes read as Latin-1: every byte a character, nothing lost to decoding). */
+    private static String raw(MimeMessage mail) throws MessagingException, IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        mail.writeTo(bytes);
+        return bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     private static java.time.Instant sentAt(MimeMessage mail) throws MessagingException {

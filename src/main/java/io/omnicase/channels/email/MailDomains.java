@@ -38,7 +38,14 @@ final class MailDomains {
             "xtra.co.nz", "ntlworld.com", "talktalk.net", "tiscali.co.uk", "blueyonder.co.uk", "o2.co.uk",
             "planet.nl", "home.nl", "chello.nl", "hetnet.nl", "club-internet.fr", "numericable.fr", "bbox.fr",
             "aliceadsl.fr", "tin.it", "fastwebnet.it", "email.it", "inwind.it", "iol.it", "sapo.pt", "clix.pt",
-            "netcabo.pt", "eircom.net", "hotmail.co.uk", "mail.ua", "walla.co.il", "walla.com");
+            "netcabo.pt", "eircom.net", "hotmail.co.uk", "mail.ua", "walla.co.il", "walla.com", "mail.de", "kakao.com",
+            "voila.fr", "lycos.com", "inbox.com", "yopmail.com", "yopmail.fr", "gmx.us", "mail.ch", "hispeed.ch",
+            "sunrise.ch", "a1.net", "chello.at", "aon.at", "t-online.at", "vodafone.de", "online.de", "emailn.de",
+            "netcologne.de", "ewe.net", "htp-tel.de", "kabelmail.de", "unitybox.de", "mailinator.com", "guerrillamail.com",
+            "10minutemail.com", "temp-mail.org", "sharklasers.com", "trashmail.com", "maildrop.cc", "mail2world.com",
+            "usa.com", "post.com", "consultant.com", "myself.com", "dr.com", "engineer.com", "techie.com", "writeme.com",
+            "seznam.sk", "pobox.sk", "centrum.sk", "rediff.com", "indiatimes.com", "vsnl.net", "otenet.gr",
+            "hol.gr", "windowslive.com", "outlook.at");
     /** Country variants of the big providers: hotmail.de, outlook.fr, yahoo.co.uk, live.com.au, ... */
     private static final Pattern FREE_MAIL_FAMILY = Pattern.compile(
             "(hotmail|outlook|live|yahoo|msn|windowslive|gmx|aol|yandex|proton|protonmail|zoho|icloud|qq|naver)"

@@ -138,11 +138,11 @@ class MailErasureIT {
                 From: Omnicase Support <%1$s>
                 To: %3$s
                 Subject: %4$s
-                Message-ID: <case-%5$d.1.%2$s@omnicase.test>
+                Message-ID: %5$s
                 References: %6$s
 
                 --b-%2$s--
-                """).formatted(MailServer.SUPPORT, unique, customer, reply.getSubject(), caseId, first.getMessageID())
+                """).formatted(MailServer.SUPPORT, unique, customer, reply.getSubject(), reply.getMessageID(), first.getMessageID())
                 .getBytes(StandardCharsets.UTF_8))));
         poller.poll();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM email_bounces WHERE address = ?").param(customer).query(Integer.class)

@@ -163,8 +163,13 @@ class MailIntakeFailureIT {
     void aBounceWithOverlongFieldsIsRecordedShortenedAndNotRetried() throws Exception {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         String gone = "gone-" + unique + "@customer.example";
-        // Only a customer's address is mailed, so only a customer's can bounce.
-        io.omnicase.support.CustomerMessages.write(port, "EMAIL", gone, "Please cancel my order", null);
+        // Only a mail Omnicase sent can bounce: the customer writes, a reply is mailed, the report quotes it.
+        long caseId = io.omnicase.support.CustomerMessages.write(port, "EMAIL", gone, "Please cancel my order", null);
+        Api.as(port, "supervisor").postJson("/api/cases/" + caseId + "/replies", Map.of("text", "Which order?"));
+        String mailed = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "SELECT provider_message_id FROM outbound_deliveries WHERE channel = 'EMAIL' AND recipient = ? "
+                                + "AND provider_message_id IS NOT NULL").param(gone).query(String.class).optional(),
+                Optional::isPresent).get();
         String messageId = "<dsn-" + UUID.randomUUID() + "@mx.customer.example>";
         deliverRaw("""
                 From: Mail Delivery System <MAILER-DAEMON@mx.customer.example>
@@ -177,7 +182,7 @@ class MailIntakeFailureIT {
                 --b
                 Content-Type: text/plain
 
-                Your mail could not be delivered.
+                Your mail %s could not be delivered.
                 --b
                 Content-Type: message/delivery-status
 
@@ -192,7 +197,7 @@ class MailIntakeFailureIT {
                 Action: failed
                 Status: 5.1.1
                 --b--
-                """.formatted(MailServer.SUPPORT, messageId, gone, "(mailbox unknown) ".repeat(10), "x".repeat(800),
+                """.formatted(MailServer.SUPPORT, messageId, mailed, gone, "(mailbox unknown) ".repeat(10), "x".repeat(800),
                 "y".repeat(300) + unique).replace("\n", "\r\n"));
 
         assertThat(poller.poll()).containsKey(EmailInbound.Outcome.BOUNCE).doesNotContainKey(EmailInbound.Outcome.NOT_TAKEN);

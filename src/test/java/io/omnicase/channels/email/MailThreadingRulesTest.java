@@ -91,7 +91,7 @@ class MailThreadingRulesTest {
     @Test
     void freeMailUsersAreNoOrganisationWhateverTheirProvider() {
         for (String provider : new String[]{"foxmail.com", "yeah.net", "protonmail.ch", "duck.com", "bk.ru", "list.ru",
-                "yandex.com.tr", "gmail.com", "hotmail.co.uk", "qq.com"}) {
+                "yandex.com.tr", "gmail.com", "hotmail.co.uk", "qq.com", "mail.de", "kakao.com", "yopmail.com"}) {
             org.assertj.core.api.Assertions.assertThat(MailDomains.sameOrganisation("mei@" + provider, "mallory@" + provider))
                     .as(provider).isFalse();
         }
