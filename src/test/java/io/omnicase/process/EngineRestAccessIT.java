@@ -400,6 +400,7 @@ class EngineRestAccessIT {
         String statistics = CamundaWebappClient.ENGINE + "/process-definition/statistics";
         Api.Response agent = CamundaWebappClient.signedIn(port, "agent").get(statistics);
         assertThat(agent.status()).as(agent.toString()).isEqualTo(403);
+        assertThat(CamundaWebappClient.signedIn(port, "agent").get(statistics + "/").status()).as("with a trailing slash").isEqualTo(403);
         assertThat(CamundaWebappClient.signedIn(port, "agent").get(CamundaWebappClient.ENGINE + "/metrics/activity-instance-start/sum").status())
                 .isEqualTo(403);
         assertThat(CamundaWebappClient.signedIn(port, "supervisor").get(statistics).status()).isEqualTo(200);

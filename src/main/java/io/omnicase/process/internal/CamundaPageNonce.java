@@ -2,22 +2,15 @@ package io.omnicase.process.internal;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,135 +47,21 @@ class CamundaPageNonce {
                 chain.doFilter(request, response);
                 return;
             }
-            HtmlCapture capture = new HtmlCapture(response);
+            BodyCapture capture = new BodyCapture(response, r -> r.getContentType() != null
+                    && r.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("text/html"), MAX_PAGE);
             chain.doFilter(request, capture);
-            capture.finish();
-        }
-    }
-
-    /** Keeps an HTML answer to set its nonces; every other answer passes through as it is written. */
-    private static final class HtmlCapture extends HttpServletResponseWrapper {
-
-        private final HttpServletResponse original;
-        private ByteArrayOutputStream page;
-        private ServletOutputStream pageStream;
-        private PrintWriter pageWriter;
-        private boolean tooLarge;
-
-        HtmlCapture(HttpServletResponse response) {
-            super(response);
-            this.original = response;
-        }
-
-        private boolean html() {
-            String type = getContentType();
-            return page != null || type != null && type.toLowerCase().startsWith("text/html") && !isCommitted();
-        }
-
-        @Override
-        public ServletOutputStream getOutputStream() throws IOException {
-            if (!html()) {
-                return super.getOutputStream();
-            }
-            if (pageStream == null) {
-                page = page == null ? new ByteArrayOutputStream() : page;
-                pageStream = new ServletOutputStream() {
-                    @Override
-                    public void write(int b) throws IOException {
-                        write(new byte[]{(byte) b}, 0, 1);
-                    }
-
-                    @Override
-                    public void write(byte[] bytes, int offset, int length) throws IOException {
-                        if (!tooLarge && page.size() + length > MAX_PAGE) {
-                            // Not an index page: what is kept goes out as it is, and the rest follows directly.
-                            tooLarge = true;
-                            original.getOutputStream().write(page.toByteArray());
-                        }
-                        if (tooLarge) {
-                            original.getOutputStream().write(bytes, offset, length);
-                        } else {
-                            page.write(bytes, offset, length);
-                        }
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return true;
-                    }
-
-                    @Override
-                    public void setWriteListener(WriteListener listener) {
-                        throw new UnsupportedOperationException();
-                    }
-                };
-            }
-            return pageStream;
-        }
-
-        @Override
-        public PrintWriter getWriter() throws IOException {
-            if (!html()) {
-                return super.getWriter();
-            }
-            if (pageWriter == null) {
-                pageWriter = new PrintWriter(new OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8));
-            }
-            return pageWriter;
-        }
-
-        @Override
-        public void setContentLength(int length) {
-            if (!html()) {
-                super.setContentLength(length);
-            }
-        }
-
-        @Override
-        public void setContentLengthLong(long length) {
-            if (!html()) {
-                super.setContentLengthLong(length);
-            }
-        }
-
-        @Override
-        public void setHeader(String name, String value) {
-            if (!(html() && HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name))) {
-                super.setHeader(name, value);
-            }
-        }
-
-        @Override
-        public void addHeader(String name, String value) {
-            if (!(html() && HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name))) {
-                super.addHeader(name, value);
-            }
-        }
-
-        @Override
-        public void flushBuffer() throws IOException {
-            if (!html()) {
-                super.flushBuffer();
-            }
-        }
-
-        void finish() throws IOException {
-            if (page == null || tooLarge) {
+            byte[] body = capture.body();
+            if (body == null) {
                 return;
             }
-            if (pageWriter != null) {
-                pageWriter.flush();
-            }
-            byte[] body = page.toByteArray();
-            String policy = original.getHeader("Content-Security-Policy");
+            String policy = response.getHeader("Content-Security-Policy");
             Matcher nonce = policy == null ? null : HEADER_NONCE.matcher(policy);
             if (nonce != null && nonce.find()) {
-                String text = new String(body, StandardCharsets.UTF_8);
-                body = PAGE_NONCE.matcher(text).replaceAll(Matcher.quoteReplacement("nonce=\"" + nonce.group(1) + "\""))
+                body = PAGE_NONCE.matcher(new String(body, StandardCharsets.UTF_8))
+                        .replaceAll(Matcher.quoteReplacement("nonce=\"" + nonce.group(1) + "\""))
                         .getBytes(StandardCharsets.UTF_8);
             }
-            original.setContentLength(body.length);
-            original.getOutputStream().write(body);
+            capture.send(body);
         }
     }
 }

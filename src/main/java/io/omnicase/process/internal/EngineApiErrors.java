@@ -6,11 +6,8 @@ import io.omnicase.http.Problems;
 import io.omnicase.http.StoreOutage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,10 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,145 +60,36 @@ class EngineApiErrors {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            Capture capture = new Capture(response);
+            BodyCapture capture = new BodyCapture(response, r -> r.getStatus() >= 400, MAX_CAPTURED);
             chain.doFilter(request, capture);
-            capture.finish(request.getRequestURI());
-        }
-    }
-
-    /** Passes every answer through, except the body of an error answer, which it keeps to read. */
-    private static final class Capture extends HttpServletResponseWrapper {
-
-        private final HttpServletResponse original;
-        private ByteArrayOutputStream kept;
-        private ServletOutputStream keptStream;
-        private PrintWriter keptWriter;
-
-        Capture(HttpServletResponse response) {
-            super(response);
-            this.original = response;
-        }
-
-        private boolean keeping() {
-            return kept != null || getStatus() >= 400 && !isCommitted();
-        }
-
-        @Override
-        public ServletOutputStream getOutputStream() throws IOException {
-            if (!keeping()) {
-                return super.getOutputStream();
-            }
-            if (keptStream == null) {
-                kept = kept == null ? new ByteArrayOutputStream() : kept;
-                keptStream = new ServletOutputStream() {
-                    @Override
-                    public void write(int b) {
-                        if (kept.size() < MAX_CAPTURED) {
-                            kept.write(b);
-                        }
-                    }
-
-                    @Override
-                    public void write(byte[] bytes, int offset, int length) {
-                        kept.write(bytes, offset, Math.max(0, Math.min(length, MAX_CAPTURED - kept.size())));
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return true;
-                    }
-
-                    @Override
-                    public void setWriteListener(WriteListener listener) {
-                        throw new UnsupportedOperationException();
-                    }
-                };
-            }
-            return keptStream;
-        }
-
-        @Override
-        public PrintWriter getWriter() throws IOException {
-            if (!keeping()) {
-                return super.getWriter();
-            }
-            if (keptWriter == null) {
-                keptWriter = new PrintWriter(new OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8));
-            }
-            return keptWriter;
-        }
-
-        // The length of a body that may be rewritten is the container's to set.
-        @Override
-        public void setContentLength(int length) {
-            if (!keeping()) {
-                super.setContentLength(length);
-            }
-        }
-
-        @Override
-        public void setContentLengthLong(long length) {
-            if (!keeping()) {
-                super.setContentLengthLong(length);
-            }
-        }
-
-        @Override
-        public void setHeader(String name, String value) {
-            if (!(keeping() && HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name))) {
-                super.setHeader(name, value);
-            }
-        }
-
-        @Override
-        public void addHeader(String name, String value) {
-            if (!(keeping() && HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name))) {
-                super.addHeader(name, value);
-            }
-        }
-
-        @Override
-        public void flushBuffer() throws IOException {
-            if (!keeping()) {
-                super.flushBuffer();
-            }
-        }
-
-        void finish(String path) throws IOException {
-            if (kept == null) {
+            byte[] body = capture.body();
+            if (body == null) {
                 return;
             }
-            if (keptWriter != null) {
-                keptWriter.flush();
-            }
-            byte[] body = kept.toByteArray();
-            Answer answer = rewritten(getStatus(), getContentType(), body);
+            Answer answer = rewritten(capture.getStatus(), capture.getContentType(), body);
             if (answer == null) {
-                original.setContentLength(body.length);
-                original.getOutputStream().write(body);
+                capture.send(body);
                 return;
             }
-            original.resetBuffer();
-            original.setHeader(HttpHeaders.CONTENT_LENGTH, null);
+            response.resetBuffer();
+            response.setHeader(HttpHeaders.CONTENT_LENGTH, null);
             if (answer.status() == HttpStatus.SERVICE_UNAVAILABLE) {
-                original.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(StoreOutage.RETRY_AFTER_SECONDS));
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(StoreOutage.RETRY_AFTER_SECONDS));
             }
-            original.setStatus(answer.status().value());
-            original.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            original.setCharacterEncoding("UTF-8");
+            response.setStatus(answer.status().value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("type", "about:blank");
             problem.put("title", answer.status().getReasonPhrase());
             problem.put("status", answer.status().value());
             problem.put("detail", answer.detail());
-            String instance = Problems.instance(path);
+            String instance = Problems.instance(request.getRequestURI());
             if (instance != null) {
                 problem.put("instance", instance);
             }
             problem.put("message", answer.detail());
-            byte[] written = JSON.writeValueAsBytes(problem);
-            original.setContentLength(written.length);
-            original.getOutputStream().write(written);
+            capture.send(JSON.writeValueAsBytes(problem));
         }
     }
 
