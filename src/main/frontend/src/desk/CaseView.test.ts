@@ -288,6 +288,21 @@ describe('CaseView', { timeout: 30000 }, () => {
     const view = await opened();
     expect(view.find('#case-error').text()).toContain('Forbidden');
     expect(view.find('#case-error').text()).toContain('Case 42 is not in your queues');
+    // Trying again cannot help with a case out of reach, nor with one that does not exist; it can with a failed server.
+    expect(view.find('#case-error button').exists()).toBe(false);
     view.unmount();
+
+    vi.stubGlobal('fetch', vi.fn((url: string) => url === '/api/cases/42'
+      ? json({ title: 'Not Found', detail: 'Case 42 does not exist' }, 404) : json([])));
+    const missing = await opened();
+    expect(missing.find('#case-error h2').text()).toBe('There is no case #42');
+    expect(missing.find('#case-error button').exists()).toBe(false);
+    missing.unmount();
+
+    vi.stubGlobal('fetch', vi.fn((url: string) => url === '/api/cases/42'
+      ? json({ title: 'Service Unavailable', detail: 'Try again shortly' }, 503) : json([])));
+    const down = await opened();
+    expect(down.find('#case-error button').text()).toBe('Try again');
+    down.unmount();
   });
 });

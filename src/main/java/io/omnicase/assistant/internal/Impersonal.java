@@ -73,7 +73,7 @@ final class Impersonal {
                 }
                 // A direct address ("..., Ben." or "Ben, ...") goes with its comma; a name inside a sentence too.
                 text = Pattern.compile("(,\\s*)?\\b" + Pattern.quote(part) + "\\b(\\s*,)?", Pattern.CASE_INSENSITIVE
-                        | Pattern.UNICODE_CASE).matcher(text).replaceAll(m -> m.group(1) != null && m.group(2) != null ? "," : "");
+                        | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS).matcher(text).replaceAll(m -> m.group(1) != null && m.group(2) != null ? "," : "");
             }
         }
         text = DOUBLE_COMMA.matcher(text).replaceAll("$1");

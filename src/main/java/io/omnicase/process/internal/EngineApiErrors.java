@@ -112,7 +112,7 @@ class EngineApiErrors {
             Matcher field = FIELD.matcher((plainText ? text : message).strip());
             return new Answer(HttpStatus.BAD_REQUEST, field.find()
                     ? field.group(1) + ": the value does not fit this field"
-                    : "The body is not what this resource takes");
+                    : "The request is not what this resource takes: a field or parameter has a value of the wrong kind");
         }
         if (status == 400 && engine != null && message.isBlank()) {
             return new Answer(HttpStatus.BAD_REQUEST, "The request is not what this resource takes: a field has a value of the wrong kind");

@@ -18,6 +18,8 @@ class ImpersonalTest {
         assertThat(Impersonal.answer("Dear Mrs Novak,\n\nyour router is replaced free of charge.\n\nKind regards,\nAlex",
                 List.of("Eva Novak"))).isEqualTo("Your router is replaced free of charge.");
         assertThat(Impersonal.answer("Ben, the refund is on its way.", List.of("Ben"))).isEqualTo("The refund is on its way.");
+        assertThat(Impersonal.answer("Thank you, Zoë. Your parcel left today.", List.of("Zoë Åström")))
+                .isEqualTo("Thank you. Your parcel left today.");
     }
 
     @Test
