@@ -22,6 +22,9 @@ import java.util.Optional;
 @Service
 public class CaseManagement {
 
+    /** How the timeline words a resolution: "Resolved by agent: the resolution". */
+    public static final String RESOLVED_BY = "Resolved by ";
+
     /** The author name of the assistant's replies on the timeline. */
     public static final String ASSISTANT = "assistant";
 
@@ -305,7 +308,7 @@ public class CaseManagement {
      */
     @Transactional
     public void resolve(CaseId id, String by, String resolution, String topic) {
-        String text = "Resolved by " + by + (resolution == null || resolution.isBlank() ? "" : ": " + resolution);
+        String text = RESOLVED_BY + by + (resolution == null || resolution.isBlank() ? "" : ": " + resolution);
         CaseView before = lock(id);
         transition(id, CaseStatus.RESOLVED, text);
         if (before.status() != CaseStatus.RESOLVED) {

@@ -1,7 +1,5 @@
 package io.omnicase.channels.email;
 
-import io.omnicase.customers.Channel;
-import io.omnicase.customers.Customers;
 import io.omnicase.customers.IdentityKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -9,18 +7,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Locale;
 
 /** Addresses whose mail bounced; Omnicase stops mailing them so a dead mailbox does not collect replies. */
 @Repository
 class EmailBounces {
 
     private final JdbcClient jdbc;
-    private final Customers customers;
 
-    EmailBounces(JdbcClient jdbc, Customers customers) {
+    EmailBounces(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.customers = customers;
     }
 
     /**
@@ -29,8 +24,7 @@ class EmailBounces {
      */
     @Transactional
     void record(String address, String status, String diagnostic) {
-        if (!IdentityKind.EMAIL.accepts(address) || customers.known(Channel.EMAIL, address).isEmpty()) {
-            // Only a customer's address is ever mailed, so only theirs can bounce: a report naming any other is noise.
+        if (!IdentityKind.EMAIL.accepts(address)) {
             return;
         }
         jdbc.sql("INSERT INTO email_bounces (address, status, diagnostic, last_bounced_at) VALUES (?, ?, ?, ?) "

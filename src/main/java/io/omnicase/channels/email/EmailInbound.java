@@ -79,9 +79,8 @@ class EmailInbound {
             signal = "sent from the support address itself";
         }
         if (kind == MailKind.BOUNCE) {
-            // A report is anyone's mail: it marks at most a few addresses (Omnicase mails one customer at a time, with
-            // the thread's people in copy), only customers' addresses, and a customer's own mail clears the mark.
-            // And only for a mail it names that Omnicase sent to that address: anyone can write a report.
+            // A report is anyone's mail: it marks an address only when it quotes a mail Omnicase sent there, at most a
+            // few per report, and the customer's own mail clears the mark.
             List<DeliveryReport.FailedRecipient> failures = DeliveryReport.failedRecipients(mail);
             String report = raw(mail);
             for (DeliveryReport.FailedRecipient failed : failures.subList(0, Math.min(failures.size(), MAX_BOUNCED_PER_REPORT))) {

@@ -65,7 +65,7 @@ class CaseActionsController {
                              @RequestBody JsonNode values, Principal agent) {
         CaseId caseId = new CaseId(id);
         String me = agent.getName();
-        checkMayWork(me, caseId);
+        access.checkMayWork(me, caseId);
         CaseStep done = forms.submit(caseId, taskId, me, values).orElseThrow(() ->
                 new ConflictException("Case " + id + " has no step to submit now: it is " + status(caseId)));
         access.recordHandled(me, caseId, done.action() == CaseStep.Action.RESOLVE ? CaseAccess.How.RESOLVED : CaseAccess.How.CLAIMED);
@@ -81,7 +81,7 @@ class CaseActionsController {
     CaseStateResponse resolve(@PathVariable long id, @RequestBody JsonNode values, Principal agent) {
         CaseId caseId = new CaseId(id);
         String me = agent.getName();
-        checkMayWork(me, caseId);
+        access.checkMayWork(me, caseId);
         CaseStep step = forms.stepOf(caseId).orElseThrow(() ->
                 new ConflictException("Case " + id + " cannot be resolved now: it is " + status(caseId)));
         if (step.action() != CaseStep.Action.RESOLVE) {
@@ -92,11 +92,6 @@ class CaseActionsController {
                 new ConflictException("Case " + id + " cannot be resolved now: it is " + status(caseId)));
         access.recordHandled(me, caseId, CaseAccess.How.RESOLVED);
         return new CaseStateResponse(id, status(caseId));
-    }
-
-    /** The user may write to the case, and nobody else holds its task (unless the user takes tasks over). */
-    private void checkMayWork(String me, CaseId caseId) {
-        access.checkMayWork(me, caseId);
     }
 
     /** Closes a resolved case before its follow-up period ends. */

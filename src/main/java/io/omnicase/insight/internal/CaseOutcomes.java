@@ -24,9 +24,6 @@ import java.util.concurrent.CompletableFuture;
 @Component
 public class CaseOutcomes {
 
-    /** How the timeline records a resolution ({@code CaseManagement}): "Resolved by agent: ...". */
-    private static final String RESOLVED_BY = "Resolved by ";
-
     private final CaseManagement cases;
     private final InsightQueries queries;
     private final HistoryWork history;
@@ -67,7 +64,7 @@ public class CaseOutcomes {
         // A reopened case keeps its last resolution: it was handled (by whoever resolved it), and it counts as
         // reopened. The case's own resolved time is cleared while it is open again.
         java.time.Instant resolvedAt = view.resolvedAt() != null ? view.resolvedAt() : timeline.stream()
-                .filter(e -> e.kind() == InteractionKind.STATUS && e.text() != null && e.text().startsWith(RESOLVED_BY))
+                .filter(e -> e.kind() == InteractionKind.STATUS && e.text() != null && e.text().startsWith(CaseManagement.RESOLVED_BY))
                 .map(TimelineEntry::occurredAt).reduce((a, b) -> b).orElse(null);
         OutcomeCalculation.Case c = new OutcomeCalculation.Case(view.id(), view.customerId(),
                 MessageFacts.topicOf(firstText).name(), view.queue(), view.channel() == null ? null : view.channel().name(),
