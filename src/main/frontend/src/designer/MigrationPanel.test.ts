@@ -97,4 +97,10 @@ describe('MigrationPanel', () => {
     expect(panel.find('#migration-status').text()).toBe('Migrating 1 case from v2 to v3…');
     await vi.waitFor(() => expect(panel.find('#migration-status').text()).toBe('Done: 1 case migrated.'));
   });
+
+  it('says there is nothing to move when only one version is deployed, instead of an empty choice', () => {
+    const panel = mount(MigrationPanel, { props: { versions: versions.slice(0, 1) } });
+    expect(panel.find('#migration-none').text()).toContain('Only one version is deployed');
+    expect(panel.find('#migrate-from').exists()).toBe(false);
+  });
 });

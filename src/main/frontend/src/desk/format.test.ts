@@ -40,3 +40,12 @@ describe('waiting', () => {
     expect(waiting(null, now)).toBe('answered');
   });
 });
+
+describe('handover summary reasons', () => {
+  it('reads a reason mid-sentence after "because"', () => {
+    const text = handoverSummary({ caseId: 1, status: 'ESCALATED', summary: '', customer: null, transcript: [], assistant: [],
+      routing: { selfService: false, queue: 'billing', priority: 50, reasons: ['A message about billing goes to the billing queue', 'VIP customer'] },
+      earlierCases: [], repeatContact: false } as never);
+    expect(text).toContain('because a message about billing goes to the billing queue; VIP customer.');
+  });
+});

@@ -126,6 +126,13 @@ function quote(text: string | null | undefined): string {
   return oneLine.length <= QUOTE ? oneLine : oneLine.substring(0, QUOTE) + '…';
 }
 
+/** A reason as it reads after "because": "A message about billing…" is "a message about billing…"; "I", "VIP" stay. */
+function midSentence(reason: string): string {
+  const first = reason.split(/[\s,.:;]/, 1)[0];
+  const keep = !first || first === 'I' || (first.length > 1 && first === first.toUpperCase());
+  return keep ? reason : reason.charAt(0).toLowerCase() + reason.slice(1);
+}
+
 /**
  * The handover's few sentences, told from its parts in words (channels, tier, topic, status, priority as people read
  * them); the server's own summary when the answer carries no transcript to tell it from.
@@ -158,7 +165,7 @@ export function handoverSummary(h: Handover): string {
   if (routing) {
     sentences.push('Routing: ' + (routing.selfService ? 'self-service'
       : 'queue ' + routing.queue + (routing.priority !== null ? ', priority ' + priorityLabel(routing.priority).toLowerCase() : ''))
-      + (routing.reasons.length ? ', because ' + routing.reasons.join('; ') : '') + '.');
+      + (routing.reasons.length ? ', because ' + routing.reasons.map(midSentence).join('; ') : '') + '.');
   }
   const earlier = h.earlierCases ?? [];
   sentences.push(!earlier.length ? 'No earlier cases.' : count(earlier.length, 'earlier case', 'earlier cases')
