@@ -11,10 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
@@ -50,7 +52,10 @@ public class Routing {
         this.store = store;
         this.recordedFacts = recordedFacts;
         this.json = json;
+        // Its own transaction, whoever calls: a listener deciding a case would read the rules from its transaction's
+        // old snapshot, and would keep a first start's seed uncommitted while the poller seeded a second version.
         this.transaction = new TransactionTemplate(tx);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.initialRules = initialRules;
     }
 
@@ -88,15 +93,15 @@ public class Routing {
      * configured so, an administrator's DRL file) on first start.
      */
     public synchronized void refresh() {
-        long latest = store.latestActivation();
+        long latest = transaction.execute(status -> store.latestActivation());
         if (latest == 0) {
             seed();
-            latest = store.latestActivation();
+            latest = transaction.execute(status -> store.latestActivation());
         }
         if (active != null && active.activation() == latest) {
             return;
         }
-        RuleSetVersion version = store.active().orElseThrow();
+        RuleSetVersion version = transaction.execute(status -> store.active()).orElseThrow();
         try {
             active = new Active(latest, RuleSet.compile(version.drl(), version.label()));
             log.info("Routing rules {} active (activated by {})", version.label(), version.activatedBy());
@@ -116,14 +121,15 @@ public class Routing {
         String drl = table == null ? read(initialRules) : DrlGenerator.drl(table);
         try {
             transaction.executeWithoutResult(status -> {
-                if (store.latestActivation() == 0) {
+                if (store.latestActivationLocked() == 0) {
                     int version = store.insert(drl, table, RuleSet.checksumOf(drl), "system",
                             "shipped with Omnicase (" + initialRules.getFilename() + ")");
                     store.activate(version, "system", "first start");
                 }
             });
-        } catch (DuplicateKeyException e) {
-            // Another node seeded at the same moment; its version is as good.
+        } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+            // Another node seeded at the same moment (the same version number, or a deadlock on the empty tables'
+            // locks with it); its version is as good.
         }
     }
 

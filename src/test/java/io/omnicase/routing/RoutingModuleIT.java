@@ -57,6 +57,68 @@ class RoutingModuleIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Autowired
+    io.omnicase.routing.internal.RuleSetStore ruleSetStore;
+
+    @Autowired
+    io.omnicase.routing.internal.RoutingFactsStore factsStore;
+
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper objectMapper;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
+
+    /**
+     * On a first start the first decision (inside its listener's transaction, which stays open a while) and the rules
+     * poller (here: of another node) both find no rules: the shipped table is stored once, not as v1 and an identical v2.
+     */
+    @Test
+    void aFirstStartStoresTheShippedRulesOnceWhileADecisionsTransactionIsStillOpen() throws Exception {
+        ClassPathResource shipped = new ClassPathResource("rules/routing-rules.json");
+        Routing listenerNode = new Routing(ruleSetStore, factsStore, objectMapper, transactions, shipped, publisher);
+        Routing pollerNode = new Routing(ruleSetStore, factsStore, objectMapper, transactions, shipped, publisher);
+        java.util.concurrent.CountDownLatch refreshed = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch polled = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        // This node's own poller waits meanwhile: it would seed the emptied tables first.
+        synchronized (routing) {
+            jdbc.sql("DELETE FROM rule_set_activations").update();
+            jdbc.sql("DELETE FROM rule_set_versions").update();
+            try {
+                java.util.concurrent.Future<?> listener = threads.submit(() ->
+                        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+                            jdbc.sql("SELECT COUNT(*) FROM rule_set_versions").query(Long.class).single(); // its snapshot
+                            listenerNode.refresh();
+                            refreshed.countDown();
+                            try {
+                                // the listener's other work; the poller looks meanwhile (or waits for this commit)
+                                polled.await(3, java.util.concurrent.TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }));
+                assertThat(refreshed.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                java.util.concurrent.Future<?> poller = threads.submit(() -> {
+                    pollerNode.refresh();
+                    polled.countDown();
+                });
+                listener.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                poller.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM rule_set_versions").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM rule_set_activations").query(Long.class).single()).isEqualTo(1);
+        assertThat(pollerNode.activeRules().version()).isEqualTo("v1");
+        routing.refresh();
+        assertThat(routing.activeRules().version()).isEqualTo("v1");
+    }
+
     @Test
     void routingACaseReadsItsFactsDecidesAndRecordsTheDecisionOnceOnTheCase() {
         String address = "routed-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";

@@ -43,6 +43,11 @@ public class RuleSetStore {
         return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM rule_set_activations").query(Long.class).single();
     }
 
+    /** {@link #latestActivation()} read with a lock: the latest committed activation, and no other seeding meanwhile. */
+    public long latestActivationLocked() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM rule_set_activations FOR UPDATE").query(Long.class).single();
+    }
+
     public Optional<RuleSetVersion> active() {
         return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM rule_set_versions v WHERE v.version = "
                 + "(SELECT a.version FROM rule_set_activations a ORDER BY a.id DESC LIMIT 1)").query(versionRow).optional();
