@@ -50,6 +50,35 @@ async function found() {
 }
 
 describe('AuditWorkspace', () => {
+  it('after an erasure the results above no longer list the erased customer', async () => {
+    let erased = false;
+    const answer = (fetch as unknown as { getMockImplementation: () => (url: string, init?: RequestInit) => Promise<Response> })
+      .getMockImplementation();
+    vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => {
+      if (url === '/api/audit/customers/7/erasure' && init?.method === 'POST') {
+        erased = true;
+        return json({ customerId: 7, cases: [12], auditEntriesPseudonymised: 3, stores: ['mariadb'], erasedAt: entry.occurredAt });
+      }
+      if (url.startsWith('/api/audit/find') && erased) return json({ cases: [], customers: [] });
+      return answer(url, init);
+    }));
+    const admin: Me = { username: 'admin', displayName: 'Ada Admin', roles: ['ADMIN'], pages: [] };
+    const page = mount(AuditWorkspace, { props: { me: admin } });
+    await page.find('#audit-query').setValue('Nora');
+    await page.find('form.find').trigger('submit');
+    await flushPromises();
+    expect(page.find('.results').text()).toContain('Customer #7');
+    await page.findAll('.results button').find(b => b.text() === 'Customer #7')!.trigger('click');
+    await flushPromises();
+    await page.find('#erase-reason').setValue('Art. 17 request');
+    await page.find('#erase-confirm').setValue('7');
+    await page.find('.erase button.danger').trigger('click');
+    await flushPromises();
+    expect(erased).toBe(true);
+    expect(page.find('.results').text()).not.toContain('Customer #7');
+    expect(page.find('.found').text()).toContain('Nothing found.');
+  });
+
   it('lists what it found with statuses in words and counts that agree with their number', async () => {
     const page = await found();
     const results = page.findAll('.results li');

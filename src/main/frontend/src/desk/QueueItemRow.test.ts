@@ -1,5 +1,6 @@
 import { mount } from '@vue/test-utils';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { learnPeople } from '../lib/people';
 import QueueItemRow from './QueueItemRow.vue';
 import type { QueueItem } from './types';
 
@@ -19,6 +20,14 @@ function item(over: Partial<QueueItem> = {}): QueueItem {
 const row = (i: QueueItem, now = NOW) => mount(QueueItemRow, { props: { item: i, now, me: 'agent' } });
 
 describe('QueueItemRow', () => {
+  afterEach(() => learnPeople([]));
+
+  it('names the colleague who holds the case, not their login', () => {
+    learnPeople([{ username: 'senior', displayName: 'Sam Senior' }]);
+    expect(row(item({ assignee: 'senior' })).find('.holder').text()).toBe('Sam Senior');
+    expect(row(item({ assignee: 'agent' })).find('.holder').text()).toBe('Mine');
+  });
+
   it('shows subject, customer name, channel icon and label, waiting time and the customer text as text', () => {
     const r = row(item({ lastMessage: '<img src=x onerror=alert(1)>' }));
     expect(r.find('.subject').text()).toBe('Charged twice for November');

@@ -1,4 +1,5 @@
 import { ApiError, getJson } from './api';
+import { learnPeople, type Person } from './people';
 
 export type Role = 'AGENT' | 'SUPERVISOR' | 'DESIGNER' | 'AUDITOR' | 'ADMIN' | 'CHANNEL';
 
@@ -17,12 +18,16 @@ export interface Me {
   displayName: string;
   roles: Role[];
   pages: PageLink[];
+  /** Colleagues' names (staff only); {@link nameOf} reads them. */
+  people?: Person[];
 }
 
 /** Who is signed in, or null when nobody is (the server answered 401). */
 export async function loadMe(): Promise<Me | null> {
   try {
-    return await getJson<Me>('/api/me');
+    const me = await getJson<Me>('/api/me');
+    learnPeople(me.people);
+    return me;
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) return null;
     throw e;

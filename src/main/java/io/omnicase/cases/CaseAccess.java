@@ -91,7 +91,7 @@ public class CaseAccess {
             for (CaseAssignments known : assignments) {
                 java.util.Optional<String> holder = known.assigneeOf(id);
                 if (holder.isPresent() && !holder.get().equals(username)) {
-                    throw new CaseStateException("Case " + id.value() + " is being handled by " + holder.get()
+                    throw new CaseStateException("Case " + id.value() + " is being handled by " + users.nameOf(holder.get())
                             + "; only a supervisor can take it over");
                 }
             }

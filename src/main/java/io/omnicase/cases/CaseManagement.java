@@ -4,6 +4,7 @@ import io.omnicase.customers.Channel;
 import io.omnicase.customers.CustomerId;
 import io.omnicase.customers.Customers;
 import io.omnicase.customers.CustomersMerged;
+import io.omnicase.security.UserAccounts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -31,16 +32,18 @@ public class CaseManagement {
     private final CaseStore store;
     private final ApplicationEventPublisher events;
     private final Customers customers;
+    private final UserAccounts users;
 
     // The reads (readOnly, SUPPORTS) join the caller's transaction and otherwise run without one: the server runs
     // READ COMMITTED, where every statement reads its own fresh snapshot even inside a transaction, so a read-only
     // transaction of its own adds nothing but three round trips (autocommit off, COMMIT, autocommit on) to each read.
     // After commit, where most reads come from (indexing, outcomes, floor and desk pushes), those were a third of all
     // statements (issue 18, the general log of a drain).
-    CaseManagement(CaseStore store, ApplicationEventPublisher events, Customers customers) {
+    CaseManagement(CaseStore store, ApplicationEventPublisher events, Customers customers, UserAccounts users) {
         this.store = store;
         this.events = events;
         this.customers = customers;
+        this.users = users;
     }
 
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
@@ -194,7 +197,7 @@ public class CaseManagement {
 
     /**
      * Changes a case's priority on a person's say, and with it its SLA deadline: the entry names the old and the new
-     * deadline ("Priority 50 → 90, SLA due 2026-12-02 16:05 UTC → 12:05 UTC by supervisor: reason"), and a
+     * deadline ("Priority normal → urgent, SLA due 2026-12-02 16:05 UTC → 12:05 UTC by Sara Supervisor: reason"), and a
      * {@link SlaDeadlineChanged} tells the audit trail. Answers false when the priority was that already.
      */
     @Transactional
@@ -269,7 +272,7 @@ public class CaseManagement {
             detail.put("reason", reason);
         }
         append(view, InteractionKind.ROUTING, by, String.join(", ", changes) + " by "
-                + (ROUTING.equals(by) ? "routing rules" : by) + (reason == null ? "" : ": " + reason), detail, view.status());
+                + (ROUTING.equals(by) ? "routing rules" : users.nameOf(by)) + (reason == null ? "" : ": " + reason), detail, view.status());
     }
 
     /** Work-list rows of these cases, in no particular order; unknown ids are left out. */
@@ -308,7 +311,8 @@ public class CaseManagement {
      */
     @Transactional
     public void resolve(CaseId id, String by, String resolution, String topic) {
-        String text = RESOLVED_BY + by + (resolution == null || resolution.isBlank() ? "" : ": " + resolution);
+        // The timeline names the person ("Resolved by Alex Agent"); the event keeps the login.
+        String text = RESOLVED_BY + users.nameOf(by) + (resolution == null || resolution.isBlank() ? "" : ": " + resolution);
         CaseView before = lock(id);
         transition(id, CaseStatus.RESOLVED, text);
         if (before.status() != CaseStatus.RESOLVED) {
@@ -329,6 +333,12 @@ public class CaseManagement {
     @Transactional
     public void close(CaseId id, String reason) {
         transition(id, CaseStatus.CLOSED, "Closed: " + reason);
+    }
+
+    /** Closes a case on a person's request: "Closed: closed by Alex Agent". */
+    @Transactional
+    public void closeBy(CaseId id, String by) {
+        close(id, "closed by " + users.nameOf(by));
     }
 
     @Transactional
@@ -404,7 +414,7 @@ public class CaseManagement {
                     view.priority(), view.reopenCount(), view.openedAt(), view.updatedAt(), view.resolvedAt(), view.closedAt(),
                     view.sentiment());
             append(now, InteractionKind.STATUS, by, "Customer " + source.value() + " merged into customer " + target.value()
-                    + " by " + by, Map.of("mergedFrom", source.value(), "mergedInto", target.value()), view.status());
+                    + " by " + users.nameOf(by), Map.of("mergedFrom", source.value(), "mergedInto", target.value()), view.status());
         }
         customers.recordMovedCases(merged, moved.stream().map(CaseView::id).toList());
     }

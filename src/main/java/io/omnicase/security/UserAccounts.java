@@ -39,6 +39,18 @@ public class UserAccounts {
                 .map(UserAccounts::account);
     }
 
+    /**
+     * The name people read for a login ("Sam Senior" for senior) in what Omnicase writes for them to read; a login
+     * that is no account's (the assistant, the system) or an account without a name reads as written.
+     */
+    @Transactional(readOnly = true)
+    public String nameOf(String login) {
+        if (login == null) {
+            return null;
+        }
+        return find(login).map(UserAccount::displayName).filter(name -> !name.isBlank()).orElse(login);
+    }
+
     @Transactional(readOnly = true)
     public boolean isEmpty() {
         return rows.count() == 0;

@@ -68,15 +68,17 @@ public class FloorActions {
             throw new InvalidFieldException("assignee", "'" + cut(to) + "' is not an agent of queue " + queue);
         }
         if (to.equals(task.assignee())) {
-            throw new ConflictException("Case " + caseId + " is held by " + to + " already");
+            throw new ConflictException("Case " + caseId + " is held by " + users.nameOf(to) + " already");
         }
         work.reassign(new CaseId(caseId), to);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("reassignedFrom", task.assignee());
         detail.put("reassignedTo", to);
         detail.put("reason", why);
-        cases.recordNote(new CaseId(caseId), supervisor, (task.assignee() == null ? "Assigned to " + to
-                : "Reassigned from " + task.assignee() + " to " + to) + " by " + supervisor + ": " + why, detail);
+        // People read names; the detail keeps the logins.
+        cases.recordNote(new CaseId(caseId), supervisor, (task.assignee() == null ? "Assigned to " + users.nameOf(to)
+                : "Reassigned from " + users.nameOf(task.assignee()) + " to " + users.nameOf(to)) + " by "
+                + users.nameOf(supervisor) + ": " + why, detail);
         return row(caseId);
     }
 

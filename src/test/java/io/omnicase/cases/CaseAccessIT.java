@@ -112,7 +112,7 @@ class CaseAccessIT {
 
         List<String> timeline = texts(as("supervisor").get(id + "/timeline").json());
         assertThat(timeline).contains(agentReply).noneMatch(t -> t.contains("Tech was here") || t.contains("by tech"))
-                .anyMatch(t -> t.startsWith("Resolved by agent")).anyMatch(t -> t.startsWith("Closed: closed by agent"));
+                .anyMatch(t -> t.startsWith("Resolved by Alex Agent")).anyMatch(t -> t.startsWith("Closed: closed by Alex Agent"));
         // The agent's reply reached the customer by mail; the refused one was never sent.
         await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(billing.address()).stream().anyMatch(m -> m.contains(agentReply)));
         assertThat(mailsTo(billing.address())).noneMatch(m -> m.contains("Tech was here"));

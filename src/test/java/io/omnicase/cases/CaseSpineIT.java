@@ -102,8 +102,8 @@ class CaseSpineIT {
         List<String> texts = new ArrayList<>();
         agent().get("/api/cases/" + caseId + "/timeline").json().forEach(e -> texts.add(e.get("kind").asText() + ":" + e.get("text").asText()));
         assertThat(texts).contains("OUTBOUND:Refund is on its way.", "STATUS:Reopened by a new customer message")
-                .anyMatch(t -> t.startsWith("STATUS:Resolved by agent: Refunded the double charge"))
-                .anyMatch(t -> t.startsWith("STATUS:Closed: closed by agent"));
+                .anyMatch(t -> t.startsWith("STATUS:Resolved by Alex Agent: Refunded the double charge"))
+                .anyMatch(t -> t.startsWith("STATUS:Closed: closed by Alex Agent"));
     }
 
     @Test

@@ -124,7 +124,7 @@ class CasesModuleIT {
         assertThat(cases.ofCustomer(target)).extracting(CaseView::id).containsExactlyInAnyOrder(moving.value(), staying.value());
         assertThat(cases.ofCustomer(source)).isEmpty();
         assertThat(cases.timeline(moving)).last().extracting(TimelineEntry::text)
-                .isEqualTo("Customer " + source.value() + " merged into customer " + target.value() + " by supervisor");
+                .isEqualTo("Customer " + source.value() + " merged into customer " + target.value() + " by supervisor"); // no such account in this module's database: the login as written
         assertThat(events).contains(CustomersMerged.class).matching(CustomersMerged::mergeId, merge.id());
     }
 

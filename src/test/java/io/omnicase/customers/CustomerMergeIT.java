@@ -45,7 +45,7 @@ class CustomerMergeIT {
         assertThat(cases).contains(byMail.get("caseId").asLong(), bySms.get("caseId").asLong());
         JsonNode timeline = Api.as(port, "auditor").get("/api/cases/" + bySms.get("caseId").asLong() + "/timeline").json();
         assertThat(timeline.get(timeline.size() - 1).get("text").asText())
-                .isEqualTo("Customer " + source + " merged into customer " + target + " by agent");
+                .isEqualTo("Customer " + source + " merged into customer " + target + " by Alex Agent");
 
         JsonNode merges = Api.as(port, "auditor").get("/api/customers/" + target + "/merges").json();
         assertThat(merges).hasSize(1);

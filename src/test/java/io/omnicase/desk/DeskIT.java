@@ -179,7 +179,7 @@ class DeskIT {
             assertThat(takeOver.status()).as(takeOver.toString()).isEqualTo(200);
 
             wait.until(d -> !d.findElements(By.id("held-note")).isEmpty());
-            assertThat(page.findElement(By.id("held-note")).getText()).startsWith("supervisor is working on this case");
+            assertThat(page.findElement(By.id("held-note")).getText()).startsWith("Sara Supervisor is working on this case");
             assertThat(page.findElements(By.id("reply-form"))).isEmpty();
             assertThat(page.findElements(By.id("step-form"))).isEmpty();
             browser.screenshot("desk-held-by-supervisor");
@@ -188,7 +188,7 @@ class DeskIT {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().get("detail").asText())
-                .isEqualTo("Case " + caseId + " is being handled by supervisor; only a supervisor can take it over");
+                .isEqualTo("Case " + caseId + " is being handled by Sara Supervisor; only a supervisor can take it over");
         assertThat(Api.as(port, "agent").get("/api/cases/" + caseId).json().get("status").asText()).isEqualTo("ESCALATED");
     }
 

@@ -74,7 +74,7 @@ class CamundaWebappsBrowserIT {
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     "RESOLVED".equals(tech.get("/api/cases/" + technical.caseId()).json().get("status").asText()));
             assertThat(tech.get("/api/cases/" + technical.caseId() + "/timeline").body())
-                    .contains("Resolved by tech: Reinstalled the app from Tasklist");
+                    .contains("Resolved by Toni Tech: Reinstalled the app from Tasklist");
         }
     }
 }

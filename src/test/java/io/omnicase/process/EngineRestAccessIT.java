@@ -190,7 +190,7 @@ class EngineRestAccessIT {
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 "RESOLVED".equals(supervisor.get("/api/cases/" + technicalCase).json().get("status").asText()));
         String timeline = supervisor.get("/api/cases/" + technicalCase + "/timeline").body();
-        assertThat(timeline).contains("Resolved by tech: Reinstalled the app").doesNotContain("Resolved by supervisor");
+        assertThat(timeline).contains("Resolved by Toni Tech: Reinstalled the app").doesNotContain("Resolved by Sara Supervisor", "Resolved by supervisor");
 
         // The follow-up timer runs for the configured period.
         Job autoClose = management.createJobQuery().processInstanceId(technical.getProcessInstanceId())

@@ -93,6 +93,11 @@ class SignInAndNavigationIT {
         designer.get("pages").forEach(p -> pages.add(p.get("id").asText()));
         assertThat(pages).contains("cockpit").doesNotContain("desk", "routing-rules", "admin");
         assertThat(Api.anonymous(port).get("/api/me").status()).isEqualTo(401);
+        // colleagues by name, for pages that show who holds or changed something
+        java.util.Map<String, String> people = new java.util.HashMap<>();
+        Api.as(port, "agent").get("/api/me").json().get("people")
+                .forEach(p -> people.put(p.get("username").asText(), p.get("displayName").asText()));
+        assertThat(people).containsEntry("senior", "Sam Senior").containsEntry("supervisor", "Sara Supervisor");
     }
 
     /** A reader is told what they can do on a page others change: the auditor's start page promises no editing. */

@@ -71,7 +71,7 @@ class PriorityMovesSlaIT {
         JsonNode timeline = supervisor.get("/api/cases/" + billing.caseId() + "/timeline").json();
         assertThat(Timelines.texts(timeline, "ROUTING")).anySatisfy(text -> assertThat(text)
                 .contains("→ urgent, SLA due " + minute(dueBefore) + " UTC → ")
-                .contains(minute(urgentDue).substring(11) + " UTC by supervisor: Customer threatens to leave"));
+                .contains(minute(urgentDue).substring(11) + " UTC by Sara Supervisor: Customer threatens to leave"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(auditEntries(billing.caseId(), "case.sla-changed"))
                 .anySatisfy(entry -> {
                     assertThat(entry.path("actor").asText()).isEqualTo("supervisor");

@@ -89,7 +89,7 @@ class SupervisorFloorIT {
             new Select(wait.until(d -> d.findElement(By.cssSelector(row + " .agent-choice")))).selectByValue("senior");
             page.findElement(By.cssSelector(row + " textarea.reason")).sendKeys(reassignReason);
             page.findElement(By.cssSelector(row + " button.save")).click();
-            wait.until(d -> "senior".equals(d.findElement(By.cssSelector(row + " .holder")).getText()));
+            wait.until(d -> "Sam Senior".equals(d.findElement(By.cssSelector(row + " .holder")).getText()));
 
             // Change its priority, with a reason.
             String priorityReason = "Third contact today " + billing.marker();
@@ -101,9 +101,9 @@ class SupervisorFloorIT {
 
             JsonNode timeline = Api.as(port, "supervisor").get("/api/cases/" + billing.caseId() + "/timeline").json();
             assertThat(Timelines.texts(timeline, "STATUS")).anySatisfy(text -> assertThat(text)
-                    .contains("to senior by supervisor: " + reassignReason));
+                    .contains("to Sam Senior by Sara Supervisor: " + reassignReason));
             assertThat(Timelines.texts(timeline, "ROUTING")).anySatisfy(text -> assertThat(text)
-                    .contains("→ urgent, SLA due ").contains(" UTC by supervisor: " + priorityReason));
+                    .contains("→ urgent, SLA due ").contains(" UTC by Sara Supervisor: " + priorityReason));
             JsonNode caseView = Api.as(port, "supervisor").get("/api/cases/" + billing.caseId()).json();
             assertThat(caseView.get("priority").asInt()).isEqualTo(90);
             assertThat(caseView.get("assignee").asText()).isEqualTo("senior");
@@ -274,8 +274,8 @@ class SupervisorFloorIT {
                 404, null);
 
         JsonNode timeline = supervisor.get("/api/cases/" + billing.caseId() + "/timeline").json();
-        assertThat(Timelines.texts(timeline, "STATUS")).noneMatch(text -> text.contains("by supervisor"));
-        assertThat(Timelines.texts(timeline, "ROUTING")).noneMatch(text -> text.contains("by supervisor"));
+        assertThat(Timelines.texts(timeline, "STATUS")).noneMatch(text -> text.contains("by Sara Supervisor"));
+        assertThat(Timelines.texts(timeline, "ROUTING")).noneMatch(text -> text.contains("by Sara Supervisor"));
         assertThat(supervisor.get("/api/cases/" + billing.caseId()).json().get("assignee").isNull()).isTrue();
     }
 

@@ -193,7 +193,11 @@ class CaseDelegates {
     JavaDelegate closeCase(CaseManagement cases) {
         return execution -> {
             String by = CLOSED_BY.get(execution);
-            cases.close(caseId(execution), by == null ? "follow-up period over" : "closed by " + by);
+            if (by == null) {
+                cases.close(caseId(execution), "follow-up period over");
+            } else {
+                cases.closeBy(caseId(execution), by);
+            }
         };
     }
 

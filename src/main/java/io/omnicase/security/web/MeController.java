@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Who is signed in: name, roles and the pages those roles may open. The front end's shell asks this once per page, to
- * draw its navigation and to tell a role plainly what a page is not for.
+ * draw its navigation and to tell a role plainly what a page is not for. A member of staff also gets their colleagues'
+ * names, so that pages name people ("Held by Sam Senior") where the records keep logins.
  */
 @RestController
 class MeController {
@@ -40,9 +41,22 @@ class MeController {
                 .filter(name -> name != null && !name.isBlank()).orElse(user.getName());
         List<OmnicasePage.PageLink> pages = Arrays.stream(OmnicasePage.values())
                 .filter(page -> page.isFor(roles)).map(page -> page.link(roles)).toList();
-        return new Me(user.getName(), displayName, List.copyOf(roles), pages);
+        // A channel gateway is a machine: it reads no page, and the staff list is none of its business.
+        List<Person> people = roles.stream().anyMatch(role -> role != Role.CHANNEL)
+                ? accounts.all().stream().map(account -> new Person(account.username(), nameOf(account))).toList()
+                : List.of();
+        return new Me(user.getName(), displayName, List.copyOf(roles), pages, people);
     }
 
-    record Me(String username, String displayName, List<Role> roles, List<OmnicasePage.PageLink> pages) {
+    private static String nameOf(UserAccount account) {
+        return account.displayName() == null || account.displayName().isBlank() ? account.username() : account.displayName();
+    }
+
+    record Me(String username, String displayName, List<Role> roles, List<OmnicasePage.PageLink> pages,
+              List<Person> people) {
+    }
+
+    /** A colleague: the login the records keep, and the name pages show for it. */
+    record Person(String username, String displayName) {
     }
 }
