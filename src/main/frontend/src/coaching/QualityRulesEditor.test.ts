@@ -44,6 +44,19 @@ describe('QualityRulesEditor', () => {
     expect(rows[0].text()).toContain('30 Nov 2026, 09:00');
   });
 
+  it('shows each weight as its share of the score, which moves when another weight changes', async () => {
+    server(() => json(500, {}));
+    const editor = mount(QualityRulesEditor, { props: { editable: true } });
+    await flushPromises();
+    const weights = ['firstResponse', 'ownership', 'empathy', 'confirmation', 'sentiment']
+      .map(key => Number((editor.find('#w-' + key).element as HTMLInputElement).value));
+    const total = weights.reduce((a, b) => a + b, 0);
+    expect(editor.find('#share-empathy').text()).toBe(Math.round(3000 / total) + ' % of the score');
+    await editor.find('#w-firstResponse').setValue(String(weights[0] + 50));
+    expect(editor.find('#share-empathy').text()).toBe(Math.round(3000 / (total + 50)) + ' % of the score');
+    expect(editor.find('legend').text()).toContain('need not add up to 100');
+  });
+
   it('asks for a reason before it saves anything', async () => {
     const calls = server(() => json(500, {}));
     const editor = mount(QualityRulesEditor, { props: { editable: true } });

@@ -102,6 +102,20 @@ describe('DeskWork', () => {
     desk.unmount();
   });
 
+  it('back in the list, the focus is on the case just left', async () => {
+    queueAnswers = [{ items: [row(1), row(2), row(3)], counts: { mine: 0, queues: 3, unassigned: 3 } }];
+    history.replaceState(null, '', '#case-3');
+    const desk = mount(DeskWork, { props: { me }, attachTo: document.body });
+    await flushPromises();
+    expect(desk.find('.desk').classes()).toContain('has-case');
+    (document.activeElement as HTMLElement | null)?.blur();
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await flushPromises();
+    expect(desk.find('.desk').classes()).not.toContain('has-case');
+    expect(document.activeElement?.closest('li')?.getAttribute('data-case')).toBe('3');
+    desk.unmount();
+  });
+
   it('Esc in the reply box leaves it with the text kept, and a second Esc goes back to the list', async () => {
     queueAnswers = [{ items: [row(4, { assignee: 'agent' })], counts: { mine: 1, queues: 1, unassigned: 0 } }];
     const open = { id: 4, customerId: 4, customerName: 'Customer 4', status: 'ESCALATED', subject: 'Case subject 4',

@@ -95,6 +95,8 @@ export class WidgetView {
   readonly codeForm: HTMLFormElement
   readonly code: HTMLInputElement
   readonly verified: HTMLParagraphElement
+  /** What an empty conversation says, until the first message. */
+  readonly greeting: HTMLParagraphElement
   private readonly lines = new Map<string, HTMLElement>()
   private unread = 0
 
@@ -114,6 +116,9 @@ export class WidgetView {
     header.append(title, this.minimise)
 
     this.log = element(doc, 'div', { className: 'oc-log', tabIndex: 0 }, { role: 'log', 'aria-label': 'Conversation' })
+    this.greeting = element(doc, 'p', { className: 'oc-greeting',
+      textContent: 'Hello! Write your question below and we answer here. Ask for a person at any time.' })
+    this.log.append(this.greeting)
     this.typing = element(doc, 'p', { className: 'oc-typing' }, { role: 'status' })
     this.connection = element(doc, 'p', { className: 'oc-connection' }, { role: 'status' })
 
@@ -180,6 +185,7 @@ export class WidgetView {
       return node
     }
     node = renderLine(this.doc, line)
+    this.greeting.remove()
     this.lines.set(line.key, node)
     this.log.appendChild(node)
     this.log.scrollTop = this.log.scrollHeight
@@ -188,7 +194,7 @@ export class WidgetView {
 
   clear(): void {
     this.lines.clear()
-    this.log.replaceChildren()
+    this.log.replaceChildren(this.greeting)
   }
 
   showTyping(text: string): void {

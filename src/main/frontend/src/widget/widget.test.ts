@@ -65,6 +65,15 @@ describe('ChatWidget', () => {
     expect(localStorage.getItem(OPEN_KEY)).toBe('0')
   })
 
+  it('greets in an empty conversation, and the greeting gives way to the first message', () => {
+    const { widget, socket } = mount()
+    welcome(socket)
+    expect(widget.view.log.querySelector('.oc-greeting')?.textContent).toContain('Write your question below')
+    widget.write('Where is my parcel?')
+    expect(widget.view.log.querySelector('.oc-greeting')).toBeNull()
+    expect(widget.view.log.querySelector('.oc-visitor .oc-text')?.textContent).toBe('Where is my parcel?')
+  })
+
   it('shows what anyone wrote as text, never as markup', () => {
     const { widget, socket } = mount()
     welcome(socket)

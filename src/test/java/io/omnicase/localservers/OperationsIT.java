@@ -45,5 +45,12 @@ class OperationsIT {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("paths").fieldNames()).toIterable()
                 .contains("/api/messages", "/api/cases/{id}", "/api/cases/{id}/timeline", "/api/customers/{id}", "/api/search");
+        // what the API page shows its reader: Omnicase's name, this server, groups in words
+        assertThat(docs.json().get("info").get("title").asText()).isEqualTo("Omnicase API");
+        assertThat(docs.json().get("servers").get(0).get("url").asText()).isEqualTo("/");
+        java.util.List<String> groups = docs.json().get("tags").findValuesAsText("name");
+        assertThat(groups).contains("Case", "Quality").noneMatch(name -> name.contains("controller"));
+        assertThat(docs.json().get("paths").get("/api/messages").get("post").get("tags").get(0).asText())
+                .doesNotContain("-");
     }
 }
