@@ -58,4 +58,11 @@ describe('Conversation', () => {
     conversation.note('you are next in the queue.', 'queue')
     expect(conversation.lines.map((l) => l.text)).toEqual(['you are number 2 in the queue.', 'you are next in the queue.'])
   })
+
+  it('tells that an agent joined once, though a reconnect tells it again', () => {
+    const conversation = new Conversation()
+    conversation.note('Alex Agent has joined the conversation.', 'agent-joined')
+    conversation.note('Alex Agent has joined the conversation.', 'agent-joined')
+    expect(conversation.lines).toHaveLength(1)
+  })
 })

@@ -67,10 +67,10 @@ export class Conversation {
     return { line: this.add(entry), added: true }
   }
 
-  /** A notice; the same place in the queue told twice in a row is shown once. */
+  /** A notice; the same place in the queue, or the same agent joining, told twice in a row is shown once. */
   note(text: string, kind: string): Line {
     const previous = [...this.lines].reverse().find((l) => l.from === 'note' && l.kind === kind)
-    if (kind === 'queue' && previous && previous.text === text) {
+    if ((kind === 'queue' || kind === 'agent-joined') && previous && previous.text === text) {
       return previous
     }
     const line: Line = { key: `note-${this.lines.length}-${kind}`, from: 'note', author: null, text, at: null, state: '', interactionId: null, clientId: null, kind }

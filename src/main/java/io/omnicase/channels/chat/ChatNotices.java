@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnicase.cases.InteractionKind;
 import io.omnicase.cases.InteractionRecorded;
 import io.omnicase.desk.AgentTyping;
+import io.omnicase.http.LivePushes;
+import io.omnicase.process.CaseTaskAssigned;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -32,11 +34,13 @@ class ChatNotices {
     private final ChatSessions sessions;
     private final ChatConversations conversations;
     private final ObjectMapper json;
+    private final LivePushes pushes;
 
-    ChatNotices(ChatSessions sessions, ChatConversations conversations, ObjectMapper json) {
+    ChatNotices(ChatSessions sessions, ChatConversations conversations, ObjectMapper json, LivePushes pushes) {
         this.sessions = sessions;
         this.conversations = conversations;
         this.json = json;
+        this.pushes = pushes;
     }
 
     /** A notice frame: {@code kind} for the widget's logic, {@code text} to show. */
@@ -86,6 +90,17 @@ class ChatNotices {
             default -> Optional.empty();
         };
         frame.ifPresent(f -> visitors.forEach(visitor -> push(visitor, f)));
+    }
+
+    /** An agent takes the case (a claim, a hand-over): the waiting visitor is told who joined, once it is committed. */
+    @EventListener
+    void on(CaseTaskAssigned assigned) {
+        if (assigned.assignee() == null || sessions.visitorsOn(assigned.caseId()).isEmpty()) {
+            return;
+        }
+        pushes.afterCommit(() -> queueNotice(assigned.caseId())
+                .filter(frame -> "agent-joined".equals(frame.get("kind")))
+                .ifPresent(frame -> sessions.visitorsOn(assigned.caseId()).forEach(visitor -> push(visitor, frame))));
     }
 
     /** An agent types on the case: "Alex is typing…" in the visitor's windows. */

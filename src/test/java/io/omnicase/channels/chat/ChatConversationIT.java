@@ -232,6 +232,29 @@ class ChatConversationIT {
     }
 
     @Test
+    void aWaitingVisitorIsToldWhoJoinedWhenAnAgentTakesTheCase() {
+        try (ChatVisitor visitor = ChatVisitor.connect(port)) {
+            long caseId = visitor.write("I was charged twice for invoice " + UUID.randomUUID().toString().substring(0, 6));
+            visitor.write("Can I talk to a person please?");
+            visitor.awaitFrame(f -> "queue".equals(f.path("kind").asText()));
+
+            Api agent = Api.as(port, "agent");
+            String taskId = await().atMost(Duration.ofSeconds(20)).until(() -> {
+                for (JsonNode item : agent.get("/api/desk/queue?tab=unassigned").json().path("items")) {
+                    if (item.path("caseId").asLong() == caseId) {
+                        return item.path("taskId").asText();
+                    }
+                }
+                return null;
+            }, java.util.Objects::nonNull);
+            assertThat(agent.post("/api/desk/tasks/" + taskId + "/claim", "application/json", "").status()).isLessThan(300);
+
+            JsonNode joined = visitor.awaitFrame(f -> "agent-joined".equals(f.path("kind").asText()));
+            assertThat(joined.get("text").asText()).isEqualTo("Alex Agent has joined the conversation.");
+        }
+    }
+
+    @Test
     void theAgentSeesTheCustomerTypingAndTheCustomerSeesTheAgentTyping() throws Exception {
         try (ChatVisitor visitor = ChatVisitor.connect(port)) {
             long caseId = visitor.write("Hello, a question about my invoice " + UUID.randomUUID().toString().substring(0, 6));
