@@ -177,11 +177,13 @@ describe('DesignerWorkspace', () => {
     const page = open(['DESIGNER']);
     await flushPromises();
     page.findComponent(FakeEditor).vm.$emit('lint', [
-      { elementId: 'Activity_1', message: 'Element is not connected', category: 'error', rule: 'no-disconnected' }]);
+      { elementId: 'Activity_1', element: '“Call back”', message: 'not connected to the rest of the process', category: 'error',
+        rule: 'no-disconnected' }]);
     await page.find('#deploy-reason').setValue('Stray task');
     await page.find('form.deploy-bar').trigger('submit');
     await flushPromises();
-    expect(confirm.mock.calls[0][0]).toContain('Element is not connected');
+    expect(confirm.mock.calls[0][0]).toContain('- “Call back”: not connected to the rest of the process');
+    expect(page.find('#lint-issues li').text().replace(/\s+/g, ' ')).toBe('“Call back”: not connected to the rest of the process');
     expect(calls.filter(c => c.method === 'POST')).toHaveLength(0);
     expect(page.find('#status').text()).toBe('Not deployed: the diagram has 1 problem, listed under it');
   });

@@ -15,10 +15,36 @@ export interface Diagram {
 
 export interface LintIssue {
   elementId: string;
+  /** How the designer knows the element: its name ("Check invoice"), else its kind and id ("task Activity_1x"). */
+  element: string;
   message: string;
   category: string;
   rule: string;
 }
+
+/** bpmnlint's own rules say "Element is not connected"; the list says what is wrong with the element it names. */
+const RULE_MESSAGES: Record<string, string> = {
+  'no-disconnected': 'not connected to the rest of the process',
+  'start-event-required': 'the process needs a start event',
+  'end-event-required': 'the process needs an end event',
+  'no-duplicate-sequence-flows': 'two sequence flows between the same elements',
+};
+
+/**
+ * bpmn-js's words, as Omnicase's pages say them: the linter's button counts "1 error, 2 warnings" (not "1 Errors, 2
+ * Warnings"); every other text as bpmn-js writes it, its placeholders filled.
+ */
+export function translate(template: string, replacements: Record<string, string> = {}): string {
+  if (template === '{errors} Errors, {warnings} Warnings') {
+    const plural = (n: number, word: string) => n + ' ' + word + (n === 1 ? '' : 's');
+    const errors = Number(replacements.errors) || 0;
+    const warnings = Number(replacements.warnings) || 0;
+    return [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ');
+  }
+  return template.replace(/{([^}]+)}/g, (whole, key: string) => replacements[key] ?? whole);
+}
+
+const translateModule = { translate: ['value', translate] };
 
 /** A read-only diagram a person can pan and zoom (versions, diffs, auditors). */
 export async function createViewer(container: HTMLElement): Promise<Diagram> {
@@ -48,7 +74,7 @@ export async function createModeler(container: HTMLElement, panel: HTMLElement, 
     propertiesPanel: { parent: panel },
     additionalModules: [properties.BpmnPropertiesPanelModule, properties.BpmnPropertiesProviderModule,
       properties.CamundaPlatformPropertiesProviderModule, behaviors, elementTemplates.ElementTemplatesPropertiesProviderModule,
-      chooser, lintModule, safeSubset],
+      chooser, lintModule, safeSubset, translateModule],
     moddleExtensions: { camunda },
     elementTemplates: templates,
     linting: { bpmnlint: lintConfig(delegateBeans(templates)), active: true },
@@ -56,9 +82,18 @@ export async function createModeler(container: HTMLElement, panel: HTMLElement, 
 }
 
 /** The linter's findings as a flat list, in the order of the elements. */
-export function lintIssues(issues: Record<string, { id: string; message: string; category: string; rule: string }[]>): LintIssue[] {
+export function lintIssues(issues: Record<string, { id: string; message: string; category: string; rule: string }[]>,
+  elementOf: (id: string) => { type?: string; businessObject?: { name?: string } } | undefined = () => undefined): LintIssue[] {
   return Object.entries(issues).flatMap(([elementId, list]) =>
-    list.map(issue => ({ elementId: issue.id || elementId, message: issue.message, category: issue.category, rule: issue.rule })));
+    list.map(issue => {
+      const id = issue.id || elementId;
+      const found = elementOf(id);
+      const name = found?.businessObject?.name?.trim();
+      const kind = (found?.type ?? '').replace(/^bpmn:/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+      const rule = issue.rule.replace(/^bpmnlint\//, '');
+      return { elementId: id, element: name ? '“' + name + '”' : (kind ? kind + ' ' : '') + id,
+        message: RULE_MESSAGES[rule] ?? issue.message, category: issue.category, rule: issue.rule };
+    }));
 }
 
 /** Marks the elements the server named, with a badge that says the message (as text) beside each. */

@@ -84,8 +84,8 @@ class DesignerPageIT {
 
             // A model from disk with a script task and a delegate no template offers: the linter names both at once.
             page.findElement(By.id("open-file")).sendKeys(file("script-task.bpmn", SCRIPT_MODEL).toString());
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lint-issues"), "Task_Script: script tasks are not allowed"));
-            assertThat(page.findElement(By.id("lint-issues")).getText()).contains("Task_Unknown: unknown delegate ${jdbcTemplate}");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lint-issues"), "“Run a script”: script tasks are not allowed"));
+            assertThat(page.findElement(By.id("lint-issues")).getText()).contains("“Call a bean”: unknown delegate ${jdbcTemplate}");
 
             // Deploy asks for a reason first, then whether to deploy what the linter found problems in (no: nothing is
             // sent); told yes, the server refuses, naming the element, which is marked.
@@ -142,7 +142,7 @@ class DesignerPageIT {
             // The versions, and the diff with the version before: the task is changed, and coloured on both diagrams.
             page.findElement(By.id("tab-versions")).click();
             WebElement row = page.findElement(By.cssSelector("#versions tr[data-version='" + deployed + "']"));
-            assertThat(row.getText()).contains("Agents call it work, not handling").contains("designer");
+            assertThat(row.getText()).contains("Agents call it work, not handling").contains("by Dana Designer");
             row.findElement(By.className("show-diff")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#diff li[data-change=CHANGED]")));
             assertThat(page.findElement(By.id("diff-title")).getText()).isEqualTo("Changes from v" + before + " to v" + deployed);

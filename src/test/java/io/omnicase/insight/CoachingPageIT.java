@@ -88,7 +88,7 @@ class CoachingPageIT {
             assertThat(now.get("reason").asText()).isEqualTo("Empathy above all");
             WebElement newest = page.findElement(By.cssSelector("#rule-versions tbody tr:first-child"));
             assertThat(newest.getDomAttribute("data-version")).isEqualTo(now.get("version").asText());
-            assertThat(newest.getText()).contains("supervisor").contains("Empathy above all").contains("in force");
+            assertThat(newest.getText()).contains("Sara Supervisor").contains("Empathy above all").contains("in force");
             assertThat(page.findElements(By.cssSelector(".field-problem"))).isEmpty();
             scrollTo(page, page.findElement(By.id("rules-heading")));
             browser.screenshot("coaching-3-rule-saved");
