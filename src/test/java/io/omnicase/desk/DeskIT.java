@@ -67,7 +67,9 @@ class DeskIT {
             assertThat(page.findElement(By.id("queue")).isDisplayed()).as("the list stays beside the case").isTrue();
             assertThat(page.findElement(By.id("case-customer")).getText()).isEqualTo(address);
             assertThat(page.findElement(By.id("case-state")).getText()).isEqualTo("Escalated");
-            assertThat(page.findElement(By.id("routing")).getText()).contains("Reasons:");
+            // the rule that escalated the urgent message, in its words
+            assertThat(page.findElement(By.id("routing")).getText()).contains("priority high.")
+                    .contains("Because: ").contains("urgent");
             assertThat(page.findElements(By.id("repeat-alert"))).isEmpty();
             assertThat(page.findElement(By.id("identities")).getText()).contains(address);
             WebElement first = page.findElement(By.cssSelector("#timeline li.msg.customer"));
