@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handoverSummary, score, waiting } from './format';
+import { handoverSummary, localSla, score, waiting } from './format';
 
 describe('score', () => {
   it('shows two decimals and never a negative zero', () => {
@@ -47,5 +47,21 @@ describe('handover summary reasons', () => {
       routing: { selfService: false, queue: 'billing', priority: 50, reasons: ['A message about billing goes to the billing queue', 'VIP customer'] },
       earlierCases: [], repeatContact: false } as never);
     expect(text).toContain('because a message about billing goes to the billing queue; VIP customer.');
+  });
+});
+
+describe('localSla', () => {
+  it('says a moved SLA deadline in the reader\'s time zone, the day once when it is the same', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Europe/Berlin';
+    try {
+      const text = 'Priority normal → urgent, SLA due 2026-12-04 12:52 UTC → 09:52 UTC by Sara Supervisor: VIP';
+      expect(localSla(text, '2026-12-04T12:52:00Z', '2026-12-04T09:52:00Z'))
+        .toBe('Priority normal → urgent, SLA due 4 Dec 2026, 13:52 → 10:52 by Sara Supervisor: VIP');
+      expect(localSla('SLA due none → 2026-12-05 23:30 UTC by x', null, '2026-12-05T23:30:00Z'))
+        .toBe('SLA due none → 6 Dec 2026, 00:30 by x');
+    } finally {
+      process.env.TZ = zone;
+    }
   });
 });

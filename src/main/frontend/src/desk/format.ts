@@ -1,6 +1,7 @@
 // How the desk says times, SLA, mood and confidence in words. Pure functions: the components and their tests share them.
 // Codes as words (channels, statuses, tiers, topics, priorities) come from ../lib/labels, times from ../lib/time.
 import { channelLabel, count, priorityLabel, statusLabel, tierLabel, topicLabel } from '../lib/labels';
+import { clock, dateTime } from '../lib/time';
 import type { Handover, Mood, QueueItem, SentimentLabel, SlaState, Suggestion, Trend } from './types';
 
 /** A duration as people say it: "45 s", "12 min", "2 h 5 min", "3 d 4 h". */
@@ -173,4 +174,14 @@ export function handoverSummary(h: Handover): string {
     + (earlier[0].subject ? ': ' + quote(earlier[0].subject) : '') + ').');
   if (h.repeatContact) sentences.push('Repeat contact: another case within 30 days.');
   return sentences.join(' ');
+}
+
+/**
+ * The server writes a moved SLA deadline in UTC ("SLA due 2026-12-04 12:52 UTC → 09:52 UTC"); the entry's detail has
+ * both instants, so the desk says them in the reader's time, like every other time on the page.
+ */
+export function localSla(text: string, from: string | null | undefined, to: string): string {
+  const sameDay = !!from && new Date(from).toDateString() === new Date(to).toDateString();
+  const words = 'SLA due ' + (from ? dateTime(from) : 'none') + ' → ' + (sameDay ? clock(to) : dateTime(to));
+  return text.replace(/SLA due (?:none|\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC) → (?:\d{4}-\d{2}-\d{2} )?\d{2}:\d{2} UTC/, words);
 }
