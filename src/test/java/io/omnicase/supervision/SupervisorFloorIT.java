@@ -74,7 +74,7 @@ class SupervisorFloorIT {
             assertThat(page.findElement(By.cssSelector(row + " .mood")).getText()).contains("Negative");
             // The floor raises its own alert: the customer's mood fell and is still falling.
             wait.until(d -> d.findElements(By.cssSelector("#alerts li[data-kind='sentiment-falling'] a")).stream()
-                    .anyMatch(link -> link.getText().equals("#" + billing.caseId())));
+                    .anyMatch(link -> link.getText().equals("Case #" + billing.caseId())));
             assertThat(page.findElements(By.cssSelector("#queues tr[data-queue='billing']"))).hasSize(1);
             assertThat(page.findElements(By.cssSelector("#volume-chart"))).hasSize(1);
             assertThat((Long) js.executeScript("return document.getElementById('volume-chart').width;"))
