@@ -45,7 +45,8 @@ public class PersonalData {
     static final List<String> STORES = List.of("MariaDB: customer, identities, merges, messages, subjects, threads, "
             + "attachments, deliveries, bounces, chat verifications, routing facts, learned examples, assistant attempts, "
             + "undelivered events", "audit trail: content dropped, hashes kept", "Camunda: runtime and history",
-            "Elasticsearch: interactions, learned examples", "support mailbox: the customer's mail (after commit)");
+            "Elasticsearch: interactions, learned examples, the quotes in case outcomes",
+            "support mailbox: the customer's mail (after commit)");
 
     private final Customers customers;
     private final CaseManagement cases;
@@ -54,12 +55,13 @@ public class PersonalData {
     private final CaseProcessData processes;
     private final InteractionIndex interactions;
     private final KnowledgeIndex knowledge;
+    private final io.omnicase.search.InsightQueries outcomes;
     private final TransactionTemplate transaction;
     private final Duration retention;
 
     PersonalData(Customers customers, CaseManagement cases, CaseErasure caseErasure, AuditLog auditLog,
                  CaseProcessData processes, InteractionIndex interactions, KnowledgeIndex knowledge,
-                 PlatformTransactionManager tx,
+                 io.omnicase.search.InsightQueries outcomes, PlatformTransactionManager tx,
                  @Value("${omnicase.audit.retention-after-close:P730D}") Duration retention,
                  io.omnicase.cluster.ClusterLock cluster) {
         this.cluster = cluster;
@@ -70,6 +72,7 @@ public class PersonalData {
         this.processes = processes;
         this.interactions = interactions;
         this.knowledge = knowledge;
+        this.outcomes = outcomes;
         this.transaction = new TransactionTemplate(tx);
         this.retention = retention;
     }
@@ -97,6 +100,7 @@ public class PersonalData {
         int instances = processes.erase(caseIds);
         int indexed = interactions.removeCases(caseIds, id.value());
         int examples = knowledge.removeCases(caseIds);
+        outcomes.forgetOutcomeTexts(caseIds);
         log.info("Customer {} erased by {}: {} cases, {} audit entries pseudonymised", id.value(), by, caseIds.size(),
                 pseudonymised);
         return new Erasure(id.value(), caseIds, pseudonymised == null ? 0 : pseudonymised, instances, indexed, examples,
@@ -147,6 +151,7 @@ public class PersonalData {
             processes.erase(batch);
             interactions.removeCases(batch, null);
             knowledge.removeCases(batch);
+            outcomes.forgetOutcomeTexts(batch);
             done += batch.size();
         }
     }

@@ -23,28 +23,33 @@ import java.nio.charset.StandardCharsets;
 /**
  * Refuses request bodies above a limit. A declared length above it is refused before anything reads the body; a body
  * of unknown length (chunked) is counted while it is read and reading stops at the limit, so a client streaming
- * 20 MB never gets more than the limit read. Camunda's webapps and REST API keep their own limits.
+ * 20 MB never gets more than the limit read. Camunda's engine API (the webapps' and {@code /engine-rest}) has a smaller
+ * limit of its own: its bodies are queries and task changes, and one query of a million ids would fill the heap.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestSizeLimit extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long apiMaxBytes;
+    private final long engineMaxBytes;
 
-    RequestSizeLimit(@Value("${omnicase.api.max-request-bytes:1048576}") long maxBytes) {
-        this.maxBytes = maxBytes;
+    RequestSizeLimit(@Value("${omnicase.api.max-request-bytes:1048576}") long apiMaxBytes,
+                     @Value("${omnicase.engine.max-request-bytes:65536}") long engineMaxBytes) {
+        this.apiMaxBytes = apiMaxBytes;
+        this.engineMaxBytes = engineMaxBytes;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
         // The designer's model bodies have their own, larger limit (process.web.DesignerRequestLimit).
-        return path.startsWith("/camunda/") || path.startsWith("/engine-rest/") || path.startsWith("/api/designer/");
+        return request.getRequestURI().startsWith("/api/designer/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String path = request.getRequestURI();
+        long maxBytes = path.startsWith("/camunda/") || path.startsWith("/engine-rest/") ? engineMaxBytes : apiMaxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             tooLarge(response, request.getRequestURI(), maxBytes);
             return;

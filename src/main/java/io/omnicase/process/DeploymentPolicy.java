@@ -174,6 +174,31 @@ public final class DeploymentPolicy {
             "radio", "checklist", "taglist", "datetime", "dynamiclist", "group", "text", "html", "spacer", "separator",
             "expression", "button", "table", "default", "image");
 
+    /**
+     * The case process's own variables: what routing decided, its timers, the assistant's state, the last customer
+     * message it took. A form field of that name would overwrite it (a queue, a timer, a case deaf to its customer);
+     * the resolve form's outputs ({@code resolution}, {@code topic}) are what forms are for.
+     */
+    static final Set<String> PROCESS_OWN_VARIABLES = Set.of(CustomerCaseProcess.Variables.SELF_SERVICE,
+            CustomerCaseProcess.Variables.QUEUE, CustomerCaseProcess.Variables.PRIORITY,
+            CustomerCaseProcess.Variables.SLA_DURATION, CustomerCaseProcess.Variables.SELF_SERVICE_TIMEOUT,
+            CustomerCaseProcess.Variables.AUTO_CLOSE_AFTER, CustomerCaseProcess.Variables.RESOLVED_BY,
+            CustomerCaseProcess.Variables.CLOSED_BY, CustomerCaseProcess.Variables.ASSISTANT_OUTCOME,
+            CustomerCaseProcess.Variables.LOW_CONFIDENCE_COUNT, CustomerCaseProcess.Variables.LAST_CUSTOMER_MESSAGE);
+
+    /** The variable a field's key (or a group's path) sets: its first segment ("a.b" sets {@code a}). */
+    private static void checkVariableName(String key, String id, List<DeploymentProblem> problems) {
+        if (key == null || key.isBlank()) {
+            return;
+        }
+        String variable = key.strip().split("\\.", 2)[0];
+        if (PROCESS_OWN_VARIABLES.contains(variable) || RESERVED_NAMES.contains(variable)
+                || Delegates.byBeanName(variable).isPresent()) {
+            problems.add(new DeploymentProblem(id, "the field key '" + abbreviate(variable) + "' is the case process's "
+                    + "own: a form would overwrite it. Choose another key"));
+        }
+    }
+
     private static void components(JsonNode list, List<DeploymentProblem> problems, int depth) {
         if (!list.isArray()) {
             return;
@@ -194,6 +219,7 @@ public final class DeploymentPolicy {
                 problems.add(new DeploymentProblem(id, "an image on a form is embedded (a data: address): the desk loads "
                         + "nothing from elsewhere"));
             }
+            checkVariableName(component.path("group".equals(type) ? "path" : "key").asText(null), id, problems);
             components(component.path("components"), problems, depth + 1);
         }
     }

@@ -457,6 +457,48 @@ public class InsightQueries {
         }
     }
 
+    /**
+     * Forgets the customer's words an outcome quotes (the start of the reply their mood fell after, of their last
+     * message) for erased cases; the figures stay, as the coaching figures count them. Answers how many outcomes it
+     * changed.
+     */
+    public long forgetOutcomeTexts(java.util.Collection<Long> caseIds) {
+        if (caseIds.isEmpty()) {
+            return 0;
+        }
+        try {
+            outcomeCreation.ensure();
+            List<co.elastic.clients.elasticsearch._types.FieldValue> ids = caseIds.stream()
+                    .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
+            // Found, then updated in bulk: the node's modules have no update-by-query.
+            client.indices().refresh(r -> r.index(outcomes));
+            // Each outcome written again without the quotes (a partial update would drop the nulls that clear them).
+            @SuppressWarnings("rawtypes")
+            SearchResponse<Map> found = client.search(q -> q.index(outcomes).size(10_000)
+                    .query(t -> t.terms(terms -> terms.field("caseId").terms(v -> v.value(ids)))), Map.class);
+            if (found.hits().hits().isEmpty()) {
+                return 0;
+            }
+            BulkResponse bulk = client.bulk(b -> {
+                found.hits().hits().forEach(h -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> source = new java.util.LinkedHashMap<String, Object>(h.source());
+                    source.remove("fellExcerpt");
+                    source.remove("lastExcerpt");
+                    b.operations(o -> o.index(i -> i.index(outcomes).id(h.id()).document(source)));
+                });
+                return b.refresh(co.elastic.clients.elasticsearch._types.Refresh.True);
+            });
+            if (bulk.errors()) {
+                throw unavailable(new IOException("The outcome index did not forget every quote of the erased cases"));
+            }
+            long updated = found.hits().hits().size();
+            return updated;
+        } catch (IOException e) {
+            throw unavailable(e);
+        }
+    }
+
     /** Writes many outcomes through the bulk API (a generated history, a rebuild); nothing is refreshed. */
     public void bulkOutcomes(List<CaseOutcome> many) throws IOException {
         if (many.isEmpty()) {

@@ -74,6 +74,8 @@ class ErasureIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(elasticsearchHits(word, "interactions")).isPositive();
             assertThat(elasticsearchHits(word, "knowledge")).isPositive();
+            // the case's outcome quotes the customer's last message (kept, not searchable)
+            assertThat(PersonalDataTraces.elasticsearchSourcesHolding(elasticsearch, word, List.of(caseId, smsCase))).isNotEmpty();
         });
         assertThat(mariaDbColumnsHolding(word)).isNotEmpty();
         assertThat(mariaDbColumnsHolding(email)).isNotEmpty();
@@ -94,6 +96,8 @@ class ErasureIT {
             for (String trace : List.of(email, phone.substring(1), word)) {
                 assertThat(mariaDbColumnsHolding(trace)).as("MariaDB columns holding %s", trace).isEmpty();
                 assertThat(elasticsearchHits(trace, "_all")).as("Elasticsearch documents holding %s", trace).isZero();
+                assertThat(PersonalDataTraces.elasticsearchSourcesHolding(elasticsearch, trace, List.of(caseId, smsCase)))
+                        .as("Elasticsearch documents of the erased cases keeping %s", trace).isEmpty();
             }
         });
         JsonNode verification = Api.as(port, "auditor").get("/api/audit/verification").json();

@@ -70,7 +70,7 @@ final class BrowserSession {
     private RawHttp.Reply keep(RawHttp.Reply reply) {
         String setCookie = reply.header("Set-Cookie");
         if (setCookie != null) {
-            for (String cookie : setCookie.split(", (?=[A-Za-z-]+=)")) {
+            for (String cookie : setCookie.split(", (?=[A-Za-z0-9_-]+=)")) {
                 String pair = cookie.split(";", 2)[0];
                 int eq = pair.indexOf('=');
                 if (eq > 0) {

@@ -481,6 +481,17 @@ class WebHardeningIT {
         assertThat(login.body()).doesNotContain("<script>").doesNotContain("style=\"").doesNotContain("<style");
     }
 
+    /** A stranger's page requests keep nothing on the server: the page to return to after sign-in rides in a cookie. */
+    @Test
+    void anAnonymousPageRequestOpensNoSession() {
+        for (String path : List.of("/desk.html", "/no-such-page-" + java.util.UUID.randomUUID(), "/audit.html?case=1")) {
+            RawHttp.Reply reply = RawHttp.get(port, path, "Accept: text/html");
+            assertThat(reply.status()).as(path).isEqualTo(302);
+            String cookies = reply.header("Set-Cookie") == null ? "" : reply.header("Set-Cookie");
+            assertThat(cookies).as(path).doesNotContain("JSESSIONID=").contains("REDIRECT_URI=");
+        }
+    }
+
     @Test
     void theSessionCookieSaysSameSiteOnceOnCamundasPagesToo() {
         RawHttp.Reply tasklist = RawHttp.exchange(port, null, "GET /camunda/app/tasklist/default/ HTTP/1.1\r\nHost: x\r\n"

@@ -45,6 +45,25 @@ class DeploymentPolicyLimitsTest {
                 .anyMatch(p -> p.contains("f_logo") && p.contains("embedded"));
     }
 
+    /** A field named like the process's own variables would overwrite them when an agent completes the form. */
+    @Test
+    void aFormFieldNeverSetsTheCaseProcesssOwnVariables() {
+        String form = """
+                {"type":"default","id":"resolve-case","components":[
+                  {"type":"textarea","key":"resolution","id":"f_resolution","label":"Resolution"},
+                  {"type":"select","key":"topic","id":"f_topic","label":"Topic","values":[{"label":"Other","value":"OTHER"}]},
+                  {"type":"number","key":"lastCustomerMessage","id":"f_deaf","label":"Deaf"},
+                  {"type":"textfield","key":"queue.name","id":"f_queue","label":"Queue"},
+                  {"type":"textfield","key":"closeCase","id":"f_bean","label":"Bean"},
+                  {"type":"group","id":"g","path":"autoCloseAfter","components":[{"type":"textfield","key":"x","id":"f_x","label":"X"}]}]}""";
+        assertThat(DeploymentPolicy.refusals("resolve-case.form", form.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .hasSize(4)
+                .anyMatch(p -> p.contains("f_deaf") && p.contains("'lastCustomerMessage' is the case process's own"))
+                .anyMatch(p -> p.contains("f_queue") && p.contains("'queue'"))
+                .anyMatch(p -> p.contains("f_bean") && p.contains("'closeCase'"))
+                .anyMatch(p -> p.contains("'autoCloseAfter'"));
+    }
+
     @Test
     void aTimerWaitsAtLeastAMinuteAndNeverForAFixedDate() {
         for (String timer : new String[]{"<bpmn:timeDuration>PT0S</bpmn:timeDuration>", "<bpmn:timeDuration>PT30S</bpmn:timeDuration>",

@@ -121,6 +121,55 @@ class EngineRestAccessIT {
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().isSuspended()).isFalse();
     }
 
+    /**
+     * Tasklist's engine API changes a task only as Tasklist does: a supervisor who may update every task still cannot
+     * set the case process's variables (one such write made a case deaf to its customer), attach files, edit a
+     * profile; a body the engine would spend its heap on is refused before it is read; and a channel gateway (a
+     * machine) is no Tasklist user at all.
+     */
+    @Test
+    void theEngineApiTakesOnlyTasklistsOwnChangesAndSmallBodies() {
+        Task billing = task(billingCase);
+        CamundaWebappClient supervisor = CamundaWebappClient.signedIn(port, "supervisor");
+        String task = CamundaWebappClient.ENGINE + "/task/" + billing.getId();
+        Object lastBefore = runtime.getVariable(billing.getProcessInstanceId(), Variables.LAST_CUSTOMER_MESSAGE);
+
+        assertThat(supervisor.put(task + "/variables/" + Variables.LAST_CUSTOMER_MESSAGE,
+                Map.of("value", 999_999_999, "type", "Long")).status()).isEqualTo(403);
+        assertThat(supervisor.post(task + "/variables", Map.of("modifications",
+                Map.of(Variables.QUEUE, Map.of("value", "senior")))).status()).isEqualTo(403);
+        assertThat(supervisor.put(task + "/localVariables/x", Map.of("value", "y")).status()).isEqualTo(403);
+        assertThat(supervisor.post(task + "/attachment/create", "multipart/form-data; boundary=b",
+                "--b\r\nContent-Disposition: form-data; name=\"attachment-name\"\r\n\r\nx\r\n--b--\r\n").status())
+                .isEqualTo(403);
+        assertThat(supervisor.put(CamundaWebappClient.ENGINE + "/user/supervisor/profile",
+                Map.of("id", "supervisor", "firstName", "Sam", "lastName", "Senior")).status()).isEqualTo(403);
+        assertThat(runtime.getVariable(billing.getProcessInstanceId(), Variables.LAST_CUSTOMER_MESSAGE)).isEqualTo(lastBefore);
+        assertThat(runtime.getVariable(billing.getProcessInstanceId(), Variables.QUEUE)).isEqualTo("billing");
+
+        String huge = "{\"processInstanceBusinessKeyIn\":[" + "\"1\",".repeat(40_000) + "\"1\"]}";
+        Api.Response tooLarge = supervisor.post(CamundaWebappClient.ENGINE + "/task/count", "application/json", huge);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.contentType()).contains("application/problem+json");
+
+        Api gateway = Api.as(port, "gateway");
+        assertThat(gateway.get("/camunda/api/engine/engine/default/user").status()).isEqualTo(403);
+        assertThat(gateway.get("/camunda/api/engine/engine/default/task/count").status()).isEqualTo(403);
+    }
+
+    /** Errors of {@code /engine-rest}, the API other systems call, are problem descriptions without Java's names. */
+    @Test
+    void engineRestErrorsAreProblemDescriptions() {
+        Api admin = Api.as(port, "admin");
+        for (String path : List.of("/engine-rest/deployment/no-such-deployment/resources/no-such-resource",
+                "/engine-rest/task/no-such-task", "/engine-rest/process-definition/key/no-such-process")) {
+            Api.Response error = admin.get(path);
+            assertThat(error.status()).as(path).isBetween(400, 499);
+            assertThat(error.contentType()).as(path).contains("application/problem+json");
+            assertThat(error.body()).as(path).doesNotContainPattern("Exception|org\\.camunda|java\\.");
+        }
+    }
+
     @Test
     void inTasklistAnAgentSeesAndWorksOnlyTheTasksOfTheirQueues() {
         Task technical = task(technicalCase);
@@ -365,7 +414,9 @@ class EngineRestAccessIT {
         Api.Response delete = assertBadRequest(supervisor.delete(taskPath));
         assertThat(delete.body()).contains("part of a running process").doesNotContain("Exception");
         assertThat(tasks.createTaskQuery().taskId(billing.getId()).count()).isEqualTo(1);
-        Api.Response nullBody = assertBadRequest(supervisor.post(taskPath + "/variables", "application/json", "null"));
+        // (A task's variables are an admin's to write; see theEngineApiTakesOnlyTasklistsOwnChangesAndSmallBodies.)
+        Api.Response nullBody = assertBadRequest(CamundaWebappClient.signedIn(port, "admin")
+                .post(taskPath + "/variables", "application/json", "null"));
         assertThat(nullBody.body()).doesNotContain("Exception").doesNotContain("org.camunda");
         Api.Response wrongKind = assertBadRequest(supervisor.post(taskPath + "/assignee", Map.of("userId", List.of("senior"))));
         assertThat(wrongKind.body()).doesNotContain("java.lang").doesNotContain("Jackson").doesNotContain("\"message\":\"\"");

@@ -40,6 +40,30 @@ public final class PersonalDataTraces {
     }
 
     /** How many documents of an index (or of all, {@code _all}) hold the text in any field. */
+    /**
+     * The documents of these cases in any index whose stored source holds the text: also fields kept but not indexed
+     * (an outcome's quotes), which {@link #elasticsearchHits} cannot find.
+     */
+    public static java.util.List<String> elasticsearchSourcesHolding(String elasticsearchUris, String text, java.util.Collection<Long> caseIds)
+            throws Exception {
+        String body = JSON.writeValueAsString(Map.of("size", 1000, "query", Map.of("terms", Map.of("caseId", caseIds))));
+        String base = elasticsearchUris.split(",")[0];
+        HttpClient http = HttpClient.newHttpClient();
+        http.send(HttpRequest.newBuilder(URI.create(base + "/_all/_refresh"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/_all/_search"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        java.util.List<String> holding = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode hit : JSON.readTree(response.body()).get("hits").get("hits")) {
+            if (hit.get("_source").toString().contains(text)) {
+                holding.add(hit.get("_index").asText() + "/" + hit.get("_id").asText() + " " + hit.get("_source"));
+            }
+        }
+        return holding;
+    }
+
     public static long elasticsearchHits(String elasticsearchUris, String text, String index) throws Exception {
         String body = JSON.writeValueAsString(Map.of("query", Map.of("query_string",
                 Map.of("query", "\"" + text.replace("\"", "") + "\"", "default_field", "*", "lenient", true))));

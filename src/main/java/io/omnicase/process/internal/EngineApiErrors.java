@@ -49,10 +49,29 @@ class EngineApiErrors {
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> engineApiErrorsInWords() {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Rewrite());
-        registration.addUrlPatterns("/camunda/api/*");
+        registration.addUrlPatterns("/camunda/api/*", "/engine-rest/*");
         // Outside the task checks, which answer in words themselves, and inside the security chain.
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 30);
         return registration;
+    }
+
+    /**
+     * On {@code /engine-rest} (the API other systems call) every error is a problem description: the engine's own
+     * error bodies ({@code {"type": "InvalidRequestException", "message": ...}}) become one with the same status, the
+     * message as {@code detail} and {@code message}, the engine's type as {@code engineType}. The webapps' API keeps
+     * the engine's bodies the webapps read.
+     */
+    static Answer everyError(int status, String contentType, byte[] body) {
+        Answer rewritten = rewritten(status, contentType, body);
+        if (rewritten != null || (contentType != null && contentType.toLowerCase().contains("problem"))) {
+            return rewritten;
+        }
+        HttpStatus known = HttpStatus.resolve(status);
+        JsonNode engine = parsed(body);
+        String message = engine == null ? "" : engine.path("message").asText("");
+        String detail = message.isBlank() || NAMES_CODE.matcher(message).find()
+                ? (known == null ? "The engine refused this request" : known.getReasonPhrase()) : message;
+        return new Answer(known == null ? HttpStatus.BAD_REQUEST : known, detail);
     }
 
     private static final class Rewrite extends OncePerRequestFilter {
@@ -66,7 +85,9 @@ class EngineApiErrors {
             if (body == null) {
                 return;
             }
-            Answer answer = rewritten(capture.getStatus(), capture.getContentType(), body);
+            Answer answer = request.getRequestURI().startsWith("/engine-rest/")
+                    ? everyError(capture.getStatus(), capture.getContentType(), body)
+                    : rewritten(capture.getStatus(), capture.getContentType(), body);
             if (answer == null) {
                 capture.send(body);
                 return;
@@ -125,6 +146,10 @@ class EngineApiErrors {
         }
         if (type.contains("OptimisticLocking")) {
             return new Answer(HttpStatus.CONFLICT, "Someone changed this at the same time: reload it and try again");
+        }
+        if (type.endsWith("Error") || message.contains("heap space") || message.contains("OutOfMemory")) {
+            // The server's trouble (a java.lang.Error), never the client's fault.
+            return new Answer(HttpStatus.SERVICE_UNAVAILABLE, "The engine cannot answer just now: try again later");
         }
         if (STORE_DOWN.matcher(message).find() || STORE_DOWN.matcher(type).find()) {
             return new Answer(HttpStatus.SERVICE_UNAVAILABLE,

@@ -56,7 +56,8 @@ import java.util.regex.Pattern;
  *     <li>a changing request's path is taken literally: percent-encoded characters (which the engine's API decodes, but
  *     a check of the raw path would not) are refused.</li>
  * </ul>
- * An allowlist: a task change that is not the holder's is refused whatever its name.
+ * An allowlist: a task change that is not the holder's is refused whatever its name, and so is any change that is not
+ * one of Tasklist's (a task's variables, its attachments) unless an admin makes it.
  */
 @Configuration(proxyBeanMethods = false)
 class TasklistClaims {
@@ -73,6 +74,13 @@ class TasklistClaims {
     private static final Set<String> HAND_OUTS = Set.of("claim", "assignee", "delegate");
     private static final Set<String> WORK_TASKS = Set.of("ROLE_AGENT", "ROLE_SUPERVISOR", "ROLE_ADMIN");
     private static final Set<String> COMPLETIONS = Set.of("complete", "submit-form", "resolve");
+    /**
+     * What Tasklist does to a task: claim, give back, hand over, comment, complete (with the form's fields). A task's
+     * variables are its case process's (its queue, its timers, the last customer message it took) and attachments
+     * are no case's: writing either is an admin's.
+     */
+    private static final Set<String> TASKLIST_ACTIONS = Set.of("claim", "unclaim", "assignee", "delegate", "complete",
+            "submit-form", "resolve", "comment/create", "bpmnError", "bpmnEscalation", "update");
     private static final Map<String, Class<? extends EventDefinition>> THROWS = Map.of(
             "bpmnError", ErrorEventDefinition.class, "bpmnEscalation", EscalationEventDefinition.class);
     /** Task changes open to any member of its queue: claiming (for oneself) and commenting. */
@@ -150,6 +158,11 @@ class TasklistClaims {
                 return;
             }
             String action = isUpdate ? "update" : change.group(2);
+            if (!TASKLIST_ACTIONS.contains(action) && !CANDIDATE_CHANGES.contains(action) && !has(login, Set.of("ROLE_ADMIN"))) {
+                Problems.write(response, HttpStatus.FORBIDDEN, "Tasklist claims, hands over, comments on and completes "
+                        + "a task; its variables are its case process's and change through Omnicase", path);
+                return;
+            }
             if (CANDIDATE_CHANGES.contains(action)) {
                 Problems.write(response, HttpStatus.FORBIDDEN, "A task's queues are its case's routing decision: "
                         + "they are not changed here", path);

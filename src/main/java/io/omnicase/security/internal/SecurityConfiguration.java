@@ -41,6 +41,8 @@ import java.util.Arrays;
 class SecurityConfiguration {
 
     private static final String[] CASE_READERS = {"AGENT", "SUPERVISOR", "AUDITOR", "ADMIN"};
+    /** People, not machines: every role but a channel gateway's. */
+    private static final String[] STAFF = {"AGENT", "SUPERVISOR", "DESIGNER", "AUDITOR", "ADMIN"};
     private static final String[] CASE_WORKERS = {"AGENT", "SUPERVISOR", "ADMIN"};
 
     /** Camunda's webapps' "Log out" (Tasklist, Cockpit, Admin); its token is checked before ({@link CamundaTokenFirst}). */
@@ -134,7 +136,19 @@ class SecurityConfiguration {
                                 "/camunda/api/engine/engine/*/metrics", "/camunda/api/engine/engine/*/metrics/**",
                                 "/camunda/api/engine/engine/*/job-definition", "/camunda/api/engine/engine/*/job-definition/**")
                         .hasAnyRole("SUPERVISOR", "DESIGNER", "AUDITOR", "ADMIN")
-                        .requestMatchers("/camunda/**").authenticated()
+                        // Task attachments are no case's, and the engine serves their content to anyone who has the
+                        // two ids; users, groups and authorizations are Omnicase's (a profile edited in Tasklist would
+                        // pass for a colleague there).
+                        .requestMatchers("/camunda/api/engine/engine/*/task/*/attachment",
+                                "/camunda/api/engine/engine/*/task/*/attachment/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/camunda/api/engine/engine/*/user/**",
+                                "/camunda/api/engine/engine/*/group/**", "/camunda/api/engine/engine/*/tenant/**",
+                                "/camunda/api/engine/engine/*/authorization/**").hasAnyRole(STAFF)
+                        .requestMatchers("/camunda/api/engine/engine/*/user/**", "/camunda/api/engine/engine/*/group/**",
+                                "/camunda/api/engine/engine/*/tenant/**", "/camunda/api/engine/engine/*/authorization/**")
+                        .hasRole("ADMIN")
+                        // Camunda's webapps and their API are for people: a channel gateway (a machine) posts messages.
+                        .requestMatchers("/camunda/**").hasAnyRole(STAFF)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic
                         .securityContextRepository(new HttpSessionSecurityContextRepository())
@@ -248,9 +262,10 @@ class SecurityConfiguration {
     }
 
     private static org.springframework.security.web.savedrequest.RequestCache requestCacheWithoutMarker() {
-        org.springframework.security.web.savedrequest.HttpSessionRequestCache cache =
-                new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
-        cache.setMatchingRequestParameterName(null);
+        // In a cookie, not a session: a stranger's page requests would otherwise each open a session on the server
+        // holding the whole request (headers and all), as many as they care to send.
+        org.springframework.security.web.savedrequest.CookieRequestCache cache =
+                new org.springframework.security.web.savedrequest.CookieRequestCache();
         // Only a page a person asked for is worth returning to (as Spring's default): no API call, script or
         // background request is saved, so none of them opens a session.
         cache.setRequestMatcher(request -> "GET".equals(request.getMethod())
