@@ -58,7 +58,7 @@ class EngineApiErrors {
     /**
      * On {@code /engine-rest} (the API other systems call) every error is a problem description: the engine's own
      * error bodies ({@code {"type": "InvalidRequestException", "message": ...}}) become one with the same status, the
-     * message as {@code detail} and {@code message}, the engine's type as {@code engineType}. The webapps' API keeps
+     * message as {@code detail} and {@code message} (when it names no code). The webapps' API keeps
      * the engine's bodies the webapps read.
      */
     static Answer everyError(int status, String contentType, byte[] body) {
