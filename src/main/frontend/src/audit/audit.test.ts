@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { learnPeople } from '../lib/people';
 import { factRows, summaryOf, titleOf, type AuditEntry } from './audit';
 
 const entry = (kind: string, content: Record<string, unknown> | null, pseudonymised = false): AuditEntry => ({
@@ -52,5 +53,20 @@ describe('audit entries as the auditor reads them', () => {
       { name: 'customer.daysSinceLastContact', value: '1000000 (no earlier contact)' },
       { name: 'message.sentiment', value: '-0.0008', exact: '-0.0007760566841966995' },
     ]);
+  });
+});
+
+describe('audit summaries name people and cases in words', () => {
+  const base = { seq: 1, caseId: 9, customerId: 7, actor: 'supervisor', occurredAt: '2026-12-04T10:00:00Z',
+    pseudonymised: false, contentDigest: '', prevHash: '', hash: '' };
+  afterEach(() => learnPeople([]));
+
+  it('says who got a task by name, lists erased cases by number, and leaves a read to its actor', () => {
+    learnPeople([{ username: 'senior', displayName: 'Sam Senior' }]);
+    expect(summaryOf({ ...base, kind: 'task.assigned', content: { assignee: 'senior' } })).toBe('to Sam Senior');
+    expect(summaryOf({ ...base, kind: 'customer.erased', content: { cases: [9, 12], reason: 'Art. 17' } }))
+      .toBe('cases #9, #12: Art. 17');
+    expect(summaryOf({ ...base, kind: 'customer.erased', content: { cases: [9], reason: 'Art. 17' } })).toBe('case #9: Art. 17');
+    expect(summaryOf({ ...base, kind: 'case.read', content: null })).toBe('');
   });
 });

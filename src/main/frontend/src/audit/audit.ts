@@ -1,6 +1,7 @@
 // The audit trail as the page reads it: entries in chain order, each told in a sentence, with the why of decisions.
 import { getJson, postJson } from '../lib/api';
 import { channelLabel, priorityLabel } from '../lib/labels';
+import { nameOf } from '../lib/people';
 import { dateTime } from '../lib/time';
 
 export interface AuditEntry {
@@ -125,7 +126,8 @@ function priorityOf(value: unknown): string {
 /** One line saying what the entry records, from its content; plain text, never markup. */
 export function summaryOf(entry: AuditEntry): string {
   const c = entry.content;
-  if (entry.kind === 'case.read') return `by ${entry.actor}`;
+  // Who read it is the entry's actor, shown beside its title.
+  if (entry.kind === 'case.read') return '';
   if (!c) return entry.pseudonymised ? 'Content erased; its digest stays in the chain.' : '';
   switch (entry.kind) {
     case 'message.in':
@@ -146,13 +148,15 @@ export function summaryOf(entry: AuditEntry): string {
         + `${c.dueBefore ? dateTime(text(c.dueBefore)) : 'none'} → ${dateTime(text(c.dueAfter))}`
         + (c.reason ? `: ${text(c.reason)}` : '');
     case 'task.assigned':
-      return `to ${text(c.assignee)}`;
+      return `to ${nameOf(text(c.assignee))}`;
     case 'reply.queued':
       return `${channelLabel(text(c.channel))}${c.automatic ? ' · written by the assistant' : ''}`;
     case 'rules.activated':
       return `${text(c.label)}: ${text(c.reason)}`;
-    case 'customer.erased':
-      return `cases ${text(c.cases)}: ${text(c.reason)}`;
+    case 'customer.erased': {
+      const cases = Array.isArray(c.cases) ? c.cases.map(id => '#' + text(id)) : [];
+      return (cases.length === 1 ? 'case ' : cases.length ? 'cases ' : 'no case') + cases.join(', ') + `: ${text(c.reason)}`;
+    }
     case 'case.opened':
       return `on ${channelLabel(text(c.channel))}`;
     default:

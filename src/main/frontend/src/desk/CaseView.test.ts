@@ -114,6 +114,7 @@ describe('CaseView', { timeout: 30000 }, () => {
     await flushPromises();
     expect(supervisor.find('#held-note').exists()).toBe(false);
     expect(supervisor.find('#reply-form').exists()).toBe(true);
+    expect(supervisor.find('#takeover-note').text()).toContain('agent holds this case');
     supervisor.unmount();
   });
 

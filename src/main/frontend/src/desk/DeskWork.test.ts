@@ -102,6 +102,22 @@ describe('DeskWork', () => {
     desk.unmount();
   });
 
+  it('Esc in the search box leaves it with the words kept, back on the list', async () => {
+    queueAnswers = [{ items: [row(1), row(2)], counts: { mine: 0, queues: 2, unassigned: 2 } }];
+    const desk = mount(DeskWork, { props: { me }, attachTo: document.body });
+    await flushPromises();
+    const search = desk.find('#search');
+    await search.setValue('refund');
+    (search.element as HTMLInputElement).focus();
+    const esc = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    search.element.dispatchEvent(esc);
+    await flushPromises();
+    expect(esc.defaultPrevented).toBe(true);
+    expect((search.element as HTMLInputElement).value).toBe('refund');
+    expect(document.activeElement?.closest('li')?.getAttribute('data-case')).toBe('1');
+    desk.unmount();
+  });
+
   it('back in the list, the focus is on the case just left', async () => {
     queueAnswers = [{ items: [row(1), row(2), row(3)], counts: { mine: 0, queues: 3, unassigned: 3 } }];
     history.replaceState(null, '', '#case-3');
@@ -136,7 +152,17 @@ describe('DeskWork', () => {
     expect(desk.find('.desk').classes()).toContain('has-case');
     expect((desk.find('#reply-text').element as HTMLTextAreaElement).value).toBe('Half a sentence');
 
+    // The typed reply is not sent: leaving asks first; "no" stays with the text in the box.
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
     document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await flushPromises();
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(desk.find('.desk').classes()).toContain('has-case');
+    expect(document.activeElement?.id).toBe('reply-text');
+    confirm.mockReturnValue(true);
+    (document.activeElement as HTMLElement).blur();
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await flushPromises();
     expect(desk.find('.desk').classes()).not.toContain('has-case');
     desk.unmount();
