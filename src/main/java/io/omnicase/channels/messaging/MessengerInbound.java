@@ -69,7 +69,7 @@ class MessengerInbound {
             log.info("Messenger event {} skipped: no sender, id or content", mid);
             return false;
         }
-        return !intake.receive(new InboundMessage(Channel.MESSENGER, sender, null, text, mid, null, null,
+        return !intake.receive(new InboundMessage(Channel.MESSENGER, sender, null, LongText.capped(text), mid, null, null,
                 epochMillis(event.path("timestamp")))).duplicate();
     }
 

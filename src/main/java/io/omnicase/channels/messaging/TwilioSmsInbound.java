@@ -42,7 +42,7 @@ class TwilioSmsInbound {
             log.info("Empty SMS {} skipped", sid);
             return false;
         }
-        return !intake.receive(new InboundMessage(Channel.SMS, from, null, text, sid, null, null, null)).duplicate();
+        return !intake.receive(new InboundMessage(Channel.SMS, from, null, LongText.capped(text), sid, null, null, null)).duplicate();
     }
 
     /** A status callback for a message Omnicase sent. */

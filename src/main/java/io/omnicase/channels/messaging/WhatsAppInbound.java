@@ -56,7 +56,7 @@ class WhatsAppInbound {
             log.info("WhatsApp message {} of type {} skipped: no sender, id or content", id, message.path("type").asText());
             return false;
         }
-        return !intake.receive(new InboundMessage(Channel.WHATSAPP, from, names.get(from), text, id, null, null,
+        return !intake.receive(new InboundMessage(Channel.WHATSAPP, from, names.get(from), LongText.capped(text), id, null, null,
                 epochSeconds(message.path("timestamp")))).duplicate();
     }
 

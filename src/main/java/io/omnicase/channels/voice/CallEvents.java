@@ -56,8 +56,15 @@ class CallEvents {
                 if (!recording.isEmpty() && !isHttpsUrl(recording)) {
                     throw new InvalidFieldException("recordingUrl", "must be an https URL");
                 }
-                int seconds = event.path("durationSeconds").asInt(-1);
-                String text = "Call ended" + (seconds >= 0 ? " after " + seconds / 60 + ":" + String.format("%02d", seconds % 60) : "")
+                JsonNode duration = event.path("durationSeconds");
+                if (!duration.isMissingNode() && !duration.isNull()
+                        && (!duration.canConvertToInt() || duration.asInt() < 0 || duration.asInt() > 86_400)) {
+                    throw new InvalidFieldException("durationSeconds", "must be a number of seconds from 0 to 86400");
+                }
+                int seconds = duration.asInt(-1);
+                String text = "Call ended" + (seconds >= 0 ? " after " + (seconds >= 3600 ? seconds / 3600 + ":"
+                        + String.format("%02d", seconds / 60 % 60) : String.valueOf(seconds / 60)) + ":"
+                        + String.format("%02d", seconds % 60) : "")
                         + (recording.isEmpty() ? "" : "; recording: " + recording);
                 yield store(event, from, id + ":ended", id, text);
             }

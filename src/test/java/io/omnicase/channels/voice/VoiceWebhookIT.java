@@ -61,6 +61,9 @@ class VoiceWebhookIT {
         Api.Response forged = send(body, CallEventSignature.sign("guessed", now(), body));
         Api.Response stale = send(body, CallEventSignature.sign(SECRET, now() - 3600, body));
         Api.Response invalid = post(event("call.ended", call, phone, Map.of("recordingUrl", "javascript:alert(1)")), now());
+        Api.Response endless = post(event("call.ended", call, phone, Map.of("durationSeconds", 72_945_091_234L)), now());
+        assertThat(endless.status()).isEqualTo(400);
+        assertThat(endless.body()).contains("durationSeconds");
 
         assertThat(missing.status()).isEqualTo(401);
         assertThat(forged.status()).isEqualTo(403);
