@@ -490,6 +490,9 @@ class WebHardeningIT {
             String cookies = reply.header("Set-Cookie") == null ? "" : reply.header("Set-Cookie");
             assertThat(cookies).as(path).doesNotContain("JSESSIONID=").contains("REDIRECT_URI=");
         }
+        // The redirect says a path: a Host header the client made up is not sent back as an address.
+        RawHttp.Reply hosted = RawHttp.exchange(port, null, "GET /desk.html HTTP/1.1\r\nHost: evil.example\r\nAccept: text/html", null);
+        assertThat(hosted.header("Location")).isEqualTo("/login");
     }
 
     @Test

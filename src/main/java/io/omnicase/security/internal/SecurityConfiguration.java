@@ -164,6 +164,8 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(problem(HttpStatus.UNAUTHORIZED), machineClients)
+                        .defaultAuthenticationEntryPointFor(signInPage(),
+                                org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler(forbidden()))
                 // Another site's form riding on credentials the browser sends by itself: refused before anything else.
                 .addFilterBefore(new CrossSiteChanges(), UsernamePasswordAuthenticationFilter.class)
@@ -216,6 +218,14 @@ class SecurityConfiguration {
                 .optional()
                 .filter(user -> LoginThrottle.sameAccount(user.getUsername(), username))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    }
+
+    /** To the sign-in page by its path: an address built from the request would carry the Host header a client chose. */
+    private static AuthenticationEntryPoint signInPage() {
+        org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint page =
+                new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login");
+        page.setFavorRelativeUris(true);
+        return page;
     }
 
     private static AuthenticationEntryPoint problem(HttpStatus status) {
