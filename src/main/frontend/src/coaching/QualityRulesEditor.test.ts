@@ -55,6 +55,8 @@ describe('QualityRulesEditor', () => {
     await editor.find('#w-firstResponse').setValue(String(weights[0] + 50));
     expect(editor.find('#share-empathy').text()).toBe(Math.round(3000 / (total + 50)) + ' % of the score');
     expect(editor.find('legend').text()).toContain('need not add up to 100');
+    await editor.find('#w-firstResponse').setValue('150');
+    expect(editor.find('#share-empathy').text()).toBe('');
   });
 
   it('asks for a reason before it saves anything', async () => {

@@ -142,6 +142,9 @@ describe('FloorWork', () => {
     expect(posts).toEqual([{ url: '/api/supervisor/cases/1/assignment', body: { assignee: 'senior', reason: 'Sam knows this customer' } }]);
     expect(item().find('.holder').text()).toBe('senior');
     expect(item().find('form').exists()).toBe(false);
+    // Said, and the keyboard back on the button that opened the form.
+    expect(item().find('.done').text()).toBe('Handed to senior.');
+    expect(document.activeElement).toBe(item().find('button.reassign').element);
 
     await item().find('button.reprioritise').trigger('click');
     await item().find('.priority-choice').setValue('URGENT');
