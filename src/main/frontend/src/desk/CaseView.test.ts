@@ -284,25 +284,23 @@ describe('CaseView', { timeout: 30000 }, () => {
   });
 
   it('shows the problem when the case cannot be read', async () => {
-    vi.stubGlobal('fetch', vi.fn((url: string) => url === '/api/cases/42'
-      ? json({ title: 'Forbidden', detail: 'Case 42 is not in your queues' }, 403) : json([])));
-    const view = await opened();
+    const refused = (status: number, title: string, detail: string) => {
+      vi.stubGlobal('fetch', vi.fn((url: string) => url === '/api/cases/42' ? json({ title, detail }, status) : json([])));
+      return opened();
+    };
+    const view = await refused(403, 'Forbidden', 'Case 42 is not in your queues');
     expect(view.find('#case-error').text()).toContain('Forbidden');
     expect(view.find('#case-error').text()).toContain('Case 42 is not in your queues');
     // Trying again cannot help with a case out of reach, nor with one that does not exist; it can with a failed server.
     expect(view.find('#case-error button').exists()).toBe(false);
     view.unmount();
 
-    vi.stubGlobal('fetch', vi.fn((url: string) => url === '/api/cases/42'
-      ? json({ title: 'Not Found', detail: 'Case 42 does not exist' }, 404) : json([])));
-    const missing = await opened();
+    const missing = await refused(404, 'Not Found', 'Case 42 does not exist');
     expect(missing.find('#case-error h2').text()).toBe('There is no case #42');
     expect(missing.find('#case-error button').exists()).toBe(false);
     missing.unmount();
 
-    vi.stubGlobal('fetch', vi.fn((url: string) => url === '/api/cases/42'
-      ? json({ title: 'Service Unavailable', detail: 'Try again shortly' }, 503) : json([])));
-    const down = await opened();
+    const down = await refused(503, 'Service Unavailable', 'Try again shortly');
     expect(down.find('#case-error button').text()).toBe('Try again');
     down.unmount();
   });

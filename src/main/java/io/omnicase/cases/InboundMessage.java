@@ -19,6 +19,8 @@ public record InboundMessage(Channel channel, String from, String displayName, S
                              String providerMessageId, String threadRef, String subject, Instant sentAt,
                              Long caseRef, boolean newConversation) {
 
+    /** The longest message text intake takes (the API refuses longer; the channels keep the start of a longer one). */
+    public static final int MAX_TEXT = 20_000;
     /** The earliest time a message can have been sent: the database stores times from 1970 on. */
     public static final Instant EARLIEST_SENT_AT = Instant.parse("1970-01-02T00:00:00Z");
     /** The latest time the database can store (TIMESTAMP ends in January 2038). */

@@ -470,9 +470,9 @@ public class InsightQueries {
             outcomeCreation.ensure();
             List<co.elastic.clients.elasticsearch._types.FieldValue> ids = caseIds.stream()
                     .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
-            // Found, then updated in bulk: the node's modules have no update-by-query.
+            // Found, then each written again without the quotes, in bulk: the node's modules have no update-by-query, and
+            // a partial update would drop the nulls that clear them.
             client.indices().refresh(r -> r.index(outcomes));
-            // Each outcome written again without the quotes (a partial update would drop the nulls that clear them).
             @SuppressWarnings("rawtypes")
             SearchResponse<Map> found = client.search(q -> q.index(outcomes).size(10_000)
                     .query(t -> t.terms(terms -> terms.field("caseId").terms(v -> v.value(ids)))), Map.class);
@@ -492,8 +492,7 @@ public class InsightQueries {
             if (bulk.errors()) {
                 throw unavailable(new IOException("The outcome index did not forget every quote of the erased cases"));
             }
-            long updated = found.hits().hits().size();
-            return updated;
+            return found.hits().hits().size();
         } catch (IOException e) {
             throw unavailable(e);
         }

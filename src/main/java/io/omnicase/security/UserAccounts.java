@@ -48,7 +48,7 @@ public class UserAccounts {
         if (login == null) {
             return null;
         }
-        return find(login).map(UserAccount::displayName).filter(name -> !name.isBlank()).orElse(login);
+        return find(login).map(UserAccount::readableName).orElse(login);
     }
 
     @Transactional(readOnly = true)

@@ -30,7 +30,7 @@ import java.util.Map;
 class MessageIntakeController {
 
     /** The longest message text accepted, in characters. */
-    static final int MAX_TEXT = 20_000;
+    static final int MAX_TEXT = io.omnicase.cases.InboundMessage.MAX_TEXT;
 
     private final CaseIntake intake;
 

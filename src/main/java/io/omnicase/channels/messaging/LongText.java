@@ -7,7 +7,7 @@ package io.omnicase.channels.messaging;
  */
 final class LongText {
 
-    static final int MAX = 20_000;
+    static final int MAX = io.omnicase.cases.InboundMessage.MAX_TEXT;
 
     private LongText() {
     }

@@ -1,7 +1,6 @@
 package io.omnicase.security.web;
 
 import io.omnicase.security.Role;
-import io.omnicase.security.UserAccount;
 import io.omnicase.security.UserAccounts;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -37,19 +36,14 @@ class MeController {
                 .filter(name -> Arrays.stream(Role.values()).anyMatch(role -> role.name().equals(name)))
                 .map(Role::valueOf)
                 .forEach(roles::add);
-        String displayName = accounts.find(user.getName()).map(UserAccount::displayName)
-                .filter(name -> name != null && !name.isBlank()).orElse(user.getName());
+        String displayName = accounts.nameOf(user.getName());
         List<OmnicasePage.PageLink> pages = Arrays.stream(OmnicasePage.values())
                 .filter(page -> page.isFor(roles)).map(page -> page.link(roles)).toList();
         // A channel gateway is a machine: it reads no page, and the staff list is none of its business.
         List<Person> people = roles.stream().anyMatch(role -> role != Role.CHANNEL)
-                ? accounts.all().stream().map(account -> new Person(account.username(), nameOf(account))).toList()
+                ? accounts.all().stream().map(account -> new Person(account.username(), account.readableName())).toList()
                 : List.of();
         return new Me(user.getName(), displayName, List.copyOf(roles), pages, people);
-    }
-
-    private static String nameOf(UserAccount account) {
-        return account.displayName() == null || account.displayName().isBlank() ? account.username() : account.displayName();
     }
 
     record Me(String username, String displayName, List<Role> roles, List<OmnicasePage.PageLink> pages,
