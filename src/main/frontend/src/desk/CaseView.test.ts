@@ -127,7 +127,7 @@ describe('CaseView', { timeout: 30000 }, () => {
     expect(view.find('.case-head').text()).toContain('Held by you');
     expect(view.find('#customer-tier').text()).toBe('Standard');
     expect(view.find('#identities').text()).toBe('Email nora@example.com');
-    expect(view.find('#routing').text()).toContain('Queue general, priority high.');
+    expect(view.find('#routing').text().replace(/\s+/g, ' ')).toContain('Queue general, priority high. Because: negative mood');
     expect(view.find('#case-mood').text()).toBe('Negative, getting worse');
     expect(view.find('#timeline li.msg.customer .text').text()).toBe('My router is down');
     expect(view.find('#timeline li.msg.customer .author').text()).toBe('Nora Example');
