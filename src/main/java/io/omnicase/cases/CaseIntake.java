@@ -2,6 +2,7 @@ package io.omnicase.cases;
 
 import io.omnicase.customers.CustomerId;
 import io.omnicase.customers.Customers;
+import io.omnicase.security.UserAccounts;
 import io.omnicase.sentiment.CustomerSentiment;
 import io.omnicase.sentiment.RollingSentiment;
 import io.omnicase.sentiment.Sentiment;
@@ -30,10 +31,12 @@ public class CaseIntake {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final CustomerSentiment sentiment;
+    private final UserAccounts staff;
 
     CaseIntake(CaseStore store, Customers customers, ApplicationEventPublisher events, PlatformTransactionManager tx,
-               CustomerSentiment sentiment) {
+               CustomerSentiment sentiment, UserAccounts staff) {
         this.sentiment = sentiment;
+        this.staff = staff;
         this.store = store;
         this.customers = customers;
         this.events = events;
@@ -99,7 +102,9 @@ public class CaseIntake {
             }
         }
         CustomerId customer = lockedCustomer.orElseGet(() -> {
-            CustomerId created = customers.resolve(message.channel(), message.from(), message.displayName());
+            // A name that would pass for one of Omnicase's own people is not taken: the customer reads as their address.
+            String name = staff.isStaffName(message.displayName()) ? null : message.displayName();
+            CustomerId created = customers.resolve(message.channel(), message.from(), name);
             customers.lock(created);
             return created;
         });

@@ -27,7 +27,14 @@ final class IntakeFields {
     private IntakeFields() {
     }
 
-    /** One line of at most {@code max} characters: control characters become spaces, runs of white space one space. */
+    /** Joiners some scripts and emoji need inside a word; the other format characters are dropped from a line. */
+    private static final int ZWNJ = 0x200C;
+    private static final int ZWJ = 0x200D;
+
+    /**
+     * One line of at most {@code max} characters: control characters become spaces, runs of white space one space,
+     * bidi controls and other invisible format characters are dropped.
+     */
     static String line(String value, int max) {
         if (value == null) {
             return null;
@@ -40,6 +47,10 @@ final class IntakeFields {
             i += Character.charCount(c);
             if (c <= Character.MAX_VALUE && Character.isSurrogate((char) c)) {
                 c = REPLACEMENT;
+            }
+            if (Character.getType(c) == Character.FORMAT && c != ZWNJ && c != ZWJ) {
+                // Bidi controls and invisible characters: "\u202Erosivrepus" would read as "supervisor" backwards.
+                continue;
             }
             if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
                 space = !line.isEmpty();

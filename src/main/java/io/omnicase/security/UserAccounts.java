@@ -1,5 +1,6 @@
 package io.omnicase.security;
 
+import io.omnicase.security.internal.LookAlike;
 import io.omnicase.security.internal.UserRow;
 import io.omnicase.security.internal.UserRows;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -50,6 +51,36 @@ public class UserAccounts {
         }
         return find(login).map(UserAccount::readableName).orElse(login);
     }
+
+    /**
+     * Whether a name a customer gives (in a mail's From, a chat, a messenger profile) would pass for Omnicase's own
+     * people on the pages agents and supervisors read: a staff member's name or login, or a name the product speaks
+     * with ("Support", "Assistant"), compared as they look ({@link LookAlike}: other scripts' look-alike letters,
+     * accents, case, spaces, bidi and zero-width characters make no difference), and a name that holds a staff
+     * member's full name ("Sara Supervisor (team lead)"). Such a name is not taken; the customer is shown by address.
+     */
+    @Transactional(readOnly = true)
+    public boolean isStaffName(String name) {
+        String key = LookAlike.key(name);
+        if (key.isEmpty()) {
+            return false;
+        }
+        if (PRODUCT_VOICES.stream().map(LookAlike::key).anyMatch(key::equals)) {
+            return true;
+        }
+        for (UserRow row : rows.findAll()) {
+            String login = LookAlike.key(row.username());
+            String shown = LookAlike.key(row.displayName());
+            if (key.equals(login) || !shown.isEmpty() && key.contains(shown)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Names under which Omnicase itself writes to customers and agents. */
+    private static final List<String> PRODUCT_VOICES =
+            List.of("Support", "Assistant", "Omnicase", "System", "Administrator", "Admin", "Supervisor", "Agent");
 
     @Transactional(readOnly = true)
     public boolean isEmpty() {

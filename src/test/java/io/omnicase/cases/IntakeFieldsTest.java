@@ -18,6 +18,10 @@ class IntakeFieldsTest {
         assertThat(IntakeFields.line(name, 200)).isEqualTo("a".repeat(199) + "😀");
         assertThat(IntakeFields.line("Eve\u0000\r\n Admin\u0007 ", 200)).isEqualTo("Eve Admin");
         assertThat(IntakeFields.line("\u0000\t ", 200)).isNull();
+        assertThat(IntakeFields.line("\u202Erosivrepus\u202C Sa\u200Bra\uFEFF", 200)).as("bidi controls, invisible characters")
+                .isEqualTo("rosivrepus Sara");
+        assertThat(IntakeFields.line("👩\u200D💻 می\u200Cخواهم", 200)).as("the joiners emoji and scripts need")
+                .isEqualTo("👩\u200D💻 می\u200Cخواهم");
         String emoji = IntakeFields.line("😀".repeat(300), 200);
         assertThat(emoji.codePointCount(0, emoji.length())).as("counted in characters, not UTF-16 units").isEqualTo(200);
     }

@@ -172,6 +172,35 @@ class IntakeValidationIT {
     }
 
     @Test
+    void aCustomerCannotTakeAStaffMembersNameAndIsShownByAddressInstead() {
+        Map<String, String> stored = new HashMap<>();
+        for (String name : List.of("Sara Supervisor", "\u0405\u0430r\u0430 \u0405u\u0440\u0435rv\u0456\u0455\u043er",
+                "ＳＡＭ  ＳＥＮＩＯＲ", "Sam Sen\u200Bior (team lead)", "senior", "Support", "Jonas Weber",
+                "\u202ErosivrepuS araS\u202C")) {
+            String id = UUID.randomUUID().toString();
+            String address = "staffname-" + id.substring(0, 8) + "@example.com";
+            Map<String, Object> message = message("EMAIL", address, id);
+            message.put("displayName", name);
+
+            Api.Response response = Api.as(port, "gateway").postJson("/api/messages", message);
+
+            assertThat(response.status()).as(response.toString()).isEqualTo(202);
+            String caseId = response.json().get("caseId").asText();
+            String shown = Api.as(port, "supervisor").get("/api/cases/" + caseId).json().get("customerName").asText();
+            stored.put(name, shown.equals(address) ? "(address)" : shown);
+        }
+
+        assertThat(stored).containsEntry("Sara Supervisor", "(address)")
+                .as("Cyrillic look-alikes").containsEntry("\u0405\u0430r\u0430 \u0405u\u0440\u0435rv\u0456\u0455\u043er", "(address)")
+                .as("full-width capitals").containsEntry("ＳＡＭ  ＳＥＮＩＯＲ", "(address)")
+                .as("a zero-width space and a title").containsEntry("Sam Sen\u200Bior (team lead)", "(address)")
+                .as("a login").containsEntry("senior", "(address)")
+                .as("the product's voice").containsEntry("Support", "(address)")
+                .as("a customer's own name").containsEntry("Jonas Weber", "Jonas Weber")
+                .as("bidi controls dropped: the name reads as written").containsEntry("\u202ErosivrepuS araS\u202C", "rosivrepuS araS");
+    }
+
+    @Test
     void halfASurrogatePairIsStoredAsAReplacementCharacterNotAServerError() {
         String id = UUID.randomUUID().toString();
 

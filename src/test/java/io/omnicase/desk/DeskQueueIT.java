@@ -207,6 +207,23 @@ class DeskQueueIT {
         }
     }
 
+    @Test
+    void oneUserHoldsAtMostSixteenLiveStreamsTheOldestEndsWhenAnotherOpens() throws Exception {
+        List<EventStream> streams = new ArrayList<>();
+        try {
+            // Twice the limit: any stream this user still holds from an earlier test is older and ends first.
+            for (int i = 0; i < 32; i++) {
+                streams.add(EventStream.open(port, "tech", "/api/desk/events"));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> streams.subList(0, 16).stream().allMatch(EventStream::ended));
+            assertThat(streams.subList(16, 32)).as("the newest sixteen stay open").noneMatch(EventStream::ended);
+        } finally {
+            for (EventStream stream : streams) {
+                stream.close();
+            }
+        }
+    }
+
     private int decisions(long caseId) {
         int count = 0;
         for (JsonNode entry : Api.as(port, "supervisor").get("/api/cases/" + caseId + "/timeline").json()) {

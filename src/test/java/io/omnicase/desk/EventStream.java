@@ -84,6 +84,11 @@ final class EventStream implements AutoCloseable {
         return find(name, matching);
     }
 
+    /** Whether the server has ended the stream. */
+    boolean ended() {
+        return !reader.isAlive();
+    }
+
     /** Every event of this name received so far. */
     List<JsonNode> received(String name) {
         List<JsonNode> data = new ArrayList<>();

@@ -56,8 +56,13 @@ final class BrowserSession {
     }
 
     RawHttp.Reply post(String path, String json, String csrfHeader) {
+        return post(path, json, csrfHeader, "");
+    }
+
+    /** A POST with further header lines, each ending in CRLF. */
+    RawHttp.Reply post(String path, String json, String csrfHeader, String headerLines) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        return keep(RawHttp.exchange(port, null, "POST " + path + " HTTP/1.1\r\nHost: x\r\n" + cookieHeader()
+        return keep(RawHttp.exchange(port, null, "POST " + path + " HTTP/1.1\r\nHost: x\r\n" + cookieHeader() + headerLines
                 + (csrfHeader == null ? "" : "X-XSRF-TOKEN: " + csrfHeader + "\r\n")
                 + "Content-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + body.length, body));
     }

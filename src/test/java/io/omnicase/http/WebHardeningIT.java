@@ -284,6 +284,10 @@ class WebHardeningIT {
         assertProblem(missing, 403);
         assertThat(missing.body()).contains("CSRF token is missing").doesNotContain("role");
 
+        RawHttp.Reply bearer = session.post("/api/assistant/ask", "{\"question\":\"refund\"}", null, "Authorization: Bearer anything\r\n");
+        assertProblem(bearer, 403);
+        assertThat(bearer.body()).as("an Authorization header no API reads does not lift the check").contains("CSRF token is missing");
+
         RawHttp.Reply wrong = session.post("/api/assistant/ask", "{\"question\":\"refund\"}", "not-the-token");
         assertProblem(wrong, 403);
         assertThat(wrong.body()).contains("CSRF token is invalid");
@@ -356,21 +360,24 @@ class WebHardeningIT {
 
     /**
      * Another site's form POST rides on HTTP Basic credentials the browser remembers from its password dialog (no
-     * session, so no CSRF token is asked for): the browser marks it cross-site, and it changes nothing.
+     * session, so no CSRF token is asked for): the browser marks it cross-site, or, without Fetch Metadata (older web
+     * views), names the other site as its Origin; it changes nothing.
      */
     @Test
     void aChangeAnotherSiteSendsWithTheBrowsersRememberedPasswordIsRefused() throws Exception {
         QueueCases.QueueCase billing = QueueCases.escalatedIn(port, "billing");
         String claim = "/api/desk/tasks/" + billing.taskId() + "/claim";
 
-        for (String site : List.of("cross-site", "same-site")) {
-            java.net.http.HttpResponse<String> forged = formPost(claim, site);
-            assertThat(forged.statusCode()).as(site).isEqualTo(403);
+        for (String[] foreign : List.of(new String[]{"Sec-Fetch-Site", "cross-site"}, new String[]{"Sec-Fetch-Site", "same-site"},
+                new String[]{"Origin", "http://evil.example"}, new String[]{"Origin", "null"})) {
+            java.net.http.HttpResponse<String> forged = formPost(claim, foreign);
+            assertThat(forged.statusCode()).as(String.join(": ", foreign)).isEqualTo(403);
             assertThat(forged.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         }
         assertThat(assigneeOf(billing.taskId())).as("nobody claimed the task").isNull();
-        // The same request from Omnicase's own page goes through.
-        assertThat(formPost(claim, "same-origin").statusCode()).isEqualTo(200);
+        // The same request from Omnicase's own page goes through, marked by the browser either way.
+        assertThat(formPost(claim, "Origin", "http://127.0.0.1:" + port).statusCode()).isEqualTo(200);
+        assertThat(formPost(claim, "Sec-Fetch-Site", "same-origin").statusCode()).isEqualTo(200);
         assertThat(assigneeOf(billing.taskId())).isEqualTo("agent");
     }
 
@@ -383,12 +390,11 @@ class WebHardeningIT {
         throw new AssertionError("task " + taskId + " is not on the billing agent's desk");
     }
 
-    private java.net.http.HttpResponse<String> formPost(String path, String site) throws Exception {
+    private java.net.http.HttpResponse<String> formPost(String path, String... header) throws Exception {
         return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("agent:demo".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", site)
-                .header("Sec-Fetch-Mode", "navigate").POST(java.net.http.HttpRequest.BodyPublishers.ofString("x=1")).build(),
+                .header("Content-Type", "application/x-www-form-urlencoded").header(header[0], header[1]).POST(java.net.http.HttpRequest.BodyPublishers.ofString("x=1")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import io.omnicase.http.LivePushes;
+import io.omnicase.http.LiveStreams;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,8 +65,12 @@ class DeskFeed {
     /** Pushes run after commit without a publication row each (see LivePushes). */
     private final LivePushes pushes;
 
-    DeskFeed(CaseAccess access, Assistant assistant, CaseManagement cases, CaseWork work, LivePushes pushes) {
+    private final LiveStreams streamsPerUser;
+
+    DeskFeed(CaseAccess access, Assistant assistant, CaseManagement cases, CaseWork work, LivePushes pushes,
+             LiveStreams streamsPerUser) {
         this.pushes = pushes;
+        this.streamsPerUser = streamsPerUser;
         this.access = access;
         this.assistant = assistant;
         this.cases = cases;
@@ -75,7 +80,7 @@ class DeskFeed {
     @GetMapping(path = "/api/desk/cases/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter follow(@PathVariable long id, Principal user) throws IOException {
         access.checkRead(user.getName(), new CaseId(id));
-        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
+        SseEmitter emitter = streamsPerUser.open(user.getName(), STREAM_TIMEOUT_MS);
         Follower follower = new Follower(user.getName(), emitter);
         List<Follower> list = streams.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>());
         list.add(follower);

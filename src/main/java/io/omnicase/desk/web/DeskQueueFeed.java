@@ -9,6 +9,7 @@ import io.omnicase.cases.MessageReceived;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import io.omnicase.http.LivePushes;
+import io.omnicase.http.LiveStreams;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,14 +39,17 @@ class DeskQueueFeed {
     /** Pushes run after commit without a publication row each (see LivePushes). */
     private final LivePushes pushes;
 
-    DeskQueueFeed(CaseAccess access, LivePushes pushes) {
+    private final LiveStreams streamsPerUser;
+
+    DeskQueueFeed(CaseAccess access, LivePushes pushes, LiveStreams streamsPerUser) {
         this.pushes = pushes;
+        this.streamsPerUser = streamsPerUser;
         this.access = access;
     }
 
     @GetMapping(path = "/api/desk/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter follow(Principal user) throws IOException {
-        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
+        SseEmitter emitter = streamsPerUser.open(user.getName(), STREAM_TIMEOUT_MS);
         Follower follower = new Follower(user.getName(), emitter);
         followers.add(follower);
         emitter.onCompletion(() -> followers.remove(follower));

@@ -9,11 +9,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.Set;
 
 /**
  * Refuses a change that a browser sends on behalf of another site (Fetch Metadata: {@code Sec-Fetch-Site} is
- * {@code cross-site} or {@code same-site}). CSRF tokens protect changes made with the session cookie; a request with
+ * {@code cross-site} or {@code same-site}; without it, an {@code Origin} of another host). CSRF tokens protect changes made with the session cookie; a request with
  * HTTP Basic credentials needs none, and a browser that once had its user type a password into the Basic dialog sends
  * them by itself, so another site's form could close a case or claim a task in that user's name. Browsers send the
  * header on every request; gateways, webhooks and scripts send none and are not affected. Reads are not refused: a
@@ -27,12 +28,33 @@ final class CrossSiteChanges extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String site = request.getHeader("Sec-Fetch-Site");
-        if (site != null && FOREIGN.contains(site) && !SAFE.contains(request.getMethod())) {
+        if (!SAFE.contains(request.getMethod()) && foreign(request)) {
             Problems.write(response, HttpStatus.FORBIDDEN,
                     "A change sent by another site is refused; make it from Omnicase's own pages", request.getRequestURI());
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Sent on behalf of another site: by Fetch Metadata when the browser sends it; else by {@code Origin} (browsers and
+     * web views without Fetch Metadata still send it with a form's POST): {@code null} (a sandboxed or privacy-hidden
+     * origin) or a host other than the one the request was sent to (behind the load balancer, its forwarded host).
+     */
+    static boolean foreign(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null) {
+            return FOREIGN.contains(site);
+        }
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            return false;
+        }
+        try {
+            String host = URI.create(origin.strip()).getHost();
+            return host == null || !host.equalsIgnoreCase(request.getServerName());
+        } catch (IllegalArgumentException unreadable) {
+            return true;
+        }
     }
 }

@@ -59,7 +59,9 @@ class SecurityConfiguration {
         // Except the login form: a page elsewhere must not sign a browser in to an account of its choosing (login CSRF),
         // so the form's post carries the token the login page handed out, session or not.
         RequestMatcher loginForm = new AntPathRequestMatcher("/login", "POST");
-        RequestMatcher noSessionToRide = request -> request.getHeader("Authorization") != null
+        // HTTP Basic credentials, which a cross-site form cannot set; any other Authorization header (which no API
+        // here reads) leaves a request that carries the session cookie under CSRF protection.
+        RequestMatcher noSessionToRide = request -> basicCredentials(request.getHeader("Authorization"))
                 || request.getRequestedSessionId() == null && !loginForm.matches(request);
         http
                 .authorizeHttpRequests(auth -> auth
@@ -182,6 +184,10 @@ class SecurityConfiguration {
                                 new AntPathRequestMatcher("/api/webhooks/**")))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
+    }
+
+    static boolean basicCredentials(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
 
     /**

@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import io.omnicase.http.LivePushes;
+import io.omnicase.http.LiveStreams;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.session.HttpSessionDestroyedEvent;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -79,8 +80,11 @@ class FloorFeed {
     /** Pushes run after commit without a publication row each (see LivePushes). */
     private final LivePushes pushes;
 
-    FloorFeed(SupervisorFloor floor, CaseManagement cases, LivePushes pushes) {
+    private final LiveStreams streamsPerUser;
+
+    FloorFeed(SupervisorFloor floor, CaseManagement cases, LivePushes pushes, LiveStreams streamsPerUser) {
         this.pushes = pushes;
+        this.streamsPerUser = streamsPerUser;
         this.floor = floor;
         this.cases = cases;
         ticker.scheduleWithFixedDelay(() -> guarded(this::flush), FLUSH_MS, FLUSH_MS, TimeUnit.MILLISECONDS);
@@ -97,7 +101,7 @@ class FloorFeed {
     SseEmitter follow(Principal user, HttpServletRequest request) throws IOException {
         Set<String> queues = floor.queuesOf(user.getName());
         HttpSession session = request.getSession(false);
-        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
+        SseEmitter emitter = streamsPerUser.open(user.getName(), STREAM_TIMEOUT_MS);
         Watcher watcher = new Watcher(user.getName(), session == null ? null : session.getId(), queues, emitter);
         emitter.onCompletion(() -> watchers.remove(watcher));
         emitter.onTimeout(() -> watchers.remove(watcher));
