@@ -177,13 +177,25 @@ public class CaseManagement {
     }
 
     /**
-     * Records a decision taken while a person works the case, without placing the case: the case's queue and priority
-     * are where its task is, and the process {@link #place places} the case once it has moved the task (or kept it,
-     * when the decision was self-service), so the case and its task never tell different queues.
+     * Records a decision taken again when the customer wrote while a person's task waits or is worked: what the
+     * decision did to the case ({@code applied}: the queue and priority of the task now, never self-service, since a
+     * person has the case), and, when the rules wanted otherwise, what they wanted and why it did not happen ("the
+     * rules would send it to billing; it stays with Toni Tech"). The process {@link #place places} the case where its
+     * task is, so the case, its task, the desk's routing panel and the handover tell one queue.
+     *
+     * @param rulesQueue       the queue the rules chose, or null when they chose self-service
+     * @param heldBy           the login holding the task, or null
      */
     @Transactional
-    public void recordReassessment(CaseId id, Decision decision) {
-        noteDecision(id, decision);
+    public void recordReassessment(CaseId id, Decision applied, String rulesQueue, String heldBy) {
+        CaseView view = lock(id);
+        String note = rulesQueue == null ? "the rules would leave it to the assistant; a person has it now"
+                : !rulesQueue.equals(applied.queue()) && heldBy != null
+                ? "the rules would send it to " + rulesQueue + "; it stays with " + users.nameOf(heldBy) : null;
+        String text = "Re-assessed: queue " + applied.queue() + ", " + PriorityWords.of(applied.priority()) + " priority"
+                + (applied.rulesFired().isEmpty() ? "" : ": " + String.join("; ", applied.rulesFired()))
+                + (note == null ? "" : " (" + note + ")");
+        append(view, InteractionKind.DECISION, ROUTING, text, applied, view.status());
     }
 
     /**

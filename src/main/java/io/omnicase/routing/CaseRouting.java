@@ -58,15 +58,12 @@ public class CaseRouting {
     }
 
     /**
-     * Decides again while a person works the case and records the decision, without moving the case: the caller moves
-     * the person's task as the decision says and then places the case where the task is
-     * ({@link CaseManagement#place}).
+     * Decides again while a person's task waits or is worked, recording nothing on the case: the caller moves the task
+     * as the decision allows and records what it did ({@link CaseManagement#recordReassessment}).
      */
     @Transactional
     public RoutingDecision reassess(CaseId id) {
-        RoutingDecision decision = routing.decide(id, factsOf(id));
-        cases.recordReassessment(id, recorded(decision));
-        return decision;
+        return routing.decide(id, factsOf(id));
     }
 
     private static Decision recorded(RoutingDecision decision) {

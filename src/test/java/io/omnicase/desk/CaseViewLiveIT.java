@@ -102,10 +102,31 @@ class CaseViewLiveIT {
         QueueCase billing = QueueCases.escalatedIn(port, "billing");
         QueueCases.customerWrites(port, billing, "Ok thanks");
 
-        // The reassessment decided (self-service, queue general) and the case stays in billing with its task.
+        // The rules decided self-service; the case stays in billing with its task, and the timeline, the routing panel
+        // and the handover say so (not "self-service" for a case a person has).
         await().atMost(Duration.ofSeconds(30)).until(() -> Timelines.texts(timeline(billing.caseId()), "DECISION").size() >= 2);
-        assertThat(Timelines.texts(timeline(billing.caseId()), "DECISION").get(1)).startsWith("Self-service");
+        assertThat(Timelines.texts(timeline(billing.caseId()), "DECISION").get(1)).startsWith("Re-assessed: queue billing")
+                .endsWith("(the rules would leave it to the assistant; a person has it now)");
+        JsonNode routing = Api.as(port, "agent").get("/api/cases/" + billing.caseId() + "/handover").json().get("routing");
+        assertThat(routing.get("selfService").asBoolean()).isFalse();
+        assertThat(routing.get("queue").asText()).isEqualTo("billing");
         assertThat(caseView(billing.caseId()).get("queue").asText()).isEqualTo("billing");
+        assertThat(taskQueue(billing)).isEqualTo("billing");
+        assertThat(Timelines.texts(timeline(billing.caseId()), "ROUTING")).noneMatch(t -> t.startsWith("Queue"));
+    }
+
+    @Test
+    void aCaseSomeoneHoldsStaysWithThemWhenTheRulesWouldNowRouteItElsewhere() {
+        QueueCase billing = QueueCases.escalatedIn(port, "billing");
+        Api.Response claim = Api.as(port, "agent").post("/api/desk/tasks/" + billing.taskId() + "/claim", "application/json", "");
+        assertThat(claim.status()).as(claim.toString()).isEqualTo(200);
+        QueueCases.customerWrites(port, billing, "Also the app crashes at every start, I want to speak to a real person");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Timelines.texts(timeline(billing.caseId()), "DECISION").size() >= 2);
+        assertThat(Timelines.texts(timeline(billing.caseId()), "DECISION").get(1)).startsWith("Re-assessed: queue billing")
+                .endsWith("(the rules would send it to technical; it stays with Alex Agent)");
+        assertThat(caseView(billing.caseId()).get("queue").asText()).isEqualTo("billing");
+        assertThat(caseView(billing.caseId()).get("assignee").asText()).isEqualTo("agent");
         assertThat(taskQueue(billing)).isEqualTo("billing");
         assertThat(Timelines.texts(timeline(billing.caseId()), "ROUTING")).noneMatch(t -> t.startsWith("Queue"));
     }

@@ -2,6 +2,7 @@ package io.omnicase.process.internal;
 
 import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseManagement;
+import io.omnicase.cases.Decision;
 import io.omnicase.routing.CaseRouting;
 import io.omnicase.process.CustomerCaseProcess;
 import io.omnicase.routing.RoutingDecision;
@@ -78,10 +79,12 @@ class CaseDelegates {
     }
 
     /**
-     * {@code task_reassess_case}: a new message while a person works the case may raise the task's priority, and when
-     * the rules now route the case to another queue the task moves with it, so the task is offered where the case is
-     * (a holder keeps it). The case is then placed where its task is: a self-service decision, or a lower priority,
-     * does not move the case away from the person's task (the desk's header and its work list tell one queue).
+     * {@code task_reassess_case}: a new message while the case's task waits or is worked may raise the task's priority;
+     * when the rules now route the case to another queue, a task nobody holds moves there, so it is offered where the
+     * case now belongs; a task a person holds stays where it is (its holder works that queue, and a supervisor may hand
+     * it on). A self-service decision does not take the case from its task. The case is placed where its task is, and
+     * the timeline says what the rules decided and what happened (the desk's header, routing panel, handover and work
+     * list tell one queue).
      */
     @Bean
     JavaDelegate reassessCase(CaseRouting routing, CaseManagement cases, io.omnicase.process.CaseWork work) {
@@ -107,7 +110,8 @@ class CaseDelegates {
                         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                         .map(IdentityLink::getGroupId).toList();
                 String placedIn = offeredTo.isEmpty() ? queue : offeredTo.get(0);
-                if (!decision.selfService() && !offeredTo.contains(queue)) {
+                String holder = task.getAssignee();
+                if (!decision.selfService() && !offeredTo.contains(queue) && holder == null) {
                     offeredTo.forEach(group -> tasks.deleteCandidateGroup(task.getId(), group));
                     tasks.addCandidateGroup(task.getId(), queue);
                     RoutingVariables.movedTo(execution, decision.queue());
@@ -115,6 +119,10 @@ class CaseDelegates {
                 } else if (offeredTo.contains(queue)) {
                     placedIn = queue;
                 }
+                cases.recordReassessment(caseId, new Decision(false, placedIn, priority,
+                                decision.requiredSkills().stream().map(Enum::name).sorted().toList(), decision.rulesFired(),
+                                decision.ruleSetVersion()),
+                        decision.selfService() ? null : queue, holder);
                 cases.place(caseId, placedIn, priority, CaseManagement.ROUTING);
             }
         };
