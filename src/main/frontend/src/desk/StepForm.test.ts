@@ -56,14 +56,11 @@ describe('StepForm', { timeout: 30000 }, () => {
     const view = await shown({ step: step() });
     expect(view.text()).toContain('Resolve the case');
     expect(view.find('#step-submit').text()).toBe('Resolve case');
-    // form-js's select: a text box that opens a list of the form's options.
-    const topic = field(view, 'Topic');
-    topic.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
-    topic.focus();
-    await flushPromises();
-    const technical = [...view.element.querySelectorAll('.fjs-dropdownlist-item')].find(i => i.textContent === 'Technical');
+    // The topic is a group of radio buttons (every option in view, arrow keys move between them).
+    const technical = [...view.element.querySelectorAll<HTMLInputElement>('input[type=radio]')]
+      .find(i => view.element.querySelector(`label[for="${i.id}"]`)?.textContent?.trim() === 'Technical');
     expect(technical, 'the Technical option').toBeTruthy();
-    technical!.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+    technical!.click();
     await flushPromises();
     await type(field(view, 'Resolution'), 'Line reset by the provider.');
 

@@ -12,8 +12,8 @@ public record QualityDocument(long caseId, Instant resolvedAt, String agent, Str
                               String channel, int rulesVersion, double total, Double firstResponse, Double ownership,
                               Double empathy, Double confirmation, Double sentiment, String phrases) {
 
-    /** The document's id: one score per resolution of a case (a reopened and resolved again case has two). */
+    /** The document's id: one per case; a case reopened and resolved again counts once, with its latest score. */
     public String id() {
-        return caseId + "-" + resolvedAt.toEpochMilli();
+        return String.valueOf(caseId);
     }
 }

@@ -24,16 +24,6 @@ final class StepForms {
         return page.findElement(By.id(id));
     }
 
-    /** Picks an option of a form-js select: a box showing the choice (the labelled input is hidden) opens a list. */
-    static void choose(WebDriver page, String label, String option) {
-        String id = field(page, label).getDomAttribute("id");
-        page.findElement(By.id(id + "-display")).click();
-        By item = By.xpath("//section[@id='step-form']//*[contains(@class, 'fjs-dropdownlist-item')][normalize-space(.)='"
-                + option + "']");
-        new WebDriverWait(page, Duration.ofSeconds(10)).until(d -> !d.findElements(item).isEmpty());
-        page.findElement(item).click();
-    }
-
     /** Picks the radio button labelled so. */
     static void pick(WebDriver page, String option) {
         By radio = By.xpath("//section[@id='step-form']//label[normalize-space(.)='" + option + "']");

@@ -85,6 +85,31 @@ class QualityScoreIT {
         assertThat(Api.as(port, "tech").get("/api/insight/quality/cases/" + billing.caseId()).status()).isEqualTo(403);
     }
 
+    /**
+     * Coaching's row of an agent and topic counts a case once, under the topic it came in with, and its quality average
+     * is over those same cases: a case reopened and resolved again, filed by the agent under another topic, has one
+     * score there (its latest), not one per resolution under the resolver's topic (walk, 4 December).
+     */
+    @Test
+    void aCaseReopenedAndResolvedAgainCountsOnceInCoachingUnderTheTopicItCameInWith() {
+        QueueCase billing = QueueCases.escalatedIn(port, "billing");
+        reply(billing, "I understand. The refund is on its way.");
+        resolve(billing, "ACCOUNT");
+        awaitScore(billing.caseId());
+        QueueCases.customerWrites(port, billing, "The refund has still not arrived, I was charged twice");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(supervisor().get("/api/cases/" + billing.caseId())
+                .json().get("status").asText()).isEqualTo("ESCALATED"));
+        reply(billing, "Sorry to hear it, I'll make sure it is sent again today.");
+        resolve(billing, "ACCOUNT");
+        await().atMost(Duration.ofSeconds(30)).until(() -> supervisor().get("/api/insight/quality/cases/" + billing.caseId())
+                .json().path("earlier").size() >= 1);
+        double latest = supervisor().get("/api/insight/quality/cases/" + billing.caseId()).json().get("latest").get("total").asDouble();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(quality.averages(new QualityQuery(null, null, null, "agent", billing.caseId(), 0)).agents())
+                        .containsExactly(new QualityAverages.AgentTopic("agent", "BILLING", 1, latest)));
+    }
+
     @Test
     void aSupervisorChangesAWeightAndTheNextResolutionIsScoredWithItWhileEarlierScoresStay() {
         JsonNode before = supervisor().get("/api/insight/quality/rules").json();
@@ -194,8 +219,12 @@ class QualityScoreIT {
     }
 
     private void resolve(QueueCase queueCase) {
+        resolve(queueCase, "BILLING");
+    }
+
+    private void resolve(QueueCase queueCase, String topic) {
         Api.Response resolved = Api.as(port, "agent").postJson("/api/cases/" + queueCase.caseId() + "/resolve",
-                Map.of("resolution", "Refunded the double charge", "topic", "BILLING"));
+                Map.of("resolution", "Refunded the double charge", "topic", topic));
         assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
     }
 

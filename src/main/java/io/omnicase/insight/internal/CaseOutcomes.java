@@ -59,17 +59,34 @@ public class CaseOutcomes {
         }
         CaseView view = found.get();
         List<TimelineEntry> timeline = cases.timeline(new CaseId(caseId));
-        String firstText = timeline.stream().filter(e -> e.kind() == InteractionKind.INBOUND).map(TimelineEntry::text)
-                .findFirst().orElse("");
         // A reopened case keeps its last resolution: it was handled (by whoever resolved it), and it counts as
         // reopened. The case's own resolved time is cleared while it is open again.
         java.time.Instant resolvedAt = view.resolvedAt() != null ? view.resolvedAt() : timeline.stream()
                 .filter(e -> e.kind() == InteractionKind.STATUS && e.text() != null && e.text().startsWith(CaseManagement.RESOLVED_BY))
                 .map(TimelineEntry::occurredAt).reduce((a, b) -> b).orElse(null);
         OutcomeCalculation.Case c = new OutcomeCalculation.Case(view.id(), view.customerId(),
-                MessageFacts.topicOf(firstText).name(), view.queue(), view.channel() == null ? null : view.channel().name(),
+                topicOf(timeline), view.queue(), view.channel() == null ? null : view.channel().name(),
                 view.status().name(), view.openedAt(), resolvedAt, view.reopenCount());
         return Optional.of(OutcomeCalculation.of(c, timeline.stream().map(CaseOutcomes::entry).toList()));
+    }
+
+    /**
+     * The agent and topic a case counts under in coaching: its outcome's, which its quality score takes too, so that a
+     * coaching row's "handled" and its quality average are over the same cases.
+     */
+    public static Attribution attributionOf(List<TimelineEntry> timeline) {
+        return new Attribution(OutcomeCalculation.agentOf(timeline.stream().map(CaseOutcomes::entry).toList()),
+                topicOf(timeline));
+    }
+
+    /** Who handled a case and what about, as coaching groups cases. */
+    public record Attribution(String agent, String topic) {
+    }
+
+    /** The topic of the customer's first message: what the case was about when it came in. */
+    private static String topicOf(List<TimelineEntry> timeline) {
+        return MessageFacts.topicOf(timeline.stream().filter(e -> e.kind() == InteractionKind.INBOUND)
+                .map(TimelineEntry::text).findFirst().orElse("")).name();
     }
 
     private static OutcomeCalculation.Entry entry(TimelineEntry e) {

@@ -32,8 +32,21 @@ public final class OutcomeCalculation {
                        Instant openedAt, Instant resolvedAt, int reopenCount) {
     }
 
-    public static CaseOutcome of(Case c, List<Entry> timeline) {
+    /**
+     * Who handled a case, for every figure coaching shows (its rows, their quality scores): the last person who replied,
+     * else the assistant.
+     */
+    public static String agentOf(List<Entry> timeline) {
         String agent = null;
+        for (Entry e : timeline) {
+            if (e.kind() == Kind.REPLY && !ASSISTANT.equals(e.author())) {
+                agent = e.author();
+            }
+        }
+        return agent == null ? ASSISTANT : agent;
+    }
+
+    public static CaseOutcome of(Case c, List<Entry> timeline) {
         int replies = 0;
         int breaches = 0;
         Double first = null;
@@ -68,7 +81,6 @@ public final class OutcomeCalculation {
                 case REPLY -> {
                     replies++;
                     if (!ASSISTANT.equals(e.author())) {
-                        agent = e.author();
                         pendingReply = e;
                         pendingBefore = before;
                     }
@@ -82,7 +94,7 @@ public final class OutcomeCalculation {
         Long handle = resolved ? Math.max(0, Duration.between(c.openedAt(), c.resolvedAt()).toSeconds()) : null;
         int fcr = resolved && c.reopenCount() == 0 && replies <= 1 ? 1 : 0;
         Double change = first != null && last != null && countCustomer(timeline) >= 2 ? round(last - first) : null;
-        return new CaseOutcome(c.caseId(), c.customerId(), agent == null ? ASSISTANT : agent, c.topic(), c.queue(),
+        return new CaseOutcome(c.caseId(), c.customerId(), agentOf(timeline), c.topic(), c.queue(),
                 c.channel(), c.status(), c.openedAt(), c.resolvedAt(), handle, replies, fcr,
                 c.reopenCount() > 0 ? 1 : 0, first, last, change, breaches,
                 fellReply == null ? null : fellReply.at(), fellBefore, fellAfter,

@@ -8,6 +8,7 @@ import io.omnicase.cases.EntryDetail;
 import io.omnicase.cases.InteractionKind;
 import io.omnicase.cases.TimelineEntry;
 import io.omnicase.insight.QualityComponent;
+import io.omnicase.insight.internal.CaseOutcomes;
 import io.omnicase.insight.QualityRules;
 import io.omnicase.insight.QualityRulesVersion;
 import io.omnicase.insight.QualityScore;
@@ -71,7 +72,7 @@ class QualityScoring implements QualityScores {
             score = score(view, cases.timeline(id), resolved.resolvedBy(), resolved.topic(), resolvedAt, rules());
             scores.add(score);
         }
-        index.add(document(score));
+        index.add(document(score, CaseOutcomes.attributionOf(cases.timeline(id))));
         log.debug("Case {} scored {} (rules v{})", score.caseId(), score.total(), score.rulesVersion());
     }
 
@@ -114,10 +115,14 @@ class QualityScoring implements QualityScores {
                 .findFirst().orElse(Priority.NORMAL).sla();
     }
 
-    static QualityDocument document(QualityScore score) {
+    /**
+     * The score as coaching searches it, under the agent and topic the case's outcome counts it (not the resolver's
+     * topic or the most frequent replier): a coaching row's quality is the average over the cases it counts as handled.
+     */
+    static QualityDocument document(QualityScore score, CaseOutcomes.Attribution counted) {
         String phrases = String.join(" | ", Stream.of(QualityComponent.OWNERSHIP, QualityComponent.EMPATHY)
                 .flatMap(c -> score.part(c).found().stream()).toList());
-        return new QualityDocument(score.caseId(), score.resolvedAt(), score.agent(), score.topic(), score.queue(),
+        return new QualityDocument(score.caseId(), score.resolvedAt(), counted.agent(), counted.topic(), score.queue(),
                 score.channel(), score.rulesVersion(), score.total(), score.part(QualityComponent.FIRST_RESPONSE).score(),
                 score.part(QualityComponent.OWNERSHIP).score(), score.part(QualityComponent.EMPATHY).score(),
                 score.part(QualityComponent.CONFIRMATION).score(), score.part(QualityComponent.SENTIMENT).score(),
