@@ -5,10 +5,22 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.properties.SwaggerUiConfigProperties;
+import org.springdoc.core.properties.SwaggerUiOAuthProperties;
+import org.springdoc.core.providers.ObjectMapperProvider;
+import org.springdoc.webmvc.ui.SwaggerIndexPageTransformer;
+import org.springdoc.webmvc.ui.SwaggerIndexTransformer;
+import org.springdoc.webmvc.ui.SwaggerWelcomeCommon;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.web.servlet.resource.ResourceTransformerChain;
+import org.springframework.web.servlet.resource.TransformedResource;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -25,7 +37,8 @@ class ApiDocumentation {
     OpenAPI omnicaseApi() {
         return new OpenAPI()
                 .info(new Info().title("Omnicase API").version("0.1")
-                        .description("Cases, messages, the desk, routing rules, process designs, supervision and the "
+                        .description("[← Back to Omnicase](/)\n\n"
+                                + "Cases, messages, the desk, routing rules, process designs, supervision and the "
                                 + "audit trail. Every call runs as the signed-in user (this page's session, or HTTP Basic) "
                                 + "and sees only the queues and actions that user's roles allow. Errors are answered as "
                                 + "RFC 9457 problem details (application/problem+json)."))
@@ -55,10 +68,29 @@ class ApiDocumentation {
         }
     }
 
-    /** "quality-rules-controller" → "Quality rules". */
+    /** "quality-rules-controller" → "Quality rules"; "twilio-sms-webhook-controller" → "Twilio SMS webhook". */
     static String words(String tag) {
         String bare = tag.endsWith("-controller") ? tag.substring(0, tag.length() - "-controller".length()) : tag;
-        String spaced = bare.replace('-', ' ').trim();
+        String spaced = (" " + bare.replace('-', ' ') + " ").replace(" sms ", " SMS ").replace(" drl ", " DRL ")
+                .replace(" api ", " API ").trim();
         return spaced.isEmpty() ? tag : spaced.substring(0, 1).toUpperCase(Locale.ROOT) + spaced.substring(1);
+    }
+
+    /** The API page's browser tab says "Omnicase API", not "Swagger UI". */
+    @Bean
+    SwaggerIndexTransformer omnicaseApiPage(SwaggerUiConfigProperties config, SwaggerUiOAuthProperties oauth,
+                                            SwaggerWelcomeCommon welcome, ObjectMapperProvider json) {
+        return new SwaggerIndexPageTransformer(config, oauth, welcome, json) {
+            @Override
+            public Resource transform(HttpServletRequest request, Resource resource, ResourceTransformerChain chain)
+                    throws IOException {
+                if ("index.html".equals(resource.getFilename())) {
+                    String page = new String(resource.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                            .replace("<title>Swagger UI</title>", "<title>Omnicase API</title>");
+                    return new TransformedResource(resource, page.getBytes(StandardCharsets.UTF_8));
+                }
+                return super.transform(request, resource, chain);
+            }
+        };
     }
 }

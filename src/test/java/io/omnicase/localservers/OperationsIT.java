@@ -52,5 +52,17 @@ class OperationsIT {
         assertThat(groups).contains("Case", "Quality").noneMatch(name -> name.contains("controller"));
         assertThat(docs.json().get("paths").get("/api/messages").get("post").get("tags").get(0).asText())
                 .doesNotContain("-");
+        assertThat(groups).contains("Twilio SMS webhook");
+        // every operation says in one line what it does
+        java.util.List<String> unsaid = new java.util.ArrayList<>();
+        docs.json().get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            if (operation.getValue().path("summary").asText("").isBlank()) {
+                unsaid.add(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
+            }
+        }));
+        assertThat(unsaid).as("operations without a summary").isEmpty();
+        // the page's tab is named for Omnicase, and the page links back to it
+        assertThat(Api.anonymous(port).page("/swagger-ui/index.html").body()).contains("<title>Omnicase API</title>");
+        assertThat(docs.json().get("info").get("description").asText()).contains("](/)");
     }
 }

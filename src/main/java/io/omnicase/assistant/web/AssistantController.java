@@ -1,5 +1,6 @@
 package io.omnicase.assistant.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.omnicase.assistant.Article;
 import io.omnicase.assistant.Assistant;
 import io.omnicase.assistant.AssistantAnswer;
@@ -50,6 +51,7 @@ class AssistantController {
      * Answers from articles, examples from no case, and examples of the cases the asker may read. A channel gateway
      * asks for a customer, so it gets what a customer may read (no example an agent taught unreviewed).
      */
+    @Operation(summary = "Ask the assistant a question; it answers from what it has learned, or declines")
     @PostMapping(path = "/api/assistant/ask", consumes = MediaType.APPLICATION_JSON_VALUE)
     AssistantAnswer ask(@Valid @RequestBody AskRequest request, Authentication user) {
         CaseScope scope = access.readableScope(user.getName());
@@ -62,6 +64,7 @@ class AssistantController {
      * agent's answers colleagues (ask, desk suggestions) but never a customer: what the assistant sends customers
      * unreviewed must not be one agent's word.
      */
+    @Operation(summary = "Teach the assistant a question and its answer")
     @PostMapping(path = "/api/assistant/examples", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     ExampleResponse addExample(@Valid @RequestBody ExampleRequest request, Authentication user) {
@@ -75,12 +78,14 @@ class AssistantController {
         return user.getAuthorities().stream().anyMatch(a -> roles.contains(a.getAuthority()));
     }
 
+    @Operation(summary = "List the knowledge articles")
     @GetMapping("/api/assistant/articles")
     List<ArticleSummary> articles() {
         return articles.all().stream()
                 .map(a -> new ArticleSummary(a.slug(), a.title(), a.topic(), a.origin(), a.updatedAt())).toList();
     }
 
+    @Operation(summary = "Read one knowledge article")
     @GetMapping("/api/assistant/articles/{slug}")
     ArticleResponse article(@PathVariable String slug) {
         return articles.find(slug).map(this::response)
@@ -88,6 +93,7 @@ class AssistantController {
     }
 
     /** Creates or replaces an article; the answer carries its safe HTML rendering. */
+    @Operation(summary = "Write or change a knowledge article")
     @PutMapping(path = "/api/assistant/articles/{slug}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ArticleResponse saveArticle(@PathVariable String slug, @Valid @RequestBody ArticleRequest request, Principal user) {
         return response(articles.save(slug, request.title(), request.topic(), request.body(), KnowledgeArticles.API,

@@ -1,5 +1,6 @@
 package io.omnicase.audit.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.omnicase.audit.AuditEntry;
 import io.omnicase.audit.AuditTrail;
@@ -104,6 +105,7 @@ class AuditController {
     record CustomerFound(long id, String name, int cases) {
     }
 
+    @Operation(summary = "Find a case or customer by number, email address or phone number")
     @GetMapping("/api/audit/find")
     Found find(@RequestParam("q") String q, Principal user) {
         String query = q == null ? "" : q.strip();
@@ -128,6 +130,7 @@ class AuditController {
         return new Found(foundCases, found);
     }
 
+    @Operation(summary = "The audit trail of a case, in order")
     @GetMapping("/api/audit/cases/{id}/trace")
     Trace caseTrace(@PathVariable long id, Principal user) {
         CaseView view = access.checkRead(user.getName(), new CaseId(id));
@@ -136,6 +139,7 @@ class AuditController {
                 ruleSetsOf(entries));
     }
 
+    @Operation(summary = "The audit trail of a customer, across their cases")
     @GetMapping("/api/audit/customers/{id}/trace")
     Trace customerTrace(@PathVariable long id, Principal user) {
         Customer customer = customers.find(new CustomerId(id))
@@ -161,6 +165,7 @@ class AuditController {
     record Export(Instant exportedAt, String exportedBy, Trace trace, Proof proof) {
     }
 
+    @Operation(summary = "Export a case's audit trail as JSON, with its chain for checking")
     @GetMapping("/api/audit/cases/{id}/export")
     ResponseEntity<Export> export(@PathVariable long id, Principal user) {
         Trace trace = caseTrace(id, user);
@@ -180,6 +185,7 @@ class AuditController {
      * The same export as a PDF for auditors: the trace in chain order with every entry's hashes and the chain proof.
      * No {@code produces}: a bad request still answers problem+json.
      */
+    @Operation(summary = "Export a case's audit trail as a PDF")
     @GetMapping("/api/audit/cases/{id}/trace.pdf")
     ResponseEntity<byte[]> exportPdf(@PathVariable long id, Principal user) {
         Export export = export(id, user).getBody();
@@ -189,11 +195,13 @@ class AuditController {
                 .body(TracePdf.render(export));
     }
 
+    @Operation(summary = "Check that the audit trail's chain is unbroken")
     @GetMapping("/api/audit/verification")
     ChainVerification verify() {
         return trail.verify();
     }
 
+    @Operation(summary = "Seal the audit trail so far with a checkpoint")
     @PostMapping("/api/audit/checkpoints")
     AuditTrail.Checkpoint checkpoint() {
         try {
@@ -207,12 +215,14 @@ class AuditController {
     record ErasureRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
+    @Operation(summary = "Erase a customer's personal data (right to erasure)")
     @PostMapping(path = "/api/audit/customers/{id}/erasure", consumes = MediaType.APPLICATION_JSON_VALUE)
     Erasure erase(@PathVariable long id, @Valid @RequestBody ErasureRequest request, Principal user) {
         return personalData.erase(new CustomerId(id), user.getName(), request.reason().strip());
     }
 
     /** Everything held on a customer (an access request), as a JSON download. */
+    @Operation(summary = "Everything Omnicase holds about a customer (right of access)")
     @GetMapping("/api/audit/customers/{id}/data")
     ResponseEntity<PersonalData.AccessExport> data(@PathVariable long id) {
         PersonalData.AccessExport export = personalData.export(new CustomerId(id))

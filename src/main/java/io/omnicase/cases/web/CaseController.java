@@ -1,5 +1,6 @@
 package io.omnicase.cases.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.omnicase.cases.CaseAccess;
@@ -43,6 +44,7 @@ class CaseController {
         this.assignments = List.copyOf(assignments);
     }
 
+    @Operation(summary = "Read a case: status, queue, priority, customer, who holds it")
     @GetMapping("/api/cases/{id}")
     CaseDetails get(@PathVariable long id, Principal user) {
         CaseView view = access.checkRead(user.getName(), new CaseId(id));
@@ -59,12 +61,14 @@ class CaseController {
                        @JsonInclude(JsonInclude.Include.ALWAYS) String assignee) {
     }
 
+    @Operation(summary = "A case's timeline: messages, replies, routing decisions, status changes")
     @GetMapping("/api/cases/{id}/timeline")
     List<TimelineEntry> timeline(@PathVariable long id, Principal user) {
         access.checkRead(user.getName(), new CaseId(id));
         return cases.timeline(new CaseId(id));
     }
 
+    @Operation(summary = "Reply to the customer on the case's channel")
     @PostMapping(path = "/api/cases/{id}/replies", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReplyResponse> reply(@PathVariable long id, @Valid @RequestBody ReplyRequest request, Principal agent) {
         // As for the case's form: a case a colleague holds is theirs to answer (a supervisor takes it over).

@@ -1,5 +1,6 @@
 package io.omnicase.cases.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseManagement;
 import io.omnicase.cases.CaseView;
@@ -41,6 +42,7 @@ class CustomerController {
         this.access = access;
     }
 
+    @Operation(summary = "Read a customer with their identities and the cases you may see")
     @GetMapping("/api/customers/{id}")
     CustomerResponse get(@PathVariable long id, Principal user) {
         Customer customer = customers.find(new CustomerId(id))
@@ -50,6 +52,7 @@ class CustomerController {
                 customer.createdAt(), cases.ofCustomer(customer.id()).stream().filter(access.readable(user.getName())).toList());
     }
 
+    @Operation(summary = "Merge two customers found to be one person")
     @PostMapping(path = "/api/customers/{id}/merge", consumes = MediaType.APPLICATION_JSON_VALUE)
     CustomerMerge merge(@PathVariable long id, @Valid @RequestBody MergeRequest request, Principal user) {
         if (request.sourceId() == id) {
@@ -64,6 +67,7 @@ class CustomerController {
         return customers.merge(new CustomerId(request.sourceId()), new CustomerId(id), user.getName());
     }
 
+    @Operation(summary = "The merges a customer took part in")
     @GetMapping("/api/customers/{id}/merges")
     List<CustomerMerge> merges(@PathVariable long id, Principal user) {
         if (customers.find(new CustomerId(id)).isEmpty()) {

@@ -1,5 +1,6 @@
 package io.omnicase.channels.email;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseId;
 import io.omnicase.http.NotFoundException;
@@ -31,12 +32,14 @@ class AttachmentController {
         this.access = access;
     }
 
+    @Operation(summary = "List a case's mail attachments")
     @GetMapping("/api/cases/{caseId}/attachments")
     List<Attachments.Stored> list(@PathVariable long caseId, Principal user) {
         access.checkRead(user.getName(), new CaseId(caseId));
         return attachments.ofCase(caseId);
     }
 
+    @Operation(summary = "Download one mail attachment")
     @GetMapping("/api/cases/{caseId}/attachments/{id}")
     ResponseEntity<byte[]> download(@PathVariable long caseId, @PathVariable long id, Principal user) {
         access.checkRead(user.getName(), new CaseId(caseId));

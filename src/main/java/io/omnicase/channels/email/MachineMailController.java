@@ -1,5 +1,6 @@
 package io.omnicase.channels.email;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.omnicase.http.InvalidFieldException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,6 +23,7 @@ class MachineMailController {
         this.log = log;
     }
 
+    @Operation(summary = "Mail from machines (bounces, auto-replies) held back from cases")
     @GetMapping("/api/mail/machine")
     List<MachineMail.Entry> latest(@RequestParam(defaultValue = "50") int limit,
                                    @RequestParam(required = false) Long before) {

@@ -1,5 +1,6 @@
 package io.omnicase.channels.messaging;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnicase.channels.ChannelsProperties;
 import org.springframework.http.MediaType;
@@ -36,6 +37,7 @@ class MetaWebhookController {
         this.json = json;
     }
 
+    @Operation(summary = "Meta's webhook verification handshake (WhatsApp, Messenger)")
     @GetMapping("/api/webhooks/{app:whatsapp|messenger}")
     ResponseEntity<String> verify(@PathVariable String app, @RequestParam("hub.mode") String mode,
                                   @RequestParam("hub.verify_token") String token, @RequestParam("hub.challenge") String challenge) {
@@ -43,12 +45,14 @@ class MetaWebhookController {
         return MetaWebhooks.handshake(mode, token, challenge, expected);
     }
 
+    @Operation(summary = "WhatsApp Cloud API webhook (signed by Meta)")
     @PostMapping(path = "/api/webhooks/whatsapp", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Integer> whatsApp(@RequestBody byte[] body, @RequestHeader(name = SIGNATURE, required = false) String signature) {
         return Map.of("stored", whatsApp.receive(
                 MetaWebhooks.verifiedJson(json, body, signature, config.whatsapp().appSecret(), "whatsapp_business_account")));
     }
 
+    @Operation(summary = "Messenger webhook (signed by Meta)")
     @PostMapping(path = "/api/webhooks/messenger", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Integer> messenger(@RequestBody byte[] body, @RequestHeader(name = SIGNATURE, required = false) String signature) {
         return Map.of("stored", messenger.receive(

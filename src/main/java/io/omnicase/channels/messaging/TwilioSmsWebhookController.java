@@ -1,5 +1,6 @@
 package io.omnicase.channels.messaging;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.omnicase.channels.ChannelsProperties;
 import io.omnicase.http.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,6 +32,7 @@ class TwilioSmsWebhookController {
         this.config = properties.twilio();
     }
 
+    @Operation(summary = "Twilio SMS webhook: an inbound text (signed by Twilio)")
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> receive(HttpServletRequest request,
                                    @RequestHeader(name = "X-Twilio-Signature", required = false) String signature)
@@ -39,6 +41,7 @@ class TwilioSmsWebhookController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
     }
 
+    @Operation(summary = "Twilio SMS status callback: a reply delivered or failed")
     @PostMapping(path = STATUS_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<Void> status(HttpServletRequest request,
                                 @RequestHeader(name = "X-Twilio-Signature", required = false) String signature)

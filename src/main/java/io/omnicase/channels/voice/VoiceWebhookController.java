@@ -1,5 +1,6 @@
 package io.omnicase.channels.voice;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnicase.cases.IntakeResult;
@@ -36,6 +37,7 @@ class VoiceWebhookController {
         this.json = json;
     }
 
+    @Operation(summary = "Voice webhook: a call's start, end and transcript (signed)")
     @PostMapping(path = "/api/webhooks/voice", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> receive(@RequestBody byte[] body,
                               @RequestHeader(name = "X-Omnicase-Signature", required = false) String signature)

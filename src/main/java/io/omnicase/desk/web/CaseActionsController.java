@@ -1,5 +1,6 @@
 package io.omnicase.desk.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseId;
@@ -45,6 +46,7 @@ class CaseActionsController {
      * Form (whichever task the model waits in), or the resolve form while the assistant keeps the case. 404 when no
      * step waits for a person.
      */
+    @Operation(summary = "The form of the case's current step, as deployed with its process")
     @GetMapping("/api/cases/{id}/form")
     StepForm form(@PathVariable long id, Principal user) {
         CaseId caseId = new CaseId(id);
@@ -60,6 +62,7 @@ class CaseActionsController {
      * lengths: 400 naming each field), then the task completes, or the case resolves. {@code taskId} names the step
      * the user saw: if the case moved on meanwhile, 409.
      */
+    @Operation(summary = "Submit the form of the case's current step")
     @PostMapping(path = "/api/cases/{id}/form", consumes = MediaType.APPLICATION_JSON_VALUE)
     CaseStateResponse submit(@PathVariable long id, @RequestParam(required = false) @Size(max = 64) String taskId,
                              @RequestBody JsonNode values, Principal agent) {
@@ -77,6 +80,7 @@ class CaseActionsController {
      * resolve form (checked against it as {@code /form} checks them). Refused (409) while the case is at a step that
      * does not resolve it.
      */
+    @Operation(summary = "Resolve the case with a topic and a resolution note")
     @PostMapping(path = "/api/cases/{id}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
     CaseStateResponse resolve(@PathVariable long id, @RequestBody JsonNode values, Principal agent) {
         CaseId caseId = new CaseId(id);
@@ -95,6 +99,7 @@ class CaseActionsController {
     }
 
     /** Closes a resolved case before its follow-up period ends. */
+    @Operation(summary = "Close a resolved case")
     @PostMapping("/api/cases/{id}/close")
     CaseStateResponse close(@PathVariable long id, Principal agent) {
         CaseId caseId = new CaseId(id);

@@ -1,5 +1,6 @@
 package io.omnicase.desk.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.omnicase.assistant.AnswerSource;
 import io.omnicase.assistant.Assistant;
@@ -77,6 +78,7 @@ class DeskFeed {
         this.work = work;
     }
 
+    @Operation(summary = "Live events of one case (server-sent events)")
     @GetMapping(path = "/api/desk/cases/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter follow(@PathVariable long id, Principal user) throws IOException {
         access.checkRead(user.getName(), new CaseId(id));

@@ -1,5 +1,6 @@
 package io.omnicase.desk.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseId;
 import io.omnicase.process.CaseTaskAssigned;
@@ -47,6 +48,7 @@ class DeskQueueFeed {
         this.access = access;
     }
 
+    @Operation(summary = "Live events of your queues (server-sent events)")
     @GetMapping(path = "/api/desk/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter follow(Principal user) throws IOException {
         SseEmitter emitter = streamsPerUser.open(user.getName(), STREAM_TIMEOUT_MS);

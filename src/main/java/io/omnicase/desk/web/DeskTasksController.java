@@ -1,5 +1,6 @@
 package io.omnicase.desk.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseAccessDeniedException;
 import io.omnicase.customers.Channel;
@@ -46,6 +47,7 @@ class DeskTasksController {
      * {@code q} words of the subject or the customer's name, or a case number ("#301"); {@code channel} and
      * {@code queue} narrow it further. Counts are per tab, under the same words and filters.
      */
+    @Operation(summary = "Your work list: the cases waiting in your queues and yours")
     @GetMapping("/api/desk/queue")
     DeskQueue.Listing queue(@RequestParam(defaultValue = "queues") String tab,
                             @RequestParam(required = false) @Size(max = 200) String q,
@@ -76,6 +78,7 @@ class DeskTasksController {
         }
     }
 
+    @Operation(summary = "The open tasks of your queues and those assigned to you")
     @GetMapping("/api/desk/tasks")
     List<DeskTask> myTasks(Principal agent) {
         return work.tasksOf(agent.getName(), access.queues(agent.getName())).stream().map(DeskTask::of).toList();
@@ -85,6 +88,7 @@ class DeskTasksController {
      * Claims a task of one of my queues; a supervisor also takes over a task a colleague has claimed. An agent is
      * refused a task of another queue (403) and a task someone else holds (409); nothing changes then.
      */
+    @Operation(summary = "Take a task: it becomes yours")
     @PostMapping("/api/desk/tasks/{taskId}/claim")
     QueueItem claim(@PathVariable String taskId, Principal agent) {
         String me = agent.getName();

@@ -1,5 +1,6 @@
 package io.omnicase.desk.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseId;
 import io.omnicase.desk.AgentTyping;
@@ -32,6 +33,7 @@ class DeskTypingController {
         this.events = events;
     }
 
+    @Operation(summary = "Tell the chat visitor an agent is typing")
     @PostMapping("/api/desk/cases/{id}/typing")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void typing(@PathVariable long id, Principal agent) {

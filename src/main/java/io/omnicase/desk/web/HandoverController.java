@@ -1,5 +1,6 @@
 package io.omnicase.desk.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseId;
 import io.omnicase.desk.Handover;
@@ -22,6 +23,7 @@ class HandoverController {
         this.access = access;
     }
 
+    @Operation(summary = "The handover of a case: summary, assistant's tries, routing, earlier cases")
     @GetMapping("/api/cases/{id}/handover")
     Handover handover(@PathVariable long id, Principal user) {
         access.checkRead(user.getName(), new CaseId(id));

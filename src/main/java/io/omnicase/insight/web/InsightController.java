@@ -1,5 +1,6 @@
 package io.omnicase.insight.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.omnicase.cases.CaseId;
 import io.omnicase.http.InvalidFieldException;
 import io.omnicase.insight.Coaching;
@@ -42,6 +43,7 @@ class InsightController {
         this.coaching = coaching;
     }
 
+    @Operation(summary = "The customer's earlier cases about the same issue")
     @GetMapping("/api/cases/{id}/repeats")
     Repeats repeats(@PathVariable long id, Principal user) {
         return repeats.earlierCases(user.getName(), new CaseId(id));
@@ -52,6 +54,7 @@ class InsightController {
      * @param to    exclusive end, same forms; default now
      * @param queue only cases of this queue
      */
+    @Operation(summary = "Coaching figures per agent and topic, and the moments to look at")
     @GetMapping("/api/insight/coaching")
     CoachingReport coaching(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                             @RequestParam(required = false) String queue) {

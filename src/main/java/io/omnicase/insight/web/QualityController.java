@@ -1,5 +1,6 @@
 package io.omnicase.insight.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseId;
@@ -62,6 +63,7 @@ class QualityController {
      * The scores of resolutions in a period (by default the last 30 days; a case's scores whenever they were), of a
      * queue, agent or case: their spread and the lowest ones.
      */
+    @Operation(summary = "Quality overview: averages and the lowest-scoring conversations of a period")
     @GetMapping
     QualityOverview overview(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                              @RequestParam(required = false) @Size(max = 80) String queue,
@@ -81,6 +83,7 @@ class QualityController {
     }
 
     /** The case's latest score with its breakdown, and the earlier resolutions' scores. */
+    @Operation(summary = "A case's quality score with its breakdown")
     @GetMapping("/cases/{caseId}")
     CaseQuality ofCase(@PathVariable long caseId, Authentication user) {
         access.checkRead(user.getName(), new CaseId(caseId));
@@ -92,18 +95,21 @@ class QualityController {
     }
 
     /** The rules in force; also hands the browser its CSRF cookie, which the editor sends back on a change. */
+    @Operation(summary = "The quality rules in force")
     @GetMapping("/rules")
     RulesAnswer rules(CsrfToken csrf) {
         csrf.getToken();
         return RulesAnswer.of(quality.rules());
     }
 
+    @Operation(summary = "Every version of the quality rules")
     @GetMapping("/rules/versions")
     List<QualityRulesVersion> versions() {
         return quality.ruleVersions();
     }
 
     /** Saves the rules as a new version, in force for the next resolutions; earlier scores stay as they were. */
+    @Operation(summary = "Change the quality rules (a new version)")
     @PutMapping(path = "/rules", consumes = MediaType.APPLICATION_JSON_VALUE)
     RulesAnswer change(@Valid @RequestBody RulesChange change, Authentication user) {
         return RulesAnswer.of(quality.changeRules(change.toRules(), user.getName(), change.reason()));

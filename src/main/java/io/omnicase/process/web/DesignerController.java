@@ -1,5 +1,6 @@
 package io.omnicase.process.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,12 +73,14 @@ class DesignerController {
     }
 
     /** Newest first; also hands the page its CSRF cookie, which it sends back on changes. */
+    @Operation(summary = "The deployed versions of a process")
     @GetMapping("/processes/{key}/versions")
     List<ProcessDesign.Version> versions(@PathVariable String key, CsrfToken csrf) {
         csrf.getToken();
         return design.versions(key);
     }
 
+    @Operation(summary = "One deployed version of a process: its model and forms")
     @GetMapping("/processes/{key}/versions/{version}")
     VersionDetail version(@PathVariable String key, @PathVariable int version) {
         ProcessDesign.VersionDetail detail = design.version(key, version);
@@ -87,17 +90,20 @@ class DesignerController {
                 detail.deployedAt(), detail.rollbackOf(), detail.runningCases(), detail.bpmnXml(), forms);
     }
 
+    @Operation(summary = "The element templates the modeler offers")
     @GetMapping("/element-templates")
     List<Map<String, Object>> elementTemplates() {
         return ElementTemplates.serviceTasks();
     }
 
     /** What stands in the way of deploying; an empty list means the model is deployable. */
+    @Operation(summary = "Check a process model without deploying it")
     @PostMapping(path = "/processes/{key}/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
     Validation validate(@PathVariable String key, @RequestBody ModelRequest request) {
         return new Validation(design.validate(key, request.bpmnXml(), forms(request.forms())));
     }
 
+    @Operation(summary = "Deploy a process model (checked first)")
     @PostMapping(path = "/processes/{key}/deployments", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ProcessDesign.Version> deploy(@PathVariable String key, @RequestBody ModelRequest request,
                                                  Authentication user) {
@@ -111,22 +117,26 @@ class DesignerController {
         return created(key, deployed);
     }
 
+    @Operation(summary = "What changed between two versions of a process")
     @GetMapping("/processes/{key}/diff")
     ProcessDesign.Diff diff(@PathVariable String key, @RequestParam int from, @RequestParam int to) {
         return design.diff(key, from, to);
     }
 
+    @Operation(summary = "Make an earlier version of a process the newest again")
     @PostMapping(path = "/processes/{key}/versions/{version}/rollback", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ProcessDesign.Version> rollback(@PathVariable String key, @PathVariable int version,
                                                    @RequestBody ReasonRequest request, Authentication user) {
         return created(key, design.rollback(key, version, request.reason(), user.getName()));
     }
 
+    @Operation(summary = "Preview moving running cases to another version")
     @PostMapping(path = "/processes/{key}/migrations/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
     ProcessDesign.MigrationPreview preview(@PathVariable String key, @Valid @RequestBody MigrationRequest request) {
         return design.previewMigration(key, request.fromVersion(), request.toVersion());
     }
 
+    @Operation(summary = "Move running cases to another version of the process")
     @PostMapping(path = "/processes/{key}/migrations", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ProcessDesign.MigrationStarted> migrate(@PathVariable String key,
                                                            @Valid @RequestBody MigrationRequest request,
@@ -136,6 +146,7 @@ class DesignerController {
         return ResponseEntity.accepted().location(URI.create("/api/designer/migrations/" + started.batchId())).body(started);
     }
 
+    @Operation(summary = "The progress of a migration")
     @GetMapping("/migrations/{batchId}")
     ProcessDesign.MigrationProgress migration(@PathVariable String batchId) {
         return design.migration(batchId);

@@ -1,5 +1,6 @@
 package io.omnicase.routing.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.omnicase.routing.DryRunResult;
 import io.omnicase.routing.FactField;
 import io.omnicase.routing.GuidedRule;
@@ -61,6 +62,7 @@ class RuleSetController {
     }
 
     /** The active version; also hands the browser its CSRF cookie, which the editor page sends back on changes. */
+    @Operation(summary = "The routing rules in force")
     @GetMapping("/active")
     RuleSetVersion active(CsrfToken csrf) {
         csrf.getToken();
@@ -68,12 +70,14 @@ class RuleSetController {
     }
 
     /** The fact model a rule row may use: fields with their types, operators and allowed values, and the actions. */
+    @Operation(summary = "The fields, operators and actions a routing rule may use")
     @GetMapping("/model")
     FactModel model() {
         return FactModel.current();
     }
 
     /** The rule table the application ships with: where an editor starts when the active version is raw DRL. */
+    @Operation(summary = "The routing rules Omnicase ships with")
     @GetMapping("/shipped")
     GuidedRuleSet shipped() {
         GuidedRuleSet shipped = ruleSets.shippedTable();
@@ -83,17 +87,20 @@ class RuleSetController {
         return shipped;
     }
 
+    @Operation(summary = "Every version of the routing rules")
     @GetMapping("/versions")
     List<VersionSummary> versions() {
         return ruleSets.versions().stream().map(VersionSummary::of).toList();
     }
 
+    @Operation(summary = "One version of the routing rules")
     @GetMapping("/versions/{version}")
     RuleSetVersion version(@PathVariable int version) {
         return ruleSets.version(version).orElseThrow(() -> notFound(version));
     }
 
     /** The change from {@code against} (by default the previous version) to this version: rows, and DRL lines. */
+    @Operation(summary = "What changed between two versions of the routing rules")
     @GetMapping("/versions/{version}/diff")
     RuleSetDiff diff(@PathVariable int version, @RequestParam(required = false) Integer against) {
         int from = against == null ? version - 1 : against;
@@ -101,6 +108,7 @@ class RuleSetController {
                 .orElseThrow(() -> new NotFoundException("Rule set version " + from + " or " + version + " does not exist"));
     }
 
+    @Operation(summary = "Check a rule table without saving it")
     @PostMapping(path = "/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
     Validation validate(@Valid @RequestBody TableRequest request, Authentication user) {
         refuseRuleText(request.drl(), user);
@@ -108,6 +116,7 @@ class RuleSetController {
         return new Validation(true, List.of());
     }
 
+    @Operation(summary = "Replay recent cases through a rule table and compare with the rules in force")
     @PostMapping(path = "/dry-run", consumes = MediaType.APPLICATION_JSON_VALUE)
     DryRunResult dryRun(@Valid @RequestBody TableDryRunRequest request, Authentication user) {
         refuseRuleText(request.drl(), user);
@@ -115,6 +124,7 @@ class RuleSetController {
     }
 
     /** Checks the table, stores it (with its generated DRL) as the next version and activates it. */
+    @Operation(summary = "Save a rule table as a new version")
     @PostMapping(path = "/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RuleSetVersion> save(@Valid @RequestBody TableSaveRequest request, Authentication user) {
         refuseRuleText(request.drl(), user);
@@ -124,6 +134,7 @@ class RuleSetController {
     }
 
     /** Activates a stored version again: the one-step rollback. */
+    @Operation(summary = "Put a version of the routing rules in force")
     @PostMapping(path = "/versions/{version}/activate", consumes = MediaType.APPLICATION_JSON_VALUE)
     RuleSetVersion activate(@PathVariable int version, @Valid @RequestBody ActivateRequest request, Authentication user) {
         RuleSetVersion active = ruleSets.activate(version, user.getName(), request.reason());
@@ -132,6 +143,7 @@ class RuleSetController {
     }
 
     /** An administrator's DRL, compiled as it is. SecurityConfiguration admits only ADMIN here; so does this check. */
+    @Operation(summary = "Check raw DRL rules (administrators)")
     @PostMapping(path = "/drl/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
     Validation validateDrl(@Valid @RequestBody DrlRequest request, Authentication user) {
         requireAdmin(user);
@@ -139,12 +151,14 @@ class RuleSetController {
         return new Validation(true, List.of());
     }
 
+    @Operation(summary = "Replay recent cases through raw DRL rules (administrators)")
     @PostMapping(path = "/drl/dry-run", consumes = MediaType.APPLICATION_JSON_VALUE)
     DryRunResult dryRunDrl(@Valid @RequestBody DrlDryRunRequest request, Authentication user) {
         requireAdmin(user);
         return ruleSets.dryRunDrl(request.drl(), request.cases() == null ? 50 : request.cases());
     }
 
+    @Operation(summary = "Save raw DRL rules as a new version (administrators)")
     @PostMapping(path = "/drl/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RuleSetVersion> saveDrl(@Valid @RequestBody DrlSaveRequest request, Authentication user) {
         requireAdmin(user);

@@ -1,5 +1,6 @@
 package io.omnicase.search.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseScope;
 import io.omnicase.customers.Channel;
@@ -45,6 +46,7 @@ class SearchController {
      * @param from inclusive start, an ISO date (2026-11-01) or instant (2026-11-01T10:00:00Z)
      * @param to   exclusive end, same forms
      */
+    @Operation(summary = "Search the messages of the cases you may read")
     @GetMapping("/api/search")
     SearchResult search(@RequestParam(required = false) @Size(max = 500) String q,
                         @RequestParam(required = false) Long customer,

@@ -1,5 +1,6 @@
 package io.omnicase.security.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.omnicase.security.Role;
 import io.omnicase.security.UserAccounts;
 import org.springframework.security.core.Authentication;
@@ -26,6 +27,7 @@ class MeController {
         this.accounts = accounts;
     }
 
+    @Operation(summary = "Who you are: name, roles and the pages you may open")
     @GetMapping("/api/me")
     Me me(Authentication user) {
         // The roles the request was authenticated with (what the API will let it do), not a second lookup's.

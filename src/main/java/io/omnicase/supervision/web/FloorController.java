@@ -1,5 +1,6 @@
 package io.omnicase.supervision.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.omnicase.desk.QueueItem;
 import io.omnicase.routing.Priority;
 import io.omnicase.supervision.Floor;
@@ -30,18 +31,21 @@ class FloorController {
         this.actions = actions;
     }
 
+    @Operation(summary = "The live floor: queues, agents, conversations, alerts")
     @GetMapping("/api/supervisor/floor")
     Floor floor(Principal user) {
         return floor.snapshot(user.getName());
     }
 
     /** Gives the case to another agent of its queue. */
+    @Operation(summary = "Give a case to another person, with a reason")
     @PostMapping(path = "/api/supervisor/cases/{id}/assignment", consumes = MediaType.APPLICATION_JSON_VALUE)
     QueueItem reassign(@PathVariable long id, @RequestBody AssignmentRequest request, Principal user) {
         return actions.reassign(user.getName(), id, request.assignee(), request.reason());
     }
 
     /** Changes the case's priority; {@code priority} is LOW, NORMAL, HIGH or URGENT (anything else: 400 naming it). */
+    @Operation(summary = "Change a case's priority, with a reason")
     @PostMapping(path = "/api/supervisor/cases/{id}/priority", consumes = MediaType.APPLICATION_JSON_VALUE)
     QueueItem reprioritise(@PathVariable long id, @RequestBody PriorityRequest request, Principal user) {
         return actions.reprioritise(user.getName(), id, request.priority(), request.reason());

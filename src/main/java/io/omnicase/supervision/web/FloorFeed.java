@@ -1,5 +1,6 @@
 package io.omnicase.supervision.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseManagement;
 import io.omnicase.cases.InteractionKind;
@@ -97,6 +98,7 @@ class FloorFeed {
         return new HttpSessionEventPublisher();
     }
 
+    @Operation(summary = "Live events of the floor (server-sent events)")
     @GetMapping(path = "/api/supervisor/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter follow(Principal user, HttpServletRequest request) throws IOException {
         Set<String> queues = floor.queuesOf(user.getName());
