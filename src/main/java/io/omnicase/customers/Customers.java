@@ -16,6 +16,13 @@ public interface Customers {
     /** The customer known by this address on this channel, without creating one when the address is unknown. */
     Optional<CustomerId> known(Channel channel, String address);
 
+    /**
+     * Customers whose phone number is this number as written inside its country ("015112345678" for
+     * +49 151 12345678): the digits after the national trunk prefix match the end of the stored international number.
+     * Several customers (of several countries) may match; at most {@code limit}.
+     */
+    java.util.List<CustomerId> byNationalPhoneNumber(String nationalNumber, int limit);
+
     /** Locks the customer row until the end of the transaction, so work on one customer's cases is serialised. */
     void lock(CustomerId id);
 

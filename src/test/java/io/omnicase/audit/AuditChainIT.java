@@ -73,6 +73,21 @@ class AuditChainIT {
         assertThat(verification().get("valid").asBoolean()).isTrue();
     }
 
+    /** A phone number as a customer gives it on the phone ("0151 …") finds the customer stored as +49 151 …. */
+    @Test
+    void anAuditorFindsACustomerByPhoneNumberWrittenInternationallyOrAsInTheirCountry() {
+        String digits = String.valueOf(10_000_000 + new java.util.Random().nextInt(89_999_999));
+        long theirCase = CustomerMessages.write(port, "SMS", "+49151" + digits, "My bill is wrong", null);
+        for (String query : List.of("+49151" + digits, "+49 151 " + digits, "0151 " + digits, "0151-" + digits, "0151" + digits)) {
+            JsonNode found = Api.as(port, "auditor").get("/api/audit/find?q="
+                    + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8)).json();
+            assertThat(found.get("customers").findValuesAsText("name")).as(query).containsExactly("+49151" + digits);
+        }
+        JsonNode other = Api.as(port, "auditor").get("/api/audit/find?q=0152" + digits).json();
+        assertThat(other.get("customers")).as("another number").isEmpty();
+        assertThat(theirCase).isPositive();
+    }
+
     /** Opening a case reads it through several requests at once: one look is one "case read" entry per user. */
     @Test
     void oneLookAtACaseIsOneReadEntryPerUserWhateverRequestsItTook() {

@@ -124,6 +124,8 @@ class AuditController {
                 customers.known(channel, query).ifPresent(c -> customerIds.add(c.value()));
             }
         }
+        // A phone number as people write it inside their country ("0151 12345678"): its international forms.
+        customers.byNationalPhoneNumber(query, 20).forEach(c -> customerIds.add(c.value()));
         List<CustomerFound> found = customerIds.stream().map(id -> customers.find(new CustomerId(id)))
                 .flatMap(Optional::stream)
                 .map(c -> new CustomerFound(c.id().value(), c.shownName(), cases.ofCustomer(c.id()).size())).toList();

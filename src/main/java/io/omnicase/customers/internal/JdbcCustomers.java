@@ -101,6 +101,19 @@ class JdbcCustomers implements Customers {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<CustomerId> byNationalPhoneNumber(String nationalNumber, int limit) {
+        String digits = nationalNumber == null ? "" : nationalNumber.replaceAll("[\\s\\-/().]", "");
+        if (!digits.matches("0[1-9]\\d{5,13}")) {
+            return List.of();
+        }
+        // Stored numbers are E.164 ("+4915112345678"); the national number drops the trunk prefix's 0.
+        return jdbc.sql("SELECT DISTINCT customer_id FROM customer_identities WHERE kind = 'PHONE' AND address LIKE ? "
+                        + "ORDER BY customer_id LIMIT ?")
+                .params("+%" + digits.substring(1), limit).query(Long.class).list().stream().map(CustomerId::new).toList();
+    }
+
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void lock(CustomerId id) {
         jdbc.sql("SELECT id FROM customers WHERE id = ? FOR UPDATE").param(id.value()).query(Long.class).single();
