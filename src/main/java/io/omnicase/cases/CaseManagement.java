@@ -177,25 +177,49 @@ public class CaseManagement {
     }
 
     /**
-     * Records a decision taken again when the customer wrote while a person's task waits or is worked: what the
-     * decision did to the case ({@code applied}: the queue and priority of the task now, never self-service, since a
-     * person has the case), and, when the rules wanted otherwise, what they wanted and why it did not happen ("the
-     * rules would send it to billing; it stays with Toni Tech"). The process {@link #place places} the case where its
-     * task is, so the case, its task, the desk's routing panel and the handover tell one queue.
-     *
-     * @param rulesQueue       the queue the rules chose, or null when they chose self-service
-     * @param heldBy           the login holding the task, or null
+     * Records a decision taken again when the customer wrote while a person's task waits or is worked, which changed
+     * the case: the task moved to the rules' queue, or its priority rose ({@code applied}: the queue and priority of the
+     * task now, never self-service, since a person has the case). The process {@link #place places} the case where
+     * its task is, so the case, its task, the desk's routing panel and the handover tell one queue.
      */
     @Transactional
-    public void recordReassessment(CaseId id, Decision applied, String rulesQueue, String heldBy) {
+    public void recordReassessment(CaseId id, Decision applied) {
         CaseView view = lock(id);
-        String note = rulesQueue == null ? "the rules would leave it to the assistant; a person has it now"
-                : !rulesQueue.equals(applied.queue()) && heldBy != null
-                ? "the rules would send it to " + rulesQueue + "; it stays with " + users.nameOf(heldBy) : null;
         String text = "Re-assessed: queue " + applied.queue() + ", " + PriorityWords.of(applied.priority()) + " priority"
-                + (applied.rulesFired().isEmpty() ? "" : ": " + String.join("; ", applied.rulesFired()))
-                + (note == null ? "" : " (" + note + ")");
+                + (applied.rulesFired().isEmpty() ? "" : ": " + String.join("; ", applied.rulesFired()));
         append(view, InteractionKind.DECISION, ROUTING, text, applied, view.status());
+    }
+
+    /**
+     * Records a re-assessment that kept the case where it is: the rules chose self-service or the queue the case is in,
+     * or another queue while a person holds the case ("the latest message is for the technical queue; the case stays
+     * with Alex Agent in billing"); the priority may have risen. It is no decision the case is placed by: the desk's
+     * routing panel and the handover keep the reasons of the decision that placed it.
+     *
+     * @param rulesQueue the queue the rules chose, or null when they chose self-service
+     * @param queue      the queue the case's task is in
+     * @param heldBy     the login holding the task, or null
+     * @param raisedTo   the task's new priority when the rules raised it, else null
+     */
+    @Transactional
+    public void recordReassessmentKept(CaseId id, String rulesQueue, String queue, String heldBy, Integer raisedTo) {
+        CaseView view = lock(id);
+        boolean elsewhere = rulesQueue != null && !rulesQueue.equals(queue) && heldBy != null;
+        String raised = raisedTo == null ? null : "priority raised to " + PriorityWords.of(raisedTo);
+        String text = "Re-assessed: " + (elsewhere
+                ? "the latest message is for the " + rulesQueue + " queue; the case stays with " + users.nameOf(heldBy)
+                  + " in " + queue + (raised == null ? "" : "; " + raised)
+                : raised == null ? "no change" : raised);
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("queue", queue);
+        if (elsewhere) {
+            detail.put("rulesQueue", rulesQueue);
+            detail.put("heldBy", heldBy);
+        }
+        if (raisedTo != null) {
+            detail.put("priority", raisedTo);
+        }
+        append(view, InteractionKind.DECISION, ROUTING, text, detail, view.status());
     }
 
     /**
@@ -245,7 +269,8 @@ public class CaseManagement {
 
     private CaseView noteDecision(CaseId id, Decision decision) {
         CaseView view = lock(id);
-        String text = (decision.selfService() ? "Self-service" : "Escalate to " + decision.queue() + ", "
+        String text = (decision.selfService() ? "Self-service: the assistant answers (the " + decision.queue()
+                + " queue if a person is needed)" : "Escalate to " + decision.queue() + ", "
                 + PriorityWords.of(decision.priority()) + " priority")
                 + (decision.rulesFired().isEmpty() ? "" : ": " + String.join("; ", decision.rulesFired()));
         append(view, InteractionKind.DECISION, ROUTING, text, decision, view.status());

@@ -346,12 +346,15 @@ class CaseStore {
         return Timestamp.from(instant);
     }
 
-    /** A decision's entry reads back as its {@link Decision}; any other entry's detail as its fields. */
+    /**
+     * A decision's entry reads back as its {@link Decision}; any other entry's detail, and a re-assessment that changed
+     * nothing (no {@code selfService}: no decision a case was placed by), as its fields.
+     */
     private EntryDetail detail(InteractionKind kind, String stored) {
         if (stored == null) {
             return null;
         }
-        if (kind != InteractionKind.DECISION) {
+        if (kind != InteractionKind.DECISION || !stored.contains("\"selfService\"")) {
             return EntryDetail.of(read(stored));
         }
         try {

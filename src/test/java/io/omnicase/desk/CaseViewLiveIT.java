@@ -105,11 +105,12 @@ class CaseViewLiveIT {
         // The rules decided self-service; the case stays in billing with its task, and the timeline, the routing panel
         // and the handover say so (not "self-service" for a case a person has).
         await().atMost(Duration.ofSeconds(30)).until(() -> Timelines.texts(timeline(billing.caseId()), "DECISION").size() >= 2);
-        assertThat(Timelines.texts(timeline(billing.caseId()), "DECISION").get(1)).startsWith("Re-assessed: queue billing")
-                .endsWith("(the rules would leave it to the assistant; a person has it now)");
+        assertThat(Timelines.texts(timeline(billing.caseId()), "DECISION").get(1)).isEqualTo("Re-assessed: no change");
         JsonNode routing = Api.as(port, "agent").get("/api/cases/" + billing.caseId() + "/handover").json().get("routing");
         assertThat(routing.get("selfService").asBoolean()).isFalse();
         assertThat(routing.get("queue").asText()).isEqualTo("billing");
+        assertThat(routing.get("reasons").toString()).as("the reasons of the decision that escalated the case")
+                .isEqualTo(firstDecisionRules(billing.caseId()));
         assertThat(caseView(billing.caseId()).get("queue").asText()).isEqualTo("billing");
         assertThat(taskQueue(billing)).isEqualTo("billing");
         assertThat(Timelines.texts(timeline(billing.caseId()), "ROUTING")).noneMatch(t -> t.startsWith("Queue"));
@@ -123,8 +124,12 @@ class CaseViewLiveIT {
         QueueCases.customerWrites(port, billing, "Also the app crashes at every start, I want to speak to a real person");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Timelines.texts(timeline(billing.caseId()), "DECISION").size() >= 2);
-        assertThat(Timelines.texts(timeline(billing.caseId()), "DECISION").get(1)).startsWith("Re-assessed: queue billing")
-                .endsWith("(the rules would send it to technical; it stays with Alex Agent)");
+        assertThat(Timelines.texts(timeline(billing.caseId()), "DECISION").get(1)).startsWith(
+                "Re-assessed: the latest message is for the technical queue; the case stays with Alex Agent in billing");
+        JsonNode routing = Api.as(port, "agent").get("/api/cases/" + billing.caseId() + "/handover").json().get("routing");
+        assertThat(routing.get("queue").asText()).isEqualTo("billing");
+        assertThat(routing.get("reasons").toString()).as("no reason that sends the case elsewhere")
+                .isEqualTo(firstDecisionRules(billing.caseId())).doesNotContain("technical");
         assertThat(caseView(billing.caseId()).get("queue").asText()).isEqualTo("billing");
         assertThat(caseView(billing.caseId()).get("assignee").asText()).isEqualTo("agent");
         assertThat(taskQueue(billing)).isEqualTo("billing");
@@ -166,6 +171,16 @@ class CaseViewLiveIT {
 
     private String summary(QueueCase queueCase) {
         return Api.as(port, "agent").get("/api/cases/" + queueCase.caseId() + "/handover").json().get("summary").asText();
+    }
+
+    /** The rules that escalated the case, as its first decision entry names them. */
+    private String firstDecisionRules(long caseId) {
+        for (JsonNode entry : timeline(caseId)) {
+            if ("DECISION".equals(entry.get("kind").asText())) {
+                return entry.get("detail").get("rulesFired").toString();
+            }
+        }
+        throw new AssertionError("case " + caseId + " has no decision");
     }
 
     private String taskQueue(QueueCase queueCase) {

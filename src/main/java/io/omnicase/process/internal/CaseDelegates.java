@@ -94,7 +94,8 @@ class CaseDelegates {
             var tasks = execution.getProcessEngineServices().getTaskService();
             String queue = decision.queue().group();
             for (TaskEntity task : handleCaseTasks(execution)) {
-                int priority = task.getPriority();
+                int before = task.getPriority();
+                int priority = before;
                 if (decision.priority().taskPriority() > priority) {
                     priority = decision.priority().taskPriority();
                     // As a supervisor's change does: the new priority's SLA from when the case reached its queue, the
@@ -119,10 +120,18 @@ class CaseDelegates {
                 } else if (offeredTo.contains(queue)) {
                     placedIn = queue;
                 }
-                cases.recordReassessment(caseId, new Decision(false, placedIn, priority,
-                                decision.requiredSkills().stream().map(Enum::name).sorted().toList(), decision.rulesFired(),
-                                decision.ruleSetVersion()),
-                        decision.selfService() ? null : queue, holder);
+                boolean rulesQueue = !decision.selfService() && placedIn.equals(queue);
+                if (rulesQueue && (!offeredTo.contains(queue) || priority > before)) {
+                    // Moved to the rules' queue, or raised there: a decision the case is now placed by.
+                    cases.recordReassessment(caseId, new Decision(false, placedIn, priority,
+                            decision.requiredSkills().stream().map(Enum::name).sorted().toList(), decision.rulesFired(),
+                            decision.ruleSetVersion()));
+                } else {
+                    // Kept where it is (self-service chosen, the same queue, or a holder in another): the decision that
+                    // placed the case keeps giving the reasons on the desk and in the handover.
+                    cases.recordReassessmentKept(caseId, decision.selfService() ? null : queue, placedIn, holder,
+                            priority > before ? priority : null);
+                }
                 cases.place(caseId, placedIn, priority, CaseManagement.ROUTING);
             }
         };
