@@ -57,7 +57,7 @@ describe('StepForm', { timeout: 30000 }, () => {
     expect(view.text()).toContain('Resolve the case');
     expect(view.find('#step-submit').text()).toBe('Resolve case');
     // The topic is a group of radio buttons (every option in view, arrow keys move between them).
-    const technical = [...view.element.querySelectorAll<HTMLInputElement>('input[type=radio]')]
+    const technical = [...(view.element as HTMLElement).querySelectorAll<HTMLInputElement>('input[type=radio]')]
       .find(i => view.element.querySelector(`label[for="${i.id}"]`)?.textContent?.trim() === 'Technical');
     expect(technical, 'the Technical option').toBeTruthy();
     technical!.click();

@@ -46,3 +46,6 @@ export function roleNames(roles: Role[]): string {
 export function mayOpen(me: Me, pageId: string): boolean {
   return me.pages.some(page => page.id === pageId);
 }
+
+/** Session storage key: the page (with its "#case-9") a signed-out visitor was on, to return to after signing in. */
+export const RETURN_TO = 'omnicase.returnTo';

@@ -47,8 +47,9 @@ class SignInAndNavigationIT {
     void aWrongPasswordIsSaidOnTheSignInPageAndTheRightOneLeadsHome() {
         try (Browser browser = Browser.open()) {
             WebDriver page = browser.driver();
-            page.get(base() + "/desk.html");
-            await().atMost(Duration.ofSeconds(20)).until(() -> page.getCurrentUrl().endsWith("/login"));
+            long caseId = io.omnicase.support.QueueCases.escalatedIn(port, "billing").caseId();
+            page.get(base() + "/desk.html#case-" + caseId);
+            await().atMost(Duration.ofSeconds(20)).until(() -> page.getCurrentUrl().contains("/login"));
             page.findElement(By.id("username")).sendKeys("agent");
             page.findElement(By.id("password")).sendKeys("not-the-password");
             page.findElement(By.cssSelector("button[type=submit]")).click();
@@ -59,8 +60,9 @@ class SignInAndNavigationIT {
 
             page.findElement(By.id("password")).sendKeys("demo");
             page.findElement(By.cssSelector("button[type=submit]")).click();
-            // Back to the page that asked for the sign-in.
-            await().atMost(Duration.ofSeconds(20)).until(() -> page.getCurrentUrl().contains("/desk.html"));
+            // Back to the page that asked for the sign-in, with the case that was linked open.
+            await().atMost(Duration.ofSeconds(20)).until(() -> page.getCurrentUrl().endsWith("/desk.html#case-" + caseId));
+            await().atMost(Duration.ofSeconds(20)).until(() -> !page.findElements(By.cssSelector("#case-view[data-case='" + caseId + "'] #case-title")).isEmpty());
         }
     }
 
