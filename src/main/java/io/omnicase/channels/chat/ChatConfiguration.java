@@ -1,7 +1,9 @@
 package io.omnicase.channels.chat;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
@@ -22,6 +24,14 @@ class ChatConfiguration implements WebSocketConfigurer {
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(handler, PATH).setAllowedOriginPatterns("*");
+        registry.addHandler(handler, PATH).setAllowedOriginPatterns("*").addInterceptors(handler.limits());
+    }
+
+    /** A chat socket silent for the configured time is closed by the container (the widget reconnects). */
+    @Bean
+    ServletServerContainerFactoryBean chatSocketContainer(ChatProperties properties) {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxSessionIdleTimeout(properties.idleTimeout().toMillis());
+        return container;
     }
 }

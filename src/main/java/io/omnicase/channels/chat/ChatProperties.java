@@ -13,14 +13,23 @@ import java.time.Duration;
  * @param tokenLifetime how long a visitor token lasts since its last use (each visit renews it)
  * @param newVisitorsPerAddressPerHour new visitors one network address may start in an hour (default 30)
  * @param messagesPerVisitorPerMinute  messages one visitor may send in a minute (default 20)
+ * @param socketsPerAddress chat sockets one network address may hold open (default 20: a household or an office
+ *                          behind one address, each person with a few tabs)
+ * @param sockets           chat sockets all visitors together may hold open (default 2,000; every socket holds one of
+ *                          the server's connections, 8,192 in all, which staff pages and the API need too)
+ * @param idleTimeout       a chat socket silent this long is closed (default 10 minutes; the widget reconnects)
  */
 @ConfigurationProperties(prefix = "omnicase.channels.chat")
 record ChatProperties(String tokenSecret, Duration tokenLifetime, Integer newVisitorsPerAddressPerHour,
-                      Integer messagesPerVisitorPerMinute) {
+                      Integer messagesPerVisitorPerMinute, Integer socketsPerAddress, Integer sockets,
+                      Duration idleTimeout) {
 
     ChatProperties {
         tokenLifetime = tokenLifetime == null ? Duration.ofDays(30) : tokenLifetime;
         newVisitorsPerAddressPerHour = newVisitorsPerAddressPerHour == null ? 30 : newVisitorsPerAddressPerHour;
         messagesPerVisitorPerMinute = messagesPerVisitorPerMinute == null ? 20 : messagesPerVisitorPerMinute;
+        socketsPerAddress = socketsPerAddress == null ? 20 : socketsPerAddress;
+        sockets = sockets == null ? 2_000 : sockets;
+        idleTimeout = idleTimeout == null ? Duration.ofMinutes(10) : idleTimeout;
     }
 }

@@ -66,12 +66,17 @@ class ChatSocketHandler extends TextWebSocketHandler {
     private final ObjectMapper json;
     private final Validator validator;
     private final ChatFloodGuard flood;
+    private final ChatSocketLimits limits;
+
+    /** A window says hello at once; a socket that has not within this time is closed. */
+    static final Duration HELLO_WITHIN = Duration.ofSeconds(10);
 
     ChatSocketHandler(CaseIntake intake, CaseManagement cases, ChatSessions sessions, ChatEmailVerification verification,
                       VisitorTokens tokens, ChatConversations conversations, ChatNotices notices, Deliveries deliveries,
                       ApplicationEventPublisher events, ObjectMapper json, Validator validator, ChatProperties properties) {
         this.flood = new ChatFloodGuard(properties.newVisitorsPerAddressPerHour(), properties.messagesPerVisitorPerMinute(),
                 java.time.Clock.systemUTC());
+        this.limits = new ChatSocketLimits(properties.socketsPerAddress(), properties.sockets(), HELLO_WITHIN);
         this.intake = intake;
         this.cases = cases;
         this.sessions = sessions;
@@ -85,8 +90,19 @@ class ChatSocketHandler extends TextWebSocketHandler {
         this.validator = validator;
     }
 
+    /** How many sockets one address, and all visitors, may hold; checked at the handshake. */
+    ChatSocketLimits limits() {
+        return limits;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        limits.opened(session, VISITOR);
+    }
+
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        limits.closed(session);
         Object visitor = session.getAttributes().get(VISITOR);
         if (visitor != null) {
             sessions.closed(visitor.toString(), session);
