@@ -208,7 +208,7 @@ class ChatEmailVerification {
         }
         // An address no customer has yet becomes a customer of its own first, so every link is one recorded merge.
         CustomerId byEmail = owner.orElseGet(() -> customers.resolve(Channel.EMAIL, row.email(), null));
-        CustomerMerge merge = customers.merge(byVisitor, byEmail, mergedBy(visitor, row.email(), row.id()));
+        CustomerMerge merge = customers.merge(byVisitor, byEmail, mergedBy(row.id()));
         finish(row.id(), "VERIFIED", now, merge.id());
         return new Outcome(Status.VERIFIED, row.email(), 0);
     }
@@ -220,12 +220,13 @@ class ChatEmailVerification {
     }
 
     /**
-     * Who made a merge by code, as the merge record and the moved cases' timelines keep it: the visitor and the address
-     * they proved (for an address too long for a timeline's author, the verification row that holds it).
+     * Who made a merge by code, as the merge record, the moved cases' timelines and the audit trail's actor keep it:
+     * "chat visitor by a mailed code (chat email verification 12)". Neither the address nor the visitor id: the audit
+     * trail's actor is sealed in its hash chain, and an erasure must be able to forget both (probe, 4 December); the
+     * verification row, which an erasure clears, holds them.
      */
-    static String mergedBy(String visitor, String email, long verificationId) {
-        String by = "chat visitor " + visitor + " by the code mailed to " + email;
-        return by.length() <= 300 ? by : "chat visitor " + visitor + " by a mailed code (chat email verification " + verificationId + ")";
+    static String mergedBy(long verificationId) {
+        return "chat visitor by a mailed code (chat email verification " + verificationId + ")";
     }
 
     private boolean linkedToAnotherEmail(String visitor, String email) {

@@ -170,7 +170,10 @@ class JdbcCustomers implements Customers {
                 .forEach(text -> parseIdentities(text).stream().filter(i -> !recorded.contains(i)).forEach(recorded::add));
         jdbc.sql("DELETE FROM customer_identities WHERE customer_id IN (:ids)").param("ids", people).update();
         jdbc.sql("UPDATE customers SET display_name = NULL WHERE id IN (:ids)").param("ids", people).update();
-        jdbc.sql("UPDATE customer_merges SET identities = '' WHERE source_id IN (:ids) OR target_id IN (:ids)")
+        // Merges by a mailed code recorded before 4 December named the visitor and the address in who made them.
+        jdbc.sql("UPDATE customer_merges SET identities = '', merged_by = CASE WHEN merged_by LIKE 'chat visitor %' "
+                        + "THEN 'chat visitor by a mailed code' ELSE merged_by END "
+                        + "WHERE source_id IN (:ids) OR target_id IN (:ids)")
                 .param("ids", people).update();
         CustomerErased erased = new CustomerErased(id, recorded, caseIds, by, Instant.now());
         events.publishEvent(erased);

@@ -111,8 +111,12 @@ class ChatIdentityIT {
             assertThat(identities(mia_)).contains("EMAIL:" + mia, "CHAT_VISITOR:" + visitor.id);
             JsonNode merges = Api.as(port, "auditor").get("/api/customers/" + mia_ + "/merges").json();
             assertThat(merges).hasSize(1);
-            assertThat(merges.get(0).get("mergedBy").asText()).isEqualTo("chat visitor " + visitor.id + " by the code mailed to " + mia);
+            assertThat(merges.get(0).get("mergedBy").asText()).as("neither the address nor the visitor id: an erasure forgets them")
+                    .startsWith("chat visitor by a mailed code (chat email verification ").doesNotContain(mia).doesNotContain(visitor.id);
             assertThat(merges.get(0).get("target").get("value").asLong()).isEqualTo(mia_);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Api.as(port, "auditor")
+                    .get("/api/audit/customers/" + mia_ + "/trace").json().get("entries").findValuesAsText("actor"))
+                    .contains(merges.get(0).get("mergedBy").asText()).noneMatch(actor -> actor.contains(mia)));
             assertThat(merges.get(0).get("identities").toString()).contains(visitor.id);
             assertThat(merges.get(0).get("mergedAt").asText()).isNotBlank();
             assertThat(jdbc.sql("SELECT state FROM chat_email_verifications WHERE visitor = ?").param(visitor.id)
