@@ -56,8 +56,9 @@ public class UserAccounts {
      * Whether a name a customer gives (in a mail's From, a chat, a messenger profile) would pass for Omnicase's own
      * people on the pages agents and supervisors read: a staff member's name or login, or a name the product speaks
      * with ("Support", "Assistant"), compared as they look ({@link LookAlike}: other scripts' look-alike letters,
-     * accents, case, spaces, bidi and zero-width characters make no difference), and a name that holds a staff
-     * member's full name ("Sara Supervisor (team lead)"). Such a name is not taken; the customer is shown by address.
+     * accents, small capitals, digits for letters, case, spaces, bidi and zero-width characters make no difference), a
+     * name that holds a staff member's full name ("Sara Supervisor (team lead)") or one of the product's words as a
+     * word of its own ("Omnicase Support"). Such a name is not taken; the customer is shown by address.
      */
     @Transactional(readOnly = true)
     public boolean isStaffName(String name) {
@@ -65,7 +66,10 @@ public class UserAccounts {
         if (key.isEmpty()) {
             return false;
         }
-        if (PRODUCT_VOICES.stream().map(LookAlike::key).anyMatch(key::equals)) {
+        // A word of the name that is one of the product's ("Omnicase Support", "Support Team"); not inside a word:
+        // "Systemhaus GmbH" and "Agentur Müller" are customers' names.
+        List<String> words = LookAlike.wordKeys(name);
+        if (PRODUCT_VOICES.stream().map(LookAlike::key).anyMatch(voice -> key.equals(voice) || words.contains(voice))) {
             return true;
         }
         for (UserRow row : rows.findAll()) {

@@ -176,6 +176,8 @@ class IntakeValidationIT {
         Map<String, String> stored = new HashMap<>();
         for (String name : List.of("Sara Supervisor", "\u0405\u0430r\u0430 \u0405u\u0440\u0435rv\u0456\u0455\u043er",
                 "ＳＡＭ  ＳＥＮＩＯＲ", "Sam Sen\u200Bior (team lead)", "senior", "Support", "Jonas Weber",
+                "S\u1d00\u0280\u1d00 S\u1d1c\u1d18\u1d07\u0280\u1d20\u026as\u1d0f\u0280", "Sara Superv1sor", "Omnicase Support",
+                "Systemhaus GmbH",
                 "\u202ErosivrepuS araS\u202C")) {
             String id = UUID.randomUUID().toString();
             String address = "staffname-" + id.substring(0, 8) + "@example.com";
@@ -197,6 +199,10 @@ class IntakeValidationIT {
                 .as("a login").containsEntry("senior", "(address)")
                 .as("the product's voice").containsEntry("Support", "(address)")
                 .as("a customer's own name").containsEntry("Jonas Weber", "Jonas Weber")
+                .as("small capitals").containsEntry("S\u1d00\u0280\u1d00 S\u1d1c\u1d18\u1d07\u0280\u1d20\u026as\u1d0f\u0280", "(address)")
+                .as("a digit for a letter").containsEntry("Sara Superv1sor", "(address)")
+                .as("the product's word in a longer name").containsEntry("Omnicase Support", "(address)")
+                .as("a company whose name starts like a product word").containsEntry("Systemhaus GmbH", "Systemhaus GmbH")
                 .as("bidi controls dropped: the name reads as written").containsEntry("\u202ErosivrepuS araS\u202C", "rosivrepuS araS");
     }
 
@@ -259,6 +265,10 @@ class IntakeValidationIT {
     void aBadSearchDateIsNamed() {
         assertProblem(Api.as(port, "agent").get("/api/search?from=last-week"), 400, "from");
         assertProblem(Api.as(port, "agent").get("/api/search?channel=FAX"), 400, "channel");
+        // A date the database and the index cannot hold is the caller's mistake, not an outage.
+        assertProblem(Api.as(port, "agent").get("/api/search?to=-1000000000-01-01T00:00:00Z"), 400, "to");
+        assertProblem(Api.as(port, "supervisor").get("/api/insight/coaching?from=-1000000000-01-01T00:00:00Z"), 400, "from");
+        assertProblem(Api.as(port, "supervisor").get("/api/insight/quality?from=%2B10000-01-01T00:00:00Z"), 400, "from");
     }
 
     private static Map<String, Object> message(String channel, String from, String providerMessageId) {

@@ -288,6 +288,11 @@ class WebHardeningIT {
         assertProblem(bearer, 403);
         assertThat(bearer.body()).as("an Authorization header no API reads does not lift the check").contains("CSRF token is missing");
 
+        String bogus = "Authorization: Basic " + Base64.getEncoder().encodeToString("nobody:x".getBytes(StandardCharsets.UTF_8)) + "\r\n";
+        RawHttp.Reply logout = session.post("/logout", "{}", null, bogus);
+        assertThat(logout.status()).as("signing out with wrong Basic credentials and no token: " + logout).isEqualTo(403);
+        // Still signed in: the request with the right token below goes through.
+
         RawHttp.Reply wrong = session.post("/api/assistant/ask", "{\"question\":\"refund\"}", "not-the-token");
         assertProblem(wrong, 403);
         assertThat(wrong.body()).contains("CSRF token is invalid");
@@ -369,7 +374,8 @@ class WebHardeningIT {
         String claim = "/api/desk/tasks/" + billing.taskId() + "/claim";
 
         for (String[] foreign : List.of(new String[]{"Sec-Fetch-Site", "cross-site"}, new String[]{"Sec-Fetch-Site", "same-site"},
-                new String[]{"Origin", "http://evil.example"}, new String[]{"Origin", "null"})) {
+                new String[]{"Origin", "http://evil.example"}, new String[]{"Origin", "null"},
+                new String[]{"Origin", "http://127.0.0.1:" + (port + 1)}, new String[]{"Origin", "https://127.0.0.1:" + port})) {
             java.net.http.HttpResponse<String> forged = formPost(claim, foreign);
             assertThat(forged.statusCode()).as(String.join(": ", foreign)).isEqualTo(403);
             assertThat(forged.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));

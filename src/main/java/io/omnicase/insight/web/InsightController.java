@@ -3,6 +3,7 @@ package io.omnicase.insight.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.omnicase.cases.CaseId;
 import io.omnicase.http.InvalidFieldException;
+import io.omnicase.http.RequestDates;
 import io.omnicase.insight.Coaching;
 import io.omnicase.insight.CoachingReport;
 import io.omnicase.insight.RepeatIssues;
@@ -20,9 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 /**
  * The history's patterns over HTTP: a case's earlier cases about the same issue (for the desk; the case access policy
@@ -58,8 +56,8 @@ class InsightController {
     @GetMapping("/api/insight/coaching")
     CoachingReport coaching(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                             @RequestParam(required = false) String queue) {
-        Instant until = to == null || to.isBlank() ? Instant.now() : instant("to", to);
-        Instant since = from == null || from.isBlank() ? until.minus(Duration.ofDays(30)) : instant("from", from);
+        Instant until = to == null || to.isBlank() ? Instant.now() : RequestDates.instant("to", to);
+        Instant since = from == null || from.isBlank() ? until.minus(Duration.ofDays(30)) : RequestDates.instant("from", from);
         if (!since.isBefore(until)) {
             throw new InvalidFieldException("from", "must be before to");
         }
@@ -80,11 +78,4 @@ class InsightController {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10").body(problem);
     }
 
-    private static Instant instant(String field, String value) {
-        try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(field, "must be an ISO date (2026-11-01) or instant (2026-11-01T10:00:00Z)");
-        }
-    }
 }

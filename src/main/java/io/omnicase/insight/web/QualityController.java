@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseId;
 import io.omnicase.http.InvalidFieldException;
+import io.omnicase.http.RequestDates;
 import io.omnicase.http.NotFoundException;
 import io.omnicase.insight.InvalidQualityRulesException;
 import io.omnicase.insight.QualityRules;
@@ -35,9 +36,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,8 +68,8 @@ class QualityController {
                              @RequestParam(required = false) @Size(max = 100) String agent,
                              @RequestParam(required = false) Long caseId,
                              @RequestParam(defaultValue = "10") @Min(0) @Max(100) int lowest) {
-        Instant since = instant("from", from);
-        Instant until = instant("to", to);
+        Instant since = RequestDates.instant("from", from);
+        Instant until = RequestDates.instant("to", to);
         if (since == null && until == null && caseId == null) {
             since = Instant.now().minus(java.time.Duration.ofDays(30));
         }
@@ -142,16 +140,6 @@ class QualityController {
     }
 
     /** A date (2026-12-01, the start of that day in UTC) or an instant (2026-12-01T10:00:00Z). */
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(field, "must be a date (2026-12-01) or an instant (2026-12-01T10:00:00Z)");
-        }
-    }
 
     /** A case's quality: the latest resolution's score and the earlier ones'. */
     record CaseQuality(long caseId, QualityScore latest, List<QualityScore> earlier) {

@@ -9,6 +9,7 @@ import io.omnicase.search.InteractionIndex;
 import io.omnicase.search.SearchQuery;
 import io.omnicase.search.SearchResult;
 import io.omnicase.http.InvalidFieldException;
+import io.omnicase.http.RequestDates;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -22,9 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.security.Principal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 /**
  * Searches the interaction history. A reader finds only entries of cases the case access policy lets them read: their
@@ -57,8 +55,8 @@ class SearchController {
                         @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
                         Principal user) {
         String onChannel = channel(channel);
-        Instant since = instant("from", from);
-        Instant until = instant("to", to);
+        Instant since = RequestDates.instant("from", from);
+        Instant until = RequestDates.instant("to", to);
         CaseScope scope = access.readableScope(user.getName());
         return index.search(new SearchQuery(q, customer, caseId, onChannel, since, until, size,
                 scope.all() ? null : scope.caseIds()));
@@ -83,14 +81,4 @@ class SearchController {
         }
     }
 
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(field, "must be an ISO date (2026-11-01) or instant (2026-11-01T10:00:00Z)");
-        }
-    }
 }

@@ -39,7 +39,8 @@ final class CrossSiteChanges extends OncePerRequestFilter {
     /**
      * Sent on behalf of another site: by Fetch Metadata when the browser sends it; else by {@code Origin} (browsers and
      * web views without Fetch Metadata still send it with a form's POST): {@code null} (a sandboxed or privacy-hidden
-     * origin) or a host other than the one the request was sent to (behind the load balancer, its forwarded host).
+     * origin) or an origin (scheme, host and port) other than the one the request was sent to (behind the load
+     * balancer, its forwarded scheme, host and port).
      */
     static boolean foreign(HttpServletRequest request) {
         String site = request.getHeader("Sec-Fetch-Site");
@@ -51,8 +52,15 @@ final class CrossSiteChanges extends OncePerRequestFilter {
             return false;
         }
         try {
-            String host = URI.create(origin.strip()).getHost();
-            return host == null || !host.equalsIgnoreCase(request.getServerName());
+            URI from = URI.create(origin.strip());
+            String scheme = from.getScheme();
+            if (from.getHost() == null || scheme == null) {
+                return true;
+            }
+            int port = from.getPort() != -1 ? from.getPort() : "https".equalsIgnoreCase(scheme) ? 443 : 80;
+            // Another origin on the same host (another port, or http for https) is another site's page too.
+            return !from.getHost().equalsIgnoreCase(request.getServerName()) || !scheme.equalsIgnoreCase(request.getScheme())
+                    || port != request.getServerPort();
         } catch (IllegalArgumentException unreadable) {
             return true;
         }

@@ -61,7 +61,10 @@ class SecurityConfiguration {
         RequestMatcher loginForm = new AntPathRequestMatcher("/login", "POST");
         // HTTP Basic credentials, which a cross-site form cannot set; any other Authorization header (which no API
         // here reads) leaves a request that carries the session cookie under CSRF protection.
+        // Signing out keeps the check whatever the request carries: the sign-out runs before Basic credentials are
+        // checked, so a wrong pair would otherwise end a session without its token (probe, 4 December).
         RequestMatcher noSessionToRide = request -> basicCredentials(request.getHeader("Authorization"))
+                && !"/logout".equals(request.getServletPath())
                 || request.getRequestedSessionId() == null && !loginForm.matches(request);
         http
                 .authorizeHttpRequests(auth -> auth
