@@ -33,6 +33,11 @@ public final class ChurnIntent {
             "terminate|terminating|end|ending " + MY + " " + CONTRACT,
             "switch|switching|move|moving|go|going|port|porting to another|a " + PROVIDER + "|competitor",
             "another|different " + PROVIDER,
+            // "I will cancel and switch provider": a provider (or providers) named right after the verb.
+            "switch|switching|change|changing " + PROVIDER + "|providers|companies|banks|carriers|suppliers|operators|networks|insurers",
+            // "I will cancel." / "I'll cancel and go": cancelling with nothing named, at the end or joined to more.
+            "will|ill|gonna cancel $|and|now|today|immediately|then|unless|if|it|everything",
+            "going to cancel $|and|now|today|immediately|then|unless|if|it|everything",
             "competitor|competitors|competition",
             "business|custom elsewhere",
             "go|going|shop|shopping elsewhere",
@@ -66,6 +71,8 @@ public final class ChurnIntent {
     /** Whether the text says the customer means to leave. */
     public static boolean in(String text) {
         List<String> words = words(text);
+        // "$" stands for the end of the text, which a phrase may ask for ("I will cancel").
+        words.add("$");
         for (int start = 0; start < words.size(); start++) {
             for (String[][] phrase : PHRASES) {
                 if (startsAt(words, start, phrase)) {
