@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handoverSummary, localSla, score, waiting } from './format';
+import { learnPeople } from '../lib/people';
 
 describe('score', () => {
   it('shows two decimals and never a negative zero', () => {
@@ -26,6 +27,21 @@ describe('handoverSummary', () => {
     })).toBe('The customer wrote 1 message via Web chat, first: "Hello?". The assistant tried 1 time (0 answered); '
       + 'last: declined because no article fits. Routing: self-service. No earlier cases. '
       + 'Repeat contact: another case within 30 days.');
+  });
+
+  it('tells the next holder the last thing a person told the customer and why the case was handed on', () => {
+    learnPeople([{ username: 'agent', displayName: 'Alex Agent' }]);
+    const text = handoverSummary({
+      ...base,
+      transcript: [
+        { direction: 'INBOUND', channel: 'EMAIL', author: 'karl@example.com', text: 'Charged twice', at: null },
+        { direction: 'OUTBOUND', channel: 'EMAIL', author: 'agent', text: 'The refund comes within 3 working days.', at: null },
+        { direction: 'OUTBOUND', channel: 'EMAIL', author: 'assistant', text: 'Here is an article.', at: null },
+      ],
+      handedOn: 'Reassigned from Alex Agent to Sam Senior by Sara Supervisor: Alex is off tomorrow',
+    });
+    expect(text).toContain('Last reply by Alex Agent: "The refund comes within 3 working days.". '
+      + 'Reassigned from Alex Agent to Sam Senior by Sara Supervisor: Alex is off tomorrow.');
   });
 
   it('shows the server\'s summary when the answer has no transcript', () => {

@@ -2,6 +2,7 @@
 // Codes as words (channels, statuses, tiers, topics, priorities) come from ../lib/labels, times from ../lib/time.
 import { channelLabel, count, priorityLabel, statusLabel, tierLabel, topicLabel } from '../lib/labels';
 import { clock, dateTime } from '../lib/time';
+import { nameOf } from '../lib/people';
 import type { Handover, Mood, QueueItem, SentimentLabel, SlaState, Suggestion, Trend } from './types';
 
 /** A duration as people say it: "45 s", "12 min", "2 h 5 min", "3 d 4 h". */
@@ -162,6 +163,11 @@ export function handoverSummary(h: Handover): string {
           + confidenceLevel({ answer: last.answer, topic: last.topic, confidence: last.confidence }) + ' confidence'
         : 'declined' + (last.declineReason ? ' because ' + last.declineReason : '')) + '.');
   }
+  // What the next holder needs from the colleagues before them: the last thing a person told the customer, and why
+  // the case was handed on.
+  const lastReply = h.transcript.filter(m => m.direction === 'OUTBOUND' && m.author && !m.author.startsWith('assistant')).pop();
+  if (lastReply) sentences.push('Last reply by ' + nameOf(lastReply.author) + ': "' + quote(lastReply.text) + '".');
+  if (h.handedOn) sentences.push(/[.!?]$/.test(h.handedOn) ? h.handedOn : h.handedOn + '.');
   const routing = h.routing;
   if (routing) {
     sentences.push('Routing: ' + (routing.selfService ? 'self-service'

@@ -87,6 +87,8 @@ export interface Handover {
   status: string;
   /** The server's summary, in its codes; the desk tells its own from the parts (see handoverSummary). */
   summary: string;
+  /** Why the case was last handed on ("Reassigned from Alex Agent to Sam Senior by Sara Supervisor: …"), if it was. */
+  handedOn?: string | null;
   /** The messages in and out, oldest first; absent from an older server. */
   transcript?: { direction: string; channel: string | null; author: string | null; text: string | null; at: string | null }[];
   customer: {

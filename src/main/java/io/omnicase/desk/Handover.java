@@ -20,7 +20,7 @@ import java.util.List;
  */
 public record Handover(long caseId, String status, String summary, CustomerPart customer, List<Message> transcript,
                        List<AssistantTry> assistant, RoutingPart routing, List<EarlierCase> earlierCases,
-                       boolean repeatContact) {
+                       boolean repeatContact, String handedOn) {
 
     /** The customer and every identity they used; {@code displayName} is the name agents know them by. */
     public record CustomerPart(long id, String displayName, Customer.Tier tier, List<Identity> identities) {

@@ -27,8 +27,10 @@ public class Handovers {
     private final CaseManagement cases;
     private final Customers customers;
     private final SelfService selfService;
+    private final io.omnicase.security.UserAccounts users;
 
-    Handovers(CaseManagement cases, Customers customers, SelfService selfService) {
+    Handovers(CaseManagement cases, Customers customers, SelfService selfService, io.omnicase.security.UserAccounts users) {
+        this.users = users;
         this.cases = cases;
         this.customers = customers;
         this.selfService = selfService;
@@ -67,9 +69,22 @@ public class Handovers {
                         c.openedAt(), c.resolvedAt()))
                 .toList();
         boolean repeat = earlier.stream().anyMatch(c -> c.openedAt().isAfter(view.openedAt().minus(REPEAT_WINDOW)));
-        String summary = summary(customer, transcript, tries, routing, earlier)
+        // What the next holder needs from the colleagues before them: the last thing a person told the customer (a
+        // promise, a question), and why the case was handed on.
+        String lastReply = timeline.stream()
+                .filter(e -> e.kind() == InteractionKind.OUTBOUND && e.author() != null
+                        && !e.author().startsWith(CaseManagement.ASSISTANT))
+                .reduce((first, second) -> second)
+                .map(e -> "Last reply by " + users.nameOf(e.author()) + ": \"" + quote(e.text()) + "\".").orElse(null);
+        String handedOn = timeline.stream()
+                .filter(e -> e.detail() instanceof io.omnicase.cases.EntryDetail.Fields fields
+                        && fields.values().containsKey("reassignedTo") && e.text() != null)
+                .reduce((first, second) -> second)
+                .map(e -> e.text().endsWith(".") ? e.text() : e.text() + ".").orElse(null);
+        String summary = summary(customer, transcript, tries, routing, earlier, lastReply, handedOn)
                 + (repeat ? " Repeat contact: another case within " + REPEAT_WINDOW.toDays() + " days." : "");
-        return new Handover(view.id(), view.status().name(), summary, customer, transcript, tries, routing, earlier, repeat);
+        return new Handover(view.id(), view.status().name(), summary, customer, transcript, tries, routing, earlier, repeat,
+                handedOn);
     }
 
     private static String channelWord(Enum<?> channel) {
@@ -97,7 +112,7 @@ public class Handovers {
     /** Plain sentences from the facts above; no model, so the summary never says what the case does not hold. */
     static String summary(Handover.CustomerPart customer, List<Handover.Message> transcript,
                           List<Handover.AssistantTry> tries, Handover.RoutingPart routing,
-                          List<Handover.EarlierCase> earlier) {
+                          List<Handover.EarlierCase> earlier, String lastReply, String handedOn) {
         List<String> sentences = new ArrayList<>();
         List<Handover.Message> inbound = transcript.stream().filter(m -> "INBOUND".equals(m.direction())).toList();
         Set<String> channels = new LinkedHashSet<>(inbound.stream().map(Handover.Message::channel)
@@ -120,6 +135,12 @@ public class Handovers {
                     ? "answered about " + (last.topic() == null ? "its topic" : last.topic().toLowerCase(java.util.Locale.ROOT))
                     + ", " + Math.round(last.confidence() * 100) + " % sure"
                     : "declined because " + last.declineReason()) + ".");
+        }
+        if (lastReply != null) {
+            sentences.add(lastReply);
+        }
+        if (handedOn != null) {
+            sentences.add(handedOn);
         }
         if (routing != null) {
             sentences.add("Routing: " + (routing.selfService() ? "self-service" : "queue " + routing.queue()

@@ -104,6 +104,9 @@ class SupervisorFloorIT {
                     .contains("to Sam Senior by Sara Supervisor: " + reassignReason));
             assertThat(Timelines.texts(timeline, "ROUTING")).anySatisfy(text -> assertThat(text)
                     .contains("→ urgent, SLA due ").contains(" UTC by Sara Supervisor: " + priorityReason));
+            // Sam, who takes it over, reads why in the handover.
+            assertThat(Api.as(port, "senior").get("/api/cases/" + billing.caseId() + "/handover").json().get("handedOn").asText())
+                    .contains("to Sam Senior by Sara Supervisor: " + reassignReason);
             JsonNode caseView = Api.as(port, "supervisor").get("/api/cases/" + billing.caseId()).json();
             assertThat(caseView.get("priority").asInt()).isEqualTo(90);
             assertThat(caseView.get("assignee").asText()).isEqualTo("senior");
