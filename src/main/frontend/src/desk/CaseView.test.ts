@@ -177,6 +177,7 @@ describe('CaseView', { timeout: 30000 }, () => {
     expect(view.find('#reply-form').exists()).toBe(false);
     expect(view.find('#step-form').exists()).toBe(false);
     expect(view.find('#read-only-note').text()).toContain('read-only');
+    expect(document.activeElement?.id, 'the keyboard goes on from the case, not the page').toBe('case-title');
     view.unmount();
   });
 
@@ -222,6 +223,19 @@ describe('CaseView', { timeout: 30000 }, () => {
     expect(view.find('#case-state').text()).toBe('Closed');
     expect(view.find('#reply-form').exists()).toBe(false);
     expect(view.find('#read-only-note').exists()).toBe(true);
+    view.unmount();
+  });
+
+  it('keeps a reply being typed to copy when the case goes to a colleague meanwhile', async () => {
+    const view = await opened();
+    await view.find('#reply-text').setValue('Hello Karl, our technical team has a fix.');
+    FakeStream.last!.emit('case', { caseId: 42, status: 'ESCALATED', queue: 'billing', priority: 90, assignee: 'senior', sentiment: null });
+    await flushPromises();
+    expect(view.find('#reply-form').exists()).toBe(false);
+    expect(view.find('#unsent-reply').text()).toContain('Your reply was not sent: the case is with senior now');
+    expect((view.find('#unsent-text').element as HTMLTextAreaElement).value).toBe('Hello Karl, our technical team has a fix.');
+    await view.find('#unsent-discard').trigger('click');
+    expect(view.find('#unsent-reply').exists()).toBe(false);
     view.unmount();
   });
 
