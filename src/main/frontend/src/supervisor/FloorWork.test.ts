@@ -155,6 +155,13 @@ describe('FloorWork', () => {
     expect(posts[1]).toEqual({ url: '/api/supervisor/cases/1/priority', body: { priority: 'URGENT', reason: 'x' } });
     expect(item().find('.problem').text()).toBe('Say why: the reason goes on the case\'s timeline');
     expect(item().find('form').exists()).toBe(true);
+    // Ctrl+Enter in the reason sends the form, as on the desk; the status names the priority as the row does.
+    await item().find('textarea.reason').setValue('Third contact today');
+    answer = () => json(row(1, { priority: 90 }));
+    await item().find('textarea.reason').trigger('keydown', { key: 'Enter', ctrlKey: true });
+    await flushPromises();
+    expect(posts[2]).toEqual({ url: '/api/supervisor/cases/1/priority', body: { priority: 'URGENT', reason: 'Third contact today' } });
+    expect(item().find('.done').text()).toBe('Priority Urgent.');
     floor.unmount();
   });
 
