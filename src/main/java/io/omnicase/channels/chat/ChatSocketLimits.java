@@ -48,8 +48,7 @@ final class ChatSocketLimits implements HandshakeInterceptor {
     @Override
     public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
                                    Map<String, Object> attributes) {
-        String address = request.getRemoteAddress() == null || request.getRemoteAddress().getAddress() == null
-                ? "unknown" : request.getRemoteAddress().getAddress().getHostAddress();
+        String address = addressOf(request);
         if (!take(address)) {
             response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
             response.getHeaders().set("Retry-After", "30");
@@ -65,10 +64,13 @@ final class ChatSocketLimits implements HandshakeInterceptor {
         if (failure != null) {
             // The socket never opened: nothing will close it, so its place is given back here. The address is not in
             // the attributes any more (they belong to the session that never was); read it from the request again.
-            String address = request.getRemoteAddress() == null || request.getRemoteAddress().getAddress() == null
-                    ? "unknown" : request.getRemoteAddress().getAddress().getHostAddress();
-            give(address);
+            give(addressOf(request));
         }
+    }
+
+    private static String addressOf(ServerHttpRequest request) {
+        return request.getRemoteAddress() == null || request.getRemoteAddress().getAddress() == null
+                ? "unknown" : request.getRemoteAddress().getAddress().getHostAddress();
     }
 
     /** A socket opened: closed unless it has said hello (the visitor attribute is set) within the allowed time. */
