@@ -63,9 +63,9 @@ class CamundaWebappsBrowserIT {
                     "/camunda/app/tasklist/default/#/?task=" + technical.taskId());
             WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(60));
             wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Claim']"))).click();
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-form-field-select .fjs-input-group"))).click();
+            // The topic: one of the form's radio buttons, found by its label as a person finds it.
             wait.until(ExpectedConditions.elementToBeClickable(
-                    By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='Technical']"))).click();
+                    By.xpath("//*[contains(@class,'fjs-form-field-radio')]//label[normalize-space()='Technical']"))).click();
             page.findElement(By.cssSelector(".fjs-form-field-textarea textarea")).sendKeys("Reinstalled the app from Tasklist");
             browser.screenshot("tasklist-resolve-form");
             wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))).click();
