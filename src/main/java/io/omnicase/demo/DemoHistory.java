@@ -144,7 +144,8 @@ class DemoHistory {
         boolean answered = false;
         for (TimelineEntry entry : cases.timeline(new CaseId(caseId))) {
             answered |= entry.kind() == InteractionKind.INBOUND && text.equals(entry.text());
-            if (answered && entry.decision().isPresent()) {
+            // A routing entry: a decision the case is placed by, or a re-assessment that kept it where it is.
+            if (answered && entry.kind() == InteractionKind.DECISION) {
                 return true;
             }
         }
