@@ -20,4 +20,9 @@ public record Decision(boolean selfService, String queue, int priority, List<Str
         requiredSkills = requiredSkills == null ? List.of() : List.copyOf(requiredSkills);
         rulesFired = rulesFired == null ? List.of() : List.copyOf(rulesFired);
     }
+
+    /** The same decision as it placed a case a person's task waits in: that queue and priority, no self-service. */
+    public Decision placedIn(String taskQueue, int taskPriority) {
+        return new Decision(false, taskQueue, taskPriority, requiredSkills, rulesFired, ruleSetVersion);
+    }
 }

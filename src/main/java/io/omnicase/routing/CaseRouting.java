@@ -66,7 +66,8 @@ public class CaseRouting {
         return routing.decide(id, factsOf(id));
     }
 
-    private static Decision recorded(RoutingDecision decision) {
+    /** A decision as the case records it on its timeline. */
+    public static Decision recorded(RoutingDecision decision) {
         return new Decision(decision.selfService(), decision.queue().group(),
                 decision.priority().taskPriority(), decision.requiredSkills().stream().map(Enum::name).sorted().toList(),
                 decision.rulesFired(), decision.ruleSetVersion());

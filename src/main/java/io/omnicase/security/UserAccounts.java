@@ -7,12 +7,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The users of Omnicase, stored in MariaDB with BCrypt password hashes. */
 @Service
@@ -69,22 +71,37 @@ public class UserAccounts {
         // A word of the name that is one of the product's ("Omnicase Support", "Support Team"); not inside a word:
         // "Systemhaus GmbH" and "Agentur Müller" are customers' names.
         List<String> words = LookAlike.wordKeys(name);
-        if (PRODUCT_VOICES.stream().map(LookAlike::key).anyMatch(voice -> key.equals(voice) || words.contains(voice))) {
+        if (PRODUCT_VOICES.stream().anyMatch(voice -> key.equals(voice) || words.contains(voice))) {
             return true;
         }
-        for (UserRow row : rows.findAll()) {
-            String login = LookAlike.key(row.username());
-            String shown = LookAlike.key(row.displayName());
-            if (key.equals(login) || !shown.isEmpty() && key.contains(shown)) {
-                return true;
-            }
-        }
-        return false;
+        StaffKeys staff = staffKeys();
+        return staff.logins().contains(key) || staff.names().stream().anyMatch(key::contains);
     }
 
-    /** Names under which Omnicase itself writes to customers and agents. */
-    private static final List<String> PRODUCT_VOICES =
-            List.of("Support", "Assistant", "Omnicase", "System", "Administrator", "Admin", "Supervisor", "Agent");
+    /** The product's words, as {@link LookAlike} keys. */
+    private static final List<String> PRODUCT_VOICES = Stream.of("Support", "Assistant", "Omnicase", "System",
+            "Administrator", "Admin", "Supervisor", "Agent").map(LookAlike::key).toList();
+
+    /**
+     * Every account's login and name as {@link LookAlike} keys, read at most once a minute (and again after a save on
+     * this node): each new customer's name is checked against them during intake, and the accounts rarely change.
+     */
+    private StaffKeys staffKeys() {
+        StaffKeys cached = staffKeys;
+        if (cached == null || cached.readAt().isBefore(Instant.now().minusSeconds(60))) {
+            List<UserRow> all = rows.findAll();
+            cached = new StaffKeys(all.stream().map(row -> LookAlike.key(row.username())).collect(Collectors.toSet()),
+                    all.stream().map(row -> LookAlike.key(row.displayName())).filter(k -> !k.isEmpty()).toList(),
+                    Instant.now());
+            staffKeys = cached;
+        }
+        return cached;
+    }
+
+    private record StaffKeys(Set<String> logins, List<String> names, Instant readAt) {
+    }
+
+    private volatile StaffKeys staffKeys;
 
     @Transactional(readOnly = true)
     public boolean isEmpty() {
@@ -94,6 +111,7 @@ public class UserAccounts {
     /** Creates the user, or updates its name, password, roles and queues when it exists. */
     @Transactional
     public void save(UserAccount account, String password) {
+        staffKeys = null;
         rows.save(rows.findById(account.username()).orElseGet(() -> new UserRow(account.username()))
                 .with(account.displayName(), passwords.encode(password),
                         join(account.roles().stream().map(Enum::name).collect(Collectors.toSet())), join(account.queues())));

@@ -2,7 +2,6 @@ package io.omnicase.process.internal;
 
 import io.omnicase.cases.CaseId;
 import io.omnicase.cases.CaseManagement;
-import io.omnicase.cases.Decision;
 import io.omnicase.routing.CaseRouting;
 import io.omnicase.process.CustomerCaseProcess;
 import io.omnicase.routing.RoutingDecision;
@@ -123,9 +122,7 @@ class CaseDelegates {
                 boolean rulesQueue = !decision.selfService() && placedIn.equals(queue);
                 if (rulesQueue && (!offeredTo.contains(queue) || priority > before)) {
                     // Moved to the rules' queue, or raised there: a decision the case is now placed by.
-                    cases.recordReassessment(caseId, new Decision(false, placedIn, priority,
-                            decision.requiredSkills().stream().map(Enum::name).sorted().toList(), decision.rulesFired(),
-                            decision.ruleSetVersion()));
+                    cases.recordReassessment(caseId, CaseRouting.recorded(decision).placedIn(placedIn, priority));
                 } else {
                     // Kept where it is (self-service chosen, the same queue, or a holder in another): the decision that
                     // placed the case keeps giving the reasons on the desk and in the handover.

@@ -67,12 +67,13 @@ class QualityScoring implements QualityScores {
             return;
         }
         Instant resolvedAt = resolved.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        List<TimelineEntry> timeline = cases.timeline(id);
         QualityScore score = scores.find(resolved.caseId(), resolvedAt).orElse(null);
         if (score == null) {
-            score = score(view, cases.timeline(id), resolved.resolvedBy(), resolved.topic(), resolvedAt, rules());
+            score = score(view, timeline, resolved.resolvedBy(), resolved.topic(), resolvedAt, rules());
             scores.add(score);
         }
-        index.add(document(score, CaseOutcomes.attributionOf(cases.timeline(id))));
+        index.add(document(score, CaseOutcomes.attributionOf(timeline)));
         log.debug("Case {} scored {} (rules v{})", score.caseId(), score.total(), score.rulesVersion());
     }
 
