@@ -144,9 +144,16 @@ public class CaseIntake {
         return new IntakeResult(new CaseId(caseId), messageId, false, newCase);
     }
 
+    /**
+     * The message stored before with this provider id. A provider's id names one message of one sender: the same id from
+     * another sender (a gateway's reuse, a forged delivery) is not that message, and is answered as taken, not as a
+     * duplicate of the other customer's message.
+     */
     private Optional<IntakeResult> stored(InboundMessage message) {
+        String from = message.channel().identityKind().normalize(message.from());
         return store.findMessage(message.channel(), message.providerMessageId())
-                .map(stored -> new IntakeResult(new CaseId(stored.caseId()), stored.messageId(), true, false));
+                .map(stored -> new IntakeResult(new CaseId(stored.caseId()), stored.messageId(), true, false,
+                        !from.equals(stored.author())));
     }
 
     private static String subjectOf(InboundMessage message) {

@@ -39,4 +39,9 @@ public record InboundMessage(Channel channel, String from, String displayName, S
                           String threadRef, String subject, Instant sentAt) {
         this(channel, from, displayName, text, providerMessageId, threadRef, subject, sentAt, null, false);
     }
+
+    /** The same message under another provider id. */
+    public InboundMessage withProviderMessageId(String id) {
+        return new InboundMessage(channel, from, displayName, text, id, threadRef, subject, sentAt, caseRef, newConversation);
+    }
 }

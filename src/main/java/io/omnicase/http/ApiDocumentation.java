@@ -76,7 +76,10 @@ class ApiDocumentation {
         return spaced.isEmpty() ? tag : spaced.substring(0, 1).toUpperCase(Locale.ROOT) + spaced.substring(1);
     }
 
-    /** The API page's browser tab says "Omnicase API", not "Swagger UI". */
+    /**
+     * The API page's browser tab says "Omnicase API", not "Swagger UI", and a phone draws it at its own width (Swagger
+     * UI's page has no viewport setting, so a phone drew it at desktop scale).
+     */
     @Bean
     SwaggerIndexTransformer omnicaseApiPage(SwaggerUiConfigProperties config, SwaggerUiOAuthProperties oauth,
                                             SwaggerWelcomeCommon welcome, ObjectMapperProvider json) {
@@ -86,7 +89,8 @@ class ApiDocumentation {
                     throws IOException {
                 if ("index.html".equals(resource.getFilename())) {
                     String page = new String(resource.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
-                            .replace("<title>Swagger UI</title>", "<title>Omnicase API</title>");
+                            .replace("<title>Swagger UI</title>", "<title>Omnicase API</title>\n"
+                                    + "    <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
                     return new TransformedResource(resource, page.getBytes(StandardCharsets.UTF_8));
                 }
                 return super.transform(request, resource, chain);

@@ -91,6 +91,29 @@ class IdempotentIntakeIT {
                 .query(String.class).list()).containsExactly(local + "@example.com", local + "@xn--exmple-cua.com");
     }
 
+    /**
+     * A provider's id names one message of one sender. Another sender reusing it was answered "duplicate" with the first
+     * customer's case id, and their message was dropped: now it is refused with 409, nothing stored, no case named.
+     */
+    @Test
+    void anotherSendersMessageUnderATakenIdIsRefusedAndNamesNoCase() {
+        String providerId = "wamid." + UUID.randomUUID();
+        Api gateway = Api.as(port, "gateway");
+        Api.Response first = gateway.postJson("/api/messages",
+                message("+4930" + (3_000_000 + (int) (Math.random() * 6_999_999)), providerId, "My parcel is late"));
+        assertThat(first.status()).as(first.toString()).isEqualTo(202);
+
+        Api.Response other = gateway.postJson("/api/messages",
+                message("+4930" + (1_000_000 + (int) (Math.random() * 1_999_999)), providerId, "Someone else entirely"));
+
+        assertThat(other.status()).as(other.toString()).isEqualTo(409);
+        assertThat(other.contentType()).startsWith("application/problem+json");
+        assertThat(other.json().path("detail").asText()).contains("another sender");
+        assertThat(other.body()).doesNotContain("caseId").doesNotContain("/api/cases/");
+        assertThat(jdbc.sql("SELECT body FROM interactions WHERE provider_message_id = ?").param(providerId)
+                .query(String.class).list()).containsExactly("My parcel is late");
+    }
+
     @Test
     void tenDifferentFirstMessagesOfANewCustomerAtOnceMakeOneCustomerAndOneCase() throws Exception {
         String phone = "+4940" + (1_000_000 + (int) (Math.random() * 8_999_999));

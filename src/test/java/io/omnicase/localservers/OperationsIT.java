@@ -62,7 +62,8 @@ class OperationsIT {
         }));
         assertThat(unsaid).as("operations without a summary").isEmpty();
         // the page's tab is named for Omnicase, and the page links back to it
-        assertThat(Api.anonymous(port).page("/swagger-ui/index.html").body()).contains("<title>Omnicase API</title>");
+        assertThat(Api.anonymous(port).page("/swagger-ui/index.html").body()).contains("<title>Omnicase API</title>")
+                .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         assertThat(docs.json().get("info").get("description").asText()).contains("](/)");
     }
 }

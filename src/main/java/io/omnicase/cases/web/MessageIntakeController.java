@@ -5,6 +5,7 @@ import io.omnicase.cases.InboundMessage;
 import io.omnicase.cases.IntakeResult;
 import io.omnicase.customers.Channel;
 import io.omnicase.customers.IdentityKind;
+import io.omnicase.http.ConflictException;
 import io.omnicase.http.InvalidFieldException;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,13 +41,18 @@ class MessageIntakeController {
 
     @Operation(summary = "Take a customer's message",
             description = "Stores the message on the customer's case (or a new case) before answering 202. "
-                    + "The same channel and providerMessageId posted again answers 200 with the stored message.")
+                    + "The same channel, sender and providerMessageId posted again answers 200 with the stored message; "
+                    + "a providerMessageId another sender's message already has on the channel answers 409.")
     @PostMapping(path = "/api/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<IntakeResponse> receive(@Valid @RequestBody MessageRequest request) {
         check(request);
         IntakeResult result = intake.receive(new InboundMessage(request.channel(), request.from(), request.displayName(),
                 request.text(), request.providerMessageId().strip(), blankToNull(request.threadRef()),
                 blankToNull(request.subject()), request.timestamp()));
+        if (result.otherSender()) {
+            throw new ConflictException("providerMessageId is already the id of another sender's message on channel "
+                    + request.channel() + "; nothing was stored");
+        }
         IntakeResponse body = new IntakeResponse(result.caseId().value(), result.messageId(), result.duplicate(),
                 result.newCase());
         return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED)

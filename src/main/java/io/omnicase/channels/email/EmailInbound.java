@@ -132,10 +132,23 @@ class EmailInbound {
                     address, AUTO_REPLY_PREFIX + text, messageId(mail), detail, sentAt(mail));
             return attached ? Outcome.AUTO_REPLY_ATTACHED : Outcome.DUPLICATE;
         }
-        IntakeResult result = intake.receive(new InboundMessage(Channel.EMAIL, address, from.get().getPersonal(),
+        InboundMessage message = new InboundMessage(Channel.EMAIL, address, from.get().getPersonal(),
                 text, messageId(mail), MailThreading.outlookConversation(mail).orElse(null), mail.getSubject(),
-                sentAt(mail), thread.caseView().map(CaseView::id).orElse(null), true),
-                new Placement(detail, thread.participant()));
+                sentAt(mail), thread.caseView().map(CaseView::id).orElse(null), true);
+        Placement placement = new Placement(detail, thread.participant());
+        IntakeResult result = intake.receive(message, placement);
+        if (result.otherSender()) {
+            // Another sender's mail already has this Message-ID (a mailer that reuses ids, a list that rewrites From, or
+            // a forgery): this mail is kept as its own message under an id that names its sender too, never joined to
+            // the other one, whose case and files it must not touch.
+            log.warn("Mail {} from {} reuses the Message-ID of another sender's mail; kept as its own message",
+                    message.providerMessageId(), address);
+            result = intake.receive(message.withProviderMessageId(message.providerMessageId() + " from " + address),
+                    placement);
+            if (result.otherSender()) {
+                return Outcome.DUPLICATE;
+            }
+        }
         // Also for a duplicate: when a first take stored the message but not its files, the files are stored now.
         attachments.store(result.caseId().value(), result.messageId(), files);
         if (result.duplicate()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnicase.cases.IntakeResult;
 import io.omnicase.channels.ChannelsProperties;
+import io.omnicase.http.ConflictException;
 import io.omnicase.http.InvalidFieldException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,9 @@ class VoiceWebhookController {
             throw new InvalidFieldException("body", "must be a JSON object");
         }
         IntakeResult result = events.receive(event);
+        if (result.otherSender()) {
+            throw new ConflictException("This call id is already another caller's on the voice channel; nothing was stored");
+        }
         return ResponseEntity.ok(Map.of("caseId", result.caseId().value(), "interactionId", result.messageId(),
                 "duplicate", result.duplicate()));
     }

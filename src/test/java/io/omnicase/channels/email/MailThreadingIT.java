@@ -242,6 +242,48 @@ class MailThreadingIT {
         assertThat(agent.get("/api/cases/" + caseId + "/attachments/999999999").status()).isEqualTo(404);
     }
 
+    /**
+     * A second mail reusing a customer's Message-ID from another address (a mailer that reuses ids, or a forgery) was
+     * taken as a duplicate: it was lost, and its files were attached to the customer's message. Now it is its own
+     * message on its sender's case, and the customer's message keeps only its own files.
+     */
+    @Test
+    void aMailReusingAnotherSendersMessageIdIsItsOwnMessageAndTouchesNothingOfTheirs() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String customer = "reuse-" + run + "@customer.example";
+        String other = "other-" + run + "@elsewhere.example";
+        String messageId = "<" + run + ".reused@customer.example>";
+        MailServer.get().deliver(mailWithFile(customer, messageId, "My invoice", "invoice.pdf"));
+        MailServer.get().deliver(mailWithFile(other, messageId, "Totally different matter", "other.pdf"));
+
+        assertThat(poller.poll()).containsExactlyEntriesOf(Map.of(EmailInbound.Outcome.NEW_CASE, 2));
+
+        long customersCase = MailCases.caseOf(jdbc, messageId);
+        long othersCase = MailCases.caseOf(jdbc, messageId + " from " + other);
+        assertThat(othersCase).isNotEqualTo(customersCase);
+        Api agent = Api.as(port, "agent");
+        assertThat(agent.get("/api/cases/" + customersCase + "/attachments").json().findValuesAsText("filename"))
+                .containsExactly("invoice.pdf");
+        assertThat(agent.get("/api/cases/" + othersCase + "/attachments").json().findValuesAsText("filename"))
+                .containsExactly("other.pdf");
+        assertThat(agent.get("/api/cases/" + othersCase + "/timeline").json().get(0).get("text").asText())
+                .startsWith("Totally different matter");
+    }
+
+    private static MimeMessage mailWithFile(String from, String messageId, String text, String file) throws Exception {
+        MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()));
+        mail.setFrom(new InternetAddress(from));
+        mail.setRecipients(Message.RecipientType.TO, MailServer.SUPPORT);
+        mail.setSubject(text);
+        MimeMultipart parts = new MimeMultipart();
+        parts.addBodyPart(textPart(text));
+        parts.addBodyPart(file(file, "application/pdf", "%PDF-1.4\n1 0 obj\n".getBytes(StandardCharsets.US_ASCII)));
+        mail.setContent(parts);
+        mail.saveChanges();
+        mail.setHeader("Message-ID", messageId);
+        return mail;
+    }
+
     private static MimeBodyPart textPart(String text) throws Exception {
         MimeBodyPart part = new MimeBodyPart();
         part.setText(text, "UTF-8");
