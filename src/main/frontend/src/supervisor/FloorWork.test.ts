@@ -133,8 +133,11 @@ describe('FloorWork', () => {
     const { floor } = await floorWithSnapshot();
     const item = () => floor.find('#conversations li[data-case="1"]');
     await item().find('button.reassign').trigger('click');
-    expect(item().findAll('.agent-choice option').map(o => o.attributes('value'))).toEqual(['agent', 'senior']);
-    await item().find('.agent-choice').setValue('senior');
+    expect(item().findAll('.agent-choice option').map(o => o.attributes('value')))
+      .toEqual(['billing/agent', 'billing/senior', 'general/', 'general/agent']);
+    expect(item().findAll('.agent-choice optgroup').map(g => g.attributes('label')))
+      .toEqual(['Queue billing (where it is)', 'Move to queue general']);
+    await item().find('.agent-choice').setValue('billing/senior');
     await item().find('textarea.reason').setValue('Sam knows this customer');
     answer = () => json(row(1, { assignee: 'senior' }));
     await item().find('form').trigger('submit');
@@ -162,6 +165,31 @@ describe('FloorWork', () => {
     await flushPromises();
     expect(posts[2]).toEqual({ url: '/api/supervisor/cases/1/priority', body: { priority: 'URGENT', reason: 'Third contact today' } });
     expect(item().find('.done').text()).toBe('Priority Urgent.');
+    floor.unmount();
+  });
+
+  it('moves a case to another queue of the floor, to one of its agents or to whoever takes it first', async () => {
+    const { floor } = await floorWithSnapshot();
+    const item = () => floor.find('#conversations li[data-case="1"]');
+    await item().find('button.reassign').trigger('click');
+    await item().find('.agent-choice').setValue('general/');
+    await item().find('textarea.reason').setValue('Not a billing matter');
+    answer = () => json(row(1, { queue: 'general', assignee: null }));
+    await item().find('form').trigger('submit');
+    await flushPromises();
+    expect(posts).toEqual([{ url: '/api/supervisor/cases/1/assignment', body: { queue: 'general', reason: 'Not a billing matter' } }]);
+    expect(item().find('.queue').text()).toBe('general');
+    expect(item().find('.done').text()).toBe('Moved to general: whoever of general is free takes it.');
+
+    await item().find('button.reassign').trigger('click');
+    await item().find('.agent-choice').setValue('billing/senior');
+    await item().find('textarea.reason').setValue('Back to billing, to Sam');
+    answer = () => json(row(1, { queue: 'billing', assignee: 'senior' }));
+    await item().find('form').trigger('submit');
+    await flushPromises();
+    expect(posts[1]).toEqual({ url: '/api/supervisor/cases/1/assignment',
+      body: { queue: 'billing', assignee: 'senior', reason: 'Back to billing, to Sam' } });
+    expect(item().find('.done').text()).toBe('Moved to billing, to senior.');
     floor.unmount();
   });
 

@@ -232,6 +232,15 @@ public class CaseManagement {
     }
 
     /**
+     * Moves a case to another queue on a person's say: the entry names both queues, who and why ("Queue billing →
+     * technical by Sara Supervisor: reason"); {@code priority} is the case's task's, unchanged.
+     */
+    @Transactional
+    public void moveToQueue(CaseId id, String queue, int priority, String by, String reason) {
+        move(lock(id), queue, priority, by, reason, null);
+    }
+
+    /**
      * Changes a case's priority on a person's say, and with it its SLA deadline: the entry names the old and the new
      * deadline ("Priority normal → urgent, SLA due 2026-12-02 16:05 UTC → 12:05 UTC by Sara Supervisor: reason"), and a
      * {@link SlaDeadlineChanged} tells the audit trail. Answers false when the priority was that already.

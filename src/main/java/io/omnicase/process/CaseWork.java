@@ -9,6 +9,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import io.omnicase.routing.Priority;
+import io.omnicase.routing.Queue;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
@@ -112,6 +113,27 @@ public class CaseWork {
         Optional<CaseTask> task = taskOf(caseId);
         task.ifPresent(t -> tasks.setAssignee(t.id(), assignee));
         return task;
+    }
+
+    /**
+     * Offers the case's task to another queue, as routing's move does (the task's candidate group and the process's
+     * {@code queue}, which a reopened case's next task is offered to), and gives it to {@code assignee} of that queue,
+     * or to nobody: the queue's agents take it from there. Empty when the case has no task.
+     */
+    public Optional<CaseTask> moveToQueue(CaseId caseId, Queue queue, String assignee) {
+        Optional<CaseTask> found = taskOf(caseId);
+        found.ifPresent(task -> {
+            queuesOf(task.id()).forEach(group -> tasks.deleteCandidateGroup(task.id(), group));
+            tasks.addCandidateGroup(task.id(), queue.group());
+            tasks.setAssignee(task.id(), assignee);
+            org.camunda.bpm.engine.task.Task engineTask = tasks.createTaskQuery().taskId(task.id()).singleResult();
+            if (engineTask != null) {
+                Map<String, Object> variables = new HashMap<>();
+                CustomerCaseProcess.QUEUE.put(variables, queue.group());
+                runtime.setVariables(engineTask.getProcessInstanceId(), variables);
+            }
+        });
+        return found;
     }
 
     /**

@@ -12,6 +12,7 @@ import io.omnicase.http.InvalidFieldException;
 import io.omnicase.process.CaseTask;
 import io.omnicase.process.CaseWork;
 import io.omnicase.routing.Priority;
+import io.omnicase.routing.Queue;
 import io.omnicase.security.Role;
 import io.omnicase.security.UserAccounts;
 import org.springframework.stereotype.Service;
@@ -24,7 +25,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a supervisor does from the floor: gives a case to another agent of its queue, or changes its priority; each
+ * What a supervisor does from the floor: gives a case to another agent of its queue or moves it to another queue of
+ * their floor, or changes its priority; each
  * with their reason, written on the case's timeline in the same transaction as the change to the case's task. The
  * supervisor must be allowed to change the case and see its queue on their floor.
  */
@@ -51,26 +53,50 @@ public class FloorActions {
         this.desk = desk;
     }
 
-    /** Gives the case's task to {@code assignee}, an agent of the task's queue; answers the case's floor row after. */
+    /**
+     * Gives the case's task to {@code assignee}, an agent of {@code queue} (null: the task's own queue). When that is
+     * another queue of the supervisor's floor the case moves there (a held case the rules would send elsewhere, a
+     * customer who needs another team), to the agent or, without one, to whoever of that queue takes it first. Answers
+     * the case's floor row after (null when it left the supervisor's floor).
+     */
     @Transactional
-    public QueueItem reassign(String supervisor, long caseId, String assignee, String reason) {
+    public QueueItem reassign(String supervisor, long caseId, String assignee, String queue, String reason) {
         String why = reason(reason);
-        if (assignee == null || assignee.isBlank()) {
+        CaseTask task = taskOnMyFloor(supervisor, caseId);
+        String current = SupervisorFloor.lower(task.queue());
+        Queue target = queue == null || queue.isBlank() ? null : queueOnMyFloor(supervisor, queue.strip());
+        boolean moving = target != null && !target.group().equals(current);
+        String to = assignee == null || assignee.isBlank() ? null : assignee.strip();
+        if (to == null && !moving) {
             throw new InvalidFieldException("assignee", "Name the agent who takes the case over");
         }
-        String to = assignee.strip();
-        CaseTask task = taskOnMyFloor(supervisor, caseId);
-        String queue = SupervisorFloor.lower(task.queue());
-        boolean agentOfQueue = users.find(to).filter(user -> user.roles().contains(Role.AGENT))
-                .map(user -> user.queues().stream().map(q -> q.toLowerCase(Locale.ROOT)).anyMatch(queue::equals))
-                .orElse(false);
-        if (!agentOfQueue) {
-            throw new InvalidFieldException("assignee", "'" + cut(to) + "' is not an agent of queue " + queue);
+        String queueOfAgent = moving ? target.group() : current;
+        if (to != null) {
+            boolean agentOfQueue = users.find(to).filter(user -> user.roles().contains(Role.AGENT))
+                    .map(user -> user.queues().stream().map(q -> q.toLowerCase(Locale.ROOT)).anyMatch(queueOfAgent::equals))
+                    .orElse(false);
+            if (!agentOfQueue) {
+                throw new InvalidFieldException("assignee", "'" + cut(to) + "' is not an agent of queue " + queueOfAgent);
+            }
         }
-        if (to.equals(task.assignee())) {
+        if (!moving && to.equals(task.assignee())) {
             throw new ConflictException("Case " + caseId + " is held by " + users.nameOf(to) + " already");
         }
-        work.reassign(new CaseId(caseId), to);
+        if (moving) {
+            work.moveToQueue(new CaseId(caseId), target, to);
+            // The queue's entry says where the case went and why; the holder's change follows as on any reassignment.
+            cases.moveToQueue(new CaseId(caseId), target.group(), task.priority(), supervisor, why);
+            if (to == null) {
+                if (task.assignee() != null) {
+                    cases.recordNote(new CaseId(caseId), supervisor, users.nameOf(task.assignee()) + " no longer holds the case: "
+                            + "it waits in queue " + target.group() + " (" + users.nameOf(supervisor) + ")",
+                            Map.of("reassignedFrom", task.assignee(), "reason", why));
+                }
+                return row(caseId);
+            }
+        } else {
+            work.reassign(new CaseId(caseId), to);
+        }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("reassignedFrom", task.assignee());
         detail.put("reassignedTo", to);
@@ -80,6 +106,18 @@ public class FloorActions {
                 : "Reassigned from " + users.nameOf(task.assignee()) + " to " + users.nameOf(to)) + " by "
                 + users.nameOf(supervisor) + ": " + why, detail);
         return row(caseId);
+    }
+
+    /** A queue by its name, when it is on the supervisor's floor. */
+    private Queue queueOnMyFloor(String supervisor, String name) {
+        Queue queue = java.util.Arrays.stream(Queue.values()).filter(q -> q.group().equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> new InvalidFieldException("queue", "'" + cut(name) + "' is not a queue; queues are "
+                        + java.util.Arrays.stream(Queue.values()).map(Queue::group).toList()));
+        Set<String> myQueues = floor.queuesOf(supervisor);
+        if (myQueues != null && !myQueues.contains(queue.group())) {
+            throw new CaseAccessDeniedException("Queue " + queue.group() + " is not on your floor");
+        }
+        return queue;
     }
 
     /**

@@ -86,7 +86,7 @@ class SupervisorFloorIT {
             // Reassign from the row, with a reason.
             String reassignReason = "Sam knows this customer " + billing.marker();
             page.findElement(By.cssSelector(row + " button.reassign")).click();
-            new Select(wait.until(d -> d.findElement(By.cssSelector(row + " .agent-choice")))).selectByValue("senior");
+            new Select(wait.until(d -> d.findElement(By.cssSelector(row + " .agent-choice")))).selectByValue("billing/senior");
             page.findElement(By.cssSelector(row + " textarea.reason")).sendKeys(reassignReason);
             page.findElement(By.cssSelector(row + " button.save")).click();
             wait.until(d -> "Sam Senior".equals(d.findElement(By.cssSelector(row + " .holder")).getText()));
@@ -254,6 +254,49 @@ class SupervisorFloorIT {
         List<Long> all = StreamSupport.stream(Api.as(port, "admin").get("/api/supervisor/floor").json().get("conversations")
                 .spliterator(), false).map(c -> c.get("caseId").asLong()).toList();
         assertThat(all).contains(billing.caseId(), technical.caseId());
+    }
+
+    /**
+     * A billing agent holds a case whose customer turns out to need the technical team: the floor moves it there, to
+     * Toni Tech; Alex can no longer answer it, Toni does, and the timeline says where it went and why.
+     */
+    @Test
+    void aSupervisorMovesAHeldCaseToAnotherQueueAndAgent() {
+        QueueCase billing = QueueCases.escalatedIn(port, "billing");
+        Api agent = Api.as(port, "agent");
+        assertThat(agent.post("/api/desk/tasks/" + billing.taskId() + "/claim", "application/json", "").status()).isEqualTo(200);
+        Api supervisor = Api.as(port, "supervisor");
+        String cases = "/api/supervisor/cases/" + billing.caseId();
+
+        assertProblem(supervisor.postJson(cases + "/assignment", Map.of("assignee", "agent", "queue", "technical",
+                "reason", "Needs the technical team")), 400, "not an agent of queue technical");
+        assertProblem(supervisor.postJson(cases + "/assignment", Map.of("queue", "accounts", "reason", "x")), 400, "not a queue");
+        Api.Response moved = supervisor.postJson(cases + "/assignment", Map.of("assignee", "tech", "queue", "technical",
+                "reason", "The app crashes: this is for the technical team"));
+
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(moved.json().get("queue").asText()).isEqualTo("technical");
+        assertThat(moved.json().get("assignee").asText()).isEqualTo("tech");
+        JsonNode theCase = supervisor.get("/api/cases/" + billing.caseId()).json();
+        assertThat(theCase.get("queue").asText()).isEqualTo("technical");
+        assertThat(theCase.get("assignee").asText()).isEqualTo("tech");
+        JsonNode timeline = supervisor.get("/api/cases/" + billing.caseId() + "/timeline").json();
+        assertThat(Timelines.texts(timeline, "ROUTING")).anyMatch(text -> text.equals(
+                "Queue billing → technical by Sara Supervisor: The app crashes: this is for the technical team"));
+        assertThat(Timelines.texts(timeline, "STATUS")).anyMatch(text -> text.startsWith("Reassigned from Alex Agent to Toni Tech"));
+        // Alex (billing only) still reads the case he handled, but it is Toni's to answer now.
+        assertThat(agent.postJson("/api/cases/" + billing.caseId() + "/replies", Map.of("text", "Alex here")).status())
+                .isIn(403, 409);
+        assertThat(Api.as(port, "tech").postJson("/api/cases/" + billing.caseId() + "/replies",
+                Map.of("text", "Toni from the technical team here")).status()).isIn(200, 201, 202);
+
+        // Moved back to billing without an agent, it waits there for whoever takes it first.
+        Api.Response back = supervisor.postJson(cases + "/assignment", Map.of("queue", "billing", "reason", "Fixed; the refund is left"));
+        assertThat(back.status()).as(back.toString()).isEqualTo(200);
+        assertThat(back.json().get("queue").asText()).isEqualTo("billing");
+        assertThat(back.json().get("assignee").isNull()).isTrue();
+        assertThat(Timelines.texts(supervisor.get("/api/cases/" + billing.caseId() + "/timeline").json(), "STATUS"))
+                .anyMatch(text -> text.startsWith("Toni Tech no longer holds the case: it waits in queue billing"));
     }
 
     @Test

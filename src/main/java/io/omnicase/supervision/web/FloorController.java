@@ -37,11 +37,14 @@ class FloorController {
         return floor.snapshot(user.getName());
     }
 
-    /** Gives the case to another agent of its queue. */
-    @Operation(summary = "Give a case to another person, with a reason")
+    /**
+     * Gives the case to another agent of its queue, or moves it to another queue of the supervisor's floor ({@code
+     * queue}), to an agent of that queue or, without {@code assignee}, to whoever of it takes the case first.
+     */
+    @Operation(summary = "Give a case to another person or queue, with a reason")
     @PostMapping(path = "/api/supervisor/cases/{id}/assignment", consumes = MediaType.APPLICATION_JSON_VALUE)
     QueueItem reassign(@PathVariable long id, @RequestBody AssignmentRequest request, Principal user) {
-        return actions.reassign(user.getName(), id, request.assignee(), request.reason());
+        return actions.reassign(user.getName(), id, request.assignee(), request.queue(), request.reason());
     }
 
     /** Changes the case's priority; {@code priority} is LOW, NORMAL, HIGH or URGENT (anything else: 400 naming it). */
@@ -51,7 +54,7 @@ class FloorController {
         return actions.reprioritise(user.getName(), id, request.priority(), request.reason());
     }
 
-    record AssignmentRequest(String assignee, String reason) {
+    record AssignmentRequest(String assignee, String queue, String reason) {
     }
 
     record PriorityRequest(Priority priority, String reason) {
