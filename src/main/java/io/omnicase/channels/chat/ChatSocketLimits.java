@@ -1,8 +1,12 @@
 package io.omnicase.channels.chat;
 
+import io.omnicase.http.Problems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
@@ -27,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 final class ChatSocketLimits implements HandshakeInterceptor {
 
     private static final String ADDRESS = "chat.address";
+    private static final CloseStatus TRY_AGAIN_LATER = new CloseStatus(1013, "too many chat sockets; try again later");
 
     private final int maxPerAddress;
     private final int maxTotal;
@@ -45,27 +50,75 @@ final class ChatSocketLimits implements HandshakeInterceptor {
         this.helloWithin = helloWithin;
     }
 
+    /**
+     * Refuses the handshake when the address or the chat is full. Nothing is taken here: a request that is no handshake
+     * at all (a plain GET, a POST, a wrong version) is refused by Spring after this, without a session, and a place
+     * taken for it was never given back (probe of 4 December: 20 plain GETs locked an address out until restart).
+     */
     @Override
     public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
                                    Map<String, Object> attributes) {
         String address = addressOf(request);
-        if (!take(address)) {
-            response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+        String notAHandshake = notAHandshake(request);
+        if (notAHandshake != null) {
+            HttpStatus status = request.getMethod() != HttpMethod.GET ? HttpStatus.METHOD_NOT_ALLOWED
+                    : notAHandshake.startsWith("Sec-WebSocket-Version") ? HttpStatus.UPGRADE_REQUIRED : HttpStatus.BAD_REQUEST;
+            if (status == HttpStatus.METHOD_NOT_ALLOWED) {
+                response.getHeaders().setAllow(java.util.Set.of(HttpMethod.GET));
+            } else if (status == HttpStatus.UPGRADE_REQUIRED) {
+                response.getHeaders().set("Sec-WebSocket-Version", "13");
+            }
+            return refuse(request, response, status, notAHandshake);
+        }
+        if (!hasRoom(address)) {
             response.getHeaders().set("Retry-After", "30");
-            return false;
+            return refuse(request, response, HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many chat windows are open from your address, or in all; try again in a moment");
         }
         attributes.put(ADDRESS, address);
         return true;
     }
 
+    /** Why the request is no WebSocket handshake the chat takes, or null when it is one. */
+    private static String notAHandshake(ServerHttpRequest request) {
+        HttpHeaders headers = request.getHeaders();
+        if (request.getMethod() != HttpMethod.GET) {
+            return "The chat socket is opened with a WebSocket handshake (GET), not " + request.getMethod();
+        }
+        if (!"websocket".equalsIgnoreCase(headers.getFirst(HttpHeaders.UPGRADE))
+                || headers.getConnection().stream().noneMatch("upgrade"::equalsIgnoreCase)) {
+            return "This is the chat's WebSocket endpoint: open it with a WebSocket handshake (Upgrade: websocket)";
+        }
+        if (!"13".equals(headers.getFirst("Sec-WebSocket-Version"))) {
+            return "Sec-WebSocket-Version 13 is the version the chat speaks";
+        }
+        String key = headers.getFirst("Sec-WebSocket-Key");
+        if (key == null || key.isBlank()) {
+            return "A WebSocket handshake needs a Sec-WebSocket-Key";
+        }
+        return null;
+    }
+
+    /** Answers the refused handshake with a problem description, as every endpoint does. */
+    private static boolean refuse(ServerHttpRequest request, ServerHttpResponse response, HttpStatus status, String detail) {
+        if (response instanceof ServletServerHttpResponse servlet) {
+            try {
+                response.getHeaders().forEach((name, values) -> values.forEach(v -> servlet.getServletResponse().addHeader(name, v)));
+                response.getHeaders().clear();
+                Problems.write(servlet.getServletResponse(), status, detail, request.getURI().getPath());
+                return false;
+            } catch (IOException e) {
+                // the client has gone; the status below is all it would have got
+            }
+        }
+        response.setStatusCode(status);
+        return false;
+    }
+
     @Override
     public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
                                Exception failure) {
-        if (failure != null) {
-            // The socket never opened: nothing will close it, so its place is given back here. The address is not in
-            // the attributes any more (they belong to the session that never was); read it from the request again.
-            give(addressOf(request));
-        }
+        // Places are held by open sessions only (see opened and closed).
     }
 
     private static String addressOf(ServerHttpRequest request) {
@@ -73,8 +126,22 @@ final class ChatSocketLimits implements HandshakeInterceptor {
                 ? "unknown" : request.getRemoteAddress().getAddress().getHostAddress();
     }
 
-    /** A socket opened: closed unless it has said hello (the visitor attribute is set) within the allowed time. */
+    /**
+     * A socket opened: it holds a place of its address until it closes, and is closed unless it has said hello (the
+     * visitor attribute is set) within the allowed time. One that finds the address or the chat full after all (sockets
+     * opened between the check at the handshake and now) is closed at once, "try again later".
+     */
     void opened(WebSocketSession session, String visitorAttribute) {
+        Object address = session.getAttributes().get(ADDRESS);
+        if (address == null || !take(address.toString())) {
+            session.getAttributes().remove(ADDRESS);
+            try {
+                session.close(TRY_AGAIN_LATER);
+            } catch (IOException | RuntimeException gone) {
+                // closed meanwhile
+            }
+            return;
+        }
         timer.schedule(() -> {
             if (session.isOpen() && session.getAttributes().get(visitorAttribute) == null) {
                 try {
@@ -86,7 +153,7 @@ final class ChatSocketLimits implements HandshakeInterceptor {
         }, helloWithin.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** A socket closed: its place is free again. */
+    /** A socket closed: the place it held is free again (once; a socket that held none gives none back). */
     void closed(WebSocketSession session) {
         Object address = session.getAttributes().remove(ADDRESS);
         if (address != null) {
@@ -96,6 +163,10 @@ final class ChatSocketLimits implements HandshakeInterceptor {
 
     synchronized int open(String address) {
         return open.getOrDefault(address, 0);
+    }
+
+    private synchronized boolean hasRoom(String address) {
+        return open.getOrDefault(address, 0) < maxPerAddress && total < maxTotal;
     }
 
     private synchronized boolean take(String address) {

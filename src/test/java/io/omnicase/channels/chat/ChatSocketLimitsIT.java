@@ -6,6 +6,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
@@ -51,6 +53,30 @@ class ChatSocketLimitsIT {
         } finally {
             open.forEach(Idle::close);
         }
+    }
+
+    /**
+     * A request that is no handshake (a plain GET, as an image tag on any page sends; a POST; a wrong version) is
+     * answered as a problem and holds no place: 20 of them locked an address out of the chat until restart.
+     */
+    @Test
+    void requestsThatAreNoHandshakeAreProblemsAndTakeNoPlace() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI socket = URI.create("http://127.0.0.1:" + port + "/chat/socket");
+        for (int i = 0; i < 25; i++) {
+            HttpResponse<String> plain = http.send(HttpRequest.newBuilder(socket).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(plain.statusCode()).isEqualTo(400);
+            assertThat(plain.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(plain.body()).contains("WebSocket handshake");
+        }
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(socket).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).contains("GET");
+        assertThat(post.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+
+        Idle idle = Idle.connect(port);
+        idle.close();
     }
 
     @Test
