@@ -101,6 +101,22 @@ class AuditChainIT {
         assertThat(reads("supervisor")).isEqualTo(1);
     }
 
+    /**
+     * Search shows whole messages and their senders: each case it shows is read, and the trail says so (before, a
+     * supervisor read any conversation through search without a trace).
+     */
+    @Test
+    void aCaseShownBySearchIsReadOnTheTrail() {
+        Api supervisor = Api.as(port, "supervisor");
+        String word = phrase.substring(0, phrase.indexOf(' '));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                supervisor.get("/api/search?q=%22" + word + "%22").json().path("total").asLong() == 1);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> reads("supervisor") == 1);
+        assertThat(jdbc.sql("SELECT content FROM audit_entries WHERE kind = 'case.read' AND case_id = ? AND actor = ?")
+                .params(caseId, "supervisor").query(String.class).single().replace(" ", "")).contains("\"via\":\"search\"");
+    }
+
     private long reads(String actor) {
         return jdbc.sql("SELECT COUNT(*) FROM audit_entries WHERE kind = 'case.read' AND case_id = ? AND actor = ?")
                 .params(caseId, actor).query(Long.class).single();

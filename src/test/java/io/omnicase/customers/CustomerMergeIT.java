@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.support.Api;
 import io.omnicase.support.RunningOmnicase;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.ArrayList;
@@ -20,6 +21,12 @@ class CustomerMergeIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Customers customers;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager tx;
 
     @Test
     void mergingMovesIdentitiesAndCasesAndIsRecordedForAuditors() {
@@ -69,9 +76,31 @@ class CustomerMergeIT {
         assertThat(Api.as(port, "agent").postJson("/api/customers/" + a + "/merge", Map.of()).status()).isEqualTo(400);
         assertThat(Api.as(port, "agent").postJson("/api/customers/" + a + "/merge", Map.of("sourceId", 987_654_321)).status()).isEqualTo(404);
         assertThat(Api.as(port, "supervisor").postJson("/api/customers/" + a + "/merge", Map.of("sourceId", b)).status()).isEqualTo(200);
-        Api.Response again = Api.as(port, "agent").postJson("/api/customers/" + a + "/merge", Map.of("sourceId", b));
+        Api.Response again = Api.as(port, "supervisor").postJson("/api/customers/" + a + "/merge", Map.of("sourceId", b));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");
+    }
+
+    /**
+     * A customer without cases (a chat visitor who verified an address before writing) is no agent's to merge: "every
+     * case of the source is yours" held for none, so an agent took any such customer's addresses by trying ids, and
+     * their next chat landed on the agent's case. The answer names no address; nothing moves.
+     */
+    @Test
+    void anAgentCannotMergeACustomerWithoutCasesButASupervisorCan() {
+        String address = "caseless-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        long caseless = new org.springframework.transaction.support.TransactionTemplate(tx)
+                .execute(status -> customers.resolve(Channel.EMAIL, address, null)).value();
+        long agents = customerOf(message("EMAIL", "m-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", "Hi").get("caseId").asLong());
+
+        Api.Response refused = Api.as(port, "agent").postJson("/api/customers/" + agents + "/merge", Map.of("sourceId", caseless));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.body()).doesNotContain(address);
+        assertThat(Api.as(port, "auditor").get("/api/customers/" + caseless).json().get("identities").get(0).get("address").asText())
+                .isEqualTo(address);
+        assertThat(Api.as(port, "supervisor").postJson("/api/customers/" + agents + "/merge", Map.of("sourceId", caseless))
+                .status()).isEqualTo(200);
     }
 
     private JsonNode message(String channel, String from, String text) {

@@ -170,7 +170,8 @@ class AuditListeners {
             lastReads.values().removeIf(at -> at.isBefore(e.readAt().minus(READ_WINDOW)));
         }
         if (fresh[0]) {
-            log.record(new AuditRecord("case.read", e.caseId(), e.customerId(), e.username(), e.readAt(), Map.of()));
+            log.record(new AuditRecord("case.read", e.caseId(), e.customerId(), e.username(), e.readAt(),
+                    e.via() == null ? Map.of() : Map.of("via", e.via())));
         }
     }
 

@@ -278,6 +278,12 @@ class ChatSocketHandler extends TextWebSocketHandler {
     }
 
     private void hint(WebSocketSession session, ChatFrame message) throws IOException {
+        String visitor = (String) session.getAttributes().get(VISITOR);
+        if (!flood.admitMessage(visitor)) {
+            reply(visitor, Map.of("type", "error", "error",
+                    "you are sending faster than we can read; try again in a minute"));
+            return;
+        }
         EmailAddressRule.normalize(message.emailOrEmpty()).ifPresent(email -> {
             session.getAttributes().put(HINT, email);
             noteHint(session);
@@ -286,7 +292,10 @@ class ChatSocketHandler extends TextWebSocketHandler {
                 Outcome.of(ChatEmailVerification.Status.NOT_VERIFIED));
     }
 
-    /** Shows agents, once per case and address, the address the visitor gave, marked as not verified. */
+    /**
+     * Shows agents, once per case and address, the address the visitor gave, marked as not verified; at most
+     * {@link ChatFloodGuard#HINTS_PER_CASE_PER_HOUR} addresses a case an hour.
+     */
     private void noteHint(WebSocketSession session) {
         Object caseId = session.getAttributes().get(CASE);
         Object email = session.getAttributes().get(HINT);
@@ -294,7 +303,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
             return;
         }
         String noted = caseId + " " + email;
-        if (noted.equals(session.getAttributes().get(HINT_NOTED))) {
+        if (noted.equals(session.getAttributes().get(HINT_NOTED)) || !flood.admitHintNote((Long) caseId)) {
             return;
         }
         cases.recordNote(new CaseId((Long) caseId), "chat", "The visitor says their email address is " + email

@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.security.Principal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Searches the interaction history. A reader finds only entries of cases the case access policy lets them read: their
@@ -58,8 +60,13 @@ class SearchController {
         Instant since = RequestDates.instant("from", from);
         Instant until = RequestDates.instant("to", to);
         CaseScope scope = access.readableScope(user.getName());
-        return index.search(new SearchQuery(q, customer, caseId, onChannel, since, until, size,
+        SearchResult result = index.search(new SearchQuery(q, customer, caseId, onChannel, since, until, size,
                 scope.all() ? null : scope.caseIds()));
+        // Whole texts and senders: a read of each case shown, in the audit trail as any other read.
+        Map<Long, Long> shown = new LinkedHashMap<>();
+        result.hits().forEach(hit -> shown.putIfAbsent(hit.caseId(), hit.customerId()));
+        access.recordReads(user.getName(), shown, "search");
+        return result;
     }
 
     @ExceptionHandler(HistoryUnavailableException.class)
