@@ -448,9 +448,14 @@ public final class DeploymentPolicy {
 
         private void timer(String local, String text, String id) {
             if (isExpression(text)) {
-                String inner = inner(text);
+                String inner = inner(text).strip();
                 if (!Grammar.isVariable(inner)) {
                     refuse(id, "a timer takes an ISO 8601 value or one variable, not " + abbreviate(text));
+                } else if (!"timeDuration".equals(local) || !TIMER_VARIABLES.contains(inner)) {
+                    // Any other variable may come from a form field, which an agent fills in: R/PT0S there would be
+                    // the endless loop refused above as a literal (probe of 4 December).
+                    refuse(id, "a timer's variable is a duration the process sets itself (" + String.join(", ", TIMER_VARIABLES)
+                            + "), in a timeDuration; not " + abbreviate(text) + " in a " + local);
                 }
                 return;
             }
@@ -470,7 +475,7 @@ public final class DeploymentPolicy {
                 refuse(id, "a timer waits at least a minute: " + abbreviate(text));
             } else if ("timeDate".equals(local)) {
                 // A fixed date passes for every case at once, and then fires at once each time a flow comes back.
-                refuse(id, "a case's timer waits a duration (PT4H) or the date of a variable, not a fixed date: "
+                refuse(id, "a case's timer waits a duration (PT4H) or one the process sets, not a fixed date: "
                         + abbreviate(text));
             }
         }
@@ -566,6 +571,12 @@ public final class DeploymentPolicy {
     private static final String NOT_ONE_EXPRESSION = "\u0000";
 
     private static final long MIN_CYCLE_SECONDS = 60;
+    /**
+     * The variables a timer may wait for: durations Omnicase's own code sets (routing's SLA, the self-service timeout,
+     * the auto-close delay), which no form can write (a form's keys are never the process's own variables).
+     */
+    private static final List<String> TIMER_VARIABLES = List.of(CustomerCaseProcess.Variables.SLA_DURATION,
+            CustomerCaseProcess.Variables.SELF_SERVICE_TIMEOUT, CustomerCaseProcess.Variables.AUTO_CLOSE_AFTER);
     private static final int MAX_DEPTH = 100;
 
     /**

@@ -346,6 +346,29 @@ class WebHardeningIT {
         assertThat(session.afterLogin).endsWith("/coaching.html");
     }
 
+    /**
+     * The page to return to is a path of this site, never an address built from the request's Host header, and a
+     * cookie that holds no plain path sends the user to the start page instead of a 500.
+     */
+    @Test
+    void afterLoginTheReturnIsAPathOfThisSiteWhateverHostOrCookieSays() {
+        String[][] cases = {
+                {"/camunda/app/tasklist/default/", "/camunda/app/tasklist/default/"},
+                {"/x\r\nSet-Cookie: p41=1", "/"},
+                {"/\u00ff\u00fe", "/"},
+                {"//evil.example/", "/"}};
+        int from = 41;
+        for (String[] c : cases) {
+            String saved = Base64.getEncoder().encodeToString(c[0].getBytes(StandardCharsets.ISO_8859_1));
+            byte[] form = "username=agent&password=demo&_csrf=scripted".getBytes(StandardCharsets.UTF_8);
+            RawHttp.Reply reply = RawHttp.exchange(port, "127.0.0." + from++, "POST /login HTTP/1.1\r\nHost: evil.example\r\n"
+                    + "Cookie: XSRF-TOKEN=scripted; REDIRECT_URI=" + saved + "\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length, form);
+            assertThat(reply.status()).as(c[0]).isEqualTo(302);
+            assertThat(reply.header("Location")).as(c[0]).isEqualTo(c[1]);
+        }
+    }
+
     /** Another page cannot sign a user out through Camunda's logout path: it has no token to send (logout CSRF). */
     @Test
     void camundasLogoutWithoutItsTokenSignsNobodyOut() {

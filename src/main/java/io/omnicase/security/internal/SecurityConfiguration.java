@@ -290,6 +290,73 @@ class SecurityConfiguration {
         cache.setRequestMatcher(request -> "GET".equals(request.getMethod())
                 && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
                 && request.getHeader("Accept") != null && request.getHeader("Accept").contains("text/html"));
-        return cache;
+        return new PathOnlyRequestCache(cache);
+    }
+
+    /**
+     * Returns to the saved page by its path only: the cookie cache rebuilt the full address from the request's
+     * {@code Host} header and the cookie's unchecked path (probe of 4 December: {@code Host: evil.example} sent the
+     * signed-in user to evil.example; a CR/LF in the cookie answered 500). A path that is not a plain one of this site
+     * (printable ASCII, one leading slash) is dropped, and sign-in goes to the start page.
+     */
+    static final class PathOnlyRequestCache implements org.springframework.security.web.savedrequest.RequestCache {
+
+        private final org.springframework.security.web.savedrequest.RequestCache delegate;
+
+        PathOnlyRequestCache(org.springframework.security.web.savedrequest.RequestCache delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void saveRequest(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+            delegate.saveRequest(request, response);
+        }
+
+        @Override
+        public org.springframework.security.web.savedrequest.SavedRequest getRequest(
+                jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+            String path;
+            try {
+                org.springframework.security.web.savedrequest.SavedRequest saved = delegate.getRequest(request, response);
+                path = saved == null ? null : pathOf(saved.getRedirectUrl());
+            } catch (RuntimeException unreadable) {
+                path = null;
+            }
+            if (path == null) {
+                delegate.removeRequest(request, response);
+                return null;
+            }
+            return new org.springframework.security.web.savedrequest.SimpleSavedRequest(path);
+        }
+
+        @Override
+        public jakarta.servlet.http.HttpServletRequest getMatchingRequest(
+                jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+            return delegate.getMatchingRequest(request, response);
+        }
+
+        @Override
+        public void removeRequest(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+            delegate.removeRequest(request, response);
+        }
+
+        /** The path and query of a saved address, when it is a plain path of this site; else null. */
+        static String pathOf(String url) {
+            if (url == null) {
+                return null;
+            }
+            java.net.URI uri;
+            try {
+                uri = new java.net.URI(url);
+            } catch (java.net.URISyntaxException e) {
+                return null;
+            }
+            String path = uri.getRawPath();
+            String query = uri.getRawQuery();
+            String relative = path == null || path.isEmpty() ? "/" : path + (query == null ? "" : "?" + query);
+            boolean plain = relative.startsWith("/") && !relative.startsWith("//") && !relative.startsWith("/\\")
+                    && relative.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '\\');
+            return plain ? relative : null;
+        }
     }
 }

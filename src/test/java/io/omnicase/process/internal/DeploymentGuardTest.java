@@ -131,6 +131,18 @@ class DeploymentGuardTest {
                           <bpmn:sequenceFlow id="f2" sourceRef="timer_storm" targetRef="end"/>
                           <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
                         </bpmn:process>""", "timer_storm"),
+                new Attack("a timer cycle from a variable a form could set", "evil-variable-cycle", """
+                        <bpmn:process id="evil-variable-cycle" isExecutable="true" camunda:historyTimeToLive="P1D">
+                          <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+                          <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="user_wait"/>
+                          <bpmn:userTask id="user_wait" camunda:candidateGroups="${queue}"><bpmn:incoming>f1</bpmn:incoming></bpmn:userTask>
+                          <bpmn:boundaryEvent id="timer_from_form" attachedToRef="user_wait" cancelActivity="false">
+                            <bpmn:outgoing>f2</bpmn:outgoing>
+                            <bpmn:timerEventDefinition><bpmn:timeCycle xsi:type="bpmn:tFormalExpression">${followUpEvery}</bpmn:timeCycle></bpmn:timerEventDefinition>
+                          </bpmn:boundaryEvent>
+                          <bpmn:sequenceFlow id="f2" sourceRef="timer_from_form" targetRef="end"/>
+                          <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+                        </bpmn:process>""", "timer_from_form"),
                 new Attack("the old activiti namespace", "evil-activiti", flow("evil-activiti",
                         "<bpmn:serviceTask id=\"task_activiti\" xmlns:activiti=\"http://activiti.org/bpmn\" activiti:class=\"java.lang.ProcessBuilder\"/>",
                         "task_activiti"), "task_activiti"));
