@@ -28,10 +28,12 @@ const timeline = [
   { id: 2, kind: 'ROUTING', channel: null, author: 'rules', text: 'Queue general → billing by routing rules', occurredAt: '2026-12-01T10:00:01Z' },
 ];
 let handoverCalls = 0;
+const placedInGeneral = { selfService: false, queue: 'general', priority: 80, reasons: ['negative mood'] };
+let routing: Record<string, unknown> = placedInGeneral;
 const handover = () => ({
   caseId: 42, status: 'ESCALATED', summary: 'Summary #' + (++handoverCalls), customer: {
     id: 7, displayName: 'Nora Example', tier: 'STANDARD', identities: [{ kind: 'EMAIL', address: 'nora@example.com' }] },
-  assistant: [], routing: { selfService: false, queue: 'general', priority: 80, reasons: ['negative mood'] },
+  assistant: [], routing,
   earlierCases: [], repeatContact: false,
 });
 const step = { caseId: 42, taskId: 't-42', name: 'Case #42', action: 'RESOLVE', formId: 'resolve-case', schema: {
@@ -59,6 +61,7 @@ beforeEach(() => {
   process.env.TZ = 'Europe/Berlin';
   posts = [];
   handoverCalls = 0;
+  routing = placedInGeneral;
   submitAnswer = () => json({ caseId: 42, status: 'RESOLVED' });
   vi.stubGlobal('EventSource', FakeStream);
   vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => {
@@ -135,6 +138,17 @@ describe('CaseView', { timeout: 30000 }, () => {
     expect(view.find('#timeline li.msg.customer time').text()).toBe('1 Dec 2026, 11:00');
     expect(view.find('#timeline li.ROUTING').text()).toContain('Queue general → billing');
     expect(view.find('#reply-form').exists()).toBe(true);
+    view.unmount();
+  });
+
+  it('says a case the rules gave the assistant went on to a person, and why, not "Self-service"', async () => {
+    routing = { selfService: true, queue: 'general', priority: 50, reasons: ['A message about the account needs someone who may change accounts'],
+      handedToPerson: 'the assistant handed it to a person in queue general: it was not sure enough to answer (15 %)' };
+    const view = await opened();
+    const text = view.find('#routing').text().replace(/\s+/g, ' ');
+    expect(text).toContain('The assistant handed it to a person in queue general: it was not sure enough to answer (15 %).');
+    expect(text).toContain('The rules had chosen self-service, because: A message about the account');
+    expect(text).not.toMatch(/^Self-service\./);
     view.unmount();
   });
 

@@ -29,6 +29,17 @@ describe('handoverSummary', () => {
       + 'Repeat contact: another case within 30 days.');
   });
 
+  it('says a case the rules gave the assistant went on to a person', () => {
+    const text = handoverSummary({
+      ...base,
+      transcript: [{ direction: 'INBOUND', channel: 'EMAIL', author: 'greta@example.com', text: 'Please refund it', at: null }],
+      routing: { selfService: true, queue: 'general', priority: 50, reasons: ['A message about the account needs a person'],
+        handedToPerson: 'the assistant handed it to a person in queue general: it was not sure enough to answer' },
+    });
+    expect(text).toContain('Routing: self-service at first, because a message about the account needs a person; '
+      + 'then the assistant handed it to a person in queue general: it was not sure enough to answer.');
+  });
+
   it('tells the next holder the last thing a person told the customer and why the case was handed on', () => {
     learnPeople([{ username: 'agent', displayName: 'Alex Agent' }]);
     const text = handoverSummary({

@@ -170,9 +170,10 @@ export function handoverSummary(h: Handover): string {
   if (h.handedOn) sentences.push(/[.!?]$/.test(h.handedOn) ? h.handedOn : h.handedOn + '.');
   const routing = h.routing;
   if (routing) {
-    sentences.push('Routing: ' + (routing.selfService ? 'self-service'
+    sentences.push('Routing: ' + (routing.selfService ? 'self-service' + (routing.handedToPerson ? ' at first' : '')
       : 'queue ' + routing.queue + (routing.priority !== null ? ', priority ' + priorityLabel(routing.priority).toLowerCase() : ''))
-      + (routing.reasons.length ? ', because ' + routing.reasons.map(midSentence).join('; ') : '') + '.');
+      + (routing.reasons.length ? ', because ' + routing.reasons.map(midSentence).join('; ') : '')
+      + (routing.handedToPerson ? '; then ' + routing.handedToPerson : '') + '.');
   }
   const earlier = h.earlierCases ?? [];
   sentences.push(!earlier.length ? 'No earlier cases.' : count(earlier.length, 'earlier case', 'earlier cases')

@@ -111,6 +111,8 @@ export interface Handover {
     queue: string | null;
     priority: number | null;
     reasons: string[];
+    /** For a case the rules gave the assistant: that it went on to a person, and why; null when it did not. */
+    handedToPerson?: string | null;
   } | null;
   earlierCases: { id: number; status: string; subject: string | null; channel: string | null; openedAt: string }[];
   repeatContact: boolean;

@@ -35,9 +35,13 @@ public record Handover(long caseId, String status, String summary, CustomerPart 
                                List<AnswerSource> sources, String declineReason, Instant at) {
     }
 
-    /** The routing decision and the rules that made it. */
+    /**
+     * The routing decision and the rules that made it. {@code handedToPerson} says, for a case the rules gave the
+     * assistant, that it went on to a person and why ("the assistant handed it to a person in queue general: …"); null
+     * when it did not.
+     */
     public record RoutingPart(boolean selfService, String queue, Integer priority, List<String> reasons,
-                              String ruleSetVersion, Instant decidedAt) {
+                              String ruleSetVersion, Instant decidedAt, String handedToPerson) {
     }
 
     /** Another case of the same customer. */

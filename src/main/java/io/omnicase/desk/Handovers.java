@@ -52,10 +52,13 @@ public class Handovers {
                 .map(a -> new Handover.AssistantTry(a.question(), a.answered(), a.answer(), a.topic(), a.confidence(),
                         a.sources(), a.reason(), a.at()))
                 .toList();
-        Handover.RoutingPart routing = timeline.stream()
+        Handover.RoutingPart placing = timeline.stream()
                 .flatMap(e -> e.decision().map(d -> new Handover.RoutingPart(d.selfService(), d.queue(), d.priority(),
-                        d.rulesFired(), d.ruleSetVersion(), e.occurredAt())).stream())
+                        d.rulesFired(), d.ruleSetVersion(), e.occurredAt(), null)).stream())
                 .reduce((first, second) -> second).orElse(null);
+        Handover.RoutingPart routing = placing == null || !placing.selfService() ? placing
+                : new Handover.RoutingPart(true, placing.queue(), placing.priority(), placing.reasons(),
+                placing.ruleSetVersion(), placing.decidedAt(), handedToPerson(timeline, placing.decidedAt(), tries));
         Handover.CustomerPart customer = customers.find(new CustomerId(view.customerId()))
                 .map(c -> new Handover.CustomerPart(view.customerId(), c.shownName(), c.tier(), c.identities()))
                 .orElse(null);
@@ -85,6 +88,29 @@ public class Handovers {
                 + (repeat ? " Repeat contact: another case within " + REPEAT_WINDOW.toDays() + " days." : "");
         return new Handover(view.id(), view.status().name(), summary, customer, transcript, tries, routing, earlier, repeat,
                 handedOn);
+    }
+
+    /**
+     * For a case the rules gave the assistant: whether it then went to a person (the status moved from self-service to
+     * escalated after the decision) and why, from the assistant's last try; null when it did not. Without this the
+     * desk said "Self-service" for every case the assistant handed on, after escalation and resolution alike.
+     */
+    private static String handedToPerson(List<TimelineEntry> timeline, java.time.Instant decidedAt,
+                                         List<Handover.AssistantTry> tries) {
+        return timeline.stream()
+                .filter(e -> e.kind() == InteractionKind.STATUS && !e.occurredAt().isBefore(decidedAt))
+                .filter(e -> e.detail() instanceof io.omnicase.cases.EntryDetail.Fields fields
+                        && "SELF_SERVICE".equals(String.valueOf(fields.values().get("from")))
+                        && "ESCALATED".equals(String.valueOf(fields.values().get("to"))))
+                .reduce((first, second) -> second)
+                .map(e -> {
+                    String queue = e.text() != null && e.text().startsWith("Escalated to queue ")
+                            ? " in queue " + e.text().substring("Escalated to queue ".length()).split(" ", 2)[0] : "";
+                    Handover.AssistantTry last = tries.isEmpty() ? null : tries.get(tries.size() - 1);
+                    String why = last == null || last.answered() || last.declineReason() == null ? ""
+                            : ": " + midSentence(last.declineReason());
+                    return "the assistant handed it to a person" + queue + why;
+                }).orElse(null);
     }
 
     private static String channelWord(Enum<?> channel) {
@@ -143,9 +169,11 @@ public class Handovers {
             sentences.add(handedOn);
         }
         if (routing != null) {
-            sentences.add("Routing: " + (routing.selfService() ? "self-service" : "queue " + routing.queue()
-                    + ", " + io.omnicase.cases.PriorityWords.of(routing.priority()) + " priority") + (routing.reasons().isEmpty() ? ""
-                    : ", because " + String.join("; ", routing.reasons().stream().map(Handovers::midSentence).toList())) + ".");
+            sentences.add("Routing: " + (routing.selfService() ? "self-service" + (routing.handedToPerson() == null ? "" : " at first")
+                    : "queue " + routing.queue() + ", " + io.omnicase.cases.PriorityWords.of(routing.priority()) + " priority")
+                    + (routing.reasons().isEmpty() ? ""
+                    : ", because " + String.join("; ", routing.reasons().stream().map(Handovers::midSentence).toList()))
+                    + (routing.handedToPerson() == null ? "" : "; then " + routing.handedToPerson()) + ".");
         }
         sentences.add(earlier.isEmpty() ? "No earlier cases." : earlier.size() + " earlier "
                 + (earlier.size() == 1 ? "case" : "cases") + ", latest #" + earlier.get(0).id() + " ("

@@ -50,6 +50,12 @@ class HandoverIT {
         assertThat(tries.get(1).get("declineReason").asText()).contains("not sure enough to answer");
         assertThat(tries.get(1).has("confidence")).isTrue();
         assertThat(handover.get("routing").get("reasons")).isNotNull();
+        // The rules gave the case to the assistant, which handed it on: the routing part says both, not "self-service".
+        assertThat(handover.get("routing").get("selfService").asBoolean()).isTrue();
+        assertThat(handover.get("routing").get("handedToPerson").asText())
+                .startsWith("the assistant handed it to a person in queue ").contains("not sure enough to answer");
+        assertThat(handover.get("summary").asText()).contains("Routing: self-service at first")
+                .contains("; then the assistant handed it to a person in queue ");
         assertThat(handover.get("earlierCases").get(0).get("id").asLong()).isEqualTo(earlier);
         assertThat(handover.get("customer").get("identities").size()).isGreaterThanOrEqualTo(1);
         assertThat(handover.get("summary").asText())
