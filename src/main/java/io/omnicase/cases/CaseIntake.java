@@ -32,9 +32,11 @@ public class CaseIntake {
     private final TransactionTemplate transaction;
     private final CustomerSentiment sentiment;
     private final UserAccounts staff;
+    private final CaseManagement management;
 
     CaseIntake(CaseStore store, Customers customers, ApplicationEventPublisher events, PlatformTransactionManager tx,
-               CustomerSentiment sentiment, UserAccounts staff) {
+               CustomerSentiment sentiment, UserAccounts staff, CaseManagement management) {
+        this.management = management;
         this.sentiment = sentiment;
         this.staff = staff;
         this.store = store;
@@ -140,7 +142,14 @@ public class CaseIntake {
         }
         events.publishEvent(new InteractionRecorded(messageId, caseId, owner, InteractionKind.INBOUND,
                 message.channel(), from, message.text(), status, sentAt));
-        events.publishEvent(new MessageReceived(caseId, messageId, owner, message.channel(), newCase));
+        boolean confirmation = status == CaseStatus.RESOLVED && reading.label() != io.omnicase.sentiment.SentimentLabel.NEGATIVE
+                && Confirmation.only(message.text());
+        if (confirmation) {
+            // Under the case's lock, so the process cannot be reopening it meanwhile: it stays resolved, and says why.
+            management.recordNote(new CaseId(caseId), "case", "The customer confirmed the resolution; the case stays resolved",
+                    java.util.Map.of("confirmedBy", messageId));
+        }
+        events.publishEvent(new MessageReceived(caseId, messageId, owner, message.channel(), newCase, confirmation));
         return new IntakeResult(new CaseId(caseId), messageId, false, newCase);
     }
 

@@ -23,6 +23,9 @@ class CaseSpineIT {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void aRoutineQuestionIsStoredAnsweredBySelfServiceAndFoundBySearch() {
         String address = unique("ida") + "@example.com";
@@ -88,6 +91,15 @@ class CaseSpineIT {
         assertThat(resolved.status()).isEqualTo(200);
         assertThat(resolved.json().get("status").asText()).isEqualTo("RESOLVED");
 
+        // A thank-you leaves the case resolved (it reopened it into an anonymous queue and counted against the agent).
+        long thanks = gateway().postJson("/api/messages", message("EMAIL", address, "Thank you Alex, that was quick. All good now.",
+                "thread-" + address)).json().get("messageId").asLong();
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE "
+                + "LISTENER_ID LIKE '%CaseProcessStarter%' AND COMPLETION_DATE IS NULL AND SERIALIZED_EVENT LIKE ?")
+                .param("%\"messageId\":" + thanks + ",%").query(Integer.class).single() == 0);
+        assertThat(agent().get("/api/cases/" + caseId).json().get("status").asText()).isEqualTo("RESOLVED");
+        assertThat(agent().get("/api/cases/" + caseId).json().get("reopenCount").asInt()).isZero();
+
         gateway().postJson("/api/messages", message("EMAIL", address, "The refund has not arrived yet", "thread-" + address));
         awaitStatus(caseId, "ESCALATED");
         assertThat(agent().get("/api/cases/" + caseId).json().get("reopenCount").asInt()).isEqualTo(1);
@@ -101,7 +113,9 @@ class CaseSpineIT {
         assertThat(afterClose.json().get("caseId").asLong()).isNotEqualTo(caseId);
         List<String> texts = new ArrayList<>();
         agent().get("/api/cases/" + caseId + "/timeline").json().forEach(e -> texts.add(e.get("kind").asText() + ":" + e.get("text").asText()));
-        assertThat(texts).contains("OUTBOUND:Refund is on its way.", "STATUS:Reopened by a new customer message")
+        assertThat(texts).contains("OUTBOUND:Refund is on its way.", "STATUS:Reopened by a new customer message",
+                        "INBOUND:Thank you Alex, that was quick. All good now.",
+                        "STATUS:The customer confirmed the resolution; the case stays resolved")
                 .anyMatch(t -> t.startsWith("STATUS:Resolved by Alex Agent: Refunded the double charge"))
                 .anyMatch(t -> t.startsWith("STATUS:Closed: closed by Alex Agent"));
     }

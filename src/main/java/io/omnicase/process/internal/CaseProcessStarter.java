@@ -100,6 +100,9 @@ class CaseProcessStarter {
         if (message.newCase()) {
             return; // delivered again after the process had been started
         }
+        if (message.confirmation()) {
+            return; // a thank-you on a resolved case: it stays resolved (intake noted it), its process waits on
+        }
         if (!handOver(running, message.messageId())) {
             if (continuationDue(running)) {
                 // Its assessment is due or running (pipeline, issue 18: most failed deliveries of a drain, each tried
