@@ -218,6 +218,16 @@ public class CaseAccess {
         return user.writesAll() || user.agent() && queue != null && user.queues().contains(queue.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * The queues whose waiting cases the user takes by working on them (an agent's own queues); none for supervisors
+     * and admins, who answer a case without taking it from the team.
+     */
+    @Transactional(readOnly = true)
+    public Set<String> queuesTakenByWork(String username) {
+        Subject user = subject(username);
+        return user.agent() && !user.writesAll() ? user.queues() : Set.of();
+    }
+
     /** The queues listed on the user's account: where their desk takes tasks from. */
     @Transactional(readOnly = true)
     public Set<String> queues(String username) {

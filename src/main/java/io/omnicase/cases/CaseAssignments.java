@@ -17,4 +17,12 @@ public interface CaseAssignments {
 
     /** Who holds the case's open task; empty when no one does (or the case has no task). */
     java.util.Optional<String> assigneeOf(CaseId caseId);
+
+    /**
+     * Gives the case's open task to the user when nobody holds it and it is offered to one of {@code queues}; false
+     * when someone holds it, it is offered elsewhere, or the case has no task.
+     */
+    default boolean takeIfFree(String username, CaseId caseId, Set<String> queues) {
+        return false;
+    }
 }

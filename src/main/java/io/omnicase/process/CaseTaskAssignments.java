@@ -37,6 +37,26 @@ class CaseTaskAssignments implements CaseAssignments {
     }
 
     @Override
+    public boolean takeIfFree(String username, CaseId caseId, Set<String> queues) {
+        Task task = tasks.createTaskQuery().processDefinitionKey(CustomerCaseProcess.KEY)
+                .processInstanceBusinessKey(caseId.businessKey()).active().list().stream().findFirst().orElse(null);
+        if (task == null || task.getAssignee() != null) {
+            return false;
+        }
+        boolean offeredToMine = tasks.getIdentityLinksForTask(task.getId()).stream()
+                .anyMatch(link -> link.getGroupId() != null && queues.contains(link.getGroupId().toLowerCase(java.util.Locale.ROOT)));
+        if (!offeredToMine) {
+            return false;
+        }
+        try {
+            tasks.claim(task.getId(), username);
+            return true;
+        } catch (org.camunda.bpm.engine.TaskAlreadyClaimedException e) {
+            return false; // a colleague took it a moment ago: the reply is sent all the same
+        }
+    }
+
+    @Override
     public Set<Long> assignedTo(String username) {
         Set<String> instances = tasks.createTaskQuery().processDefinitionKey(CustomerCaseProcess.KEY)
                 .taskAssignee(username).list().stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());

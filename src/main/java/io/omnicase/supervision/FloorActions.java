@@ -62,6 +62,9 @@ public class FloorActions {
     @Transactional
     public QueueItem reassign(String supervisor, long caseId, String assignee, String queue, String reason) {
         String why = reason(reason);
+        // The case's lock before its task is read: a re-assessment running meanwhile (under the same lock) is wholly
+        // before or after this change, never writing its stale placement over it.
+        cases.lockUntilCommit(new CaseId(caseId));
         CaseTask task = taskOnMyFloor(supervisor, caseId);
         String current = SupervisorFloor.lower(task.queue());
         Queue target = queue == null || queue.isBlank() ? null : queueOnMyFloor(supervisor, queue.strip());

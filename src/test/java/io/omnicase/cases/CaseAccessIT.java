@@ -174,7 +174,11 @@ class CaseAccessIT {
         assertThat(as("tech").postJson(id + "/replies", Map.of("text", "Please reinstall the app")).status()).isEqualTo(201);
         assertRefused(as("agent").get(id), technical);
 
+        // Tech holds it now (an agent's answer takes the case); the customer's billing matter goes to billing by the
+        // supervisor's hand, as a held case is not moved by the rules.
         QueueCases.customerWrites(port, technical, "Reinstalled. And I was charged twice for my subscription this month!");
+        assertThat(as("supervisor").postJson("/api/supervisor/cases/" + technical.caseId() + "/assignment",
+                Map.of("queue", "billing", "reason", "A double charge: billing's")).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 "billing".equals(as("supervisor").get(id).json().path("queue").asText()));
 
@@ -296,6 +300,28 @@ class CaseAccessIT {
         assertThat(response.status()).as(response.toString()).isEqualTo(403);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.body()).doesNotContain(queueCase.marker()).doesNotContain(queueCase.address());
+    }
+
+    /**
+     * An agent who answers a waiting case of their queue holds it from then on: left unheld, a colleague claimed it and
+     * answered the customer a second time. A supervisor's answer takes no case from the team.
+     */
+    @Test
+    void anAgentWhoAnswersAWaitingCaseOfTheirQueueHoldsIt() {
+        QueueCases.QueueCase waiting = QueueCases.escalatedIn(port, "billing");
+        assertThat(as("agent").get("/api/cases/" + waiting.caseId()).json().get("assignee").isNull()).isTrue();
+
+        assertThat(as("agent").postJson("/api/cases/" + waiting.caseId() + "/replies", Map.of("text", "Looking into it now"))
+                .status()).isEqualTo(201);
+
+        assertThat(as("agent").get("/api/cases/" + waiting.caseId()).json().get("assignee").asText()).isEqualTo("agent");
+        assertThat(as("senior").postJson("/api/cases/" + waiting.caseId() + "/replies", Map.of("text", "Me too")).status())
+                .isEqualTo(409);
+
+        QueueCases.QueueCase other = QueueCases.escalatedIn(port, "billing");
+        assertThat(as("supervisor").postJson("/api/cases/" + other.caseId() + "/replies", Map.of("text", "A word from the lead"))
+                .status()).isEqualTo(201);
+        assertThat(as("supervisor").get("/api/cases/" + other.caseId()).json().get("assignee").isNull()).isTrue();
     }
 
     private Api as(String user) {

@@ -75,6 +75,12 @@ class CaseController {
         access.checkMayWork(agent.getName(), new CaseId(id));
         long interactionId = cases.reply(new CaseId(id), agent.getName(), request.text());
         access.recordHandled(agent.getName(), new CaseId(id), CaseAccess.How.REPLIED);
+        // An agent who answers a waiting case of their queue takes it: left unheld, a colleague claimed it and
+        // answered the customer a second time (walk of 4 December).
+        java.util.Set<String> mine = access.queuesTakenByWork(agent.getName());
+        if (!mine.isEmpty()) {
+            assignments.stream().anyMatch(a -> a.takeIfFree(agent.getName(), new CaseId(id), mine));
+        }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/cases/" + id + "/timeline"))
                 .body(new ReplyResponse(id, interactionId));

@@ -89,6 +89,10 @@ class CaseDelegates {
     JavaDelegate reassessCase(CaseRouting routing, CaseManagement cases, io.omnicase.process.CaseWork work) {
         return execution -> {
             CaseId caseId = caseId(execution);
+            // The case's lock first: a supervisor's move of the case (its task and its queue, under the same lock) is
+            // then either wholly before what is read below or waits for this job; read before it, the job wrote the
+            // old queue back over the move.
+            cases.lockUntilCommit(caseId);
             RoutingDecision decision = routing.reassess(caseId);
             var tasks = execution.getProcessEngineServices().getTaskService();
             String queue = decision.queue().group();
