@@ -253,6 +253,33 @@ describe('CaseView', { timeout: 30000 }, () => {
     view.unmount();
   });
 
+  it('shows a kept reply under its sentence, whole, with Copy that says it copied and Discard', async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const view = await opened();
+    await view.find('#reply-text').setValue('Hello Karl, our technical team has a fix.');
+    FakeStream.last!.emit('case', { caseId: 42, status: 'ESCALATED', queue: 'billing', priority: 90, assignee: 'senior', sentiment: null });
+    await flushPromises();
+    // The sentence reads whole, the box with the words comes after it (not in the middle of the sentence).
+    const why = view.find('#unsent-why');
+    expect(why.text()).toBe('Your reply was not sent: the case is with senior now. Copy it if you need it.');
+    expect(why.find('textarea').exists()).toBe(false);
+    const box = view.find('#unsent-text');
+    expect(why.element.compareDocumentPosition(box.element) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(box.attributes('readonly')).toBeDefined();
+    await view.find('#unsent-copy').trigger('click');
+    await flushPromises();
+    expect(writeText).toHaveBeenCalledWith('Hello Karl, our technical team has a fix.');
+    expect(view.find('#unsent-copied').text()).toBe('Copied.');
+    expect(view.find('#unsent-copied').attributes('role')).toBe('status');
+    await view.find('#unsent-discard').trigger('click');
+    await flushPromises();
+    expect(view.find('#unsent-reply').exists()).toBe(false);
+    expect(document.activeElement?.tagName).toBe('H2');
+    view.unmount();
+    delete (navigator as { clipboard?: unknown }).clipboard;
+  });
+
   it('adds a live message as text, with guidance, and reads the handover again', async () => {
     const view = await opened();
     // An answer without a transcript (an older server) shows the server's own summary.
