@@ -57,7 +57,8 @@ describe('AuditWorkspace', () => {
     vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => {
       if (url === '/api/audit/customers/7/erasure' && init?.method === 'POST') {
         erased = true;
-        return json({ customerId: 7, cases: [12], auditEntriesPseudonymised: 3, stores: ['mariadb'], erasedAt: entry.occurredAt });
+        return json({ customerId: 7, cases: [12], auditEntriesPseudonymised: 3, stores: ['MariaDB: customer, identities', 'Camunda: runtime and history'],
+          erasedBy: 'admin', erasedAt: entry.occurredAt });
       }
       if (url.startsWith('/api/audit/find') && erased) return json({ cases: [], customers: [] });
       return answer(url, init);
@@ -75,8 +76,75 @@ describe('AuditWorkspace', () => {
     await page.find('.erase button.danger').trigger('click');
     await flushPromises();
     expect(erased).toBe(true);
-    expect(page.find('.results').text()).not.toContain('Customer #7');
+    // The search above no longer lists the erased customer, and says no stale "Nothing found." over their trace.
+    expect(page.find('.results').exists()).toBe(false);
+    expect(page.text()).not.toContain('Nothing found.');
+    // What was done: a short heading, then a list, and no second erase form.
+    const done = page.find('#erased');
+    expect(done.find('h3').text()).toBe('Customer #7 was erased.');
+    expect(done.text()).toContain('3 Dec 2026, 23:23, by admin');
+    expect(done.findAll('.stores li').map(li => li.text())).toEqual(['MariaDB: customer, identities', 'Camunda: runtime and history']);
+    expect(page.find('#erase-reason').exists()).toBe(false);
+    expect(page.find('.erase button.danger').exists()).toBe(false);
+  });
+
+  it('does not offer to erase a customer the trail says was erased, and names them once', async () => {
+    const erasedEntry = {
+      ...entry, seq: 9, kind: 'customer.erased', caseId: null, customerId: 38, actor: 'admin',
+      content: { cases: [12], reason: 'Art. 17', auditEntriesPseudonymised: 4, stores: ['audit trail: content dropped, hashes kept'] },
+    };
+    vi.stubGlobal('fetch', vi.fn((url: string) => {
+      if (url === '/api/audit/customers/38/trace') {
+        return json({ caseSummary: null, customerId: 38, customerName: 'Customer #38', cases: [], entries: [erasedEntry], ruleSets: {} });
+      }
+      if (url === '/api/audit/customers/7/trace') {
+        return json({ caseSummary: null, customerId: 7, customerName: 'Nora Example', cases: [], entries: [entry], ruleSets: {} });
+      }
+      return json({ title: 'Not Found' }, 404);
+    }));
+    history.replaceState(null, '', '?customer=38');
+    const admin: Me = { username: 'admin', displayName: 'Ada Admin', roles: ['ADMIN'], pages: [] };
+    const page = mount(AuditWorkspace, { props: { me: admin } });
+    await flushPromises();
+    expect(page.find('#trace-title').text()).toBe('Customer #38');
+    expect(page.find('#erased h3').text()).toBe('Customer #38 was erased.');
+    expect(page.find('#erased').text()).toContain('4 audit entries lost their content');
+    expect(page.find('#erase-reason').exists()).toBe(false);
+    // A customer who was not erased is offered the form, and named after the number.
+    history.replaceState(null, '', '?customer=7');
+    const other = mount(AuditWorkspace, { props: { me: admin } });
+    await flushPromises();
+    expect(other.find('#trace-title').text()).toBe('Customer #7: Nora Example');
+    expect(other.find('#erased').exists()).toBe(false);
+    expect(other.find('#erase-reason').exists()).toBe(true);
+    history.replaceState(null, '', '/');
+  });
+
+  it('says "Nothing found." for a search until a trace is shown', async () => {
+    vi.stubGlobal('fetch', vi.fn((url: string) => {
+      if (url.startsWith('/api/audit/find')) return json({ cases: [], customers: [] });
+      if (url === '/api/audit/cases/12/trace') {
+        return json({ caseSummary: resolvedCase, customerId: 7, customerName: 'Customer #7', cases: [], entries: [entry], ruleSets: {} });
+      }
+      if (url === '/api/audit/customers/7/trace') {
+        return json({ caseSummary: null, customerId: 7, customerName: 'Customer #7', cases: [resolvedCase], entries: [entry], ruleSets: {} });
+      }
+      return json({ title: 'Not Found' }, 404);
+    }));
+    history.replaceState(null, '', '?case=12');
+    const page = mount(AuditWorkspace, { props: { me: auditor } });
+    await page.find('#audit-query').setValue('nobody@example.com');
+    await page.find('form.find').trigger('submit');
+    await flushPromises();
+    // The search answered after the trace was opened: its answer stands until another trace is opened.
     expect(page.find('.found').text()).toContain('Nothing found.');
+    // The case's customer reads "Customer #7" once, not "#7 Customer #7".
+    expect(page.find('.trace-head button.link').text()).toBe('Customer #7');
+    await page.find('.trace-head button.link').trigger('click');
+    await flushPromises();
+    expect(page.find('#trace-title').text()).toBe('Customer #7');
+    expect(page.text()).not.toContain('Nothing found.');
+    history.replaceState(null, '', '/');
   });
 
   it('lists what it found with statuses in words and counts that agree with their number', async () => {

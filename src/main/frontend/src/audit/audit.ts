@@ -69,7 +69,35 @@ export interface Erasure {
   cases: number[];
   auditEntriesPseudonymised: number;
   stores: string[];
+  erasedBy?: string;
   erasedAt: string;
+}
+
+/** A customer's name for a heading: the server's fallback ("Customer #38") is not written twice after the number. */
+export function customerHeading(id: number | null | undefined, name: string | null | undefined): string {
+  const fallback = 'Customer #' + id;
+  const shown = (name ?? '').trim();
+  return !shown || shown === fallback ? fallback : fallback + ': ' + shown;
+}
+
+/**
+ * The erasure of this customer as the trail records it (the entry "customer.erased" keeps who, when, which cases and
+ * which stores), or null when the customer was not erased.
+ */
+export function erasureOf(trace: Trace | null): Erasure | null {
+  const id = trace?.customerId;
+  if (id === null || id === undefined || trace?.caseSummary) return null;
+  const entry = [...trace!.entries].reverse().find(e => e.kind === 'customer.erased' && e.customerId === id);
+  if (!entry) return null;
+  const c = entry.content ?? {};
+  return {
+    customerId: id,
+    cases: Array.isArray(c.cases) ? c.cases.map(Number) : [],
+    auditEntriesPseudonymised: Number(c.auditEntriesPseudonymised ?? 0),
+    stores: Array.isArray(c.stores) ? c.stores.map(String) : [],
+    erasedBy: entry.actor,
+    erasedAt: entry.occurredAt,
+  };
 }
 
 export const auditApi = {
