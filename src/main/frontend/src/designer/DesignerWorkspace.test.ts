@@ -104,7 +104,7 @@ describe('DesignerWorkspace', () => {
     expect(page.find('#diff-title').text()).toBe('Changes from v2 to v3');
     expect(page.find('#diff li[data-change=ADDED]').text()).toContain('Call the customer back (user task, user_call_back)');
     expect(page.find('#diff li[data-change=REMOVED]').text()).toContain('Priority re-decided (end event, end_reassessed)');
-    expect(page.find('#diff li[data-change=CHANGED]').text()).toContain('name: Handle the case -> Handle case');
+    expect(page.find('#diff li[data-change=CHANGED]').text()).toContain('name: Handle the case → Handle case');
     const [from, to] = page.findAll('.fake-diff');
     expect(from.attributes('data-xml')).toBe('<xml v="2"/>');
     expect(JSON.parse(from.attributes('data-marks')!)).toEqual({ end_reassessed: 'removed', user_handle_case: 'changed' });
