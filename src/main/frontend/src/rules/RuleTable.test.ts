@@ -56,6 +56,15 @@ describe('RuleTable', () => {
     t.unmount();
   });
 
+  it('keeps an editor\'s order buttons beside the row number, where a wide table never scrolls them away', () => {
+    const t = table(false);
+    expect(t.findAll('thead th').map(th => th.text())).toEqual(['#', 'Order', 'Rule (a sentence)', 'When all of these hold', 'Then']);
+    const cells = t.findAll('tr.rule')[0].findAll(':scope > th, :scope > td');
+    expect(cells[1].findAll('button').map(b => b.attributes('aria-label')))
+      .toEqual(['Move rule 1 up', 'Move rule 1 down', 'Remove rule 1']);
+    t.unmount();
+  });
+
   it('adds, moves and removes rows, and sends the table as the server reads it', async () => {
     const rules = shipped.map(edited);
     const t = table(false, [], rules);
