@@ -99,6 +99,46 @@ describe('RulesWorkspace', () => {
     expect(page.find('#' + name.attributes('aria-describedby')).text()).toBe('is required');
   });
 
+  it('puts the keyboard on the problems after a refused check, and each problem takes it to its field', async () => {
+    server({
+      '/api/routing/rules/validate': () => json(422, {
+        title: 'Rule set rejected', status: 422, detail: 'The rule set was rejected',
+        problems: ['row 2, name: is required', 'row 1, condition 1\'s value: must be one of Billing, Technical'],
+        errors: [{ row: 2, column: 'name', message: 'is required' },
+          { row: 1, column: 'conditions[1].value', message: 'must be one of Billing, Technical' }],
+      }, 'application/problem+json'),
+    });
+    const page = mount(RulesWorkspace, { props: { me: person(['SUPERVISOR']) }, attachTo: document.body });
+    await flushPromises();
+    await page.findAll('textarea.rule-name')[1].setValue('');
+    (page.find('#validate').element as HTMLButtonElement).focus();
+    await page.find('#validate').trigger('click');
+    await flushPromises();
+    // Not <body>: the summary, which reads "Not valid" and lists the problems.
+    expect(document.activeElement?.id).toBe('problem-summary');
+    expect(page.find('#problem-summary').attributes('aria-labelledby')).toBe('status');
+    const links = page.findAll('#problems button.go-to-problem');
+    expect(links.map(b => b.text())).toEqual(['row 2, name: is required', 'row 1, condition 1\'s value: must be one of Billing, Technical']);
+    await links[0].trigger('click');
+    expect(document.activeElement).toBe(page.findAll('textarea.rule-name')[1].element);
+    await links[1].trigger('click');
+    expect(document.activeElement).toBe(page.findAll('tr.rule')[0].find('select.value').element);
+    page.unmount();
+  });
+
+  it('gives the keyboard back to Validate once a check passes', async () => {
+    server({ '/api/routing/rules/validate': () => json(200, { valid: true }) });
+    const page = mount(RulesWorkspace, { props: { me: person(['SUPERVISOR']) }, attachTo: document.body });
+    await flushPromises();
+    const validate = page.find('#validate').element as HTMLButtonElement;
+    validate.focus();
+    await page.find('#validate').trigger('click');
+    await flushPromises();
+    expect(page.find('#status').text()).toBe('Valid');
+    expect(document.activeElement).toBe(validate);
+    page.unmount();
+  });
+
   it('asks for a reason before saving, and activates with it', async () => {
     const calls = server({
       '/api/routing/rules/versions': () => json(201, { ...active, version: 3, label: 'v3' }),
