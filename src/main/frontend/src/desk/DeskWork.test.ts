@@ -192,4 +192,28 @@ describe('DeskWork', () => {
     expect(desk.find('#shortcuts').text()).toContain('Send the reply');
     desk.unmount();
   });
+
+  it('closing the shortcuts with Esc (or Close) puts the keyboard back where it was, not on the page', async () => {
+    queueAnswers = [{ items: [row(1), row(2)], counts: { mine: 0, queues: 2, unassigned: 2 } }];
+    const desk = mount(DeskWork, { props: { me }, attachTo: document.body });
+    await flushPromises();
+    const where = desk.find('.help-button').element as HTMLButtonElement;
+    where.focus();
+    where.dispatchEvent(new KeyboardEvent('keydown', { key: '?', bubbles: true }));
+    await flushPromises();
+    expect(document.activeElement?.id).toBe('shortcuts');
+    document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await flushPromises();
+    expect(desk.find('#shortcuts').exists()).toBe(false);
+    expect(document.activeElement).toBe(where);
+
+    const item = desk.find('#queue-list li.selected .claim').element as HTMLElement;
+    item.focus();
+    item.dispatchEvent(new KeyboardEvent('keydown', { key: '?', bubbles: true }));
+    await flushPromises();
+    await desk.find('#shortcuts button').trigger('click');
+    await flushPromises();
+    expect(document.activeElement).toBe(item);
+    desk.unmount();
+  });
 });
