@@ -253,6 +253,23 @@ describe('CaseView', { timeout: 30000 }, () => {
     view.unmount();
   });
 
+  it('names a chat customer\'s address "Web chat visitor", the random visitor id only in its tooltip', async () => {
+    const answer = (fetch as unknown as { getMockImplementation: () => (url: string, init?: RequestInit) => Promise<Response> })
+      .getMockImplementation();
+    vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => {
+      if (url === '/api/cases/42/handover') {
+        const h = handover();
+        return json({ ...h, customer: { ...h.customer, displayName: null,
+          identities: [{ kind: 'CHAT_VISITOR', address: 'v-bb501c10-5a0f-411e-bbad-fde13a64c5c4' }] } });
+      }
+      return answer(url, init);
+    }));
+    const view = await opened();
+    expect(view.find('#identities').text()).toBe('Web chat visitor');
+    expect(view.find('#identities .chat-visitor').attributes('title')).toBe('Visitor id: v-bb501c10-5a0f-411e-bbad-fde13a64c5c4');
+    view.unmount();
+  });
+
   it('shows a kept reply under its sentence, whole, with Copy that says it copied and Discard', async () => {
     const writeText = vi.fn().mockResolvedValue(undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
