@@ -1,4 +1,5 @@
 import type { Line } from './conversation'
+import { clock as timeOfDay } from '../lib/time'
 
 /** What the customer reads under their own message, by its delivery state. */
 export const STATE_LABELS: Record<string, string> = {
@@ -26,13 +27,16 @@ export function element<K extends keyof HTMLElementTagNameMap>(
   return node
 }
 
-/** The time of a message as the customer's browser writes it, e.g. "14:05". */
-export function clock(at: string | null, locale?: string): string {
+/**
+ * The time of a message in the customer's time zone, on the 24-hour clock the desk writes ("18:04", never "06:04 PM"),
+ * so the customer and the agent name a message by the same time.
+ */
+export function clock(at: string | null): string {
   if (!at) {
     return ''
   }
   const date = new Date(at)
-  return Number.isNaN(date.getTime()) ? '' : date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })
+  return Number.isNaN(date.getTime()) ? '' : timeOfDay(date)
 }
 
 /** One line of the conversation as an element; {@link updateLine} keeps it current. */

@@ -98,6 +98,20 @@ describe('ChatWidget', () => {
     expect($('#omnicase-chat').dataset.caseId).toBe('42')
   })
 
+  it('writes a reply\'s time on the 24-hour clock the desk uses, in the customer\'s time zone', () => {
+    const zone = process.env.TZ
+    process.env.TZ = 'Europe/Berlin'
+    try {
+      const { widget, socket } = mount()
+      welcome(socket)
+      socket.receive({ type: 'reply', caseId: 1, text: 'Hello!', entry: { id: 'm-8', interactionId: 8, from: 'agent', author: 'Alex Agent', text: 'Hello!', at: '2026-12-04T17:04:00Z', state: 'sending', clientId: null } })
+      const reply = widget.view.log.querySelector('.oc-agent') as HTMLElement
+      expect(reply.querySelector('time')?.textContent).toBe('18:04')
+    } finally {
+      process.env.TZ = zone
+    }
+  })
+
   it('puts the agent name and time on a reply and reports it delivered, and read once the chat is open', () => {
     const { widget, socket } = mount()
     welcome(socket)
