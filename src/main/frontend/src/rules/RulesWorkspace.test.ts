@@ -46,6 +46,25 @@ const person = (roles: Me['roles']): Me => ({ username: 'u', displayName: 'U', r
 afterEach(() => vi.unstubAllGlobals());
 
 describe('RulesWorkspace', () => {
+  it('says why the active version was activated again, beside why it was made', async () => {
+    const calls = server();
+    vi.mocked(fetch).mockImplementation(((url: string, init: RequestInit) => {
+      calls.push({ method: init?.method ?? 'GET', url, body: undefined });
+      if (url.endsWith('/active')) {
+        return json(200, { ...active, activatedBy: 'supervisor', activatedAt: '2026-12-04T18:08:00Z',
+          activationReason: 'Walk 41: test done, back to the shipped rules.' });
+      }
+      if (url.endsWith('/model')) return json(200, model);
+      if (url.endsWith('/versions')) return json(200, versions);
+      return json(404, { title: 'Not Found' });
+    }) as typeof fetch);
+    const page = mount(RulesWorkspace, { props: { me: person(['AUDITOR']) } });
+    await flushPromises();
+    const line = page.find('#active-version').text();
+    expect(line).toContain('v2 by supervisor: “Billing backlog”; activated again ');
+    expect(line).toContain('by supervisor: “Walk 41: test done, back to the shipped rules”');
+  });
+
   it('shows an auditor the rules and versions read-only, and says who may change them', async () => {
     server();
     const page = mount(RulesWorkspace, { props: { me: person(['AUDITOR']) } });

@@ -22,6 +22,16 @@ describe('routing-rule times and counts', () => {
     expect(cells).toContain('3 Dec 2026, 23:25 by supervisor');
   });
 
+  it('says why a version was activated again (a rollback), not only when and by whom', () => {
+    const list = mount(VersionList, { props: { readOnly: true, shown: null, busy: false, versions: [
+      { version: 1, label: 'v1', author: 'system', reason: 'shipped rules', createdAt: '2026-12-03T22:23:19Z',
+        activatedAt: '2026-12-03T22:25:00Z', activatedBy: 'supervisor', activationReason: 'Back to the shipped rules.',
+        active: true, table: true },
+    ] } });
+    expect(list.find('#versions tbody tr[data-version="1"] td.activated').text().replace(/\s+/g, ' '))
+      .toBe('3 Dec 2026, 23:25 by supervisor: “Back to the shipped rules”');
+  });
+
   it('says a dry run of one case in agreement, with its time in the browser\'s zone', () => {
     const panel = mount(DryRunPanel, { props: { result: { activeVersion: 'v2', replayed: 1, changed: 1, rows: [
       { caseId: 7, decidedAt: '2026-12-03T22:23:19Z', active: decision('GENERAL', 'NORMAL'),

@@ -66,6 +66,8 @@ export interface RuleSetVersion {
   createdAt: string;
   activatedAt: string | null;
   activatedBy: string | null;
+  /** The reason given when the version was last activated (a rollback's "why"). */
+  activationReason?: string | null;
   active: boolean;
 }
 
@@ -77,6 +79,7 @@ export interface VersionSummary {
   createdAt: string;
   activatedAt: string | null;
   activatedBy: string | null;
+  activationReason?: string | null;
   active: boolean;
   /** A rule table (false: DRL an administrator wrote). */
   table: boolean;

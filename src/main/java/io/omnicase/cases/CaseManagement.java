@@ -360,7 +360,9 @@ public class CaseManagement {
         // The timeline names the person ("Resolved by Alex Agent"); the event keeps the login.
         String text = RESOLVED_BY + users.nameOf(by) + (resolution == null || resolution.isBlank() ? "" : ": " + resolution);
         CaseView before = lock(id);
-        transition(id, CaseStatus.RESOLVED, text);
+        // The person's word on what the case was about rides on the entry: coaching and quality count the case under
+        // it, not under a guess from the first message's words.
+        transition(id, CaseStatus.RESOLVED, text, topic == null || topic.isBlank() ? Map.of() : Map.of("topic", topic.strip()));
         if (before.status() != CaseStatus.RESOLVED) {
             List<String> questions = store.inboundTexts(id.value(), 3);
             String question = String.join("\n", questions);
@@ -466,13 +468,19 @@ public class CaseManagement {
     }
 
     private void transition(CaseId id, CaseStatus target, String text) {
+        transition(id, target, text, Map.of());
+    }
+
+    private void transition(CaseId id, CaseStatus target, String text, Map<String, Object> more) {
         CaseView view = lock(id);
         if (view.status() == target && target != CaseStatus.ESCALATED) {
             return;
         }
         Instant now = Instant.now();
         store.changeStatus(id.value(), target, now);
-        append(view, InteractionKind.STATUS, "case", text, Map.of("from", view.status().name(), "to", target.name()), target);
+        Map<String, Object> detail = new java.util.LinkedHashMap<>(Map.of("from", view.status().name(), "to", target.name()));
+        detail.putAll(more);
+        append(view, InteractionKind.STATUS, "case", text, detail, target);
     }
 
     private void append(CaseView view, InteractionKind kind, String author, String text, Map<String, Object> detail,

@@ -12,5 +12,6 @@ import java.time.Instant;
  * @param active      whether it is the active version now
  */
 public record RuleSetVersion(int version, String label, String drl, GuidedRuleSet rules, String checksum, String author, String reason,
-                             Instant createdAt, Instant activatedAt, String activatedBy, boolean active) {
+                             Instant createdAt, Instant activatedAt, String activatedBy, String activationReason,
+                             boolean active) {
 }

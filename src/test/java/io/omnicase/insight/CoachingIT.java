@@ -120,6 +120,21 @@ class CoachingIT {
         assertThat(after.get("figures").get("reopenRate").asDouble()).isPositive();
     }
 
+    /** The topic the person chose when resolving is the case's topic in coaching, not a guess from the first message. */
+    @Test
+    void aResolvedCaseCountsUnderTheTopicChosenOnTheResolveForm() {
+        long caseId = QueueCases.escalatedIn(port, "billing").caseId();
+        Api supervisor = Api.as(port, "supervisor");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(supervisor.postJson(
+                "/api/cases/" + caseId + "/resolve", Map.of("resolution", "It was the router, not the bill", "topic", "TECHNICAL"))
+                .status()).isEqualTo(200));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            queries.refresh();
+            assertThat(queries.outcome(caseId)).hasValueSatisfying(o -> assertThat(o.topic()).isEqualTo("TECHNICAL"));
+        });
+    }
+
     @Test
     void onlySupervisorsAndAdminsSeeCoachingAndBadInputIsAProblem() {
         assertThat(Api.as(port, "agent").get("/api/insight/coaching").status()).isEqualTo(403);

@@ -83,10 +83,22 @@ public class CaseOutcomes {
     public record Attribution(String agent, String topic) {
     }
 
-    /** The topic of the customer's first message: what the case was about when it came in. */
+    /**
+     * What the case was about: the topic the person who resolved it chose on the resolve form (the latest resolution's,
+     * when it is one of coaching's topics), else the topic of the customer's first message. The first message alone
+     * filed a router fault resolved as Technical under "Other" (walk of 4 December).
+     */
     private static String topicOf(List<TimelineEntry> timeline) {
-        return MessageFacts.topicOf(timeline.stream().filter(e -> e.kind() == InteractionKind.INBOUND)
-                .map(TimelineEntry::text).findFirst().orElse("")).name();
+        java.util.Set<String> topics = java.util.Arrays.stream(io.omnicase.routing.Topic.values()).map(Enum::name)
+                .collect(java.util.stream.Collectors.toSet());
+        return timeline.stream()
+                .filter(e -> e.kind() == InteractionKind.STATUS && e.detail() instanceof io.omnicase.cases.EntryDetail.Fields)
+                .map(e -> ((io.omnicase.cases.EntryDetail.Fields) e.detail()).values().get("topic"))
+                .filter(topic -> topic != null && topics.contains(String.valueOf(topic).toUpperCase(java.util.Locale.ROOT)))
+                .map(topic -> String.valueOf(topic).toUpperCase(java.util.Locale.ROOT))
+                .reduce((first, second) -> second)
+                .orElseGet(() -> MessageFacts.topicOf(timeline.stream().filter(e -> e.kind() == InteractionKind.INBOUND)
+                        .map(TimelineEntry::text).findFirst().orElse("")).name());
     }
 
     private static OutcomeCalculation.Entry entry(TimelineEntry e) {

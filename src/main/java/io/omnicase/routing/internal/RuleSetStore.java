@@ -20,11 +20,13 @@ public class RuleSetStore {
     private static final String VERSION_COLUMNS = "v.version, v.drl, v.rules_json, v.checksum, v.author, v.reason, v.created_at, "
             + "(SELECT MAX(a.activated_at) FROM rule_set_activations a WHERE a.version = v.version) AS activated_at, "
             + "(SELECT a.activated_by FROM rule_set_activations a WHERE a.version = v.version ORDER BY a.id DESC LIMIT 1) AS activated_by, "
+            + "(SELECT a.reason FROM rule_set_activations a WHERE a.version = v.version ORDER BY a.id DESC LIMIT 1) AS activation_reason, "
             + "v.version = (SELECT a.version FROM rule_set_activations a ORDER BY a.id DESC LIMIT 1) AS active";
     private final RowMapper<RuleSetVersion> versionRow = (rs, n) -> new RuleSetVersion(rs.getInt("version"),
             label(rs.getInt("version")), rs.getString("drl"), table(rs.getString("rules_json")), rs.getString("checksum"),
             rs.getString("author"), rs.getString("reason"), rs.getTimestamp("created_at").toInstant(),
-            instant(rs.getTimestamp("activated_at")), rs.getString("activated_by"), rs.getBoolean("active"));
+            instant(rs.getTimestamp("activated_at")), rs.getString("activated_by"),
+            rs.getString("activation_reason"), rs.getBoolean("active"));
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;

@@ -278,10 +278,10 @@ class RuleSetController {
      * @param table whether the version is a rule table a supervisor can edit (false: raw DRL from an administrator)
      */
     record VersionSummary(int version, String label, String checksum, String author, String reason, Instant createdAt,
-                          Instant activatedAt, String activatedBy, boolean active, boolean table) {
+                          Instant activatedAt, String activatedBy, String activationReason, boolean active, boolean table) {
         static VersionSummary of(RuleSetVersion v) {
             return new VersionSummary(v.version(), v.label(), v.checksum(), v.author(), v.reason(), v.createdAt(),
-                    v.activatedAt(), v.activatedBy(), v.active(), v.rules() != null);
+                    v.activatedAt(), v.activatedBy(), v.activationReason(), v.active(), v.rules() != null);
         }
     }
 
