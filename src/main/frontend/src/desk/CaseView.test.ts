@@ -297,6 +297,20 @@ describe('CaseView', { timeout: 30000 }, () => {
     delete (navigator as { clipboard?: unknown }).clipboard;
   });
 
+  it('shows guidance for the message the customer already waits on when the case opens, once', async () => {
+    const view = await opened();
+    const waiting = { entryId: 1, question: 'My router is down',
+      suggestion: { answered: true, answer: 'Please restart the router.', topic: 'TECHNICAL', confidence: 0.9,
+        confidenceLevel: 'high', articles: [] } };
+    FakeStream.last!.emit('guidance', waiting);
+    FakeStream.last!.emit('guidance', waiting); // again after a reconnect
+    await flushPromises();
+    expect(view.findAll('#guidance li.suggestion')).toHaveLength(1);
+    expect(view.find('#guidance .question').text()).toBe('Customer: My router is down');
+    expect(view.find('#guidance .answer').text()).toBe('Please restart the router.');
+    view.unmount();
+  });
+
   it('adds a live message as text, with guidance, and reads the handover again', async () => {
     const view = await opened();
     // An answer without a transcript (an older server) shows the server's own summary.

@@ -52,6 +52,18 @@ class CaseViewLiveIT {
         }
     }
 
+    /** The agent who opens a case its customer waits on gets guidance for the waiting message, not only for new ones. */
+    @Test
+    void openingACaseWhoseCustomerWaitsGivesGuidanceForTheWaitingMessage() throws Exception {
+        QueueCase billing = QueueCases.escalatedIn(port, "billing");
+        try (EventStream stream = EventStream.open(port, "agent", "/api/desk/cases/" + billing.caseId() + "/events")) {
+            JsonNode guidance = stream.waitFor("guidance", g -> true).data();
+            assertThat(guidance.get("question").asText()).isEqualTo(billing.text());
+            assertThat(guidance.get("entryId").asLong()).isPositive();
+            assertThat(guidance.has("suggestion")).isTrue();
+        }
+    }
+
     @Test
     void aCustomerMessageArrivesWithItsSentimentAndASuggestionInWords() throws Exception {
         QueueCase billing = QueueCases.escalatedIn(port, "billing");

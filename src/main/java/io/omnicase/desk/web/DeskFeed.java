@@ -90,7 +90,34 @@ class DeskFeed {
         emitter.onTimeout(() -> list.remove(follower));
         emitter.onError(e -> list.remove(follower));
         emitter.send(SseEmitter.event().name("ready").data(Map.of("caseId", id)));
+        Guidance waiting = waitingGuidance(new CaseId(id), user.getName());
+        if (waiting != null) {
+            emitter.send(SseEmitter.event().name("guidance").data(waiting, MediaType.APPLICATION_JSON));
+        }
         return emitter;
+    }
+
+    /**
+     * Guidance for the message the customer waits on when the case is opened: their latest, when no one has answered
+     * it yet and the case is open. Guidance came only with a message that arrived while the case was open, so an agent
+     * who took a waiting case had none for the one message that needed an answer now (walk of 4 December).
+     */
+    private Guidance waitingGuidance(CaseId id, String username) {
+        boolean open = cases.find(id).map(view -> view.status().isOpen()
+                && view.status() != io.omnicase.cases.CaseStatus.RESOLVED).orElse(false);
+        if (!open) {
+            return null;
+        }
+        return cases.timeline(id).stream()
+                .filter(e -> e.kind() == InteractionKind.INBOUND || e.kind() == InteractionKind.OUTBOUND)
+                .reduce((first, second) -> second)
+                .filter(last -> last.kind() == InteractionKind.INBOUND && last.text() != null)
+                .map(last -> new Guidance(last.id(), last.text(), suggest(last.text(), username)))
+                .orElse(null);
+    }
+
+    /** Live guidance for one customer message: the message and the assistant's suggestion (null: none). */
+    record Guidance(long entryId, String question, Suggestion suggestion) {
     }
 
     @EventListener
