@@ -19,8 +19,11 @@ public class MessageFacts {
 
     private static final Pattern URGENT = Pattern.compile(
             "\\b(urgent|urgently|asap|immediately|emergency|lawyer|legal action|outage|down for everyone)\\b");
+    // Money words and amounts ("29.90 EUR", "€30") are billing: "You took 29.90 EUR from my account. I want this money
+    // refunded." read as an account matter and left billing (walk of 4 December).
     private static final Pattern BILLING = Pattern.compile(
-            "\\b(bill|billing|billed|invoice|charge|charged|refund|payment|paid|pay|price|subscription|fee)s?\\b");
+            "\\b(bill|billing|billed|invoice|charge|charged|refund|refunded|refunding|overcharged|debited|payment|paid|pay"
+                    + "|price|subscription|fee|money|euro|eur|usd|dollar)s?\\b|[€$£] ?\\d|\\d ?[€$£]");
     private static final Pattern TECHNICAL = Pattern.compile(
             "\\b(error|crash|crashes|bug|broken|not working|doesn'?t work|fails|failed|login|log in|password|app|install)\\b");
     private static final Pattern ACCOUNT = Pattern.compile(
