@@ -47,7 +47,9 @@ class ChatSocketHandler extends TextWebSocketHandler {
     static final Duration TYPING_EVERY = Duration.ofMillis(2_500);
     static final String RECEIVED = "Thanks, we got your message. Someone from our team will answer here as soon as "
             + "possible; you can close this window, the conversation stays here.";
-    static final String PERSON_ASKED = "You asked for a person: an agent will join this chat.";
+    // Followed by the queue notice ("An agent will join this chat soon: you are number 2 …"): this one says what happens
+    // now, so the two do not read as the same line twice (walk of 4 December).
+    static final String PERSON_ASKED = "You asked for a person: we are passing your chat to our team.";
     private static final String VISITOR = "visitor";
     private static final String CASE = "caseId";
     private static final String HINT = "emailHint";
