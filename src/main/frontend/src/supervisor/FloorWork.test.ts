@@ -97,9 +97,13 @@ describe('FloorWork', () => {
     expect(floor.find('#alerts li .title').text()).toBe('Mood falling on case #2');
     expect(floor.find('#volume-summary').text()).toContain('4 customer messages');
 
+    expect(floor.find('#alerts li[data-kind="sla-breached"] .settled-mark').exists()).toBe(false);
     stream.emit('removed', { caseId: 1 });
     await flushPromises();
     expect(floor.findAll('#conversations li.conversation').map(li => li.attributes('data-case'))).toEqual(['2']);
+    // The breach of case #1, which left the floor, is marked settled; the mood alert of case #2, still there, is not.
+    expect(floor.find('#alerts li[data-kind="sla-breached"] .settled-mark').text()).toBe('no longer on the floor');
+    expect(floor.find('#alerts li[data-kind="sentiment-falling"] .settled-mark').exists()).toBe(false);
     expect(posts).toEqual([]);
     floor.unmount();
     expect(stream.readyState).toBe(FakeStream.CLOSED);
