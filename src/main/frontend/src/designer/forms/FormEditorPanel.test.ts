@@ -52,6 +52,17 @@ describe('FormEditorPanel', { timeout: 30000 }, () => {
     view.unmount();
   });
 
+  it('offers in its palette only the components the desk shows and Deploy takes', async () => {
+    const view = await panel({ 'resolve-case': resolveCase });
+    const offered = view.findAll('.fjs-palette-field').map(f => f.attributes('data-field-type'));
+    expect(offered).toContain('textfield');
+    expect(offered).toContain('radio');
+    expect(offered).not.toContain('filepicker');
+    expect(offered).not.toContain('iframe');
+    expect(offered).not.toContain('documentPreview');
+    view.unmount();
+  });
+
   it('emits the whole map with the edited form when a field is changed in the properties panel', async () => {
     const view = await panel({ 'resolve-case': resolveCase, 'call-back': callBack });
     // Select the field on the canvas, then change its key (the variable it sets) in the properties panel.

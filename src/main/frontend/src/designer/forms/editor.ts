@@ -36,9 +36,29 @@ export interface SchemaEditor {
   destroy(): void;
 }
 
+/**
+ * The components the agent desk shows, as the server's deployment check allows them (DeploymentPolicy's
+ * FORM_COMPONENTS): the palette offers these only. It offered a file picker, an iFrame and a document preview, which
+ * Deploy then refused (walk of 4 December).
+ */
+export const DESK_COMPONENTS = new Set(['textfield', 'textarea', 'number', 'checkbox', 'select', 'radio', 'checklist',
+  'taglist', 'datetime', 'dynamiclist', 'group', 'text', 'html', 'spacer', 'separator', 'expression', 'button', 'table',
+  'default', 'image']);
+
+/** Drops the other components from the editor's registry before its palette is drawn (at the editor's init). */
+const deskComponentsOnly = {
+  __init__: ['deskComponentsOnly'],
+  deskComponentsOnly: ['type', function (formFields: { _formFields: Record<string, unknown> }) {
+    for (const type of Object.keys(formFields._formFields)) {
+      if (!DESK_COMPONENTS.has(type)) delete formFields._formFields[type];
+    }
+  }],
+};
+
 /** Puts a form-js editor (palette, canvas, properties) into the container; `changed` hears every edit. */
 export function createSchemaEditor(container: HTMLElement, changed: () => void): SchemaEditor {
-  const editor = new FormEditor({ container, exporter: { name: 'Omnicase designer', version: '1' } });
+  const editor = new FormEditor({ container, exporter: { name: 'Omnicase designer', version: '1' },
+    additionalModules: [deskComponentsOnly] });
   let importing = false;
   editor.on('changed', () => {
     if (!importing) changed();
