@@ -41,12 +41,23 @@ describe('routing-rule times and counts', () => {
     expect(panel.find('td.when').text()).toBe('3 Dec 2026, 23:23');
   });
 
+  it('marks a replayed case that no new rules would move: resolved, or held by a person', () => {
+    const panel = mount(DryRunPanel, { props: { result: { activeVersion: 'v2', replayed: 2, changed: 2, rows: [
+      { caseId: 7, decidedAt: '2026-12-03T22:23:19Z', active: decision('GENERAL', 'NORMAL'),
+        candidate: decision('BILLING', 'HIGH'), changed: true, now: 'held by Alex Agent' },
+      { caseId: 8, decidedAt: '2026-12-03T22:23:19Z', active: decision('GENERAL', 'NORMAL'),
+        candidate: decision('BILLING', 'HIGH'), changed: true, now: 'resolved' },
+    ] } } });
+    expect(panel.findAll('.now').map(n => n.text())).toEqual(['held by Alex Agent', 'resolved']);
+  });
+
   it('names the rules that fired on both sides of a dry run, and links each case to the desk', () => {
     const panel = mount(DryRunPanel, { props: { result: { activeVersion: 'v2', replayed: 1, changed: 1, rows: [
       { caseId: 7, decidedAt: '2026-12-03T22:23:19Z', active: { ...decision('GENERAL', 'NORMAL'), rulesFired: ['Default'] },
         candidate: { ...decision('BILLING', 'HIGH'), rulesFired: ['Invoices to billing'] }, changed: true },
     ] } } });
     expect(panel.find('td.active .fired').text()).toBe('Default');
+    expect(panel.find('.now').exists()).toBe(false);
     expect(panel.find('td.candidate .fired').text()).toBe('Invoices to billing');
     expect(panel.find('th a').attributes('href')).toBe('/desk.html#case-7');
   });

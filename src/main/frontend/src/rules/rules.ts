@@ -118,6 +118,8 @@ export interface DryRunRow {
   active: Decision;
   candidate: Decision;
   changed: boolean;
+  /** Where the case stands when no rules would move it now ("resolved", "held by Alex Agent"); null otherwise. */
+  now?: string | null;
 }
 
 export interface DryRunResult {

@@ -141,7 +141,7 @@ public class RuleSets {
                 }
                 boolean differs = before.differsFrom(after);
                 changed += differs ? 1 : 0;
-                rows.add(new DryRunResult.Row(recorded.caseId(), recorded.decidedAt(), before, after, differs));
+                rows.add(new DryRunResult.Row(recorded.caseId(), recorded.decidedAt(), before, after, differs, null));
             }
         } finally {
             candidate.release();

@@ -231,7 +231,21 @@ class RuleSetEditingIT {
         assertThat(row.get("changed").asBoolean()).isTrue();
         assertThat(row.get("active").get("selfService").asBoolean()).isTrue();
         assertThat(row.get("candidate").get("selfService").asBoolean()).isFalse();
+        assertThat(row.get("now").isNull()).as("an open case nobody holds").isTrue();
         assertThat(supervisor().get("/api/routing/rules/active").json().get("version").asInt()).isEqualTo(activeAtStart);
+
+        // A case a person holds is marked so: new rules leave it with its holder.
+        io.omnicase.support.QueueCases.QueueCase held = io.omnicase.support.QueueCases.escalatedIn(port, "billing");
+        assertThat(Api.as(port, "agent").post("/api/desk/tasks/" + held.taskId() + "/claim", "application/json", "").status())
+                .isEqualTo(200);
+        JsonNode again = supervisor().postJson("/api/routing/rules/dry-run", Map.of("rules", withRow(billingToAPerson()), "cases", 20)).json();
+        String now = null;
+        for (JsonNode r : again.get("rows")) {
+            if (r.get("caseId").asLong() == held.caseId()) {
+                now = r.get("now").asText();
+            }
+        }
+        assertThat(now).isEqualTo("held by Alex Agent");
     }
 
     @Test

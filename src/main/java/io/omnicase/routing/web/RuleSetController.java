@@ -56,9 +56,31 @@ class RuleSetController {
     static final String ADMIN = "ROLE_ADMIN";
 
     private final RuleSets ruleSets;
+    private final io.omnicase.cases.CaseManagement cases;
+    private final java.util.List<io.omnicase.cases.CaseAssignments> assignments;
+    private final io.omnicase.security.UserAccounts users;
 
-    RuleSetController(RuleSets ruleSets) {
+    RuleSetController(RuleSets ruleSets, io.omnicase.cases.CaseManagement cases,
+                      java.util.List<io.omnicase.cases.CaseAssignments> assignments, io.omnicase.security.UserAccounts users) {
         this.ruleSets = ruleSets;
+        this.cases = cases;
+        this.assignments = java.util.List.copyOf(assignments);
+        this.users = users;
+    }
+
+    /**
+     * Where a replayed case stands when no new rules would move it: resolved, closed, or held by a person (a held case
+     * stays with its holder). The dry run showed such cases routed elsewhere with nothing to say the decision would
+     * never apply to them (walk of 4 December).
+     */
+    private String standing(long caseId) {
+        io.omnicase.cases.CaseId id = new io.omnicase.cases.CaseId(caseId);
+        return cases.find(id).map(view -> switch (view.status()) {
+            case RESOLVED -> "resolved";
+            case CLOSED -> "closed";
+            default -> assignments.stream().flatMap(a -> a.assigneeOf(id).stream()).findFirst()
+                    .map(holder -> "held by " + users.nameOf(holder)).orElse(null);
+        }).orElse(null);
     }
 
     /** The active version; also hands the browser its CSRF cookie, which the editor page sends back on changes. */
@@ -120,7 +142,7 @@ class RuleSetController {
     @PostMapping(path = "/dry-run", consumes = MediaType.APPLICATION_JSON_VALUE)
     DryRunResult dryRun(@Valid @RequestBody TableDryRunRequest request, Authentication user) {
         refuseRuleText(request.drl(), user);
-        return ruleSets.dryRun(request.table(), request.cases() == null ? 50 : request.cases());
+        return ruleSets.dryRun(request.table(), request.cases() == null ? 50 : request.cases()).withStanding(this::standing);
     }
 
     /** Checks the table, stores it (with its generated DRL) as the next version and activates it. */
@@ -155,7 +177,7 @@ class RuleSetController {
     @PostMapping(path = "/drl/dry-run", consumes = MediaType.APPLICATION_JSON_VALUE)
     DryRunResult dryRunDrl(@Valid @RequestBody DrlDryRunRequest request, Authentication user) {
         requireAdmin(user);
-        return ruleSets.dryRunDrl(request.drl(), request.cases() == null ? 50 : request.cases());
+        return ruleSets.dryRunDrl(request.drl(), request.cases() == null ? 50 : request.cases()).withStanding(this::standing);
     }
 
     @Operation(summary = "Save raw DRL rules as a new version (administrators)")
