@@ -77,8 +77,10 @@ class AssistantIT {
     void answersFromAResolvedExampleAddedThroughTheApi() {
         String word = "quokka" + UUID.randomUUID().toString().substring(0, 6);
         String question = "Can I pay my " + word + " membership fee in monthly instalments?";
+        // Before, it does not give this answer (whatever else the cases resolved by other tests taught it).
         JsonNode before = ask(question).json();
-        assertThat(before.get("answered").asBoolean()).as(before.toString()).isFalse();
+        assertThat(before.path("answer").asText()).as(before.toString())
+                .isNotEqualTo("Yes: choose monthly payment under Billing, it costs nothing extra.");
 
         Api.Response added = agent().postJson("/api/assistant/examples", Map.of("question", question,
                 "answer", "Yes: choose monthly payment under Billing, it costs nothing extra.", "topic", "BILLING"));

@@ -109,7 +109,8 @@ class AuditPageIT {
             page.findElement(By.id("erase-confirm")).sendKeys(String.valueOf(customer));
             assertThat(Accessibility.seriousViolations(page)).as("axe-core, serious or critical").isEmpty();
             erase.click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".erase .verdict"), "Erased"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("erased-title"), "Customer #" + customer + " was erased."));
+            assertThat(page.findElements(By.id("erase-title"))).as("no second erase form for an erased customer").isEmpty();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".entries"), "Customer data erased"));
             assertThat(page.findElement(By.cssSelector(".entries")).getText()).doesNotContain(word)
                     .contains("Content erased");

@@ -161,14 +161,14 @@ class DesignerPageIT {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("migration-plan")));
             assertThat(Integer.parseInt(page.findElement(By.id("migration-can")).getText())).isGreaterThanOrEqualTo(1);
             browser.screenshot("designer-3-migration-preview");
-            // The page asks before every waiting case moves; the person says yes.
-            ((org.openqa.selenium.JavascriptExecutor) page).executeScript("window.asked = []; window.confirm = q => { window.asked.push(q); return true; };");
+            // The page asks, in the page, before every waiting case moves; the person says yes.
             page.findElement(By.id("migration-run")).click();
+            String question = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("migration-question"))).getText();
+            assertThat(question).startsWith("Move ").contains("to v" + deployed);
+            page.findElement(By.id("migration-confirm")).click();
             new WebDriverWait(page, Duration.ofSeconds(180))
                     .until(ExpectedConditions.textMatches(By.id("migration-status"), Pattern.compile("Done: \\d+ cases? migrated.*")));
             assertThat(page.findElement(By.id("migration-count")).getText()).matches("\\d+ migrated, \\d+ failed of \\d+");
-            assertThat(String.valueOf(((org.openqa.selenium.JavascriptExecutor) page).executeScript("return window.asked.join('|')")))
-                    .startsWith("Move ").contains("to v" + deployed + "?");
             browser.screenshot("designer-4-migrated");
             JsonNode after = designer.get(VERSIONS).json();
             assertThat(after.get(0).get("runningCases").asInt()).as("cases now run on v" + deployed).isGreaterThanOrEqualTo(1);
