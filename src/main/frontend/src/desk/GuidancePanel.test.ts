@@ -22,6 +22,13 @@ describe('GuidancePanel', () => {
     expect(panel.emitted('use')?.[0]).toEqual([answer]);
   });
 
+  it('lets the keyboard reach the list of suggestions, which scrolls when there are several', () => {
+    const panel = mount(GuidancePanel, { props: { items: [guidance(null, 1), guidance(null, 2)] } });
+    const list = panel.find('ol.suggestions');
+    expect(list.attributes('tabindex')).toBe('0');
+    expect(list.attributes('aria-label')).toBe('Suggestions, newest customer message first');
+  });
+
   it('never offers a low-confidence answer as a one-click reply', () => {
     const panel = mount(GuidancePanel, {
       props: { items: [guidance({ answered: true, answer: 'Off-topic article text', topic: 'BILLING', confidence: 0.136,

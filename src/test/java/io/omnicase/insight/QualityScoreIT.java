@@ -86,12 +86,13 @@ class QualityScoreIT {
     }
 
     /**
-     * Coaching's row of an agent and topic counts a case once, under the topic it came in with, and its quality average
-     * is over those same cases: a case reopened and resolved again, filed by the agent under another topic, has one
-     * score there (its latest), not one per resolution under the resolver's topic (walk, 4 December).
+     * Coaching's row of an agent and topic counts a case once, under the topic the agent chose when resolving it (the
+     * first message's words said billing; the agent filed it under account), and its quality average is over those
+     * same cases: a case reopened and resolved again has one score there (its latest), not one per resolution (walks,
+     * 4 December).
      */
     @Test
-    void aCaseReopenedAndResolvedAgainCountsOnceInCoachingUnderTheTopicItCameInWith() {
+    void aCaseReopenedAndResolvedAgainCountsOnceInCoachingUnderTheTopicItWasResolvedUnder() {
         QueueCase billing = QueueCases.escalatedIn(port, "billing");
         reply(billing, "I understand. The refund is on its way.");
         resolve(billing, "ACCOUNT");
@@ -107,7 +108,7 @@ class QualityScoreIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(quality.averages(new QualityQuery(null, null, null, "agent", billing.caseId(), 0)).agents())
-                        .containsExactly(new QualityAverages.AgentTopic("agent", "BILLING", 1, latest)));
+                        .containsExactly(new QualityAverages.AgentTopic("agent", "ACCOUNT", 1, latest)));
     }
 
     @Test
