@@ -142,6 +142,13 @@ class RuleSetEditingIT {
                 Map.of("reason", "roll back"));
 
         assertThat(rolledBack.status()).isEqualTo(200);
+        // The page says why the version is active again; a version activated once has no such reason.
+        assertThat(supervisor().get("/api/routing/rules/active").json().path("activationReason").asText()).isEqualTo("roll back");
+        for (JsonNode v : supervisor().get("/api/routing/rules/versions").json()) {
+            if (v.get("version").asInt() == version) {
+                assertThat(v.hasNonNull("activationReason")).as("v%d was activated once", version).isFalse();
+            }
+        }
         long selfService = send("When will my next invoice arrive?");
         awaitStatus(selfService, "SELF_SERVICE");
         assertThat(decisions(selfService).get(0).get("ruleSetVersion").asText()).isEqualTo("v" + activeAtStart);

@@ -20,7 +20,10 @@ public class RuleSetStore {
     private static final String VERSION_COLUMNS = "v.version, v.drl, v.rules_json, v.checksum, v.author, v.reason, v.created_at, "
             + "(SELECT MAX(a.activated_at) FROM rule_set_activations a WHERE a.version = v.version) AS activated_at, "
             + "(SELECT a.activated_by FROM rule_set_activations a WHERE a.version = v.version ORDER BY a.id DESC LIMIT 1) AS activated_by, "
-            + "(SELECT a.reason FROM rule_set_activations a WHERE a.version = v.version ORDER BY a.id DESC LIMIT 1) AS activation_reason, "
+            // The reason of the latest activation when the version was activated again (a rollback); its first
+            // activation's reason is the version's own (or "first start").
+            + "CASE WHEN (SELECT COUNT(*) FROM rule_set_activations a WHERE a.version = v.version) > 1 THEN "
+            + "(SELECT a.reason FROM rule_set_activations a WHERE a.version = v.version ORDER BY a.id DESC LIMIT 1) END AS activation_reason, "
             + "v.version = (SELECT a.version FROM rule_set_activations a ORDER BY a.id DESC LIMIT 1) AS active";
     private final RowMapper<RuleSetVersion> versionRow = (rs, n) -> new RuleSetVersion(rs.getInt("version"),
             label(rs.getInt("version")), rs.getString("drl"), table(rs.getString("rules_json")), rs.getString("checksum"),
