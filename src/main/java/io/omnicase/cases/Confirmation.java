@@ -46,24 +46,10 @@ public final class Confirmation {
             if (TROUBLE.contains(word) && !("problem".equals(word) && i + 1 < words.size() && "solved".equals(words.get(i + 1)))) {
                 return false;
             }
-            thanks |= THANKS_WORDS.contains(word) || startsAt(words, i);
+            int at = i;
+            thanks |= THANKS_WORDS.contains(word) || THANKS_PHRASES.stream().anyMatch(phrase -> PersonRequest.startsAt(words, at, phrase));
         }
         return thanks;
-    }
-
-    private static boolean startsAt(List<String> words, int start) {
-        for (String[] phrase : THANKS_PHRASES) {
-            if (start + phrase.length <= words.size()) {
-                boolean all = true;
-                for (int i = 0; i < phrase.length && all; i++) {
-                    all = words.get(start + i).equals(phrase[i]);
-                }
-                if (all) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static List<String[]> phrases(String... phrases) {

@@ -46,7 +46,8 @@ public final class PersonRequest {
         return phrases.stream().map(phrase -> phrase.split(" ")).toList();
     }
 
-    private static boolean startsAt(List<String> words, int start, String[] phrase) {
+    /** Whether the phrase's words stand in {@code words} from {@code start} on. */
+    static boolean startsAt(List<String> words, int start, String[] phrase) {
         if (start + phrase.length > words.size()) {
             return false;
         }

@@ -81,7 +81,7 @@ class DeskFeed {
     @Operation(summary = "Live events of one case (server-sent events)")
     @GetMapping(path = "/api/desk/cases/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter follow(@PathVariable long id, Principal user) throws IOException {
-        access.checkRead(user.getName(), new CaseId(id));
+        io.omnicase.cases.CaseView view = access.checkRead(user.getName(), new CaseId(id));
         SseEmitter emitter = streamsPerUser.open(user.getName(), STREAM_TIMEOUT_MS);
         Follower follower = new Follower(user.getName(), emitter);
         List<Follower> list = streams.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>());
@@ -90,7 +90,7 @@ class DeskFeed {
         emitter.onTimeout(() -> list.remove(follower));
         emitter.onError(e -> list.remove(follower));
         emitter.send(SseEmitter.event().name("ready").data(Map.of("caseId", id)));
-        Guidance waiting = waitingGuidance(new CaseId(id), user.getName());
+        Guidance waiting = waitingGuidance(view, user.getName());
         if (waiting != null) {
             emitter.send(SseEmitter.event().name("guidance").data(waiting, MediaType.APPLICATION_JSON));
         }
@@ -102,13 +102,11 @@ class DeskFeed {
      * it yet and the case is open. Guidance came only with a message that arrived while the case was open, so an agent
      * who took a waiting case had none for the one message that needed an answer now (walk of 4 December).
      */
-    private Guidance waitingGuidance(CaseId id, String username) {
-        boolean open = cases.find(id).map(view -> view.status().isOpen()
-                && view.status() != io.omnicase.cases.CaseStatus.RESOLVED).orElse(false);
-        if (!open) {
+    private Guidance waitingGuidance(io.omnicase.cases.CaseView view, String username) {
+        if (!view.status().isOpen() || view.status() == io.omnicase.cases.CaseStatus.RESOLVED) {
             return null;
         }
-        return cases.timeline(id).stream()
+        return cases.timeline(new CaseId(view.id())).stream()
                 .filter(e -> e.kind() == InteractionKind.INBOUND || e.kind() == InteractionKind.OUTBOUND)
                 .reduce((first, second) -> second)
                 .filter(last -> last.kind() == InteractionKind.INBOUND && last.text() != null)

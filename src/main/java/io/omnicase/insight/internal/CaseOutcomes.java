@@ -24,6 +24,10 @@ import java.util.concurrent.CompletableFuture;
 @Component
 public class CaseOutcomes {
 
+    /** Coaching's topics by name: what a resolve form's topic must be to count. */
+    private static final java.util.Set<String> TOPICS = java.util.Arrays.stream(io.omnicase.routing.Topic.values())
+            .map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private final CaseManagement cases;
     private final InsightQueries queries;
     private final HistoryWork history;
@@ -89,12 +93,10 @@ public class CaseOutcomes {
      * filed a router fault resolved as Technical under "Other" (walk of 4 December).
      */
     private static String topicOf(List<TimelineEntry> timeline) {
-        java.util.Set<String> topics = java.util.Arrays.stream(io.omnicase.routing.Topic.values()).map(Enum::name)
-                .collect(java.util.stream.Collectors.toSet());
         return timeline.stream()
                 .filter(e -> e.kind() == InteractionKind.STATUS && e.detail() instanceof io.omnicase.cases.EntryDetail.Fields)
                 .map(e -> ((io.omnicase.cases.EntryDetail.Fields) e.detail()).values().get("topic"))
-                .filter(topic -> topic != null && topics.contains(String.valueOf(topic).toUpperCase(java.util.Locale.ROOT)))
+                .filter(topic -> topic != null && TOPICS.contains(String.valueOf(topic).toUpperCase(java.util.Locale.ROOT)))
                 .map(topic -> String.valueOf(topic).toUpperCase(java.util.Locale.ROOT))
                 .reduce((first, second) -> second)
                 .orElseGet(() -> MessageFacts.topicOf(timeline.stream().filter(e -> e.kind() == InteractionKind.INBOUND)
