@@ -48,11 +48,13 @@ export const DESK_COMPONENTS = new Set(['textfield', 'textarea', 'number', 'chec
 /** Drops the other components from the editor's registry before its palette is drawn (at the editor's init). */
 const deskComponentsOnly = {
   __init__: ['deskComponentsOnly'],
-  deskComponentsOnly: ['type', function (formFields: { _formFields: Record<string, unknown> }) {
+  // The service to inject is named in the array: the production build renames the function's parameter (the editor
+  // then failed with 'No provider for "e"', which the unminified tests did not see).
+  deskComponentsOnly: ['type', ['formFields', function (formFields: { _formFields: Record<string, unknown> }) {
     for (const type of Object.keys(formFields._formFields)) {
       if (!DESK_COMPONENTS.has(type)) delete formFields._formFields[type];
     }
-  }],
+  }]],
 };
 
 /** Puts a form-js editor (palette, canvas, properties) into the container; `changed` hears every edit. */
