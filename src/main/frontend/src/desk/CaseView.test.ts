@@ -27,6 +27,8 @@ const timeline = [
     occurredAt: '2026-12-01T10:00:00Z', sentiment: { score: -0.4, label: 'NEGATIVE' } },
   { id: 2, kind: 'ROUTING', channel: null, author: 'rules', text: 'Queue general → billing by routing rules', occurredAt: '2026-12-01T10:00:01Z' },
 ];
+/** What GET /api/cases/42 answers (the case as above unless a test says otherwise). */
+let shownCase: Record<string, unknown> = caseView;
 let handoverCalls = 0;
 const placedInGeneral = { selfService: false, queue: 'general', priority: 80, reasons: ['negative mood'] };
 let routing: Record<string, unknown> = placedInGeneral;
@@ -61,6 +63,7 @@ beforeEach(() => {
   process.env.TZ = 'Europe/Berlin';
   posts = [];
   handoverCalls = 0;
+  shownCase = caseView;
   routing = placedInGeneral;
   submitAnswer = () => json({ caseId: 42, status: 'RESOLVED' });
   vi.stubGlobal('EventSource', FakeStream);
@@ -70,7 +73,7 @@ beforeEach(() => {
       if (url.startsWith('/api/cases/42/form')) return submitAnswer();
       return json({ caseId: 42, interactionId: 9 }, 201);
     }
-    if (url === '/api/cases/42') return json(caseView);
+    if (url === '/api/cases/42') return json(shownCase);
     if (url === '/api/cases/42/timeline') return json(timeline);
     if (url === '/api/cases/42/handover') return json(handover());
     if (url === '/api/cases/42/form') return json(step);
@@ -119,6 +122,20 @@ describe('CaseView', { timeout: 30000 }, () => {
     expect(supervisor.find('#reply-form').exists()).toBe(true);
     expect(supervisor.find('#takeover-note').text()).toContain('agent holds this case');
     supervisor.unmount();
+  });
+
+  it('says who holds the case, and that nobody does while it waits in the queue or is with the assistant', async () => {
+    const held = await opened();
+    expect(held.find('#case-holder').text()).toBe('Held by you');
+    held.unmount();
+    shownCase = { ...caseView, assignee: null };
+    const waiting = await opened();
+    expect(waiting.find('#case-holder').text()).toBe('Nobody holds it yet: waiting in the queue');
+    waiting.unmount();
+    shownCase = { ...caseView, assignee: null, status: 'SELF_SERVICE' };
+    const assistant = await opened();
+    expect(assistant.find('#case-holder').text()).toBe('With the assistant: nobody holds it');
+    assistant.unmount();
   });
 
   it('shows the case with customer, state, queue and the conversation, customer text as text', async () => {
