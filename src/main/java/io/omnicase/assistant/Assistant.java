@@ -36,6 +36,8 @@ public class Assistant {
 
     private static final Logger log = LoggerFactory.getLogger(Assistant.class);
     private static final int RETRIEVE = TopicVote.RETRIEVE;
+    /** How much wider the search is made again when copies of one phrasing filled places among the nearest. */
+    private static final int WIDER = 4;
 
     private final KnowledgeIndex index;
     private final ExampleStore examples;
@@ -54,6 +56,21 @@ public class Assistant {
         this.articles = articles;
         this.engine = engine;
         this.minConfidence = minConfidence;
+    }
+
+    /**
+     * The sources nearest the question, each phrasing counted once ({@link TopicVote#distinct}). When copies of one
+     * phrasing took places among them, the search is made again {@link #WIDER} times as wide, so that as many distinct
+     * sources as a knowledge without copies would give are weighed (the confidence was fitted with that many).
+     */
+    private List<KnowledgeMatch> retrieveDistinct(String question, KnowledgeScope scope) {
+        List<KnowledgeMatch> retrieved = index.retrieve(question, scope, RETRIEVE);
+        List<KnowledgeMatch> distinct = TopicVote.distinct(retrieved);
+        if (distinct.size() == retrieved.size()) {
+            return retrieved;
+        }
+        List<KnowledgeMatch> wider = TopicVote.distinct(index.retrieve(question, scope, RETRIEVE * WIDER));
+        return wider.subList(0, Math.min(wider.size(), retrieved.size()));
     }
 
     /** Asks from the knowledge everyone may see: articles and examples that come from no case. */
@@ -86,7 +103,7 @@ public class Assistant {
         if (CustomerReply.of(question) == CustomerReply.WANTS_PERSON) {
             return handOver(null, 0, List.of(), "the customer asked for a person");
         }
-        List<KnowledgeMatch> matches = index.retrieve(question, scope, RETRIEVE);
+        List<KnowledgeMatch> matches = retrieveDistinct(question, scope);
         // The question was embedded for retrieval just now: this is the cached vector.
         TopicVote.Verdict verdict = TopicVote.decide(matches, embeddings.embed(question), topics.current());
         List<Grounding> groundings = verdict.support().stream().limit(3).map(KnowledgeEntries::grounding).toList();

@@ -152,6 +152,28 @@ class AssistantIT {
     }
 
     @Test
+    void manyCasesThatAskedOneQuestionInTheSameWordsCountAsOneSource() {
+        // Twenty-five customers wrote the same sentence and were each refunded (resolved cases, one example each). The
+        // copies are one source: they do not fill the sources shown with the same sentence three times, and the
+        // assistant weighs the topic's other sources beside it. The cases' queue is this test's own.
+        String queue = "billing-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 25; i++) {
+            assistant.learn(new Example(i % 2 == 0 ? "I was charged twice for my order!" : "i was CHARGED twice for my order",
+                    "Refunded the second charge.", "BILLING"), "resolved-case", "test:" + queue + ":" + i, "agent",
+                    987_600_000L + i, queue);
+        }
+        KnowledgeScope scope = KnowledgeScope.queue(queue);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                assistant.ask("Why did you take the money for my order two times?", scope).answer())
+                .isEqualTo("Refunded the second charge."));
+
+        AssistantAnswer answer = assistant.ask("Why did you take the money for my order two times?", scope);
+        List<String> titles = answer.sources().stream().map(source -> source.title().toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z ]", "")).toList();
+        assertThat(titles).as(answer.sources().toString()).hasSizeGreaterThan(1).doesNotHaveDuplicates();
+    }
+
+    @Test
     void anExampleLearnedFromACaseHelpsItsReadersButNeverAnotherCustomersConversation() {
         String word = "tapir" + UUID.randomUUID().toString().substring(0, 6);
         String question = "Where do I collect the " + word + " loyalty voucher?";

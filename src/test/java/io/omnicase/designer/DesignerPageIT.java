@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Omnicase runs in the palette and menus, a model with a script task and an unknown delegate is marked while drawing
  * and refused by the server on its element with nothing deployed; a changed model is deployed with a reason, compared
  * with the version before (coloured on the diagrams), the running cases are moved to it, and the earlier version is
- * rolled back; an auditor reads versions and diffs with nothing to press; the page fits 360 px. Under the page's
+ * rolled back; the process's forms open in the form editor; an auditor reads versions and diffs with nothing to press; the page fits 360 px. Under the page's
  * Content-Security-Policy without a violation, and axe finds nothing serious. Screenshots in target/screenshots.
  */
 @RunningOmnicase
@@ -184,6 +184,40 @@ class DesignerPageIT {
             assertThat(rolledBack.get("reason").asText()).isEqualTo("The old name is in the training material");
             assertThat(page.findElement(By.cssSelector("#versions tbody tr")).getText()).contains("rollback to v" + before);
             browser.screenshot("designer-5-rolled-back");
+            assertThat(violations(page)).isEmpty();
+        }
+    }
+
+    @Test
+    void aDesignerOpensTheProcessFormsInTheFormEditorWhosePaletteOffersOnlyWhatTheDeskShows() {
+        try (Browser browser = Browser.open()) {
+            WebDriver page = open(browser, "designer");
+            WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(60));
+            page.findElement(By.id("tab-forms")).click();
+            // The editor is a chunk of its own, loaded on first use: in the production build, once failed to start.
+            wait.until(d -> List.of("ready", "failed").contains(
+                    d.findElement(By.id("form-editor")).getDomAttribute("data-state")));
+            assertThat(page.findElements(By.cssSelector("#form-editor [role=alert]")))
+                    .allSatisfy(alert -> assertThat(alert.getText()).isEmpty());
+            assertThat(page.findElement(By.id("form-editor")).getDomAttribute("data-state")).isEqualTo("ready");
+            assertThat(page.findElement(By.id("form-editor")).getDomAttribute("data-form")).isEqualTo("resolve-case");
+            // The resolve form's fields are drawn on the canvas.
+            assertThat(attributes(page.findElements(By.cssSelector("#form-editor .fjs-element[data-id]")), "data-id"))
+                    .contains("field_topic", "field_resolution");
+            // The palette offers the desk's fields, not the file picker or iFrame the deployment check would refuse.
+            List<String> palette = attributes(page.findElements(By.cssSelector("#form-editor .fjs-palette-field")),
+                    "data-field-type");
+            assertThat(palette).contains("textfield", "textarea", "select").doesNotContain("filepicker", "iframe");
+
+            // A new form starts empty and is selected.
+            page.findElement(By.id("form-new")).click();
+            page.findElement(By.id("form-new-id")).sendKeys("call-back");
+            page.findElement(By.id("form-new-create")).click();
+            wait.until(d -> "call-back".equals(d.findElement(By.id("form-editor")).getDomAttribute("data-form"))
+                    && "ready".equals(d.findElement(By.id("form-editor")).getDomAttribute("data-state")));
+            assertThat(new Select(page.findElement(By.id("form-picker"))).getOptions()).extracting(WebElement::getText)
+                    .containsExactly("call-back", "resolve-case");
+            browser.screenshot("designer-9-forms");
             assertThat(violations(page)).isEmpty();
         }
     }

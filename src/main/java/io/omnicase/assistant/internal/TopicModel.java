@@ -116,7 +116,8 @@ public class TopicModel {
      * its group (an article) has none: two articles of one topic answer different questions, and how close they lie
      * says nothing about how close a paraphrase of either would be.
      */
-    static Raw measure(long version, List<TopicSource> members) {
+    static Raw measure(long version, List<TopicSource> all) {
+        List<TopicSource> members = once(all);
         int n = members.size();
         int dims = members.get(0).vector().length;
         double[] sum = new double[dims];
@@ -164,6 +165,33 @@ public class TopicModel {
             toCentroid[s] = others == 0 ? 0 : (vs - vv) / others;
         }
         return new Raw(version, centroid, nearest, toCentroid, n);
+    }
+
+    /**
+     * The sources with each meaning counted once per phrasing group: the same words taught again (an example saved
+     * twice, a question many cases asked) are one phrasing. Counted twice, a source's nearest sibling was itself, at
+     * similarity 1, and the topic looked as if its phrasings lay on top of each other.
+     */
+    static List<TopicSource> once(List<TopicSource> sources) {
+        record Key(String phrasing, float[] vector) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Key k && k.phrasing.equals(phrasing) && java.util.Arrays.equals(k.vector, vector);
+            }
+
+            @Override
+            public int hashCode() {
+                return 31 * phrasing.hashCode() + java.util.Arrays.hashCode(vector);
+            }
+        }
+        java.util.Set<Key> seen = new java.util.HashSet<>();
+        List<TopicSource> kept = new java.util.ArrayList<>(sources.size());
+        for (TopicSource source : sources) {
+            if (seen.add(new Key(source.phrasing(), source.vector()))) {
+                kept.add(source);
+            }
+        }
+        return kept.size() == sources.size() ? sources : kept;
     }
 
     /** Shrinks each topic's measurements toward the mean over all topics' sources. */

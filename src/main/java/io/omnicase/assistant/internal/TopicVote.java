@@ -149,6 +149,48 @@ public final class TopicVote {
         return 1 / (1 + Math.exp(-z));
     }
 
+    /**
+     * The matches with each question counted once: of the sources of one topic that say the same words (ignoring case,
+     * punctuation and spacing), the best-ranked stays, in the matches' order. Many resolved cases of one everyday
+     * question ("I was charged twice") each teach it again; counted one by one they filled the retrieved sources, the
+     * topic's nearest three read as one close source three times, the crowding read as that same source, and no second
+     * topic was left to measure a margin against: an unrelated question of the topic was answered from them with
+     * confidence (seen on a default run: 0.556 for a question no example answered).
+     */
+    public static List<KnowledgeMatch> distinct(List<KnowledgeMatch> matches) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<KnowledgeMatch> kept = new ArrayList<>(matches.size());
+        for (KnowledgeMatch match : matches) {
+            if (seen.add(match.entry().topic() + "\u0000" + words(match.entry().title()))) {
+                kept.add(match);
+            }
+        }
+        return kept;
+    }
+
+    /** A text's words, lower case, one space apart: what two phrasings that differ only in their form share. */
+    static String words(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isLetterOrDigit(c)) {
+                if (space && out.length() > 0) {
+                    out.append(' ');
+                }
+                out.appendCodePoint(Character.toLowerCase(c));
+                space = false;
+            } else {
+                space = true;
+            }
+        }
+        return out.toString();
+    }
+
     private static double floored(double sd) {
         return Math.sqrt(sd * sd + SPREAD_FLOOR * SPREAD_FLOOR);
     }

@@ -17,6 +17,17 @@ import static org.assertj.core.api.Assertions.within;
 class TopicModelTest {
 
     @Test
+    void theSameWordsTaughtAgainAreOnePhrasingNotASiblingAtSimilarityOne() {
+        float[] charged = unit(1, 0.5f, 0, 0);
+        var copies = TopicModel.measure(1, oneQuestion(charged, charged.clone(), charged.clone(), unit(1, 0, 0.5f, 0)));
+        var once = TopicModel.measure(1, oneQuestion(charged, unit(1, 0, 0.5f, 0)));
+
+        assertThat(copies.nearest()).containsExactly(once.nearest());
+        assertThat(java.util.Arrays.stream(copies.nearest()).max().orElseThrow()).isLessThan(0.9);
+        assertThat(copies.centroid()).containsExactly(once.centroid());
+    }
+
+    @Test
     void measuresTheCentroidAndEachSourcesSimilarityToItsNearestOtherSourceAndToTheOthersCentroid() {
         var raw = TopicModel.measure(1, oneQuestion(unit(1, 0, 0), unit(0, 1, 0), unit(1, 1, 0)));
 

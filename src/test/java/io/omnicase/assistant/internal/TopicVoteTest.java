@@ -124,6 +124,28 @@ class TopicVoteTest {
     }
 
     @Test
+    void aQuestionManyCasesAskedInTheSameWordsCountsOnceAndDoesNotMakeAnUnrelatedQuestionOfItsTopicSure() {
+        // Thirty resolved cases asked "I was charged twice!" in those words (or with other case and punctuation); an
+        // unrelated billing question lies 0.82 from them in the assistant's embedding, the other topics further away.
+        List<KnowledgeMatch> retrieved = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            retrieved.add(match("BILLING", i % 2 == 0 ? "I was charged twice!" : "i was CHARGED   twice", 0.82, "example:" + i));
+        }
+        List<KnowledgeMatch> wider = new java.util.ArrayList<>(retrieved);
+        wider.add(match("BILLING", "Where do I download my invoice?", 0.74, "article:invoice"));
+        wider.add(match("ACCOUNT", "Change my email address", 0.66, "article:email"));
+        wider.add(match("OTHER", "Opening hours", 0.62, "article:hours"));
+
+        List<KnowledgeMatch> distinct = TopicVote.distinct(wider);
+
+        assertThat(distinct).extracting(m -> m.entry().id())
+                .containsExactly("example:0", "article:invoice", "article:email", "article:hours");
+        double counted = TopicVote.decide(retrieved, NO_MEANING, TopicModel.Snapshot.EMPTY).confidence();
+        double once = TopicVote.decide(distinct, NO_MEANING, TopicModel.Snapshot.EMPTY).confidence();
+        assertThat(once).as("counted once %.3f, copies counted %.3f", once, counted).isLessThan(0.41).isLessThan(counted - 0.2);
+    }
+
+    @Test
     void nothingRetrievedMeansNoTopicAndNoConfidence() {
         var verdict = TopicVote.decide(List.of(), NO_MEANING, TopicModel.Snapshot.EMPTY);
 
@@ -154,7 +176,10 @@ class TopicVoteTest {
     }
 
     private static KnowledgeMatch match(String topic, String title, double similarity) {
-        return new KnowledgeMatch(new KnowledgeEntry("example:" + title.hashCode(), "EXAMPLE", topic, title, "", "answer",
-                "test"), 0.01, similarity);
+        return match(topic, title, similarity, "example:" + title.hashCode());
+    }
+
+    private static KnowledgeMatch match(String topic, String title, double similarity, String id) {
+        return new KnowledgeMatch(new KnowledgeEntry(id, "EXAMPLE", topic, title, "", "answer", "test"), 0.01, similarity);
     }
 }
