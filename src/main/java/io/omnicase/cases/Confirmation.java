@@ -28,6 +28,15 @@ public final class Confirmation {
             "which", "who", "could", "would", "should", "help", "problem", "issue", "error", "wrong", "broken", "broke",
             "charged", "cancel", "complaint", "unfortunately", "another", "also", "other", "question");
 
+    /**
+     * What works again: "again" after one of these says the trouble is over ("Printing again", "works fine again"),
+     * not that it came back ("it broke again"). Walk of 4 December (night): "Thanks, that worked! Printing again."
+     * reopened a resolved case and sent it to the senior queue as a third complaint.
+     */
+    private static final Set<String> WORKING = Set.of("works", "working", "worked", "work", "fine", "ok", "okay",
+            "normal", "normally", "online", "printing", "prints", "running", "runs", "connected", "connecting", "loading",
+            "loads", "syncing", "sending", "sends", "charging", "back", "up", "happy", "smoothly", "perfectly");
+
     private Confirmation() {
     }
 
@@ -43,7 +52,9 @@ public final class Confirmation {
         boolean thanks = false;
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
-            if (TROUBLE.contains(word) && !("problem".equals(word) && i + 1 < words.size() && "solved".equals(words.get(i + 1)))) {
+            boolean solved = "problem".equals(word) && i + 1 < words.size() && "solved".equals(words.get(i + 1));
+            boolean workingAgain = "again".equals(word) && i > 0 && WORKING.contains(words.get(i - 1));
+            if (TROUBLE.contains(word) && !solved && !workingAgain) {
                 return false;
             }
             int at = i;

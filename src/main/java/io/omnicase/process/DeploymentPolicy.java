@@ -219,7 +219,10 @@ public final class DeploymentPolicy {
                 problems.add(new DeploymentProblem(id, "an image on a form is embedded (a data: address): the desk loads "
                         + "nothing from elsewhere"));
             }
-            checkVariableName(component.path("group".equals(type) ? "path" : "key").asText(null), id, problems);
+            // A field writes its key; a group and a dynamic list write their path (probe 42: a dynamic list's path
+            // was not read, and named the process's own variables).
+            checkVariableName(component.path("key").asText(null), id, problems);
+            checkVariableName(component.path("path").asText(null), id, problems);
             components(component.path("components"), problems, depth + 1);
         }
     }
@@ -404,6 +407,9 @@ public final class DeploymentPolicy {
                     literal(attribute.getValue(), id, name);
                 }
             }
+            if ("inputParameter".equals(local) || "outputParameter".equals(local)) {
+                parameterName(local, element.getAttribute("name"), id);
+            }
             if ("taskListener".equals(local) || "executionListener".equals(local)) {
                 boolean task = "taskListener".equals(local);
                 String event = element.getAttribute("event");
@@ -416,6 +422,28 @@ public final class DeploymentPolicy {
                     delegate(element.getAttribute("delegateExpression"),
                             task ? Delegates.Use.TASK_LISTENER : Delegates.Use.EXECUTION_LISTENER, id);
                 }
+            }
+        }
+
+        /**
+         * The variable an input or output mapping sets. An output parameter writes the process's variable, an input
+         * parameter one of the activity's own that shadows it (a timer on the activity, a delegate in it read that):
+         * neither may name what the process sets itself (who resolved, the timers' periods, the message taken), an
+         * engine object or a delegate. An activity's own {@code queue} is allowed as input: the element template
+         * "Escalate to queue" offers it, and a task is offered to queues only whatever it says
+         * ({@code QueueTaskAuthorizations}). Probe 42: an output {@code resolvedBy} named anyone as resolver, and a
+         * {@code PT0S} period passed the timer rules.
+         */
+        private void parameterName(String local, String name, String id) {
+            String variable = name == null ? "" : name.strip();
+            boolean input = "inputParameter".equals(local);
+            if (variable.isEmpty()) {
+                refuse(id, "a camunda:" + local + " needs a name");
+            } else if ((PROCESS_OWN_VARIABLES.contains(variable) && !(input && CustomerCaseProcess.Variables.QUEUE.equals(variable)))
+                    || RESERVED_NAMES.contains(variable) || Delegates.byBeanName(variable).isPresent()) {
+                refuse(id, "the " + (input ? "input" : "output") + " parameter '" + abbreviate(variable) + "' is the case "
+                        + "process's own (it decides who resolved, the timers' periods, the queue or the message taken): "
+                        + "a mapping may not set it. Choose another name");
             }
         }
 

@@ -49,6 +49,9 @@ class CaseAccessIT {
     @Autowired
     TaskService camundaTasks;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void anAgentOfAnotherQueueCannotReadABillingCaseInAnyWayWhileAnAgentOfTheQueueCan() throws Exception {
         QueueCase billing = QueueCases.escalatedIn(port, "billing");
@@ -294,6 +297,35 @@ class CaseAccessIT {
                 .doesNotContain("io.omnicase");
         assertThat(status(general)).isEqualTo("ESCALATED");
         assertThat(assignee(general.taskId())).isNull();
+    }
+
+    @Test
+    void aNewCaseBeforeItsFirstRoutingIsNobodysQueueUntilRoutingHasStalled() {
+        // A technical case as it is in the moment before routing placed it: no queue yet, just opened. Counted in
+        // general at once, an agent of general could answer it then and keep it, as "handled", after routing sent it
+        // to technical (probe 42).
+        QueueCase technical = QueueCases.escalatedIn(port, "technical");
+        String id = "/api/cases/" + technical.caseId();
+        jdbc.sql("UPDATE cases SET queue = NULL, opened_at = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.now()), technical.caseId()).update();
+
+        assertRefused(as("agent").get(id), technical);
+        assertRefused(as("agent").get(id + "/timeline"), technical);
+        assertRefused(as("agent").postJson(id + "/replies", Map.of("text", "We are on it")), technical);
+        assertThat(as("supervisor").get(id).status()).isEqualTo(200);
+
+        // Routing placed it: the agent, who could not answer it, has no hold on it.
+        jdbc.sql("UPDATE cases SET queue = 'technical' WHERE id = ?").param(technical.caseId()).update();
+        assertRefused(as("agent").get(id), technical);
+        assertThat(texts(as("tech").get(id + "/timeline").json())).doesNotContain("We are on it");
+
+        // A case routing has not placed within its grace (a stalled assessment) is general's: nobody leaves it unseen.
+        jdbc.sql("UPDATE cases SET queue = NULL, opened_at = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofMinutes(2))), technical.caseId())
+                .update();
+        assertThat(as("agent").get(id).status()).isEqualTo(200);
+        assertThat(as("tech").get(id).status()).isEqualTo(403);
+        jdbc.sql("UPDATE cases SET queue = 'technical' WHERE id = ?").param(technical.caseId()).update();
     }
 
     private void assertRefused(Api.Response response, QueueCase queueCase) {

@@ -111,6 +111,6 @@ class CustomerMergeIT {
     }
 
     private long customerOf(long caseId) {
-        return Api.as(port, "agent").get("/api/cases/" + caseId).json().get("customerId").asLong();
+        return Api.as(port, "agent").getOnceRouted("/api/cases/" + caseId).json().get("customerId").asLong();
     }
 }

@@ -55,13 +55,57 @@ class DeploymentPolicyLimitsTest {
                   {"type":"number","key":"lastCustomerMessage","id":"f_deaf","label":"Deaf"},
                   {"type":"textfield","key":"queue.name","id":"f_queue","label":"Queue"},
                   {"type":"textfield","key":"closeCase","id":"f_bean","label":"Bean"},
-                  {"type":"group","id":"g","path":"autoCloseAfter","components":[{"type":"textfield","key":"x","id":"f_x","label":"X"}]}]}""";
+                  {"type":"group","id":"g","path":"autoCloseAfter","components":[{"type":"textfield","key":"x","id":"f_x","label":"X"}]},
+                  {"type":"dynamiclist","id":"dl","path":"resolvedBy","components":[{"type":"textfield","key":"v","id":"f_v","label":"V"}]}]}""";
         assertThat(DeploymentPolicy.refusals("resolve-case.form", form.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .hasSize(4)
+                .hasSize(5)
+                .anyMatch(p -> p.contains("dl") && p.contains("'resolvedBy'"))
                 .anyMatch(p -> p.contains("f_deaf") && p.contains("'lastCustomerMessage' is the case process's own"))
                 .anyMatch(p -> p.contains("f_queue") && p.contains("'queue'"))
                 .anyMatch(p -> p.contains("f_bean") && p.contains("'closeCase'"))
                 .anyMatch(p -> p.contains("'autoCloseAfter'"));
+    }
+
+    /**
+     * An output mapping writes the process's variables, an input mapping shadows them inside its activity: neither may
+     * name who resolved, a timer's period or the message taken (probe 42: an output resolvedBy named anyone as the
+     * resolver, and a PT0S period looped a timer). An activity's own queue stays allowed (the Escalate template's).
+     */
+    @Test
+    void aMappingNeverSetsTheCaseProcesssOwnVariables() {
+        for (String mapping : new String[]{"<camunda:outputParameter name=\"resolvedBy\">admin</camunda:outputParameter>",
+                "<camunda:outputParameter name=\"autoCloseAfter\">PT0S</camunda:outputParameter>",
+                "<camunda:inputParameter name=\"slaDuration\">PT0S</camunda:inputParameter>",
+                "<camunda:inputParameter name=\" resolvedBy \">admin</camunda:inputParameter>",
+                "<camunda:outputParameter name=\"queue\">billing</camunda:outputParameter>",
+                "<camunda:outputParameter name=\"lastCustomerMessage\">0</camunda:outputParameter>",
+                "<camunda:inputParameter name=\"execution\">x</camunda:inputParameter>",
+                "<camunda:outputParameter name=\"closeCase\">x</camunda:outputParameter>"}) {
+            assertThat(DeploymentPolicy.refusals("mapped.bpmn", mapped(mapping).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .as(mapping).anyMatch(problem -> problem.contains("user_mapped") && problem.contains("the case process's own"));
+        }
+        for (String mapping : new String[]{"<camunda:inputParameter name=\"queue\">billing</camunda:inputParameter>",
+                "<camunda:outputParameter name=\"topic\">BILLING</camunda:outputParameter>"}) {
+            assertThat(DeploymentPolicy.refusals("mapped.bpmn", mapped(mapping).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .as(mapping).isEmpty();
+        }
+    }
+
+    private static String mapped(String mapping) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                    id="d" targetNamespace="t">
+                  <bpmn:process id="mapped" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+                    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="user_mapped"/>
+                    <bpmn:userTask id="user_mapped" camunda:candidateGroups="${queue}"><bpmn:extensionElements><camunda:inputOutput>
+                      %s
+                    </camunda:inputOutput></bpmn:extensionElements><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:userTask>
+                    <bpmn:sequenceFlow id="f2" sourceRef="user_mapped" targetRef="end"/>
+                    <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+                  </bpmn:process>
+                </bpmn:definitions>""".formatted(mapping).strip();
     }
 
     @Test

@@ -223,7 +223,7 @@ class MailThreadingIT {
 
         long caseId = MailCases.caseOf(jdbc, mail.getMessageID());
         Api agent = Api.as(port, "agent");
-        JsonNode files = agent.get("/api/cases/" + caseId + "/attachments").json();
+        JsonNode files = agent.getOnceRouted("/api/cases/" + caseId + "/attachments").json();
         assertThat(files).hasSize(1);
         assertThat(files.get(0).get("filename").asText()).isEqualTo("invoice.pdf");
         String text = agent.get("/api/cases/" + caseId + "/timeline").json().get(0).get("text").asText();
@@ -262,9 +262,9 @@ class MailThreadingIT {
         long othersCase = MailCases.caseOf(jdbc, messageId + " from " + other);
         assertThat(othersCase).isNotEqualTo(customersCase);
         Api agent = Api.as(port, "agent");
-        assertThat(agent.get("/api/cases/" + customersCase + "/attachments").json().findValuesAsText("filename"))
+        assertThat(agent.getOnceRouted("/api/cases/" + customersCase + "/attachments").json().findValuesAsText("filename"))
                 .containsExactly("invoice.pdf");
-        assertThat(agent.get("/api/cases/" + othersCase + "/attachments").json().findValuesAsText("filename"))
+        assertThat(agent.getOnceRouted("/api/cases/" + othersCase + "/attachments").json().findValuesAsText("filename"))
                 .containsExactly("other.pdf");
         assertThat(agent.get("/api/cases/" + othersCase + "/timeline").json().get(0).get("text").asText())
                 .startsWith("Totally different matter");

@@ -108,7 +108,7 @@ class MessagingWebhooksIT {
         // Nothing was stored: the first genuine delivery of the same message is new.
         JsonNode genuine = Webhook.postMetaJson(port, "/api/webhooks/whatsapp", body, HubSignature.sign(WHATSAPP_SECRET, body)).json();
         assertThat(genuine.get("stored").asInt()).isEqualTo(1);
-        assertThat(Api.as(port, "agent").get("/api/customers/" + customerOf(phone)).json().get("identities")).hasSize(1);
+        assertThat(Api.as(port, "agent").getOnceRouted("/api/customers/" + customerOf(phone)).json().get("identities")).hasSize(1);
     }
 
     @Test
@@ -213,8 +213,8 @@ class MessagingWebhooksIT {
     /** The timeline of the latest case of the customer known by an address, as an agent sees it. */
     static JsonNode timelineOf(int port, JdbcClient jdbc, String address) {
         Api agent = Api.as(port, "agent");
-        long caseId = agent.get("/api/customers/" + customerOf(jdbc, address)).json().get("cases").get(0).get("id").asLong();
-        return agent.get("/api/cases/" + caseId + "/timeline").json();
+        long caseId = agent.getOnceRouted("/api/customers/" + customerOf(jdbc, address)).json().get("cases").get(0).get("id").asLong();
+        return agent.getOnceRouted("/api/cases/" + caseId + "/timeline").json();
     }
 
     static List<JsonNode> inbound(JsonNode timeline) {

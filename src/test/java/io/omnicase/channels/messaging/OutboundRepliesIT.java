@@ -193,7 +193,7 @@ class OutboundRepliesIT {
 
     private long reply(String address, String text) {
         lastReply = text;
-        long caseId = Api.as(port, "agent").get("/api/customers/" + customerOf(jdbc, address)).json()
+        long caseId = Api.as(port, "agent").getOnceRouted("/api/customers/" + customerOf(jdbc, address)).json()
                 .get("cases").get(0).get("id").asLong();
         Api.Response created = Api.as(port, "agent").postJson("/api/cases/" + caseId + "/replies", Map.of("text", text));
         assertThat(created.status()).isEqualTo(201);
