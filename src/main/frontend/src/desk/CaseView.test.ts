@@ -25,6 +25,8 @@ const caseView = {
 const timeline = [
   { id: 1, kind: 'INBOUND', channel: 'EMAIL', author: 'nora@example.com', text: 'My router is down',
     occurredAt: '2026-12-01T10:00:00Z', sentiment: { score: -0.4, label: 'NEGATIVE' } },
+  { id: 30, kind: 'OUTBOUND', channel: 'EMAIL', author: 'agent', text: 'We are looking into it',
+    occurredAt: '2026-12-01T10:00:02Z', detail: { to: 'nora@example.com', delivery: 'SENT' } },
   { id: 2, kind: 'ROUTING', channel: null, author: 'rules', text: 'Queue general → billing by routing rules', occurredAt: '2026-12-01T10:00:01Z' },
 ];
 /** What GET /api/cases/42 answers (the case as above unless a test says otherwise). */
@@ -138,6 +140,24 @@ describe('CaseView', { timeout: 30000 }, () => {
     assistant.unmount();
   });
 
+  it('shows under each reply how far it got, and says at once when one was not sent', async () => {
+    const view = await opened();
+    expect(view.find('#timeline li[data-id="30"] .delivery').text()).toBe('Sent');
+    FakeStream.last!.emit('delivery', { caseId: 42, interactionId: 30, delivery: 'FAILED',
+      error: 'sending by sms is switched off on this server' });
+    await flushPromises();
+    const failed = view.find('#timeline li[data-id="30"] .delivery');
+    expect(failed.text()).toBe('Not sent: sending by sms is switched off on this server');
+    expect(failed.classes()).toContain('failed');
+    expect(view.find('#case-status').text()).toContain('A reply was not sent');
+    // A live copy of the entry (without a delivery) does not wipe what was shown.
+    FakeStream.last!.emit('entry', { id: 30, kind: 'OUTBOUND', channel: 'EMAIL', author: 'agent', text: 'We are looking into it',
+      at: '2026-12-01T10:00:02Z' });
+    await flushPromises();
+    expect(view.find('#timeline li[data-id="30"] .delivery').text()).toContain('Not sent');
+    view.unmount();
+  });
+
   it('shows the case with customer, state, queue and the conversation, customer text as text', async () => {
     const view = await opened();
     expect(view.find('#case-title').text()).toContain('Router down');
@@ -191,7 +211,7 @@ describe('CaseView', { timeout: 30000 }, () => {
     await view.find('#reply-text').trigger('keydown', { key: 'Enter', ctrlKey: true });
     await flushPromises();
     expect(posts.find(p => p.url.endsWith('/replies'))?.body).toEqual({ text: 'We are on it.' });
-    expect(view.find('#case-status').text()).toBe('Reply sent.');
+    expect(view.find('#case-status').text()).toBe('Reply added; whether it reached the customer shows under it.');
     expect((view.find('#reply-text').element as HTMLTextAreaElement).value).toBe('');
     view.unmount();
   });

@@ -59,6 +59,10 @@ export interface Entry {
   text: string | null;
   at: string | null;
   sentiment: Mood | null;
+  /** How far a reply got (SENT, DELIVERED, READ, FAILED); null: nothing reported (yet). */
+  delivery?: string | null;
+  /** Why a reply was not sent. */
+  deliveryError?: string | null;
 }
 
 export interface Article {

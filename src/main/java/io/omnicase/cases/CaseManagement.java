@@ -434,14 +434,17 @@ public class CaseManagement {
     @Transactional
     public boolean showDelivery(long interactionId, Delivery delivery) {
         Instant at = delivery.at() == null ? Instant.now() : delivery.at();
+        boolean shown;
         if (delivery.providerMessageId() != null) {
-            return store.markSent(interactionId, delivery.providerMessageId(), at);
-        }
-        if (delivery.error() != null) {
+            shown = store.markSent(interactionId, delivery.providerMessageId(), at);
+        } else if (delivery.error() != null) {
             store.markSendFailed(interactionId, delivery.error(), at);
-            return true;
+            shown = true;
+        } else {
+            shown = store.updateDelivery(interactionId, delivery.status(), at);
         }
-        return store.updateDelivery(interactionId, delivery.status(), at);
+        store.shownDelivery(interactionId).ifPresent(events::publishEvent);
+        return shown;
     }
 
     /**

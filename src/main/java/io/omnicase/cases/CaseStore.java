@@ -177,6 +177,18 @@ class CaseStore {
         return true;
     }
 
+    /** The delivery an outbound entry shows now, as an event for whoever shows it live; empty without one. */
+    Optional<DeliveryShown> shownDelivery(long interactionId) {
+        return jdbc.sql("SELECT case_id, detail FROM interactions WHERE id = ? AND kind = 'OUTBOUND'").param(interactionId)
+                .query((rs, n) -> {
+                    Map<String, Object> detail = read(rs.getString(2));
+                    Object delivery = detail == null ? null : detail.get("delivery");
+                    Object error = detail == null ? null : detail.get("deliveryError");
+                    return delivery == null ? null : new DeliveryShown(rs.getLong(1), interactionId, delivery.toString(),
+                            error == null ? null : error.toString());
+                }).list().stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
     private static Map<String, Object> withDelivery(Map<String, Object> detail, DeliveryStatus status, Instant at) {
         Map<String, Object> updated = detail == null ? new java.util.LinkedHashMap<>() : new java.util.LinkedHashMap<>(detail);
         updated.put("delivery", status.name());

@@ -52,12 +52,19 @@ class ReplyDispatcher {
     @TransactionalEventListener
     void on(ReplyRecorded reply) {
         MessageSender sender = senders.get(reply.channel());
-        if (sender == null) {
-            return;
-        }
-        if (!sender.enabled()) {
-            log.info("Reply {} of case {} not sent: outbound {} is switched off", reply.interactionId(), reply.caseId(),
-                    reply.channel());
+        if (sender == null || !sender.enabled()) {
+            // Nothing leaves: the timeline says so under the reply (walk 42: "Reply sent." and an answered case, while
+            // only the log knew). Once, as a sent reply is.
+            String reason = sender == null
+                    ? "a " + reply.channel().name().toLowerCase(java.util.Locale.ROOT) + " conversation takes no written "
+                    + "reply: reach the customer on another channel"
+                    : "sending by " + reply.channel().name().toLowerCase(java.util.Locale.ROOT) + " is switched off on this "
+                    + "server (omnicase.channels settings): the reply did not leave";
+            Deliveries.Claim unsent = ownTransaction.execute(s -> deliveries.claim(reply));
+            if (unsent != null && unsent.taken()) {
+                ownTransaction.executeWithoutResult(s -> deliveries.refused(reply.interactionId(), reason));
+            }
+            log.info("Reply {} of case {} not sent: {}", reply.interactionId(), reply.caseId(), reason);
             return;
         }
         Deliveries.Claim claim = ownTransaction.execute(s -> deliveries.claim(reply));

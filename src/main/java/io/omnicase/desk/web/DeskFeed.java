@@ -144,6 +144,17 @@ class DeskFeed {
         send(recorded.caseId(), "case", state(recorded.caseId()));
     }
 
+    /** A reply was sent, delivered, read or not sent: its followers see it under the reply. */
+    @EventListener
+    void on(io.omnicase.cases.DeliveryShown shown) {
+        pushes.afterCommit(() -> {
+            List<Follower> listeners = streams.get(shown.caseId());
+            if (listeners != null && !listeners.isEmpty()) {
+                send(shown.caseId(), "delivery", shown);
+            }
+        });
+    }
+
     /** A claim (at the desk or in Tasklist) changes who holds the case: its followers see the new assignee. */
     @EventListener
     void on(CaseTaskAssigned claimed) {

@@ -52,6 +52,30 @@ class VoiceWebhookIT {
     }
 
     @Test
+    void aWrittenReplyToACallerSaysUnderItThatItDidNotLeave() throws Exception {
+        // A call takes no written reply: the desk must not call it sent (walk 42: only the log knew).
+        String phone = "+4917" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
+        String call = "CA" + UUID.randomUUID().toString().replace("-", "");
+        long caseId = post(event("call.started", call, phone, Map.of()), now()).json().get("caseId").asLong();
+        Api supervisor = Api.as(port, "supervisor");
+        Api.Response replied = supervisor.postJson("/api/cases/" + caseId + "/replies", Map.of("text", "We called you back"));
+        assertThat(replied.status()).as(replied.toString()).isEqualTo(201);
+        long replyId = replied.json().get("interactionId").asLong();
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode reply = null;
+            for (JsonNode e : supervisor.get("/api/cases/" + caseId + "/timeline").json()) {
+                if (e.get("id").asLong() == replyId) {
+                    reply = e;
+                }
+            }
+            assertThat(reply).isNotNull();
+            assertThat(reply.path("detail").path("delivery").asText()).isEqualTo("FAILED");
+            assertThat(reply.path("detail").path("deliveryError").asText()).contains("voice conversation takes no written reply");
+        });
+    }
+
+    @Test
     void missingForgedAndStaleSignaturesAreRefusedAndStoreNothing() throws Exception {
         String phone = "+4917" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
         String call = "CA" + UUID.randomUUID().toString().replace("-", "");
