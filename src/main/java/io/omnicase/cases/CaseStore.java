@@ -290,7 +290,10 @@ class CaseStore {
         return jdbc.sql("SELECT " + columns + ", "
                         + "(SELECT i.body FROM interactions i WHERE i.case_id = c.id AND i.kind = 'INBOUND' "
                         + "ORDER BY i.id DESC LIMIT 1) AS last_message, "
-                        + "(SELECT MIN(w.occurred_at) FROM interactions w WHERE w.case_id = c.id AND w.kind = 'INBOUND' "
+                        // When the customer wrote, as the channel says, but not before the case existed: a provider's
+                        // stamp a year old made a case opened today wait "365 d" on the desk and the floor (walk 42).
+                        + "(SELECT MIN(GREATEST(w.occurred_at, c.opened_at)) FROM interactions w WHERE w.case_id = c.id "
+                        + "AND w.kind = 'INBOUND' "
                         + "AND w.id > COALESCE((SELECT MAX(o.id) FROM interactions o WHERE o.case_id = c.id "
                         + "AND o.kind = 'OUTBOUND' AND o.author <> :assistant), 0)) AS waiting_since "
                         + "FROM cases c WHERE c.id IN (:ids)")

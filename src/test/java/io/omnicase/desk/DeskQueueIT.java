@@ -15,6 +15,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,6 +64,20 @@ class DeskQueueIT {
         assertThat(item.get("sentiment").get("trend").asText()).isEqualTo("STEADY");
         assertThat(item.get("lastMessage").asText()).startsWith("I was charged twice").contains(marker);
         assertThat(item.get("taskId").asText()).isNotBlank();
+    }
+
+    @Test
+    void aMessageTheChannelDatesAYearBackWaitsFromWhenItsCaseWasOpenedNotForAYear() {
+        String marker = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        Map<String, Object> message = io.omnicase.support.CustomerMessages.message("EMAIL", "old-" + marker + "@example.com",
+                "I was charged twice and I am angry (" + marker + ")", null);
+        message.put("timestamp", Instant.now().minus(Duration.ofDays(365)).toString());
+        Instant before = Instant.now().minusSeconds(1);
+        long caseId = Api.as(port, "gateway").postJson("/api/messages", message).json().get("caseId").asLong();
+
+        JsonNode item = await().atMost(Duration.ofSeconds(30)).until(() -> itemOf(queue("agent", ""), caseId), Optional::isPresent)
+                .orElseThrow();
+        assertThat(Instant.parse(item.get("waitingSince").asText())).isAfter(before);
     }
 
     @Test
