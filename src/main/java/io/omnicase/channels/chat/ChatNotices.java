@@ -66,6 +66,25 @@ class ChatNotices {
         });
     }
 
+    /**
+     * The answer to a visitor who asks for a person: where they stand with one, said as an answer to the request. A
+     * visitor already waiting was sent the queue notice again, which the widget shows once: asking for a person
+     * mid-chat then got no visible answer (walk 42).
+     */
+    Map<String, Object> personAsked(long caseId, String whenNotWithAPersonYet) {
+        return queueNotice(caseId).map(state -> {
+            Object position = state.get("position");
+            Map<String, Object> frame = notice("person", position == null
+                    ? "You asked for a person: " + state.get("agent") + " is with you in this chat."
+                    : "You asked for a person: an agent will join this chat soon, "
+                    + ((Integer) position <= 1 ? "you are next in the queue." : "you are number " + position + " in the queue."));
+            if (position != null) {
+                frame.put("position", position);
+            }
+            return frame;
+        }).orElseGet(() -> notice("person", whenNotWithAPersonYet));
+    }
+
     static String waiting(int position) {
         return "An agent will join this chat soon: " + (position <= 1 ? "you are next in the queue."
                 : "you are number " + position + " in the queue.");

@@ -232,8 +232,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
             reply(visitor, notices.notice("received", RECEIVED));
         }
         if (PersonRequest.in(text)) {
-            Optional<Map<String, Object>> waiting = notices.queueNotice(caseId);
-            reply(visitor, waiting.orElseGet(() -> notices.notice("person", PERSON_ASKED)));
+            reply(visitor, notices.personAsked(caseId, PERSON_ASKED));
         }
     }
 

@@ -246,6 +246,8 @@ class ChatIdentityIT {
             long visitorsCase = visitor.write("Hi, this is Mia, my phone number is on file.");
             long visitorsCustomer = customerOf(visitorsCase);
             assertThat(visitorsCustomer).isNotEqualTo(mia_);
+            // The agent reaches the visitor's case once routing placed it in their queue.
+            assertThat(Api.as(port, "agent").getOnceRouted("/api/cases/" + visitorsCase).status()).isEqualTo(200);
 
             Api.Response merged = Api.as(port, "agent").postJson("/api/customers/" + mia_ + "/merge",
                     Map.of("sourceId", visitorsCustomer));
