@@ -348,6 +348,41 @@ describe('CaseView', { timeout: 30000 }, () => {
     view.unmount();
   });
 
+  it('"Use this answer" fills an empty reply box, and adds to one the agent wrote in, their words kept', async () => {
+    const waiting = { entryId: 1, question: 'My router is down',
+      suggestion: { answered: true, answer: 'Please restart the router.', topic: 'TECHNICAL', confidence: 0.9,
+        confidenceLevel: 'high', articles: [] } };
+    const view = await opened();
+    FakeStream.last!.emit('guidance', waiting);
+    await flushPromises();
+    const box = () => view.find('#reply-text').element as HTMLTextAreaElement;
+    await view.find('.use-suggestion').trigger('click');
+    await flushPromises();
+    expect(box().value).toBe('Please restart the router.');
+    expect(view.find('#case-status').text()).toBe('');
+
+    await view.find('#reply-text').setValue('Hello Nora, sorry for the trouble.\n');
+    await view.find('.use-suggestion').trigger('click');
+    await flushPromises();
+    expect(box().value).toBe('Hello Nora, sorry for the trouble.\n\nPlease restart the router.');
+    expect(document.activeElement).toBe(box());
+    expect(box().selectionStart).toBe(box().value.length);
+    expect(box().selectionEnd).toBe(box().value.length);
+    expect(view.find('#case-status').text()).toBe('The suggestion was added after your text.');
+    view.unmount();
+  });
+
+  it('lets the keyboard reach and scroll the conversation, named by its heading', async () => {
+    const view = await opened();
+    const timeline = view.find('#timeline');
+    expect(timeline.attributes('tabindex')).toBe('0');
+    const named = document.getElementById(timeline.attributes('aria-labelledby') ?? '');
+    expect(named?.textContent).toBe('Conversation');
+    (timeline.element as HTMLElement).focus();
+    expect(document.activeElement).toBe(timeline.element);
+    view.unmount();
+  });
+
   it('adds a live message as text, with guidance, and reads the handover again', async () => {
     const view = await opened();
     // An answer without a transcript (an older server) shows the server's own summary.

@@ -46,6 +46,26 @@ beforeEach(() => {
 
 afterEach(() => { vi.unstubAllGlobals(); vi.useRealTimers(); });
 
+/** Cases the agent holds, as GET /api/cases/N answers them (an empty timeline); claims are recorded in `posted`. */
+let posted: string[];
+function holding(...caseIds: number[]) {
+  posted = [];
+  const answer = (fetch as unknown as { getMockImplementation: () => (url: string) => Promise<Response> }).getMockImplementation();
+  vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => {
+    if (init?.method === 'POST') {
+      if (url.endsWith('/claim')) posted.push(url);
+      return json({});
+    }
+    const id = /^\/api\/cases\/(\d+)(\/timeline)?$/.exec(url);
+    if (id && caseIds.includes(Number(id[1]))) {
+      return id[2] ? json([]) : json({ id: Number(id[1]), customerId: Number(id[1]), customerName: 'Customer ' + id[1],
+        status: 'ESCALATED', subject: 'Case subject ' + id[1], channel: 'EMAIL', queue: 'billing', priority: 50,
+        assignee: 'agent', sentiment: null });
+    }
+    return answer(url);
+  }));
+}
+
 describe('DeskWork', () => {
   it('lists the queue with counts on the tabs, and reads it again when the desk feed says something changed', async () => {
     queueAnswers = [
@@ -134,11 +154,7 @@ describe('DeskWork', () => {
 
   it('Esc in the reply box leaves it with the text kept, and a second Esc goes back to the list', async () => {
     queueAnswers = [{ items: [row(4, { assignee: 'agent' })], counts: { mine: 1, queues: 1, unassigned: 0 } }];
-    const open = { id: 4, customerId: 4, customerName: 'Customer 4', status: 'ESCALATED', subject: 'Case subject 4',
-      channel: 'EMAIL', queue: 'billing', priority: 50, assignee: 'agent', sentiment: null };
-    const answer = (fetch as unknown as { getMockImplementation: () => (url: string) => Promise<Response> }).getMockImplementation();
-    vi.stubGlobal('fetch', vi.fn((url: string) => url === '/api/cases/4' ? json(open)
-      : url === '/api/cases/4/timeline' ? json([]) : answer(url)));
+    holding(4);
     history.replaceState(null, '', '#case-4');
     const desk = mount(DeskWork, { props: { me }, attachTo: document.body });
     await flushPromises();
@@ -152,19 +168,96 @@ describe('DeskWork', () => {
     expect(desk.find('.desk').classes()).toContain('has-case');
     expect((desk.find('#reply-text').element as HTMLTextAreaElement).value).toBe('Half a sentence');
 
-    // The typed reply is not sent: leaving asks first; "no" stays with the text in the box.
-    const confirm = vi.fn(() => false);
+    // The typed reply is not sent: leaving asks first, in the page; Esc (staying) keeps the text in the box.
+    const confirm = vi.fn(() => true);
     vi.stubGlobal('confirm', confirm);
     document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await flushPromises();
-    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(desk.find('#leave-question').text()).toBe('Leave this case? The reply you typed has not been sent.');
+    expect(document.activeElement?.id).toBe('leave-stay');
+    document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await flushPromises();
+    expect(desk.find('#leave-case').exists()).toBe(false);
     expect(desk.find('.desk').classes()).toContain('has-case');
     expect(document.activeElement?.id).toBe('reply-text');
-    confirm.mockReturnValue(true);
+    expect((desk.find('#reply-text').element as HTMLTextAreaElement).value).toBe('Half a sentence');
     (document.activeElement as HTMLElement).blur();
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await flushPromises();
+    await desk.find('#leave-go').trigger('click');
+    await flushPromises();
     expect(desk.find('.desk').classes()).not.toContain('has-case');
+    expect(confirm, 'the browser\'s own confirm() is not used').not.toHaveBeenCalled();
+    desk.unmount();
+  });
+
+  it('asks before opening another case from the list over a reply not sent, and claims only once the agent leaves', async () => {
+    queueAnswers = [{ items: [row(1), row(4, { assignee: 'agent' })], counts: { mine: 1, queues: 2, unassigned: 1 } }];
+    holding(1, 4);
+    history.replaceState(null, '', '#case-4');
+    const desk = mount(DeskWork, { props: { me }, attachTo: document.body });
+    await flushPromises();
+    await desk.find('#reply-text').setValue('Your refund is on its way');
+    const opened = () => desk.find('#case-view').attributes('data-case');
+
+    // A click on "Claim": the question, nothing claimed; staying keeps case 4 and its reply.
+    await desk.find('#queue-list li[data-case="1"] .claim').trigger('click');
+    await flushPromises();
+    expect(desk.find('#leave-question').text()).toBe('Leave this case? The reply you typed has not been sent.');
+    expect(posted).toEqual([]);
+    await desk.find('#leave-stay').trigger('click');
+    await flushPromises();
+    expect(desk.find('#leave-case').exists()).toBe(false);
+    expect(opened()).toBe('4');
+    expect((desk.find('#reply-text').element as HTMLTextAreaElement).value).toBe('Your refund is on its way');
+    expect(document.activeElement?.id).toBe('reply-text');
+
+    // Enter on the selected row asks too; leaving claims and opens case 1.
+    (document.activeElement as HTMLElement).blur();
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', bubbles: true }));
+    await flushPromises();
+    expect(desk.find('#queue-list li.selected').attributes('data-case')).toBe('1');
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await flushPromises();
+    expect(desk.find('#leave-case').exists()).toBe(true);
+    expect(opened()).toBe('4');
+    await desk.find('#leave-go').trigger('click');
+    await flushPromises();
+    expect(posted).toEqual(['/api/desk/tasks/t1/claim']);
+    expect(opened()).toBe('1');
+    expect(location.hash).toBe('#case-1');
+    desk.unmount();
+  });
+
+  it('asks before the address (a link, Back) leaves a case with a reply not sent; staying puts the address back', async () => {
+    queueAnswers = [{ items: [row(1, { assignee: 'agent' }), row(4, { assignee: 'agent' })], counts: { mine: 2, queues: 2, unassigned: 0 } }];
+    holding(1, 4);
+    history.replaceState(null, '', '#case-4');
+    const desk = mount(DeskWork, { props: { me }, attachTo: document.body });
+    await flushPromises();
+    await desk.find('#reply-text').setValue('Half a sentence');
+
+    history.replaceState(null, '', '#case-1');
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await flushPromises();
+    expect(desk.find('#leave-question').exists()).toBe(true);
+    expect(desk.find('#case-view').attributes('data-case')).toBe('4');
+    await desk.find('#leave-stay').trigger('click');
+    await flushPromises();
+    expect(location.hash).toBe('#case-4');
+    expect(desk.find('#case-view').attributes('data-case')).toBe('4');
+    expect((desk.find('#reply-text').element as HTMLTextAreaElement).value).toBe('Half a sentence');
+
+    // Back to the list: asked once for the two events a browser fires; leaving follows the address.
+    history.replaceState(null, '', location.pathname);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await flushPromises();
+    expect(desk.findAll('#leave-case')).toHaveLength(1);
+    await desk.find('#leave-go').trigger('click');
+    await flushPromises();
+    expect(desk.find('.desk').classes()).not.toContain('has-case');
+    expect(location.hash).toBe('');
     desk.unmount();
   });
 

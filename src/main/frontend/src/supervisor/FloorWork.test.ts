@@ -1,4 +1,5 @@
 import { flushPromises, mount } from '@vue/test-utils';
+import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import FloorWork from './FloorWork.vue';
 import type { Me } from '../lib/session';
@@ -213,6 +214,15 @@ describe('FloorWork', () => {
     expect(item().find('form').exists()).toBe(false);
     expect(document.activeElement).toBe(item().find('button.reassign').element);
     expect(posts).toEqual([]);
+    floor.unmount();
+  });
+
+  it('names each region of the floor once: the queue table scrolls in a region of its own name (axe: landmark-unique)', async () => {
+    const { floor } = await floorWithSnapshot();
+    expect(floor.find('.queues-panel .table-scroll').attributes('aria-label')).toBe('Queue figures');
+    // jsdom lays nothing out, but landmarks and their names are the DOM's: axe's own rule tells.
+    const result = await axe.run(floor.element, { runOnly: ['landmark-unique'] });
+    expect(result.violations.flatMap(v => v.nodes.map(n => n.html))).toEqual([]);
     floor.unmount();
   });
 

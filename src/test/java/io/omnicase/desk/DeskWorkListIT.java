@@ -20,7 +20,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -183,14 +182,16 @@ class DeskWorkListIT {
             assertThat(Api.as(port, "agent").get("/api/desk/queue?tab=mine").json().get("items").findValuesAsText("caseId"))
                     .contains(String.valueOf(general.caseId()));
 
-            // The typed reply is not sent: leaving asks first; "Cancel" keeps the case and the text.
+            // The typed reply is not sent: leaving asks first, in the page; staying keeps the case and the text.
             back.click();
-            org.openqa.selenium.Alert leave = wait.until(ExpectedConditions.alertIsPresent());
+            WebElement leave = wait.until(d -> d.findElement(By.id("leave-case")));
             assertThat(leave.getText()).contains("has not been sent");
-            leave.dismiss();
+            assertThat(((JavascriptExecutor) page).executeScript("return document.activeElement.id")).isEqualTo("leave-stay");
+            page.findElement(By.id("leave-stay")).click();
+            wait.until(d -> d.findElements(By.id("leave-case")).isEmpty());
             assertThat(page.findElement(By.id("reply-text")).getDomProperty("value")).isEqualTo("j");
             back.click();
-            wait.until(ExpectedConditions.alertIsPresent()).accept();
+            wait.until(d -> d.findElement(By.id("leave-go"))).click();
             wait.until(d -> d.findElement(By.id("queue")).isDisplayed());
             assertThat(page.findElement(ours).findElement(By.className("claim")).getText()).isEqualTo("Open");
             browser.screenshot("desk-narrow-3-back-to-list");
