@@ -81,9 +81,14 @@ class DeskIT {
 
             page.findElement(By.id("reply-text")).sendKeys("Sorry about that! Please restart the router once; I am checking the line.");
             page.findElement(By.id("reply-send")).click();
-            wait.until(d -> d.findElement(By.id("case-status")).getText().equals("Reply sent."));
+            wait.until(d -> d.findElement(By.id("case-status")).getText()
+                    .equals("Reply added; whether it reached the customer shows under it."));
             wait.until(d -> d.findElements(By.cssSelector("#timeline li.msg.agent")).stream()
                     .anyMatch(e -> e.getText().contains("Please restart the router once")));
+            // The mail server took it: the bubble says so, live.
+            wait.until(d -> d.findElements(By.cssSelector("#timeline li.msg.agent")).stream()
+                    .filter(e -> e.getText().contains("Please restart the router once"))
+                    .anyMatch(e -> !e.findElements(By.cssSelector(".delivery[data-delivery=SENT]")).isEmpty()));
             String summaryBefore = page.findElement(By.id("summary")).getText();
 
             write(address, "Restarted it, still down <img src=x onerror=alert(1)> how do I reset my password for the router app?");
