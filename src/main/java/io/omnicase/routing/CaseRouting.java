@@ -11,6 +11,7 @@ import io.omnicase.customers.CustomerId;
 import io.omnicase.customers.Customers;
 import io.omnicase.routing.facts.Tier;
 import io.omnicase.routing.internal.FactValues;
+import io.omnicase.sentiment.Sentiment;
 import io.omnicase.sentiment.SentimentLabel;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,15 +81,16 @@ public class CaseRouting {
         Instant now = clock.instant();
         Instant since = now.minus(RECENT);
         Optional<CustomerMessage> latest = cases.latestCustomerMessage(id);
+        List<CustomerMessage> recent = cases.customerMessagesSince(customer, since, RECENT_MESSAGES);
         MessageFacts message = new MessageFacts(latest.map(CustomerMessage::text).orElse(""),
-                latest.map(CustomerMessage::sentiment).orElse(null));
+                latest.map(CustomerMessage::sentiment).map(Sentiment::score).orElse(0.0), topicBefore(id, recent));
         CaseFacts caseFacts = new CaseFacts(FactValues.channel(view.channel()), FactValues.status(view.status()),
                 Duration.between(view.openedAt(), now).toHours(), cases.customerMessageCount(id),
                 view.reopenCount(), view.sentiment().value(), FactValues.trend(view.sentiment().trend()));
         Tier tier = FactValues.tier(customers.find(customer).map(Customer::tier).orElse(Customer.Tier.STANDARD));
         int openedRecently = cases.casesOpenedSince(customer, since);
         return new RoutingFacts(caseFacts, new CustomerFacts(tier, cases.openCaseCount(customer),
-                openedRecently, complaintsAbout(message.getTopic(), customer, since),
+                openedRecently, complaintsAbout(message.getTopic(), recent),
                 repeatsOf(view, message, now, openedRecently)), message);
     }
 
@@ -116,10 +118,20 @@ public class CaseRouting {
         return RepeatFacts.FIRST_CONTACT;
     }
 
-    /** The customer's negative messages since a moment about the topic, the latest message included. */
-    private int complaintsAbout(Topic topic, CustomerId customer, Instant since) {
+    /**
+     * What the case was about before its latest message: the newest of its earlier messages (within the recent ones,
+     * newest first) that speaks of a topic; null when none does.
+     */
+    private static Topic topicBefore(CaseId id, List<CustomerMessage> recent) {
+        return recent.stream().filter(m -> m.caseId() == id.value()).skip(1)
+                .map(m -> MessageFacts.topicOf(m.text())).filter(topic -> topic != Topic.OTHER)
+                .findFirst().orElse(null);
+    }
+
+    /** The customer's recent negative messages (newest first, the latest included) about the topic. */
+    private static int complaintsAbout(Topic topic, List<CustomerMessage> recent) {
         int complaints = 0;
-        for (CustomerMessage earlier : cases.customerMessagesSince(customer, since, RECENT_MESSAGES)) {
+        for (CustomerMessage earlier : recent) {
             if (earlier.sentiment() != null && earlier.sentiment().label() == SentimentLabel.NEGATIVE
                     && MessageFacts.topicOf(earlier.text()) == topic) {
                 complaints++;

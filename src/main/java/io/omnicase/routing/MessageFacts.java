@@ -25,7 +25,8 @@ public class MessageFacts {
             "\\b(bill|billing|billed|invoice|charge|charged|refund|refunded|refunding|overcharged|debited|payment|paid|pay"
                     + "|price|subscription|fee|money|euro|eur|usd|dollar)s?\\b|[€$£] ?\\d|\\d ?[€$£]");
     private static final Pattern TECHNICAL = Pattern.compile(
-            "\\b(error|crash|crashes|bug|broken|not working|doesn'?t work|fails|failed|login|log in|password|app|install)\\b");
+            "\\b(error|crash|crashes|crashed|bug|broken|not working|doesn'?t work|fails|failed|login|log in|password|app|install"
+                    + "|printer|printing|scanner|router|modem|internet|wi-?fi|firmware|device|offline|reboot|freezes|frozen)\\b");
     private static final Pattern ACCOUNT = Pattern.compile(
             "\\b(account|address|profile|email change|delete my|close my|cancel my)\\b");
 
@@ -41,13 +42,21 @@ public class MessageFacts {
     /** @param sentiment the message's sentiment score, -1..1 */
     @JsonCreator
     public MessageFacts(String text, double sentiment) {
+        this(text, sentiment, null);
+    }
+
+    /**
+     * The latest message of a case whose earlier messages were about {@code caseTopic} (null: none, or unknown): see
+     * {@link #topicOf(String, Topic)}.
+     */
+    public MessageFacts(String text, double sentiment, Topic caseTopic) {
         this.text = text == null ? "" : text;
         String lower = this.text.toLowerCase(Locale.ROOT);
         this.lowerText = lower;
         this.asksForPerson = PersonRequest.in(this.text);
         this.churnIntent = ChurnIntent.in(this.text);
         this.urgent = URGENT.matcher(lower).find();
-        this.topic = topicOf(lower);
+        this.topic = topicOf(lower, caseTopic);
         this.sentiment = sentiment;
     }
 
@@ -57,11 +66,46 @@ public class MessageFacts {
 
     /** What a text is about, as far as routing cares. */
     public static Topic topicOf(String text) {
+        return topicOf(text, null);
+    }
+
+    /**
+     * What a case's latest message is about, read beside what the case was about: a message that speaks of the case's
+     * topic stays with it, whatever other word it holds, and a message of no topic ("I want a real person") keeps the
+     * case's; otherwise the first of billing, technical, account its words speak of. One word moved cases: "the
+     * printer is useless and I'm losing money" sent a printer case to billing, and the request for a person that
+     * followed sent it to general (walk 42).
+     *
+     * @param caseTopic what the case's earlier messages were about; null when none or unknown
+     */
+    public static Topic topicOf(String text, Topic caseTopic) {
         String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
-        return BILLING.matcher(lower).find() ? Topic.BILLING
-                : TECHNICAL.matcher(lower).find() ? Topic.TECHNICAL
-                : ACCOUNT.matcher(lower).find() ? Topic.ACCOUNT
-                : Topic.OTHER;
+        int billing = hits(BILLING, lower);
+        int technical = hits(TECHNICAL, lower);
+        int account = hits(ACCOUNT, lower);
+        if (caseTopic != null && caseTopic != Topic.OTHER
+                && (billing + technical + account == 0 || hits(caseTopic, billing, technical, account) > 0)) {
+            return caseTopic;
+        }
+        return billing > 0 ? Topic.BILLING : technical > 0 ? Topic.TECHNICAL : account > 0 ? Topic.ACCOUNT : Topic.OTHER;
+    }
+
+    private static int hits(Topic topic, int billing, int technical, int account) {
+        return switch (topic) {
+            case BILLING -> billing;
+            case TECHNICAL -> technical;
+            case ACCOUNT -> account;
+            default -> -1;
+        };
+    }
+
+    private static int hits(Pattern pattern, String lower) {
+        int count = 0;
+        java.util.regex.Matcher matcher = pattern.matcher(lower);
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
     }
 
     public String getText() {

@@ -101,7 +101,7 @@ class SelfServiceIT {
 
     private List<String> assistantReplies(long caseId) {
         List<String> replies = new ArrayList<>();
-        agent().get("/api/cases/" + caseId + "/timeline").json().forEach(e -> {
+        agent().getOnceRouted("/api/cases/" + caseId + "/timeline").json().forEach(e -> {
             if ("OUTBOUND".equals(e.get("kind").asText()) && "assistant".equals(e.get("author").asText())) {
                 replies.add(e.get("text").asText());
             }
@@ -118,7 +118,7 @@ class SelfServiceIT {
     }
 
     private String status(long caseId) {
-        return agent().get("/api/cases/" + caseId).json().get("status").asText();
+        return agent().getOnceRouted("/api/cases/" + caseId).json().get("status").asText();
     }
 
     private Api agent() {

@@ -33,15 +33,15 @@ class CaseSentimentIT {
 
         assertThat(again).isEqualTo(caseId);
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                agent().get("/api/cases/" + caseId).json().get("status").asText().equals("ESCALATED"));
-        JsonNode view = agent().get("/api/cases/" + caseId).json();
+                agent().getOnceRouted("/api/cases/" + caseId).json().get("status").asText().equals("ESCALATED"));
+        JsonNode view = agent().getOnceRouted("/api/cases/" + caseId).json();
         assertThat(view.get("priority").asInt()).isEqualTo(90);
         assertThat(view.get("sentiment").get("trend").asText()).isEqualTo("WORSENING");
         assertThat(view.get("sentiment").get("messages").asInt()).isEqualTo(2);
         assertThat(view.get("sentiment").get("value").asDouble()).isLessThan(0.5);
         List<String> labels = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
-        for (JsonNode entry : agent().get("/api/cases/" + caseId + "/timeline").json()) {
+        for (JsonNode entry : agent().getOnceRouted("/api/cases/" + caseId + "/timeline").json()) {
             if (entry.get("kind").asText().equals("INBOUND")) {
                 labels.add(entry.get("sentiment").get("label").asText());
                 assertThat(entry.get("sentiment").get("score").asDouble()).isBetween(-1.0, 1.0);
@@ -66,7 +66,7 @@ class CaseSentimentIT {
 
         assertThat(again).isEqualTo(caseId);
         List<JsonNode> inbound = new ArrayList<>();
-        for (JsonNode entry : agent().get("/api/cases/" + caseId + "/timeline").json()) {
+        for (JsonNode entry : agent().getOnceRouted("/api/cases/" + caseId + "/timeline").json()) {
             if (entry.get("kind").asText().equals("INBOUND")) {
                 inbound.add(entry.get("sentiment"));
             }
@@ -90,7 +90,7 @@ class CaseSentimentIT {
         // Wait until the process has taken its decision, so the next message meets a case in self-service.
         // Until routing placed the case, an agent of general does not reach it (403).
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
-                !agent().get("/api/cases/" + caseId).json().get("status").asText().equals("NEW"));
+                !agent().getOnceRouted("/api/cases/" + caseId).json().get("status").asText().equals("NEW"));
         return caseId;
     }
 

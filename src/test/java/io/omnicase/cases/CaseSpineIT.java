@@ -38,7 +38,7 @@ class CaseSpineIT {
         long caseId = accepted.json().get("caseId").asLong();
         assertThat(accepted.json().get("newCase").asBoolean()).isTrue();
         awaitStatus(caseId, "SELF_SERVICE");
-        List<String> kinds = kinds(agent().get("/api/cases/" + caseId + "/timeline").json());
+        List<String> kinds = kinds(agent().getOnceRouted("/api/cases/" + caseId + "/timeline").json());
         assertThat(kinds).startsWith("INBOUND", "DECISION", "STATUS");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -61,8 +61,8 @@ class CaseSpineIT {
         assertThat(second.json().get("caseId").asLong()).isEqualTo(first);
         assertThat(second.json().get("newCase").asBoolean()).isFalse();
         // An agent of general reaches the case once routing placed it there (before, only supervisors do).
-        await().atMost(Duration.ofSeconds(30)).until(() -> agent().get("/api/cases/" + first).status() == 200);
-        JsonNode timeline = agent().get("/api/cases/" + first + "/timeline").json();
+        await().atMost(Duration.ofSeconds(30)).until(() -> agent().getOnceRouted("/api/cases/" + first).status() == 200);
+        JsonNode timeline = agent().getOnceRouted("/api/cases/" + first + "/timeline").json();
         List<String> channels = new ArrayList<>();
         timeline.forEach(e -> {
             if ("INBOUND".equals(e.get("kind").asText())) {
@@ -70,7 +70,7 @@ class CaseSpineIT {
             }
         });
         assertThat(channels).containsExactly("SMS", "WHATSAPP");
-        long customerId = agent().get("/api/cases/" + first).json().get("customerId").asLong();
+        long customerId = agent().getOnceRouted("/api/cases/" + first).json().get("customerId").asLong();
         JsonNode customer = agent().get("/api/customers/" + customerId).json();
         assertThat(customer.get("identities").get(0).get("address").asText()).isEqualTo(phone);
         assertThat(customer.get("cases").get(0).get("id").asLong()).isEqualTo(first);
@@ -82,7 +82,7 @@ class CaseSpineIT {
         long caseId = gateway().postJson("/api/messages", message("EMAIL", address,
                 "I was charged twice for my subscription, please refund", "thread-" + address)).json().get("caseId").asLong();
         awaitStatus(caseId, "ESCALATED");
-        JsonNode view = agent().get("/api/cases/" + caseId).json();
+        JsonNode view = agent().getOnceRouted("/api/cases/" + caseId).json();
         assertThat(view.get("queue").asText()).isEqualTo("billing");
 
         Api.Response reply = agent().postJson("/api/cases/" + caseId + "/replies", Map.of("text", "Refund is on its way."));
@@ -99,12 +99,12 @@ class CaseSpineIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE "
                 + "LISTENER_ID LIKE '%CaseProcessStarter%' AND COMPLETION_DATE IS NULL AND SERIALIZED_EVENT LIKE ?")
                 .param("%\"messageId\":" + thanks + ",%").query(Integer.class).single() == 0);
-        assertThat(agent().get("/api/cases/" + caseId).json().get("status").asText()).isEqualTo("RESOLVED");
-        assertThat(agent().get("/api/cases/" + caseId).json().get("reopenCount").asInt()).isZero();
+        assertThat(agent().getOnceRouted("/api/cases/" + caseId).json().get("status").asText()).isEqualTo("RESOLVED");
+        assertThat(agent().getOnceRouted("/api/cases/" + caseId).json().get("reopenCount").asInt()).isZero();
 
         gateway().postJson("/api/messages", message("EMAIL", address, "The refund has not arrived yet", "thread-" + address));
         awaitStatus(caseId, "ESCALATED");
-        assertThat(agent().get("/api/cases/" + caseId).json().get("reopenCount").asInt()).isEqualTo(1);
+        assertThat(agent().getOnceRouted("/api/cases/" + caseId).json().get("reopenCount").asInt()).isEqualTo(1);
 
         agent().postJson("/api/cases/" + caseId + "/resolve", Map.of("resolution", "Refund arrived", "topic", "BILLING"));
         Api.Response closed = agent().post("/api/cases/" + caseId + "/close", "application/json", "");
@@ -114,7 +114,7 @@ class CaseSpineIT {
         Api.Response afterClose = gateway().postJson("/api/messages", message("EMAIL", address, "Another question", "thread-" + address));
         assertThat(afterClose.json().get("caseId").asLong()).isNotEqualTo(caseId);
         List<String> texts = new ArrayList<>();
-        agent().get("/api/cases/" + caseId + "/timeline").json().forEach(e -> texts.add(e.get("kind").asText() + ":" + e.get("text").asText()));
+        agent().getOnceRouted("/api/cases/" + caseId + "/timeline").json().forEach(e -> texts.add(e.get("kind").asText() + ":" + e.get("text").asText()));
         assertThat(texts).contains("OUTBOUND:Refund is on its way.", "STATUS:Reopened by a new customer message",
                         "INBOUND:Thank you Alex, that was quick. All good now.",
                         "STATUS:The customer confirmed the resolution; the case stays resolved")
@@ -136,7 +136,7 @@ class CaseSpineIT {
 
     private void awaitStatus(long caseId, String status) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(agent().get("/api/cases/" + caseId).json().get("status").asText()).isEqualTo(status));
+                assertThat(agent().getOnceRouted("/api/cases/" + caseId).json().get("status").asText()).isEqualTo(status));
     }
 
     private Api gateway() {

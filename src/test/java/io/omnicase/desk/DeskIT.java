@@ -137,7 +137,7 @@ class DeskIT {
             wait.until(d -> !d.findElements(By.id("read-only-note")).isEmpty());
             assertThat(page.findElements(By.id("reply-text"))).isEmpty();
         }
-        assertThat(Api.as(port, "agent").get("/api/cases/" + caseId).json().get("status").asText()).isEqualTo("RESOLVED");
+        assertThat(Api.as(port, "agent").getOnceRouted("/api/cases/" + caseId).json().get("status").asText()).isEqualTo("RESOLVED");
     }
 
     /**
@@ -196,7 +196,7 @@ class DeskIT {
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().get("detail").asText())
                 .isEqualTo("Case " + caseId + " is being handled by Sara Supervisor; only a supervisor can take it over");
-        assertThat(Api.as(port, "agent").get("/api/cases/" + caseId).json().get("status").asText()).isEqualTo("ESCALATED");
+        assertThat(Api.as(port, "agent").getOnceRouted("/api/cases/" + caseId).json().get("status").asText()).isEqualTo("ESCALATED");
     }
 
     @Test
@@ -219,7 +219,7 @@ class DeskIT {
     private long escalated(String address, String text) {
         long caseId = write(address, text);
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                "ESCALATED".equals(Api.as(port, "agent").get("/api/cases/" + caseId).json().get("status").asText()));
+                "ESCALATED".equals(Api.as(port, "agent").getOnceRouted("/api/cases/" + caseId).json().get("status").asText()));
         return caseId;
     }
 

@@ -19,4 +19,17 @@ class MessageFactsTest {
     void readsTheTopic(String text, Topic topic) {
         assertThat(MessageFacts.topicOf(text)).isEqualTo(topic);
     }
+
+    /** A case's later message is read beside what the case was about (walk 42: a printer case went to billing). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "This is ridiculous, the printer is useless and I'm losing money every day. Fix it now!|TECHNICAL|TECHNICAL",
+            "I want to talk to a real person please.|TECHNICAL|TECHNICAL",
+            "Any news?|BILLING|BILLING",
+            "Also, I was charged twice for the repair|TECHNICAL|BILLING",
+            "This is ridiculous, the printer is useless and I'm losing money every day. Fix it now!||BILLING",
+            "I want to talk to a real person please.||OTHER"})
+    void readsALaterMessageBesideTheCasesTopic(String text, Topic caseTopic, Topic topic) {
+        assertThat(MessageFacts.topicOf(text, caseTopic)).isEqualTo(topic);
+    }
 }

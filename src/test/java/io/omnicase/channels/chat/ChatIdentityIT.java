@@ -82,7 +82,7 @@ class ChatIdentityIT {
             assertThat(Api.as(port, "auditor").get("/api/customers/" + mia_ + "/merges").json()).isEmpty();
 
             // Agents see the typed address on the visitor's case, marked as not verified.
-            JsonNode visitorsTimeline = Api.as(port, "agent").get("/api/cases/" + visitorsCase + "/timeline").json();
+            JsonNode visitorsTimeline = Api.as(port, "agent").getOnceRouted("/api/cases/" + visitorsCase + "/timeline").json();
             List<String> notes = new ArrayList<>();
             visitorsTimeline.forEach(e -> notes.add(e.path("text").asText()));
             assertThat(notes).anyMatch(t -> t.contains(mia) && t.contains("not verified"));

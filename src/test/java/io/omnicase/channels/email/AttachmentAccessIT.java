@@ -67,7 +67,7 @@ class AttachmentAccessIT {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 "billing".equals(Api.as(port, "supervisor").get("/api/cases/" + caseId).json().path("queue").asText()));
 
-        JsonNode files = Api.as(port, "agent").get("/api/cases/" + caseId + "/attachments").json();
+        JsonNode files = Api.as(port, "agent").getOnceRouted("/api/cases/" + caseId + "/attachments").json();
         assertThat(files).hasSize(1);
         String download = "/api/cases/" + caseId + "/attachments/" + files.get(0).get("id").asLong();
         HttpResponse<String> byAgent = fetch("agent", download);

@@ -73,7 +73,7 @@ class MailIntakeFailureIT {
         assertThat(inInbox(messageId).get().isSet(Flags.Flag.SEEN)).isTrue();
         long caseId = jdbc.sql("SELECT case_id FROM interactions WHERE channel = 'EMAIL' AND provider_message_id = ?")
                 .param(messageId).query(Long.class).single();
-        assertThat(Api.as(port, "agent").get("/api/cases/" + caseId + "/timeline").json().findValuesAsText("text"))
+        assertThat(Api.as(port, "agent").getOnceRouted("/api/cases/" + caseId + "/timeline").json().findValuesAsText("text"))
                 .containsOnlyOnce("My invoice is wrong.");
     }
 

@@ -117,7 +117,7 @@ class MailThreadingIT {
         }
         assertThat(failures).isEmpty();
 
-        JsonNode timeline = Api.as(port, "agent").get("/api/cases/" + caseId + "/timeline").json();
+        JsonNode timeline = Api.as(port, "agent").getOnceRouted("/api/cases/" + caseId + "/timeline").json();
         List<String> texts = new ArrayList<>();
         List<String> automaticNotes = new ArrayList<>();
         timeline.forEach(e -> {
@@ -179,7 +179,7 @@ class MailThreadingIT {
                 .json().get("interactionId").asLong();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode timeline = Api.as(port, "agent").get("/api/cases/" + caseId + "/timeline").json();
+            JsonNode timeline = Api.as(port, "agent").getOnceRouted("/api/cases/" + caseId + "/timeline").json();
             JsonNode detail = null;
             for (JsonNode e : timeline) {
                 if (e.get("id").asLong() == replyId) {
