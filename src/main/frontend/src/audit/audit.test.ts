@@ -10,7 +10,8 @@ const entry = (kind: string, content: Record<string, unknown> | null, pseudonymi
 describe('audit entries as the auditor reads them', () => {
   it('says what a routing decision decided and with which rule-set version', () => {
     const decided = entry('routing.decided', { selfService: false, queue: 'billing', priority: 70, ruleSetVersion: 'v3' });
-    expect(titleOf('routing.decided')).toBe('Routing decision');
+    expect(titleOf('routing.decided')).toBe('Routing decision: what the rules answered');
+    expect(titleOf('routing.recorded')).toBe('Decision applied to the case');
     // The priority in words, with the number the rules set: the trail keeps exactly what was decided.
     expect(summaryOf(decided)).toBe('Escalate to billing, priority normal (70), rules v3');
     expect(summaryOf(entry('routing.decided', { selfService: false, queue: 'senior', priority: 'URGENT', ruleSetVersion: 'v4' })))

@@ -113,8 +113,10 @@ const titles: Record<string, string> = {
   'message.in': 'Customer message',
   'message.out': 'Reply',
   'reply.queued': 'Reply handed to the channel',
-  'routing.decided': 'Routing decision',
-  'routing.recorded': 'Decision recorded on the case',
+  // What the rules answered, and then what the case got: a priority is never lowered, a held task stays with its holder,
+  // so the two may differ (walk 42: "normal" then "urgent" for one decision, with nothing to say which applied).
+  'routing.decided': 'Routing decision: what the rules answered',
+  'routing.recorded': 'Decision applied to the case',
   'case.moved': 'Queue or priority changed',
   'case.status': 'Status changed',
   'case.sla-breached': 'SLA breached',

@@ -75,6 +75,14 @@ describe('handover summary reasons', () => {
       earlierCases: [], repeatContact: false } as never);
     expect(text).toContain('because a message about billing goes to the billing queue; VIP customer.');
   });
+
+  it('says where the case is now when a person moved it after the rules placed it', () => {
+    const h = { caseId: 1, status: 'ESCALATED', summary: '', customer: null, transcript: [], assistant: [],
+      routing: { selfService: false, queue: 'billing', priority: 50, reasons: [] }, earlierCases: [], repeatContact: false } as never;
+    expect(handoverSummary(h, { queue: 'billing', priority: 50 })).not.toContain('Now:');
+    expect(handoverSummary(h, { queue: 'billing', priority: 90 })).toContain('Routing: queue billing, priority normal. Now: queue billing, priority urgent.');
+    expect(handoverSummary(h, { queue: 'technical', priority: 50 })).toContain('Now: queue technical, priority normal.');
+  });
 });
 
 describe('localSla', () => {

@@ -139,7 +139,7 @@ function midSentence(reason: string): string {
  * The handover's few sentences, told from its parts in words (channels, tier, topic, status, priority as people read
  * them); the server's own summary when the answer carries no transcript to tell it from.
  */
-export function handoverSummary(h: Handover): string {
+export function handoverSummary(h: Handover, now?: { queue: string | null; priority: number | null }): string {
   if (!Array.isArray(h.transcript)) return h.summary;
   const sentences: string[] = [];
   const inbound = h.transcript.filter(m => m.direction === 'INBOUND');
@@ -174,6 +174,14 @@ export function handoverSummary(h: Handover): string {
       : 'queue ' + routing.queue + (routing.priority !== null ? ', priority ' + priorityLabel(routing.priority).toLowerCase() : ''))
       + (routing.reasons.length ? ', because ' + routing.reasons.map(midSentence).join('; ') : '')
       + (routing.handedToPerson ? '; then ' + routing.handedToPerson : '') + '.');
+    // Where the case is now, when a person moved it since (a supervisor's move or priority): the routing sentence is
+    // what the rules decided then, and read alone beside the header it looked stale (walk 42).
+    const moved = now && !routing.selfService && ((now.queue && now.queue !== routing.queue)
+      || (now.priority !== null && routing.priority !== null && now.priority !== routing.priority));
+    if (moved && now) {
+      sentences.push('Now: queue ' + (now.queue ?? routing.queue)
+        + (now.priority !== null ? ', priority ' + priorityLabel(now.priority).toLowerCase() : '') + '.');
+    }
   }
   const earlier = h.earlierCases ?? [];
   sentences.push(!earlier.length ? 'No earlier cases.' : count(earlier.length, 'earlier case', 'earlier cases')

@@ -70,9 +70,10 @@ public class MessageFacts {
     }
 
     /**
-     * What a case's latest message is about, read beside what the case was about: a message that speaks of the case's
-     * topic stays with it, whatever other word it holds, and a message of no topic ("I want a real person") keeps the
-     * case's; otherwise the first of billing, technical, account its words speak of. One word moved cases: "the
+     * What a case's latest message is about, read beside what the case was about: the case's topic unless another
+     * topic has more of the message's words (a tie stays with the case), and a message of no topic ("I want a real
+     * person") keeps the case's. A first message: the first of billing, technical, account its words speak of. One
+     * word moved cases: "the
      * printer is useless and I'm losing money" sent a printer case to billing, and the request for a person that
      * followed sent it to general (walk 42).
      *
@@ -83,11 +84,15 @@ public class MessageFacts {
         int billing = hits(BILLING, lower);
         int technical = hits(TECHNICAL, lower);
         int account = hits(ACCOUNT, lower);
-        if (caseTopic != null && caseTopic != Topic.OTHER
-                && (billing + technical + account == 0 || hits(caseTopic, billing, technical, account) > 0)) {
+        if (caseTopic == null || caseTopic == Topic.OTHER) {
+            return billing > 0 ? Topic.BILLING : technical > 0 ? Topic.TECHNICAL : account > 0 ? Topic.ACCOUNT : Topic.OTHER;
+        }
+        int best = Math.max(billing, Math.max(technical, account));
+        if (best == 0 || hits(caseTopic, billing, technical, account) == best) {
             return caseTopic;
         }
-        return billing > 0 ? Topic.BILLING : technical > 0 ? Topic.TECHNICAL : account > 0 ? Topic.ACCOUNT : Topic.OTHER;
+        // Another topic has more of the message's words ("Never mind the app. I was charged twice for my subscription").
+        return billing == best ? Topic.BILLING : technical == best ? Topic.TECHNICAL : Topic.ACCOUNT;
     }
 
     private static int hits(Topic topic, int billing, int technical, int account) {

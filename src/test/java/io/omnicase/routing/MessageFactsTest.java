@@ -27,6 +27,7 @@ class MessageFactsTest {
             "I want to talk to a real person please.|TECHNICAL|TECHNICAL",
             "Any news?|BILLING|BILLING",
             "Also, I was charged twice for the repair|TECHNICAL|BILLING",
+            "Never mind the app. I was charged twice for my subscription this month!|TECHNICAL|BILLING",
             "This is ridiculous, the printer is useless and I'm losing money every day. Fix it now!||BILLING",
             "I want to talk to a real person please.||OTHER"})
     void readsALaterMessageBesideTheCasesTopic(String text, Topic caseTopic, Topic topic) {
