@@ -77,7 +77,7 @@ class SelfServiceIT {
         awaitAssistantReplies(caseId, 1);
         write(address, "I mean the " + word + " points I had before upgrading");
         awaitStatus(caseId, "ESCALATED");
-        assertThat(agent().postJson("/api/cases/" + caseId + "/replies", Map.of("text", agentsAnswer)).status()).isEqualTo(201);
+        assertThat(agent().postJsonOnceRouted("/api/cases/" + caseId + "/replies", Map.of("text", agentsAnswer)).status()).isEqualTo(201);
         assertThat(agent().postJson("/api/cases/" + caseId + "/resolve",
                 Map.of("resolution", "Explained the points transfer", "topic", "OTHER")).status()).isEqualTo(200);
 

@@ -85,7 +85,7 @@ class CaseSpineIT {
         JsonNode view = agent().getOnceRouted("/api/cases/" + caseId).json();
         assertThat(view.get("queue").asText()).isEqualTo("billing");
 
-        Api.Response reply = agent().postJson("/api/cases/" + caseId + "/replies", Map.of("text", "Refund is on its way."));
+        Api.Response reply = agent().postJsonOnceRouted("/api/cases/" + caseId + "/replies", Map.of("text", "Refund is on its way."));
         assertThat(reply.status()).isEqualTo(201);
 
         Api.Response resolved = agent().postJson("/api/cases/" + caseId + "/resolve",

@@ -191,7 +191,7 @@ class DeskIT {
             assertThat(page.findElements(By.id("step-form"))).isEmpty();
             browser.screenshot("desk-held-by-supervisor");
         }
-        Api.Response reply = Api.as(port, "agent").postJson("/api/cases/" + caseId + "/replies", Map.of("text", "Router replaced."));
+        Api.Response reply = Api.as(port, "agent").postJsonOnceRouted("/api/cases/" + caseId + "/replies", Map.of("text", "Router replaced."));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().get("detail").asText())

@@ -61,6 +61,22 @@ public final class Api {
         return response;
     }
 
+    /** POST to a new case as an agent of the queue routing will place it in: asked again while 403, as {@link #getOnceRouted}. */
+    public Response postJsonOnceRouted(String path, Object body) {
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        Response response = postJson(path, body);
+        while (response.status() == 403 && System.nanoTime() < until) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return response;
+            }
+            response = postJson(path, body);
+        }
+        return response;
+    }
+
     public Response page(String path) {
         return send(request(path).header("Accept", "text/html").GET());
     }

@@ -59,13 +59,13 @@ class ChatIdentityIT {
             assertThat(identities(visitorsCustomer)).containsExactly("CHAT_VISITOR:" + visitor.id);
 
             String secret = "Refund of 120 EUR paid " + UUID.randomUUID().toString().substring(0, 8);
-            assertThat(Api.as(port, "agent").postJson("/api/cases/" + miasCase + "/replies", Map.of("text", secret)).status())
+            assertThat(Api.as(port, "agent").postJsonOnceRouted("/api/cases/" + miasCase + "/replies", Map.of("text", secret)).status())
                     .isEqualTo(201);
             // The reply left, by mail, to Mia.
             await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(mia).stream().anyMatch(m -> body(m).contains(secret)));
             // A reply on the visitor's own case reaches the socket, so the socket would have carried Mia's too.
             String own = "Your order number, please? " + UUID.randomUUID().toString().substring(0, 8);
-            assertThat(Api.as(port, "agent").postJson("/api/cases/" + visitorsCase + "/replies", Map.of("text", own)).status())
+            assertThat(Api.as(port, "agent").postJsonOnceRouted("/api/cases/" + visitorsCase + "/replies", Map.of("text", own)).status())
                     .isEqualTo(201);
             visitor.awaitFrame(f -> "reply".equals(f.path("type").asText()) && own.equals(f.path("text").asText()));
 
@@ -126,7 +126,7 @@ class ChatIdentityIT {
             long chatCase = visitor.write("It's me, Mia, on the chat now.");
             assertThat(chatCase).isEqualTo(miasCase);
             String answer = "Please clean the print head: Settings > Maintenance. " + UUID.randomUUID();
-            assertThat(Api.as(port, "agent").postJson("/api/cases/" + miasCase + "/replies", Map.of("text", answer)).status())
+            assertThat(Api.as(port, "agent").postJsonOnceRouted("/api/cases/" + miasCase + "/replies", Map.of("text", answer)).status())
                     .isEqualTo(201);
             visitor.awaitFrame(f -> "reply".equals(f.path("type").asText()) && answer.equals(f.path("text").asText()));
         }

@@ -73,7 +73,7 @@ class MailThreadingIT {
         assertThat(poller.poll()).containsExactlyEntriesOf(Map.of(EmailInbound.Outcome.NEW_CASE, 1));
         long caseId = MailCases.caseOf(jdbc, firstId);
 
-        Api.as(port, "agent").postJson("/api/cases/" + caseId + "/replies", Map.of("text", "We are looking into it."));
+        Api.as(port, "agent").postJsonOnceRouted("/api/cases/" + caseId + "/replies", Map.of("text", "We are looking into it."));
         MimeMessage reply = awaitMailTo(customer);
         String replyId = reply.getMessageID();
         assertThat(reply.getHeader("In-Reply-To", null)).isEqualTo(firstId);
@@ -161,7 +161,7 @@ class MailThreadingIT {
                 """.formatted(customer, MailServer.SUPPORT, firstId)));
         poller.poll();
         long firstCase = MailCases.caseOf(jdbc, firstId);
-        Api.as(port, "agent").postJson("/api/cases/" + firstCase + "/replies", Map.of("text", "Which contract?"));
+        Api.as(port, "agent").postJsonOnceRouted("/api/cases/" + firstCase + "/replies", Map.of("text", "Which contract?"));
         // The agent's reply (an acknowledgement of the assistant's may come first).
         String mailed = await().atMost(Duration.ofSeconds(30)).until(() -> peopleMailsTo(customer), mails -> !mails.isEmpty())
                 .get(0).getMessageID();
@@ -175,7 +175,7 @@ class MailThreadingIT {
         awaitQuiet(started);
         int mailedBeforeTheBounce = mailsTo(customer).size();
 
-        long replyId = Api.as(port, "agent").postJson("/api/cases/" + caseId + "/replies", Map.of("text", "Done."))
+        long replyId = Api.as(port, "agent").postJsonOnceRouted("/api/cases/" + caseId + "/replies", Map.of("text", "Done."))
                 .json().get("interactionId").asLong();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

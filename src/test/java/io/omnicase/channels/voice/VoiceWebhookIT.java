@@ -116,7 +116,7 @@ class VoiceWebhookIT {
 
     private List<String> texts(long caseId) {
         List<String> texts = new ArrayList<>();
-        Api.as(port, "agent").getOnceRouted("/api/cases/" + caseId + "/timeline").json().forEach(e -> {
+        Api.as(port, "supervisor").get("/api/cases/" + caseId + "/timeline").json().forEach(e -> {
             if ("INBOUND".equals(e.get("kind").asText()) && "VOICE".equals(e.get("channel").asText())) {
                 texts.add(e.get("text").asText());
             }
