@@ -295,7 +295,9 @@ class CaseStore {
                         + "(SELECT MIN(GREATEST(w.occurred_at, c.opened_at)) FROM interactions w WHERE w.case_id = c.id "
                         + "AND w.kind = 'INBOUND' "
                         + "AND w.id > COALESCE((SELECT MAX(o.id) FROM interactions o WHERE o.case_id = c.id "
-                        + "AND o.kind = 'OUTBOUND' AND o.author <> :assistant), 0)) AS waiting_since "
+                        // A reply that did not leave (refused, switched off) answers nobody: the customer still waits.
+                        + "AND o.kind = 'OUTBOUND' AND o.author <> :assistant "
+                        + "AND COALESCE(JSON_VALUE(o.detail, '$.delivery'), '') <> 'FAILED'), 0)) AS waiting_since "
                         + "FROM cases c WHERE c.id IN (:ids)")
                 .param("assistant", assistant).param("ids", List.copyOf(caseIds))
                 .query((rs, n) -> new CaseOverview(caseView(rs, n), rs.getString("last_message"),

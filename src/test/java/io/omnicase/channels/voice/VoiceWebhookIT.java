@@ -28,6 +28,9 @@ class VoiceWebhookIT {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.omnicase.cases.CaseManagement cases;
+
     @Test
     void transcriptSegmentsAppearOnTheCallersCaseAsTheyArrive() throws Exception {
         String phone = "+4917" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
@@ -73,6 +76,8 @@ class VoiceWebhookIT {
             assertThat(reply.path("detail").path("delivery").asText()).isEqualTo("FAILED");
             assertThat(reply.path("detail").path("deliveryError").asText()).contains("voice conversation takes no written reply");
         });
+        // A reply that did not leave answers nobody: the caller still waits on the desk and the floor.
+        assertThat(cases.overviews(List.of(caseId)).get(0).waitingSince()).isNotNull();
     }
 
     @Test
