@@ -40,31 +40,24 @@ public final class Api {
         return send(request(path).GET());
     }
 
-    /** Opens a web page as a browser asks for it. */
     /**
      * GET of a new case's resource as an agent of the queue routing will place it in: until routing placed the case
      * (within a second; the first minute it is nobody's queue, CaseAccess) the answer is 403, so this asks again until
      * it is not, for up to 30 seconds.
      */
     public Response getOnceRouted(String path) {
-        long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        Response response = get(path);
-        while (response.status() == 403 && System.nanoTime() < until) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return response;
-            }
-            response = get(path);
-        }
-        return response;
+        return untilRouted(() -> get(path));
     }
 
     /** POST to a new case as an agent of the queue routing will place it in: asked again while 403, as {@link #getOnceRouted}. */
     public Response postJsonOnceRouted(String path, Object body) {
+        return untilRouted(() -> postJson(path, body));
+    }
+
+    /** Asks again every 100 ms while the answer is 403 (a refused request changes nothing), for up to 30 seconds. */
+    private static Response untilRouted(java.util.function.Supplier<Response> ask) {
         long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        Response response = postJson(path, body);
+        Response response = ask.get();
         while (response.status() == 403 && System.nanoTime() < until) {
             try {
                 Thread.sleep(100);
@@ -72,11 +65,12 @@ public final class Api {
                 Thread.currentThread().interrupt();
                 return response;
             }
-            response = postJson(path, body);
+            response = ask.get();
         }
         return response;
     }
 
+    /** Opens a web page as a browser asks for it. */
     public Response page(String path) {
         return send(request(path).header("Accept", "text/html").GET());
     }
