@@ -129,6 +129,7 @@ const titles: Record<string, string> = {
   'process.deployed': 'Process version deployed',
   'process.migrated': 'Case moved to another process version',
   'rules.activated': 'Rule set activated',
+  'users.changed': 'Account changed (Users and queues)',
   'case.read': 'Case read',
   'customer.erased': 'Customer data erased',
   'case.anonymised': 'Case anonymised (retention)',
@@ -183,6 +184,9 @@ export function summaryOf(entry: AuditEntry): string {
       return `${channelLabel(text(c.channel))}${c.automatic ? ' · written by the assistant' : ''}`;
     case 'rules.activated':
       return `${text(c.label)}: ${text(c.reason)}`;
+    case 'users.changed':
+      return `${text(c.username)} ${text(c.change)}: roles ${text(c.roles) || 'none'}, queues ${text(c.queues) || 'none'}`
+        + (c.enabled === false ? ', disabled' : '');
     case 'customer.erased': {
       const cases = Array.isArray(c.cases) ? c.cases.map(id => '#' + text(id)) : [];
       return (cases.length === 1 ? 'case ' : cases.length ? 'cases ' : 'no case') + cases.join(', ') + `: ${text(c.reason)}`;

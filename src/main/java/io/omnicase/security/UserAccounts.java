@@ -103,18 +103,28 @@ public class UserAccounts {
 
     private volatile StaffKeys staffKeys;
 
+    /** After an account changed on this node: its name and login are checked against customers' names at once. */
+    void forgetStaffNames() {
+        staffKeys = null;
+    }
+
     @Transactional(readOnly = true)
     public boolean isEmpty() {
         return rows.count() == 0;
     }
 
-    /** Creates the user, or updates its name, password, roles and queues when it exists. */
+    /**
+     * Creates the user, or updates its name, password, roles and queues when it exists (the demo's and the initial
+     * administrator's accounts; an administrator's changes go through {@link UserAdministration}, which checks them).
+     */
     @Transactional
     public void save(UserAccount account, String password) {
         staffKeys = null;
-        rows.save(rows.findById(account.username()).orElseGet(() -> new UserRow(account.username()))
-                .with(account.displayName(), passwords.encode(password),
-                        join(account.roles().stream().map(Enum::name).collect(Collectors.toSet())), join(account.queues())));
+        // An existing account's open sessions end: they hold the roles and password they signed in with.
+        UserRow row = rows.findById(account.username()).map(UserRow::endSessions)
+                .orElseGet(() -> new UserRow(account.username()));
+        rows.save(row.with(account.displayName(), passwords.encode(password),
+                join(account.roles().stream().map(Enum::name).collect(Collectors.toSet())), join(account.queues())));
     }
 
     private static UserAccount account(UserRow row) {

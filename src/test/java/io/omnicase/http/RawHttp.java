@@ -16,13 +16,13 @@ import java.util.Map;
  * HTTP/1.1 spoken over a plain socket: what a hostile client sends goes to the server byte for byte (no client library
  * normalises the path or refuses a long header), from a chosen loopback address if wanted.
  */
-final class RawHttp {
+public final class RawHttp {
 
     private RawHttp() {
     }
 
     /** Sends the request head (lines without the final empty line) and body, and reads the answer to the end. */
-    static Reply exchange(int port, String from, String head, byte[] body) {
+    public static Reply exchange(int port, String from, String head, byte[] body) {
         try (Socket socket = connect(port, from)) {
             OutputStream out = socket.getOutputStream();
             out.write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
@@ -106,7 +106,7 @@ final class RawHttp {
     }
 
     /** An HTTP answer; header names in lower case. */
-    record Reply(int status, Map<String, String> headers, String body) {
+    public record Reply(int status, Map<String, String> headers, String body) {
 
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));

@@ -124,6 +124,13 @@ class AuthorizationMatrixIT {
             GET    /api/audit/verification                       401  403     403  403   403    403    ok    ok
             POST   /api/audit/checkpoints                        401  403     403  403   403    403    403   ok
             POST   /api/audit/customers/{id}/erasure             401  403     403  403   403    403    403   ok
+            # accounts ("Users and queues"): administrators only (here with bodies that change nothing: 400)
+            GET    /api/admin/users                              401  403     403  403   403    403    403   ok
+            POST   /api/admin/users                              401  403     403  403   403    403    403   ok
+            PUT    /api/admin/users/{username}                   401  403     403  403   403    403    403   ok
+            POST   /api/admin/users/{username}/password          401  403     403  403   403    403    403   ok
+            POST   /api/admin/users/{username}/enabled           401  403     403  403   403    403    403   ok
+            POST   /api/admin/users/{username}/unlock            401  403     403  403   403    403    403   ok
             # webhooks: the provider's signature decides, not a login; these requests carry none
             GET    /api/webhooks/{app:whatsapp|messenger}        400  400     400  400   400    400    400   400
             POST   /api/webhooks/whatsapp                        401  401     401  401   401    401    401   401
@@ -140,6 +147,9 @@ class AuthorizationMatrixIT {
             GET    /engine-rest/history/process-instance         401  403     403  403   403    403    ok    ok
             GET    /engine-rest/authorization                    401  403     403  403   403    403    ok    ok
             GET    /engine-rest/user                             401  403     403  403   403    403    ok    ok
+            # Camunda's users and groups are a mirror of Omnicase's accounts: writing them is for nobody
+            POST   /engine-rest/user/create                      401  403     403  403   403    403    403   403
+            PUT    /engine-rest/group/billing/members/agent      401  403     403  403   403    403    403   403
             POST   /engine-rest/deployment/create                401  403     403  403   403    403    403   ok
             DELETE /engine-rest/deployment/{bogus}               401  403     403  403   403    403    403   ok
             POST   /engine-rest/process-definition/key/{bogus}/start 401 403  403  403   403    403    403   ok
@@ -215,6 +225,7 @@ class AuthorizationMatrixIT {
                 .replace("{key}", "customer-case")
                 .replace("{batchId}", "no-such-batch")
                 .replace("{slug}", "reset-password")
+                .replace("{username}", "agent")
                 .replace("{app:whatsapp|messenger}", "whatsapp")
                 .replace("{bogus}", "no-such-thing");
         if (row.path().equals("/api/search")) {

@@ -19,17 +19,32 @@ public final class Api {
 
     private final String base;
     private final String authorization;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).build();
+    private final HttpClient http;
 
     private Api(String base, String authorization) {
+        this(base, authorization, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager()).build());
+    }
+
+    private Api(String base, String authorization, HttpClient http) {
         this.base = base;
         this.authorization = authorization;
+        this.http = http;
     }
 
     /** A demo user (password {@code demo}). */
     public static Api as(int port, String username) {
+        return as(port, username, "demo");
+    }
+
+    public static Api as(int port, String username, String password) {
         return new Api("http://127.0.0.1:" + port,
-                "Basic " + Base64.getEncoder().encodeToString((username + ":demo").getBytes(StandardCharsets.UTF_8)));
+                "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The same browser-like client without credentials: its requests ride on the session cookie alone. */
+    public Api sessionOnly() {
+        return new Api(base, null, http);
     }
 
     public static Api anonymous(int port) {

@@ -151,6 +151,18 @@ class AuditListeners {
         log.record(new AuditRecord("rules.activated", null, null, e.activatedBy(), e.activatedAt(), content));
     }
 
+    @EventListener
+    void on(io.omnicase.security.UserAccountChanged e) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("username", e.username());
+        content.put("change", e.change());
+        content.put("displayName", e.displayName());
+        content.put("roles", e.roles().stream().map(Enum::name).sorted().toList());
+        content.put("queues", e.queues().stream().sorted().toList());
+        content.put("enabled", e.enabled());
+        log.record(new AuditRecord("users.changed", null, null, e.changedBy(), e.changedAt(), content));
+    }
+
     /**
      * One "case read" entry per user and case within {@link #READ_WINDOW}: opening a case on the desk reads it through
      * half a dozen requests at once (details, timeline, handover, repeats, form, live feed), which made six entries for

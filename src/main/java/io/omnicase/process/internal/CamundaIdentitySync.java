@@ -69,6 +69,21 @@ class CamundaIdentitySync {
         ensureTasklistFilters();
     }
 
+    /**
+     * An administrator's change, in its transaction: Tasklist's candidate groups and Camunda's authorizations follow the
+     * account's roles and queues at once; a disabled account keeps its Camunda user (tasks and history name it) but
+     * belongs to no group.
+     */
+    @EventListener
+    void on(io.omnicase.security.UserAccountChanged changed) {
+        if ("unlocked".equals(changed.change())) {
+            return;
+        }
+        UserAccount account = changed.account();
+        synchronise(changed.enabled() ? account
+                : new UserAccount(account.username(), account.displayName(), Set.of(), Set.of()));
+    }
+
     private void synchronise(UserAccount account) {
         User user = identity.createUserQuery().userId(account.username()).singleResult();
         if (user == null) {

@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * address). Guessing stays held back: a guesser is not trusted at the address they guess from.
  */
 @Component
-class LoginThrottle {
+public class LoginThrottle {
 
     private static final int MAX_KEYS = 100_000;
     private static final int MAX_USERNAME_KEY = 128;
@@ -75,6 +75,32 @@ class LoginThrottle {
         wait = max(wait, blockedFor(address(address), perAddress, now));
         wait = max(wait, blockedFor(user(username), perUser, now));
         return wait.isZero() ? Optional.empty() : Optional.of(wait);
+    }
+
+    /**
+     * How long failed sign-ins still hold this account back on this node: from anywhere (the per-name count) or from
+     * one address; zero when they do not. What an administrator is shown beside the account.
+     */
+    public Duration lockedFor(String username) {
+        Instant now = clock.instant();
+        String prefix = userAtAddress(username, "");
+        Duration wait = blockedFor(user(username), perUser, now);
+        for (String key : failures.keySet()) {
+            if (key.startsWith(prefix)) {
+                wait = max(wait, blockedFor(key, perUserAndAddress, now));
+            }
+        }
+        return wait;
+    }
+
+    /**
+     * Forgets the account's failed sign-ins on this node (from anywhere and from each address): an administrator's
+     * unlock. An address's own count (someone guessing many accounts from it) stays.
+     */
+    public void unlock(String username) {
+        String prefix = userAtAddress(username, "");
+        failures.remove(user(username));
+        failures.keySet().removeIf(key -> key.startsWith(prefix));
     }
 
     void failed(String username, String address) {

@@ -48,8 +48,26 @@ class SecurityConfiguration {
     /** Camunda's webapps' "Log out" (Tasklist, Cockpit, Admin); its token is checked before ({@link CamundaTokenFirst}). */
     private static final RequestMatcher CAMUNDA_LOGOUT = new AntPathRequestMatcher("/camunda/api/admin/auth/user/*/logout", "POST");
 
+    /**
+     * Writes to Camunda's users, groups and memberships (Camunda Admin's user pages, engine-rest): Omnicase's accounts
+     * are MariaDB's and mirrored into Camunda, so a user made there could not sign in and a membership made there would
+     * be undone; refused for everyone, with where accounts are kept (walk 42).
+     */
+    private static final RequestMatcher IDENTITY_PATHS = new OrRequestMatcher(
+            new AntPathRequestMatcher("/camunda/api/engine/engine/*/user/**"),
+            new AntPathRequestMatcher("/camunda/api/engine/engine/*/group/**"),
+            new AntPathRequestMatcher("/camunda/api/admin/setup/**"),
+            new AntPathRequestMatcher("/engine-rest/user/**"), new AntPathRequestMatcher("/engine-rest/user"),
+            new AntPathRequestMatcher("/engine-rest/group/**"), new AntPathRequestMatcher("/engine-rest/group"),
+            new AntPathRequestMatcher("/engine-rest/identity/**"));
+    static final RequestMatcher IDENTITY_WRITES = request -> !"GET".equals(request.getMethod())
+            && !"HEAD".equals(request.getMethod()) && !"OPTIONS".equals(request.getMethod())
+            && IDENTITY_PATHS.matches(request);
+    static final String ACCOUNTS_ARE_OMNICASE_S = "Accounts are kept in Omnicase, not in Camunda: an administrator "
+            + "adds and changes them on the Users and queues page (/users.html, or /api/admin/users)";
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle loginThrottle,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle loginThrottle, AccountSessions accountSessions,
                                             @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies)
             throws Exception {
         RequestMatcher machineClients = new OrRequestMatcher(
@@ -114,6 +132,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/designer/**").hasAnyRole("DESIGNER", "ADMIN")
                         // Audit: auditors and admins read traces and verify the chain; erasing a customer is ADMIN's.
                         .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers(IDENTITY_WRITES).denyAll()
                         .requestMatchers("/api/**").hasRole("ADMIN")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // engine-rest: reads for what Cockpit-minded roles need, every write (deployments too) ADMIN's.
@@ -176,6 +195,8 @@ class SecurityConfiguration {
                 .addFilterBefore(new CrossSiteChanges(), UsernamePasswordAuthenticationFilter.class)
                 // Camunda's own CSRF filter ends the session on a missing token: refused here first, session kept.
                 .addFilterBefore(new CamundaTokenFirst(), CsrfFilter.class)
+                // A session whose account changed since it signed in (roles, password, disabled) ends here.
+                .addFilterBefore(accountSessions.filter(), org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 // Guessing passwords: throttled before any password is checked (form login and HTTP Basic).
                 .addFilterBefore(new LoginThrottleFilter(loginThrottle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new CsrfCookieForPages(), CsrfFilter.class)
@@ -218,11 +239,13 @@ class SecurityConfiguration {
     UserDetailsService userDetailsService(JdbcClient jdbc) {
         // The database compares names without regard to accents, width or case ("tëch" and "ｔｅｃｈ" find tech): only
         // the account's own name, in any case, signs in, so the login throttle, which keys on that, counts every try.
-        return username -> jdbc.sql("SELECT username, password_hash, roles, enabled FROM users WHERE username = ?")
+        // The session generation rides along as an authority: AccountSessions ends a session of an older one.
+        return username -> jdbc.sql("SELECT username, password_hash, roles, enabled, session_generation FROM users WHERE username = ?")
                 .param(username)
                 .query((rs, n) -> User.withUsername(rs.getString(1)).password(rs.getString(2))
-                        .authorities(Arrays.stream(rs.getString(3).split(",")).map(String::strip)
-                                .filter(r -> !r.isEmpty()).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList())
+                        .authorities(java.util.stream.Stream.concat(Arrays.stream(rs.getString(3).split(",")).map(String::strip)
+                                .filter(r -> !r.isEmpty()).map(r -> new SimpleGrantedAuthority("ROLE_" + r)),
+                                java.util.stream.Stream.of(AccountSessions.authority(rs.getInt(5)))).toList())
                         .disabled(!rs.getBoolean(4)).build())
                 .optional()
                 .filter(user -> LoginThrottle.sameAccount(user.getUsername(), username))
@@ -269,7 +292,7 @@ class SecurityConfiguration {
 
     private static AccessDeniedHandler forbidden() {
         return (request, response, ex) -> {
-            String detail = "Your role does not allow this";
+            String detail = IDENTITY_WRITES.matches(request) ? ACCOUNTS_ARE_OMNICASE_S : "Your role does not allow this";
             if (ex instanceof CsrfException) {
                 boolean sent = request.getHeader("X-XSRF-TOKEN") != null || request.getParameter("_csrf") != null;
                 detail = sent && !(ex instanceof MissingCsrfTokenException)

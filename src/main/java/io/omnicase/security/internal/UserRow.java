@@ -29,6 +29,10 @@ public class UserRow {
     @Column(nullable = false)
     private boolean enabled;
 
+    /** Counted up by each change that ends the account's open sessions (V76). */
+    @Column(name = "session_generation", nullable = false)
+    private int sessionGeneration;
+
     protected UserRow() {
     }
 
@@ -61,5 +65,41 @@ public class UserRow {
 
     public String queues() {
         return queues;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public int sessionGeneration() {
+        return sessionGeneration;
+    }
+
+    /** Sets the name, roles and queues; the password stays. */
+    public UserRow withProfile(String displayName, String roles, String queues) {
+        this.displayName = displayName;
+        this.roles = roles;
+        this.queues = queues;
+        return this;
+    }
+
+    public UserRow withPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+        return this;
+    }
+
+    public UserRow withEnabled(boolean enabled) {
+        this.enabled = enabled;
+        return this;
+    }
+
+    /** Ends every session signed in before now, at its next request. */
+    public UserRow endSessions() {
+        this.sessionGeneration++;
+        return this;
     }
 }

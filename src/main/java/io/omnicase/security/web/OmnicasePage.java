@@ -39,7 +39,11 @@ public enum OmnicasePage {
             true, EnumSet.of(AGENT, SUPERVISOR, ADMIN)),
     COCKPIT("cockpit", "Cockpit", "/camunda/app/cockpit/default/", "Camunda's view of the running case processes.",
             true, EnumSet.of(SUPERVISOR, DESIGNER, AUDITOR, ADMIN)),
-    ADMIN_APP("admin", "Camunda admin", "/camunda/app/admin/default/", "Users, groups and process authorizations.",
+    USERS("users", "Users and queues", "/users.html",
+            "Add people and channel gateways, give them roles and queues, reset a password, disable or unlock an account.",
+            false, EnumSet.of(ADMIN)),
+    ADMIN_APP("admin", "Camunda admin", "/camunda/app/admin/default/",
+            "Process authorizations and Camunda's system settings. Accounts are kept on Users and queues.",
             true, EnumSet.of(ADMIN)),
     API_DOCS("api-docs", "API", "/swagger-ui.html", "The REST API's documentation: intake, cases, customers, search.",
             true, EnumSet.of(AGENT, SUPERVISOR, DESIGNER, AUDITOR, ADMIN));

@@ -116,4 +116,22 @@ class LoginThrottleTest {
             return now;
         }
     }
+
+    @Test
+    void anAdministratorSeesHowLongAnAccountIsHeldBackAndLiftsItWithoutFreeingTheGuessersAddress() {
+        for (int i = 0; i < 30; i++) {
+            throttle.failed("tech", "10.7.0." + (i % 3));
+        }
+        for (int i = 0; i < 20; i++) {
+            throttle.failed("user" + i, "10.7.9.9");
+        }
+        assertThat(throttle.lockedFor("tech")).isPositive();
+        assertThat(throttle.lockedFor("agent")).isZero();
+
+        throttle.unlock("tech");
+
+        assertThat(throttle.lockedFor("tech")).isZero();
+        assertThat(throttle.retryAfter("tech", "10.7.0.1")).isEmpty();
+        assertThat(throttle.retryAfter("tech", "10.7.9.9")).as("the address that guessed many accounts").isPresent();
+    }
 }

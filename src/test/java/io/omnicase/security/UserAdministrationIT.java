@@ -1,0 +1,214 @@
+package io.omnicase.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omnicase.http.RawHttp;
+import io.omnicase.support.Api;
+import io.omnicase.support.QueueCases;
+import io.omnicase.support.RunningOmnicase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An administrator keeps the accounts on "Users and queues" (/api/admin/users): a person added there signs in with the
+ * roles and queues given, a change of queues applies at the next case read, a change of roles, a new password or
+ * disabling ends the open sessions, a lockout of failed sign-ins can be lifted, Camunda's Tasklist groups follow, the
+ * audit trail records who changed what, and Camunda's own user pages no longer pretend to manage accounts.
+ */
+@RunningOmnicase
+class UserAdministrationIT {
+
+    private static final String PASSWORD = "a long enough secret 1";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aPersonAddedHereSignsInAndWorksExactlyTheQueuesGiven() {
+        Api admin = Api.as(port, "admin");
+        String name = newName();
+        Api.Response created = admin.postJson("/api/admin/users", Map.of("username", name, "displayName", "Quinn Billing",
+                "roles", List.of("AGENT"), "queues", List.of("billing"), "password", PASSWORD));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("enabled").asBoolean()).isTrue();
+
+        Api quinn = Api.as(port, name, PASSWORD);
+        JsonNode me = quinn.get("/api/me").json();
+        assertThat(me.get("displayName").asText()).isEqualTo("Quinn Billing");
+        assertThat(me.get("roles").toString()).isEqualTo("[\"AGENT\"]");
+        long billingCase = QueueCases.escalatedIn(port, "billing").caseId();
+        assertThat(quinn.get("/api/cases/" + billingCase).status()).isEqualTo(200);
+
+        // Queues apply at the next read, in the same session.
+        Api.Response moved = admin.put("/api/admin/users/" + name, Map.of("displayName", "Quinn Technical",
+                "roles", List.of("AGENT"), "queues", List.of("technical")));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(quinn.sessionOnly().get("/api/cases/" + billingCase).status()).isEqualTo(403);
+
+        // Tasklist's candidate groups follow the account.
+        assertThat(groupsOf(admin, name)).containsExactlyInAnyOrder("agent", "technical");
+
+        // The listing shows the account as changed, beside the roles and queues an account may be given.
+        JsonNode listing = admin.get("/api/admin/users").json();
+        JsonNode row = find(listing.get("users"), name);
+        assertThat(row.get("displayName").asText()).isEqualTo("Quinn Technical");
+        assertThat(row.get("queues").toString()).isEqualTo("[\"technical\"]");
+        assertThat(listing.get("queues").toString()).contains("billing", "technical", "senior", "general");
+        assertThat(listing.get("you").asText()).isEqualTo("admin");
+
+        // Who changed what is in the audit trail (sealed into the chain a moment after the commit).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
+                        "SELECT content FROM audit_entries WHERE kind = 'users.changed' AND actor = 'admin' AND content LIKE ?")
+                .param("%" + name + "%").query(String.class).list())
+                .anySatisfy(content -> assertThat(content).contains("\"created\"", "billing").doesNotContain(PASSWORD))
+                .anySatisfy(content -> assertThat(content).contains("\"profile\"", "technical")));
+    }
+
+    @Test
+    void aChangeOfRolesOrPasswordOrDisablingEndsTheOpenSessions() {
+        Api admin = Api.as(port, "admin");
+        String name = newName();
+        assertThat(admin.postJson("/api/admin/users", Map.of("username", name, "displayName", "Robin Roles",
+                "roles", List.of("AGENT"), "queues", List.of("general"), "password", PASSWORD)).status()).isEqualTo(201);
+        Api robin = Api.as(port, name, PASSWORD);
+        assertThat(robin.get("/api/me").status()).isEqualTo(200);
+        Api robinsSession = robin.sessionOnly();
+        assertThat(robinsSession.get("/api/me").status()).as("the session alone signs in").isEqualTo(200);
+
+        // Roles: the session held AGENT; it ends, and signing in again gives the new roles.
+        admin.put("/api/admin/users/" + name, Map.of("displayName", "Robin Roles", "roles", List.of("AUDITOR"),
+                "queues", List.of()));
+        assertThat(robinsSession.get("/api/me").status()).as("the session of the old roles").isEqualTo(401);
+        assertThat(robin.get("/api/me").json().get("roles").toString()).isEqualTo("[\"AUDITOR\"]");
+
+        // A new password: the old one is refused, the new one signs in, the open session ends.
+        Api.Response reset = admin.postJson("/api/admin/users/" + name + "/password", Map.of("password", PASSWORD + "!"));
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+        assertThat(robin.sessionOnly().get("/api/me").status()).isEqualTo(401);
+        assertThat(Api.as(port, name, PASSWORD).get("/api/me").status()).isEqualTo(401);
+        Api again = Api.as(port, name, PASSWORD + "!");
+        assertThat(again.get("/api/me").status()).isEqualTo(200);
+
+        // Disabled: the session ends and the password is refused; enabled again, it signs in.
+        assertThat(admin.postJson("/api/admin/users/" + name + "/enabled", Map.of("enabled", false)).json()
+                .get("enabled").asBoolean()).isFalse();
+        assertThat(again.sessionOnly().get("/api/me").status()).isEqualTo(401);
+        assertThat(Api.as(port, name, PASSWORD + "!").get("/api/me").status()).isEqualTo(401);
+        assertThat(groupsOf(admin, name)).as("a disabled account is in no Tasklist group").isEmpty();
+        admin.postJson("/api/admin/users/" + name + "/enabled", Map.of("enabled", true));
+        assertThat(Api.as(port, name, PASSWORD + "!").get("/api/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdministratorLiftsALockoutOfFailedSignIns() {
+        Api admin = Api.as(port, "admin");
+        String name = newName();
+        admin.postJson("/api/admin/users", Map.of("username", name, "displayName", "Lou Locked",
+                "roles", List.of("AGENT"), "queues", List.of("general"), "password", PASSWORD));
+        String from = "127.0.0.71";
+        for (int i = 0; i < 5; i++) {
+            assertThat(signIn(from, name, "wrong password " + i)).isEqualTo(401);
+        }
+        assertThat(signIn(from, name, PASSWORD)).as("the right password, held back").isEqualTo(429);
+        assertThat(find(admin.get("/api/admin/users").json().get("users"), name).get("lockedForSeconds").asLong())
+                .isPositive();
+
+        JsonNode unlocked = admin.postJson("/api/admin/users/" + name + "/unlock", Map.of()).json();
+
+        assertThat(unlocked.hasNonNull("lockedForSeconds")).as(unlocked.toString()).isFalse();
+        assertThat(unlocked.get("username").asText()).isEqualTo(name);
+        assertThat(signIn(from, name, PASSWORD)).isEqualTo(200);
+    }
+
+    @Test
+    void whatCannotBeAnAccountIsRefusedFieldByField() {
+        Api admin = Api.as(port, "admin");
+        Api.Response bad = admin.postJson("/api/admin/users", Map.of("username", "Bad Name", "displayName", " ",
+                "roles", List.of(), "queues", List.of("billling"), "password", "short"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        List<String> fields = new ArrayList<>();
+        bad.json().get("errors").forEach(error -> fields.add(error.get("field").asText()));
+        assertThat(fields).contains("username", "displayName", "roles", "queues", "password");
+
+        String name = newName();
+        assertThat(admin.postJson("/api/admin/users", Map.of("username", name, "displayName", "Gate Way",
+                "roles", List.of("CHANNEL", "AGENT"), "queues", List.of(), "password", PASSWORD)).status())
+                .as("a gateway is not a person").isEqualTo(400);
+        assertThat(admin.postJson("/api/admin/users", Map.of("username", name, "displayName", "No Queue",
+                "roles", List.of("AGENT"), "queues", List.of(), "password", PASSWORD)).json().get("detail").asText())
+                .contains("at least one queue");
+        assertThat(admin.postJson("/api/admin/users", Map.of("username", name, "displayName", "Pat Password",
+                "roles", List.of("AGENT"), "queues", List.of("general"), "password", "x" + name + "-0123456789")).status())
+                .as("a password holding the login").isEqualTo(400);
+        assertThat(admin.postJson("/api/admin/users", Map.of("username", "agent", "displayName", "Second Agent",
+                "roles", List.of("AGENT"), "queues", List.of("general"), "password", PASSWORD)).status()).isEqualTo(409);
+        assertThat(admin.postJson("/api/admin/users", Map.of("username", name, "displayName", "X",
+                "roles", List.of("OWNER"), "queues", List.of(), "password", PASSWORD)).status())
+                .as("no such role").isEqualTo(400);
+
+        // The administrator keeps their own access; nobody but an administrator reaches the page's API.
+        assertThat(admin.postJson("/api/admin/users/admin/enabled", Map.of("enabled", false)).status()).isEqualTo(400);
+        assertThat(admin.put("/api/admin/users/admin", Map.of("displayName", "Administrator", "roles", List.of("AUDITOR"),
+                "queues", List.of())).status()).isEqualTo(400);
+        assertThat(Api.as(port, "admin").get("/api/me").json().get("roles").toString()).contains("ADMIN");
+        assertThat(Api.as(port, "supervisor").get("/api/admin/users").status()).isEqualTo(403);
+        assertThat(Api.as(port, "supervisor").postJson("/api/admin/users", Map.of("username", newName(),
+                "displayName", "Sneaky", "roles", List.of("ADMIN"), "queues", List.of(), "password", PASSWORD)).status())
+                .isEqualTo(403);
+        assertThat(admin.postJson("/api/admin/users/nobody-here/unlock", Map.of()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void camundasUserPagesSayWhereAccountsAreKept() {
+        Api admin = Api.as(port, "admin");
+        Api.Response made = admin.postJson("/engine-rest/user/create", Map.of(
+                "profile", Map.of("id", "qanew", "firstName", "Q", "lastName", "New", "email", "q@example.com"),
+                "credentials", Map.of("password", PASSWORD)));
+        assertThat(made.status()).isEqualTo(403);
+        assertThat(made.json().get("detail").asText()).contains("Users and queues");
+        assertThat(admin.put("/engine-rest/group/billing/members/agent", Map.of()).status()).isEqualTo(403);
+        assertThat(admin.get("/engine-rest/user?id=agent").status()).as("reading stays").isEqualTo(200);
+    }
+
+    private List<String> groupsOf(Api admin, String name) {
+        List<String> groups = new ArrayList<>();
+        admin.get("/engine-rest/group?member=" + name).json().forEach(group -> groups.add(group.get("id").asText()));
+        return groups;
+    }
+
+    private static JsonNode find(JsonNode users, String name) {
+        for (JsonNode user : users) {
+            if (user.get("username").asText().equals(name)) {
+                return user;
+            }
+        }
+        throw new AssertionError(name + " is not listed: " + users);
+    }
+
+    private static String newName() {
+        return "qa" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    /** GET /api/me with HTTP Basic from the given loopback address; the status. */
+    private int signIn(String from, String user, String password) {
+        return RawHttp.exchange(port, from, "GET /api/me HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\n"
+                + "Authorization: Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8)), null).status();
+    }
+}
