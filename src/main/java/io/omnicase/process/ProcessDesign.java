@@ -103,8 +103,14 @@ public class ProcessDesign {
     public record ChangedElement(String id, String type, String name, List<String> changes) {
     }
 
-    /** What differs between two versions' models, by element id. */
-    public record Diff(int from, int to, List<DiffElement> added, List<DiffElement> removed, List<ChangedElement> changed) {
+    /** What differs between two versions' models, by element id, and between their forms, by form and field. */
+    public record Diff(int from, int to, List<DiffElement> added, List<DiffElement> removed, List<ChangedElement> changed,
+                       List<FormChange> forms) {
+    }
+
+    /** A form added, removed or changed between two versions, with what changed in words. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record FormChange(String formId, String change, List<String> changes) {
     }
 
     /** Where a running case's activity goes in the target version. */
@@ -283,8 +289,10 @@ public class ProcessDesign {
 
     /** Elements added, removed and changed from one version's model to another's. */
     public Diff diff(String key, int from, int to) {
-        Map<String, Element> before = elements(definition(key, from));
-        Map<String, Element> after = elements(definition(key, to));
+        ProcessDefinition fromDefinition = definition(key, from);
+        ProcessDefinition toDefinition = definition(key, to);
+        Map<String, Element> before = elements(fromDefinition);
+        Map<String, Element> after = elements(toDefinition);
         List<DiffElement> added = new ArrayList<>();
         List<DiffElement> removed = new ArrayList<>();
         List<ChangedElement> changed = new ArrayList<>();
@@ -319,7 +327,9 @@ public class ProcessDesign {
                 changed.add(new ChangedElement(id, other.getLocalName(), name(other), changes));
             }
         });
-        return new Diff(from, to, added, removed, changed);
+        List<FormChange> forms = FormChanges.between(forms(fromDefinition.getDeploymentId()),
+                forms(toDefinition.getDeploymentId()));
+        return new Diff(from, to, added, removed, changed, forms);
     }
 
     /**
