@@ -1,0 +1,4 @@
+import { mountPage } from '../shell/mount';
+import UsersPage from './UsersPage.vue';
+
+mountPage(UsersPage);
