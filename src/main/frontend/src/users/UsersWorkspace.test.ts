@@ -125,6 +125,29 @@ describe('UsersWorkspace', () => {
     expect(document.activeElement).toBe(status.element);
   });
 
+  it('unlocks from the opened account too, and says a refusal the form has no field for on the whole form', async () => {
+    const calls = server(call => (call.method === 'PUT'
+      ? problem(400, { title: 'Bad Request', errors: [{ field: 'username', message: 'This account is managed elsewhere.' }] })
+      : undefined));
+    const p = await open();
+    const editor = await edit(p, 'tech');
+    expect(editor.find('#access-state').text()).toBe('Locked for 7 min after failed sign-ins.');
+    await editor.find('#editor-unlock').trigger('click');
+    await flushPromises();
+    expect(writes(calls)).toEqual([{ method: 'POST', url: '/api/admin/users/tech/unlock', body: {} }]);
+    expect(p.find('#editor-unlock').exists()).toBe(false);
+    expect(row(p, 'tech').find('.status').text()).toBe('Active');
+    expect(p.find('#status-access').text()).toBe('Toni Tech can sign in again: the lockout after failed sign-ins is cleared.');
+    expect(document.activeElement).toBe(p.find('#status-access').element);
+
+    await editor.find('#edit-displayName').setValue('Toni Technician');
+    await editor.find('#edit-account').trigger('submit');
+    await flushPromises();
+    expect(p.find('#edit-failure').text()).toBe('Not saved. This account is managed elsewhere.');
+    expect(document.activeElement).toBe(p.find('#edit-failure').element);
+    expect(row(p, 'tech').find('th .name').text()).toBe('Toni Tech');
+  });
+
   it('checks a new user before sending: each problem beside its field, the keyboard at the first', async () => {
     const calls = server();
     const p = await open();
@@ -267,7 +290,9 @@ describe('UsersWorkspace', () => {
     expect(writes(calls)).toEqual([{ method: 'POST', url: '/api/admin/users/agent/enabled', body: { enabled: false } }]);
     expect(row(p, 'agent').classes()).toContain('disabled');
     expect(row(p, 'agent').find('.status').text()).toBe('Disabled');
-    expect(p.find('#users-status').text())
+    // Said where it was done: the page's status line may be out of sight above the table.
+    expect(p.find('#status-access').attributes('role')).toBe('status');
+    expect(p.find('#status-access').text())
       .toBe('Alex Agent is disabled: they can no longer sign in, and the sessions they had open have ended.');
     expect(document.activeElement).toBe(p.find('#editor-enable').element);
 
@@ -275,7 +300,7 @@ describe('UsersWorkspace', () => {
     await flushPromises();
     expect(writes(calls)[1]).toEqual({ method: 'POST', url: '/api/admin/users/agent/enabled', body: { enabled: true } });
     expect(row(p, 'agent').classes()).not.toContain('disabled');
-    expect(p.find('#users-status').text()).toBe('Alex Agent can sign in again.');
+    expect(p.find('#status-access').text()).toBe('Alex Agent can sign in again.');
   });
 
   it('saves an account\'s queues and says what changed', async () => {
@@ -289,7 +314,7 @@ describe('UsersWorkspace', () => {
     expect(writes(calls)).toEqual([{ method: 'PUT', url: '/api/admin/users/agent',
       body: { displayName: 'Alex Agent', roles: ['AGENT'], queues: ['general', 'billing'] } }]);
     expect(row(p, 'agent').find('.queues').text()).toBe('general, billing');
-    expect(p.find('#users-status').text()).toBe('Alex Agent can now work general and billing.');
+    expect(p.find('#status-account').text()).toBe('Alex Agent can now work general and billing.');
   });
 
   it('sets a new password typed twice the same, and says their sessions ended', async () => {
@@ -309,7 +334,7 @@ describe('UsersWorkspace', () => {
     await editor.find('#password-form').trigger('submit');
     await flushPromises();
     expect(writes(calls)).toEqual([{ method: 'POST', url: '/api/admin/users/agent/password', body: { password: 'correct horse battery' } }]);
-    expect(p.find('#users-status').text()).toBe('Alex Agent has a new password; the sessions they had open have ended.');
+    expect(p.find('#status-password').text()).toBe('Alex Agent has a new password; the sessions they had open have ended.');
     expect((p.find('#pw-password').element as HTMLInputElement).value).toBe('');
   });
 
