@@ -1,4 +1,5 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import UsersWorkspace from './UsersWorkspace.vue';
 import { catalogue } from './fixtures.test-data';
@@ -371,5 +372,18 @@ describe('UsersWorkspace', () => {
     await flushPromises();
     expect(p.find('#user-editor').attributes('data-user')).toBe('tech');
     expect(leave()).toBe(false);
+  });
+
+  it('passes axe\'s rules that need no layout, with an account open and every problem shown', async () => {
+    server();
+    const p = await open();
+    await edit(p, 'agent');
+    await p.find('#new-account').trigger('submit');
+    await p.find('#editor-disable').trigger('click');
+    await flushPromises();
+    // jsdom lays nothing out (no colours, no sizes): the rules about names, ids, labels, roles and landmarks tell.
+    const result = await axe.run(p.element, { rules: {
+      'color-contrast': { enabled: false }, region: { enabled: false }, 'label-content-name-mismatch': { enabled: false } } });
+    expect(result.violations.map(v => v.id + ': ' + v.nodes.map(n => n.html.slice(0, 80)).join(' | '))).toEqual([]);
   });
 });
