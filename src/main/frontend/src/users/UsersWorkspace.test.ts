@@ -60,6 +60,7 @@ afterEach(() => {
   page?.unmount();
   page = null;
   vi.unstubAllGlobals();
+  history.replaceState(null, '', '/');
 });
 
 const writes = (calls: Call[]) => calls.filter(c => c.method !== 'GET');
@@ -147,6 +148,20 @@ describe('UsersWorkspace', () => {
     expect(p.find('#edit-failure').text()).toBe('Not saved. This account is managed elsewhere.');
     expect(document.activeElement).toBe(p.find('#edit-failure').element);
     expect(row(p, 'tech').find('th .name').text()).toBe('Toni Tech');
+  });
+
+  it('opens the account the address names, and names the opened account in the address', async () => {
+    server();
+    history.replaceState(null, '', '/users.html#user-tech');
+    const p = await open();
+    expect(p.find('#user-editor').attributes('data-user')).toBe('tech');
+    expect(row(p, 'tech').find('button.edit').attributes('aria-expanded')).toBe('true');
+    await edit(p, 'agent');
+    expect(window.location.hash).toBe('#user-agent');
+    await p.find('#user-editor-close').trigger('click');
+    await flushPromises();
+    expect(p.find('#user-editor').exists()).toBe(false);
+    expect(window.location.hash).toBe('');
   });
 
   it('checks a new user before sending: each problem beside its field, the keyboard at the first', async () => {
