@@ -334,7 +334,13 @@ describe('UsersWorkspace', () => {
   });
 
   it('sets a new password typed twice the same, and says their sessions ended', async () => {
-    const calls = server();
+    let first = true;
+    const calls = server(call => {
+      if (!call.url.endsWith('/password') || !first) return undefined;
+      first = false;
+      return problem(400, { title: 'Bad Request', errors: [{ field: 'password', message: 'This password is among known leaked ones.' },
+        { field: 'enabled', message: 'Enable the account first.' }] });
+    });
     const p = await open();
     const editor = await edit(p, 'agent');
     await editor.find('#pw-password').setValue('correct horse battery');
@@ -349,7 +355,15 @@ describe('UsersWorkspace', () => {
     await editor.find('#pw-confirm').setValue('correct horse battery');
     await editor.find('#password-form').trigger('submit');
     await flushPromises();
-    expect(writes(calls)).toEqual([{ method: 'POST', url: '/api/admin/users/agent/password', body: { password: 'correct horse battery' } }]);
+    expect(p.find('#pw-password-problem').text()).toBe('This password is among known leaked ones.');
+    expect(p.find('#pw-failure').text()).toBe('The password was not changed. Enable the account first.');
+    expect(document.activeElement).toBe(p.find('#pw-password').element);
+
+    await editor.find('#password-form').trigger('submit');
+    await flushPromises();
+    expect(writes(calls).map(c => c.url)).toEqual(['/api/admin/users/agent/password', '/api/admin/users/agent/password']);
+    expect(writes(calls)[1].body).toEqual({ password: 'correct horse battery' });
+    expect(p.find('#pw-failure').exists()).toBe(false);
     expect(p.find('#status-password').text()).toBe('Alex Agent has a new password; the sessions they had open have ended.');
     expect((p.find('#pw-password').element as HTMLInputElement).value).toBe('');
   });
