@@ -7,6 +7,7 @@ import versions from './fixtures/versions.json';
 import templates from './fixtures/templates.json';
 import diff from './fixtures/diff.json';
 import shipped from './fixtures/customer-case.bpmn?raw';
+import FormEditorPanel from './forms/FormEditorPanel.vue';
 
 function json(status: number, body: unknown, type = 'application/json') {
   return Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } }));
@@ -105,6 +106,9 @@ describe('DesignerWorkspace', () => {
     expect(page.find('#diff li[data-change=ADDED]').text()).toContain('Call the customer back (user task, user_call_back)');
     expect(page.find('#diff li[data-change=REMOVED]').text()).toContain('Priority re-decided (end event, end_reassessed)');
     expect(page.find('#diff li[data-change=CHANGED]').text()).toContain('name: Handle the case → Handle case');
+    expect(page.find('#diff li[data-form=resolve-case][data-form-change=CHANGED]').text())
+      .toContain('field resolution: label: Resolution → How was it resolved?');
+    expect(page.find('#diff [data-forms=same]').exists()).toBe(false);
     const [from, to] = page.findAll('.fake-diff');
     expect(from.attributes('data-xml')).toBe('<xml v="2"/>');
     expect(JSON.parse(from.attributes('data-marks')!)).toEqual({ end_reassessed: 'removed', user_handle_case: 'changed' });
@@ -218,6 +222,20 @@ describe('DesignerWorkspace', () => {
     await flushPromises();
     expect(confirm).toHaveBeenCalledOnce();
     expect(calls.filter(c => c.method === 'POST')).toHaveLength(0);
+  });
+
+  it('marks the tab that holds changes nobody deployed: a form edit marks Forms, not Diagram', async () => {
+    server({});
+    const page = open(['DESIGNER']);
+    await flushPromises();
+    expect(page.find('#tab-forms').text()).toBe('Forms');
+    page.findComponent(FormEditorPanel).vm.$emit('update:forms', { 'resolve-case': '{"components":[]}' });
+    await flushPromises();
+    expect(page.find('#tab-forms').text()).toBe('Forms (changed)');
+    expect(page.find('#tab-diagram').text()).toBe('Diagram');
+    page.findComponent(FakeEditor).vm.$emit('changed');
+    await flushPromises();
+    expect(page.find('#tab-diagram').text()).toBe('Diagram (changed)');
   });
 
   it('rolls back to an earlier version only with a reason', async () => {

@@ -42,12 +42,20 @@ export interface ChangedElement extends DiffElement {
   changes: string[];
 }
 
+/** A form added, removed or changed between two versions, with what changed in words ("field x: label: A -> B"). */
+export interface FormChange {
+  formId: string;
+  change: 'added' | 'removed' | 'changed';
+  changes: string[];
+}
+
 export interface VersionDiff {
   from: number;
   to: number;
   added: DiffElement[];
   removed: DiffElement[];
   changed: ChangedElement[];
+  forms?: FormChange[];
 }
 
 export interface MigrationPreview {

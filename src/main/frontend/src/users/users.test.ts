@@ -39,14 +39,15 @@ describe('the account rules the page checks before the server does', () => {
     expect(checkAccount(body, 'admin2', 'admin')).toEqual({});
   });
 
-  it('takes a password of 12 characters up to 72 bytes that is not the login name, typed the same twice', () => {
+  it('takes a password of 12 characters up to 72 bytes that does not contain the login name, typed the same twice', () => {
     expect(checkPassword('correct horse', 'correct horse', 'agent')).toEqual({});
     expect(checkPassword('', '', 'agent').password).toEqual(['Give a password.']);
     expect(checkPassword('short', 'short', 'agent').password).toEqual(['Use at least 12 characters.']);
     expect(checkPassword('a'.repeat(72), 'a'.repeat(72), 'agent')).toEqual({});
     // 37 × "é" is 37 characters and 74 bytes: bcrypt would ignore what follows byte 72.
     expect(checkPassword('é'.repeat(37), 'é'.repeat(37), 'agent').password?.[0]).toMatch(/^Too long: at most 72 bytes, and this one has 74/);
-    expect(checkPassword('alex.agent.01', 'alex.agent.01', 'alex.agent.01').password).toEqual(['The password cannot be the login name.']);
+    expect(checkPassword('alex.agent.01', 'alex.agent.01', 'alex.agent.01').password).toEqual(['The password must not contain the login name.']);
+    expect(checkPassword('my-ALEX-secret-1', 'my-ALEX-secret-1', 'alex').password).toEqual(['The password must not contain the login name.']);
     expect(checkPassword('correct horse', '', 'agent').confirm).toEqual(['Type the password again.']);
     expect(checkPassword('correct horse', 'correct hose', 'agent').confirm).toEqual(['The two passwords differ.']);
   });

@@ -69,7 +69,7 @@ export const seesEveryQueue = (roles: readonly Role[]): boolean => roles.include
 export const needsQueue = (roles: readonly Role[]): boolean => roles.includes('AGENT') && !seesEveryQueue(roles);
 
 export const USERNAME_RULE = '2 to 40 characters: lower-case letters, digits, “.”, “_” and “-”, starting with a letter.';
-export const PASSWORD_RULE = '12 to 72 characters, not the login name.';
+export const PASSWORD_RULE = '12 to 72 characters, not containing the login name.';
 const PASSWORD_MIN = 12;
 const PASSWORD_MAX_BYTES = 72;
 
@@ -116,7 +116,7 @@ export function checkPassword(password: string, confirm: string, username: strin
   else if (utf8Bytes(password) > PASSWORD_MAX_BYTES) {
     add(problems, 'password', 'Too long: at most ' + PASSWORD_MAX_BYTES + ' bytes, and this one has ' + utf8Bytes(password)
       + ' (accented letters and emoji take 2 to 4).');
-  } else if (password === username) add(problems, 'password', 'The password cannot be the login name.');
+  } else if (username && password.toLowerCase().includes(username.toLowerCase())) add(problems, 'password', 'The password must not contain the login name.');
   if (password && !confirm) add(problems, 'confirm', 'Type the password again.');
   else if (password && confirm !== password) add(problems, 'confirm', 'The two passwords differ.');
   return problems;

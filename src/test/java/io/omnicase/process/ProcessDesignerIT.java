@@ -336,6 +336,9 @@ class ProcessDesignerIT {
             assertThat(renamed.get("changes").get(0).asText()).isEqualTo("name: Resolve case -> Resolve the case");
             assertThat(d.get("changed").findValuesAsText("id")).contains("flow_closed", "flow_to_handle")
                     .doesNotContain("task_assess_case", "user_handle_case");
+            // The form deployed with the new step is named as added, the shipped forms as unchanged.
+            assertThat(d.get("forms").toString()).as(d.toString()).contains("\"formId\":\"call-back\"", "\"change\":\"added\"")
+                    .doesNotContain("resolve-case");
 
             Api.Response refused = auditor.postJson(KEY + "/versions/" + before + "/rollback", Map.of("reason", "no"));
             assertThat(refused.status()).isEqualTo(403);
@@ -361,6 +364,7 @@ class ProcessDesignerIT {
             assertThat(same.get("added")).isEmpty();
             assertThat(same.get("removed")).isEmpty();
             assertThat(same.get("changed")).isEmpty();
+            assertThat(same.get("forms")).isEmpty();
         } finally {
             restore(before);
         }
