@@ -75,6 +75,21 @@ class CustomerSentimentEvaluationTest {
         assertThat(model.negativeRecall()).isGreaterThan(0.60);
     }
 
+    /**
+     * The fourth test batch (issue 44), committed before any model read it: polite and grateful follow-ups, calm
+     * questions while waiting, thanks that name the problem that is over ("working again", "the error is gone"), calm
+     * requests for a person, and, as a control, unhappy messages in the same polite surface (sarcasm with thanks, "thanks
+     * but it's broken again", churn said politely, "get me a human, your bot is useless"). Never trained or tuned on.
+     */
+    @Test
+    void readsPoliteFollowUpsAsPoliteAndTheirUnhappyLookAlikesAsUnhappy() {
+        List<LabelledMessages.Message> test = LabelledMessages.customerService("test-4");
+        Scores model = scores("combined test-4.tsv", test, m -> MODEL.analyze(m).label());
+        scores("VADER only test-4.tsv", test, m -> VADER.analyze(m).label());
+        byChannel(test);
+        assertThat(model.macroF1()).isGreaterThan(0.0);
+    }
+
     /** Right per channel (voice transcripts, short SMS, ...) over the whole test split. */
     private static void byChannel(List<LabelledMessages.Message> messages) {
         Map<String, int[]> channels = new java.util.TreeMap<>();
