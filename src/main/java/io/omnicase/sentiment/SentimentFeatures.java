@@ -15,7 +15,7 @@ final class SentimentFeatures {
     /** The names, in the order of {@link #of}; the weights file lists them so a mismatch is caught when it loads. */
     static final List<String> NAMES = List.of("lexicon", "capitals", "exclamations", "repeatedMarks", "elongation",
             "churnIntent", "dissatisfactionCues", "politeAboutTrouble", "sarcasmMarkers", "calmReport",
-            "expectationCues", "foreignNegative", "foreignPositive");
+            "expectationCues", "foreignNegative", "foreignPositive", "recovery");
 
     private static final Set<String> DISSATISFACTION_CUES = Set.of("still", "again", "yet", "nobody", "anyone",
             "promised", "supposed", "expected", "third", "fourth", "fifth", "times", "waiting", "hold", "regret",
@@ -27,9 +27,33 @@ final class SentimentFeatures {
             "losing", "broke", "broken", "break", "wrong", "charged", "charge", "twice", "again", "never", "worse",
             "without", "waited", "wait", "hold", "disconnected", "error", "fee", "cracked", "crash", "crashed", "down",
             "transferred", "reminder", "nothing", "damaged", "failed", "missing", "delayed", "delay", "another",
-            "only", "weeks", "month", "days", "hours", "logged", "off", "chatbot");
+            "only", "weeks", "month", "days", "hours", "logged", "off", "chatbot", "crashing", "crashes", "freezing",
+            "freezes", "froze", "frozen", "leak", "leaking", "leaks", "dropping", "dropout", "dropouts", "jammed",
+            "jamming", "flickering", "buffering", "declined", "fault", "faulty", "outage", "glitch", "stuck", "dead");
     private static final Set<String> RESOLVED = Set.of("fixed", "solved", "sorted", "works", "working", "resolved",
             "received", "arrived", "saved", "helped", "help");
+    /*
+     * What a cue word means depends on its neighbours in the clause: "broken again" is a complaint, "working again" is
+     * good news; "not working" is trouble, "no error" and "no longer broken" are not; "the error is gone" is over;
+     * "I'll wait" is calm, "I waited" and "still waiting" are not. The sets below let the cues be read in their clause
+     * (a clause ends at . , ; : ! ? or "but").
+     */
+    /** Words that turn the state word one or two words after them around: "not working", "no error", "stopped crashing". */
+    private static final Set<String> NEGATORS = Set.of("not", "no", "never", "dont", "doesnt", "didnt", "isnt", "wasnt",
+            "arent", "werent", "cant", "cannot", "couldnt", "wont", "wouldnt", "hasnt", "havent", "hadnt", "stopped",
+            "nor");
+    /** Near a problem word (three words either side), that it is over: "the error is gone", "you fixed the leak". */
+    private static final Set<String> RESOLUTION = Set.of("gone", "disappeared", "cleared", "clearing", "fixed", "fixing",
+            "solved", "solving", "sorted", "sorting", "resolved", "resolving", "repaired", "repairing", "replaced",
+            "replacing", "refunded", "refunding", "reversed", "reversing", "removed", "unblocked", "unblocking");
+    /** A thing in a good state; what "again" repeats when it is good news ("works again", "online again"). */
+    private static final Set<String> GOOD_STATE = Set.of("work", "works", "worked", "working", "fine", "normal",
+            "running", "online", "connected", "connects", "loads", "loading", "syncs", "syncing", "smoothly",
+            "properly", "correctly", "perfectly", "fixed", "solved", "sorted", "resolved", "arrived", "saved");
+    /** One or two words before "wait", "waiting" or "hold", a customer willing to wait: "I'll wait", "happy to hold". */
+    private static final Set<String> WILLING = Set.of("ill", "will", "happy", "glad", "gladly", "can", "mind", "while",
+            "fine", "ok", "okay");
+    private static final Set<String> WAITING = Set.of("wait", "waiting", "hold");
     private static final List<String> SARCASM_PHRASES = List.of("yeah right", "oh great", "oh good", "oh wonderful",
             "oh fantastic", "oh sure", "oh perfect", "oh brilliant", "thanks for nothing", "just great",
             "keep it up", "well done", "what a surprise", "no problem at all", "thanks a million", "just what i needed",
@@ -127,12 +151,10 @@ final class SentimentFeatures {
         f[3] = repeated ? 1 : 0;
         f[4] = elongated ? 1 : 0;
         f[5] = ChurnIntent.in(text) ? 1 : 0;
-        long cues = words.stream().filter(DISSATISFACTION_CUES::contains).distinct().count();
-        f[6] = Math.min(cues, 3) / 3.0;
+        Reading reading = read(text);
+        f[6] = Math.min(reading.cues(), 3) / 3.0;
         boolean polite = words.stream().anyMatch(POLITE::contains);
-        boolean trouble = words.stream().anyMatch(TROUBLE::contains);
-        boolean resolved = words.stream().anyMatch(RESOLVED::contains);
-        f[7] = polite && trouble && !resolved ? 1 : 0;
+        f[7] = polite && reading.trouble() && !reading.good() ? 1 : 0;
         String joined = " " + String.join(" ", words) + " ";
         f[8] = sarcasmMarkers(text, joined) ? 1 : 0;
         f[9] = CALM_PHRASES.stream().anyMatch(p -> joined.contains(" " + p + " ")) ? 1 : 0;
@@ -141,7 +163,179 @@ final class SentimentFeatures {
             f[11] = Math.min(words.stream().filter(FOREIGN_NEGATIVE::contains).count(), 2) / 2.0;
             f[12] = Math.min(words.stream().filter(FOREIGN_POSITIVE::contains).count(), 2) / 2.0;
         }
+        f[13] = reading.recovered() ? 1 : 0;
         return f;
+    }
+
+    /** Where a message stands so far: on a problem that is not over, on something working again, or neither. */
+    private enum State { NONE, TROUBLE, GOOD }
+
+    /**
+     * The cues of a text read in their clauses.
+     *
+     * @param cues      how many distinct dissatisfaction cues are live (not "working again", "thanks again", "not
+     *                  crashing anymore", "I'll wait")
+     * @param trouble   whether a problem is named that is not over ("broken", "not working", "charged twice"; not "no
+     *                  error", "the leak is fixed", "I'll wait")
+     * @param good      whether something is said to work or be solved (not "not working", "never arrived")
+     * @param recovered whether the message ends on a problem over or a thing that works (again): "the error is gone",
+     *                  "it works again, thanks"; not "it worked for a day, now the error is back"
+     * @param endsOnTrouble whether the last state named is a problem that is not over
+     */
+    record Reading(long cues, boolean trouble, boolean good, boolean recovered, boolean endsOnTrouble) {
+    }
+
+    /**
+     * Whether the text ends on a problem that is not over ("my internet keeps dropping every evening, I hope you can
+     * help"; "thanks, but it broke again"), rather than on something working or solved ("it broke twice, but it works
+     * now, thanks").
+     */
+    static boolean endsOnTrouble(String text) {
+        return read(text).endsOnTrouble();
+    }
+
+    /** Time words that are trouble only beside a complaint ("three weeks"): they do not change where a message ends. */
+    private static final Set<String> TIME_WORDS = Set.of("weeks", "month", "days", "hours", "only", "another");
+
+    static Reading read(String text) {
+        Set<String> cues = new java.util.HashSet<>();
+        boolean trouble = false;
+        boolean good = false;
+        State last = State.NONE;
+        for (List<String> clause : clauses(text)) {
+            for (int i = 0; i < clause.size(); i++) {
+                String w = clause.get(i);
+                boolean calmWait = WAITING.contains(w) && before(clause, i, 2, WILLING);
+                boolean live = liveCue(clause, i, last);
+                if (DISSATISFACTION_CUES.contains(w) && !calmWait && live) {
+                    cues.add(w);
+                }
+                if (GOOD_STATE.contains(w) || RESOLVED.contains(w)) {
+                    if (negated(clause, i)) {
+                        trouble = true; // "not working", "never arrived", "no help"
+                        last = State.TROUBLE;
+                    } else {
+                        good = true;
+                        if (GOOD_STATE.contains(w)) {
+                            last = State.GOOD; // "help", "received" do not say a problem is over
+                        }
+                    }
+                } else if (w.equals("again")) {
+                    if (live) {
+                        trouble = true;
+                        last = State.TROUBLE;
+                    }
+                } else if (TROUBLE.contains(w) && !calmWait) {
+                    if (negated(clause, i) || over(clause, i)) {
+                        last = State.GOOD; // "no error", "no longer broken", "the leak is fixed"
+                    } else {
+                        trouble = true;
+                        if (!TIME_WORDS.contains(w)) {
+                            last = State.TROUBLE;
+                        }
+                    }
+                }
+            }
+        }
+        return new Reading(cues.size(), trouble, good, last == State.GOOD, last == State.TROUBLE);
+    }
+
+    /** Whether the cue at i says something is wrong where it stands. */
+    private static boolean liveCue(List<String> clause, int i, State soFar) {
+        return switch (clause.get(i)) {
+            // "again" repeats what was said before it: a complaint after trouble ("broken again"), good news after a
+            // thing that works ("working again"); with nothing named in its clause, the last state of the message ("it
+            // worked, all synced again"); never a complaint in "thanks again", "try again", "hello again"
+            case "again" -> {
+                State repeated = nearestState(clause, i);
+                yield !(repeated == State.GOOD || repeated == State.NONE && soFar == State.GOOD
+                        || before(clause, i, 2, Set.of("thanks", "thank"))
+                        || before(clause, i, 1, Set.of("try", "hello", "hi", "hey")));
+            }
+            // "not crashing anymore": the problem before it is over ("doesn't work anymore" stays a complaint)
+            case "anymore" -> !before(clause, i, 3, TROUBLE);
+            // "still works": no complaint
+            case "still" -> !(i + 1 < clause.size() && isGood(clause, i + 1)
+                    || i + 2 < clause.size() && isGood(clause, i + 2));
+            default -> true;
+        };
+    }
+
+    /** The nearest state word within three words before i: a thing that works (and is not negated) or trouble. */
+    private static State nearestState(List<String> clause, int i) {
+        for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
+            if (isGood(clause, j)) {
+                return State.GOOD;
+            }
+            if (TROUBLE.contains(clause.get(j)) || GOOD_STATE.contains(clause.get(j))) {
+                return State.TROUBLE;
+            }
+        }
+        return State.NONE;
+    }
+
+    private static boolean isGood(List<String> clause, int j) {
+        return GOOD_STATE.contains(clause.get(j)) && !negated(clause, j);
+    }
+
+    /** A negator one or two words before ("not working", "no longer broken"), or "anymore" up to three after. */
+    private static boolean negated(List<String> clause, int i) {
+        return before(clause, i, 2, NEGATORS) || after(clause, i, 3, Set.of("anymore"));
+    }
+
+    /** A problem said to be over: "the error is gone", "you fixed the leak" (the resolution not itself negated). */
+    private static boolean over(List<String> clause, int i) {
+        for (int j = Math.max(0, i - 3); j <= Math.min(clause.size() - 1, i + 3); j++) {
+            if (j != i && RESOLUTION.contains(clause.get(j)) && !before(clause, j, 2, NEGATORS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean before(List<String> clause, int i, int span, Set<String> set) {
+        for (int j = Math.max(0, i - span); j < i; j++) {
+            if (set.contains(clause.get(j))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean after(List<String> clause, int i, int span, Set<String> set) {
+        for (int j = i + 1; j <= Math.min(clause.size() - 1, i + span); j++) {
+            if (set.contains(clause.get(j))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The text's words in clauses, split at . , ; : ! ? and line ends and at "but"; "any more" read as "anymore". */
+    static List<List<String>> clauses(String text) {
+        List<List<String>> clauses = new java.util.ArrayList<>();
+        for (String part : text.split("[.,;:!?\\n\u2026]+")) {
+            List<String> clause = new java.util.ArrayList<>();
+            List<String> words = ChurnIntent.words(part);
+            for (int i = 0; i < words.size(); i++) {
+                String w = words.get(i);
+                if (w.equals("but")) {
+                    if (!clause.isEmpty()) {
+                        clauses.add(clause);
+                    }
+                    clause = new java.util.ArrayList<>();
+                } else if (w.equals("any") && i + 1 < words.size() && words.get(i + 1).equals("more")) {
+                    clause.add("anymore");
+                    i++;
+                } else {
+                    clause.add(w);
+                }
+            }
+            if (!clause.isEmpty()) {
+                clauses.add(clause);
+            }
+        }
+        return clauses;
     }
 
     /** How strongly the text is written, 0..1: capitals, exclamation marks, repeated marks, stretched words. */

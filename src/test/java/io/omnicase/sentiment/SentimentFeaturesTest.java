@@ -39,4 +39,57 @@ class SentimentFeaturesTest {
         assertThat(signal("Delivered to the wrong house again \uD83D\uDE12", true, "sarcasmMarkers")).isOne();
         assertThat(signal("Delivered to the right house", true, "sarcasmMarkers")).isZero();
     }
+
+    @Test
+    void againIsAComplaintWhenItRepeatsAProblemNotWhenItRepeatsGoodNews() {
+        assertThat(signal("The heater is broken again.", true, "dissatisfactionCues")).isPositive();
+        assertThat(signal("Again? Third outage this week.", true, "dissatisfactionCues")).isPositive();
+        assertThat(signal("The heater is working again.", true, "dissatisfactionCues")).isZero();
+        assertThat(signal("Thanks again for your time.", true, "dissatisfactionCues")).isZero();
+        assertThat(signal("Can you try again after lunch?", true, "dissatisfactionCues")).isZero();
+        // nothing named beside it: it repeats where the message stood
+        assertThat(signal("It worked! Uploading again.", true, "dissatisfactionCues")).isZero();
+        assertThat(signal("It stopped working. Uploading again.", true, "dissatisfactionCues")).isPositive();
+    }
+
+    @Test
+    void aProblemThatIsOverIsNotTroubleButANegatedGoodStateIs() {
+        assertThat(signal("Thanks, the error is gone.", true, "politeAboutTrouble")).isZero();
+        assertThat(signal("Thank you, the app is no longer broken.", true, "politeAboutTrouble")).isZero();
+        assertThat(signal("Thanks, no error message this time.", true, "politeAboutTrouble")).isZero();
+        assertThat(signal("Thanks, but it's still not working.", true, "politeAboutTrouble")).isOne();
+        assertThat(signal("Thanks for the quick reply, but the replacement is broken too.", true, "politeAboutTrouble"))
+                .isOne();
+        assertThat(signal("It doesn't crash anymore.", true, "dissatisfactionCues")).isZero();
+        assertThat(signal("It doesn't work anymore.", true, "dissatisfactionCues")).isPositive();
+    }
+
+    @Test
+    void sayingYouWillWaitIsCalmHavingWaitedIsNot() {
+        assertThat(signal("Thanks, I'll wait for the engineer.", true, "politeAboutTrouble")).isZero();
+        assertThat(signal("Thank you, happy to hold.", true, "politeAboutTrouble")).isZero();
+        assertThat(signal("Thanks, I waited in all day.", true, "politeAboutTrouble")).isOne();
+        assertThat(signal("I don't mind waiting.", true, "dissatisfactionCues")).isZero();
+        assertThat(signal("We have been waiting since Monday.", true, "dissatisfactionCues")).isPositive();
+    }
+
+    @Test
+    void recoveryIsWhereTheMessageEndsOnAProblemOverOrAThingThatWorks() {
+        assertThat(signal("The error is gone, thank you.", true, "recovery")).isOne();
+        assertThat(signal("Internet is back to normal, no more dropouts.", true, "recovery")).isOne();
+        assertThat(signal("It works again after the reset.", true, "recovery")).isOne();
+        assertThat(signal("It worked for an hour, and now the same error is back.", true, "recovery")).isZero();
+        assertThat(signal("It is not working.", true, "recovery")).isZero();
+        assertThat(signal("Could you tell me the opening hours?", true, "recovery")).isZero();
+    }
+
+    @Test
+    void aMessageEndsOnTroubleWhenItsLastWordOfStateIsAProblemNotOver() {
+        assertThat(SentimentFeatures.endsOnTrouble("Dear team, my internet keeps dropping every evening. I hope you can help."))
+                .isTrue();
+        assertThat(SentimentFeatures.endsOnTrouble("Thanks, but it broke again.")).isTrue();
+        assertThat(SentimentFeatures.endsOnTrouble("It broke twice, but it works now, thanks.")).isFalse();
+        assertThat(SentimentFeatures.endsOnTrouble("Thank you, the leak is fixed.")).isFalse();
+        assertThat(SentimentFeatures.endsOnTrouble("Thanks, I'll wait for the engineer.")).isFalse();
+    }
 }
