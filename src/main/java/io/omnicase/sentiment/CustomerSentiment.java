@@ -136,6 +136,12 @@ public final class CustomerSentiment {
         if (in.features()[CHURN_FEATURE] > 0 && SentimentClassifier.CLASSES[best] != SentimentLabel.NEGATIVE) {
             best = java.util.Arrays.asList(SentimentClassifier.CLASSES).indexOf(SentimentLabel.NEGATIVE);
         }
+        // A message that ends on a problem that is not over is no praise, however politely it is put ("Dear team, my
+        // internet keeps dropping. I hope you can help."; "Thanks, but it broke again"): neutral at most (issue 44).
+        if (SentimentClassifier.CLASSES[best] == SentimentLabel.POSITIVE && in.english()
+                && SentimentFeatures.endsOnTrouble(in.sample())) {
+            best = java.util.Arrays.asList(SentimentClassifier.CLASSES).indexOf(SentimentLabel.NEUTRAL);
+        }
         SentimentLabel label = SentimentClassifier.CLASSES[best];
         double score;
         if (label == SentimentLabel.NEUTRAL) {
