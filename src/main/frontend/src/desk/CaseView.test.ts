@@ -126,6 +126,16 @@ describe('CaseView', { timeout: 30000 }, () => {
     supervisor.unmount();
   });
 
+  it('puts guidance right after the reply box, the customer and the handover before the resolve form (one column on a phone)', async () => {
+    const view = await opened();
+    // A narrow screen shows the case in one column, in the page's order: that order is what the agent scrolls through.
+    const order = ['#reply-form', '#guidance', '#contact-title', '#repeats', '#handover-title', '#step-form']
+      .map(selector => view.find(selector).element);
+    order.slice(1).forEach((element, i) => expect(order[i].compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING,
+      'after ' + order[i].id).toBeTruthy());
+    view.unmount();
+  });
+
   it('says who holds the case, and that nobody does while it waits in the queue or is with the assistant', async () => {
     const held = await opened();
     expect(held.find('#case-holder').text()).toBe('Held by you');
