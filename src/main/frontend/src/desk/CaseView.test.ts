@@ -221,9 +221,60 @@ describe('CaseView', { timeout: 30000 }, () => {
     await view.find('#reply-text').trigger('keydown', { key: 'Enter', ctrlKey: true });
     await flushPromises();
     expect(posts.find(p => p.url.endsWith('/replies'))?.body).toEqual({ text: 'We are on it.' });
-    expect(view.find('#case-status').text()).toBe('Reply added; whether it reached the customer shows under it.');
+    expect(view.find('#reply-status').text()).toBe('Reply added; whether it reached the customer shows under it.');
     expect((view.find('#reply-text').element as HTMLTextAreaElement).value).toBe('');
     view.unmount();
+  });
+
+  it('says "Reply added" beside the reply box, not above it, and lets it go after a while or when the agent types', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const view = await opened();
+      const sendOne = async (text: string) => {
+        await view.find('#reply-text').setValue(text);
+        await view.find('#reply-form').trigger('submit');
+        await flushPromises();
+      };
+      await sendOne('We are on it.');
+      expect(view.find('#reply-form #reply-status').text()).toBe('Reply added; whether it reached the customer shows under it.');
+      expect(view.find('#case-status').text(), 'nothing left between the conversation and the reply box').toBe('');
+      vi.advanceTimersByTime(9000);
+      await flushPromises();
+      expect(view.find('#reply-status').text()).toBe('');
+
+      await sendOne('One more thing.');
+      expect(view.find('#reply-status').text()).not.toBe('');
+      await view.find('#reply-text').setValue('A');
+      expect(view.find('#reply-status').text()).toBe('');
+      view.unmount();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps a refused reply\'s reason beside the box until the agent types again', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const view = await opened();
+      const answer = (fetch as unknown as { getMockImplementation: () => (url: string, init?: RequestInit) => Promise<Response> })
+        .getMockImplementation();
+      vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => url.endsWith('/replies')
+        ? json({ title: 'Conflict', detail: 'The case is resolved' }, 409) : answer(url, init)));
+      await view.find('#reply-text').setValue('We are on it.');
+      await view.find('#reply-form').trigger('submit');
+      await flushPromises();
+      const said = view.find('#reply-status');
+      expect(said.text()).toContain('The case is resolved');
+      expect(said.classes()).toContain('error');
+      vi.advanceTimersByTime(60000);
+      await flushPromises();
+      expect(view.find('#reply-status').text()).toContain('The case is resolved');
+      await view.find('#reply-text').setValue('We are on it!');
+      expect(view.find('#reply-status').text()).toBe('');
+      view.unmount();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('becomes read-only once resolved through the step\'s form: no reply box, no form, a note instead', async () => {
@@ -369,7 +420,7 @@ describe('CaseView', { timeout: 30000 }, () => {
     await view.find('.use-suggestion').trigger('click');
     await flushPromises();
     expect(box().value).toBe('Please restart the router.');
-    expect(view.find('#case-status').text()).toBe('');
+    expect(view.find('#reply-status').text()).toBe('');
 
     await view.find('#reply-text').setValue('Hello Nora, sorry for the trouble.\n');
     await view.find('.use-suggestion').trigger('click');
@@ -378,7 +429,7 @@ describe('CaseView', { timeout: 30000 }, () => {
     expect(document.activeElement).toBe(box());
     expect(box().selectionStart).toBe(box().value.length);
     expect(box().selectionEnd).toBe(box().value.length);
-    expect(view.find('#case-status').text()).toBe('The suggestion was added after your text.');
+    expect(view.find('#reply-status').text()).toBe('The suggestion was added after your text.');
     view.unmount();
   });
 
