@@ -128,11 +128,20 @@ describe('DesignerWorkspace', () => {
     await flushPromises();
     await page.find('form.deploy-bar').trigger('submit');
     await flushPromises();
-    expect(page.find('#status').text()).toBe('Say why you deploy');
-    expect(page.find('#deploy-reason').attributes('aria-invalid')).toBe('true');
+    // Said at the field, as its problem, not on the status line above the tabs.
+    const field = page.find('#deploy-reason');
+    expect(field.attributes('aria-invalid')).toBe('true');
+    const described = document.getElementById(field.attributes('aria-describedby') ?? '');
+    expect(described?.textContent).toBe('Say why you deploy.');
+    expect(described?.classList).toContain('error-text');
+    expect(field.element.parentElement!.contains(described)).toBe(true);
+    expect(page.find('#status').text()).toBe('');
+    expect(document.activeElement).toBe(field.element);
     expect(calls.filter(c => c.method === 'POST')).toHaveLength(0);
 
     await page.find('#deploy-reason').setValue('Try a script');
+    expect(page.find('#deploy-reason').attributes('aria-invalid'), 'a reason typed answers it').toBeUndefined();
+    expect(page.find('#deploy-reason-missing').exists()).toBe(false);
     await page.find('form.deploy-bar').trigger('submit');
     await flushPromises();
     const post = calls.find(c => c.method === 'POST')!;
