@@ -226,6 +226,19 @@ describe('CaseView', { timeout: 30000 }, () => {
     view.unmount();
   });
 
+  it('says Ctrl+Enter sends for a keyboard, not on a touch screen', async () => {
+    const keyboard = await opened();
+    expect(keyboard.find('label[for="reply-text"]').text()).toContain('Ctrl+Enter sends');
+    keyboard.unmount();
+    vi.stubGlobal('matchMedia', vi.fn((media: string) => ({ media, matches: media === '(pointer: coarse)',
+      addEventListener: () => undefined, removeEventListener: () => undefined })));
+    const phone = await opened();
+    const label = phone.find('label[for="reply-text"]').text();
+    expect(label).toContain('sent in their channel');
+    expect(label).not.toContain('Ctrl+Enter');
+    phone.unmount();
+  });
+
   it('says "Reply added" beside the reply box, not above it, and lets it go after a while or when the agent types', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {

@@ -89,6 +89,27 @@ describe('DeskWork', () => {
     desk.unmount();
   });
 
+  it('names keys for a keyboard, and none on a touch screen (no "press /", no Shortcuts button)', async () => {
+    queueAnswers = [{ items: [row(1)], counts: { mine: 0, queues: 1, unassigned: 1 } }];
+    const keyboard = mount(DeskWork, { props: { me }, attachTo: document.body });
+    await flushPromises();
+    expect(keyboard.find('#search').attributes('placeholder')).toBe('Search (press /)');
+    expect(keyboard.find('.help-button').exists()).toBe(true);
+    expect(keyboard.find('.empty-case kbd').exists()).toBe(true);
+    keyboard.unmount();
+
+    // The primary pointer is a finger: what the browser says to matchMedia('(pointer: coarse)').
+    vi.stubGlobal('matchMedia', vi.fn((media: string) => ({ media, matches: media === '(pointer: coarse)',
+      addEventListener: () => undefined, removeEventListener: () => undefined })));
+    const phone = mount(DeskWork, { props: { me }, attachTo: document.body });
+    await flushPromises();
+    expect(phone.find('#search').attributes('placeholder')).toBe('Search');
+    expect(phone.find('.help-button').exists()).toBe(false);
+    expect(phone.find('.empty-case').text()).toContain('Claim a case from the list.');
+    expect(phone.find('.empty-case kbd').exists()).toBe(false);
+    phone.unmount();
+  });
+
   it('asks the API with the tab, search and filters', async () => {
     queueAnswers = [{ items: [], counts: { mine: 0, queues: 0, unassigned: 0 } }];
     const desk = mount(DeskWork, { props: { me }, attachTo: document.body });
