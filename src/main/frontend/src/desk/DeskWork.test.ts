@@ -110,6 +110,25 @@ describe('DeskWork', () => {
     phone.unmount();
   });
 
+  it('names the tabs that hold what a search finds when this tab holds none', async () => {
+    queueAnswers = [{ items: [], counts: { mine: 1, queues: 1, unassigned: 0 } }];
+    const desk = mount(DeskWork, { props: { me }, attachTo: document.body });
+    try {
+      await flushPromises();
+      await desk.find('#tab-unassigned').trigger('click');
+      await desk.find('#search').setValue('Jonas');
+      await vi.waitFor(() => expect(urls).toContain('/api/desk/queue?tab=unassigned&q=Jonas'));
+      await flushPromises();
+      expect(desk.find('#queue-empty').text()).toBe('No case on Unassigned matches “Jonas”; Mine has 1, My queues has 1.');
+      queueAnswers = [{ items: [], counts: { mine: 0, queues: 0, unassigned: 0 } }];
+      await desk.find('#filter-channel').setValue('SMS');
+      await flushPromises();
+      expect(desk.find('#queue-empty').text()).toBe('No case matches “Jonas” and the filters on any tab.');
+    } finally {
+      desk.unmount();
+    }
+  });
+
   it('asks the API with the tab, search and filters', async () => {
     queueAnswers = [{ items: [], counts: { mine: 0, queues: 0, unassigned: 0 } }];
     const desk = mount(DeskWork, { props: { me }, attachTo: document.body });
