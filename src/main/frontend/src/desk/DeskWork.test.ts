@@ -178,6 +178,36 @@ describe('DeskWork', () => {
     desk.unmount();
   });
 
+  it('after a claim on Unassigned, no other row is marked as if it were the open case; the keyboard is on the case', async () => {
+    const unassigned = { items: [row(8), row(9), row(10)], counts: { mine: 0, queues: 3, unassigned: 3 } };
+    queueAnswers = [
+      unassigned, unassigned,
+      // Claimed: case 9 is the agent's now, no longer unassigned.
+      { items: [row(8), row(10)], counts: { mine: 1, queues: 3, unassigned: 2 } },
+    ];
+    holding(9);
+    const desk = mount(DeskWork, { props: { me }, attachTo: document.body });
+    try {
+      await flushPromises();
+      await desk.find('#tab-unassigned').trigger('click');
+      await flushPromises();
+      await desk.find('#queue-list li[data-case="9"] .claim').trigger('click');
+      await vi.waitFor(() => expect(desk.findAll('#queue-list li.queue-item')).toHaveLength(2));
+      await flushPromises();
+      expect(posted).toEqual(['/api/desk/tasks/t9/claim']);
+      expect(desk.find('#case-view').attributes('data-case')).toBe('9');
+      expect(desk.findAll('#queue-list li.selected').map(li => li.attributes('data-case')), 'no row marked').toEqual([]);
+      expect(document.activeElement?.id).toBe('case-title');
+      // j goes on from where case 9 was: the row now in its place.
+      (document.activeElement as HTMLElement).blur();
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true }));
+      await flushPromises();
+      expect(desk.find('#queue-list li.selected').attributes('data-case')).toBe('10');
+    } finally {
+      desk.unmount();
+    }
+  });
+
   it('back in the list, the focus is on the case just left', async () => {
     queueAnswers = [{ items: [row(1), row(2), row(3)], counts: { mine: 0, queues: 3, unassigned: 3 } }];
     history.replaceState(null, '', '#case-3');
