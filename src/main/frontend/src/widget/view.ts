@@ -166,6 +166,9 @@ export class WidgetView {
 
   setOpen(open: boolean): void {
     this.panel.hidden = !open
+    // Open, the panel's own Minimise closes it: the launcher goes, so there are not two minimise controls at once
+    // (both seen and announced), and the panel has its room on a phone. Minimised, the launcher is back.
+    this.launcher.hidden = open
     this.root.dataset.open = String(open)
     this.launcher.setAttribute('aria-expanded', String(open))
     if (open) {
@@ -207,7 +210,7 @@ export class WidgetView {
 
   private launcherText(): void {
     const open = this.isOpen()
-    this.launcher.textContent = open ? 'Minimise chat' : this.unread > 0 ? `Chat with us (${this.unread} new)` : 'Chat with us'
+    this.launcher.textContent = !open && this.unread > 0 ? `Chat with us (${this.unread} new)` : 'Chat with us'
     this.launcher.classList.toggle('oc-has-unread', !open && this.unread > 0)
   }
 }

@@ -65,6 +65,19 @@ describe('ChatWidget', () => {
     expect(localStorage.getItem(OPEN_KEY)).toBe('0')
   })
 
+  it('shows one minimise control while open (the panel\'s), and the launcher again once minimised', () => {
+    const { widget } = mount()
+    const shown = (selector: string) => [...document.querySelectorAll<HTMLElement>(selector)].filter((el) => !el.closest('[hidden]'))
+    const minimising = () => shown('#omnicase-chat button').filter((b) => /minimi[sz]e/i.test(b.textContent ?? ''))
+    widget.view.launcher.click()
+    expect(minimising().map((b) => b.textContent)).toEqual(['Minimise'])
+    expect(shown('.oc-launcher')).toHaveLength(0)
+    widget.view.minimise.click()
+    expect(widget.view.panel.hidden).toBe(true)
+    expect(shown('.oc-launcher').map((b) => b.textContent)).toEqual(['Chat with us'])
+    expect(document.activeElement).toBe(widget.view.launcher)
+  })
+
   it('greets in an empty conversation, and the greeting gives way to the first message', () => {
     const { widget, socket } = mount()
     welcome(socket)
