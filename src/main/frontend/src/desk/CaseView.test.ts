@@ -136,6 +136,15 @@ describe('CaseView', { timeout: 30000 }, () => {
     view.unmount();
   });
 
+  it('says the case follows live as a state ("Updating live"), not as a bare word under the mood curve', async () => {
+    const view = await opened();
+    expect(view.find('.head-mood .live-state').text()).toBe('Connecting…');
+    FakeStream.last!.emit('ready', {});
+    await flushPromises();
+    expect(view.find('.head-mood .live-state').text()).toBe('Updating live');
+    view.unmount();
+  });
+
   it('says who holds the case, and that nobody does while it waits in the queue or is with the assistant', async () => {
     const held = await opened();
     expect(held.find('#case-holder').text()).toBe('Held by you');
