@@ -117,6 +117,45 @@ export function showProblems(diagram: Diagram, problems: ModelProblem[], previou
   return marked;
 }
 
+/** A rectangle, in the diagram's units or in pixels. */
+export interface Rect { x: number; y: number; width: number; height: number }
+
+/** The smallest zoom at which a task's label can still be read. */
+export const READABLE_SCALE = 0.6;
+
+/**
+ * Where a diagram opens in a box of `box` pixels whose left `left` pixels the palette covers (a `margin` kept round
+ * the free part): the whole process fitted into the free part, but never smaller than a readable size. A process too
+ * big to read whole opens at that size from its start event (its left edge beside the palette, centred on it top to
+ * bottom as far as the diagram reaches), the rest a pan or a zoom away; bpmn-js's own fit showed it whole and too
+ * small to read (walk N13). `whole` says whether all of it is in view.
+ */
+export function openingView(box: { width: number; height: number }, left: number, margin: number, inner: Rect,
+  start: Rect | null): { viewbox: Rect; scale: number; whole: boolean } | null {
+  const free = { width: box.width - left - margin, height: box.height - 2 * margin };
+  if (free.width <= 0 || free.height <= 0 || !inner.width || !inner.height) return null;
+  const fitted = Math.min(1, free.width / inner.width, free.height / inner.height);
+  const scale = Math.max(fitted, READABLE_SCALE);
+  const width = box.width / scale;
+  const height = box.height / scale;
+  const centred = inner.y - (height - inner.height) / 2;
+  if (scale === fitted) return { viewbox: { x: inner.x - left / scale, y: centred, width, height }, scale, whole: true };
+  const from = start ?? { x: inner.x, y: inner.y + inner.height / 2, width: 0, height: 0 };
+  const pad = margin / scale;
+  // Taller than the box: centred on the start event, but not past the diagram's top or bottom edge.
+  const y = inner.height + 2 * pad <= height ? centred
+    : Math.min(Math.max(from.y + from.height / 2 - height / 2, inner.y - pad), inner.y + inner.height + pad - height);
+  return { viewbox: { x: from.x - left / scale, y, width, height }, scale, whole: false };
+}
+
+/** The process's first start event (the one a case starts from), as drawn; none in an empty diagram. */
+export function startEventBounds(diagram: Diagram): Rect | null {
+  const starts = diagram.get('elementRegistry').filter((e: { type: string; parent?: { type?: string } }) =>
+    e.type === 'bpmn:StartEvent' && ['bpmn:Process', 'bpmn:Participant'].includes(e.parent?.type ?? '')) as Rect[];
+  const first = starts.sort((a, b) => a.x - b.x)[0];
+  return first ? { x: first.x, y: first.y, width: first.width, height: first.height } : null;
+}
+
 /** Brings an element into view and selects it (the modeler) or marks it (a viewer). */
 export function reveal(diagram: Diagram, elementId: string): boolean {
   const element = diagram.get('elementRegistry').get(elementId);
