@@ -18,6 +18,8 @@ export interface FormViewer {
  */
 export async function showForm(container: HTMLElement, schema: object,
                                submitted: (data: Record<string, unknown> | null) => void): Promise<FormViewer> {
+  // The "Powered by bpmn.io" link under the form stays: form-js-viewer's licence says the watermark must not be
+  // removed or changed, and must stay fully visible (node_modules/@bpmn-io/form-js-viewer/LICENSE; walk 44 N12).
   const form = new Form({ container });
   form.on('submit', (event: { data: Record<string, unknown>; errors: Record<string, unknown> }) =>
     submitted(Object.keys(event.errors ?? {}).length ? null : event.data));
