@@ -46,11 +46,13 @@ public class UserAdministration {
     private final UserAccounts accounts;
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
-    private final QueueCatalog queueCatalog;
+    /** Routing's queues; a module test that starts security without routing knows none. */
+    private final org.springframework.beans.factory.ObjectProvider<QueueCatalog> queueCatalog;
     private final ApplicationEventPublisher events;
 
     UserAdministration(UserRows rows, UserAccounts accounts, PasswordEncoder passwords, LoginThrottle throttle,
-                       QueueCatalog queueCatalog, ApplicationEventPublisher events) {
+                       org.springframework.beans.factory.ObjectProvider<QueueCatalog> queueCatalog,
+                       ApplicationEventPublisher events) {
         this.rows = rows;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -67,7 +69,8 @@ public class UserAdministration {
 
     /** The queues an account may work. */
     public List<String> queues() {
-        return queueCatalog.queues();
+        QueueCatalog catalog = queueCatalog.getIfAvailable();
+        return catalog == null ? List.of() : catalog.queues();
     }
 
     @Transactional
@@ -171,7 +174,7 @@ public class UserAdministration {
             errors.add(new FieldError("queues", "Give the queues as a list (it may be empty)"));
             return;
         }
-        List<String> known = queueCatalog.queues();
+        List<String> known = queues();
         queues.stream().filter(queue -> !known.contains(queue)).findFirst().ifPresent(queue ->
                 errors.add(new FieldError("queues", "No queue is named '" + queue + "': the queues are " + String.join(", ", known))));
         if (roles != null && roles.contains(Role.AGENT) && !roles.contains(Role.SUPERVISOR) && !roles.contains(Role.ADMIN)
