@@ -90,7 +90,9 @@ class DesignerPageIT {
             // Deploy asks for a reason first, then whether to deploy what the linter found problems in (no: nothing is
             // sent); told yes, the server refuses, naming the element, which is marked.
             page.findElement(By.id("deploy")).click();
-            wait.until(ExpectedConditions.textToBe(By.id("status"), "Say why you deploy"));
+            wait.until(ExpectedConditions.textToBe(By.id("deploy-reason-missing"), "Say why you deploy."));
+            assertThat(page.findElement(By.id("deploy-reason")).getDomAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(page.switchTo().activeElement().getDomAttribute("id")).isEqualTo("deploy-reason");
             page.findElement(By.id("deploy-reason")).sendKeys("Try a script");
             // The page's question, answered here as a person would (the browser's own dialog is not scriptable reliably).
             org.openqa.selenium.JavascriptExecutor script = (org.openqa.selenium.JavascriptExecutor) page;

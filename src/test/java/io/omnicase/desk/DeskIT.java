@@ -81,7 +81,8 @@ class DeskIT {
 
             page.findElement(By.id("reply-text")).sendKeys("Sorry about that! Please restart the router once; I am checking the line.");
             page.findElement(By.id("reply-send")).click();
-            wait.until(d -> d.findElement(By.id("case-status")).getText()
+            // Said beside the reply box (it clears after a few seconds or at the next keystroke).
+            wait.until(d -> d.findElement(By.id("reply-status")).getText()
                     .equals("Reply added; whether it reached the customer shows under it."));
             wait.until(d -> d.findElements(By.cssSelector("#timeline li.msg.agent")).stream()
                     .anyMatch(e -> e.getText().contains("Please restart the router once")));
