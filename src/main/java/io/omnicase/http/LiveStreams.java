@@ -54,6 +54,26 @@ public class LiveStreams {
         return stream;
     }
 
+    /**
+     * Ends every stream this user holds on this node: their account changed (roles, queues, password, disabled), and a
+     * stream opened under the old state must not go on pushing what the new one may not read. A page whose stream
+     * ends opens it again, and that request is judged as the account stands now.
+     */
+    public void endAll(String user) {
+        java.util.List<SseEmitter> ending;
+        synchronized (open) {
+            Deque<SseEmitter> streams = open.remove(user);
+            ending = streams == null ? java.util.List.of() : java.util.List.copyOf(streams);
+        }
+        for (SseEmitter stream : ending) {
+            try {
+                stream.complete();
+            } catch (IllegalStateException alreadyEnded) {
+                // the container ended it first
+            }
+        }
+    }
+
     /** How many streams this user holds now. */
     public int count(String user) {
         synchronized (open) {

@@ -115,6 +115,34 @@ class UserAdministrationIT {
     }
 
     @Test
+    void aLiveStreamOpenedBeforeTheChangeEnds() throws Exception {
+        Api admin = Api.as(port, "admin");
+        String name = newName();
+        admin.postJson("/api/admin/users", Map.of("username", name, "displayName", "Sol Stream",
+                "roles", List.of("AGENT"), "queues", List.of("billing"), "password", PASSWORD));
+        java.net.http.HttpResponse<java.io.InputStream> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/desk/events"))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((name + ":" + PASSWORD)
+                                .getBytes(StandardCharsets.UTF_8)))
+                        .header("Accept", "text/event-stream").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        java.util.concurrent.CompletableFuture<Void> stream = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try (java.io.InputStream body = response.body()) {
+                body.transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (java.io.IOException closed) {
+                // ended either way
+            }
+        });
+        assertThat(stream).as("the queue feed stays open while nothing changes").isNotCompleted();
+
+        admin.put("/api/admin/users/" + name, Map.of("displayName", "Sol Stream", "roles", List.of("AGENT"),
+                "queues", List.of("technical")));
+
+        await().atMost(Duration.ofSeconds(10)).until(stream::isDone);
+    }
+
+    @Test
     void anAdministratorLiftsALockoutOfFailedSignIns() {
         Api admin = Api.as(port, "admin");
         String name = newName();

@@ -39,16 +39,18 @@ class AccountSessions {
     private static final int MAX_ENTRIES = 10_000;
 
     private final JdbcClient jdbc;
+    private final io.omnicase.http.LiveStreams streams;
     private final Clock clock;
     private final Map<String, State> states = new ConcurrentHashMap<>();
 
     @org.springframework.beans.factory.annotation.Autowired
-    AccountSessions(JdbcClient jdbc) {
-        this(jdbc, Clock.systemUTC());
+    AccountSessions(JdbcClient jdbc, io.omnicase.http.LiveStreams streams) {
+        this(jdbc, streams, Clock.systemUTC());
     }
 
-    AccountSessions(JdbcClient jdbc, Clock clock) {
+    AccountSessions(JdbcClient jdbc, io.omnicase.http.LiveStreams streams, Clock clock) {
         this.jdbc = jdbc;
+        this.streams = streams;
         this.clock = clock;
     }
 
@@ -96,9 +98,17 @@ class AccountSessions {
         return read;
     }
 
+    /**
+     * After a change on this node: the account's state is read again at its next request, and its open live streams
+     * (desk, floor) end, so none goes on pushing under the roles or queues it was opened with (the pages open them
+     * again, as the account now stands). Streams on another node end at their own timeout.
+     */
     @EventListener
     void on(UserAccountChanged changed) {
         states.remove(changed.username());
+        if (!"unlocked".equals(changed.change())) {
+            streams.endAll(changed.username());
+        }
     }
 
     /** The filter, placed before HTTP Basic sign-in so that credentials on the request sign in again at once. */
