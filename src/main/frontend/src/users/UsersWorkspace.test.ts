@@ -333,6 +333,26 @@ describe('UsersWorkspace', () => {
     expect(p.find('#status-account').text()).toBe('Alex Agent can now work general and billing.');
   });
 
+  it('sends an administrator who set their own password to the sign-in page, as their session ended with it', async () => {
+    server();
+    const assign = vi.fn();
+    vi.stubGlobal('location', { ...window.location, assign });
+    const p = await open();
+    const other = await edit(p, 'agent');
+    await other.find('#pw-password').setValue('correct horse battery');
+    await other.find('#pw-confirm').setValue('correct horse battery');
+    await other.find('#password-form').trigger('submit');
+    await flushPromises();
+    expect(assign).not.toHaveBeenCalled();
+
+    const own = await edit(p, 'admin');
+    await own.find('#pw-password').setValue('correct horse battery');
+    await own.find('#pw-confirm').setValue('correct horse battery');
+    await own.find('#password-form').trigger('submit');
+    await flushPromises();
+    expect(assign).toHaveBeenCalledWith('/login?password-changed');
+  });
+
   it('sets a new password typed twice the same, and says their sessions ended', async () => {
     let first = true;
     const calls = server(call => {
