@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -38,6 +39,8 @@ public class UserAdministration {
     /** A login: lower case, as every page, record and Camunda group shows it; no spaces or look-alike letters. */
     static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,39}");
     static final int MAX_DISPLAY_NAME = 100;
+    /** Three combining marks in a row: text stacked over its neighbours' lines. */
+    private static final Pattern STACKED_MARKS = Pattern.compile("\\p{M}{3,}");
     static final int MIN_PASSWORD = 12;
     /** BCrypt reads 72 bytes; a longer password would be cut without a word, so it is refused. */
     static final int MAX_PASSWORD_BYTES = 72;
@@ -49,16 +52,18 @@ public class UserAdministration {
     /** Routing's queues; a module test that starts security without routing knows none. */
     private final org.springframework.beans.factory.ObjectProvider<QueueCatalog> queueCatalog;
     private final ApplicationEventPublisher events;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     UserAdministration(UserRows rows, UserAccounts accounts, PasswordEncoder passwords, LoginThrottle throttle,
                        org.springframework.beans.factory.ObjectProvider<QueueCatalog> queueCatalog,
-                       ApplicationEventPublisher events) {
+                       ApplicationEventPublisher events, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.rows = rows;
         this.accounts = accounts;
         this.passwords = passwords;
         this.throttle = throttle;
         this.queueCatalog = queueCatalog;
         this.events = events;
+        this.jdbc = jdbc;
     }
 
     /** Every account, disabled ones too, by login. */
@@ -81,7 +86,7 @@ public class UserAdministration {
             errors.add(new FieldError("username", "2 to 40 characters: lower-case letters, digits, '.', '_' or '-', "
                     + "starting with a letter"));
         }
-        checkProfile(displayName, roles, queues, errors);
+        checkProfile(username, displayName, roles, queues, errors);
         checkPassword(password, username, errors);
         if (!errors.isEmpty()) {
             throw new InvalidFieldException(errors);
@@ -95,12 +100,15 @@ public class UserAdministration {
         return changed(row, "created", by);
     }
 
-    /** Name, roles and queues. Ends the account's sessions when its roles changed (a session holds the roles it began with). */
+    /**
+     * Name, roles and queues. Ends the account's sessions when its roles or queues changed (a session holds the roles it
+     * began with; Tasklist the groups).
+     */
     @Transactional
     public ManagedUser update(String username, String displayName, Set<Role> roles, Set<String> queues, String by) {
         UserRow row = existing(username);
         List<FieldError> errors = new ArrayList<>();
-        checkProfile(displayName, roles, queues, errors);
+        checkProfile(username, displayName, roles, queues, errors);
         if (username.equals(by) && rolesOf(row).contains(Role.ADMIN) && roles != null && !roles.contains(Role.ADMIN)) {
             errors.add(new FieldError("roles", "You cannot take your own ADMIN role: another administrator can"));
         }
@@ -108,11 +116,14 @@ public class UserAdministration {
             throw new InvalidFieldException(errors);
         }
         boolean rolesChanged = !rolesOf(row).equals(roles);
+        boolean queuesChanged = !UserAccounts.split(row.queues()).equals(new TreeSet<>(queues));
         if (rolesChanged && rolesOf(row).contains(Role.ADMIN) && !roles.contains(Role.ADMIN) && row.enabled()) {
             keepAnAdministrator(username);
         }
         row.withProfile(displayName.strip(), join(roles.stream().map(Enum::name).toList()), join(queues));
-        if (rolesChanged) {
+        // Queues too: Omnicase's pages read them at every request, but Camunda's Tasklist keeps a session's groups for
+        // minutes (probe, 5 December: an agent moved off billing still listed its tasks there).
+        if (rolesChanged || queuesChanged) {
             row.endSessions();
         }
         return changed(rows.save(row), "profile", by);
@@ -158,15 +169,30 @@ public class UserAdministration {
         return changed(row, "unlocked", by);
     }
 
-    private void checkProfile(String displayName, Set<Role> roles, Set<String> queues, List<FieldError> errors) {
+    private void checkProfile(String username, String displayName, Set<Role> roles, Set<String> queues,
+                              List<FieldError> errors) {
         String name = displayName == null ? "" : displayName.strip();
-        if (name.isEmpty() || name.length() > MAX_DISPLAY_NAME) {
+        if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_DISPLAY_NAME) {
             errors.add(new FieldError("displayName", "1 to " + MAX_DISPLAY_NAME + " characters"));
         } else if (name.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
             errors.add(new FieldError("displayName", "Letters, digits, spaces and punctuation only: no control or invisible characters"));
+        } else if (io.omnicase.security.internal.LookAlike.key(name).isEmpty()) {
+            errors.add(new FieldError("displayName", "A name people can read: it shows no letter or digit"));
+        } else if (STACKED_MARKS.matcher(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC)).find()) {
+            errors.add(new FieldError("displayName", "At most two accents on one letter"));
+        } else {
+            // Colleagues tell people apart by name on every page ("Held by", the floor's agents): no second "Sara
+            // Supervisor", nor one in Cyrillic letters.
+            String key = io.omnicase.security.internal.LookAlike.key(name);
+            rows.findAll().stream().filter(row -> !row.username().equals(username))
+                    .filter(row -> io.omnicase.security.internal.LookAlike.key(row.displayName()).equals(key)).findFirst()
+                    .ifPresent(row -> errors.add(new FieldError("displayName",
+                            "Reads the same as " + row.username() + "'s name: choose one colleagues can tell apart")));
         }
         if (roles == null || roles.isEmpty()) {
             errors.add(new FieldError("roles", "Choose at least one role"));
+        } else if (roles.stream().anyMatch(Objects::isNull)) {
+            errors.add(new FieldError("roles", "A role is one of " + java.util.Arrays.toString(Role.values())));
         } else if (roles.contains(Role.CHANNEL) && roles.size() > 1) {
             errors.add(new FieldError("roles", "A channel gateway is a machine: CHANNEL cannot be combined with a person's roles"));
         }
@@ -175,6 +201,10 @@ public class UserAdministration {
             return;
         }
         List<String> known = queues();
+        if (queues.stream().anyMatch(Objects::isNull)) {
+            errors.add(new FieldError("queues", "A queue is one of " + String.join(", ", known)));
+            return;
+        }
         queues.stream().filter(queue -> !known.contains(queue)).findFirst().ifPresent(queue ->
                 errors.add(new FieldError("queues", "No queue is named '" + queue + "': the queues are " + String.join(", ", known))));
         if (roles != null && roles.contains(Role.AGENT) && !roles.contains(Role.SUPERVISOR) && !roles.contains(Role.ADMIN)
@@ -199,16 +229,26 @@ public class UserAdministration {
     }
 
     private void keepAnAdministrator(String leaving) {
-        boolean another = rows.findAll().stream().anyMatch(row -> row.enabled() && !row.username().equals(leaving)
-                && rolesOf(row).contains(Role.ADMIN));
+        // A locking read of every enabled administrator: two administrators disabling each other at once are taken one
+        // after the other, and the second sees the first's change (probe, 5 December: both were disabled).
+        boolean another = jdbc.sql("SELECT username, roles FROM users WHERE enabled = TRUE ORDER BY username FOR UPDATE")
+                .query((rs, n) -> !rs.getString(1).equals(leaving)
+                        && UserAccounts.split(rs.getString(2)).contains(Role.ADMIN.name()))
+                .list().contains(true);
         if (!another) {
             throw new ConflictException("This is the last enabled administrator: make another one first");
         }
     }
 
     private UserRow existing(String username) {
-        // Exactly this name (the database would also find "Agent" for agent).
-        return rows.findById(username == null ? "" : username).filter(row -> row.username().equals(username))
+        // Exactly this login: the database compares without regard to case, accents and trailing spaces, so "ADMIN",
+        // "ádmin" or "admin " would find admin, and every rule below that compares logins (one's own account, the last
+        // administrator) would be passed by another spelling (probe, 5 December). A login is only ever what USERNAME
+        // allows; the stored row's own name is checked too, read by a query (findById answers with the id it was given).
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new NotFoundException("No user is named " + username);
+        }
+        return rows.findExactly(username).filter(row -> row.username().equals(username))
                 .orElseThrow(() -> new NotFoundException("No user is named " + username));
     }
 

@@ -59,7 +59,11 @@ class SecurityConfiguration {
             new AntPathRequestMatcher("/camunda/api/admin/setup/**"),
             new AntPathRequestMatcher("/engine-rest/user/**"), new AntPathRequestMatcher("/engine-rest/user"),
             new AntPathRequestMatcher("/engine-rest/group/**"), new AntPathRequestMatcher("/engine-rest/group"),
-            new AntPathRequestMatcher("/engine-rest/identity/**"));
+            new AntPathRequestMatcher("/engine-rest/identity/**"),
+            // The same resources under a named engine (probe, 5 December: /engine-rest/engine/default/user/create).
+            new AntPathRequestMatcher("/engine-rest/engine/*/user/**"), new AntPathRequestMatcher("/engine-rest/engine/*/user"),
+            new AntPathRequestMatcher("/engine-rest/engine/*/group/**"), new AntPathRequestMatcher("/engine-rest/engine/*/group"),
+            new AntPathRequestMatcher("/engine-rest/engine/*/identity/**"));
     static final RequestMatcher IDENTITY_WRITES = request -> !"GET".equals(request.getMethod())
             && !"HEAD".equals(request.getMethod()) && !"OPTIONS".equals(request.getMethod())
             && IDENTITY_PATHS.matches(request);

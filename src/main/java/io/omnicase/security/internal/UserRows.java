@@ -19,6 +19,10 @@ public interface UserRows extends Repository<UserRow, String> {
     @Query("select u from UserRow u where u.username = :username and u.enabled = true")
     Optional<UserRow> findByUsernameAndEnabledTrue(@Param("username") String username);
 
+    /** The account of this login as stored (the caller compares the stored name: the database ignores case and accents). */
+    @Query("select u from UserRow u where u.username = :username")
+    Optional<UserRow> findExactly(@Param("username") String username);
+
     @Query("select u from UserRow u where u.enabled = true order by u.username")
     List<UserRow> findByEnabledTrueOrderByUsername();
 
