@@ -23,10 +23,20 @@ public final class Problems {
 
     public static void write(HttpServletResponse response, HttpStatus status, String detail, String instance)
             throws IOException {
+        write(response, status, detail, instance, Map.of());
+    }
+
+    /**
+     * With extension members: {@code message} for Camunda's webapps, which show a refusal's {@code message} and would
+     * otherwise say "Failed: " and nothing more.
+     */
+    public static void write(HttpServletResponse response, HttpStatus status, String detail, String instance,
+                             Map<String, Object> extensions) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(json(status, detail, instance(instance)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        response.getOutputStream().write(json(status, detail, instance(instance), extensions)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** A request path fit to echo as {@code instance}: a long one (an attack, mostly) is left out. */
@@ -35,6 +45,10 @@ public final class Problems {
     }
 
     static String json(HttpStatus status, String detail, String instance) {
+        return json(status, detail, instance, Map.of());
+    }
+
+    static String json(HttpStatus status, String detail, String instance, Map<String, Object> extensions) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", status.getReasonPhrase());
@@ -43,6 +57,7 @@ public final class Problems {
         if (instance != null) {
             problem.put("instance", instance);
         }
+        extensions.forEach(problem::putIfAbsent);
         try {
             return JSON.writeValueAsString(problem);
         } catch (JsonProcessingException e) {

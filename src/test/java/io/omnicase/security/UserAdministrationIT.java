@@ -271,6 +271,7 @@ class UserAdministrationIT {
                 "credentials", Map.of("password", PASSWORD)));
         assertThat(made.status()).isEqualTo(403);
         assertThat(made.json().get("detail").asText()).contains("Users and queues");
+        assertThat(made.json().get("message").asText()).as("what Camunda Admin shows").contains("Users and queues");
         assertThat(admin.put("/engine-rest/group/billing/members/agent", Map.of()).status()).isEqualTo(403);
         assertThat(admin.postJson("/engine-rest/engine/default/user/create", Map.of(
                 "profile", Map.of("id", "qanew2", "firstName", "Q", "lastName", "New", "email", "q@example.com"),

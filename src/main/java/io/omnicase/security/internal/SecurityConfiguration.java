@@ -296,7 +296,13 @@ class SecurityConfiguration {
 
     private static AccessDeniedHandler forbidden() {
         return (request, response, ex) -> {
-            String detail = IDENTITY_WRITES.matches(request) ? ACCOUNTS_ARE_OMNICASE_S : "Your role does not allow this";
+            if (IDENTITY_WRITES.matches(request)) {
+                // Camunda Admin shows a refusal's "message" (it said "Failed to create user:" and nothing more).
+                Problems.write(response, HttpStatus.FORBIDDEN, ACCOUNTS_ARE_OMNICASE_S, request.getRequestURI(),
+                        java.util.Map.of("message", ACCOUNTS_ARE_OMNICASE_S));
+                return;
+            }
+            String detail = "Your role does not allow this";
             if (ex instanceof CsrfException) {
                 boolean sent = request.getHeader("X-XSRF-TOKEN") != null || request.getParameter("_csrf") != null;
                 detail = sent && !(ex instanceof MissingCsrfTokenException)
