@@ -51,12 +51,18 @@ async function send<T>(method: string, url: string, body?: unknown): Promise<T> 
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) {
+    // The session ended while the page was open (signed out elsewhere, or an administrator changed the account): the
+    // shell says so and offers to sign in again; what the page holds (a typed reply) stays on screen.
+    if (response.status === 401) window.dispatchEvent(new CustomEvent(SESSION_ENDED));
     throw await problem(response);
   }
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('Content-Type') || '';
   return (type.includes('json') ? await response.json() : await response.text()) as T;
 }
+
+/** The window event an API answer of 401 raises (AppShell listens). */
+export const SESSION_ENDED = 'omnicase:session-ended';
 
 export const getJson = <T>(url: string) => send<T>('GET', url);
 export const postJson = <T>(url: string, body?: unknown) => send<T>('POST', url, body ?? {});

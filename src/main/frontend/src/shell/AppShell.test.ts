@@ -2,6 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { h } from 'vue';
 import AppShell from './AppShell.vue';
+import { getJson } from '../lib/api';
 
 function answer(status: number, body: unknown) {
   return Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
@@ -68,6 +69,23 @@ describe('AppShell', () => {
     expect(notice.text()).toContain('The agent desk is where agents work cases.');
     expect(notice.text()).toContain('Auditor');
     expect(notice.findAll('a').map(a => a.attributes('href'))).toEqual(['/routing-rules.html', '/camunda/app/cockpit/default/']);
+  });
+
+  it('says the session ended, and keeps the page, when a later call answers 401', async () => {
+    let signedIn = true;
+    vi.stubGlobal('fetch', vi.fn(() => (signedIn ? answer(200, supervisor) : answer(401, { title: 'Unauthorized' }))));
+    const shell = mount(AppShell, { props: { page: 'coaching' }, slots: { default: () => h('p', { id: 'body' }, 'draft') } });
+    await flushPromises();
+    expect(shell.find('#session-ended').exists()).toBe(false);
+
+    signedIn = false;
+    await getJson('/api/insight/coaching').catch(() => undefined);
+    await flushPromises();
+
+    expect(shell.find('#session-ended').text()).toContain('Your session has ended');
+    expect(shell.find('#session-ended a').attributes('href')).toBe('/login');
+    expect(shell.find('#body').text()).toBe('draft');
+    shell.unmount();
   });
 
   it('greets a visitor who has not signed in on the home page', async () => {
