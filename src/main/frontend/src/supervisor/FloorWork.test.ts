@@ -195,6 +195,17 @@ describe('FloorWork', () => {
     expect(posts[1]).toEqual({ url: '/api/supervisor/cases/1/assignment',
       body: { queue: 'billing', assignee: 'senior', reason: 'Back to billing, to Sam' } });
     expect(item().find('.done').text()).toBe('Moved to billing, to senior.');
+
+    // Held now: it can go back to its own queue, for whoever is free.
+    await item().find('button.reassign').trigger('click');
+    expect(item().findAll('.agent-choice option').map(o => o.attributes('value'))).toContain('billing/');
+    await item().find('.agent-choice').setValue('billing/');
+    await item().find('textarea.reason').setValue('Sam is off sick');
+    answer = () => json(row(1, { queue: 'billing', assignee: null }));
+    await item().find('form').trigger('submit');
+    await flushPromises();
+    expect(posts[2]).toEqual({ url: '/api/supervisor/cases/1/assignment', body: { reason: 'Sam is off sick' } });
+    expect(item().find('.done').text()).toBe('Back in queue billing: whoever of it is free takes it.');
     floor.unmount();
   });
 

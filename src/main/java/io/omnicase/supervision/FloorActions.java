@@ -71,7 +71,15 @@ public class FloorActions {
         boolean moving = target != null && !target.group().equals(current);
         String to = assignee == null || assignee.isBlank() ? null : assignee.strip();
         if (to == null && !moving) {
-            throw new InvalidFieldException("assignee", "Name the agent who takes the case over");
+            // Back to its own queue: whoever of it is free takes it (walk 42: the floor offered every queue but this).
+            if (task.assignee() == null) {
+                throw new ConflictException("Case " + caseId + " waits in queue " + current + " already: nobody holds it");
+            }
+            work.reassign(new CaseId(caseId), null);
+            cases.recordNote(new CaseId(caseId), supervisor, users.nameOf(task.assignee()) + " no longer holds the case: "
+                    + "it waits in queue " + current + " (" + users.nameOf(supervisor) + ": " + why + ")",
+                    Map.of("reassignedFrom", task.assignee(), "reason", why));
+            return row(caseId);
         }
         String queueOfAgent = moving ? target.group() : current;
         if (to != null) {

@@ -297,6 +297,18 @@ class SupervisorFloorIT {
         assertThat(back.json().get("assignee").isNull()).isTrue();
         assertThat(Timelines.texts(supervisor.get("/api/cases/" + billing.caseId() + "/timeline").json(), "STATUS"))
                 .anyMatch(text -> text.startsWith("Toni Tech no longer holds the case: it waits in queue billing"));
+
+        // A held case goes back to its own queue when no agent and no other queue is named; an unheld one cannot.
+        assertThat(agent.post("/api/desk/tasks/" + billing.taskId() + "/claim", "application/json", "").status()).isEqualTo(200);
+        Api.Response released = supervisor.postJson(cases + "/assignment", Map.of("reason", "Alex is off sick"));
+        assertThat(released.status()).as(released.toString()).isEqualTo(200);
+        assertThat(released.json().get("queue").asText()).isEqualTo("billing");
+        assertThat(released.json().get("assignee").isNull()).isTrue();
+        assertThat(supervisor.get("/api/cases/" + billing.caseId()).json().get("assignee").isNull()).isTrue();
+        assertThat(Timelines.texts(supervisor.get("/api/cases/" + billing.caseId() + "/timeline").json(), "STATUS"))
+                .anyMatch(text -> text.equals("Alex Agent no longer holds the case: it waits in queue billing "
+                        + "(Sara Supervisor: Alex is off sick)"));
+        assertProblem(supervisor.postJson(cases + "/assignment", Map.of("reason", "again")), 409, "nobody holds it");
     }
 
     @Test
@@ -306,6 +318,8 @@ class SupervisorFloorIT {
         String cases = "/api/supervisor/cases/" + billing.caseId();
 
         assertProblem(supervisor.postJson(cases + "/assignment", Map.of("assignee", "senior")), 400, "reason");
+        assertProblem(supervisor.postJson(cases + "/assignment", Map.of("reason", "nobody holds it yet")), 409,
+                "nobody holds it");
         assertProblem(supervisor.postJson(cases + "/assignment", Map.of("assignee", "senior", "reason", " ")), 400, "reason");
         assertProblem(supervisor.postJson(cases + "/assignment", Map.of("assignee", "tech", "reason", "Toni is free")), 400,
                 "not an agent of queue billing");

@@ -39,7 +39,8 @@ class FloorController {
 
     /**
      * Gives the case to another agent of its queue, or moves it to another queue of the supervisor's floor ({@code
-     * queue}), to an agent of that queue or, without {@code assignee}, to whoever of it takes the case first.
+     * queue}), to an agent of that queue or, without {@code assignee}, to whoever of it takes the case first; without
+     * either (or with its own queue and no assignee), a held case goes back to its own queue.
      */
     @Operation(summary = "Give a case to another person or queue, with a reason")
     @PostMapping(path = "/api/supervisor/cases/{id}/assignment", consumes = MediaType.APPLICATION_JSON_VALUE)
