@@ -39,16 +39,18 @@ class AccountSessions {
     private static final int MAX_ENTRIES = 10_000;
 
     private final JdbcClient jdbc;
-    private final io.omnicase.http.LiveStreams streams;
+    /** The live streams (absent in a module test that starts security without the web layer's beans). */
+    private final org.springframework.beans.factory.ObjectProvider<io.omnicase.http.LiveStreams> streams;
     private final Clock clock;
     private final Map<String, State> states = new ConcurrentHashMap<>();
 
     @org.springframework.beans.factory.annotation.Autowired
-    AccountSessions(JdbcClient jdbc, io.omnicase.http.LiveStreams streams) {
+    AccountSessions(JdbcClient jdbc, org.springframework.beans.factory.ObjectProvider<io.omnicase.http.LiveStreams> streams) {
         this(jdbc, streams, Clock.systemUTC());
     }
 
-    AccountSessions(JdbcClient jdbc, io.omnicase.http.LiveStreams streams, Clock clock) {
+    AccountSessions(JdbcClient jdbc, org.springframework.beans.factory.ObjectProvider<io.omnicase.http.LiveStreams> streams,
+                    Clock clock) {
         this.jdbc = jdbc;
         this.streams = streams;
         this.clock = clock;
@@ -107,7 +109,7 @@ class AccountSessions {
     void on(UserAccountChanged changed) {
         states.remove(changed.username());
         if (!"unlocked".equals(changed.change())) {
-            streams.endAll(changed.username());
+            streams.ifAvailable(open -> open.endAll(changed.username()));
         }
     }
 
