@@ -64,6 +64,20 @@ async function send<T>(method: string, url: string, body?: unknown): Promise<T> 
 /** The window event an API answer of 401 raises (AppShell listens). */
 export const SESSION_ENDED = 'omnicase:session-ended';
 
+let sessionCheckedAt = 0;
+
+/**
+ * A live stream failed: an EventSource does not say why, and a stream the server ended because the session ended (an
+ * administrator changed the account) would only ever say "reconnecting". Asks who is signed in, at most every 10 s;
+ * a 401 raises {@link SESSION_ENDED} like any other call.
+ */
+export function checkSession(): void {
+  const now = Date.now();
+  if (now - sessionCheckedAt < 10_000) return;
+  sessionCheckedAt = now;
+  send('GET', '/api/me').catch(() => undefined);
+}
+
 export const getJson = <T>(url: string) => send<T>('GET', url);
 export const postJson = <T>(url: string, body?: unknown) => send<T>('POST', url, body ?? {});
 export const putJson = <T>(url: string, body: unknown) => send<T>('PUT', url, body);
