@@ -45,11 +45,7 @@ public class LiveStreams {
         stream.onTimeout(forget);
         stream.onError(e -> forget.run());
         if (oldest != null) {
-            try {
-                oldest.complete();
-            } catch (IllegalStateException alreadyEnded) {
-                // the container ended it first
-            }
+            end(oldest);
         }
         return stream;
     }
@@ -65,12 +61,14 @@ public class LiveStreams {
             Deque<SseEmitter> streams = open.remove(user);
             ending = streams == null ? java.util.List.of() : java.util.List.copyOf(streams);
         }
-        for (SseEmitter stream : ending) {
-            try {
-                stream.complete();
-            } catch (IllegalStateException alreadyEnded) {
-                // the container ended it first
-            }
+        ending.forEach(LiveStreams::end);
+    }
+
+    private static void end(SseEmitter stream) {
+        try {
+            stream.complete();
+        } catch (IllegalStateException alreadyEnded) {
+            // the container ended it first
         }
     }
 

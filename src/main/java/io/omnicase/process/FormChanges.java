@@ -35,7 +35,8 @@ final class FormChanges {
             String was = before.get(id);
             String is = after.get(id);
             if (was == null) {
-                result.add(new ProcessDesign.FormChange(id, "added", describe(fields(is), "field")));
+                result.add(new ProcessDesign.FormChange(id, "added",
+                        fields(is).entrySet().stream().map(e -> describe(e.getKey(), e.getValue())).toList()));
             } else if (is == null) {
                 result.add(new ProcessDesign.FormChange(id, "removed", List.of()));
             } else if (!was.equals(is)) {
@@ -48,22 +49,23 @@ final class FormChanges {
         return result;
     }
 
-    private static List<String> describe(Map<String, JsonNode> fields, String word) {
-        return fields.entrySet().stream().map(e -> word + " " + e.getKey() + " (" + text(e.getValue().get("type"))
-                + (e.getValue().hasNonNull("label") ? ", " + text(e.getValue().get("label")) : "") + ")").toList();
+    /** "field resolution (textarea, Resolution)". */
+    private static String describe(String key, JsonNode field) {
+        return "field " + key + " (" + text(field.get("type"))
+                + (field.hasNonNull("label") ? ", " + text(field.get("label")) : "") + ")";
     }
 
     private static List<String> compare(Map<String, JsonNode> before, Map<String, JsonNode> after) {
         List<String> changes = new ArrayList<>();
         after.forEach((key, field) -> {
             if (!before.containsKey(key)) {
-                changes.add("added: " + describe(Map.of(key, field), "field").get(0));
+                changes.add("added: " + describe(key, field));
             }
         });
         before.forEach((key, field) -> {
             JsonNode other = after.get(key);
             if (other == null) {
-                changes.add("removed: " + describe(Map.of(key, field), "field").get(0));
+                changes.add("removed: " + describe(key, field));
                 return;
             }
             for (String property : PROPERTIES) {

@@ -53,16 +53,17 @@ class SecurityConfiguration {
      * are MariaDB's and mirrored into Camunda, so a user made there could not sign in and a membership made there would
      * be undone; refused for everyone, with where accounts are kept (walk 42).
      */
+    // A pattern ending in "/**" matches its bare path too ("/engine-rest/user").
     private static final RequestMatcher IDENTITY_PATHS = new OrRequestMatcher(
             new AntPathRequestMatcher("/camunda/api/engine/engine/*/user/**"),
             new AntPathRequestMatcher("/camunda/api/engine/engine/*/group/**"),
             new AntPathRequestMatcher("/camunda/api/admin/setup/**"),
-            new AntPathRequestMatcher("/engine-rest/user/**"), new AntPathRequestMatcher("/engine-rest/user"),
-            new AntPathRequestMatcher("/engine-rest/group/**"), new AntPathRequestMatcher("/engine-rest/group"),
+            new AntPathRequestMatcher("/engine-rest/user/**"),
+            new AntPathRequestMatcher("/engine-rest/group/**"),
             new AntPathRequestMatcher("/engine-rest/identity/**"),
             // The same resources under a named engine (probe, 5 December: /engine-rest/engine/default/user/create).
-            new AntPathRequestMatcher("/engine-rest/engine/*/user/**"), new AntPathRequestMatcher("/engine-rest/engine/*/user"),
-            new AntPathRequestMatcher("/engine-rest/engine/*/group/**"), new AntPathRequestMatcher("/engine-rest/engine/*/group"),
+            new AntPathRequestMatcher("/engine-rest/engine/*/user/**"),
+            new AntPathRequestMatcher("/engine-rest/engine/*/group/**"),
             new AntPathRequestMatcher("/engine-rest/engine/*/identity/**"));
     static final RequestMatcher IDENTITY_WRITES = request -> !"GET".equals(request.getMethod())
             && !"HEAD".equals(request.getMethod()) && !"OPTIONS".equals(request.getMethod())

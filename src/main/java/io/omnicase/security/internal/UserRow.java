@@ -44,11 +44,7 @@ public class UserRow {
 
     /** Sets the name, password hash, roles and queues; whether the user is enabled stays as it is. */
     public UserRow with(String displayName, String passwordHash, String roles, String queues) {
-        this.displayName = displayName;
-        this.passwordHash = passwordHash;
-        this.roles = roles;
-        this.queues = queues;
-        return this;
+        return withProfile(displayName, roles, queues).withPasswordHash(passwordHash);
     }
 
     public String username() {
