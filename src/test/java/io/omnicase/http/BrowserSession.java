@@ -51,7 +51,12 @@ final class BrowserSession {
     }
 
     RawHttp.Reply get(String path) {
-        return keep(RawHttp.exchange(port, null, ("GET " + path + " HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\n"
+        return get(path, "Accept: text/html\r\n");
+    }
+
+    /** A GET with these header lines, each ending in CRLF. */
+    RawHttp.Reply get(String path, String headerLines) {
+        return keep(RawHttp.exchange(port, null, ("GET " + path + " HTTP/1.1\r\nHost: x\r\n" + headerLines
                 + cookieHeader()).strip(), null));
     }
 

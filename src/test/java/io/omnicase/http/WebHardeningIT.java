@@ -542,6 +542,23 @@ class WebHardeningIT {
     }
 
     @Test
+    void basicCredentialsBesideASessionAreCheckedNotWavedThrough() {
+        BrowserSession session = BrowserSession.logIn(port, "agent");
+        String wrong = "Authorization: Basic " + Base64.getEncoder().encodeToString("agent:not-the-password".getBytes(StandardCharsets.UTF_8));
+        String right = "Authorization: Basic " + Base64.getEncoder().encodeToString("agent:demo".getBytes(StandardCharsets.UTF_8));
+        String json = "Accept: application/json\r\n";
+
+        RawHttp.Reply refused = session.get("/api/me", json + wrong + "\r\n");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        // The right password beside the session still works, and the failed try did not end the session.
+        assertThat(session.get("/api/me", json + right + "\r\n").status()).isEqualTo(200);
+        RawHttp.Reply sessionAlone = session.get("/api/me", json);
+        assertThat(sessionAlone.status()).isEqualTo(200);
+        assertThat(sessionAlone.body()).contains("\"username\":\"agent\"");
+    }
+
+    @Test
     void camundasWebappsKeepTheirOwnPolicy() throws Exception {
         BrowserSession session = BrowserSession.logIn(port, "supervisor");
         RawHttp.Reply cockpit = session.get("/camunda/app/cockpit/default/");

@@ -202,6 +202,8 @@ class SecurityConfiguration {
                 .addFilterBefore(new CamundaTokenFirst(), CsrfFilter.class)
                 // A session whose account changed since it signed in (roles, password, disabled) ends here.
                 .addFilterBefore(accountSessions.filter(), org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+                // HTTP Basic credentials are checked even beside a session (Spring's filter skipped them for its user).
+                .addFilterBefore(new BasicOverSession(), org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 // Guessing passwords: throttled before any password is checked (form login and HTTP Basic).
                 .addFilterBefore(new LoginThrottleFilter(loginThrottle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new CsrfCookieForPages(), CsrfFilter.class)
