@@ -150,7 +150,7 @@ public class CaseIntake {
                     java.util.Map.of("confirmedBy", messageId));
         }
         events.publishEvent(new MessageReceived(caseId, messageId, owner, message.channel(), newCase, confirmation));
-        return new IntakeResult(new CaseId(caseId), messageId, false, newCase);
+        return new IntakeResult(new CaseId(caseId), messageId, false, newCase, false, message.text());
     }
 
     /**
@@ -161,8 +161,11 @@ public class CaseIntake {
     private Optional<IntakeResult> stored(InboundMessage message) {
         String from = message.channel().identityKind().normalize(message.from());
         return store.findMessage(message.channel(), message.providerMessageId())
-                .map(stored -> new IntakeResult(new CaseId(stored.caseId()), stored.messageId(), true, false,
-                        !from.equals(stored.author())));
+                .map(stored -> {
+                    boolean other = !from.equals(stored.author());
+                    return new IntakeResult(new CaseId(stored.caseId()), stored.messageId(), true, false, other,
+                            other ? null : stored.text());
+                });
     }
 
     private static String subjectOf(InboundMessage message) {

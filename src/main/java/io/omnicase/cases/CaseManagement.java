@@ -100,8 +100,9 @@ public class CaseManagement {
      * as no reply. Kept once per provider message id; answers false when it had been attached before.
      */
     @Transactional
-    public boolean attachAutomaticMessage(CaseId id, Channel channel, String from, String text, String providerMessageId,
+    public boolean attachAutomaticMessage(CaseId id, Channel channel, String from, String sent, String providerMessageId,
                                           Map<String, Object> detail, Instant sentAt) {
+        String text = IntakeFields.text(sent);
         CaseView view = lock(id);
         if (store.findMessage(channel, providerMessageId).isPresent()) {
             return false;
@@ -403,12 +404,18 @@ public class CaseManagement {
     @Transactional
     public void recordNote(CaseId id, String author, String text, Map<String, Object> detail) {
         CaseView view = lock(id);
-        append(view, InteractionKind.STATUS, author, text, detail, view.status());
+        append(view, InteractionKind.STATUS, author, IntakeFields.text(text), detail, view.status());
     }
 
-    /** Stores an agent's reply for the channel the customer last wrote on; the connector sends it after commit. */
+    /**
+     * Stores an agent's reply for the channel the customer last wrote on; the connector sends it after commit. The text
+     * is cleaned as a customer's is (control characters dropped, half a surrogate pair replaced): what is stored is what
+     * leaves, and a chat window or provider cannot be handed text that is no valid Unicode (probe 45: such a reply was
+     * acknowledged, then failed in the chat socket's encoder and stayed "sending" for good).
+     */
     @Transactional
-    public long reply(CaseId id, String author, String text) {
+    public long reply(CaseId id, String author, String written) {
+        String text = IntakeFields.text(written);
         CaseView view = lock(id);
         if (!view.status().isOpen()) {
             throw new CaseStateException("Case " + id.value() + " is closed; a reply cannot reach the customer from here");

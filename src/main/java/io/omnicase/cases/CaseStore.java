@@ -37,15 +37,19 @@ class CaseStore {
         this.json = json;
     }
 
-    /** A stored message: the case it is on, its own id and who wrote it (the normalised address, or null once erased). */
-    record StoredMessage(long caseId, long messageId, String author) {
+    /**
+     * A stored message: the case it is on, its own id, who wrote it (the normalised address, or null once erased) and
+     * its text.
+     */
+    record StoredMessage(long caseId, long messageId, String author, String text) {
     }
 
     /** The stored message with this provider id. */
     Optional<StoredMessage> findMessage(Channel channel, String providerMessageId) {
-        return jdbc.sql("SELECT case_id, id, author FROM interactions WHERE channel = ? AND provider_message_id = ?")
+        return jdbc.sql("SELECT case_id, id, author, body FROM interactions WHERE channel = ? AND provider_message_id = ?")
                 .params(channel.name(), providerMessageId)
-                .query((rs, n) -> new StoredMessage(rs.getLong(1), rs.getLong(2), rs.getString(3))).optional();
+                .query((rs, n) -> new StoredMessage(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
+                .optional();
     }
 
     Optional<CaseView> caseOfThread(Channel channel, String threadRef) {

@@ -80,25 +80,37 @@ public class Deliveries {
      * another delivery of the event, or not due again yet (then {@code due} says when)
      */
     Claim claim(ReplyRecorded reply) {
-        try {
-            jdbc.sql("INSERT INTO outbound_deliveries (interaction_id, channel, recipient, state, attempts, claimed_at, "
-                            + "updated_at) VALUES (?, ?, ?, 'SENDING', 1, ?, ?)")
-                    .params(reply.interactionId(), reply.channel().name(), reply.to(), now(), now()).update();
-            return new Claim(1, null, null);
-        } catch (DuplicateKeyException taken) {
-            Timestamp now = now();
-            int retaken = jdbc.sql("UPDATE outbound_deliveries SET state = 'SENDING', attempts = attempts + 1, "
-                            + "claimed_at = ?, updated_at = ? WHERE interaction_id = ? AND state = 'RETRY' AND next_attempt_at <= ?")
-                    .params(now, now, reply.interactionId(), now).update();
-            record Row(String state, int attempts, Timestamp due) {
+        // A redelivery (the usual reason the row exists: a reply waiting for its next try) finds it by reading; the
+        // insert's duplicate-key refusal is left for a race, since the driver logs every refusal as a warning.
+        boolean claimedBefore = jdbc.sql("SELECT COUNT(*) FROM outbound_deliveries WHERE interaction_id = ?")
+                .param(reply.interactionId()).query(Long.class).single() > 0;
+        if (!claimedBefore) {
+            try {
+                jdbc.sql("INSERT INTO outbound_deliveries (interaction_id, channel, recipient, state, attempts, claimed_at, "
+                                + "updated_at) VALUES (?, ?, ?, 'SENDING', 1, ?, ?)")
+                        .params(reply.interactionId(), reply.channel().name(), reply.to(), now(), now()).update();
+                return new Claim(1, null, null);
+            } catch (DuplicateKeyException raced) {
+                // another delivery of the event claimed it meanwhile
             }
-            Row row = jdbc.sql("SELECT state, attempts, next_attempt_at AS due FROM outbound_deliveries WHERE interaction_id = ?")
-                    .param(reply.interactionId()).query(Row.class).single();
-            if (retaken == 1) {
-                return new Claim(row.attempts(), null, null);
-            }
-            return new Claim(0, row.state(), row.due() == null ? null : row.due().toInstant());
         }
+        return retake(reply.interactionId());
+    }
+
+    /** A claimed reply is taken again only when it waits for a try that is due; otherwise its state says why not. */
+    private Claim retake(long interactionId) {
+        Timestamp now = now();
+        int retaken = jdbc.sql("UPDATE outbound_deliveries SET state = 'SENDING', attempts = attempts + 1, "
+                        + "claimed_at = ?, updated_at = ? WHERE interaction_id = ? AND state = 'RETRY' AND next_attempt_at <= ?")
+                .params(now, now, interactionId, now).update();
+        record Row(String state, int attempts, Timestamp due) {
+        }
+        Row row = jdbc.sql("SELECT state, attempts, next_attempt_at AS due FROM outbound_deliveries WHERE interaction_id = ?")
+                .param(interactionId).query(Row.class).single();
+        if (retaken == 1) {
+            return new Claim(row.attempts(), null, null);
+        }
+        return new Claim(0, row.state(), row.due() == null ? null : row.due().toInstant());
     }
 
     /**

@@ -73,12 +73,39 @@ class ChatSessions {
         try {
             // A session is not safe for concurrent sends: replies and acks may race.
             synchronized (session) {
-                session.sendMessage(new TextMessage(json));
+                session.sendMessage(new TextMessage(wellFormed(json)));
             }
             return true;
         } catch (IOException | IllegalStateException e) {
             log.info("Chat window {} gone: {}", session.getId(), e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * The frame with every half of a surrogate pair replaced by U+FFFD: the socket's UTF-8 encoder refuses such text
+     * ("Encoding error"), and the container then closed the window (probe 45). Stored texts are cleaned already; this
+     * keeps any other text (a name, a notice) from ending a visitor's conversation.
+     */
+    static String wellFormed(String json) {
+        StringBuilder out = null;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1));
+            if (paired) {
+                if (out != null) {
+                    out.append(c).append(json.charAt(i + 1));
+                }
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                if (out == null) {
+                    out = new StringBuilder(json.length()).append(json, 0, i);
+                }
+                out.append('\uFFFD');
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? json : out.toString();
     }
 }

@@ -222,8 +222,10 @@ class ChatSocketHandler extends TextWebSocketHandler {
         ack.put("id", id);
         ack.put("caseId", caseId);
         // The whole entry, so the visitor's other windows show the message too.
+        // The text as stored (cleaned; for a resent id, the first text): the visitor's windows show what agents see.
         ack.put("entry", new ChatConversations.Entry("m-" + result.messageId(), result.messageId(),
-                ChatConversations.Entry.CUSTOMER, null, text, Instant.now(), "stored", id));
+                ChatConversations.Entry.CUSTOMER, null, result.text() == null ? text : result.text(), Instant.now(),
+                "stored", id));
         reply(visitor, ack);
         if (result.duplicate()) {
             return;

@@ -195,6 +195,46 @@ class ChatConversationIT {
     }
 
     @Test
+    void halfASurrogatePairNeitherEndsTheConversationNorLosesTheAgentsReply() {
+        String marker = UUID.randomUUID().toString().substring(0, 6);
+        String id = "half-" + marker;
+        try (ChatVisitor visitor = ChatVisitor.connect(port)) {
+            // JSON's escape for half of an emoji's surrogate pair: no character, and no UTF-8 the socket can send back.
+            visitor.sendRaw("{\"type\":\"message\",\"id\":\"" + id + "\",\"text\":\"My screen " + marker
+                    + " \\ud800 is cracked\"}");
+            JsonNode ack = visitor.awaitFrame(f -> "ack".equals(f.path("type").asText()) && id.equals(f.path("id").asText()));
+            String stored = "My screen " + marker + " \uFFFD is cracked";
+            assertThat(ack.at("/entry/text").asText()).isEqualTo(stored);
+            long caseId = ack.get("caseId").asLong();
+
+            // The window is still open: the next message is taken and acknowledged on it.
+            assertThat(visitor.write("Still there? " + marker)).isEqualTo(caseId);
+            // The same id again with other words: the visitor is shown what was stored the first time, as agents see it.
+            visitor.send(Map.of("type", "message", "id", id, "text", "Something else entirely " + marker));
+            await().atMost(Duration.ofSeconds(20)).until(() -> visitor.frames().stream()
+                    .filter(f -> "ack".equals(f.path("type").asText()) && id.equals(f.path("id").asText())).count() == 2);
+            assertThat(visitor.frames().stream().filter(f -> "ack".equals(f.path("type").asText())
+                    && id.equals(f.path("id").asText()))).allSatisfy(f -> assertThat(f.at("/entry/text").asText()).isEqualTo(stored));
+            List<String> customerTexts = new ArrayList<>();
+            for (JsonNode e : Api.as(port, "supervisor").get("/api/cases/" + caseId + "/timeline").json()) {
+                if ("INBOUND".equals(e.path("kind").asText())) {
+                    customerTexts.add(e.path("text").asText());
+                }
+            }
+            assertThat(customerTexts).contains(stored).noneMatch(t -> t.contains("Something else"));
+
+            // An agent's reply with the same half pair reaches the open window, cleaned, and is shown as sent.
+            Api.Response replied = Api.as(port, "supervisor").post("/api/cases/" + caseId + "/replies", "application/json",
+                    "{\"text\":\"Sorry about the screen " + marker + " \\ud800, a courier comes tomorrow\"}");
+            assertThat(replied.status()).as(replied.toString()).isEqualTo(201);
+            String answer = "Sorry about the screen " + marker + " \uFFFD, a courier comes tomorrow";
+            visitor.awaitFrame(f -> "reply".equals(f.path("type").asText()) && answer.equals(f.path("text").asText()));
+            await().atMost(Duration.ofSeconds(20)).until(() -> List.of("SENT", "DELIVERED", "READ")
+                    .contains(String.valueOf(ChatVisitor.replyDelivery(port, caseId, answer))));
+        }
+    }
+
+    @Test
     void aVisitorWhoAsksForAPersonIsToldAnAgentWillJoinAndTheirPlaceInTheQueue() {
         String marker = UUID.randomUUID().toString().substring(0, 6);
         try (ChatVisitor first = ChatVisitor.connect(port); ChatVisitor second = ChatVisitor.connect(port)) {

@@ -99,7 +99,16 @@ final class ChatVisitor implements AutoCloseable {
 
     void send(Map<String, ?> frame) {
         try {
-            socket.sendText(JSON.writeValueAsString(frame), true).get(10, TimeUnit.SECONDS);
+            sendRaw(JSON.writeValueAsString(frame));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("frame not written", e);
+        }
+    }
+
+    /** Sends this text as the frame, as written (JSON escapes such as a lone "\\ud800" included). */
+    void sendRaw(String frame) {
+        try {
+            socket.sendText(frame, true).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("frame not sent", e);
         }
