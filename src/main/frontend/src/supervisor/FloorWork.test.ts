@@ -142,6 +142,9 @@ describe('FloorWork', () => {
       .toEqual(['billing/agent', 'billing/senior', 'general/', 'general/agent']);
     expect(item().findAll('.agent-choice optgroup').map(g => g.attributes('label')))
       .toEqual(['Queue billing (where it is)', 'Move to queue general']);
+    // Every agent is named with the queue they would take it in, the first option too (walk of 5 December).
+    expect(item().findAll('.agent-choice option').map(o => o.text()))
+      .toEqual(['Alex Agent (billing, 0 held)', 'Sam Senior (billing, 1 held)', 'Anyone in general', 'Alex Agent (general, 0 held)']);
     await item().find('.agent-choice').setValue('billing/senior');
     await item().find('textarea.reason').setValue('Sam knows this customer');
     answer = () => json(row(1, { assignee: 'senior' }));
@@ -206,6 +209,27 @@ describe('FloorWork', () => {
     await flushPromises();
     expect(posts[2]).toEqual({ url: '/api/supervisor/cases/1/assignment', body: { reason: 'Sam is off sick' } });
     expect(item().find('.done').text()).toBe('Back in queue billing: whoever of it is free takes it.');
+    floor.unmount();
+  });
+
+  it('keeps one form open on the floor: opening one on another row closes the first', async () => {
+    const { floor } = await floorWithSnapshot();
+    const item = (caseId: number) => floor.find('#conversations li[data-case="' + caseId + '"]');
+    await item(1).find('button.reassign').trigger('click');
+    expect(item(1).find('form').exists()).toBe(true);
+    await item(2).find('button.reassign').trigger('click');
+    expect(floor.findAll('#conversations form')).toHaveLength(1);
+    expect(item(1).find('form').exists()).toBe(false);
+    expect(item(1).find('button.reassign').attributes('aria-expanded')).toBe('false');
+    expect(item(2).find('label').text()).toBe('Give case #2 to');
+    // The priority form counts too, and the row whose form closed can open it again.
+    await item(1).find('button.reprioritise').trigger('click');
+    expect(floor.findAll('#conversations form')).toHaveLength(1);
+    expect(item(1).find('.priority-choice').exists()).toBe(true);
+    await item(2).find('button.reassign').trigger('click');
+    await item(1).find('button.reassign').trigger('click');
+    expect(floor.findAll('#conversations form')).toHaveLength(1);
+    expect(item(1).find('.agent-choice').exists()).toBe(true);
     floor.unmount();
   });
 
