@@ -58,6 +58,27 @@ describe('GuidancePanel', () => {
     expect(panel.find('.use-suggestion').exists()).toBe(false);
   });
 
+  it('names the article that matches the question, and says plainly when none does', () => {
+    const panel = mount(GuidancePanel, {
+      props: { items: [
+        guidance({ answered: true, answer, topic: 'ACCOUNT', confidence: 0.79, confidenceLevel: 'high',
+          articles: [{ id: 'reset-password', title: 'Reset your password' }] }, 1),
+        // A printer case: the server lists no article (the nearest ones were billing's, at confidence 0.001).
+        guidance({ answered: true, answer: 'Your invoices are under Billing', topic: 'BILLING', confidence: 0.001,
+          confidenceLevel: 'low', articles: [] }, 2),
+        guidance(null, 3),
+      ] },
+    });
+    const [matched, printer, none] = panel.findAll('li.suggestion');
+    expect(matched.text()).toContain('Matching article:');
+    expect(matched.findAll('.articles li').map(li => li.text())).toEqual(['Reset your password']);
+    expect(matched.find('.no-article').exists()).toBe(false);
+    expect(printer.find('.articles').exists()).toBe(false);
+    expect(printer.find('.no-article').text()).toBe('No article matches this case.');
+    expect(printer.text()).not.toContain('Related articles');
+    expect(none.find('.no-article').text()).toBe('No article matches this case.');
+  });
+
   it('lists each article once', () => {
     const panel = mount(GuidancePanel, {
       props: { items: [guidance({ answered: true, answer, topic: 'ACCOUNT', confidence: 0.9, confidenceLevel: 'high',

@@ -86,6 +86,35 @@ class CaseViewLiveIT {
         }
     }
 
+    /**
+     * Walk of 5 December: the desk listed "Download an invoice" for a printer case and "Cancel your subscription" for a
+     * double charge. An article is listed only when the assistant is sure enough of it (the demo knowledge's articles).
+     */
+    @Test
+    void theDeskListsAnArticleOnlyWhenItMatchesTheCustomersQuestion() throws Exception {
+        QueueCase billing = QueueCases.escalatedIn(port, "billing");
+        Api.Response claim = Api.as(port, "agent").post("/api/desk/tasks/" + billing.taskId() + "/claim", "application/json", "");
+        assertThat(claim.status()).as(claim.toString()).isEqualTo(200);
+        try (EventStream stream = EventStream.open(port, "agent", "/api/desk/cases/" + billing.caseId() + "/events")) {
+            JsonNode charged = stream.waitFor("guidance", g -> true).data().get("suggestion");
+            assertThat(articleIds(charged)).as("a double charge").doesNotContain("cancel-subscription", "download-invoice");
+
+            QueueCases.customerWrites(port, billing, "My printer is not printing anymore, the paper jams every time");
+            JsonNode printer = stream.waitFor("entry", e -> e.get("text").asText().contains("printer")).data();
+            assertThat(articleIds(printer.get("suggestion"))).as("a printer case").isEmpty();
+
+            QueueCases.customerWrites(port, billing, "How can I reset my password? I forgot it");
+            JsonNode password = stream.waitFor("entry", e -> e.get("text").asText().contains("reset my password")).data();
+            assertThat(articleIds(password.get("suggestion"))).containsExactly("reset-password");
+        }
+    }
+
+    private static List<String> articleIds(JsonNode suggestion) {
+        List<String> ids = new ArrayList<>();
+        suggestion.get("articles").forEach(a -> ids.add(a.get("id").asText()));
+        return ids;
+    }
+
     @Test
     void aThirdMessageMakesTheHandoverSayThreeMessages() {
         QueueCase billing = QueueCases.escalatedIn(port, "billing");

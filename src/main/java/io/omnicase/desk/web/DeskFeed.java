@@ -34,12 +34,9 @@ import java.io.IOException;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -228,7 +225,7 @@ class DeskFeed {
 
     private Suggestion suggest(String text, String username) {
         try {
-            return Suggestion.of(assistant.suggestFor(text, access.readableScope(username)));
+            return Suggestion.of(assistant.suggestFor(text, access.readableScope(username)), assistant.minConfidence());
         } catch (RuntimeException e) {
             log.debug("No suggestion for the desk: {}", e.getMessage());
             return null;
@@ -263,8 +260,14 @@ class DeskFeed {
 
     /**
      * The assistant's suggestion for the agent: its confidence in words (high from 0.75, medium from 0.5, else low;
-     * the desk offers a one-click answer only above low) and the knowledge articles it draws on, each once;
-     * {@code sources} (articles and resolved examples, each once) is what the older static desk page lists.
+     * the desk offers a one-click answer only above low), the article that matches the question, if one does, and
+     * {@code sources} (articles and resolved examples, each once: what the suggestion was weighed on).
+     * <p>
+     * The article is the one the answer is drawn from (the nearest source of the topic the assistant agreed on), and
+     * only when the assistant is as sure of that topic as it must be to answer a customer ({@code min-confidence}).
+     * Every retrieval returns the nearest sources, however far: the desk listed "Download an invoice" for a printer
+     * case (confidence 0.001) and "Cancel your subscription" for a double charge (walk of 5 December). The confidence
+     * vouches for the topic and its nearest source, not for the topic's other articles, which answer other questions.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Suggestion(boolean answered, String answer, String topic, double confidence, String confidenceLevel,
@@ -273,22 +276,21 @@ class DeskFeed {
         static final double HIGH = 0.75;
         static final double MEDIUM = 0.5;
 
-        static Suggestion of(AssistantAnswer answer) {
+        /** @param onTopic the confidence from which the assistant answers customers, its on-topic bar */
+        static Suggestion of(AssistantAnswer answer, double onTopic) {
             if (answer == null) {
                 return null;
             }
-            Map<String, ArticleRef> articles = new LinkedHashMap<>();
             Map<String, AnswerSource> sources = new LinkedHashMap<>();
-            Set<String> titles = new HashSet<>();
             for (AnswerSource source : answer.sources() == null ? List.<AnswerSource>of() : answer.sources()) {
                 sources.putIfAbsent(source.kind() + ":" + source.id(), source);
-                if ("ARTICLE".equals(source.kind()) && source.id() != null && !articles.containsKey(source.id())
-                        && titles.add(source.title() == null ? source.id() : source.title().strip().toLowerCase(Locale.ROOT))) {
-                    articles.put(source.id(), new ArticleRef(source.id(), source.title()));
-                }
             }
+            AnswerSource nearest = sources.values().stream().findFirst().orElse(null);
+            List<ArticleRef> articles = answer.topic() != null && answer.confidence() >= onTopic && nearest != null
+                    && "ARTICLE".equals(nearest.kind()) && nearest.id() != null
+                    ? List.of(new ArticleRef(nearest.id(), nearest.title())) : List.of();
             return new Suggestion(answer.answered(), answer.answer(), answer.topic(), answer.confidence(),
-                    level(answer.confidence()), List.copyOf(articles.values()), List.copyOf(sources.values()));
+                    level(answer.confidence()), articles, List.copyOf(sources.values()));
         }
 
         static String level(double confidence) {
