@@ -2,7 +2,7 @@ import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import RuleTable from './RuleTable.vue';
 import { model, shipped } from './fixtures.test-data';
-import { edited, forServer, type CellProblem, type EditedRule } from './rules';
+import { edited, forServer, sentenceDisagreement, type CellProblem, type EditedRule } from './rules';
 
 function table(readOnly: boolean, problems: CellProblem[] = [], rules: EditedRule[] = shipped.map(edited)) {
   return mount(RuleTable, {
@@ -56,6 +56,29 @@ describe('RuleTable', () => {
     t.unmount();
   });
 
+  it('says at the sentence when a value no longer agrees with it, as the supervisor edits', async () => {
+    // Walk of 5 December: rule 9's value went from 3 to 4 and its sentence still said "three times".
+    const rules = shipped.map(edited);
+    const t = table(false, [], rules);
+    const row = () => t.findAll('tr.rule')[1];
+    expect(row().find('.cell-problem').exists()).toBe(false);
+    await row().find('.condition input.value').setValue('4');
+    const name = row().find('textarea.rule-name');
+    expect(name.classes()).toContain('invalid');
+    expect(row().classes()).toContain('invalid');
+    expect(t.find('#' + name.attributes('aria-describedby')).text()).toBe('the sentence says “three times” but '
+      + 'condition 1 is Case message count ≥ 4; change the sentence or the value so that they agree');
+    await name.setValue('A customer who has written four times goes to a person');
+    expect(row().find('.cell-problem').exists()).toBe(false);
+    expect(row().classes()).not.toContain('invalid');
+    // The server's refusal of the same says it once.
+    await name.setValue('A customer who has written three times goes to a person');
+    await t.setProps({ problems: [{ row: 2, column: 'name', message: 'the sentence says “three times” but condition 1 '
+      + 'is Case message count ≥ 4; change the sentence or the value so that they agree' }] });
+    expect(row().findAll('.cell-problem')).toHaveLength(1);
+    t.unmount();
+  });
+
   it('keeps an editor\'s order buttons beside the row number, where a wide table never scrolls them away', () => {
     const t = table(false);
     expect(t.findAll('thead th').map(th => th.text())).toEqual(['#', 'Order', 'Rule (a sentence)', 'When all of these hold', 'Then']);
@@ -83,5 +106,18 @@ describe('RuleTable', () => {
     await t.findAll('tr.rule')[0].find('button.remove-rule').trigger('click');
     expect(rules).toHaveLength(2);
     t.unmount();
+  });
+});
+
+describe('sentenceDisagreement', () => {
+  const rule = (name: string, operator: string, value: number) => ({ name,
+    conditions: [{ field: 'CASE_MESSAGE_COUNT', operator, value }], actions: shipped[1].actions });
+  it('reads a bound written either way, and leaves a sentence that states no count alone', () => {
+    expect(sentenceDisagreement(model, rule('Written more than two times', 'AT_LEAST', 3))).toBeNull();
+    expect(sentenceDisagreement(model, rule('Written 3 times', 'EQUALS', 3))).toBeNull();
+    expect(sentenceDisagreement(model, rule('Written the third time', 'AT_LEAST', 3))).toBeNull();
+    expect(sentenceDisagreement(model, rule('A chatty customer goes to a person', 'AT_LEAST', 4))).toBeNull();
+    expect(sentenceDisagreement(model, rule('Written 3 times', 'AT_LEAST', 4))).toContain('“3 times”');
+    expect(sentenceDisagreement(model, rule('Written more than two times', 'AT_LEAST', 4))).toContain('“two times”');
   });
 });

@@ -178,6 +178,62 @@ export function decisionWords(d: Decision): string {
     + (d.requiredSkills?.length ? ' · skills ' + d.requiredSkills.map(humane).join(', ') : '');
 }
 
+// ---- the sentence and its values ----
+
+const NUMBER_WORDS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, ninety: 90, hundred: 100, once: 1, twice: 2, thrice: 3,
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  twelfth: 12, twentieth: 20,
+};
+
+interface Stated { words: string; number: number; shift: number; unit: string }
+
+/** The counts a sentence states: digits ("3", "3rd"), number words, ordinals, "once", "twice". Read, never run. */
+function statedCounts(sentence: string): Stated[] {
+  const words = sentence.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const stated: Stated[] = [];
+  words.forEach((word, i) => {
+    const digits = /^(\d{1,9})(st|nd|rd|th)?$/.exec(word);
+    const number = digits ? Number(digits[1]) : Object.hasOwn(NUMBER_WORDS, word) ? NUMBER_WORDS[word] : null;
+    if (number === null) return;
+    const before = words.slice(Math.max(0, i - 2), i).join(' ');
+    const shift = /(more than|over|above)$/.test(before) ? 1 : /(less than|fewer than|under|below)$/.test(before) ? -1 : 0;
+    const unit = words[i + 1] ?? '';
+    stated.push({ words: unit ? word + ' ' + unit : word, number, shift, unit });
+  });
+  return stated;
+}
+
+/** How many of the field's units one of the sentence's makes: "three days" of a field counted in hours is 72. */
+function unitOf(field: string, unit: string): number {
+  const days = unit === 'day' || unit === 'days';
+  const weeks = unit === 'week' || unit === 'weeks';
+  if (field.endsWith('_HOURS')) return days ? 24 : weeks ? 168 : 1;
+  if (field.includes('_DAYS')) return weeks ? 7 : 1;
+  return 1;
+}
+
+/**
+ * Why a rule's sentence and its whole-number values disagree, or null: the same reading as the server's
+ * (RuleSentence), which refuses such a table. The sentence names the rule in every decision's reasons, so "three
+ * times" over a value of 4 tells agents something false (walk of 5 December).
+ */
+export function sentenceDisagreement(model: FactModel, rule: Rule): string | null {
+  const stated = statedCounts(rule.name ?? '');
+  if (!stated.length) return null;
+  const counts = rule.conditions.map((c, index) => ({ c, index, field: model.fields.find(f => f.id === c.field) }))
+    .filter(x => x.field?.type === 'INTEGER' && typeof x.c.value === 'number' && Number.isInteger(x.c.value));
+  const bound = (c: RuleCondition) => Number(c.value) + (c.operator === 'MORE_THAN' ? 1 : c.operator === 'LESS_THAN' ? -1 : 0);
+  const agree = (s: Stated, c: RuleCondition) => s.number * unitOf(c.field, s.unit) + s.shift === bound(c);
+  const unsaid = counts.find(x => !stated.some(s => agree(s, x.c)));
+  const stray = stated.find(s => !counts.some(x => agree(s, x.c)));
+  if (!unsaid || !stray) return null;
+  return 'the sentence says “' + stray.words + '” but condition ' + (unsaid.index + 1) + ' is '
+    + conditionWords(model, unsaid.c) + '; change the sentence or the value so that they agree';
+}
+
 // ---- conditions fitted to their field ----
 
 /** The value a fresh condition on this field starts with: the first choice, yes, or nothing typed yet. */

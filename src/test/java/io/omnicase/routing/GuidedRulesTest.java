@@ -117,6 +117,43 @@ class GuidedRulesTest {
     }
 
     @Test
+    void aSentenceThatStatesAnotherCountThanItsValueIsRefusedOnItsName() {
+        // Walk of 5 December: rule 9's value went from 3 to 4 and its sentence still said "three times".
+        String sentence = "A customer who has written three times on a case goes to a person";
+        assertThat(problems(table(row(sentence, condition("CASE_MESSAGE_COUNT", "AT_LEAST", 3))))).isEmpty();
+
+        assertThat(problems(table(row("Fine", condition("MESSAGE_URGENT", "IS", true)),
+                row(sentence, condition("CASE_MESSAGE_COUNT", "AT_LEAST", 4)))))
+                .containsExactly(new RuleProblem(2, "name", "the sentence says “three times” but condition 1 is "
+                        + "Case customer messages ≥ 4; change the sentence or the value so that they agree"));
+        assertThat(problems(table(row("A customer who has written 3 times goes to a person",
+                condition("CASE_MESSAGE_COUNT", "AT_LEAST", 4))))).extracting(RuleProblem::column).containsExactly("name");
+    }
+
+    @Test
+    void aSentenceAgreesWithItsValueHoweverTheBoundOrTheUnitIsWritten() {
+        assertThat(problems(table(
+                row("A customer who has written more than two times goes to a person",
+                        condition("CASE_MESSAGE_COUNT", "AT_LEAST", 3)),
+                row("A customer who has written three times goes to someone", condition("CASE_MESSAGE_COUNT", "MORE_THAN", 2)),
+                row("A case held for three days goes to a person", condition("CASE_AGE_HOURS", "AT_LEAST", 72)),
+                row("A customer with five cases in 90 days is served first", condition("CUSTOMER_RECENT_CASES", "AT_LEAST", 5)),
+                row("The third complaint goes to the senior queue", condition("CUSTOMER_SAME_TOPIC_COMPLAINTS", "AT_LEAST", 3)),
+                row("A reopened case goes to a person", condition("CASE_REOPEN_COUNT", "MORE_THAN", 0)),
+                row("Fewer than ten messages stay in self-service", condition("CASE_MESSAGE_COUNT", "AT_MOST", 9)),
+                // No count is stated: nothing to disagree with; a count with no whole-number condition neither.
+                row("A sharply negative message is escalated", condition("MESSAGE_SENTIMENT", "AT_MOST", -0.5)),
+                row("A message that mentions 2 parcels is escalated", condition("MESSAGE_URGENT", "IS", true)))))
+                .isEmpty();
+        assertThat(problems(table(row("A case held for three days goes to a person",
+                condition("CASE_AGE_HOURS", "AT_LEAST", 48))))).extracting(RuleProblem::message)
+                .containsExactly("the sentence says “three days” but condition 1 is Case age in hours ≥ 48; "
+                        + "change the sentence or the value so that they agree");
+        assertThat(problems(table(row("A customer with five cases in 90 days is served first",
+                condition("CUSTOMER_RECENT_CASES", "AT_LEAST", 6))))).extracting(RuleProblem::column).containsExactly("name");
+    }
+
+    @Test
     void theGeneratedDrlUsesOnlyTheServersSpellingOfFieldsConstantsAndNumbers() {
         String drl = RuleSets.drlOf(table(row("Sad VIP on chat", condition("CUSTOMER_TIER", "IS", "VIP"),
                 condition("CASE_CHANNEL", "IS_NOT", "CHAT"), condition("MESSAGE_SENTIMENT", "LESS_THAN", -0.25000001),

@@ -334,6 +334,34 @@ class RuleSetEditingIT {
         assertThat(canaryRows()).isZero();
     }
 
+    /** Walk of 5 December: rule 9's value went from 3 to 4 and its sentence still said "three times" everywhere. */
+    @Test
+    void aRuleWhoseSentenceStatesAnotherCountThanItsValueIsNotSaved() {
+        ArrayNode rows = activeRows.deepCopy();
+        int row = 0;
+        while (!rows.get(row).get("name").asText().contains("three times")) {
+            row++;
+        }
+        ((ObjectNode) rows.get(row).get("conditions").get(0)).put("value", 4);
+
+        for (String path : List.of("/api/routing/rules/validate", "/api/routing/rules/versions")) {
+            Api.Response refused = supervisor().postJson(path,
+                    Map.of("rules", rows, "reason", "wait for a fourth message", "basedOn", activeAtStart));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            JsonNode error = refused.json().get("errors").get(0);
+            assertThat(error.get("row").asInt()).isEqualTo(row + 1);
+            assertThat(error.get("column").asText()).isEqualTo("name");
+            assertThat(error.get("message").asText()).contains("“three times”").contains("≥ 4");
+        }
+        assertThat(supervisor().get("/api/routing/rules/active").json().get("version").asInt()).isEqualTo(activeAtStart);
+
+        ((ObjectNode) rows.get(row)).put("name", "A customer who has written four times on a case goes to a person");
+        Api.Response saved = supervisor().postJson("/api/routing/rules/versions",
+                Map.of("rules", rows, "reason", "wait for a fourth message", "basedOn", activeAtStart));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+    }
+
     /** Whatever reads a supervisor's table must not backtrack: a run of spaces and deep nesting are answered at once. */
     @Test
     void hostileTablesAreRefusedQuickly() {

@@ -26,7 +26,8 @@ import java.util.Set;
 /**
  * Checks a rule table by type, cell by cell, and returns it normalised (numbers as the field's type, blanks as null),
  * so that only known fields, operators valid for them, constants of the right enum and values of the right type
- * reach the DRL generator. Every problem names its row and column. Plain loops only: nothing here backtracks.
+ * reach the DRL generator, and a sentence that states another count than its values ({@link RuleSentence}) is refused
+ * too. Every problem names its row and column. Plain loops only: nothing here backtracks.
  */
 public final class GuidedRuleCheck {
 
@@ -90,6 +91,8 @@ public final class GuidedRuleCheck {
                 }
             }
             List<RuleCondition> conditions = conditions(rule.conditions(), row, problems);
+            RuleSentence.disagreement(name, conditions)
+                    .ifPresent(disagreement -> problems.add(new RuleProblem(row, "name", disagreement)));
             RuleActions actions = actions(rule.actions(), row, problems);
             rows.add(new GuidedRule(name, conditions, actions));
         }
