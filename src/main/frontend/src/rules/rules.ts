@@ -173,6 +173,21 @@ export function actionWords(actions: RuleActions): string[] {
   return words;
 }
 
+/**
+ * What differs between two decisions, each as "what: before → after" ("queue Billing → Technical"); empty when they
+ * decide the same. The dry run shows it beside a changed case, so nobody has to compare two columns of words.
+ */
+export function decisionChanges(before: Decision, after: Decision): string[] {
+  const changes: string[] = [];
+  const handling = (d: Decision) => (d.selfService ? 'self-service' : 'escalate');
+  if (before.selfService !== after.selfService) changes.push(handling(before) + ' → ' + handling(after));
+  if (before.queue !== after.queue) changes.push('queue ' + humane(before.queue) + ' → ' + humane(after.queue));
+  if (before.priority !== after.priority) changes.push('priority ' + humane(before.priority) + ' → ' + humane(after.priority));
+  const skills = (d: Decision) => (d.requiredSkills?.length ? [...d.requiredSkills].sort().map(humane).join(', ') : 'none');
+  if (skills(before) !== skills(after)) changes.push('skills ' + skills(before) + ' → ' + skills(after));
+  return changes;
+}
+
 export function decisionWords(d: Decision): string {
   return (d.selfService ? 'self-service' : 'escalate') + ' · ' + humane(d.queue) + ' · ' + humane(d.priority)
     + (d.requiredSkills?.length ? ' · skills ' + d.requiredSkills.map(humane).join(', ') : '');

@@ -94,6 +94,10 @@ class RuleSetEditorPageIT {
             page.findElement(By.id("dry-run")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#dry-run-table tbody tr.changed")));
             assertThat(page.findElement(By.id("dry-run-summary")).getText()).contains("would be routed differently");
+            // Only the cases whose routing changes, first, each saying what changes ("self-service → escalate").
+            assertThat(page.findElement(By.id("dry-run-changed-only")).isSelected()).isTrue();
+            assertThat(page.findElements(By.cssSelector("#dry-run-table tbody tr:not(.changed)"))).isEmpty();
+            assertThat(page.findElement(By.cssSelector("#dry-run-table tbody tr.changed td.changes")).getText()).contains("→");
             scrollTo(page, page.findElement(By.id("dry-run-result")));
             browser.screenshot("routing-rules-2-dry-run");
 
