@@ -197,6 +197,19 @@ describe('CaseView', { timeout: 30000 }, () => {
     view.unmount();
   });
 
+  it('says where the case is now beside the rules\' placement, once a supervisor raised its priority', async () => {
+    routing = { ...placedInGeneral, decidedAt: '2026-12-01T10:00:01Z' };
+    const view = await opened();
+    expect(view.find('#routing-now').exists()).toBe(false);
+    FakeStream.last!.emit('case', { caseId: 42, status: 'ESCALATED', queue: 'general', priority: 90, assignee: 'agent', sentiment: null });
+    await flushPromises();
+    expect(view.find('#case-priority').text()).toBe('Urgent');
+    expect(view.find('#routing-now').text()).toBe('Now: Queue general, priority urgent.');
+    expect(view.find('#routing').text().replace(/\s+/g, ' '))
+      .toContain('At handover, 1 Dec 2026, 11:00: queue general, priority high. Because: negative mood');
+    view.unmount();
+  });
+
   it('says a case the rules gave the assistant went on to a person, and why, not "Self-service"', async () => {
     routing = { selfService: true, queue: 'general', priority: 50, reasons: ['A message about the account needs someone who may change accounts'],
       handedToPerson: 'the assistant handed it to a person in queue general: it was not sure enough to answer (15 %)' };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { handoverSummary, localSla, score, waiting } from './format';
 import { learnPeople } from '../lib/people';
+import { dateTime } from '../lib/time';
 
 describe('score', () => {
   it('shows two decimals and never a negative zero', () => {
@@ -80,8 +81,28 @@ describe('handover summary reasons', () => {
     const h = { caseId: 1, status: 'ESCALATED', summary: '', customer: null, transcript: [], assistant: [],
       routing: { selfService: false, queue: 'billing', priority: 50, reasons: [] }, earlierCases: [], repeatContact: false } as never;
     expect(handoverSummary(h, { queue: 'billing', priority: 50 })).not.toContain('Now:');
-    expect(handoverSummary(h, { queue: 'billing', priority: 90 })).toContain('Routing: queue billing, priority normal. Now: queue billing, priority urgent.');
-    expect(handoverSummary(h, { queue: 'technical', priority: 50 })).toContain('Now: queue technical, priority normal.');
+    expect(handoverSummary(h, { queue: 'billing', priority: 90 })).toContain('Routing: now queue billing, priority urgent; at handover queue billing, priority normal.');
+    expect(handoverSummary(h, { queue: 'technical', priority: 50 })).toContain('Routing: now queue technical, priority normal; at handover');
+  });
+
+  it('says the current priority first and marks the rules\' placement with the time of the handover', () => {
+    const h = { caseId: 1, status: 'ESCALATED', summary: '', customer: null, transcript: [], assistant: [],
+      routing: { selfService: false, queue: 'billing', priority: 50, reasons: [], decidedAt: '2026-12-03T21:23:00Z' },
+      earlierCases: [], repeatContact: false } as never;
+    const text = handoverSummary(h, { queue: 'billing', priority: 90 });
+    expect(text).toContain('Routing: now queue billing, priority urgent; at handover (' + dateTime('2026-12-03T21:23:00Z')
+      + ') queue billing, priority normal.');
+    expect(text).not.toContain('Routing: queue billing, priority normal');
+  });
+
+  it('says who holds the case now when it is not whom it was last handed to', () => {
+    learnPeople([{ username: 'senior', displayName: 'Sam Senior' }, { username: 'tech', displayName: 'Toni Tech' }]);
+    const h = { caseId: 1, status: 'ESCALATED', summary: '', customer: null, transcript: [], assistant: [], routing: null,
+      handedOn: 'Reassigned from Alex Agent to Sam Senior by Sara Supervisor: Alex is off', handedOnTo: 'senior',
+      earlierCases: [], repeatContact: false } as never;
+    expect(handoverSummary(h, { queue: 'billing', priority: 50, assignee: 'senior' })).not.toContain('Now');
+    expect(handoverSummary(h, { queue: 'billing', priority: 50, assignee: 'tech' })).toContain('Alex is off. Now held by Toni Tech.');
+    expect(handoverSummary(h, { queue: 'billing', priority: 50, assignee: null })).toContain('Alex is off. Now nobody holds it.');
   });
 });
 

@@ -135,11 +135,36 @@ function midSentence(reason: string): string {
   return keep ? reason : reason.charAt(0).toLowerCase() + reason.slice(1);
 }
 
+/** Where a case sits now, as its header says: the queue, the priority and (when known) who holds it. */
+export interface CasePlacement {
+  queue: string | null;
+  priority: number | null;
+  /** Undefined: not known here; null: nobody holds it. */
+  assignee?: string | null;
+}
+
+/** "queue billing, priority urgent". */
+export function placementWords(p: { queue: string | null; priority: number | null }): string {
+  return 'queue ' + (p.queue ?? '–') + (p.priority !== null ? ', priority ' + priorityLabel(p.priority).toLowerCase() : '');
+}
+
+/**
+ * Where the case sits now when a person moved it since the rules placed it for a person (another queue, another
+ * priority); null while it sits where the rules put it.
+ */
+export function movedSince(routing: NonNullable<Handover['routing']>, now: CasePlacement): { queue: string | null; priority: number | null } | null {
+  if (routing.selfService) return null;
+  const queueMoved = !!now.queue && now.queue.toLowerCase() !== (routing.queue ?? '').toLowerCase();
+  const priorityMoved = now.priority !== null && routing.priority !== null && now.priority !== routing.priority;
+  return queueMoved || priorityMoved
+    ? { queue: now.queue ?? routing.queue, priority: now.priority ?? routing.priority } : null;
+}
+
 /**
  * The handover's few sentences, told from its parts in words (channels, tier, topic, status, priority as people read
  * them); the server's own summary when the answer carries no transcript to tell it from.
  */
-export function handoverSummary(h: Handover, now?: { queue: string | null; priority: number | null }): string {
+export function handoverSummary(h: Handover, now?: CasePlacement): string {
   if (!Array.isArray(h.transcript)) return h.summary;
   const sentences: string[] = [];
   const inbound = h.transcript.filter(m => m.direction === 'INBOUND');
@@ -167,21 +192,24 @@ export function handoverSummary(h: Handover, now?: { queue: string | null; prior
   // the case was handed on.
   const lastReply = h.transcript.filter(m => m.direction === 'OUTBOUND' && m.author && !m.author.startsWith('assistant')).pop();
   if (lastReply) sentences.push('Last reply by ' + nameOf(lastReply.author) + ': "' + quote(lastReply.text) + '".');
-  if (h.handedOn) sentences.push(/[.!?]$/.test(h.handedOn) ? h.handedOn : h.handedOn + '.');
+  if (h.handedOn) {
+    sentences.push(/[.!?]$/.test(h.handedOn) ? h.handedOn : h.handedOn + '.');
+    // The hand-over names who got the case then; when someone else holds it now, the page says so beside it.
+    if (now && now.assignee !== undefined && h.handedOnTo && now.assignee !== h.handedOnTo) {
+      sentences.push('Now ' + (now.assignee ? 'held by ' + nameOf(now.assignee) : 'nobody holds it') + '.');
+    }
+  }
   const routing = h.routing;
   if (routing) {
+    // Where the case is now comes first when a person moved it since (a supervisor's move or priority): the rules'
+    // placement is history then, marked with its time, and read alone beside the header it looked stale (walk 45).
+    const moved = now ? movedSince(routing, now) : null;
     sentences.push('Routing: ' + (routing.selfService ? 'self-service' + (routing.handedToPerson ? ' at first' : '')
-      : 'queue ' + routing.queue + (routing.priority !== null ? ', priority ' + priorityLabel(routing.priority).toLowerCase() : ''))
+      : moved ? 'now ' + placementWords(moved) + '; at handover' + (routing.decidedAt ? ' (' + dateTime(routing.decidedAt) + ')' : '')
+        + ' ' + placementWords(routing)
+      : placementWords(routing))
       + (routing.reasons.length ? ', because ' + routing.reasons.map(midSentence).join('; ') : '')
       + (routing.handedToPerson ? '; then ' + routing.handedToPerson : '') + '.');
-    // Where the case is now, when a person moved it since (a supervisor's move or priority): the routing sentence is
-    // what the rules decided then, and read alone beside the header it looked stale (walk 42).
-    const moved = now && !routing.selfService && ((now.queue && now.queue !== routing.queue)
-      || (now.priority !== null && routing.priority !== null && now.priority !== routing.priority));
-    if (moved && now) {
-      sentences.push('Now: queue ' + (now.queue ?? routing.queue)
-        + (now.priority !== null ? ', priority ' + priorityLabel(now.priority).toLowerCase() : '') + '.');
-    }
   }
   const earlier = h.earlierCases ?? [];
   sentences.push(!earlier.length ? 'No earlier cases.' : count(earlier.length, 'earlier case', 'earlier cases')

@@ -93,6 +93,9 @@ export interface Handover {
   summary: string;
   /** Why the case was last handed on ("Reassigned from Alex Agent to Sam Senior by Sara Supervisor: …"), if it was. */
   handedOn?: string | null;
+  /** Whom it was handed to then (a login), and when. */
+  handedOnTo?: string | null;
+  handedOnAt?: string | null;
   /** The messages in and out, oldest first; absent from an older server. */
   transcript?: { direction: string; channel: string | null; author: string | null; text: string | null; at: string | null }[];
   customer: {
@@ -117,6 +120,8 @@ export interface Handover {
     reasons: string[];
     /** For a case the rules gave the assistant: that it went on to a person, and why; null when it did not. */
     handedToPerson?: string | null;
+    /** When the rules decided it. */
+    decidedAt?: string | null;
   } | null;
   earlierCases: { id: number; status: string; subject: string | null; channel: string | null; openedAt: string }[];
   repeatContact: boolean;

@@ -17,10 +17,13 @@ import java.util.List;
  * @param routing      the latest routing decision; null if none was taken yet
  * @param earlierCases the customer's other cases, newest first
  * @param repeatContact the customer had another case in the last 30 days: the desk alerts the agent
+ * @param handedOn     why the case was last handed on ("Reassigned from Alex Agent to Sam Senior by …"); null if never
+ * @param handedOnTo   the login it was handed to then, so a page can tell when someone else holds it now
+ * @param handedOnAt   when it was handed on
  */
 public record Handover(long caseId, String status, String summary, CustomerPart customer, List<Message> transcript,
                        List<AssistantTry> assistant, RoutingPart routing, List<EarlierCase> earlierCases,
-                       boolean repeatContact, String handedOn) {
+                       boolean repeatContact, String handedOn, String handedOnTo, Instant handedOnAt) {
 
     /** The customer and every identity they used; {@code displayName} is the name agents know them by. */
     public record CustomerPart(long id, String displayName, Customer.Tier tier, List<Identity> identities) {

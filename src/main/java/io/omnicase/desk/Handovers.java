@@ -23,6 +23,8 @@ public class Handovers {
 
     private static final int QUOTE = 160;
     private static final java.time.Duration REPEAT_WINDOW = java.time.Duration.ofDays(30);
+    private static final java.time.format.DateTimeFormatter UTC_MINUTE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
 
     private final CaseManagement cases;
     private final Customers customers;
@@ -79,15 +81,32 @@ public class Handovers {
                         && !e.author().startsWith(CaseManagement.ASSISTANT))
                 .reduce((first, second) -> second)
                 .map(e -> "Last reply by " + users.nameOf(e.author()) + ": \"" + quote(e.text()) + "\".").orElse(null);
-        String handedOn = timeline.stream()
+        java.util.Optional<TimelineEntry> handing = timeline.stream()
                 .filter(e -> e.detail() instanceof io.omnicase.cases.EntryDetail.Fields fields
                         && fields.values().containsKey("reassignedTo") && e.text() != null)
-                .reduce((first, second) -> second)
-                .map(e -> e.text().endsWith(".") ? e.text() : e.text() + ".").orElse(null);
-        String summary = summary(customer, transcript, tries, routing, earlier, lastReply, handedOn)
+                .reduce((first, second) -> second);
+        String handedOn = handing.map(e -> e.text().endsWith(".") ? e.text() : e.text() + ".").orElse(null);
+        String handedOnTo = handing.map(e -> ((io.omnicase.cases.EntryDetail.Fields) e.detail()).values().get("reassignedTo"))
+                .map(String::valueOf).orElse(null);
+        String summary = summary(customer, transcript, tries, routing, earlier, lastReply, handedOn,
+                new Placement(view.queue(), view.priority()))
                 + (repeat ? " Repeat contact: another case within " + REPEAT_WINDOW.toDays() + " days." : "");
         return new Handover(view.id(), view.status().name(), summary, customer, transcript, tries, routing, earlier, repeat,
-                handedOn);
+                handedOn, handedOnTo, handing.map(TimelineEntry::occurredAt).orElse(null));
+    }
+
+    /** Where a case sits now: its queue and priority, which a supervisor may have changed since the rules placed it. */
+    record Placement(String queue, Integer priority) {
+
+        /** Whether the case sits elsewhere now than {@code routing} placed it (a decision for a person only). */
+        boolean movedSince(Handover.RoutingPart routing) {
+            return !routing.selfService() && (queue != null && !queue.equalsIgnoreCase(String.valueOf(routing.queue()))
+                    || priority != null && routing.priority() != null && !priority.equals(routing.priority()));
+        }
+
+        String words() {
+            return "queue " + queue + ", " + io.omnicase.cases.PriorityWords.of(priority) + " priority";
+        }
     }
 
     /**
@@ -138,7 +157,7 @@ public class Handovers {
     /** Plain sentences from the facts above; no model, so the summary never says what the case does not hold. */
     static String summary(Handover.CustomerPart customer, List<Handover.Message> transcript,
                           List<Handover.AssistantTry> tries, Handover.RoutingPart routing,
-                          List<Handover.EarlierCase> earlier, String lastReply, String handedOn) {
+                          List<Handover.EarlierCase> earlier, String lastReply, String handedOn, Placement now) {
         List<String> sentences = new ArrayList<>();
         List<Handover.Message> inbound = transcript.stream().filter(m -> "INBOUND".equals(m.direction())).toList();
         Set<String> channels = new LinkedHashSet<>(inbound.stream().map(Handover.Message::channel)
@@ -169,8 +188,14 @@ public class Handovers {
             sentences.add(handedOn);
         }
         if (routing != null) {
+            // The rules' placement is history once a person moved the case: the current one is said first, the rules'
+            // marked with its time, so the text never contradicts the case's header (walk 45, P12).
+            Placement placed = new Placement(routing.queue(), routing.priority());
             sentences.add("Routing: " + (routing.selfService() ? "self-service" + (routing.handedToPerson() == null ? "" : " at first")
-                    : "queue " + routing.queue() + ", " + io.omnicase.cases.PriorityWords.of(routing.priority()) + " priority")
+                    : now != null && now.movedSince(routing) ? "now " + new Placement(now.queue() == null ? routing.queue()
+                    : now.queue(), now.priority() == null ? routing.priority() : now.priority()).words()
+                    + "; at handover (" + UTC_MINUTE.format(routing.decidedAt()) + " UTC) " + placed.words()
+                    : placed.words())
                     + (routing.reasons().isEmpty() ? ""
                     : ", because " + String.join("; ", routing.reasons().stream().map(Handovers::midSentence).toList()))
                     + (routing.handedToPerson() == null ? "" : "; then " + routing.handedToPerson()) + ".");

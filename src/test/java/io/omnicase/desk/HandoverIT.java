@@ -69,6 +69,21 @@ class HandoverIT {
     }
 
     @Test
+    void afterASupervisorRaisesThePriorityTheHandoverSaysTheCurrentOneFirstAndMarksTheRulesPlacementAsAtHandover() {
+        io.omnicase.support.QueueCases.QueueCase billing = io.omnicase.support.QueueCases.escalatedIn(port, "billing");
+        assertThat(handover(billing.caseId()).get("summary").asText()).contains("Routing: queue billing, ")
+                .doesNotContain("at handover");
+
+        Api.Response raised = Api.as(port, "supervisor").postJson("/api/supervisor/cases/" + billing.caseId() + "/priority",
+                Map.of("priority", "URGENT", "reason", "Customer threatens to leave"));
+        assertThat(raised.status()).as(raised.toString()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(handover(billing.caseId()).get("summary").asText())
+                .containsPattern("Routing: now queue billing, urgent priority; at handover \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\) "
+                        + "queue billing, (low|normal|high) priority"));
+    }
+
+    @Test
     void theHandoverOfAnUnknownCaseIsNotFound() {
         Api.Response response = agent().get("/api/cases/987654321/handover");
 
