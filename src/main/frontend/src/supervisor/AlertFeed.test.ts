@@ -32,6 +32,19 @@ const contrast = (a: number[], b: number[]) => {
 };
 
 describe('AlertFeed', () => {
+  const falling = { id: 4, kind: 'sentiment-falling', title: 'Mood falling on case #9',
+    detail: '"Printer jams" in queue technical: mood -0.45 and falling', caseIds: [9], at: '2026-12-01T10:00:00Z', queues: ['technical'] };
+
+  it('says where the case of an alert is now when it moved to another queue since the alert was raised', () => {
+    const feed = mount(AlertFeed, { props: { alerts: [falling], onFloor: [9], queueOf: { 9: 'GENERAL' } } });
+    expect(feed.find('li.alert .moved').text()).toBe('Raised in technical: case #9 is now in general.');
+  });
+
+  it('adds nothing while the case stays in the queue the alert names', () => {
+    const feed = mount(AlertFeed, { props: { alerts: [falling], onFloor: [9], queueOf: { 9: 'technical' } } });
+    expect(feed.find('li.alert .moved').exists()).toBe(false);
+  });
+
   it('marks an alert whose cases all left the floor as settled, its case still linked', () => {
     const feed = mount(AlertFeed, { props: { alerts: [alert], onFloor: [2] } });
     const item = feed.find('li.alert');

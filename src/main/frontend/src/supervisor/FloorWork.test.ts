@@ -73,6 +73,18 @@ async function floorWithSnapshot() {
 }
 
 describe('FloorWork', () => {
+  it('says where an alert\'s case is now once a supervisor moved it to another queue, live', async () => {
+    const { floor, stream } = await floorWithSnapshot();
+    stream.emit('alert', { id: 5, kind: 'sentiment-falling', title: 'Mood falling on case #1',
+      detail: '"Subject 1" in queue billing: mood -0.45 and falling', caseIds: [1], at: hours[1], queues: ['billing'] });
+    await flushPromises();
+    expect(floor.find('#alerts li[data-kind="sentiment-falling"] .moved').exists()).toBe(false);
+    stream.emit('conversation', row(1, { queue: 'general' }));
+    await flushPromises();
+    expect(floor.find('#alerts li[data-kind="sentiment-falling"] .moved').text()).toBe('Raised in billing: case #1 is now in general.');
+    floor.unmount();
+  });
+
   it('draws the floor from the stream\'s snapshot and changes a row when the stream says it changed, without asking the server', async () => {
     const { floor, stream } = await floorWithSnapshot();
     expect(floor.find('#feed-state').text()).toBe('Live');

@@ -27,6 +27,8 @@ export interface FloorAlert {
   detail: string | null;
   caseIds: number[];
   at: string;
+  /** The queues its cases sat in when it was raised (its words name them); absent from an older server. */
+  queues?: string[];
 }
 
 export interface Volume {

@@ -33,9 +33,13 @@ public record Floor(List<QueueFigures> queues, List<AgentFigures> agents, List<Q
                                Instant idleSince) {
     }
 
-    /** An alert of the feed, as stored. */
+    /**
+     * An alert of the feed, as stored. {@code queues} are the queues its cases sat in when it was raised: the floor
+     * compares them with where the cases are now, since the title and detail keep the words of that moment.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Alert(long id, String kind, String title, String detail, List<Long> caseIds, Instant at) {
+    public record Alert(long id, String kind, String title, String detail, List<Long> caseIds, Instant at,
+                        List<String> queues) {
     }
 
     /** Customer messages per hour ({@code hours}, each the hour's start, oldest first) and channel: counts per hour. */

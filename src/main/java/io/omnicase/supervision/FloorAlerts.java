@@ -64,7 +64,7 @@ public class FloorAlerts {
                 .params(kind, title, detail, caseIds.stream().map(String::valueOf).collect(Collectors.joining(",")),
                         String.join(",", queues), Timestamp.from(at))
                 .update(key);
-        Floor.Alert stored = new Floor.Alert(key.getKey().longValue(), kind, title, detail, caseIds, at);
+        Floor.Alert stored = new Floor.Alert(key.getKey().longValue(), kind, title, detail, caseIds, at, List.copyOf(queues));
         events.publishEvent(new FloorAlertRaised(stored, Collections.unmodifiableSet(queues)));
         return stored;
     }
@@ -76,7 +76,7 @@ public class FloorAlerts {
                         + "ORDER BY raised_at DESC, id DESC LIMIT 500")
                 .query((rs, n) -> new Stored(new Floor.Alert(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), split(rs.getString(5)).stream().map(Long::valueOf).toList(),
-                        rs.getTimestamp(7).toInstant()), Set.copyOf(split(rs.getString(6)))))
+                        rs.getTimestamp(7).toInstant(), split(rs.getString(6))), Set.copyOf(split(rs.getString(6)))))
                 .list().stream()
                 .filter(stored -> shows(queues, stored.queues()))
                 .map(Stored::alert)

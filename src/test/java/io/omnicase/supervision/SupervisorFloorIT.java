@@ -111,6 +111,13 @@ class SupervisorFloorIT {
             assertThat(caseView.get("priority").asInt()).isEqualTo(90);
             assertThat(caseView.get("assignee").asText()).isEqualTo("senior");
 
+            // The case moves to general: its mood alert, whose words say billing, says where the case is now.
+            Api.Response moved = Api.as(port, "supervisor").postJson("/api/supervisor/cases/" + billing.caseId() + "/assignment",
+                    Map.of("queue", "general", "reason", "Not a billing matter " + billing.marker()));
+            assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+            wait.until(d -> d.findElements(By.cssSelector("#alerts li[data-kind='sentiment-falling'] .moved")).stream()
+                    .anyMatch(p -> p.getText().equals("Raised in billing: case #" + billing.caseId() + " is now in general.")));
+
             // On a phone: one column, nothing wider than the screen.
             page.manage().window().setSize(new Dimension(360, 800));
             wait.until(d -> (Long) ((JavascriptExecutor) d).executeScript("return window.innerWidth;") <= 360L);
