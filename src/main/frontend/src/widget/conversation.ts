@@ -17,6 +17,9 @@ export interface Line {
   kind?: string
 }
 
+/** What a queue notice that answers a request for a person starts with. */
+const PERSON_ASKED = 'You asked for a person.'
+
 /**
  * The conversation in the widget: the customer's messages with their delivery state, the replies, and notices.
  * Knows each message once, however it arrives (sent here, acknowledged, echoed from another tab, in the history of a
@@ -67,8 +70,20 @@ export class Conversation {
     return { line: this.add(entry), added: true }
   }
 
-  /** A notice; the same place in the queue, or the same agent joining, told twice in a row is shown once. */
+  /**
+   * A notice; the same place in the queue, or the same agent joining, told twice in a row is shown once. The answer to
+   * asking for a person and the place in the queue that follows it moments later are one notice: the later one
+   * updates the line the earlier one drew ("You asked for a person. An agent will join this chat soon: …"), where the
+   * first message asking for a person got three notices stacked (walk 45, N11).
+   */
   note(text: string, kind: string): Line {
+    const last = this.lines[this.lines.length - 1]
+    if (last?.from === 'note' && ((kind === 'queue' && last.kind === 'person') || (kind === 'person' && last.kind === 'queue'))) {
+      // The server's answer to the request names the place once it knows it; the queue's words follow the request.
+      last.text = kind === 'queue' ? PERSON_ASKED + ' ' + text : text
+      last.kind = 'person'
+      return last
+    }
     const previous = [...this.lines].reverse().find((l) => l.from === 'note' && l.kind === kind)
     if ((kind === 'queue' || kind === 'agent-joined') && previous && previous.text === text) {
       return previous

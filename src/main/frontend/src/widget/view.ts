@@ -65,6 +65,14 @@ export function renderLine(doc: Document, line: Line): HTMLElement {
 }
 
 export function updateLine(node: HTMLElement, line: Line): void {
+  if (line.from === 'note') {
+    // A notice that a later one completed (asked for a person, then the place in the queue): one line, new words.
+    node.textContent = line.text
+    if (line.kind) {
+      node.dataset.kind = line.kind
+    }
+    return
+  }
   node.dataset.state = line.state
   if (line.interactionId) {
     node.dataset.id = String(line.interactionId)

@@ -163,6 +163,27 @@ describe('ChatWidget', () => {
     expect(socket.sent).toContainEqual({ type: 'read', upTo: '2' })
   })
 
+  it('answers a first message asking for a person with one notice that the place in the queue completes', () => {
+    const { widget, socket } = mount()
+    welcome(socket)
+    widget.write('Can I talk to a person please?')
+    socket.receive({ type: 'ack', id: 'client-id-1', caseId: 42, entry: { id: 'm-3', interactionId: 3, from: 'customer', author: null, text: 'Can I talk to a person please?', at: '2026-12-01T10:00:00Z', state: 'stored', clientId: 'client-id-1' } })
+    socket.receive({ type: 'notice', kind: 'person', text: 'Thanks, we got your message. You asked for a person: we are passing your chat to our team.' })
+    socket.receive({ type: 'notice', kind: 'queue', text: 'An agent will join this chat soon: you are number 2 in the queue.', position: 2 })
+    const notes = [...widget.view.log.querySelectorAll('.oc-note')].map((n) => n.textContent)
+    expect(notes).toEqual(['You asked for a person. An agent will join this chat soon: you are number 2 in the queue.'])
+    expect($('#omnicase-chat').dataset.queuePosition).toBe('2')
+  })
+
+  it('keeps one notice when the place in the queue comes before the answer to asking for a person', () => {
+    const { widget, socket } = mount()
+    welcome(socket)
+    socket.receive({ type: 'notice', kind: 'queue', text: 'An agent will join this chat soon: you are next in the queue.', position: 1 })
+    socket.receive({ type: 'notice', kind: 'person', text: 'You asked for a person: an agent will join this chat soon, you are next in the queue.', position: 1 })
+    const notes = [...widget.view.log.querySelectorAll('.oc-note')].map((n) => n.textContent)
+    expect(notes).toEqual(['You asked for a person: an agent will join this chat soon, you are next in the queue.'])
+  })
+
   it('labels every control and keeps new messages in a live log', () => {
     const { widget } = mount()
     const log = widget.view.log

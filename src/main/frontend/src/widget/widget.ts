@@ -216,7 +216,7 @@ export class ChatWidget {
   }
 
   private notice(notice: Notice): void {
-    if (notice.kind === 'queue' && notice.position !== undefined) {
+    if ((notice.kind === 'queue' || notice.kind === 'person') && notice.position !== undefined) {
       this.view.root.dataset.queuePosition = String(notice.position)
     }
     this.view.show(this.conversation.note(notice.text, notice.kind))

@@ -50,6 +50,12 @@ class ChatSocketHandler extends TextWebSocketHandler {
     // Followed by the queue notice ("An agent will join this chat soon: you are number 2 …"): this one says what happens
     // now, so the two do not read as the same line twice (walk of 4 December).
     static final String PERSON_ASKED = "You asked for a person: we are passing your chat to our team.";
+    /**
+     * The first message asks for a person: one notice that says both, where "received" and "person" (and then the
+     * queue's) stood stacked (walk 45, N11); the widget folds the queue notice that follows into it.
+     */
+    static final String RECEIVED_PERSON_ASKED = "Thanks, we got your message. You asked for a person: we are passing "
+            + "your chat to our team; you can close this window, the conversation stays here.";
     private static final String VISITOR = "visitor";
     private static final String CASE = "caseId";
     private static final String HINT = "emailHint";
@@ -230,11 +236,10 @@ class ChatSocketHandler extends TextWebSocketHandler {
         if (result.duplicate()) {
             return;
         }
-        if (result.newCase()) {
-            reply(visitor, notices.notice("received", RECEIVED));
-        }
         if (PersonRequest.in(text)) {
-            reply(visitor, notices.personAsked(caseId, PERSON_ASKED));
+            reply(visitor, notices.personAsked(caseId, result.newCase() ? RECEIVED_PERSON_ASKED : PERSON_ASKED));
+        } else if (result.newCase()) {
+            reply(visitor, notices.notice("received", RECEIVED));
         }
     }
 

@@ -280,6 +280,18 @@ class ChatConversationIT {
     }
 
     @Test
+    void aFirstMessageAskingForAPersonIsAnsweredWithOneNoticeThatSaysItArrivedAndAPersonWasAskedFor() {
+        try (ChatVisitor visitor = ChatVisitor.connect(port)) {
+            visitor.write("Can I talk to a person please? " + UUID.randomUUID().toString().substring(0, 6));
+            JsonNode person = visitor.awaitFrame(f -> "person".equals(f.path("kind").asText()));
+            assertThat(person.get("text").asText()).startsWith("Thanks, we got your message").contains("You asked for a person");
+            // The queue's notice follows once routing placed the case; no separate "received" came before it.
+            visitor.awaitFrame(f -> "queue".equals(f.path("kind").asText()));
+            assertThat(visitor.frames()).noneMatch(f -> "received".equals(f.path("kind").asText()));
+        }
+    }
+
+    @Test
     void aWaitingVisitorIsToldWhoJoinedWhenAnAgentTakesTheCase() {
         try (ChatVisitor visitor = ChatVisitor.connect(port)) {
             long caseId = visitor.write("I was charged twice for invoice " + UUID.randomUUID().toString().substring(0, 6));

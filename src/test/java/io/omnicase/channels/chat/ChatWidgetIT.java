@@ -74,10 +74,13 @@ class ChatWidgetIT {
 
             page.findElement(MESSAGE).sendKeys("Can I talk to a person please?");
             page.findElement(By.cssSelector("#omnicase-chat button[name=send]")).click();
-            await().atMost(WAIT).until(() -> page.findElement(ROOT).getDomAttribute("data-queue-position") != null);
+            // The answer to the request and the place in the queue: one notice, not two stacked.
+            await().atMost(WAIT).until(() -> page.findElement(ROOT).getDomAttribute("data-queue-position") != null
+                    && notes(page).stream().anyMatch(n -> n.startsWith("You asked for a person") && n.contains("in the queue")));
             int position = Integer.parseInt(page.findElement(ROOT).getDomAttribute("data-queue-position"));
-            assertThat(notes(page)).anyMatch(n -> n.startsWith("An agent will join this chat soon")
+            assertThat(notes(page)).anyMatch(n -> n.startsWith("You asked for a person") && n.contains("join this chat soon")
                     && n.contains(position == 1 ? "you are next in the queue" : "number " + position + " in the queue"));
+            assertThat(notes(page)).noneMatch(n -> n.startsWith("An agent will join"));
 
             // The agent types, then answers.
             assertThat(Api.as(port, "supervisor").post("/api/desk/cases/" + caseId + "/typing", "application/json", "")
