@@ -170,6 +170,14 @@ describe('AuditWorkspace', () => {
     expect(page.find('.entry time').text()).toBe('3 Dec 2026, 23:23');
   });
 
+  it('names the time zone of its times, and asks for the PDF in the same zone', async () => {
+    const page = await found();
+    await page.findAll('.results li button')[0].trigger('click');
+    await flushPromises();
+    expect(page.find('#time-zone').text()).toMatch(/^Times in Europe\/Berlin \(UTC\+[12]\)\.$/);
+    expect(page.find('a[href*="trace.pdf"]').attributes('href')).toMatch(/\/trace\.pdf\?zone=Europe%2FBerlin$/);
+  });
+
   it('counts a customer\'s cases in agreement, with their statuses in words', async () => {
     const page = await found();
     await page.findAll('.results li button')[1].trigger('click');

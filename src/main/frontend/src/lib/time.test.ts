@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clock, dateTime, localDay, shortDateTime, startOfLocalDay, timeZone } from './time';
+import { clock, dateTime, localDay, shortDateTime, startOfLocalDay, timeZone, zoneLabel } from './time';
 
 // Every page writes times in the browser's zone: the tests pin one that is not UTC.
 let zoneBefore: string | undefined;
@@ -33,5 +33,14 @@ describe('times as every page writes them', () => {
     expect(localDay(-30, Date.parse('2026-12-03T12:00:00Z'))).toBe('2026-11-03');
     expect(startOfLocalDay('2026-12-01')).toBe('2026-11-30T23:00:00.000Z');
     expect(startOfLocalDay('2026-12-31', 1)).toBe('2026-12-31T23:00:00.000Z');
+  });
+
+  it('names the zone with its offset from UTC on the day asked, in summer and in winter', () => {
+    expect(zoneLabel(Date.parse('2026-12-03T12:00:00Z'))).toBe('Europe/Berlin (UTC+1)');
+    expect(zoneLabel(Date.parse('2026-07-03T12:00:00Z'))).toBe('Europe/Berlin (UTC+2)');
+    process.env.TZ = 'Asia/Kolkata';
+    expect(zoneLabel(Date.parse('2026-12-03T12:00:00Z'))).toMatch(/^Asia\/(Kolkata|Calcutta) \(UTC\+5:30\)$/);
+    process.env.TZ = 'America/New_York';
+    expect(zoneLabel(Date.parse('2026-12-03T12:00:00Z'))).toBe('America/New_York (UTC−5)');
   });
 });

@@ -39,6 +39,19 @@ export function timeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'local time';
 }
 
+/**
+ * The browser's time zone with its offset from UTC at `at` ("Europe/Berlin (UTC+1)", "Asia/Kolkata (UTC+5:30)"): what
+ * a page that lists times for the record (the audit trace) says once, since its reader may compare them with a paper.
+ */
+export function zoneLabel(at: number = Date.now()): string {
+  const minutes = -new Date(at).getTimezoneOffset();
+  const hours = Math.floor(Math.abs(minutes) / 60);
+  const rest = Math.abs(minutes) % 60;
+  const offset = 'UTC' + (minutes < 0 ? '−' : '+') + hours + (rest ? ':' + pad(rest) : '');
+  const zone = timeZone();
+  return zone === 'UTC' || zone === 'Etc/UTC' ? 'UTC' : zone + ' (' + offset + ')';
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The day (YYYY-MM-DD, as a date input holds it) in the browser's time zone, `offset` days from `at`. */

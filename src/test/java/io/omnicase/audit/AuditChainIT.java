@@ -157,10 +157,34 @@ class AuditChainIT {
             last = at;
         }
         assertThat(last).isPositive();
+        // Without a zone the paper's times are in UTC, and it says so beside each of them.
+        assertThat(text).contains("Times: in UTC, each with its offset from UTC")
+                .containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\+00:00  by ");
+        // In the reader's zone, as the audit page asks for it: the zone named, every time with its offset.
+        String berlin = pdfText("?zone=Europe/Berlin");
+        assertThat(berlin).contains("Times: in Europe/Berlin, each with its offset from UTC")
+                .containsPattern("\\d\\d:\\d\\d:\\d\\d UTC\\+0[12]:00  by ").doesNotContain("UTC+00:00  by ");
+        // A zone that is none: a problem naming the field, not a PDF in some other zone.
+        Api.Response badZone = Api.as(port, "auditor").get("/api/audit/cases/" + caseId + "/trace.pdf?zone=Mars/Olympus");
+        assertThat(badZone.status()).isEqualTo(400);
+        assertThat(badZone.contentType()).startsWith("application/problem+json");
+        assertThat(badZone.body()).contains("zone");
         // a case that does not exist: a problem, not a PDF
         Api.Response missing = Api.as(port, "auditor").get("/api/audit/cases/999999999/trace.pdf");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.contentType()).startsWith("application/problem+json");
+    }
+
+    private String pdfText(String query) throws Exception {
+        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/audit/cases/"
+                                + caseId + "/trace.pdf" + query))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("auditor:demo".getBytes()))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
     }
 
     @Autowired

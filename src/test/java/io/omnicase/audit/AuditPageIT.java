@@ -76,6 +76,12 @@ class AuditPageIT {
             assertThat(exported.get("proof").get("verification").get("valid").asBoolean()).isTrue();
             assertThat(exported.get("proof").get("algorithm").asText()).contains("SHA-256");
             assertThat(exported.get("trace").get("entries").findValuesAsText("kind")).contains("message.in", "routing.decided");
+            // The page names the zone of its times, and asks for the PDF in the same one.
+            String zone = (String) ((org.openqa.selenium.JavascriptExecutor) page)
+                    .executeScript("return Intl.DateTimeFormat().resolvedOptions().timeZone");
+            assertThat(page.findElement(By.id("time-zone")).getText()).startsWith("Times in " + (zone.equals("UTC") ? "UTC" : zone + " (UTC"));
+            assertThat(page.findElement(By.xpath("//a[text()='Export PDF']")).getDomAttribute("href"))
+                    .isEqualTo("/api/audit/cases/" + caseId + "/trace.pdf?zone=" + java.net.URLEncoder.encode(zone, java.nio.charset.StandardCharsets.UTF_8));
 
             // printed: no navigation, no search, every detail open
             ((ChromeDriver) page).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));

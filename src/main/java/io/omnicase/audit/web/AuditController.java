@@ -189,12 +189,30 @@ class AuditController {
      */
     @Operation(summary = "Export a case's audit trail as a PDF")
     @GetMapping("/api/audit/cases/{id}/trace.pdf")
-    ResponseEntity<byte[]> exportPdf(@PathVariable long id, Principal user) {
+    ResponseEntity<byte[]> exportPdf(@PathVariable long id, @RequestParam(name = "zone", required = false) String zone, Principal user) {
+        java.time.ZoneId timeZone = zoneOf(zone);
         Export export = export(id, user).getBody();
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"case-" + id + "-audit-trace.pdf\"")
-                .body(TracePdf.render(export));
+                .body(TracePdf.render(export, timeZone));
+    }
+
+    /**
+     * The zone the PDF writes its times in: a region id the page sends ("Europe/Berlin"), UTC without one. Only a
+     * region or UTC is taken (no offsets, no short ids like "CST", which name several zones), and one the JDK knows.
+     */
+    static java.time.ZoneId zoneOf(String zone) {
+        if (zone == null || zone.isBlank()) {
+            return java.time.ZoneOffset.UTC;
+        }
+        String id = zone.strip();
+        boolean region = id.length() <= 64 && id.matches("[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,2}")
+                && java.time.ZoneId.getAvailableZoneIds().contains(id);
+        if (!region && !id.equals("UTC")) {
+            throw new InvalidFieldException("zone", "is not a time zone; use a region such as Europe/Berlin, or UTC");
+        }
+        return java.time.ZoneId.of(id);
     }
 
     @Operation(summary = "Check that the audit trail's chain is unbroken")

@@ -31,7 +31,12 @@ final class TracePdf {
     private TracePdf() {
     }
 
-    static byte[] render(AuditController.Export export) {
+    /** Every time on paper names its offset from UTC, so the PDF reads the same wherever it is opened. */
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'xxx");
+
+    static byte[] render(AuditController.Export export, java.time.ZoneId zone) {
+        java.util.function.Function<java.time.Instant, String> time = at -> at == null ? "-" : TIME.format(at.atZone(zone));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 36, 36, 36, 36);
         PdfWriter.getInstance(document, out);
@@ -44,8 +49,11 @@ final class TracePdf {
         document.add(line("Subject: ", latin1(summary.subject())));
         document.add(line("Customer: ", "#" + trace.customerId() + " " + latin1(trace.customerName())));
         document.add(line("Status: ", summary.status() + ", channel " + summary.channel() + ", queue " + summary.queue()
-                + ", opened " + summary.openedAt() + (summary.closedAt() == null ? "" : ", closed " + summary.closedAt())));
-        document.add(line("Exported: ", export.exportedAt() + " by " + export.exportedBy()));
+                + ", opened " + time.apply(summary.openedAt())
+                + (summary.closedAt() == null ? "" : ", closed " + time.apply(summary.closedAt()))));
+        document.add(line("Exported: ", time.apply(export.exportedAt()) + " by " + export.exportedBy()));
+        // The audit page shows times in the reader's zone and says which; the paper says its own.
+        document.add(line("Times: ", "in " + zone.getId() + ", each with its offset from UTC"));
 
         document.add(heading("Chain proof"));
         ChainVerification verification = export.proof().verification();
@@ -57,7 +65,7 @@ final class TracePdf {
         if (export.proof().checkpoint() != null) {
             var checkpoint = export.proof().checkpoint();
             document.add(line("Checkpoint (written outside the database): ", "chain " + checkpoint.chainId()
-                    + ", entry " + checkpoint.seq() + ", at " + checkpoint.at()));
+                    + ", entry " + checkpoint.seq() + ", at " + time.apply(checkpoint.at())));
             document.add(mono("checkpoint hash " + checkpoint.hash()));
         }
         document.add(line("How to re-check: ", export.proof().algorithm()));
@@ -67,7 +75,7 @@ final class TracePdf {
             Paragraph head = new Paragraph();
             head.setSpacingBefore(6);
             head.add(new Chunk("#" + (e.seq() == null ? "(not yet sealed)" : e.seq()) + "  " + e.kind(), BOLD));
-            head.add(new Chunk("  " + e.occurredAt() + "  by " + latin1(e.actor()), TEXT));
+            head.add(new Chunk("  " + time.apply(e.occurredAt()) + "  by " + latin1(e.actor()), TEXT));
             document.add(head);
             document.add(new Paragraph(e.pseudonymised() ? "content dropped by erasure (its digest stays)"
                     : "content " + latin1(cut(e.content())), TEXT));
@@ -80,7 +88,7 @@ final class TracePdf {
             document.add(heading("Rule-set versions that decided"));
             for (AuditController.RuleSetText rules : trace.ruleSets().values()) {
                 document.add(line(rules.label() + ": ", "checksum " + rules.checksum() + ", by " + latin1(rules.author())
-                        + " at " + rules.createdAt() + (rules.reason() == null ? "" : ", " + latin1(rules.reason()))));
+                        + " at " + time.apply(rules.createdAt()) + (rules.reason() == null ? "" : ", " + latin1(rules.reason()))));
                 document.add(new Paragraph(latin1(rules.drl()), MONO));
             }
         }
