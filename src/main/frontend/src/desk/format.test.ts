@@ -103,6 +103,7 @@ describe('handover summary reasons', () => {
     expect(handoverSummary(h, { queue: 'billing', priority: 50, assignee: 'senior' })).not.toContain('Now');
     expect(handoverSummary(h, { queue: 'billing', priority: 50, assignee: 'tech' })).toContain('Alex is off. Now held by Toni Tech.');
     expect(handoverSummary(h, { queue: 'billing', priority: 50, assignee: null })).toContain('Alex is off. Now nobody holds it.');
+    expect(handoverSummary(h, { queue: 'billing', priority: 50, assignee: null, status: 'RESOLVED' })).not.toContain('Now');
   });
 });
 

@@ -141,6 +141,8 @@ export interface CasePlacement {
   priority: number | null;
   /** Undefined: not known here; null: nobody holds it. */
   assignee?: string | null;
+  /** A resolved or closed case is held by nobody: that is no news about its hand-over. */
+  status?: string | null;
 }
 
 /** "queue billing, priority urgent". */
@@ -195,7 +197,7 @@ export function handoverSummary(h: Handover, now?: CasePlacement): string {
   if (h.handedOn) {
     sentences.push(/[.!?]$/.test(h.handedOn) ? h.handedOn : h.handedOn + '.');
     // The hand-over names who got the case then; when someone else holds it now, the page says so beside it.
-    if (now && now.assignee !== undefined && h.handedOnTo && now.assignee !== h.handedOnTo) {
+    if (now && now.assignee !== undefined && !isReadOnly(now.status) && h.handedOnTo && now.assignee !== h.handedOnTo) {
       sentences.push('Now ' + (now.assignee ? 'held by ' + nameOf(now.assignee) : 'nobody holds it') + '.');
     }
   }
