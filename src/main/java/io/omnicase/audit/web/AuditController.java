@@ -204,7 +204,7 @@ class AuditController {
      */
     static java.time.ZoneId zoneOf(String zone) {
         if (zone == null || zone.isBlank()) {
-            return java.time.ZoneOffset.UTC;
+            return java.time.ZoneId.of("UTC");
         }
         String id = zone.strip();
         boolean region = id.length() <= 64 && id.matches("[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,2}")

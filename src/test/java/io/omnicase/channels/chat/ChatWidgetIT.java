@@ -80,7 +80,7 @@ class ChatWidgetIT {
             int position = Integer.parseInt(page.findElement(ROOT).getDomAttribute("data-queue-position"));
             assertThat(notes(page)).anyMatch(n -> n.startsWith("You asked for a person") && n.contains("join this chat soon")
                     && n.contains(position == 1 ? "you are next in the queue" : "number " + position + " in the queue"));
-            assertThat(notes(page)).noneMatch(n -> n.startsWith("An agent will join"));
+            assertThat(notesAfter(page, "Can I talk to a person please?")).hasSize(1);
 
             // The agent types, then answers.
             assertThat(Api.as(port, "supervisor").post("/api/desk/cases/" + caseId + "/typing", "application/json", "")
@@ -222,6 +222,21 @@ class ChatWidgetIT {
     private static WebElement reply(WebDriver page, String text) {
         return page.findElements(By.cssSelector("#omnicase-chat .oc-agent")).stream()
                 .filter(e -> e.findElement(By.className("oc-text")).getText().equals(text)).findFirst().orElseThrow();
+    }
+
+    /** The notices shown after the customer's message {@code text}, up to their next message. */
+    private static List<String> notesAfter(WebDriver page, String text) {
+        List<String> after = new ArrayList<>();
+        boolean seen = false;
+        for (WebElement line : page.findElements(By.cssSelector("#omnicase-chat .oc-msg"))) {
+            String kind = line.getDomAttribute("class");
+            if (kind.contains("oc-visitor")) {
+                seen = line.findElement(By.className("oc-text")).getText().equals(text);
+            } else if (seen && kind.contains("oc-note")) {
+                after.add(line.getText());
+            }
+        }
+        return after;
     }
 
     private static List<String> notes(WebDriver page) {
