@@ -2,14 +2,12 @@ package io.omnicase.channels.email;
 
 import io.omnicase.channels.ChannelsProperties;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeUtility;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -94,9 +92,9 @@ class Attachments {
     }
 
     private void collect(Part part, List<Found> found) throws MessagingException, IOException {
-        if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                collect(multipart.getBodyPart(i), found);
+        if (part.isMimeType("multipart/*")) {
+            for (jakarta.mail.BodyPart child : MimeParts.children(part)) {
+                collect(child, found);
             }
             return;
         }
@@ -106,10 +104,7 @@ class Attachments {
         }
         String type = part.getContentType() == null ? "application/octet-stream"
                 : part.getContentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
-        byte[] content;
-        try (InputStream in = part.getInputStream()) {
-            content = in.readNBytes(maxBytes + 1);
-        }
+        byte[] content = MimeParts.content(part, maxBytes + 1);
         String refusal = null;
         if (content.length > maxBytes) {
             refusal = "larger than " + maxBytes / 1024 + " KB";

@@ -1,7 +1,6 @@
 package io.omnicase.channels.email;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
@@ -70,16 +69,12 @@ final class DeliveryReport {
 
     static String statusPart(Part part) throws MessagingException, IOException {
         if (part.isMimeType("message/delivery-status") || part.isMimeType("message/global-delivery-status")) {
-            try (var in = part.getInputStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
+            return new String(MimeParts.content(part, 1_000_000), StandardCharsets.UTF_8);
         }
-        if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String found = statusPart(multipart.getBodyPart(i));
-                if (found != null) {
-                    return found;
-                }
+        for (jakarta.mail.BodyPart child : MimeParts.children(part)) {
+            String found = statusPart(child);
+            if (found != null) {
+                return found;
             }
         }
         return null;

@@ -1,7 +1,7 @@
 package io.omnicase.channels.email;
 
+import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeUtility;
@@ -15,7 +15,6 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -278,20 +277,23 @@ final class MailText {
             return null;
         }
         if (part.isMimeType(type)) {
-            try (InputStream in = part.getInputStream()) {
-                return decode(in.readAllBytes(), charsetOf(part));
-            }
+            return decode(MimeParts.content(part, MAX_TEXT_BYTES), charsetOf(part));
         }
-        if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String found = firstPart(multipart.getBodyPart(i), type);
-                if (found != null) {
-                    return found;
-                }
+        if (MimeParts.unsplittable(part)) {
+            // A multipart whose boundary never appears: its body is the text a mail client shows.
+            return "text/plain".equals(type) ? decode(MimeParts.raw(part, MAX_TEXT_BYTES), charsetOf(part)) : null;
+        }
+        for (BodyPart child : MimeParts.children(part)) {
+            String found = firstPart(child, type);
+            if (found != null) {
+                return found;
             }
         }
         return null;
     }
+
+    /** The most of one text part read (intake keeps 100,000 characters of a message). */
+    private static final int MAX_TEXT_BYTES = 2_000_000;
 
     /**
      * A text part's bytes as the sender meant them, where its label is wrong as real mail's often is: text labelled

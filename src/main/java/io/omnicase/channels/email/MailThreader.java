@@ -13,7 +13,6 @@ import io.omnicase.customers.Customers;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -211,15 +210,24 @@ class MailThreader {
         if (depth > 5) {
             return;
         }
-        if (part.isMimeType("message/rfc822") && part.getContent() instanceof MimeMessage inner) {
+        if (part.isMimeType("message/rfc822") && content(part) instanceof MimeMessage inner) {
             Address[] innerFrom = inner.getFrom();
             String from = innerFrom != null && innerFrom.length > 0 && innerFrom[0] instanceof InternetAddress a
                     ? normalize(a.getAddress()) : null;
             found.add(new MailThreading.Forwarded(from, inner.getSubject(), inner.getMessageID()));
-        } else if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                attachedMails(multipart.getBodyPart(i), found, depth + 1);
+        } else {
+            for (jakarta.mail.BodyPart child : MimeParts.children(part)) {
+                attachedMails(child, found, depth + 1);
             }
+        }
+    }
+
+    /** The part's content, or null when it cannot be read (a broken attached mail forwards no headers). */
+    private static Object content(Part part) {
+        try {
+            return part.getContent();
+        } catch (MessagingException | IOException unreadable) {
+            return null;
         }
     }
 

@@ -105,6 +105,30 @@ class MailIntakeFailureIT {
     }
 
     @Test
+    void aBrokenMailIsTakenOnceWithTheTextAMailClientWouldShow() throws Exception {
+        // Mail probe of 5 December: each was refused by the mail library five times and parked for an operator unread.
+        String[][] broken = {
+                {"multipart/mixed; boundary=\"never-there\"", "8bit", "My parcel 4411 never arrived."},
+                {"text/plain; charset=utf-8", "base64", "TXkgcGFyY2VsIG5ldmVyIGFycml2ZWQu!!!***==="},
+                {"text/plain; charset=utf-8", "x-uuencode-weird", "My parcel never arrived, unknown encoding."}};
+        String[] expected = {"My parcel 4411 never arrived.", "My parcel never arrived.", "My parcel never arrived, unknown encoding."};
+        for (int i = 0; i < broken.length; i++) {
+            String customer = "broken-" + i + "-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
+            String messageId = "<broken-" + UUID.randomUUID() + "@customer.example>";
+            deliverRaw("From: " + customer + "\r\nTo: " + MailServer.SUPPORT + "\r\nSubject: Parcel\r\nMessage-ID: "
+                    + messageId + "\r\nMIME-Version: 1.0\r\nContent-Type: " + broken[i][0]
+                    + "\r\nContent-Transfer-Encoding: " + broken[i][1] + "\r\n\r\n" + broken[i][2] + "\r\n");
+
+            assertThat(poller.poll()).as(broken[i][1]).containsKey(EmailInbound.Outcome.NEW_CASE);
+            assertThat(stored(messageId)).as(broken[i][1]).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT body FROM interactions WHERE channel = 'EMAIL' AND provider_message_id = ?")
+                    .param(messageId).query(String.class).single()).as(broken[i][1]).isEqualTo(expected[i]);
+            assertThat(poller.poll()).as("taken once").doesNotContainKeys(EmailInbound.Outcome.NEW_CASE,
+                    EmailInbound.Outcome.NOT_TAKEN);
+        }
+    }
+
+    @Test
     void aMailWithA250CharacterSenderNameIsTakenWithTheNameShortened() throws Exception {
         String customer = "longname-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
         String messageId = "<longname-" + UUID.randomUUID() + "@customer.example>";

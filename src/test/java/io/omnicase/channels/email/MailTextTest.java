@@ -246,10 +246,29 @@ class MailTextTest {
                 .isEqualTo("plain words");
     }
 
+    @Test
+    void aBrokenMailIsReadAsAMailClientShowsIt() throws Exception {
+        // Mail probe of 5 December: each of these was refused by Jakarta Mail, and the poller parked the mail unread.
+        assertThat(MailText.of(mail("multipart/mixed; boundary=\"never-there\"", "8bit",
+                "My parcel 4411 never arrived.\r\n".getBytes(StandardCharsets.US_ASCII))))
+                .as("a multipart whose boundary never appears").isEqualTo("My parcel 4411 never arrived.");
+        assertThat(MailText.of(mail("text/plain; charset=utf-8", "base64",
+                "TXkgcGFyY2VsIG5ldmVyIGFycml2ZWQu!!!***===\r\n".getBytes(StandardCharsets.US_ASCII))))
+                .as("base64 with stray characters").isEqualTo("My parcel never arrived.");
+        assertThat(MailText.of(mail("text/plain; charset=utf-8", "x-uuencode-weird",
+                "My parcel never arrived.\r\n".getBytes(StandardCharsets.US_ASCII))))
+                .as("an unknown transfer encoding").isEqualTo("My parcel never arrived.");
+    }
+
     private static MimeMessage mail(String contentType, byte[] body) throws Exception {
+        return mail(contentType, "8bit", body);
+    }
+
+    private static MimeMessage mail(String contentType, String transferEncoding, byte[] body) throws Exception {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         raw.write(("From: ben@example.com\r\nTo: support@omnicase.example\r\nSubject: refund\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: " + contentType + "\r\nContent-Transfer-Encoding: 8bit\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                + "Content-Type: " + contentType + "\r\nContent-Transfer-Encoding: " + transferEncoding + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         raw.write(body);
         return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw.toByteArray()));
     }
