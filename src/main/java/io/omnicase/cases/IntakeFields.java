@@ -70,7 +70,12 @@ final class IntakeFields {
         return result.isEmpty() ? null : result;
     }
 
-    /** Message text: line breaks kept (as \n), tabs kept, every other control character dropped; at most {@link #TEXT}. */
+    /**
+     * Message text: line breaks kept (as \n), tabs kept, every other control character dropped, and the bidi controls
+     * that reorder text after them (embeddings, overrides, isolates) dropped: "invoice\u202Egpj.exe" showed as
+     * "invoiceexe.jpg", and the desk's own sentences around a quoted message ran backwards (mail probe of 5 December).
+     * Right-to-left text needs none of them; the marks (U+200E, U+200F) stay. At most {@link #TEXT}.
+     */
     static String text(String value) {
         StringBuilder text = new StringBuilder(Math.min(value.length(), TEXT + 16));
         for (int i = 0; i < value.length(); i++) {
@@ -85,13 +90,18 @@ final class IntakeFields {
             } else if (Character.isSurrogate(c)) {
                 // Half of a pair is no character: the database would refuse the text ("Incorrect string value").
                 text.append(REPLACEMENT);
-            } else if (c == '\n' || c == '\t' || !Character.isISOControl(c)) {
+            } else if ((c == '\n' || c == '\t' || !Character.isISOControl(c)) && !reorders(c)) {
                 text.append(c);
             }
         }
         String cleaned = text.toString();
         return cleaned.codePointCount(0, cleaned.length()) <= TEXT ? cleaned
                 : shorten(cleaned, TEXT - SHORTENED.length()) + SHORTENED;
+    }
+
+    /** A bidi embedding, override or isolate (or their ends): it reorders the text after it. */
+    private static boolean reorders(char c) {
+        return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069';
     }
 
     /**

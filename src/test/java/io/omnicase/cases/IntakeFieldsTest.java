@@ -30,6 +30,9 @@ class IntakeFieldsTest {
     void textKeepsLineBreaksAndTabsAndLosesOtherControlCharacters() {
         assertThat(IntakeFields.text("one\r\ntwo\rthree\u0000\tfour\u001b[0m")).isEqualTo("one\ntwo\nthree\tfour[0m");
         assertThat(IntakeFields.text("half \ud800 pair 😀 \udc00")).isEqualTo("half \uFFFD pair 😀 \uFFFD");
+        // Bidi controls that reorder what follows go; Hebrew and Arabic need none of them, and their marks stay.
+        assertThat(IntakeFields.text("see invoice\u202Egpj.exe and \u2067x\u2069 \u202Bא\u202C")).isEqualTo("see invoicegpj.exe and x א");
+        assertThat(IntakeFields.text("שלום \u200Fעולם مرحبا")).isEqualTo("שלום \u200Fעולם مرحبا");
         assertThat(IntakeFields.line("Eve \ud83d", 200)).isEqualTo("Eve \uFFFD");
         assertThat(IntakeFields.reference("id-\ud800")).startsWith("sha256:");
         String huge = IntakeFields.text("x".repeat(IntakeFields.TEXT + 10));

@@ -182,12 +182,33 @@ class EmailInbound {
     }
 
     private static Optional<InternetAddress> sender(MimeMessage mail) throws MessagingException {
-        Address[] from = mail.getFrom();
+        Address[] from = addresses(mail, "From");
+        if (from == null || from.length == 0) {
+            from = addresses(mail, "Sender");
+        }
         if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress address)
                 || !Channel.EMAIL.identityKind().accepts(address.getAddress())) {
             return Optional.empty();
         }
         return Optional.of(address);
+    }
+
+    /**
+     * The addresses of an address header, read leniently; null when there are none or they cannot be read. A bounce's
+     * {@code From: MAILER-DAEMON <>}, {@code "Jane" <>} or {@code Name <not an address>} made the strict reading throw,
+     * and the whole mail failed five times and was parked (mail probe of 5 December: 4 of the corpus's 69 bounces),
+     * instead of being logged as a report or skipped as a mail without a readable sender.
+     */
+    static Address[] addresses(MimeMessage mail, String header) throws MessagingException {
+        String value = mail.getHeader(header, ",");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return InternetAddress.parseHeader(value, false);
+        } catch (jakarta.mail.internet.AddressException unreadable) {
+            return null;
+        }
     }
 
     /** The mail's Message-ID; a mail without one is known by a hash of its bytes, so a second fetch is still a duplicate. */

@@ -80,6 +80,9 @@ class EmailPoller {
         properties.setProperty("mail." + config.imapProtocol() + ".timeout", "30000");
         // Fetch with BODY.PEEK: fetching a body would otherwise set \Seen before the mail's case is stored.
         properties.setProperty("mail." + config.imapProtocol() + ".peek", "true");
+        // A mail is fetched in pieces of this size: at the default 16 KB a 20 MB mail took 1,750 round trips and held
+        // the mailbox for 107 s (mail probe of 5 December); 1 MB pieces take 20.
+        properties.setProperty("mail." + config.imapProtocol() + ".fetchsize", Integer.toString(1 << 20));
         Store store = Session.getInstance(properties).getStore(config.imapProtocol());
         store.connect(config.imapHost(), config.imapPort(), config.username(), config.password());
         boolean expunge = false;

@@ -211,7 +211,7 @@ class MailThreader {
             return;
         }
         if (part.isMimeType("message/rfc822") && content(part) instanceof MimeMessage inner) {
-            Address[] innerFrom = inner.getFrom();
+            Address[] innerFrom = EmailInbound.addresses(inner, "From");
             String from = innerFrom != null && innerFrom.length > 0 && innerFrom[0] instanceof InternetAddress a
                     ? normalize(a.getAddress()) : null;
             found.add(new MailThreading.Forwarded(from, inner.getSubject(), inner.getMessageID()));

@@ -45,6 +45,9 @@ class MailIntakeFailureIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    EmailInbound inbound;
+
     @Test
     void aMailWhoseIntakeFailsStaysUnseenAndIsTakenExactlyOnceByALaterPoll() throws Exception {
         String customer = "retry-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
@@ -125,6 +128,40 @@ class MailIntakeFailureIT {
                     .param(messageId).query(String.class).single()).as(broken[i][1]).isEqualTo(expected[i]);
             assertThat(poller.poll()).as("taken once").doesNotContainKeys(EmailInbound.Outcome.NEW_CASE,
                     EmailInbound.Outcome.NOT_TAKEN);
+        }
+    }
+
+    @Test
+    void everyBounceOfTheCorpusIsTakenAsAReportAndAMailWithAnEmptySenderIsSkipped() throws Exception {
+        // Mail probe of 5 December: "From: MAILER-DAEMON <>" and the like made the strict address reading throw, and
+        // 4 of the corpus's 69 bounces failed five times and were parked instead of being read as reports.
+        java.nio.file.Path corpus = io.omnicase.channels.SharedData.folder("email-corpus");
+        List<String> lines = java.nio.file.Files.readAllLines(corpus.resolve("labels.csv"));
+        List<String> notTaken = new java.util.ArrayList<>();
+        int bounces = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            if (line.isBlank() || !"bounce".equalsIgnoreCase(cells[1].strip())) {
+                continue;
+            }
+            bounces++;
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(corpus.resolve(cells[0]))) {
+                EmailInbound.Outcome outcome = inbound.receive(Mails.parse(in));
+                if (outcome != EmailInbound.Outcome.BOUNCE) {
+                    notTaken.add(cells[0] + ": " + outcome);
+                }
+            } catch (Exception e) {
+                notTaken.add(cells[0] + ": " + e);
+            }
+        }
+        assertThat(bounces).isEqualTo(69);
+        assertThat(notTaken).isEmpty();
+
+        for (String from : List.of("\"Jane Doe\" <>", "Probe <not an address>", "<>")) {
+            MimeMessage mail = Mails.parse(new ByteArrayInputStream(("From: " + from + "\r\nTo: " + MailServer.SUPPORT
+                    + "\r\nSubject: Please call me\r\nMessage-ID: <empty-" + UUID.randomUUID() + "@example.org>\r\n\r\n"
+                    + "Please call me back.\r\n").getBytes(StandardCharsets.US_ASCII)));
+            assertThat(inbound.receive(mail)).as(from).isEqualTo(EmailInbound.Outcome.UNREADABLE);
         }
     }
 
