@@ -276,8 +276,19 @@ final class MailText {
         if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
             return null;
         }
-        if (part.isMimeType(type)) {
+        if (part.isMimeType(type) || "text/plain".equals(type) && !MimeParts.readableType(part)) {
+            // A Content-Type that cannot be read is text/plain (RFC 2045, 5.2).
             return decode(MimeParts.content(part, MAX_TEXT_BYTES), charsetOf(part));
+        }
+        if (part.isMimeType("message/rfc822")) {
+            // A mail forwarded as the whole body, or inline: its text is what the customer sent on.
+            return MimeParts.enclosed(part).map(inner -> {
+                try {
+                    return firstPart(inner, type);
+                } catch (MessagingException | IOException unreadable) {
+                    return null;
+                }
+            }).orElse(null);
         }
         if (MimeParts.unsplittable(part)) {
             // A multipart whose boundary never appears: its body is the text a mail client shows.

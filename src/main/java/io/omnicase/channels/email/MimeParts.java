@@ -46,6 +46,29 @@ final class MimeParts {
         }
     }
 
+    /** Whether the part's Content-Type can be read (a part without one is text/plain, which can). */
+    static boolean readableType(Part part) throws MessagingException {
+        String type = part.getContentType();
+        if (type == null) {
+            return true;
+        }
+        try {
+            new jakarta.mail.internet.ContentType(type);
+            return true;
+        } catch (jakarta.mail.internet.ParseException unreadable) {
+            return false;
+        }
+    }
+
+    /** The mail a message/rfc822 part holds; empty when it cannot be read. */
+    static java.util.Optional<Part> enclosed(Part part) {
+        try {
+            return part.getContent() instanceof Part inner ? java.util.Optional.of(inner) : java.util.Optional.empty();
+        } catch (MessagingException | IOException unreadable) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Whether this multipart cannot be split into parts: its body holds whatever text it has. */
     static boolean unsplittable(Part part) throws MessagingException, IOException {
         return part.isMimeType("multipart/*") && children(part).isEmpty();

@@ -260,6 +260,17 @@ class MailTextTest {
                 .as("an unknown transfer encoding").isEqualTo("My parcel never arrived.");
     }
 
+    @Test
+    void aMailForwardedAsItsWholeBodyOrWithAnUnreadableTypeStillHasItsText() throws Exception {
+        // Mail probe of 5 December: both showed "(no text)" on the timeline.
+        assertThat(MailText.of(mail(";;;==", "8bit", "My invoice is wrong\r\n".getBytes(StandardCharsets.US_ASCII))))
+                .as("an unreadable Content-Type is text/plain").isEqualTo("My invoice is wrong");
+        byte[] forwarded = ("From: ana@example.com\r\nSubject: broken kettle\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                + "The kettle I bought leaks.\r\n").getBytes(StandardCharsets.US_ASCII);
+        assertThat(MailText.of(mail("message/rfc822", "8bit", forwarded))).as("a mail forwarded as the body")
+                .isEqualTo("The kettle I bought leaks.");
+    }
+
     private static MimeMessage mail(String contentType, byte[] body) throws Exception {
         return mail(contentType, "8bit", body);
     }
