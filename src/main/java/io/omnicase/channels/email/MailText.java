@@ -309,8 +309,9 @@ final class MailText {
     /**
      * A text part's bytes as the sender meant them, where its label is wrong as real mail's often is: text labelled
      * US-ASCII or not labelled at all that is valid UTF-8 is UTF-8; ISO-8859-1 is read as Windows-1252, as browsers
-     * do (Outlook labels its curly quotes and euro sign so); an unknown or unsupported charset is UTF-8 when the bytes
-     * are valid UTF-8 and Windows-1252 otherwise. Never fails on a label.
+     * do (Outlook labels its curly quotes and euro sign so); an unknown or unsupported charset, or a UTF-8 label on
+     * bytes that are not UTF-8, is UTF-8 when the bytes are valid UTF-8 and Windows-1252 otherwise. Never fails on a
+     * label.
      */
     static String decode(byte[] bytes, String label) {
         Charset declared = charset(label);
@@ -320,6 +321,11 @@ final class MailText {
         }
         if (declared == null || declared.equals(StandardCharsets.US_ASCII)) {
             return isUtf8(bytes) ? new String(bytes, StandardCharsets.UTF_8) : new String(bytes, WINDOWS_1252);
+        }
+        if (declared.equals(StandardCharsets.UTF_8) && noUtf8Sequence(bytes)) {
+            // Labelled UTF-8 but holding 8-bit bytes none of which is UTF-8: an old mailer's Latin-1 under a new label
+            // ("caf\u00e9" read "caf\uFFFD"). Text with any real UTF-8 in it stays UTF-8 (a cut at the end, a stray byte).
+            return new String(bytes, WINDOWS_1252);
         }
         return new String(bytes, declared.equals(StandardCharsets.ISO_8859_1) ? WINDOWS_1252 : declared);
     }
@@ -339,6 +345,29 @@ final class MailText {
         } catch (ParseException unreadable) {
             return null;
         }
+    }
+
+    /** Whether the bytes hold 8-bit bytes and not one well-formed multi-byte UTF-8 sequence among them. */
+    private static boolean noUtf8Sequence(byte[] bytes) {
+        boolean eightBit = false;
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b < 0x80) {
+                continue;
+            }
+            eightBit = true;
+            int continuation = b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xF0 && b <= 0xF4 ? 3 : 0;
+            if (continuation > 0 && i + continuation < bytes.length) {
+                boolean sequence = true;
+                for (int k = 1; k <= continuation; k++) {
+                    sequence &= (bytes[i + k] & 0xC0) == 0x80;
+                }
+                if (sequence) {
+                    return false;
+                }
+            }
+        }
+        return eightBit;
     }
 
     private static boolean isUtf8(byte[] bytes) {

@@ -4,24 +4,61 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
-/** Parses raw RFC 5322 mail; UTF-8 in raw headers (RFC 6532, and common in the wild) is read as UTF-8. */
+/**
+ * Parses raw RFC 5322 mail. Raw 8-bit bytes in headers are read as UTF-8 (RFC 6532, and common in the wild) when the
+ * header block is valid UTF-8, and one byte per character (Latin-1) otherwise: older mailers still send a raw Latin-1
+ * "Subject: Müller réclamation", which read as UTF-8 lost every accented letter to U+FFFD (mail probe of 5 December).
+ */
 final class Mails {
 
-    private static final Session SESSION;
-
-    static {
-        Properties properties = new Properties();
-        properties.setProperty("mail.mime.allowutf8", "true");
-        SESSION = Session.getInstance(properties);
-    }
+    private static final Session UTF8 = session(true);
+    private static final Session LATIN1 = session(false);
 
     private Mails() {
     }
 
     static MimeMessage parse(InputStream raw) throws MessagingException {
-        return new MimeMessage(SESSION, raw);
+        byte[] bytes;
+        try {
+            bytes = raw.readAllBytes();
+        } catch (IOException e) {
+            throw new MessagingException("The mail could not be read", e);
+        }
+        return new MimeMessage(utf8(bytes, headerEnd(bytes)) ? UTF8 : LATIN1, new ByteArrayInputStream(bytes));
+    }
+
+    private static Session session(boolean utf8) {
+        Properties properties = new Properties();
+        properties.setProperty("mail.mime.allowutf8", Boolean.toString(utf8));
+        return Session.getInstance(properties);
+    }
+
+    /** Where the header block ends: at the first empty line, or the end of the mail. */
+    private static int headerEnd(byte[] bytes) {
+        for (int i = 0; i + 1 < bytes.length; i++) {
+            if (bytes[i] == '\n' && (bytes[i + 1] == '\n' || bytes[i + 1] == '\r' && i + 2 < bytes.length && bytes[i + 2] == '\n')) {
+                return i;
+            }
+        }
+        return bytes.length;
+    }
+
+    private static boolean utf8(byte[] bytes, int length) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, length));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 }

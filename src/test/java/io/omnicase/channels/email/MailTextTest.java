@@ -261,6 +261,19 @@ class MailTextTest {
     }
 
     @Test
+    void latin1BytesLabelledUtf8AreReadAsLatin1() throws Exception {
+        assertThat(MailText.of(mail("text/plain; charset=utf-8", "Caf\u00e9 au lait, 12 \u00e0 la carte".getBytes(StandardCharsets.ISO_8859_1))))
+                .isEqualTo("Caf\u00e9 au lait, 12 \u00e0 la carte");
+        assertThat(MailText.of(mail("text/plain; charset=utf-8", "Caf\u00e9 \ud83d\ude00".getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo("Caf\u00e9 \ud83d\ude00");
+        // UTF-8 with one stray byte stays UTF-8: only that byte is lost.
+        byte[] utf8 = "Caf\u00e9 cr\u00e8me".getBytes(StandardCharsets.UTF_8);
+        byte[] stray = java.util.Arrays.copyOf(utf8, utf8.length + 1);
+        stray[utf8.length] = (byte) 0xE9;
+        assertThat(MailText.of(mail("text/plain; charset=utf-8", stray))).isEqualTo("Caf\u00e9 cr\u00e8me\uFFFD");
+    }
+
+    @Test
     void aMailForwardedAsItsWholeBodyOrWithAnUnreadableTypeStillHasItsText() throws Exception {
         // Mail probe of 5 December: both showed "(no text)" on the timeline.
         assertThat(MailText.of(mail(";;;==", "8bit", "My invoice is wrong\r\n".getBytes(StandardCharsets.US_ASCII))))
