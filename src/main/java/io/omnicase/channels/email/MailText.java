@@ -77,7 +77,35 @@ final class MailText {
     static String of(Part mail) throws MessagingException, IOException {
         String plain = firstPart(mail, "text/plain");
         String text = plain != null ? plain : htmlToText(firstPartOrEmpty(mail, "text/html"));
+        if (text.isBlank()) {
+            // An invitation sent as a calendar alone showed "(no text)" (mail probe of 5 December).
+            text = invitation(firstPartOrEmpty(mail, "text/calendar"));
+        }
         return foldQuotes(text);
+    }
+
+    /** A calendar's first event in words: "Invitation: <summary>, starts <start>, at <location>"; empty without one. */
+    static String invitation(String calendar) {
+        String summary = null;
+        String start = null;
+        String location = null;
+        // Folded lines (RFC 5545, 3.1) continue after a line break and one space or tab.
+        for (String line : calendar.replaceAll("\r?\n[ \t]", "").split("\r?\n")) {
+            String name = line.contains(":") ? line.substring(0, line.indexOf(':')).split(";", 2)[0].strip() : "";
+            String value = line.contains(":") ? line.substring(line.indexOf(':') + 1).strip() : "";
+            if (summary == null && "SUMMARY".equalsIgnoreCase(name)) {
+                summary = value.replace("\\,", ",").replace("\\;", ";").replace("\\n", " ");
+            } else if (start == null && "DTSTART".equalsIgnoreCase(name)) {
+                start = value;
+            } else if (location == null && "LOCATION".equalsIgnoreCase(name) && !value.isEmpty()) {
+                location = value.replace("\\,", ",").replace("\\;", ";");
+            }
+        }
+        if (summary == null && start == null) {
+            return "";
+        }
+        return "Invitation: " + (summary == null ? "(no title)" : summary) + (start == null ? "" : ", starts " + start)
+                + (location == null ? "" : ", at " + location);
     }
 
     /**
