@@ -22,7 +22,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.EnumMap;
@@ -186,7 +185,7 @@ class EmailPoller {
     private static MimeMessage copy(Message message) throws MessagingException, IOException {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         message.writeTo(raw);
-        return Mails.parse(new ByteArrayInputStream(raw.toByteArray()));
+        return Mails.parse(raw.toByteArray());
     }
 
     /** Names a mail for the attempt count and the log: its IMAP UID where the server has them. */

@@ -321,11 +321,12 @@ final class MailText {
                 }
             }).orElse(null);
         }
-        if (MimeParts.unsplittable(part)) {
+        List<BodyPart> children = MimeParts.children(part);
+        if (children.isEmpty() && part.isMimeType("multipart/*")) {
             // A multipart whose boundary never appears: its body is the text a mail client shows.
             return "text/plain".equals(type) ? decode(MimeParts.raw(part, MAX_TEXT_BYTES), charsetOf(part)) : null;
         }
-        for (BodyPart child : MimeParts.children(part)) {
+        for (BodyPart child : children) {
             String found = firstPart(child, type);
             if (found != null) {
                 return found;
@@ -401,10 +402,15 @@ final class MailText {
         return eightBit;
     }
 
-    private static boolean isUtf8(byte[] bytes) {
+    static boolean isUtf8(byte[] bytes) {
+        return isUtf8(bytes, bytes.length);
+    }
+
+    /** Whether the first {@code length} bytes are well-formed UTF-8. */
+    static boolean isUtf8(byte[] bytes, int length) {
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, length));
             return true;
         } catch (CharacterCodingException e) {
             return false;

@@ -210,7 +210,7 @@ class MailThreader {
         if (depth > 5) {
             return;
         }
-        if (part.isMimeType("message/rfc822") && content(part) instanceof MimeMessage inner) {
+        if (part.isMimeType("message/rfc822") && MimeParts.enclosed(part).orElse(null) instanceof MimeMessage inner) {
             Address[] innerFrom = EmailInbound.addresses(inner, "From");
             String from = innerFrom != null && innerFrom.length > 0 && innerFrom[0] instanceof InternetAddress a
                     ? normalize(a.getAddress()) : null;
@@ -222,14 +222,6 @@ class MailThreader {
         }
     }
 
-    /** The part's content, or null when it cannot be read (a broken attached mail forwards no headers). */
-    private static Object content(Part part) {
-        try {
-            return part.getContent();
-        } catch (MessagingException | IOException unreadable) {
-            return null;
-        }
-    }
 
     /** The customer's open or recently resolved case with this normalised subject, the latest touched first. */
     private Optional<CaseView> recentCaseAbout(CustomerId customer, String topic) {

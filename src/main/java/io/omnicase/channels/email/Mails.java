@@ -4,13 +4,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /**
@@ -33,7 +28,13 @@ final class Mails {
         } catch (IOException e) {
             throw new MessagingException("The mail could not be read", e);
         }
-        return new MimeMessage(utf8(bytes, headerEnd(bytes)) ? UTF8 : LATIN1, new ByteArrayInputStream(bytes));
+        return parse(bytes);
+    }
+
+    /** Parses the mail in place: the message keeps this array as its content instead of a copy of it. */
+    static MimeMessage parse(byte[] bytes) throws MessagingException {
+        return new MimeMessage(MailText.isUtf8(bytes, headerEnd(bytes)) ? UTF8 : LATIN1,
+                new jakarta.mail.util.SharedByteArrayInputStream(bytes));
     }
 
     private static Session session(boolean utf8) {
@@ -52,13 +53,4 @@ final class Mails {
         return bytes.length;
     }
 
-    private static boolean utf8(byte[] bytes, int length) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, length));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
 }

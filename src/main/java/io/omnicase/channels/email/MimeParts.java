@@ -69,10 +69,6 @@ final class MimeParts {
         }
     }
 
-    /** Whether this multipart cannot be split into parts: its body holds whatever text it has. */
-    static boolean unsplittable(Part part) throws MessagingException, IOException {
-        return part.isMimeType("multipart/*") && children(part).isEmpty();
-    }
 
     /**
      * The part's content, decoded by its transfer encoding: leniently when it is broken (base64: the characters of the
