@@ -73,7 +73,7 @@ public final class AuditOverheadBenchmark {
                         + "%d cores, data in %s%n", clients, duration.toSeconds(), duration.toSeconds() / 3, rounds, 2 * rounds,
                 Runtime.getRuntime().availableProcessors(), home);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OmnicaseApplication.class)
-                .run(io.omnicase.support.TestServers.asArguments(properties))) {
+                .run(BenchServers.arguments(properties))) {
             app.getBean(ManagedElasticsearchNode.class).awaitReady(Duration.ofMinutes(3));
             DemoSettled.await(app.getBean(DataSource.class)::getConnection, Duration.ofMinutes(5));
             int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();

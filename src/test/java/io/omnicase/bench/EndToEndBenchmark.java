@@ -64,7 +64,7 @@ public final class EndToEndBenchmark {
                     "omnicase.platform.elasticsearch.port", System.getProperty("bench.elasticsearch.port", "9257"),
                     "logging.level.root", "warn");
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OmnicaseApplication.class)
-                    .run(io.omnicase.support.TestServers.asArguments(properties))) {
+                    .run(BenchServers.arguments(properties))) {
                 app.getBean(ManagedElasticsearchNode.class).awaitReady(Duration.ofMinutes(3));
                 DemoSettled.await(app.getBean(DataSource.class)::getConnection, Duration.ofMinutes(5));
                 phases(app);

@@ -63,7 +63,7 @@ public final class FloorFeedBenchmark {
         System.out.printf("Omnicase supervisor floor benchmark: %d messages per phase, 1 and %d watchers, %d cores%n",
                 messages, many, Runtime.getRuntime().availableProcessors());
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OmnicaseApplication.class)
-                .run(io.omnicase.support.TestServers.asArguments(properties))) {
+                .run(BenchServers.arguments(properties))) {
             app.getBean(ManagedElasticsearchNode.class).awaitReady(Duration.ofMinutes(3));
             DemoSettled.await(app.getBean(DataSource.class)::getConnection, Duration.ofMinutes(5));
             int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();

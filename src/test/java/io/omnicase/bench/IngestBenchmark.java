@@ -59,7 +59,7 @@ public final class IngestBenchmark {
         System.out.printf("Omnicase ingest benchmark: %d clients, %d s per phase, %d cores, data in %s%n",
                 clients, duration.toSeconds(), Runtime.getRuntime().availableProcessors(), home);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OmnicaseApplication.class)
-                .run(io.omnicase.support.TestServers.asArguments(properties))) {
+                .run(BenchServers.arguments(properties))) {
             app.getBean(ManagedElasticsearchNode.class).awaitReady(Duration.ofMinutes(3));
             DemoSettled.await(app.getBean(DataSource.class)::getConnection, Duration.ofMinutes(5));
             int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();

@@ -71,7 +71,7 @@ public final class InsightBenchmark {
                 "spring.elasticsearch.socket-timeout", "300s",
                 "logging.level.root", "warn");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OmnicaseApplication.class)
-                .run(io.omnicase.support.TestServers.asArguments(properties))) {
+                .run(BenchServers.arguments(properties))) {
             app.getBean(ManagedElasticsearchNode.class).awaitReady(Duration.ofMinutes(3));
             DemoSettled.await(app.getBean(DataSource.class)::getConnection, Duration.ofMinutes(5));
             int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
