@@ -55,17 +55,10 @@ public final class AuditOverheadBenchmark {
         // From the environment (bench/audit sets it): the bench profile passes only clients and seconds to this JVM.
         int rounds = Integer.parseInt(System.getenv().getOrDefault("BENCH_ROUNDS", System.getProperty("bench.rounds", "2")));
         // Rounds of whole runs may be 0 (only the paired slices).
-        // Not a temp directory (mode 700): Elasticsearch runs as an unprivileged user and must reach its home below it.
-        Path home = Files.createDirectories(Path.of(System.getProperty("bench.dir", "target"), "bench-audit-" + System.currentTimeMillis()))
-                .toAbsolutePath();
+        Path home = BenchServers.home("bench-audit-");
         // BENCH_SEALING=off: the sealer is held back for the whole benchmark (its linger set to hours), so the slices
         // measure what recording entries alone costs intake, apart from sealing.
-        Map<String, Object> properties = new HashMap<>(Map.of(
-                "server.port", "0",
-                "omnicase.platform.home", home.toString(),
-                "omnicase.platform.mariadb.port", System.getProperty("bench.mariadb.port", "3369"),
-                "omnicase.platform.elasticsearch.port", System.getProperty("bench.elasticsearch.port", "9269"),
-                "logging.level.root", "warn"));
+        Map<String, Object> properties = BenchServers.properties(home, 3369, 9269, Map.of());
         if (!SEALING) {
             properties.put("omnicase.audit.seal-linger", "PT10H");
         }

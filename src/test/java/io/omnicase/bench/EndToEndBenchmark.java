@@ -55,14 +55,8 @@ public final class EndToEndBenchmark {
     public static void main(String[] args) {
         int status = 0;
         try {
-            Path home = Files.createDirectories(Path.of(System.getProperty("bench.dir", "target"),
-                    "bench-" + System.currentTimeMillis())).toAbsolutePath();
-            Map<String, Object> properties = Map.of(
-                    "server.port", "0",
-                    "omnicase.platform.home", home.toString(),
-                    "omnicase.platform.mariadb.port", System.getProperty("bench.mariadb.port", "3357"),
-                    "omnicase.platform.elasticsearch.port", System.getProperty("bench.elasticsearch.port", "9257"),
-                    "logging.level.root", "warn");
+            Path home = BenchServers.home("bench-");
+            Map<String, Object> properties = BenchServers.properties(home, 3357, 9257, Map.of());
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OmnicaseApplication.class)
                     .run(BenchServers.arguments(properties))) {
                 app.getBean(ManagedElasticsearchNode.class).awaitReady(Duration.ofMinutes(3));

@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -52,14 +51,8 @@ public final class FloorFeedBenchmark {
     private static void run() throws Exception {
         int many = Integer.getInteger("bench.clients", 50);
         int messages = 40;
-        Path home = Files.createDirectories(Path.of(System.getProperty("bench.dir", "target"), "bench-floor-" + System.currentTimeMillis()))
-                .toAbsolutePath();
-        Map<String, Object> properties = Map.of(
-                "server.port", "0",
-                "omnicase.platform.home", home.toString(),
-                "omnicase.platform.mariadb.port", System.getProperty("bench.mariadb.port", "3358"),
-                "omnicase.platform.elasticsearch.port", System.getProperty("bench.elasticsearch.port", "9258"),
-                "logging.level.root", "warn");
+        Path home = BenchServers.home("bench-floor-");
+        Map<String, Object> properties = BenchServers.properties(home, 3358, 9258, Map.of());
         System.out.printf("Omnicase supervisor floor benchmark: %d messages per phase, 1 and %d watchers, %d cores%n",
                 messages, many, Runtime.getRuntime().availableProcessors());
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OmnicaseApplication.class)

@@ -47,15 +47,8 @@ public final class IngestBenchmark {
     private static void run() throws Exception {
         int clients = Integer.getInteger("bench.clients", 16);
         Duration duration = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
-        // Not a temp directory (mode 700): Elasticsearch runs as an unprivileged user and must reach its home below it.
-        Path home = Files.createDirectories(Path.of(System.getProperty("bench.dir", "target"), "bench-" + System.currentTimeMillis()))
-                .toAbsolutePath();
-        Map<String, Object> properties = Map.of(
-                "server.port", "0",
-                "omnicase.platform.home", home.toString(),
-                "omnicase.platform.mariadb.port", System.getProperty("bench.mariadb.port", "3357"),
-                "omnicase.platform.elasticsearch.port", System.getProperty("bench.elasticsearch.port", "9257"),
-                "logging.level.root", "warn");
+        Path home = BenchServers.home("bench-");
+        Map<String, Object> properties = BenchServers.properties(home, 3357, 9257, Map.of());
         System.out.printf("Omnicase ingest benchmark: %d clients, %d s per phase, %d cores, data in %s%n",
                 clients, duration.toSeconds(), Runtime.getRuntime().availableProcessors(), home);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OmnicaseApplication.class)

@@ -59,17 +59,11 @@ public final class InsightBenchmark {
         long interactions = Long.getLong("bench.interactions", 1_080_000L);
         long seed = Long.getLong("bench.seed", 42L);
         int samples = Integer.getInteger("bench.samples", 200);
-        Path home = Files.createDirectories(Path.of(System.getProperty("bench.dir", "target"),
-                "bench-insight-" + System.currentTimeMillis())).toAbsolutePath();
-        Map<String, Object> properties = Map.of(
-                "server.port", "0",
-                "omnicase.platform.home", home.toString(),
-                "omnicase.platform.mariadb.port", System.getProperty("bench.mariadb.port", "3358"),
-                "omnicase.platform.elasticsearch.port", System.getProperty("bench.elasticsearch.port", "9258"),
+        Path home = BenchServers.home("bench-insight-");
+        Map<String, Object> properties = BenchServers.properties(home, 3358, 9258, Map.of(
                 "omnicase.platform.elasticsearch.heap", System.getProperty("bench.elasticsearch.heap", "1g"),
                 "omnicase.insight.spike.check-every", "PT24H",
-                "spring.elasticsearch.socket-timeout", "300s",
-                "logging.level.root", "warn");
+                "spring.elasticsearch.socket-timeout", "300s"));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OmnicaseApplication.class)
                 .run(BenchServers.arguments(properties))) {
             app.getBean(ManagedElasticsearchNode.class).awaitReady(Duration.ofMinutes(3));
