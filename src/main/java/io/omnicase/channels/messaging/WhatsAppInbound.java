@@ -34,9 +34,19 @@ class WhatsAppInbound {
     /** Takes every message and status of a payload; answers how many messages were stored for the first time. */
     int receive(JsonNode payload) {
         int stored = 0;
+        if (!payload.path("entry").isArray() || payload.path("entry").isEmpty()) {
+            log.info("WhatsApp payload of object {} skipped: no entry to read", payload.path("object").asText("(none)"));
+        }
         for (JsonNode entry : payload.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
                 JsonNode value = change.path("value");
+                if (!value.path("messages").isArray() && !value.path("statuses").isArray()) {
+                    // Another webhook field (account or template updates) or a change that cannot be read: said, not lost
+                    // without a trace, since the provider got its 200 and will not send it again.
+                    log.info("WhatsApp change of field {} in entry {} skipped: no messages or statuses",
+                            change.path("field").asText("(none)"), entry.path("id").asText("(none)"));
+                    continue;
+                }
                 Map<String, String> names = new HashMap<>();
                 value.path("contacts").forEach(c -> names.put(c.path("wa_id").asText(), c.path("profile").path("name").asText(null)));
                 for (JsonNode message : value.path("messages")) {

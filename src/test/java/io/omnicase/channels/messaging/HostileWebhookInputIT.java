@@ -92,6 +92,24 @@ class HostileWebhookInputIT {
     }
 
     @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aWhatsAppChangeOfAnotherWebhookFieldIsAnsweredAndLeavesALineInTheLog(
+            org.springframework.boot.test.system.CapturedOutput output) throws IOException {
+        String entry = "entry-" + UUID.randomUUID();
+        byte[] body = JSON.writeValueAsBytes(Map.of("object", "whatsapp_business_account", "entry", java.util.List.of(
+                Map.of("id", entry, "changes", java.util.List.of(Map.of("field", "account_update",
+                        "value", Map.of("event", "VERIFIED_ACCOUNT")))))));
+
+        Api.Response response = Webhook.postMetaJson(port, "/api/webhooks/whatsapp", body,
+                HubSignature.sign(WHATSAPP_SECRET, body));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("stored").asInt()).isZero();
+        assertThat(output.getOut()).contains("WhatsApp change of field account_update in entry " + entry
+                + " skipped: no messages or statuses");
+    }
+
+    @Test
     void aWhatsAppSenderThatIsNoPhoneNumberIsSkippedAndMakesNoIdentity() throws IOException {
         String digits = Long.toString(ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L));
         for (String from : new String[]{"4915" + digits + "1234567", "4915" + digits + "\u0000", "<script>" + digits}) {
