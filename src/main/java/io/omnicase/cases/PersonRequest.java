@@ -34,8 +34,11 @@ public final class PersonRequest {
     }
 
     private static List<String[]> phrases() {
+        // "I need a technician please" is a request for a person too: the assistant answered it "I am not sure I
+        // understood your question" and the customer had to ask again (walk 46).
         List<String> phrases = new ArrayList<>(List.of("human", "real person", "a person", "an agent", "live agent",
-                "someone real", "somebody real", "representative", "operator", "call me"));
+                "someone real", "somebody real", "representative", "operator", "call me", "a technician",
+                "an engineer"));
         for (String verb : new String[]{"speak", "talk"}) {
             for (String preposition : new String[]{"to", "with"}) {
                 for (String who : WHO) {

@@ -15,7 +15,12 @@ class MessageFactsTest {
             "I was overcharged last month|BILLING",
             "Please change the address on my account|ACCOUNT",
             "The app crashes when I open it|TECHNICAL",
-            "What are your opening hours|OTHER"})
+            "What are your opening hours|OTHER",
+            // Walk 46: a first message about a device had no technical word and went to the general queue.
+            "Hello, my router keeps dropping the wifi connection every evening since the firmware update.|TECHNICAL",
+            "My printer prints blank pages|TECHNICAL",
+            "My internet bill is too high|BILLING",
+            "Please change the email address on my account, my old one is offline|ACCOUNT"})
     void readsTheTopic(String text, Topic topic) {
         assertThat(MessageFacts.topicOf(text)).isEqualTo(topic);
     }
