@@ -25,6 +25,12 @@ describe('audit entries as the auditor reads them', () => {
     expect(summaryOf(entry('message.in', null, true))).toContain('erased');
   });
 
+  it('says a reply did not reach the customer, and why (walk 46: it read as sent)', () => {
+    expect(titleOf('reply.failed')).toBe('Reply not sent');
+    expect(summaryOf(entry('reply.failed', { interactionId: 84, error: 'sending by whatsapp is switched off on this server' })))
+      .toBe('the customer did not get it: sending by whatsapp is switched off on this server');
+  });
+
   it('says what a deadline change, a deploy and a move to another process version were', () => {
     const sla = summaryOf(entry('case.sla-changed', { priorityBefore: 50, priorityAfter: 90, dueBefore: '2026-12-04T12:52:00Z',
       dueAfter: '2026-12-04T09:52:00Z', reason: 'VIP' }));

@@ -113,6 +113,8 @@ const titles: Record<string, string> = {
   'message.in': 'Customer message',
   'message.out': 'Reply',
   'reply.queued': 'Reply handed to the channel',
+  // The channel did not send it (walk 46: a reply that never left read as sent on the trail).
+  'reply.failed': 'Reply not sent',
   // What the rules answered, and then what the case got: a priority is never lowered, a held task stays with its holder,
   // so the two may differ (walk 42: "normal" then "urgent" for one decision, with nothing to say which applied).
   'routing.decided': 'Routing decision: what the rules answered',
@@ -182,6 +184,8 @@ export function summaryOf(entry: AuditEntry): string {
       return `to ${nameOf(text(c.assignee))}`;
     case 'reply.queued':
       return `${channelLabel(text(c.channel))}${c.automatic ? ' · written by the assistant' : ''}`;
+    case 'reply.failed':
+      return `the customer did not get it: ${text(c.error) || 'no reason given'}`;
     case 'rules.activated':
       return `${text(c.label)}: ${text(c.reason)}`;
     case 'users.changed':

@@ -38,6 +38,7 @@ class AuditListeners {
 
     private final AuditLog log;
     private final Map<String, java.time.Instant> lastReads = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<Long> failedReplies = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     AuditListeners(AuditLog log) {
         this.log = log;
@@ -85,6 +86,27 @@ class AuditListeners {
         content.put("automatic", e.automatic());
         log.record(new AuditRecord("reply.queued", e.caseId(), null, signedIn(e.automatic() ? "assistant" : null),
                 Instant.now(), content));
+    }
+
+    /**
+     * A reply that did not leave: the trail said only "handed to the channel", so an auditor read a reply the customer
+     * never got (a channel switched off, a provider's refusal after its retries) as sent (walk 46). Sent, delivered and
+     * read stay on the timeline; the trail records the failure, with its reason.
+     */
+    @EventListener
+    void on(io.omnicase.cases.DeliveryShown e) {
+        // A provider may report the failure again; the timeline keeps the first, and so does the trail (per node).
+        if (!io.omnicase.cases.DeliveryStatus.FAILED.name().equals(e.delivery()) || !failedReplies.add(e.interactionId())) {
+            return;
+        }
+        if (failedReplies.size() > MAX_REMEMBERED_READS) {
+            failedReplies.clear();
+            failedReplies.add(e.interactionId());
+        }
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("interactionId", e.interactionId());
+        content.put("error", e.error());
+        log.record(new AuditRecord("reply.failed", e.caseId(), null, signedIn("channel"), Instant.now(), content));
     }
 
     @EventListener
