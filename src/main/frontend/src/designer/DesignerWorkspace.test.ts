@@ -126,6 +126,7 @@ describe('DesignerWorkspace', () => {
     });
     const page = open(['DESIGNER']);
     await flushPromises();
+    page.findComponent(FakeEditor).vm.$emit('changed');
     await page.find('form.deploy-bar').trigger('submit');
     await flushPromises();
     // Said at the field, as its problem, not on the status line above the tabs.
@@ -172,6 +173,7 @@ describe('DesignerWorkspace', () => {
       url === `${base}/versions` && (init.method ?? 'GET') === 'GET' ? json(200, list) : answer(url, init));
     const page = open(['ADMIN']);
     await flushPromises();
+    page.findComponent(FakeEditor).vm.$emit('changed');
     await page.find('#deploy-reason').setValue('Call back');
     await page.find('form.deploy-bar').trigger('submit');
     await flushPromises();
@@ -189,6 +191,7 @@ describe('DesignerWorkspace', () => {
     vi.stubGlobal('confirm', confirm);
     const page = open(['DESIGNER']);
     await flushPromises();
+    page.findComponent(FakeEditor).vm.$emit('changed');
     page.findComponent(FakeEditor).vm.$emit('lint', [
       { elementId: 'Activity_1', element: '“Call back”', message: 'not connected to the rest of the process', category: 'error',
         rule: 'no-disconnected' }]);
@@ -199,6 +202,25 @@ describe('DesignerWorkspace', () => {
     expect(page.find('#lint-issues li').text().replace(/\s+/g, ' ')).toBe('“Call back”: not connected to the rest of the process');
     expect(calls.filter(c => c.method === 'POST')).toHaveLength(0);
     expect(page.find('#status').text()).toBe('Not deployed: the diagram has 1 problem, listed under it');
+  });
+
+  it('deploys nothing from an untouched canvas: a copy of the newest version is no new version (walk 46)', async () => {
+    const calls = server({ [`${base}/deployments`]: () => json(201, { ...versions[0], version: 4 }) });
+    const page = open(['DESIGNER']);
+    await flushPromises();
+    await page.find('#deploy-reason').setValue('Nothing really');
+    await page.find('form.deploy-bar').trigger('submit');
+    await flushPromises();
+    expect(calls.filter(c => c.method === 'POST')).toHaveLength(0);
+    expect(page.find('#status').text()).toBe('Nothing to deploy: the diagram and the forms are v3 as deployed. Change them '
+      + 'first; to make an older version the newest again, roll back to it under Versions.');
+    expect(document.activeElement).toBe(page.find('#status').element);
+
+    // A form edit is a change: it deploys.
+    page.findComponent(FormEditorPanel).vm.$emit('update:forms', { 'resolve-case': { id: 'resolve-case', components: [] } });
+    await page.find('form.deploy-bar').trigger('submit');
+    await flushPromises();
+    expect(calls.filter(c => c.method === 'POST')).toHaveLength(1);
   });
 
   it('keeps the edited diagram when someone else deployed meanwhile, and says who', async () => {
