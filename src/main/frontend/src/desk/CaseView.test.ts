@@ -328,6 +328,30 @@ describe('CaseView', { timeout: 30000 }, () => {
     view.unmount();
   });
 
+  it('asks before resolving a case whose last reply was not sent, and resolves nothing when told no (walk 46)', async () => {
+    const confirm = vi.fn((_question: string) => false);
+    vi.stubGlobal('confirm', confirm);
+    const view = await opened();
+    FakeStream.last!.emit('delivery', { caseId: 42, interactionId: 30, delivery: 'FAILED',
+      error: 'sending by whatsapp is switched off on this server' });
+    await flushPromises();
+    await resolution(view, 'Refund requested.');
+    await view.find('#step-submit').trigger('click');
+    await flushPromises();
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(confirm.mock.calls[0][0]).toContain('Your last reply did not reach the customer (sending by whatsapp is switched off');
+    expect(posts.filter(p => p.url.startsWith('/api/cases/42/form'))).toHaveLength(0);
+    expect(view.find('#case-status').text()).toContain('Not resolved: the customer has not got your last reply');
+    expect(view.find('#step-form').exists()).toBe(true);
+
+    confirm.mockReturnValue(true);
+    await view.find('#step-submit').trigger('click');
+    await flushPromises();
+    expect(posts.filter(p => p.url.startsWith('/api/cases/42/form'))).toHaveLength(1);
+    expect(view.find('#case-state').text()).toBe('Resolved');
+    view.unmount();
+  });
+
   it('opens a resolved case read-only without asking for a step it cannot have', async () => {
     const asked: string[] = [];
     const answer = (fetch as unknown as { getMockImplementation: () => (url: string, init?: RequestInit) => Promise<Response> })
