@@ -256,9 +256,19 @@ describe('CaseView', { timeout: 30000 }, () => {
       addEventListener: () => undefined, removeEventListener: () => undefined })));
     const phone = await opened();
     const label = phone.find('label[for="reply-text"]').text();
-    expect(label).toContain('sent in their channel');
+    expect(label).toContain('sent by Email, where they last wrote');
     expect(label).not.toContain('Ctrl+Enter');
     phone.unmount();
+  });
+
+  it('names the channel a reply goes by: where the customer last wrote, not where the case opened (walk 46)', async () => {
+    const view = await opened();
+    expect(view.find('#reply-channel').text()).toBe('(sent by Email, where they last wrote; Ctrl+Enter sends)');
+    FakeStream.last!.emit('entry', { id: 31, kind: 'INBOUND', channel: 'WHATSAPP', author: '+4915112345678',
+      text: 'Here is the screenshot', at: '2026-12-01T10:05:00Z', sentiment: null });
+    await flushPromises();
+    expect(view.find('#reply-channel').text()).toBe('(sent by WhatsApp, where they last wrote; Ctrl+Enter sends)');
+    view.unmount();
   });
 
   it('says "Reply added" beside the reply box, not above it, and lets it go after a while or when the agent types', async () => {
