@@ -38,8 +38,13 @@ public class SelfService {
     public static final Duration LOOP_WINDOW = Duration.ofDays(1);
 
     static final String THANKS = "Glad I could help! If anything else comes up, just write here.";
-    static final String REPHRASE = "I am not sure I understood your question. Could you describe it in other words? "
-            + "You can also ask for a person at any time.";
+    /**
+     * When no article answers well enough. It used to say "I am not sure I understood your question", also to a
+     * customer who had asked plainly for something no article covers ("my invoice 4711 shows 19% VAT, I am a business
+     * customer in Austria: can you correct it?", walk 46): the question was understood; the articles have no answer.
+     */
+    static final String REPHRASE = "I could not find an answer to this in our help articles. If you describe it in other "
+            + "words, I will look again; or ask for a person, and someone from our team takes over.";
     static final String ASK_CONFIRMATION = "\n\nDid this answer your question? Reply \"yes\" if it did, "
             + "or ask for a person at any time.";
 
