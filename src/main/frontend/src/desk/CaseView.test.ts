@@ -169,6 +169,11 @@ describe('CaseView', { timeout: 30000 }, () => {
     expect(failed.text()).toBe('Not sent: sending by sms is switched off on this server');
     expect(failed.classes()).toContain('failed');
     expect(view.find('#case-status').text()).toContain('A reply was not sent');
+    // The handover, which says whether the last reply reached the customer, is read again.
+    const handoverReads = handoverCalls;
+    await new Promise(done => setTimeout(done, 450));
+    await flushPromises();
+    expect(handoverCalls).toBeGreaterThan(handoverReads);
     // A live copy of the entry (without a delivery) does not wipe what was shown.
     FakeStream.last!.emit('entry', { id: 30, kind: 'OUTBOUND', channel: 'EMAIL', author: 'agent', text: 'We are looking into it',
       at: '2026-12-01T10:00:02Z' });

@@ -56,6 +56,20 @@ describe('handoverSummary', () => {
       + 'Reassigned from Alex Agent to Sam Senior by Sara Supervisor: Alex is off tomorrow.');
   });
 
+  it('says when the last reply did not reach the customer (walk 46)', () => {
+    learnPeople([{ username: 'agent', displayName: 'Alex Agent' }]);
+    const text = handoverSummary({
+      ...base,
+      transcript: [
+        { direction: 'INBOUND', channel: 'WHATSAPP', author: '+4915112345678', text: 'Charged twice', at: null },
+        { direction: 'OUTBOUND', channel: 'WHATSAPP', author: 'agent', text: 'The refund comes within 3 working days.', at: null,
+          delivery: 'FAILED' },
+      ],
+    });
+    expect(text).toContain('Last reply by Alex Agent (not sent: the customer did not get it): '
+      + '"The refund comes within 3 working days.".');
+  });
+
   it('shows the server\'s summary when the answer has no transcript', () => {
     expect(handoverSummary(base)).toBe('The server\'s summary');
   });

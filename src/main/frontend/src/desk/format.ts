@@ -193,7 +193,9 @@ export function handoverSummary(h: Handover, now?: CasePlacement): string {
   // What the next holder needs from the colleagues before them: the last thing a person told the customer, and why
   // the case was handed on.
   const lastReply = h.transcript.filter(m => m.direction === 'OUTBOUND' && m.author && !m.author.startsWith('assistant')).pop();
-  if (lastReply) sentences.push('Last reply by ' + nameOf(lastReply.author) + ': "' + quote(lastReply.text) + '".');
+  // A reply that never left is said as such (walk 46: the next holder read the refund promise as told).
+  if (lastReply) sentences.push('Last reply by ' + nameOf(lastReply.author)
+    + (lastReply.delivery === 'FAILED' ? ' (not sent: the customer did not get it)' : '') + ': "' + quote(lastReply.text) + '".');
   if (h.handedOn) {
     sentences.push(/[.!?]$/.test(h.handedOn) ? h.handedOn : h.handedOn + '.');
     // The hand-over names who got the case then; when someone else holds it now, the page says so beside it.

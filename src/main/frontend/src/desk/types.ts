@@ -97,7 +97,8 @@ export interface Handover {
   handedOnTo?: string | null;
   handedOnAt?: string | null;
   /** The messages in and out, oldest first; absent from an older server. */
-  transcript?: { direction: string; channel: string | null; author: string | null; text: string | null; at: string | null }[];
+  transcript?: { direction: string; channel: string | null; author: string | null; text: string | null; at: string | null;
+    delivery?: string | null }[];
   customer: {
     id: number;
     displayName: string | null;

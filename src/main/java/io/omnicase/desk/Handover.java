@@ -29,8 +29,11 @@ public record Handover(long caseId, String status, String summary, CustomerPart 
     public record CustomerPart(long id, String displayName, Customer.Tier tier, List<Identity> identities) {
     }
 
-    /** A message of the transcript; {@code direction} is INBOUND (customer) or OUTBOUND (assistant or agent). */
-    public record Message(String direction, Channel channel, String author, String text, Instant at) {
+    /**
+     * A message of the transcript; {@code direction} is INBOUND (customer) or OUTBOUND (assistant or agent);
+     * {@code delivery} how far a reply got (SENT, DELIVERED, READ, FAILED), null when nothing was reported.
+     */
+    public record Message(String direction, Channel channel, String author, String text, Instant at, String delivery) {
     }
 
     /** One try of the assistant: the question, its answer or why it declined, with confidence and sources. */

@@ -48,7 +48,7 @@ public class Handovers {
         List<TimelineEntry> timeline = cases.timeline(id);
         List<Handover.Message> transcript = timeline.stream()
                 .filter(e -> e.kind() == InteractionKind.INBOUND || e.kind() == InteractionKind.OUTBOUND)
-                .map(e -> new Handover.Message(e.kind().name(), e.channel(), e.author(), e.text(), e.occurredAt()))
+                .map(e -> new Handover.Message(e.kind().name(), e.channel(), e.author(), e.text(), e.occurredAt(), deliveryOf(e)))
                 .toList();
         List<Handover.AssistantTry> tries = selfService.attempts(id).stream()
                 .map(a -> new Handover.AssistantTry(a.question(), a.answered(), a.answer(), a.topic(), a.confidence(),
@@ -80,7 +80,7 @@ public class Handovers {
                 .filter(e -> e.kind() == InteractionKind.OUTBOUND && e.author() != null
                         && !e.author().startsWith(CaseManagement.ASSISTANT))
                 .reduce((first, second) -> second)
-                .map(e -> "Last reply by " + users.nameOf(e.author()) + ": \"" + quote(e.text()) + "\".").orElse(null);
+                .map(e -> lastReply(users.nameOf(e.author()), e.text(), deliveryOf(e))).orElse(null);
         java.util.Optional<TimelineEntry> handing = timeline.stream()
                 .filter(e -> e.detail() instanceof io.omnicase.cases.EntryDetail.Fields fields
                         && fields.values().containsKey("reassignedTo") && e.text() != null)
@@ -205,6 +205,22 @@ public class Handovers {
                 + earlier.get(0).status().toLowerCase(java.util.Locale.ROOT) + (earlier.get(0).subject() == null ? "" : ": " + quote(earlier.get(0).subject()))
                 + ").");
         return String.join(" ", sentences);
+    }
+
+    /** How far an outbound entry got, as the timeline shows it; null when nothing was reported. */
+    private static String deliveryOf(TimelineEntry e) {
+        return e.detail() instanceof io.omnicase.cases.EntryDetail.Fields fields && fields.values().get("delivery") != null
+                ? String.valueOf(fields.values().get("delivery")) : null;
+    }
+
+    /**
+     * The last thing a person told the customer, and whether it reached them: walk 46's handover said "Last reply by
+     * Alex Agent: 'I will make sure the second payment is refunded'" for a reply that never left, and the next holder
+     * would take it that the customer knew.
+     */
+    static String lastReply(String name, String text, String delivery) {
+        return "Last reply by " + name + ("FAILED".equals(delivery) ? " (not sent: the customer did not get it)" : "")
+                + ": \"" + quote(text) + "\".";
     }
 
     private static String quote(String text) {

@@ -34,4 +34,13 @@ class HandoverSummaryTest {
         assertThat(summary(new Handovers.Placement("billing", 50)))
                 .contains("Routing: queue billing, normal priority, because").doesNotContain("now").doesNotContain("at handover");
     }
+
+    @Test
+    void saysWhenTheLastReplyDidNotReachTheCustomer() {
+        assertThat(Handovers.lastReply("Alex Agent", "The refund comes within 3 working days.", "FAILED"))
+                .isEqualTo("Last reply by Alex Agent (not sent: the customer did not get it): "
+                        + "\"The refund comes within 3 working days.\".");
+        assertThat(Handovers.lastReply("Alex Agent", "The refund comes within 3 working days.", "READ"))
+                .isEqualTo("Last reply by Alex Agent: \"The refund comes within 3 working days.\".");
+    }
 }
