@@ -167,6 +167,19 @@ class OutboundRepliesIT {
 
         awaitDelivery(phone, replyId, "FAILED");
         assertThat(entry(timelineOf(port, jdbc, phone), replyId).get("detail").get("deliveryError").asText()).contains("400");
+        // The audit trail says so too (walk 46: it showed only "Reply handed to the channel", which read as sent).
+        long caseId = Api.as(port, "agent").getOnceRouted("/api/customers/" + customerOf(jdbc, phone)).json()
+                .get("cases").get(0).get("id").asLong();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode failed = null;
+            for (JsonNode e : Api.as(port, "auditor").get("/api/audit/cases/" + caseId + "/trace").json().get("entries")) {
+                if ("reply.failed".equals(e.get("kind").asText()) && e.path("content").path("interactionId").asLong() == replyId) {
+                    failed = e;
+                }
+            }
+            assertThat(failed).as("a reply.failed entry for reply " + replyId).isNotNull();
+            assertThat(failed.path("content").path("error").asText()).contains("400");
+        });
         await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8))
                 .until(() -> requestsFor(phone.substring(1)).size() == 1);
     }
