@@ -61,13 +61,18 @@ describe('QualityRulesEditor', () => {
 
   it('asks for a reason before it saves anything', async () => {
     const calls = server(() => json(500, {}));
-    const editor = mount(QualityRulesEditor, { props: { editable: true } });
+    const editor = mount(QualityRulesEditor, { props: { editable: true }, attachTo: document.body });
     await flushPromises();
     await editor.find('form').trigger('submit');
     await flushPromises();
-    expect(editor.find('#rules-status').text()).toBe('Say why you change the rules');
+    // Once, at the field, which has the keyboard; not a second time on the status line (walk 46).
+    expect(editor.find('#err-reason').text()).toBe('Say why you change the rules');
     expect(editor.find('#rules-reason').attributes('aria-invalid')).toBe('true');
+    expect(editor.find('#rules-reason').attributes('aria-describedby')).toBe('err-reason');
+    expect(editor.find('#rules-status').text()).toBe('');
+    expect(document.activeElement).toBe(editor.find('#rules-reason').element);
     expect(calls.some(c => c.method === 'PUT')).toBe(false);
+    editor.unmount();
   });
 
   it('saves a changed weight and phrases as a new version', async () => {
