@@ -261,6 +261,9 @@ public class ProcessDesign {
         if (!problems.isEmpty()) {
             throw new ProcessModelRefusedException(problems);
         }
+        if (rollbackOf == null) {
+            refuseUnchanged(key, bpmnXml, forms);
+        }
         DeploymentBuilder builder = repository.createDeployment().name("designer: " + key).source(DEPLOYMENT_SOURCE)
                 .addString(key + ".bpmn", bpmnXml);
         (forms == null ? Map.<String, String>of() : forms).forEach((id, form) -> builder.addString(id + ".form", form));
@@ -281,6 +284,39 @@ public class ProcessDesign {
                 .update();
         events.publishEvent(new ProcessVersionDeployed(key, definition.getVersion(), deployedBy, why, rollbackOf, at));
         return new Version(definition.getVersion(), definition.getId(), deployedBy, why, at, rollbackOf, 0);
+    }
+
+    /**
+     * A deployment of exactly the newest version's model and forms would add a version that holds nothing new (a
+     * retried request, a deploy of an untouched diagram through the API): every version list, migration menu and the
+     * audit trail would carry it (walk 46). Refused; a rollback, which says what it restores, may repeat an earlier one.
+     */
+    private void refuseUnchanged(String key, String bpmnXml, Map<String, String> forms) {
+        ProcessDefinition newest = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+                .singleResult();
+        if (newest == null || !bpmnXml.equals(model(newest))) {
+            return;
+        }
+        Map<String, String> deployed = forms(newest.getDeploymentId());
+        Map<String, String> given = forms == null ? Map.of() : forms;
+        if (!deployed.keySet().equals(given.keySet())) {
+            return;
+        }
+        for (Map.Entry<String, String> form : given.entrySet()) {
+            if (!sameJson(form.getValue(), deployed.get(form.getKey()))) {
+                return;
+            }
+        }
+        throw new ConflictException("v" + newest.getVersion() + " already holds this model and these forms: nothing was "
+                + "deployed. Change the diagram or a form first");
+    }
+
+    private boolean sameJson(String a, String b) {
+        try {
+            return json.readTree(a).equals(json.readTree(b));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private ProcessEngineConfigurationImpl engineConfiguration() {

@@ -292,6 +292,22 @@ class ProcessDesignerIT {
     }
 
     @Test
+    void deployingTheNewestVersionsModelAndFormsAgainIsRefusedAndAddsNoVersion() {
+        Api designer = Api.as(port, "designer");
+        JsonNode newest = latest(designer);
+        int versions = definitions();
+
+        Api.Response again = designer.postJson(KEY + "/deployments", Map.of("bpmnXml", newest.get("bpmnXml").asText(),
+                "forms", forms(newest), "reason", "the same once more (a retried request)"));
+
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(again.json().get("detail").asText())
+                .startsWith("v" + newest.get("version").asInt() + " already holds this model and these forms");
+        assertThat(definitions()).as("nothing was deployed").isEqualTo(versions);
+    }
+
+    @Test
     void versionsAreComparedAndARollbackMakesAnEarlierVersionTheNewest() {
         Api designer = Api.as(port, "designer");
         JsonNode shipped = latest(designer);
