@@ -251,11 +251,18 @@ public class CaseAccess {
         return subject(username).writesAll();
     }
 
-    /** Records, durably, that the user handled the case: they keep reaching it wherever it is routed later. */
+    /**
+     * Records, durably, that the user handled the case: they keep reaching it wherever it is routed later. Not for a
+     * case routing has not placed yet: an agent reaches that one only because routing stalled past its grace (it counts
+     * as {@link #UNROUTED_QUEUE}'s so that no customer goes unseen), and answering it then is no claim on the case once
+     * routing places it in a queue the agent does not work (probe 46: a general agent who answered a case whose
+     * assessment kept failing kept reading and working it after it was routed to technical).
+     */
     @Transactional
     public void recordHandled(String username, CaseId id, How how) {
-        jdbc.sql("INSERT IGNORE INTO case_handlers (case_id, username, first_how, first_at) VALUES (?, ?, ?, ?)")
-                .params(id.value(), username, how.name(), Timestamp.from(Instant.now())).update();
+        jdbc.sql("INSERT IGNORE INTO case_handlers (case_id, username, first_how, first_at) "
+                        + "SELECT id, ?, ?, ? FROM cases WHERE id = ? AND queue IS NOT NULL")
+                .params(username, how.name(), Timestamp.from(Instant.now()), id.value()).update();
     }
 
     private boolean owns(Subject user, CaseView view) {

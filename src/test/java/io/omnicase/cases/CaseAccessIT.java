@@ -328,6 +328,35 @@ class CaseAccessIT {
         jdbc.sql("UPDATE cases SET queue = 'technical' WHERE id = ?").param(technical.caseId()).update();
     }
 
+    /**
+     * The stalled-routing fallback lets general's agents answer a case routing has not placed; it gives them no hold on
+     * the case once routing places it elsewhere (probe 46: the answer was recorded as "handled", and the general agent
+     * kept reading and working the technical case for good).
+     */
+    @Test
+    void answeringACaseWhoseRoutingStalledGivesNoHoldOnItOnceRoutingPlacesIt() {
+        QueueCase technical = QueueCases.escalatedIn(port, "technical");
+        String id = "/api/cases/" + technical.caseId();
+        jdbc.sql("UPDATE cases SET queue = NULL, opened_at = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofMinutes(2))), technical.caseId())
+                .update();
+        try {
+            assertThat(as("agent").postJson(id + "/replies", Map.of("text", "Probe 46: we are on it")).status())
+                    .isEqualTo(201);
+        } finally {
+            jdbc.sql("UPDATE cases SET queue = 'technical' WHERE id = ?").param(technical.caseId()).update();
+        }
+
+        assertRefused(as("agent").get(id), technical);
+        assertRefused(as("agent").get(id + "/timeline"), technical);
+        assertRefused(as("agent").postJson(id + "/replies", Map.of("text", "Still here")), technical);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM case_handlers WHERE case_id = ? AND username = 'agent'")
+                .param(technical.caseId()).query(Integer.class).single()).isZero();
+        // The customer's answer stays on the case for the technical queue.
+        assertThat(texts(as("tech").get(id + "/timeline").json())).contains("Probe 46: we are on it")
+                .doesNotContain("Still here");
+    }
+
     private void assertRefused(Api.Response response, QueueCase queueCase) {
         assertThat(response.status()).as(response.toString()).isEqualTo(403);
         assertThat(response.contentType()).startsWith("application/problem+json");
