@@ -78,6 +78,7 @@ public final class TestServers {
                 Map.entry("omnicase.demo-data", "true"),
                 // Every test's chat visitor comes from 127.0.0.1: the per-address bound would refuse the suite's visitors.
                 Map.entry("omnicase.channels.chat.new-visitors-per-address-per-hour", "100000"),
+                Map.entry("omnicase.channels.chat.codes-per-address-per-hour", "100000"),
                 // The worked demo cases are played by DemoHistoryIT, not in the background of every test.
                 Map.entry("omnicase.demo-history", "false"));
     }

@@ -25,11 +25,24 @@ final class ChatFloodGuard {
     private final Limit newVisitors;
     private final Limit messages;
     private final Limit hints;
+    private final Limit codeRequests;
 
-    ChatFloodGuard(int newVisitorsPerAddressPerHour, int messagesPerVisitorPerMinute, Clock clock) {
+    ChatFloodGuard(int newVisitorsPerAddressPerHour, int messagesPerVisitorPerMinute, int codesPerAddressPerHour,
+                   Clock clock) {
         this.newVisitors = new Limit(newVisitorsPerAddressPerHour, Duration.ofHours(1), clock);
         this.messages = new Limit(messagesPerVisitorPerMinute, Duration.ofMinutes(1), clock);
         this.hints = new Limit(HINTS_PER_CASE_PER_HOUR, Duration.ofHours(1), clock);
+        this.codeRequests = new Limit(codesPerAddressPerHour, Duration.ofHours(1), clock);
+    }
+
+    /**
+     * Whether this network address may have one more verification code mailed now (and counts it if so). Each code is
+     * a mail from Omnicase's own sender to an address the visitor chose; counted per visitor only, a script that kept
+     * the tokens of the visitors it made (30 an hour, each good for 30 days and 5 codes an hour) mailed more strangers
+     * every hour it ran (probe 46).
+     */
+    boolean admitCodeRequest(String address) {
+        return codeRequests.admit(address == null ? "unknown" : address);
     }
 
     /**

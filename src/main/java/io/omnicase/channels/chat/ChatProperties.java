@@ -18,11 +18,16 @@ import java.time.Duration;
  * @param sockets           chat sockets all visitors together may hold open (default 2,000; every socket holds one of
  *                          the server's connections, 8,192 in all, which staff pages and the API need too)
  * @param idleTimeout       a chat socket silent this long is closed (default 10 minutes; the widget reconnects)
+ * @param codesPerAddressPerHour verification codes one network address may ask to be mailed in an hour (default 10):
+ *                               visitors are free to make and their tokens last, so a count per visitor alone let
+ *                               one script mail any number of strangers
+ * @param codesPerHour      verification codes mailed in an hour by all visitors together (default 500): the bound on
+ *                          what the chat can make Omnicase's mail server send, from however many addresses
  */
 @ConfigurationProperties(prefix = "omnicase.channels.chat")
 record ChatProperties(String tokenSecret, Duration tokenLifetime, Integer newVisitorsPerAddressPerHour,
                       Integer messagesPerVisitorPerMinute, Integer socketsPerAddress, Integer sockets,
-                      Duration idleTimeout) {
+                      Duration idleTimeout, Integer codesPerAddressPerHour, Integer codesPerHour) {
 
     ChatProperties {
         tokenLifetime = tokenLifetime == null ? Duration.ofDays(30) : tokenLifetime;
@@ -31,5 +36,7 @@ record ChatProperties(String tokenSecret, Duration tokenLifetime, Integer newVis
         socketsPerAddress = socketsPerAddress == null ? 20 : socketsPerAddress;
         sockets = sockets == null ? 2_000 : sockets;
         idleTimeout = idleTimeout == null ? Duration.ofMinutes(10) : idleTimeout;
+        codesPerAddressPerHour = codesPerAddressPerHour == null ? 10 : codesPerAddressPerHour;
+        codesPerHour = codesPerHour == null ? 500 : codesPerHour;
     }
 }

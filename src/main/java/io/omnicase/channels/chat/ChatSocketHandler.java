@@ -83,7 +83,7 @@ class ChatSocketHandler extends TextWebSocketHandler {
                       VisitorTokens tokens, ChatConversations conversations, ChatNotices notices, Deliveries deliveries,
                       ApplicationEventPublisher events, ObjectMapper json, Validator validator, ChatProperties properties) {
         this.flood = new ChatFloodGuard(properties.newVisitorsPerAddressPerHour(), properties.messagesPerVisitorPerMinute(),
-                java.time.Clock.systemUTC());
+                properties.codesPerAddressPerHour(), java.time.Clock.systemUTC());
         this.limits = new ChatSocketLimits(properties.socketsPerAddress(), properties.sockets(), HELLO_WITHIN);
         this.intake = intake;
         this.cases = cases;
@@ -272,6 +272,10 @@ class ChatSocketHandler extends TextWebSocketHandler {
     }
 
     private void requestCode(WebSocketSession session, String visitor, ChatFrame message) throws IOException {
+        if (!flood.admitCodeRequest(address(session))) {
+            answer(visitor, Outcome.of(ChatEmailVerification.Status.TOO_MANY_REQUESTS));
+            return;
+        }
         String email = message.emailOrEmpty();
         Outcome outcome = verification.requestCode(visitor, email);
         if (outcome.email() != null) {

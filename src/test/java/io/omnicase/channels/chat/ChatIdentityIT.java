@@ -220,6 +220,38 @@ class ChatIdentityIT {
         }
     }
 
+    /**
+     * Visitors are free to make (30 an hour per network address) and their tokens last 30 days, each good for 5 codes
+     * an hour: counted per visitor and per recipient only, one script mailed any number of strangers from Omnicase's
+     * sender (probe 46: 15 mails in 8 s from three visitors). The chat mails at most omnicase.channels.chat.codes-per-hour
+     * codes (500) in an hour, whoever asks.
+     */
+    @Test
+    void onceTheChatHasMailedItsCodesForTheHourNoVisitorGetsAnotherOne() {
+        // The hour's codes, as if 500 visitors had asked for them (rows the test takes away again).
+        String marker = "p46-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("INSERT INTO chat_email_verifications (visitor, email, code_salt, code_hash, state, attempts, created_at, "
+                        + "expires_at) SELECT CONCAT(?, '-', seq), CONCAT(?, '-', seq, '@example.com'), REPEAT('0', 32), "
+                        + "REPEAT('0', 64), 'SUPERSEDED', 0, ?, ? FROM seq_1_to_500")
+                .params(marker, marker, Timestamp.from(Instant.now()), Timestamp.from(Instant.now().plus(Duration.ofMinutes(10))))
+                .update();
+        String newcomer = address("newcomer");
+        try (ChatVisitor visitor = ChatVisitor.connect(port)) {
+            assertThat(visitor.requestCode(newcomer).get("status").asText()).isEqualTo("too-many-requests");
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM chat_email_verifications WHERE email = ?").param(newcomer)
+                    .query(Integer.class).single()).isZero();
+
+            // An hour later those codes no longer count.
+            jdbc.sql("UPDATE chat_email_verifications SET created_at = ? WHERE visitor LIKE ?")
+                    .params(Timestamp.from(Instant.now().minus(Duration.ofMinutes(61))), marker + "-%").update();
+            assertThat(visitor.requestCode(newcomer).get("status").asText()).isEqualTo("code-sent");
+            awaitCodeMailedTo(newcomer);
+        } finally {
+            jdbc.sql("DELETE FROM chat_email_verifications WHERE visitor LIKE ?").param(marker + "-%").update();
+        }
+        assertThat(codeMailsTo(newcomer)).hasSize(1);
+    }
+
     @Test
     void malformedAddressesAreRefusedAndNothingIsMailed() {
         try (ChatVisitor visitor = ChatVisitor.connect(port)) {

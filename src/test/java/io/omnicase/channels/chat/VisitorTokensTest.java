@@ -16,7 +16,7 @@ class VisitorTokensTest {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
 
     private final MutableClock clock = new MutableClock(NOW);
-    private final VisitorTokens tokens = new VisitorTokens(new ChatProperties(SECRET, Duration.ofDays(30), null, null, null, null, null), clock);
+    private final VisitorTokens tokens = new VisitorTokens(new ChatProperties(SECRET, Duration.ofDays(30), null, null, null, null, null, null, null), clock);
 
     @Test
     void aTokenNamesTheVisitorItWasIssuedToUntilItExpires() {
@@ -47,7 +47,7 @@ class VisitorTokensTest {
         VisitorTokens.Issued issued = tokens.issueForNewVisitor();
         String[] parts = issued.token().split("\\.");
         VisitorTokens otherServer = new VisitorTokens(new ChatProperties("another-secret-that-is-long-enough-to-use",
-                Duration.ofDays(30), null, null, null, null, null), clock);
+                Duration.ofDays(30), null, null, null, null, null, null, null), clock);
 
         assertThat(otherServer.visitorOf(issued.token())).isEmpty();
         assertThat(tokens.visitorOf(parts[0] + ".v-someone-else." + parts[2] + "." + parts[3])).isEmpty();
@@ -61,8 +61,8 @@ class VisitorTokensTest {
 
     @Test
     void withoutAConfiguredSecretEachRunSignsWithItsOwnRandomKey() {
-        VisitorTokens oneRun = new VisitorTokens(new ChatProperties(null, null, null, null, null, null, null), clock);
-        VisitorTokens nextRun = new VisitorTokens(new ChatProperties("", null, null, null, null, null, null), clock);
+        VisitorTokens oneRun = new VisitorTokens(new ChatProperties(null, null, null, null, null, null, null, null, null), clock);
+        VisitorTokens nextRun = new VisitorTokens(new ChatProperties("", null, null, null, null, null, null, null, null), clock);
         VisitorTokens.Issued issued = oneRun.issueForNewVisitor();
 
         assertThat(oneRun.visitorOf(issued.token())).contains(issued.visitor());
@@ -71,7 +71,7 @@ class VisitorTokensTest {
 
     @Test
     void aShortSecretIsRefusedAtStart() {
-        assertThatThrownBy(() -> new VisitorTokens(new ChatProperties("short", null, null, null, null, null, null), clock))
+        assertThatThrownBy(() -> new VisitorTokens(new ChatProperties("short", null, null, null, null, null, null, null, null), clock))
                 .hasMessageContaining("at least 32 characters");
     }
 
