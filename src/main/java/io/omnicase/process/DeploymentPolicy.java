@@ -717,8 +717,16 @@ public final class DeploymentPolicy {
         private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge",
                 "true", "false", "null");
 
+        /**
+         * How deep parentheses and negations may nest: a condition people write nests a few levels, and the check is
+         * recursive (probe 46: 5,000 opening parentheses or "!" overflowed its stack, and the designer's check answered
+         * 500).
+         */
+        static final int MAX_NESTING = 32;
+
         private final List<String> tokens;
         private int position;
+        private int depth;
 
         private Grammar(List<String> tokens) {
             this.tokens = tokens;
@@ -806,6 +814,12 @@ public final class DeploymentPolicy {
             return null;
         }
 
+        private void deeper() {
+            if (++depth > MAX_NESTING) {
+                throw new IllegalArgumentException("it nests parentheses and negations more than " + MAX_NESTING + " deep");
+            }
+        }
+
         private String peek() {
             return position < tokens.size() ? tokens.get(position) : null;
         }
@@ -829,7 +843,9 @@ public final class DeploymentPolicy {
         private void not() {
             if ("!".equals(peek()) || "not".equals(peek())) {
                 position++;
+                deeper();
                 not();
+                depth--;
                 return;
             }
             primary();
@@ -846,7 +862,9 @@ public final class DeploymentPolicy {
             }
             position++;
             if ("(".equals(token)) {
+                deeper();
                 or();
+                depth--;
                 if (!")".equals(peek())) {
                     throw new IllegalArgumentException("a parenthesis is not closed");
                 }

@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the deployment policy bounds: how often a timer cycle fires (once a minute at most), how deep a model nests. */
+/**
+ * What the deployment policy bounds: how often a timer cycle fires (once a minute at most), how deep a model and a
+ * condition nest.
+ */
 class DeploymentPolicyLimitsTest {
 
     @Test
@@ -27,6 +30,19 @@ class DeploymentPolicyLimitsTest {
         bpmn.append("<bpmn:subProcess>".repeat(20_000)).append("</bpmn:subProcess>".repeat(20_000)).append("</bpmn:process></bpmn:definitions>");
         assertThat(DeploymentPolicy.refusals("deep.bpmn", bpmn.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .extracting(Object::toString).anyMatch(problem -> problem.contains("nests elements more than 100 levels deep"));
+    }
+
+    /** Probe 46: 5,000 "(" or "!" in a condition overflowed the grammar's recursion, and the designer got a 500. */
+    @Test
+    void aConditionNestedThousandsDeepIsRefusedInWordsNotWithAStackOverflow() {
+        for (String deep : new String[]{"(".repeat(5_000) + "selfService" + ")".repeat(5_000), "!".repeat(5_000) + "selfService",
+                "not ".repeat(5_000) + "selfService"}) {
+            assertThat(DeploymentPolicy.Grammar.problemWith(deep)).as(deep.substring(0, 10))
+                    .isEqualTo("it nests parentheses and negations more than 32 deep");
+        }
+        assertThat(DeploymentPolicy.Grammar.problemWith("(".repeat(32) + "selfService" + ")".repeat(32))).isNull();
+        assertThat(DeploymentPolicy.Grammar.problemWith("!".repeat(32) + "selfService")).isNull();
+        assertThat(DeploymentPolicy.Grammar.problemWith("!(!(a == 1) && (b != 'x' || !c))")).isNull();
     }
 
     @Test
