@@ -96,6 +96,22 @@ class FormSchemaTest {
         assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds").isLessThan(2000);
     }
 
+    /**
+     * Java's matcher recurses once per repetition of a group with alternatives: a plain pattern such as
+     * "^([A-Z]|[0-9])*$" overflowed the stack on 5,000 typed characters, and the resolve answered 500 (probe 46).
+     */
+    @Test
+    void aLongTextAgainstAPatternThatRecursesIsRefusedInWords() {
+        FormSchema form = FormSchema.parse("""
+                { "id": "codes", "components": [ { "type": "textfield", "id": "x", "key": "x",
+                  "validate": { "pattern": "^([A-Z]|[0-9])*$" } } ] }
+                """);
+
+        assertThatThrownBy(() -> form.variables(json("{ \"x\": \"" + "A1".repeat(10_000) + "\" }")))
+                .isInstanceOf(InvalidFieldException.class).hasMessageContaining("must match the pattern");
+        assertThat(form.variables(json("{ \"x\": \"AB12\" }"))).containsEntry("x", "AB12");
+    }
+
     @Test
     void textThatIsNoFormIsRefused() {
         assertThatThrownBy(() -> FormSchema.parse("{ \"id\": \"x\" }")).isInstanceOf(IllegalArgumentException.class);
