@@ -81,7 +81,7 @@ export interface VersionSummary {
   activatedBy: string | null;
   activationReason?: string | null;
   active: boolean;
-  /** A rule table (false: DRL an administrator wrote). */
+  /** A rule table (false: a DRL file the server was configured to seed from). */
   table: boolean;
 }
 

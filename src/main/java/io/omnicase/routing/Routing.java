@@ -90,7 +90,7 @@ public class Routing {
 
     /**
      * Loads the active version if it changed since the last look; seeds version 1 from the shipped rule table (or, if
-     * configured so, an administrator's DRL file) on first start.
+     * configured so, a DRL file of the server's configuration) on first start.
      */
     public synchronized void refresh() {
         long latest = transaction.execute(status -> store.latestActivation());

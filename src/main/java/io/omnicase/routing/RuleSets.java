@@ -92,9 +92,9 @@ public class RuleSets {
     }
 
     /**
-     * Compiles an administrator's DRL as it is (with line numbers on errors) and tries it on sample cases, which
-     * catches rules that keep re-firing or leave the decision without a queue or priority. Never call this with text
-     * anyone but an administrator wrote.
+     * Compiles DRL as it is (with line numbers on errors) and tries it on sample cases, which catches rules that keep
+     * re-firing or leave the decision without a queue or priority. Only for DRL the server wrote from a checked table
+     * or read from its configured seed file: never with text a user sent (no one's, since probe 46).
      */
     public RuleSet validateDrl(String drl) {
         RuleSet rules = RuleSet.compile(drl, "candidate");
@@ -118,11 +118,6 @@ public class RuleSets {
     /** Replays the last {@code cases} decided cases with the table's rules and with the active rules. */
     public DryRunResult dryRun(GuidedRuleSet table, int cases) {
         return replay(validate(table), cases);
-    }
-
-    /** {@link #dryRun(GuidedRuleSet, int)} for an administrator's DRL. */
-    public DryRunResult dryRunDrl(String drl, int cases) {
-        return replay(validateDrl(drl), cases);
     }
 
     private DryRunResult replay(RuleSet candidate, int cases) {
@@ -167,13 +162,6 @@ public class RuleSets {
         String drl = DrlGenerator.drl(checked);
         validateDrl(drl);
         return store(drl, checked, author, reason, basedOn);
-    }
-
-    /** {@link #saveAndActivate(GuidedRuleSet, String, String, Integer)} for an administrator's DRL, stored without a table. */
-    @Transactional
-    public RuleSetVersion saveAndActivateDrl(String drl, String author, String reason, Integer basedOn) {
-        validateDrl(drl);
-        return store(drl, null, author, reason, basedOn);
     }
 
     private RuleSetVersion store(String drl, GuidedRuleSet table, String author, String reason, Integer basedOn) {

@@ -91,10 +91,10 @@ class AuthorizationMatrixIT {
             GET    /api/supervisor/events                        401  403     403  403   ok     403    403   ok
             POST   /api/supervisor/cases/{id}/assignment         401  403     403  403   ok     403    403   ok
             POST   /api/supervisor/cases/{id}/priority           401  403     403  403   ok     403    403   ok
-            # raw DRL is Java: an administrator's tool, never a supervisor's
-            POST   /api/routing/rules/drl/validate               401  403     403  403   403    403    403   ok
-            POST   /api/routing/rules/drl/dry-run                401  403     403  403   403    403    403   ok
-            POST   /api/routing/rules/drl/versions               401  403     403  403   403    403    403   ok
+            # raw DRL is Java: nobody's, an administrator's neither (it was the admins' until probe 46)
+            POST   /api/routing/rules/drl/validate               401  403     403  403   403    403    403   403
+            POST   /api/routing/rules/drl/dry-run                401  403     403  403   403    403    403   403
+            POST   /api/routing/rules/drl/versions               401  403     403  403   403    403    403   403
             # quality scores: a case's score by the case access policy (404 until it is resolved); the overview and
             # the scoring rules for supervisors, the rules read by auditors too
             GET    /api/insight/quality                          401  403     403  403   ok     403    403   ok

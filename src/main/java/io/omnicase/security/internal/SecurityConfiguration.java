@@ -118,10 +118,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/assistant/articles/**").hasAnyRole(CASE_READERS)
                         .requestMatchers(HttpMethod.PUT, "/api/assistant/articles/**").hasAnyRole("SUPERVISOR", "ADMIN")
                         // Routing rules: supervisors change the rule table, auditors read every version and its diff.
-                        // Rule text (DRL) is compiled as code: administrators only, and only through its own path.
-                        // The live floor (snapshot, event stream, reassign, priority): supervisors and admins.
+                        // Rule text (DRL) would be compiled as code: nobody sends it, administrators neither (probe
+                        // 46 I1); its old path stays shut. The live floor (snapshot, event stream, reassign,
+                        // priority): supervisors and admins.
                         .requestMatchers("/api/supervisor/**").hasAnyRole("SUPERVISOR", "ADMIN")
-                        .requestMatchers("/api/routing/rules/drl/**").hasRole("ADMIN")
+                        .requestMatchers("/api/routing/rules/drl/**").denyAll()
                         .requestMatchers(HttpMethod.GET, "/api/routing/rules/**").hasAnyRole("SUPERVISOR", "ADMIN", "AUDITOR")
                         .requestMatchers(HttpMethod.POST, "/api/routing/rules/**").hasAnyRole("SUPERVISOR", "ADMIN")
                         // Quality scores: a case's score for whoever reads the case (the case access policy decides
