@@ -36,7 +36,7 @@ class DeskIT {
     @Test
     void anAgentClaimsACaseRepliesSeesALiveMessageWithGuidanceResolvesAndTheCaseTurnsReadOnly() {
         String address = newAddress("nora");
-        long caseId = escalated(address, "URGENT: my router is down and I cannot work, please help");
+        long caseId = escalated(address, "URGENT: my line is down and I cannot work, please help");
 
         try (Browser browser = Browser.open()) {
             WebDriver page = deskOfTheAgent(browser);
@@ -57,7 +57,7 @@ class DeskIT {
 
             // Claiming opens the case beside the list, scrolled into view and focused: never a blank panel at the top.
             row.findElement(By.className("claim")).click();
-            wait.until(d -> d.findElement(By.id("summary")).getText().contains("router"));
+            wait.until(d -> d.findElement(By.id("summary")).getText().contains("line is down"));
             WebElement title = page.findElement(By.id("case-title"));
             assertThat(title.getText()).contains("#" + caseId);
             assertThat(((JavascriptExecutor) page).executeScript("return document.activeElement.id")).isEqualTo("case-title");
@@ -73,7 +73,7 @@ class DeskIT {
             assertThat(page.findElements(By.id("repeat-alert"))).isEmpty();
             assertThat(page.findElement(By.id("identities")).getText()).contains(address);
             WebElement first = page.findElement(By.cssSelector("#timeline li.msg.customer"));
-            assertThat(first.findElement(By.className("text")).getText()).contains("my router is down");
+            assertThat(first.findElement(By.className("text")).getText()).contains("my line is down");
             assertThat(first.findElement(By.className("msg-mood")).getText()).isIn("Negative", "Neutral", "Positive");
             assertThat(first.findElement(By.className("channel-label")).getText()).isEqualTo("Email");
             wait.until(d -> "connected".equals(d.findElement(By.id("case-view")).getDomAttribute("data-live")));
@@ -171,7 +171,7 @@ class DeskIT {
      */
     @Test
     void whenASupervisorHasTakenOverTheCaseTheDeskLetsTheAgentReadItOnly() {
-        long caseId = escalated(newAddress("omar"), "URGENT: my router is down again and I cannot work, please help");
+        long caseId = escalated(newAddress("omar"), "URGENT: my line is down again and I cannot work, please help");
         try (Browser browser = Browser.open()) {
             WebDriver page = deskOfTheAgent(browser);
             By ours = By.cssSelector("#queue-list li.queue-item[data-case='" + caseId + "']");

@@ -92,7 +92,7 @@ class ChatIdentityIT {
     @Test
     void aVisitorWhoEntersTheCodeMailedToTheAddressJoinsThatCustomerAndTheMergeIsRecorded() {
         String mia = address("mia");
-        long miasCase = mailFrom(mia, "My printer prints blank pages");
+        long miasCase = mailFrom(mia, "My pages come out blank");
         long mia_ = customerOf(miasCase);
 
         try (ChatVisitor visitor = ChatVisitor.connect(port)) {
@@ -270,7 +270,7 @@ class ChatIdentityIT {
     @Test
     void anAgentMergesAVisitorIntoTheCustomerByHandAndTheMergeIsRecorded() {
         String mia = address("mia");
-        long miasCase = mailFrom(mia, "Scanner does not start");
+        long miasCase = mailFrom(mia, "My machine does not start");
         long mia_ = customerOf(miasCase);
 
         try (ChatVisitor visitor = ChatVisitor.connect(port)) {

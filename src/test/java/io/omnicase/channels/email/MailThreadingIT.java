@@ -62,13 +62,13 @@ class MailThreadingIT {
         MailServer.get().deliver(raw("""
                 From: Ida <%s>
                 To: %s
-                Subject: Printer jams on every page
+                Subject: Paper jams on every page
                 Date: Wed, 25 Nov 2026 09:00:00 +0000
                 Message-ID: %s
                 MIME-Version: 1.0
                 Content-Type: text/plain; charset=UTF-8
 
-                Our printer jams on every page since yesterday.
+                Our machine jams on every page since yesterday.
                 """.formatted(customer, MailServer.SUPPORT, firstId)));
         assertThat(poller.poll()).containsExactlyEntriesOf(Map.of(EmailInbound.Outcome.NEW_CASE, 1));
         long caseId = MailCases.caseOf(jdbc, firstId);
@@ -78,7 +78,7 @@ class MailThreadingIT {
         String replyId = reply.getMessageID();
         assertThat(reply.getHeader("In-Reply-To", null)).isEqualTo(firstId);
         assertThat(reply.getHeader("References", null)).contains(firstId);
-        assertThat(reply.getSubject()).isEqualTo("Re: Printer jams on every page [Case #" + caseId + "]");
+        assertThat(reply.getSubject()).isEqualTo("Re: Paper jams on every page [Case #" + caseId + "]");
         assertThat(reply.getHeader("Auto-Submitted")).as("an agent's reply is not automatic").isNull();
         assertThat(reply.getFrom()[0].toString()).contains(MailServer.SUPPORT);
 
