@@ -434,24 +434,27 @@ public class CaseManagement {
 
     /**
      * Shows a delivery status on an outbound timeline entry; the provider-facing side (provider ids, read watermarks,
-     * failures) is {@code channels.Deliveries}. A first {@link Delivery#sent} sets the entry's provider id and answers
-     * false when the entry had one already; a {@link Delivery#refused} is shown as is; a {@link Delivery#reported}
-     * status replaces the shown one only when it {@link DeliveryStatus#supersedes supersedes} it.
+     * failures) is {@code channels.Deliveries}. A first {@link Delivery#sent} sets the entry's provider id; a
+     * {@link Delivery#refused} is shown unless the entry shows a failure already (the first reason stays); a
+     * {@link Delivery#reported} status replaces the shown one only when it {@link DeliveryStatus#supersedes supersedes}
+     * it. {@link DeliveryShown} is published, and true answered, only when what the entry shows changed: providers
+     * report again and out of order, and the desk and the audit trail take each change once, on every node.
      */
     @Transactional
     public boolean showDelivery(long interactionId, Delivery delivery) {
         Instant at = delivery.at() == null ? Instant.now() : delivery.at();
-        boolean shown;
+        boolean changed;
         if (delivery.providerMessageId() != null) {
-            shown = store.markSent(interactionId, delivery.providerMessageId(), at);
+            changed = store.markSent(interactionId, delivery.providerMessageId(), at);
         } else if (delivery.error() != null) {
-            store.markSendFailed(interactionId, delivery.error(), at);
-            shown = true;
+            changed = store.markSendFailed(interactionId, delivery.error(), at);
         } else {
-            shown = store.updateDelivery(interactionId, delivery.status(), at);
+            changed = store.updateDelivery(interactionId, delivery.status(), at);
         }
-        store.shownDelivery(interactionId).ifPresent(events::publishEvent);
-        return shown;
+        if (changed) {
+            store.shownDelivery(interactionId).ifPresent(events::publishEvent);
+        }
+        return changed;
     }
 
     /**

@@ -155,16 +155,24 @@ class CaseStore {
                 .params(providerMessageId, write(updated), interactionId).update() == 1;
     }
 
-    void markSendFailed(long interactionId, String reason, Instant at) {
-        jdbc.sql("SELECT detail FROM interactions WHERE id = ? AND kind = 'OUTBOUND' FOR UPDATE").param(interactionId)
-                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional()
-                .ifPresent(detail -> {
-                    Map<String, Object> updated = withDelivery(read(detail.orElse(null)), DeliveryStatus.FAILED, at);
-                    updated.put("deliveryError", reason);
-                    jdbc.sql("UPDATE interactions SET detail = ? WHERE id = ?").params(write(updated), interactionId).update();
-                });
+    /** Shows an outbound message as not sent, with the reason; false when it showed a failure already (the first stays). */
+    boolean markSendFailed(long interactionId, String reason, Instant at) {
+        Optional<Optional<String>> row = jdbc.sql("SELECT detail FROM interactions WHERE id = ? AND kind = 'OUTBOUND' FOR UPDATE")
+                .param(interactionId).query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional();
+        if (row.isEmpty()) {
+            return false;
+        }
+        Map<String, Object> detail = read(row.get().orElse(null));
+        if (detail != null && DeliveryStatus.FAILED.name().equals(detail.get("delivery"))) {
+            return false;
+        }
+        Map<String, Object> updated = withDelivery(detail, DeliveryStatus.FAILED, at);
+        updated.put("deliveryError", reason);
+        jdbc.sql("UPDATE interactions SET detail = ? WHERE id = ?").params(write(updated), interactionId).update();
+        return true;
     }
 
+    /** Shows a provider's report on an outbound message when it {@link DeliveryStatus#supersedes supersedes} the shown one; whether it did. */
     boolean updateDelivery(long interactionId, DeliveryStatus status, Instant at) {
         Optional<Optional<String>> row = jdbc.sql("SELECT detail FROM interactions WHERE id = ? AND kind = 'OUTBOUND' FOR UPDATE")
                 .param(interactionId).query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional();
@@ -174,7 +182,7 @@ class CaseStore {
         Map<String, Object> detail = read(row.get().orElse(null));
         Object current = detail == null ? null : detail.get("delivery");
         if (!status.supersedes(current == null ? null : DeliveryStatus.valueOf(current.toString()))) {
-            return true;
+            return false;
         }
         jdbc.sql("UPDATE interactions SET detail = ? WHERE id = ?")
                 .params(write(withDelivery(detail, status, at)), interactionId).update();

@@ -38,7 +38,6 @@ class AuditListeners {
 
     private final AuditLog log;
     private final Map<String, java.time.Instant> lastReads = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Set<Long> failedReplies = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     AuditListeners(AuditLog log) {
         this.log = log;
@@ -95,13 +94,9 @@ class AuditListeners {
      */
     @EventListener
     void on(io.omnicase.cases.DeliveryShown e) {
-        // A provider may report the failure again; the timeline keeps the first, and so does the trail (per node).
-        if (!io.omnicase.cases.DeliveryStatus.FAILED.name().equals(e.delivery()) || !failedReplies.add(e.interactionId())) {
+        // Published only when the timeline's entry changed: a failure reported again is not shown, nor recorded, twice.
+        if (!io.omnicase.cases.DeliveryStatus.FAILED.name().equals(e.delivery())) {
             return;
-        }
-        if (failedReplies.size() > MAX_REMEMBERED_READS) {
-            failedReplies.clear();
-            failedReplies.add(e.interactionId());
         }
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("interactionId", e.interactionId());

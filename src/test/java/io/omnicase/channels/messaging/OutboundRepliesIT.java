@@ -2,6 +2,9 @@ package io.omnicase.channels.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnicase.cases.CaseManagement;
+import io.omnicase.cases.Delivery;
+import io.omnicase.cases.DeliveryStatus;
 import io.omnicase.channels.ProviderStandIn;
 import io.omnicase.channels.Webhook;
 import io.omnicase.support.Api;
@@ -37,6 +40,9 @@ class OutboundRepliesIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    CaseManagement cases;
 
     private final ProviderStandIn provider = ProviderStandIn.get();
 
@@ -179,6 +185,18 @@ class OutboundRepliesIT {
             }
             assertThat(failed).as("a reply.failed entry for reply " + replyId).isNotNull();
             assertThat(failed.path("content").path("error").asText()).contains("400");
+        });
+        // The failure reported again (a retried send, a provider's late "failed" callback) changes nothing shown:
+        // the first reason stays, and the trail holds one entry, on whichever node the report arrives.
+        assertThat(cases.showDelivery(replyId, Delivery.refused("refused again", java.time.Instant.now()))).isFalse();
+        assertThat(cases.showDelivery(replyId, Delivery.reported(DeliveryStatus.FAILED, java.time.Instant.now()))).isFalse();
+        assertThat(entry(timelineOf(port, jdbc, phone), replyId).get("detail").get("deliveryError").asText()).contains("400");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            int entries = 0;
+            for (JsonNode e : Api.as(port, "auditor").get("/api/audit/cases/" + caseId + "/trace").json().get("entries")) {
+                entries += "reply.failed".equals(e.get("kind").asText()) && e.path("content").path("interactionId").asLong() == replyId ? 1 : 0;
+            }
+            assertThat(entries).isEqualTo(1);
         });
         await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8))
                 .until(() -> requestsFor(phone.substring(1)).size() == 1);
