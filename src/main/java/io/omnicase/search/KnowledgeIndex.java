@@ -192,6 +192,25 @@ public class KnowledgeIndex {
     }
 
     /**
+     * Removes one entry (an example a supervisor or its teacher removed): from the index, at once visible to the next
+     * question, and from the topics' vectors in memory. Removing an entry that is not there is no error.
+     */
+    public void remove(String entryId) {
+        call(() -> {
+            ensureIndex();
+            try {
+                writer.delete(d -> d.index(index).id(entryId).refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+            } catch (ElasticsearchException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+            }
+            vectors.remove(entryId);
+            return null;
+        });
+    }
+
+    /**
      * Every topic of the knowledge with a version that changes whenever one of its entries does (written, rewritten,
      * removed). Kept in memory beside the index, read from it on first use.
      */
@@ -223,7 +242,7 @@ public class KnowledgeIndex {
                 while (true) {
                     List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
                     SearchResponse<Document> page = client.search(s -> {
-                        s.index(index).size(BULK_CHUNK).source(src -> src.filter(f -> f.includes("id", "kind", "topic", "caseId", "vector")))
+                        s.index(index).size(BULK_CHUNK).source(src -> src.filter(f -> f.includes("id", "kind", "topic", "caseId", "origin", "vector")))
                                 .sort(o -> o.field(f -> f.field("id")));
                         return from == null ? s : s.searchAfter(from);
                     }, Document.class);

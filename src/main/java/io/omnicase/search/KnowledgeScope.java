@@ -15,6 +15,8 @@ public record KnowledgeScope(boolean all, Set<Long> caseIds, Set<String> queues,
 
     /** The origin of an example an agent taught through the API: never shown to a customer. */
     public static final String UNREVIEWED = "agent";
+    /** The origin of an example an agent taught and a supervisor then reviewed: shared like a supervisor's own. */
+    public static final String REVIEWED = "agent-reviewed";
 
     public KnowledgeScope {
         caseIds = Set.copyOf(caseIds);

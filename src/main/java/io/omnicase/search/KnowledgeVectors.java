@@ -59,7 +59,7 @@ final class KnowledgeVectors {
         if (topic == null || vector == null) {
             return;
         }
-        TopicSource source = new TopicSource(entry.phrasing(), vector);
+        TopicSource source = new TopicSource(entry.phrasing(), vector, entry.origin());
         byId.put(id, new Member(topic, source));
         byTopic.computeIfAbsent(topic, t -> new LinkedHashMap<>()).put(id, source);
         versions.put(topic, ++clock);

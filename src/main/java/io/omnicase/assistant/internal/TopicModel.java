@@ -22,7 +22,10 @@ import java.util.function.Supplier;
  * shrunk toward the mean over all topics ({@link #PRIOR_WEIGHT} pseudo-sources).
  * <p>
  * Built from the knowledge index's vectors (all sources, whoever may see them: only statistics of a topic, no text,
- * reach the answer), cached per topic and rebuilt when that topic's sources change.
+ * reach the answer), cached per topic and rebuilt when that topic's sources change. Examples an agent taught and no
+ * supervisor reviewed are left out ({@link TopicSource#unreviewed()}): these statistics calibrate the confidence of
+ * customers' self-service answers too, and one agent's unreviewed words must not move them (probe 46, L2). A topic
+ * of such examples alone has no statistics of its own: it is judged by the all-topics mean, without a centroid.
  */
 @Component
 public class TopicModel {
@@ -102,7 +105,7 @@ public class TopicModel {
         now.forEach((topic, version) -> {
             Raw known = raw.get(topic);
             if (known == null || known.version() != version) {
-                raw.put(topic, measure(version, vectors.apply(topic)));
+                raw.put(topic, measure(version, reviewed(vectors.apply(topic))));
             }
         });
         seen = now;
@@ -119,6 +122,9 @@ public class TopicModel {
     static Raw measure(long version, List<TopicSource> all) {
         List<TopicSource> members = once(all);
         int n = members.size();
+        if (n == 0) {
+            return new Raw(version, null, new double[0], new double[0], 0);
+        }
         int dims = members.get(0).vector().length;
         double[] sum = new double[dims];
         Map<String, double[]> groupSums = new HashMap<>();
@@ -167,6 +173,12 @@ public class TopicModel {
         return new Raw(version, centroid, nearest, toCentroid, n);
     }
 
+    /** The sources that may shape the statistics: all but the examples an agent taught and nobody reviewed. */
+    static List<TopicSource> reviewed(List<TopicSource> sources) {
+        return sources.stream().noneMatch(TopicSource::unreviewed) ? sources
+                : sources.stream().filter(source -> !source.unreviewed()).toList();
+    }
+
     /**
      * The sources with each meaning counted once per phrasing group: the same words taught again (an example saved
      * twice, a question many cases asked) are one phrasing. Counted twice, a source's nearest sibling was itself, at
@@ -200,6 +212,10 @@ public class TopicModel {
         double[] lc = pooled(all.stream().map(Raw::toCentroid).toList(), DEFAULT_CENTROID_MEAN, DEFAULT_CENTROID_SD);
         Map<String, Stats> topics = new HashMap<>();
         byTopic.forEach((topic, r) -> {
+            if (r.size() == 0) {
+                // Only unreviewed examples: the topic is judged as one the model does not hold.
+                return;
+            }
             double[] a = shrunk(r.nearest(), nn[0], nn[1]);
             double[] b = shrunk(r.toCentroid(), lc[0], lc[1]);
             topics.put(topic, new Stats(r.centroid(), a[0], a[1], b[0], b[1], r.size()));

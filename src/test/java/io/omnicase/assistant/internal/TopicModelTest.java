@@ -126,4 +126,33 @@ class TopicModelTest {
         // No values at all: the tuning data's.
         assertThat(TopicModel.pooled(List.of(), 0.90, 0.06)).containsExactly(0.90, 0.06);
     }
+
+    @Test
+    void examplesAnAgentTaughtUnreviewedMoveNeitherATopicNorThePooledStatisticsThatCustomersAnswersAreReadIn() {
+        // Topic A holds two reviewed phrasings; an agent then teaches A three far-off phrasings of their own, and a
+        // topic C that only they teach.
+        Map<String, List<TopicSource>> sources = Map.of(
+                "A", List.of(new TopicSource("topic:A", unit(1, 0, 0), "api"),
+                        new TopicSource("topic:A", unit(1, 0.1f, 0), "agent-reviewed")),
+                "B", List.of(new TopicSource("topic:B", unit(0, 1, 0), "api"),
+                        new TopicSource("topic:B", unit(0, 1, 0.2f), "api")));
+        Map<String, List<TopicSource>> planted = new HashMap<>(Map.of(
+                "A", new ArrayList<>(sources.get("A")), "B", sources.get("B"),
+                "C", List.of(new TopicSource("topic:C", unit(0, 0, 1), "agent"),
+                        new TopicSource("topic:C", unit(0, 0.3f, 1), "agent"))));
+        planted.get("A").addAll(List.of(new TopicSource("topic:A", unit(0, 0, 1), "agent"),
+                new TopicSource("topic:A", unit(0, 0.5f, 1), "agent"), new TopicSource("topic:A", unit(0.2f, 0, 1), "agent")));
+
+        var clean = new TopicModel(() -> Map.of("A", 1L, "B", 1L), sources::get).current();
+        var withPlanted = new TopicModel(() -> Map.of("A", 1L, "B", 1L, "C", 1L), planted::get).current();
+
+        assertThat(withPlanted.prior().nearestMean()).isEqualTo(clean.prior().nearestMean());
+        assertThat(withPlanted.prior().nearestSd()).isEqualTo(clean.prior().nearestSd());
+        assertThat(withPlanted.of("A").centroid()).containsExactly(clean.of("A").centroid());
+        assertThat(withPlanted.of("A").nearestMean()).isEqualTo(clean.of("A").nearestMean());
+        assertThat(withPlanted.of("A").size()).isEqualTo(2);
+        // A topic of unreviewed examples alone is one the model does not hold: the all-topics mean, no centroid.
+        assertThat(withPlanted.topics()).doesNotContainKey("C");
+        assertThat(withPlanted.of("C").centroid()).isNull();
+    }
 }
