@@ -3,6 +3,7 @@ package io.omnicase.assistant;
 import io.omnicase.assistant.internal.ArticleStore;
 import io.omnicase.assistant.internal.ExampleStore;
 import io.omnicase.assistant.internal.KnowledgeEntries;
+import io.omnicase.assistant.internal.Provenance;
 import io.omnicase.assistant.internal.TopicModel;
 import io.omnicase.assistant.internal.TopicVote;
 import io.omnicase.cases.CaseScope;
@@ -33,6 +34,11 @@ public class Assistant {
 
     /** Longest question the assistant reads; longer ones are refused by the API rather than cut silently. */
     public static final int MAX_QUESTION = 2_000;
+    /**
+     * The highest confidence an example an agent taught and no supervisor reviewed can give an answer: "medium" in the
+     * desk's words (high from 0.75). Such an example answered a colleague "high" at 0.97 (probe 46, L2).
+     */
+    public static final double UNREVIEWED_CEILING = 0.70;
 
     private static final Logger log = LoggerFactory.getLogger(Assistant.class);
     private static final int RETRIEVE = TopicVote.RETRIEVE;
@@ -45,11 +51,14 @@ public class Assistant {
     private final AnswerEngine engine;
     private final TopicModel topics;
     private final KnowledgeEmbeddings embeddings;
+    private final Provenance provenance;
     private final double minConfidence;
 
     Assistant(KnowledgeIndex index, ExampleStore examples, ArticleStore articles, AnswerEngine engine, TopicModel topics,
-              KnowledgeEmbeddings embeddings, @Value("${omnicase.assistant.min-confidence:0.41}") double minConfidence) {
+              KnowledgeEmbeddings embeddings, Provenance provenance,
+              @Value("${omnicase.assistant.min-confidence:0.41}") double minConfidence) {
         this.index = index;
+        this.provenance = provenance;
         this.topics = topics;
         this.embeddings = embeddings;
         this.examples = examples;
@@ -105,17 +114,22 @@ public class Assistant {
         }
         List<KnowledgeMatch> matches = retrieveDistinct(question, scope);
         // The question was embedded for retrieval just now: this is the cached vector.
-        TopicVote.Verdict verdict = TopicVote.decide(matches, embeddings.embed(question), topics.current());
-        List<Grounding> groundings = verdict.support().stream().limit(3).map(KnowledgeEntries::grounding).toList();
+        float[] meaning = embeddings.embed(question);
+        TopicModel.Snapshot model = topics.current();
+        TopicVote.Verdict verdict = TopicVote.decide(matches, meaning, model);
+        List<Grounding> groundings = provenance.attributed(
+                verdict.support().stream().limit(3).map(KnowledgeEntries::grounding).toList());
         List<AnswerSource> sources = groundings.stream().map(Grounding::source).toList();
         if (verdict.topic() == null) {
             return decline(null, 0, sources, "nothing in the knowledge base matches the question");
         }
-        double confidence = Math.round(verdict.confidence() * 1000) / 1000.0;
+        double measured = Math.round(verdict.confidence() * 1000) / 1000.0;
+        double confidence = Math.min(measured, Math.round(ceiling(verdict, matches, meaning, model) * 1000) / 1000.0);
+        String caveat = caveat(sources, measured, confidence);
         if (confidence < threshold) {
-            return decline(verdict.topic(), confidence, sources,
+            return new AssistantAnswer(false, AssistantAnswer.OFFER_PERSON, verdict.topic(), confidence, sources,
                     "it was not sure enough to answer (" + percent(confidence) + " sure; it answers from "
-                            + percent(threshold) + ")");
+                            + percent(threshold) + ")", false, caveat);
         }
         Optional<String> answer;
         try {
@@ -124,8 +138,51 @@ public class Assistant {
             log.warn("The answer engine failed; handing over to a person", e);
             answer = Optional.empty();
         }
-        return answer.map(a -> new AssistantAnswer(true, a, verdict.topic(), confidence, sources, null, false))
+        return answer.map(a -> new AssistantAnswer(true, a, verdict.topic(), confidence, sources, null, false, caveat))
                 .orElseGet(() -> handOver(verdict.topic(), confidence, sources, "the answer engine gave no usable answer"));
+    }
+
+    /**
+     * The highest confidence the answer may show. An example an agent taught and no supervisor reviewed may lift it
+     * to {@link #UNREVIEWED_CEILING} at most: when the answer's own source is such an example, that is the ceiling;
+     * when such examples are only among the other sources (they weigh on the topic's nearest three, the margins and
+     * the crowding), the ceiling is what the reviewed knowledge alone gives the same topic, or
+     * {@link #UNREVIEWED_CEILING} if that is lower. Without such examples among the matches, there is no ceiling.
+     */
+    private static double ceiling(TopicVote.Verdict verdict, List<KnowledgeMatch> matches, float[] meaning,
+                                  TopicModel.Snapshot model) {
+        if (matches.stream().noneMatch(Assistant::unreviewed)) {
+            return 1.0;
+        }
+        if (!verdict.support().isEmpty() && unreviewed(verdict.support().get(0))) {
+            return UNREVIEWED_CEILING;
+        }
+        TopicVote.Verdict reviewedOnly = TopicVote.decide(
+                matches.stream().filter(match -> !unreviewed(match)).toList(), meaning, model);
+        double supported = verdict.topic().equals(reviewedOnly.topic()) ? reviewedOnly.confidence() : 0;
+        return Math.max(supported, UNREVIEWED_CEILING);
+    }
+
+    private static boolean unreviewed(KnowledgeMatch match) {
+        return KnowledgeScope.UNREVIEWED.equals(match.entry().origin());
+    }
+
+    /** What a colleague should know before trusting the answer: who taught it unreviewed, and whether it was held. */
+    private static String caveat(List<AnswerSource> sources, double measured, double confidence) {
+        AnswerSource first = sources.isEmpty() ? null : sources.get(0);
+        boolean fromUnreviewed = first != null && first.unreviewed();
+        if (!fromUnreviewed && confidence >= measured) {
+            return null;
+        }
+        String held = confidence < measured
+                ? " Its confidence is held at " + confidence + " (it measured " + measured + "): an example nobody "
+                + "reviewed never makes an answer read high."
+                : "";
+        if (fromUnreviewed) {
+            return "This answer comes from an example " + (first.author() == null ? "an unknown author" : first.author())
+                    + " taught and no supervisor has reviewed." + held;
+        }
+        return "Examples agents taught and no supervisor reviewed are among the sources." + held;
     }
 
     /**

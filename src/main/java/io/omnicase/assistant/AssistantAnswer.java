@@ -13,9 +13,16 @@ import java.util.List;
  * @param reason     why it declined; null when answered
  * @param handOver   true when a person should take over at once (the customer asked for one, the answer engine
  *                   failed); a merely unsure assistant may first ask the customer to rephrase
+ * @param caveat     what a colleague should know before trusting it, or null: e.g. that the answer comes from an
+ *                   example an agent taught and no supervisor reviewed, and its confidence was held below "high"
  */
 public record AssistantAnswer(boolean answered, String answer, String topic, double confidence,
-                              List<AnswerSource> sources, String reason, boolean handOver) {
+                              List<AnswerSource> sources, String reason, boolean handOver, String caveat) {
+
+    public AssistantAnswer(boolean answered, String answer, String topic, double confidence, List<AnswerSource> sources,
+                           String reason, boolean handOver) {
+        this(answered, answer, topic, confidence, sources, reason, handOver, null);
+    }
 
     /** The text offered whenever the assistant hands over to a person. */
     public static final String OFFER_PERSON =

@@ -14,4 +14,6 @@ interface ArticleRows extends Repository<ArticleRow, String> {
     Optional<ArticleRow> findById(String slug);
 
     List<ArticleRow> findAll(Sort sort);
+
+    List<ArticleRow> findAllById(Iterable<String> slugs);
 }

@@ -28,6 +28,11 @@ public class ArticleStore {
         return rows.findById(slug).map(ArticleRow::article);
     }
 
+    @Transactional(readOnly = true)
+    public List<Article> findAll(java.util.Collection<String> slugs) {
+        return rows.findAllById(slugs).stream().map(ArticleRow::article).toList();
+    }
+
     /** Creates the article, or replaces the one with its slug. */
     @Transactional
     public void save(Article article) {

@@ -41,6 +41,7 @@ public final class KnowledgeEntries {
         String id = entry.id().substring(entry.id().indexOf(':') + 1);
         String title = entry.title().length() > 200 ? entry.title().substring(0, 200) + " …" : entry.title();
         return new Grounding(new AnswerSource(entry.kind(), id, title, entry.topic(),
-                Math.round(match.score() * 1000) / 1000.0), entry.text(), entry.answer());
+                Math.round(match.score() * 1000) / 1000.0, entry.origin(), null, null,
+                io.omnicase.search.KnowledgeScope.UNREVIEWED.equals(entry.origin())), entry.text(), entry.answer());
     }
 }

@@ -274,7 +274,9 @@ class DeskFeed {
     /**
      * The assistant's suggestion for the agent: its confidence in words (high from 0.75, medium from 0.5, else low;
      * the desk offers a one-click answer only above low), the article that matches the question, if one does, and
-     * {@code sources} (articles and resolved examples, each once: what the suggestion was weighed on).
+     * {@code sources} (articles and resolved examples, each once: what the suggestion was weighed on, each with its origin
+ * and author, so the desk says "taught by Alex Agent, not reviewed"), and the assistant's {@code caveat}, if any (an
+ * example no supervisor reviewed holds the confidence below "high": see {@link io.omnicase.assistant.Assistant#UNREVIEWED_CEILING}).
      * <p>
      * The article is the one the answer is drawn from (the nearest source of the topic the assistant agreed on), and
      * only when the assistant's confidence in that topic reaches the desk's bar ({@code omnicase.desk.article-min-confidence}).
@@ -284,7 +286,7 @@ class DeskFeed {
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Suggestion(boolean answered, String answer, String topic, double confidence, String confidenceLevel,
-                      List<ArticleRef> articles, List<AnswerSource> sources) {
+                      List<ArticleRef> articles, List<AnswerSource> sources, String caveat) {
 
         static final double HIGH = 0.75;
         static final double MEDIUM = 0.5;
@@ -303,7 +305,7 @@ class DeskFeed {
                     && "ARTICLE".equals(nearest.kind()) && nearest.id() != null
                     ? List.of(new ArticleRef(nearest.id(), nearest.title())) : List.of();
             return new Suggestion(answer.answered(), answer.answer(), answer.topic(), answer.confidence(),
-                    level(answer.confidence()), articles, List.copyOf(sources.values()));
+                    level(answer.confidence()), articles, List.copyOf(sources.values()), answer.caveat());
         }
 
         static String level(double confidence) {
