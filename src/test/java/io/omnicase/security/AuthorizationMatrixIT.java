@@ -76,6 +76,11 @@ class AuthorizationMatrixIT {
             GET    /api/assistant/articles                       401  403     ok   ok    ok     403    ok    ok
             GET    /api/assistant/articles/{slug}                401  403     ok   ok    ok     403    ok    ok
             PUT    /api/assistant/articles/{slug}                401  403     403  403   ok     403    403   ok
+            # taught examples (probe 46, L2): everyone's for supervisors and admins, an agent's own for the agent (the
+            # row's example is another agent's: agent is refused); reviewing is a supervisor's
+            GET    /api/assistant/examples                       401  403     ok   ok    ok     403    403   ok
+            DELETE /api/assistant/examples/{exampleId}           401  403     403  403   ok     403    403   ok
+            POST   /api/assistant/examples/{exampleId}/review    401  403     403  403   ok     403    403   ok
             GET    /api/routing/rules/active                     401  403     403  403   ok     403    ok    ok
             GET    /api/routing/rules/model                      401  403     403  403   ok     403    ok    ok
             GET    /api/routing/rules/shipped                    401  403     403  403   ok     403    ok    ok
@@ -226,6 +231,7 @@ class AuthorizationMatrixIT {
                 .replace("{batchId}", "no-such-batch")
                 .replace("{slug}", "reset-password")
                 .replace("{username}", "agent")
+                .replace("{exampleId}", String.valueOf(exampleOf(row)))
                 .replace("{app:whatsapp|messenger}", "whatsapp")
                 .replace("{bogus}", "no-such-thing");
         if (row.path().equals("/api/search")) {
@@ -298,6 +304,21 @@ class AuthorizationMatrixIT {
     }
 
     private final Map<Long, Long> customers = new LinkedHashMap<>();
+    private final Map<Row, Long> examples = new LinkedHashMap<>();
+
+    /** One example per row that names one, taught (unreviewed) by tech, an agent of another queue than agent's. */
+    private long exampleOf(Row row) {
+        if (!row.path().contains("{exampleId}")) {
+            return 0;
+        }
+        return examples.computeIfAbsent(row, r -> {
+            Api.Response taught = Api.as(port, "tech").postJson("/api/assistant/examples", Map.of(
+                    "question", "Matrix: does the " + UUID.randomUUID().toString().substring(0, 8) + " modem need a reboot?",
+                    "answer", "Yes, hold the button for ten seconds.", "topic", "TECHNICAL"));
+            assertThat(taught.status()).as(taught.toString()).isEqualTo(201);
+            return taught.json().get("id").asLong();
+        });
+    }
 
     private long customerOf(long caseId) {
         return customers.computeIfAbsent(caseId, id ->

@@ -6,6 +6,14 @@ import io.omnicase.assistant.Assistant;
 import io.omnicase.assistant.AssistantAnswer;
 import io.omnicase.assistant.Example;
 import io.omnicase.assistant.KnowledgeArticles;
+import io.omnicase.assistant.TaughtExample;
+import io.omnicase.assistant.TaughtExamples;
+import io.omnicase.http.ConflictException;
+import io.omnicase.http.InvalidFieldException;
+import io.omnicase.routing.Queue;
+import io.omnicase.routing.RuleSetVersion;
+import io.omnicase.routing.RuleSets;
+import io.omnicase.routing.Topic;
 import io.omnicase.cases.CaseAccess;
 import io.omnicase.cases.CaseScope;
 import io.omnicase.search.KnowledgeScope;
@@ -17,11 +25,13 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,18 +40,29 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** The assistant for tools and evaluation: ask without opening a case, add resolved examples, read and edit articles. */
+/**
+ * The assistant for tools and evaluation: ask without opening a case, teach, list, review and remove examples, read
+ * and edit articles.
+ */
 @RestController
 class AssistantController {
 
     private static final Set<String> STAFF = Set.of("ROLE_AGENT", "ROLE_SUPERVISOR", "ROLE_ADMIN");
     private static final Set<String> CURATORS = Set.of("ROLE_SUPERVISOR", "ROLE_ADMIN");
 
+    /** Most examples one page lists. */
+    static final int MAX_PAGE = 100;
+
     private final Assistant assistant;
     private final KnowledgeArticles articles;
     private final CaseAccess access;
+    private final TaughtExamples taught;
+    private final RuleSets ruleSets;
 
-    AssistantController(Assistant assistant, KnowledgeArticles articles, CaseAccess access) {
+    AssistantController(Assistant assistant, KnowledgeArticles articles, CaseAccess access, TaughtExamples taught,
+                        RuleSets ruleSets) {
+        this.taught = taught;
+        this.ruleSets = ruleSets;
         this.assistant = assistant;
         this.articles = articles;
         this.access = access;
@@ -68,10 +89,107 @@ class AssistantController {
     @PostMapping(path = "/api/assistant/examples", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     ExampleResponse addExample(@Valid @RequestBody ExampleRequest request, Authentication user) {
-        String origin = has(user, CURATORS) ? "api" : KnowledgeScope.UNREVIEWED;
+        boolean curator = has(user, CURATORS);
+        if (!curator) {
+            mayTeach(user.getName(), request.topic());
+        }
+        String origin = curator ? "api" : KnowledgeScope.UNREVIEWED;
         long id = assistant.learn(new Example(request.question().strip(), request.answer().strip(), request.topic()),
                 origin, null, user.getName());
         return new ExampleResponse(id);
+    }
+
+    /**
+     * An agent teaches only a topic of the routing (BILLING, TECHNICAL, ACCOUNT, OTHER) whose queue they work: the
+     * queue the active rule table sends a message of that topic to. An agent of billing and general taught the
+     * technical desk's answers before (probe 46, L2).
+     */
+    private void mayTeach(String username, String topicName) {
+        Topic topic;
+        try {
+            topic = Topic.valueOf(topicName);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("topic", "must be one of " + java.util.Arrays.stream(Topic.values())
+                    .map(Enum::name).collect(java.util.stream.Collectors.joining(", ")));
+        }
+        Queue queue = ruleSets.active().map(RuleSetVersion::rules).map(table -> table.queueOf(topic)).orElse(Queue.GENERAL);
+        if (!access.worksQueue(username, queue.group())) {
+            throw new ExampleAccessDeniedException("Questions of topic " + topic + " go to the " + queue.group()
+                    + " queue, which you do not work: you teach only the topics of your queues ("
+                    + String.join(", ", new java.util.TreeSet<>(access.queues(username))) + ")");
+        }
+    }
+
+    /**
+     * Lists examples, newest first. Supervisors and admins see everyone's (filter by teacher, topic, status); an agent
+     * sees the examples they taught.
+     */
+    @Operation(summary = "List the examples the assistant was taught (supervisors: everyone's; agents: their own)")
+    @GetMapping("/api/assistant/examples")
+    ExamplePage examples(@RequestParam(required = false) String author, @RequestParam(required = false) String topic,
+                         @RequestParam(defaultValue = "TAUGHT") String status, @RequestParam(defaultValue = "0") int page,
+                         @RequestParam(defaultValue = "20") int size, Authentication user) {
+        TaughtExamples.Status wanted;
+        try {
+            wanted = TaughtExamples.Status.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("status", "must be one of unreviewed, reviewed, taught, all");
+        }
+        if (page < 0) {
+            throw new InvalidFieldException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE) {
+            throw new InvalidFieldException("size", "must be between 1 and " + MAX_PAGE);
+        }
+        String teacher = blankToNull(author);
+        if (!has(user, CURATORS)) {
+            if (teacher != null && !teacher.equals(user.getName())) {
+                throw new ExampleAccessDeniedException("You list only the examples you taught");
+            }
+            teacher = user.getName();
+            if (wanted == TaughtExamples.Status.ALL) {
+                wanted = TaughtExamples.Status.TAUGHT;
+            }
+        }
+        TaughtExamples.Page found = taught.list(teacher, blankToNull(topic), wanted, page, size);
+        return new ExamplePage(found.items(), found.total(), found.page(), found.size());
+    }
+
+    /**
+     * Removes an example from the database and the knowledge index: it answers nobody again. Supervisors and admins
+     * remove any; an agent only one they taught.
+     */
+    @Operation(summary = "Remove an example: it never answers again (supervisors: any; agents: their own)")
+    @DeleteMapping("/api/assistant/examples/{exampleId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeExample(@PathVariable long exampleId, Authentication user) {
+        TaughtExample example = taught.find(exampleId)
+                .orElseThrow(() -> new NotFoundException("Example " + exampleId + " does not exist"));
+        if (!has(user, CURATORS) && !(user.getName().equals(example.taughtBy()) && isTaught(example))) {
+            throw new ExampleAccessDeniedException("You remove only examples you taught; example " + exampleId
+                    + " is not one of them");
+        }
+        taught.remove(exampleId, user.getName());
+    }
+
+    /** A supervisor vouches for an agent's example: it is shared from now on, customers' self-service included. */
+    @Operation(summary = "Mark an agent's example reviewed (supervisors and admins)")
+    @PostMapping("/api/assistant/examples/{exampleId}/review")
+    TaughtExample reviewExample(@PathVariable long exampleId, Authentication user) {
+        try {
+            return taught.review(exampleId, user.getName())
+                    .orElseThrow(() -> new NotFoundException("Example " + exampleId + " does not exist"));
+        } catch (IllegalStateException e) {
+            throw new ConflictException(e.getMessage());
+        }
+    }
+
+    private static boolean isTaught(TaughtExample example) {
+        return KnowledgeScope.UNREVIEWED.equals(example.origin()) || KnowledgeScope.REVIEWED.equals(example.origin());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static boolean has(Authentication user, Set<String> roles) {
@@ -114,6 +232,9 @@ class AssistantController {
     }
 
     record ExampleResponse(long id) {
+    }
+
+    record ExamplePage(List<TaughtExample> items, long total, int page, int size) {
     }
 
     record ArticleRequest(String title, String topic, String body) {

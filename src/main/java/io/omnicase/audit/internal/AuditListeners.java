@@ -227,6 +227,31 @@ class AuditListeners {
         log.record(new AuditRecord("process.deployed", null, null, e.deployedBy(), e.at(), content));
     }
 
+    /**
+     * An example removed from the assistant's knowledge: who removed which, and what it said (in the content, which
+     * erasure may drop), so an auditor can tell what colleagues were told before.
+     */
+    @EventListener
+    void on(io.omnicase.assistant.ExampleRemoved e) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("exampleId", e.exampleId());
+        content.put("topic", e.topic());
+        content.put("origin", e.origin());
+        content.put("taughtBy", e.taughtBy());
+        content.put("question", e.question());
+        log.record(new AuditRecord("assistant.example-removed", null, null, e.removedBy(), e.removedAt(), content));
+    }
+
+    @EventListener
+    void on(io.omnicase.assistant.ExampleReviewed e) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("exampleId", e.exampleId());
+        content.put("topic", e.topic());
+        content.put("taughtBy", e.taughtBy());
+        content.put("question", e.question());
+        log.record(new AuditRecord("assistant.example-reviewed", null, null, e.reviewedBy(), e.reviewedAt(), content));
+    }
+
     /** The signed-in user behind a change, else who the event names, else the system. */
     private static String signedIn(String fallback) {
         var login = SecurityContextHolder.getContext().getAuthentication();

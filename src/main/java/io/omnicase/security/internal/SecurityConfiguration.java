@@ -115,6 +115,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/insight/coaching").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/assistant/ask").hasAnyRole("AGENT", "SUPERVISOR", "CHANNEL", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/assistant/examples").hasAnyRole(CASE_WORKERS)
+                        // Taught examples: everyone's for supervisors and admins, an agent's own for the agent (the
+                        // controller narrows it); reviewing is a supervisor's.
+                        .requestMatchers(HttpMethod.GET, "/api/assistant/examples").hasAnyRole(CASE_WORKERS)
+                        .requestMatchers(HttpMethod.DELETE, "/api/assistant/examples/*").hasAnyRole(CASE_WORKERS)
+                        .requestMatchers(HttpMethod.POST, "/api/assistant/examples/*/review").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/assistant/articles/**").hasAnyRole(CASE_READERS)
                         .requestMatchers(HttpMethod.PUT, "/api/assistant/articles/**").hasAnyRole("SUPERVISOR", "ADMIN")
                         // Routing rules: supervisors change the rule table, auditors read every version and its diff.
