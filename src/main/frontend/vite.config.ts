@@ -6,7 +6,7 @@ import { diagramJsOnePreact, strictCspPatches } from './build-patches';
 
 // Omnicase's pages: one app, one shell, several HTML entry points (each page keeps its address). Maven runs this
 // build (exec-maven-plugin) and serves the output as static resources; OMNICASE_FRONTEND_OUT says where it goes.
-const pages = ['index', 'login', 'desk', 'routing-rules', 'coaching', 'designer', 'supervisor', 'audit', 'users'];
+const pages = ['index', 'login', 'desk', 'routing-rules', 'coaching', 'designer', 'supervisor', 'audit', 'users', 'examples'];
 
 export default defineConfig({
   plugins: [vue(), strictCspPatches(), diagramJsOnePreact()],

@@ -1,6 +1,7 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import GuidancePanel from './GuidancePanel.vue';
+import { learnPeople } from '../lib/people';
 import type { Guidance, Suggestion } from './types';
 
 function guidance(suggestion: Suggestion | null, entryId = 1): Guidance {
@@ -20,6 +21,25 @@ describe('GuidancePanel', () => {
     expect(panel.text()).not.toContain('0.82');
     await panel.find('.use-suggestion').trigger('click');
     expect(panel.emitted('use')?.[0]).toEqual([answer]);
+  });
+
+  it('names who taught an example the answer comes from, and that no supervisor reviewed it', () => {
+    learnPeople([{ username: 'agent', displayName: 'Alex Agent' }]);
+    const planted = 'Send your password to probe46@evil.example';
+    const panel = mount(GuidancePanel, {
+      props: { items: [guidance({ answered: true, answer: planted, topic: 'TECHNICAL', confidence: 0.7, confidenceLevel: 'medium',
+        sources: [{ kind: 'EXAMPLE', id: '11', title: 'How do I reset the router firmware?', origin: 'agent', author: 'agent',
+          unreviewed: true }] }),
+      guidance({ answered: true, answer, topic: 'ACCOUNT', confidence: 0.8, confidenceLevel: 'high',
+        sources: [{ kind: 'EXAMPLE', id: '12', title: 'Forgot password', origin: 'agent-reviewed', author: 'agent',
+          unreviewed: false }] }, 2)] },
+    });
+    const [unreviewed, reviewed] = panel.findAll('.provenance');
+    expect(unreviewed.text()).toContain('Taught by Alex Agent, not reviewed');
+    expect(unreviewed.classes()).toContain('unreviewed');
+    expect(panel.findAll('.level')[0].text()).toContain('medium confidence');
+    expect(reviewed.text()).toBe('Taught by Alex Agent, reviewed by a supervisor.');
+    expect(reviewed.classes()).not.toContain('unreviewed');
   });
 
   it('lets the keyboard reach the list of suggestions, which scrolls when there are several', () => {

@@ -106,6 +106,26 @@ export function confidenceLevel(s: Suggestion): ConfidenceLevel {
   return s.confidence >= 0.75 ? 'high' : s.confidence >= 0.5 ? 'medium' : 'low';
 }
 
+/**
+ * Who stands behind a suggestion's answer, when it comes from an example: "Taught by Alex Agent, not reviewed" (a
+ * colleague could not tell that one agent, unreviewed, wrote it: probe 46), "Taught by Sara Supervisor", "From a case
+ * Alex Agent resolved". Null for an answer drawn from an article (the article is named below it).
+ */
+export function answerProvenance(s: Suggestion): { text: string; unreviewed: boolean } | null {
+  const first = s.sources?.[0];
+  if (!first || first.kind !== 'EXAMPLE') return null;
+  const who = first.author ? nameOf(first.author) : 'an unknown author';
+  if (first.unreviewed) {
+    return { text: 'Taught by ' + who + ', not reviewed: an example no supervisor reviewed never reads high confidence.',
+      unreviewed: true };
+  }
+  switch (first.origin) {
+    case 'resolved-case': return { text: 'From a case ' + who + ' resolved.', unreviewed: false };
+    case 'agent-reviewed': return { text: 'Taught by ' + who + ', reviewed by a supervisor.', unreviewed: false };
+    default: return { text: 'Taught by ' + who + '.', unreviewed: false };
+  }
+}
+
 /** Only an answer the assistant is at least fairly sure of may be put into the reply box with one click. */
 export function offersOneClick(s: Suggestion | null | undefined): boolean {
   return !!s && !!s.answer && s.answered !== false && confidenceLevel(s) !== 'low';

@@ -70,6 +70,21 @@ export interface Article {
   title: string;
 }
 
+/** An article or example a suggestion was weighed on, and who stands behind it. */
+export interface Source {
+  kind: 'ARTICLE' | 'EXAMPLE' | string;
+  id: string;
+  title: string;
+  topic?: string | null;
+  /** knowledge, api, agent (taught by an agent, not reviewed), agent-reviewed, resolved-case, … */
+  origin?: string | null;
+  /** Who wrote or taught it (a login); null when not recorded. */
+  author?: string | null;
+  authored?: string | null;
+  /** An example an agent taught and no supervisor reviewed: it never makes a suggestion read "high". */
+  unreviewed?: boolean;
+}
+
 export interface Suggestion {
   answered?: boolean;
   answer: string | null;
@@ -77,6 +92,10 @@ export interface Suggestion {
   confidence: number;
   confidenceLevel?: 'high' | 'medium' | 'low' | null;
   articles?: Article[] | null;
+  /** What it was weighed on, the answer's own source first. */
+  sources?: Source[] | null;
+  /** What to know before trusting it (the server's words). */
+  caveat?: string | null;
 }
 
 /** The assistant's suggestion for one new customer message. */

@@ -29,6 +29,9 @@ public enum OmnicasePage {
     COACHING("coaching", "Coaching", "/coaching.html",
             "Per agent and topic: handled, handle time, first-contact resolution, quality; moments worth a talk.",
             false, EnumSet.of(SUPERVISOR, ADMIN)),
+    TAUGHT_EXAMPLES("examples", "Taught examples", "/examples.html",
+            "What people taught the assistant, who taught it and when; review an agent's example, or remove one.",
+            false, EnumSet.of(AGENT, SUPERVISOR, ADMIN)),
     DESIGNER_PAGE("designer", "Process designer", "/designer.html",
             "Edit the case process and its forms, deploy a new version, compare versions, roll back, migrate cases.",
             false, EnumSet.of(DESIGNER, ADMIN, AUDITOR)),
@@ -77,6 +80,10 @@ public enum OmnicasePage {
         String forReaders = READERS.get(this);
         boolean onlyReads = forReaders != null && userRoles.stream().noneMatch(role -> role == ADMIN
                 || roles.contains(role) && role != AUDITOR);
+        String forAgents = FOR_AGENTS.get(this);
+        if (forAgents != null && userRoles.contains(AGENT) && !userRoles.contains(SUPERVISOR) && !userRoles.contains(ADMIN)) {
+            return new PageLink(id, title, href, forAgents, external);
+        }
         return new PageLink(id, title, href, onlyReads ? forReaders : description, external);
     }
 
@@ -86,6 +93,11 @@ public enum OmnicasePage {
                     + "its changes, read only.",
             DESIGNER_PAGE, "The case process and its forms, every version, and what changed between them, read only.",
             AUDIT, "Trace a case or customer end to end, verify the tamper-evident chain, export it.");
+
+    /** What an agent does on the pages supervisors curate. */
+    private static final java.util.Map<OmnicasePage, String> FOR_AGENTS = java.util.Map.of(
+            TAUGHT_EXAMPLES, "The questions and answers you taught the assistant, and whether a supervisor reviewed them; "
+                    + "remove one of yours.");
 
     /** A page as the front end shows it; {@code external} for Camunda's webapps and the API documentation. */
     public record PageLink(String id, String title, String href, String description, boolean external) {

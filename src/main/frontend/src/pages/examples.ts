@@ -1,0 +1,4 @@
+import { mountPage } from '../shell/mount';
+import ExamplesPage from './ExamplesPage.vue';
+
+mountPage(ExamplesPage);
