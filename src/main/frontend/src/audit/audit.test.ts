@@ -18,6 +18,16 @@ describe('audit entries as the auditor reads them', () => {
       .toBe('Escalate to senior, priority urgent, rules v4');
   });
 
+  it('says which taught example was reviewed or removed, and who taught it', () => {
+    learnPeople([{ username: 'agent', displayName: 'Alex Agent' }]);
+    expect(titleOf('assistant.example-removed')).toBe('Taught example removed');
+    expect(summaryOf(entry('assistant.example-removed', { exampleId: 11, topic: 'TECHNICAL', origin: 'agent',
+      taughtBy: 'agent', question: 'How do I reset the router firmware?' })))
+      .toBe('example 11 (Technical), taught by Alex Agent: How do I reset the router firmware?');
+    expect(summaryOf(entry('assistant.example-reviewed', { exampleId: 10, topic: 'BILLING', taughtBy: null, question: 'q' })))
+      .toBe('example 10 (Billing), taught by an unknown author: q');
+  });
+
   it('shows a message as its text and an erased entry as erased', () => {
     expect(summaryOf(entry('message.in', { channel: 'EMAIL', text: '<b>hi</b>' }))).toBe('Email · <b>hi</b>');
     expect(summaryOf(entry('message.in', { channel: 'WHATSAPP', text: 'hi' }))).toBe('WhatsApp · hi');

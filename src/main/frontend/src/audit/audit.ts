@@ -1,6 +1,6 @@
 // The audit trail as the page reads it: entries in chain order, each told in a sentence, with the why of decisions.
 import { getJson, postJson } from '../lib/api';
-import { channelLabel, priorityLabel } from '../lib/labels';
+import { channelLabel, priorityLabel, topicLabel } from '../lib/labels';
 import { nameOf } from '../lib/people';
 import { dateTime } from '../lib/time';
 
@@ -132,6 +132,8 @@ const titles: Record<string, string> = {
   'process.migrated': 'Case moved to another process version',
   'rules.activated': 'Rule set activated',
   'users.changed': 'Account changed (Users and queues)',
+  'assistant.example-reviewed': 'Taught example reviewed',
+  'assistant.example-removed': 'Taught example removed',
   'case.read': 'Case read',
   'customer.erased': 'Customer data erased',
   'case.anonymised': 'Case anonymised (retention)',
@@ -191,6 +193,10 @@ export function summaryOf(entry: AuditEntry): string {
     case 'users.changed':
       return `${text(c.username)} ${text(c.change)}: roles ${text(c.roles) || 'none'}, queues ${text(c.queues) || 'none'}`
         + (c.enabled === false ? ', disabled' : '');
+    case 'assistant.example-reviewed':
+    case 'assistant.example-removed':
+      return `example ${text(c.exampleId)} (${topicLabel(text(c.topic))}), taught by `
+        + `${c.taughtBy ? nameOf(text(c.taughtBy)) : 'an unknown author'}: ${text(c.question)}`;
     case 'customer.erased': {
       const cases = Array.isArray(c.cases) ? c.cases.map(id => '#' + text(id)) : [];
       return (cases.length === 1 ? 'case ' : cases.length ? 'cases ' : 'no case') + cases.join(', ') + `: ${text(c.reason)}`;
