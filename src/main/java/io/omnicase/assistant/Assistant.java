@@ -170,19 +170,17 @@ public class Assistant {
     /** What a colleague should know before trusting the answer: who taught it unreviewed, and whether it was held. */
     private static String caveat(List<AnswerSource> sources, double measured, double confidence) {
         AnswerSource first = sources.isEmpty() ? null : sources.get(0);
-        boolean fromUnreviewed = first != null && first.unreviewed();
-        if (!fromUnreviewed && confidence >= measured) {
-            return null;
-        }
-        String held = confidence < measured
-                ? " Its confidence is held at " + confidence + " (it measured " + measured + "): an example nobody "
-                + "reviewed never makes an answer read high."
-                : "";
-        if (fromUnreviewed) {
+        boolean held = confidence < measured;
+        if (first != null && first.unreviewed()) {
             return "This answer comes from an example " + (first.author() == null ? "an unknown author" : first.author())
-                    + " taught and no supervisor has reviewed." + held;
+                    + " taught and no supervisor has reviewed." + (held ? " Its confidence is held at " + confidence
+                    + " (it measured " + measured + "): an example nobody reviewed never makes an answer read high." : "");
         }
-        return "Examples agents taught and no supervisor reviewed are among the sources." + held;
+        if (held) {
+            return "Examples agents taught and no supervisor reviewed are among the sources: the confidence is what the "
+                    + "reviewed knowledge alone gives (" + confidence + "; " + measured + " with them).";
+        }
+        return null;
     }
 
     /**

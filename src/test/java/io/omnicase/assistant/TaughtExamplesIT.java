@@ -97,7 +97,8 @@ class TaughtExamplesIT {
         assertThat(after.get("sources").get(0).get("author").asText()).isEqualTo("agent");
         assertThat(after.get("sources").get(0).get("unreviewed").asBoolean()).isFalse();
         assertThat(after.get("confidence").asDouble()).as(after.toString()).isGreaterThan(Assistant.UNREVIEWED_CEILING);
-        assertThat(after.path("caveat").isMissingNode() || after.path("caveat").isNull()).as(after.toString()).isTrue();
+        // Other tests' unreviewed examples may be among its sources; the answer's own is reviewed now.
+        assertThat(after.path("caveat").asText("")).as(after.toString()).doesNotContain("This answer comes from");
         assertThat(ask("gateway", question).path("answer").asText()).isEqualTo(taught);
         assertThat(auditEntries("assistant.example-reviewed", id)).hasSize(1);
     }
