@@ -62,7 +62,8 @@ export function teacher(e: Pick<TaughtExample, 'taughtBy'>): string {
 export function originWords(e: Pick<TaughtExample, 'origin' | 'reviewedBy' | 'caseId'>): string {
   switch (e.origin) {
     case 'agent': return 'Not reviewed';
-    case 'agent-reviewed': return e.reviewedBy ? 'Reviewed by ' + nameOf(e.reviewedBy) : 'Reviewed';
+    // Who reviewed it, and when, is said on its own line.
+    case 'agent-reviewed': return 'Reviewed';
     case 'api': return 'Taught by a supervisor';
     case 'resolved-case': return e.caseId ? 'Learned from case #' + e.caseId : 'Learned from a resolved case';
     default: return 'Loaded by ' + e.origin;
