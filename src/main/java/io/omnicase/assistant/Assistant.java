@@ -115,7 +115,7 @@ public class Assistant {
         List<KnowledgeMatch> matches = retrieveDistinct(question, scope);
         // The question was embedded for retrieval just now: this is the cached vector.
         float[] meaning = embeddings.embed(question);
-        TopicModel.Snapshot model = topics.current();
+        TopicModel.Snapshot model = topics.current(scope.reviewedOnly());
         TopicVote.Verdict verdict = TopicVote.decide(matches, meaning, model);
         List<Grounding> groundings = provenance.attributed(
                 verdict.support().stream().limit(3).map(KnowledgeEntries::grounding).toList());

@@ -22,10 +22,12 @@ import java.util.function.Supplier;
  * shrunk toward the mean over all topics ({@link #PRIOR_WEIGHT} pseudo-sources).
  * <p>
  * Built from the knowledge index's vectors (all sources, whoever may see them: only statistics of a topic, no text,
- * reach the answer), cached per topic and rebuilt when that topic's sources change. Examples an agent taught and no
- * supervisor reviewed are left out ({@link TopicSource#unreviewed()}): these statistics calibrate the confidence of
- * customers' self-service answers too, and one agent's unreviewed words must not move them (probe 46, L2). A topic
- * of such examples alone has no statistics of its own: it is judged by the all-topics mean, without a centroid.
+ * reach the answer), cached per topic and rebuilt when that topic's sources change. Each audience's answers are read
+ * in the statistics of the knowledge they can be answered from: customers' ({@link #current(boolean)} with
+ * {@code reviewedOnly}) leave out the examples an agent taught and no supervisor reviewed
+ * ({@link TopicSource#unreviewed()}), so one agent's unreviewed words move neither a topic's statistics nor the
+ * all-topics mean that customers' self-service answers are read in (probe 46, L2); there, a topic of such examples
+ * alone is one the model does not hold. Colleagues, who are answered from those examples too, get them counted.
  */
 @Component
 public class TopicModel {
@@ -81,9 +83,8 @@ public class TopicModel {
 
     private final Supplier<Map<String, Long>> versions;
     private final Function<String, List<TopicSource>> vectors;
-    private final Map<String, Raw> raw = new HashMap<>();
-    private Map<String, Long> seen = Map.of();
-    private Snapshot snapshot = Snapshot.EMPTY;
+    private final Cache everything = new Cache(false);
+    private final Cache reviewed = new Cache(true);
 
     @Autowired
     TopicModel(KnowledgeIndex index) {
@@ -95,22 +96,51 @@ public class TopicModel {
         this.vectors = vectors;
     }
 
-    /** The statistics as of now: the topics that changed since the last call are measured again. */
-    public synchronized Snapshot current() {
-        Map<String, Long> now = versions.get();
-        if (now.equals(seen)) {
+    /** The statistics of all the knowledge as of now (colleagues' answers, evaluation). */
+    public Snapshot current() {
+        return current(false);
+    }
+
+    /**
+     * The statistics as of now: the topics that changed since the last call are measured again.
+     *
+     * @param reviewedOnly for customers' answers: without the examples agents taught and nobody reviewed
+     */
+    public Snapshot current(boolean reviewedOnly) {
+        Cache cache = reviewedOnly ? reviewed : everything;
+        synchronized (cache) {
+            return cache.current();
+        }
+    }
+
+    /** One audience's measurements per topic, and the snapshot made of them. */
+    private final class Cache {
+        private final boolean reviewedOnly;
+        private final Map<String, Raw> raw = new HashMap<>();
+        private Map<String, Long> seen = Map.of();
+        private Snapshot snapshot = Snapshot.EMPTY;
+
+        Cache(boolean reviewedOnly) {
+            this.reviewedOnly = reviewedOnly;
+        }
+
+        Snapshot current() {
+            Map<String, Long> now = versions.get();
+            if (now.equals(seen)) {
+                return snapshot;
+            }
+            raw.keySet().retainAll(now.keySet());
+            now.forEach((topic, version) -> {
+                Raw known = raw.get(topic);
+                if (known == null || known.version() != version) {
+                    List<TopicSource> sources = vectors.apply(topic);
+                    raw.put(topic, measure(version, reviewedOnly ? reviewed(sources) : sources));
+                }
+            });
+            seen = now;
+            snapshot = snapshot(raw.values().stream().toList(), raw);
             return snapshot;
         }
-        raw.keySet().retainAll(now.keySet());
-        now.forEach((topic, version) -> {
-            Raw known = raw.get(topic);
-            if (known == null || known.version() != version) {
-                raw.put(topic, measure(version, reviewed(vectors.apply(topic))));
-            }
-        });
-        seen = now;
-        snapshot = snapshot(raw.values().stream().toList(), raw);
-        return snapshot;
     }
 
     /**
@@ -173,7 +203,7 @@ public class TopicModel {
         return new Raw(version, centroid, nearest, toCentroid, n);
     }
 
-    /** The sources that may shape the statistics: all but the examples an agent taught and nobody reviewed. */
+    /** The sources that may shape customers' statistics: all but the examples an agent taught and nobody reviewed. */
     static List<TopicSource> reviewed(List<TopicSource> sources) {
         return sources.stream().noneMatch(TopicSource::unreviewed) ? sources
                 : sources.stream().filter(source -> !source.unreviewed()).toList();
@@ -213,7 +243,7 @@ public class TopicModel {
         Map<String, Stats> topics = new HashMap<>();
         byTopic.forEach((topic, r) -> {
             if (r.size() == 0) {
-                // Only unreviewed examples: the topic is judged as one the model does not hold.
+                // Customers' statistics of a topic of unreviewed examples alone: one the model does not hold.
                 return;
             }
             double[] a = shrunk(r.nearest(), nn[0], nn[1]);

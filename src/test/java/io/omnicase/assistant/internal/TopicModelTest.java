@@ -128,7 +128,7 @@ class TopicModelTest {
     }
 
     @Test
-    void examplesAnAgentTaughtUnreviewedMoveNeitherATopicNorThePooledStatisticsThatCustomersAnswersAreReadIn() {
+    void examplesAnAgentTaughtUnreviewedMoveNeitherATopicNorThePooledStatisticsThatCustomersAnswersAreReadInButCountForColleagues() {
         // Topic A holds two reviewed phrasings; an agent then teaches A three far-off phrasings of their own, and a
         // topic C that only they teach.
         Map<String, List<TopicSource>> sources = Map.of(
@@ -143,8 +143,9 @@ class TopicModelTest {
         planted.get("A").addAll(List.of(new TopicSource("topic:A", unit(0, 0, 1), "agent"),
                 new TopicSource("topic:A", unit(0, 0.5f, 1), "agent"), new TopicSource("topic:A", unit(0.2f, 0, 1), "agent")));
 
-        var clean = new TopicModel(() -> Map.of("A", 1L, "B", 1L), sources::get).current();
-        var withPlanted = new TopicModel(() -> Map.of("A", 1L, "B", 1L, "C", 1L), planted::get).current();
+        var clean = new TopicModel(() -> Map.of("A", 1L, "B", 1L), sources::get).current(true);
+        TopicModel model = new TopicModel(() -> Map.of("A", 1L, "B", 1L, "C", 1L), planted::get);
+        var withPlanted = model.current(true);
 
         assertThat(withPlanted.prior().nearestMean()).isEqualTo(clean.prior().nearestMean());
         assertThat(withPlanted.prior().nearestSd()).isEqualTo(clean.prior().nearestSd());
@@ -154,5 +155,12 @@ class TopicModelTest {
         // A topic of unreviewed examples alone is one the model does not hold: the all-topics mean, no centroid.
         assertThat(withPlanted.topics()).doesNotContainKey("C");
         assertThat(withPlanted.of("C").centroid()).isNull();
+
+        // Colleagues are answered from those examples too, and their answers are read in statistics that hold them
+        // (an evaluation or a desk whose knowledge agents taught is calibrated on what it answers from).
+        var colleagues = model.current();
+        assertThat(colleagues.of("A").size()).isEqualTo(5);
+        assertThat(colleagues.of("C").centroid()).isNotNull();
+        assertThat(colleagues.prior().nearestMean()).isNotEqualTo(clean.prior().nearestMean());
     }
 }
