@@ -89,7 +89,7 @@ public class CaseIntake {
         return new InboundMessage(m.channel(), m.from(), IntakeFields.line(m.displayName(), IntakeFields.DISPLAY_NAME),
                 IntakeFields.text(m.text()), IntakeFields.reference(m.providerMessageId()),
                 IntakeFields.reference(m.threadRef()), IntakeFields.line(m.subject(), IntakeFields.SUBJECT),
-                IntakeFields.sentAt(m.sentAt(), Instant.now()), m.caseRef(), m.newConversation());
+                IntakeFields.sentAt(m.sentAt(), Instant.now()), m.caseRef(), m.newConversation(), m.sender());
     }
 
     private IntakeResult store(InboundMessage message, Placement placement, Sentiment reading) {
@@ -137,6 +137,15 @@ public class CaseIntake {
                 message.text(), message.providerMessageId(), message.threadRef(),
                 placement.detail().isEmpty() ? null : EntryDetail.of(placement.detail()), sentAt);
         store.recordSentiment(caseId, messageId, reading, current.map(CaseView::sentiment).orElse(RollingSentiment.NONE), now);
+        if (message.sender() != SenderCheck.NOT_CHECKED) {
+            store.recordSenderCheck(messageId, message.sender());
+        }
+        if (!message.sender().allowsAutomaticAnswer()) {
+            // Said where the message arrives, whatever the case's state: whoever reads it should know it may be forged.
+            management.recordNote(new CaseId(caseId), "case", "No automatic answer to this message: "
+                            + message.sender().why() + ". A person answers.",
+                    java.util.Map.of("senderNotVerified", message.sender().detail(), "message", messageId));
+        }
         if (message.threadRef() != null) {
             store.linkThread(message.channel(), message.threadRef(), caseId);
         }

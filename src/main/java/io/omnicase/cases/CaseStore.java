@@ -105,22 +105,32 @@ class CaseStore {
 
     /** A customer's messages since a moment, newest first, across all their cases. */
     List<CustomerMessage> customerMessagesSince(long customerId, Instant since, int limit) {
-        return jdbc.sql("SELECT i.case_id, i.body, i.sentiment_score, i.occurred_at FROM interactions i "
-                        + "JOIN cases c ON c.id = i.case_id WHERE c.customer_id = ? AND i.kind = 'INBOUND' "
+        return jdbc.sql("SELECT i.case_id, i.body, i.sentiment_score, i.occurred_at, i.sender_check, i.sender_check_detail "
+                        + "FROM interactions i JOIN cases c ON c.id = i.case_id WHERE c.customer_id = ? AND i.kind = 'INBOUND' "
                         + "AND i.occurred_at >= ? ORDER BY i.id DESC LIMIT ?")
                 .params(customerId, ts(since), limit)
                 .query((rs, n) -> new CustomerMessage(rs.getLong(1), rs.getString(2), sentiment(rs, 3, null),
-                        rs.getTimestamp(4).toInstant()))
+                        rs.getTimestamp(4).toInstant(), senderCheck(rs.getString(5), rs.getString(6))))
                 .list();
     }
 
     Optional<CustomerMessage> latestInbound(long caseId) {
-        return jdbc.sql("SELECT case_id, body, sentiment_score, occurred_at FROM interactions "
-                        + "WHERE case_id = ? AND kind = 'INBOUND' ORDER BY id DESC LIMIT 1")
+        return jdbc.sql("SELECT case_id, body, sentiment_score, occurred_at, sender_check, sender_check_detail "
+                        + "FROM interactions WHERE case_id = ? AND kind = 'INBOUND' ORDER BY id DESC LIMIT 1")
                 .param(caseId)
                 .query((rs, n) -> new CustomerMessage(rs.getLong(1), rs.getString(2), sentiment(rs, 3, null),
-                        rs.getTimestamp(4).toInstant()))
+                        rs.getTimestamp(4).toInstant(), senderCheck(rs.getString(5), rs.getString(6))))
                 .optional();
+    }
+
+    /** Keeps what the channel could tell of a customer message's sender, on the message's row. */
+    void recordSenderCheck(long messageId, SenderCheck check) {
+        jdbc.sql("UPDATE interactions SET sender_check = ?, sender_check_detail = ? WHERE id = ?")
+                .params(check.result().name(), check.detail(), messageId).update();
+    }
+
+    private static SenderCheck senderCheck(String result, String detail) {
+        return result == null ? SenderCheck.NOT_CHECKED : new SenderCheck(SenderCheck.Result.valueOf(result), detail);
     }
 
     java.util.OptionalLong latestInboundId(long caseId) {

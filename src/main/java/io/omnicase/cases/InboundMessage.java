@@ -14,10 +14,23 @@ import java.time.Instant;
  *                  when it is open and of the same customer; or null
  * @param newConversation whether, without a usable thread or case reference, the message starts a new case instead of
  *                  joining the customer's latest open case (mail: a fresh mail is a new matter)
+ * @param sender    what the channel could tell of the sender ({@link SenderCheck#NOT_CHECKED} when it checks nothing):
+ *                  stored with the message, it keeps automatic answers from a sender that is not verified
  */
 public record InboundMessage(Channel channel, String from, String displayName, String text,
                              String providerMessageId, String threadRef, String subject, Instant sentAt,
-                             Long caseRef, boolean newConversation) {
+                             Long caseRef, boolean newConversation, SenderCheck sender) {
+
+    public InboundMessage {
+        sender = sender == null ? SenderCheck.NOT_CHECKED : sender;
+    }
+
+    /** A message of a channel that checks nothing of its sender. */
+    public InboundMessage(Channel channel, String from, String displayName, String text, String providerMessageId,
+                          String threadRef, String subject, Instant sentAt, Long caseRef, boolean newConversation) {
+        this(channel, from, displayName, text, providerMessageId, threadRef, subject, sentAt, caseRef, newConversation,
+                SenderCheck.NOT_CHECKED);
+    }
 
     /** The longest message text intake takes (the API refuses longer; the channels keep the start of a longer one). */
     public static final int MAX_TEXT = 20_000;
@@ -42,6 +55,7 @@ public record InboundMessage(Channel channel, String from, String displayName, S
 
     /** The same message under another provider id. */
     public InboundMessage withProviderMessageId(String id) {
-        return new InboundMessage(channel, from, displayName, text, id, threadRef, subject, sentAt, caseRef, newConversation);
+        return new InboundMessage(channel, from, displayName, text, id, threadRef, subject, sentAt, caseRef, newConversation,
+                sender);
     }
 }

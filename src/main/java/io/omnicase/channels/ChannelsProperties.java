@@ -12,7 +12,7 @@ public record ChannelsProperties(WhatsApp whatsapp, Messenger messenger, Twilio 
     public ChannelsProperties {
         voice = voice == null ? new Voice(null, java.time.Duration.ofMinutes(5)) : voice;
         email = email == null ? new Email(false, "support@omnicase.local", "Omnicase Support", "imap", "127.0.0.1", 3143,
-                null, null, "INBOX", java.time.Duration.ofSeconds(10), false, 3025, 3143, 10_485_760) : email;
+                null, null, "INBOX", java.time.Duration.ofSeconds(10), false, 3025, 3143, 10_485_760, null) : email;
         whatsapp = whatsapp == null ? new WhatsApp(null, null, null, null, null, null, false) : whatsapp;
         messenger = messenger == null ? new Messenger(null, null, null, null, null, false) : messenger;
         twilio = twilio == null ? new Twilio(null, null, null, null, null, false) : twilio;
@@ -56,10 +56,49 @@ public record ChannelsProperties(WhatsApp whatsapp, Messenger messenger, Twilio 
      * @param pollInterval    how often the mailbox is read
      * @param demoServer      start a local GreenMail SMTP/IMAP server as the demo mailbox (default run only)
      * @param maxAttachmentBytes the largest attachment kept; larger ones are noted on the timeline, not stored
+     * @param authentication  whose {@code Authentication-Results} (RFC 8601) count before an automatic answer
      */
     public record Email(boolean enabled, String address, String displayName, String imapProtocol, String imapHost,
                         int imapPort, String username, String password, String folder, java.time.Duration pollInterval,
-                        boolean demoServer, int demoSmtpPort, int demoImapPort, int maxAttachmentBytes) {
+                        boolean demoServer, int demoSmtpPort, int demoImapPort, int maxAttachmentBytes,
+                        Authentication authentication) {
+
+        public Email {
+            authentication = authentication == null ? new Authentication(null, null) : authentication;
+        }
+
+        /**
+         * The receiving mail server's verdict on a mail's sender ({@code omnicase.channels.email.authentication.*}).
+         * Anyone can write an {@code Authentication-Results} header into a mail: only the topmost one whose
+         * authserv-id is {@code authservId} counts, which the receiving server writes (and from which it strips
+         * copies that arrived with the mail, RFC 8601 section 5).
+         *
+         * @param authservId the authserv-id of the mail server that receives the support mailbox's mail
+         *                   ({@code mx.example.com}); unset (the default run), no header is read and mail is answered
+         *                   as a person's
+         * @param policy     {@code optional} (default): a sender the server found failing gets no automatic answer;
+         *                   {@code require}: only a sender the server found passing gets one
+         */
+        public record Authentication(String authservId, Policy policy) {
+
+            public Authentication {
+                authservId = authservId == null || authservId.isBlank() ? null : authservId.strip();
+                policy = policy == null ? Policy.OPTIONAL : policy;
+                if (policy == Policy.REQUIRE && authservId == null) {
+                    throw new IllegalArgumentException("omnicase.channels.email.authentication.policy=require needs "
+                            + "omnicase.channels.email.authentication.authserv-id: without it no result can be trusted "
+                            + "and no mail would ever be answered automatically");
+                }
+            }
+
+            /** What a mail without a trusted result is. */
+            public enum Policy {
+                /** Not verified only when the trusted result says the sender failed. */
+                OPTIONAL,
+                /** Not verified unless the trusted result says the sender passed. */
+                REQUIRE
+            }
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import io.omnicase.cases.CaseNotFoundException;
 import io.omnicase.cases.CaseView;
 import io.omnicase.cases.CustomerMessage;
 import io.omnicase.cases.Decision;
+import io.omnicase.cases.SenderCheck;
 import io.omnicase.customers.Customer;
 import io.omnicase.customers.CustomerId;
 import io.omnicase.customers.Customers;
@@ -53,7 +54,9 @@ public class CaseRouting {
     /** Decides how the case is handled now and records the decision on the case (its queue and priority with it). */
     @Transactional
     public RoutingDecision route(CaseId id) {
-        RoutingDecision decision = routing.decide(id, factsOf(id));
+        Optional<CustomerMessage> latest = cases.latestCustomerMessage(id);
+        RoutingDecision decision = routing.decide(id, factsOf(id, latest),
+                latest.map(CustomerMessage::sender).orElse(SenderCheck.NOT_CHECKED));
         cases.recordDecision(id, recorded(decision));
         return decision;
     }
@@ -64,7 +67,8 @@ public class CaseRouting {
      */
     @Transactional
     public RoutingDecision reassess(CaseId id) {
-        return routing.decide(id, factsOf(id));
+        Optional<CustomerMessage> latest = cases.latestCustomerMessage(id);
+        return routing.decide(id, factsOf(id, latest), latest.map(CustomerMessage::sender).orElse(SenderCheck.NOT_CHECKED));
     }
 
     /** A decision as the case records it on its timeline. */
@@ -76,11 +80,14 @@ public class CaseRouting {
 
     /** The case, its customer and their latest message as the rules see them. */
     RoutingFacts factsOf(CaseId id) {
+        return factsOf(id, cases.latestCustomerMessage(id));
+    }
+
+    private RoutingFacts factsOf(CaseId id, Optional<CustomerMessage> latest) {
         CaseView view = cases.find(id).orElseThrow(() -> new CaseNotFoundException(id.value()));
         CustomerId customer = new CustomerId(view.customerId());
         Instant now = clock.instant();
         Instant since = now.minus(RECENT);
-        Optional<CustomerMessage> latest = cases.latestCustomerMessage(id);
         List<CustomerMessage> recent = cases.customerMessagesSince(customer, since, RECENT_MESSAGES);
         MessageFacts message = new MessageFacts(latest.map(CustomerMessage::text).orElse(""),
                 latest.map(CustomerMessage::sentiment).map(Sentiment::score).orElse(0.0), topicBefore(id, recent));

@@ -3,6 +3,7 @@ package io.omnicase.routing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnicase.cases.CaseId;
+import io.omnicase.cases.SenderCheck;
 import io.omnicase.routing.internal.DrlGenerator;
 import io.omnicase.routing.internal.GuidedRuleCheck;
 import io.omnicase.routing.internal.RoutingFactsStore;
@@ -64,7 +65,19 @@ public class Routing {
      * case's timeline, its one record.
      */
     public RoutingDecision decide(CaseId caseId, RoutingFacts facts) {
+        return decide(caseId, facts, SenderCheck.NOT_CHECKED);
+    }
+
+    /**
+     * Decides as {@link #decide(CaseId, RoutingFacts)} does, for a latest message whose sender its channel checked: a
+     * sender that is not verified gets no automatic answer, whatever the rules say (the one place this is decided; a
+     * rule table a supervisor edits cannot take it away). What is published and recorded is that decision.
+     */
+    public RoutingDecision decide(CaseId caseId, RoutingFacts facts, SenderCheck sender) {
         RoutingDecision decision = activeRules().decide(facts);
+        if (!sender.allowsAutomaticAnswer()) {
+            decision = decision.withoutAutomaticAnswer(sender.why());
+        }
         String factsJson;
         try {
             factsJson = json.writeValueAsString(facts);

@@ -22,6 +22,8 @@ import java.util.Properties;
 public final class MailServer {
 
     public static final String SUPPORT = "support@omnicase.test";
+    /** The authserv-id of the test mailbox's receiving server, as its Authentication-Results name it. */
+    public static final String AUTHSERV_ID = "mx.omnicase.test";
     private static MailServer instance;
 
     private final GreenMail greenMail;
@@ -82,6 +84,8 @@ public final class MailServer {
                 // Tests read the mailbox when they choose to, so what a poll found is theirs to assert.
                 "omnicase.channels.email.poll-interval", "PT1H",
                 "omnicase.channels.email.max-attachment-bytes", "65536",
+                // The test mailbox's receiving server: only its Authentication-Results count (SenderAuthenticationIT).
+                "omnicase.channels.email.authentication.authserv-id", AUTHSERV_ID,
                 "spring.mail.port", String.valueOf(smtpPort()));
     }
 

@@ -73,6 +73,25 @@ class RoutingRulesTest {
         assertThat(decision.rulesFired()).containsExactly("A message about billing goes to the billing queue");
     }
 
+    /**
+     * A forged sender (the mail server found From failing DMARC) gets no automatic answer: the rules' billing
+     * self-service becomes billing's task, and the first reason says why in words.
+     */
+    @Test
+    void aSenderNotVerifiedGetsAPersonInTheRulesQueueAndTheReasonSaysWhy() {
+        RoutingDecision rules = decide(standardCase(), "When will my next invoice arrive?");
+        RoutingDecision held = rules.withoutAutomaticAnswer("sender not verified: dmarc=fail according to mx.example.com");
+
+        assertThat(held.selfService()).isFalse();
+        assertThat(held.queue()).isEqualTo(rules.queue());
+        assertThat(held.priority()).isEqualTo(rules.priority());
+        assertThat(held.rulesFired()).containsExactly(
+                "No automatic answer, sender not verified: dmarc=fail according to mx.example.com",
+                "A message about billing goes to the billing queue");
+        assertThat(held.reasons()).first().asString().contains("sender not verified: dmarc=fail");
+        assertThat(held.ruleSetVersion()).isEqualTo(rules.ruleSetVersion());
+    }
+
     @Test
     void aDoubleChargeIsEscalatedToBilling() {
         RoutingDecision decision = decide(standardCase(), "I was charged twice for my subscription!");

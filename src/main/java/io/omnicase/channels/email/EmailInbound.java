@@ -7,6 +7,7 @@ import io.omnicase.cases.InboundMessage;
 import io.omnicase.cases.IntakeResult;
 import io.omnicase.cases.CaseId;
 import io.omnicase.cases.Placement;
+import io.omnicase.cases.SenderCheck;
 import io.omnicase.channels.ChannelsProperties;
 import io.omnicase.customers.Channel;
 import jakarta.mail.Address;
@@ -32,7 +33,9 @@ import java.util.Optional;
  * {@link MailThreader} (the timeline entry names the rule), else open a new case. Machines' mails (auto-replies,
  * ticket systems' acknowledgements, lists, no-reply senders: {@link MailClassifier}) never open a case and never reach
  * the case process, so nothing answers them: threaded to a case they are attached as an automatic note, otherwise
- * they go to the log of machine mail. Bounces mark the failed address, open nothing, and are logged too.
+ * they go to the log of machine mail. Bounces mark the failed address, open nothing, and are logged too. A person's
+ * mail carries what the receiving server found of its sender ({@link SenderAuthentication}): one that is not verified
+ * opens or joins its case as usual, and gets no automatic answer.
  */
 @Service
 class EmailInbound {
@@ -57,9 +60,12 @@ class EmailInbound {
     private final MailThreader threader;
     private final MachineMail machineMail;
     private final String support;
+    private final SenderAuthentication authentication;
 
     EmailInbound(CaseIntake intake, CaseManagement cases, EmailBounces bounces, Attachments attachments,
-                 MailThreader threader, MachineMail machineMail, ChannelsProperties properties) {
+                 MailThreader threader, MachineMail machineMail, ChannelsProperties properties,
+                 SenderAuthentication authentication) {
+        this.authentication = authentication;
         this.intake = intake;
         this.cases = cases;
         this.bounces = bounces;
@@ -132,9 +138,13 @@ class EmailInbound {
                     address, AUTO_REPLY_PREFIX + text, messageId(mail), detail, sentAt(mail));
             return attached ? Outcome.AUTO_REPLY_ATTACHED : Outcome.DUPLICATE;
         }
+        SenderCheck sender = authentication.check(mail);
+        if (!sender.allowsAutomaticAnswer()) {
+            log.info("Mail {} from {}: {}; a person answers it", mail.getMessageID(), address, sender.why());
+        }
         InboundMessage message = new InboundMessage(Channel.EMAIL, address, from.get().getPersonal(),
                 text, messageId(mail), MailThreading.outlookConversation(mail).orElse(null), mail.getSubject(),
-                sentAt(mail), thread.caseView().map(CaseView::id).orElse(null), true);
+                sentAt(mail), thread.caseView().map(CaseView::id).orElse(null), true, sender);
         Placement placement = new Placement(detail, thread.participant());
         IntakeResult result = intake.receive(message, placement);
         if (result.otherSender()) {

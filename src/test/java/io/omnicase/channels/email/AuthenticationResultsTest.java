@@ -1,0 +1,125 @@
+package io.omnicase.channels.email;
+
+import io.omnicase.cases.SenderCheck;
+import io.omnicase.channels.ChannelsProperties.Email.Authentication.Policy;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+/**
+ * The receiving server's Authentication-Results (RFC 8601) as Omnicase reads them: comments, folding and case do not
+ * matter, only the trusted server's topmost header counts, and a header that is not one answers nothing.
+ */
+class AuthenticationResultsTest {
+
+    private static final String TRUSTED = "mx.omnicase.example";
+
+    @Test
+    void readsEachMethodsResultWhateverTheCommentsFoldingAndCase() {
+        AuthenticationResults results = AuthenticationResults.parse(
+                "MX.Omnicase.Example 1 (the (nested) comment; with a semicolon);\r\n\tSPF=SoftFail (sender IP is 192.0.2.1)"
+                        + " smtp.mailfrom=example.org;\r\n dkim = pass header.d=example.org header.s=\"sel;1\";"
+                        + " dkim=fail (bad signature) header.d=other.example;\n DMARC/1=fail (p=reject) header.from=example.org")
+                .orElseThrow();
+
+        assertThat(results.authservId()).isEqualTo("mx.omnicase.example");
+        assertThat(results.results()).containsOnlyKeys("spf", "dkim", "dmarc");
+        assertThat(results.has("spf", "softfail")).isTrue();
+        assertThat(results.results().get("dkim")).containsExactly("pass", "fail");
+        assertThat(results.has("dmarc", "fail")).isTrue();
+    }
+
+    @Test
+    void aHeaderSayingNoneHasNoResults() {
+        assertThat(AuthenticationResults.parse("mx.omnicase.example; none").orElseThrow().results()).isEmpty();
+        assertThat(AuthenticationResults.parse("\"mx.omnicase.example\" 1 ;NONE").orElseThrow().authservId())
+                .isEqualTo("mx.omnicase.example");
+    }
+
+    @Test
+    void garbageIsNoResultAndNeverAnException() {
+        for (String garbage : new String[]{null, "", " ", ";", "spf=pass", "mx.omnicase.example",
+                "mx.omnicase.example; spf", "mx.omnicase.example; =pass", "mx.omnicase.example; spf=",
+                "mx.omnicase.example (unclosed; spf=pass", "mx.omnicase.example; spf=pass (unclosed",
+                "mx.omnicase.example \"unclosed; spf=pass", "mx.omnicase.example two words; spf=pass",
+                "mx.omnicase.example; spf=pass; hello world", "(only a comment)", "mx.omnicase.example; spf=pa$$",
+                "mx.omnicase.example; " + "(".repeat(10_000) + "spf=pass", "mx.omnicase.example; spf=pass"
+                + " x".repeat(20_000)}) {
+            assertThat(AuthenticationResults.parse(garbage)).as(String.valueOf(garbage)).isEmpty();
+        }
+        Random random = new Random(8601);
+        String alphabet = "ab=;()\\\" \t\r\n/0.-_éx";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(60); n > 0; n--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String[] headers = {text.toString(), TRUSTED + ";" + text};
+            assertThatCode(() -> {
+                AuthenticationResults.parse(text.toString());
+                SenderAuthentication.check(headers, TRUSTED, Policy.REQUIRE);
+            }).as(text.toString()).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void aTrustedDmarcFailIsASenderNotVerified() {
+        SenderCheck check = SenderAuthentication.check(new String[]{
+                TRUSTED + "; spf=pass smtp.mailfrom=attacker.example; dkim=none; dmarc=fail header.from=bank.example"},
+                TRUSTED, Policy.OPTIONAL);
+
+        assertThat(check.allowsAutomaticAnswer()).isFalse();
+        assertThat(check.why()).isEqualTo("sender not verified: dmarc=fail according to mx.omnicase.example");
+    }
+
+    @Test
+    void aTrustedResultWhereNeitherSpfNorDkimPassedIsASenderNotVerified() {
+        SenderCheck check = SenderAuthentication.check(new String[]{
+                TRUSTED + "; spf=softfail smtp.mailfrom=example.org; dkim=fail header.d=example.org"}, TRUSTED, Policy.OPTIONAL);
+
+        assertThat(check.why()).isEqualTo("sender not verified: spf=softfail, dkim=fail according to mx.omnicase.example");
+        assertThat(SenderAuthentication.check(new String[]{TRUSTED + "; none"}, TRUSTED, Policy.OPTIONAL).why())
+                .isEqualTo("sender not verified: spf=none, dkim=none according to mx.omnicase.example");
+    }
+
+    @Test
+    void aTrustedPassIsAVerifiedSender() {
+        for (String passing : List.of("dmarc=pass", "spf=pass; dkim=none", "spf=fail; dkim=fail; dkim=pass")) {
+            assertThat(SenderAuthentication.check(new String[]{TRUSTED + "; " + passing}, TRUSTED, Policy.REQUIRE))
+                    .as(passing).isEqualTo(SenderCheck.VERIFIED);
+        }
+    }
+
+    @Test
+    void onlyTheTopmostHeaderOfTheTrustedServerCounts() {
+        String[] forgedPassBelow = {
+                "mx.other.example; dmarc=pass",
+                TRUSTED + "; dmarc=fail header.from=bank.example",
+                TRUSTED + "; dmarc=pass header.from=bank.example"};
+        assertThat(SenderAuthentication.check(forgedPassBelow, TRUSTED, Policy.OPTIONAL).allowsAutomaticAnswer()).isFalse();
+
+        String[] untrustedFail = {"mx.attacker.example; dmarc=fail; spf=fail; dkim=fail"};
+        assertThat(SenderAuthentication.check(untrustedFail, TRUSTED, Policy.OPTIONAL)).isEqualTo(SenderCheck.NOT_CHECKED);
+        assertThat(SenderAuthentication.check(untrustedFail, "MX.OMNICASE.EXAMPLE", Policy.OPTIONAL))
+                .isEqualTo(SenderCheck.NOT_CHECKED);
+        assertThat(SenderAuthentication.check(new String[]{"MX.Omnicase.Example; DMARC=FAIL"}, TRUSTED, Policy.OPTIONAL)
+                .allowsAutomaticAnswer()).isFalse();
+    }
+
+    @Test
+    void withoutATrustedResultOnlyTheRequirePolicyHoldsTheAutomaticAnswer() {
+        String[] untrustedPass = {"mx.attacker.example; dmarc=pass"};
+
+        assertThat(SenderAuthentication.check(null, TRUSTED, Policy.OPTIONAL)).isEqualTo(SenderCheck.NOT_CHECKED);
+        assertThat(SenderAuthentication.check(untrustedPass, TRUSTED, Policy.OPTIONAL)).isEqualTo(SenderCheck.NOT_CHECKED);
+        assertThat(SenderAuthentication.check(untrustedPass, TRUSTED, Policy.REQUIRE).why())
+                .isEqualTo("sender not verified: no Authentication-Results of mx.omnicase.example (authentication required)");
+        assertThat(SenderAuthentication.check(new String[]{TRUSTED + "; spf=pass (unclosed"}, TRUSTED, Policy.REQUIRE).why())
+                .isEqualTo("sender not verified: the Authentication-Results of mx.omnicase.example are unreadable "
+                        + "(authentication required)");
+    }
+}

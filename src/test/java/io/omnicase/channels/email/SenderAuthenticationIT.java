@@ -1,0 +1,138 @@
+package io.omnicase.channels.email;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omnicase.channels.MailServer;
+import io.omnicase.support.Api;
+import io.omnicase.support.RunningOmnicase;
+import jakarta.mail.Address;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * No automatic answer to a forged sender (backscatter), with the real mailbox (GreenMail IMAP + SMTP): a question the
+ * assistant answers, from an address whose mail server found the sender failing DMARC, opens its case as any mail does
+ * but goes to a person, and the case says why; the same verdict in a header of a server that is not the mailbox's own
+ * (anyone can write one into a mail) changes nothing.
+ */
+@RunningOmnicase
+class SenderAuthenticationIT {
+
+    /** A question the shipped rules leave to the assistant, which answers it from the knowledge base. */
+    private static final String QUESTION = "How do I download an invoice for my last payment?";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EmailPoller poller;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aMailWhoseSenderTheMailServerFoundForgedGetsNoAutomaticAnswerAndTheCaseSaysWhy() throws Exception {
+        Instant start = Instant.now();
+        String victim = "victim-" + UUID.randomUUID().toString().substring(0, 8) + "@bank.example";
+        String id = deliver(victim, "Authentication-Results: " + MailServer.AUTHSERV_ID + ";\r\n"
+                + "\tspf=pass (attacker's own server) smtp.mailfrom=attacker.example;\r\n"
+                + "\tdkim=none; dmarc=fail (p=none) header.from=bank.example");
+        long caseId = MailCases.caseOf(jdbc, id);
+
+        awaitQuiet(start);
+        assertThat(mailsTo(victim)).as("no automatic answer to the forged sender").isEmpty();
+        JsonNode view = Api.as(port, "admin").get("/api/cases/" + caseId).json();
+        assertThat(view.get("status").asText()).as("a person takes the case").isEqualTo("ESCALATED");
+        String why = "sender not verified: dmarc=fail according to " + MailServer.AUTHSERV_ID;
+        List<String> said = new ArrayList<>();
+        for (JsonNode entry : Api.as(port, "admin").get("/api/cases/" + caseId + "/timeline").json()) {
+            if (entry.toString().contains(why)) {
+                said.add(entry.path("kind").asText());
+            }
+        }
+        assertThat(said).as("the timeline says why where the mail arrived and where routing decided")
+                .contains("STATUS", "DECISION");
+        assertThat(Api.as(port, "admin").get("/api/cases/" + caseId + "/handover").toString()).contains(why);
+    }
+
+    @Test
+    void theVerdictOfAServerThatIsNotTheMailboxsOwnIsIgnored() throws Exception {
+        String customer = "customer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String id = deliver(customer, "Authentication-Results: mx.attacker.example;\r\n"
+                + "\tspf=fail smtp.mailfrom=example.org; dkim=fail; dmarc=fail header.from=example.org");
+        long caseId = MailCases.caseOf(jdbc, id);
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> !mailsTo(customer).isEmpty());
+        assertThat(Api.as(port, "admin").get("/api/cases/" + caseId + "/timeline").toString())
+                .doesNotContain("sender not verified");
+    }
+
+    /** Puts a person's mail with the header into the support mailbox by IMAP APPEND, as it is, and reads it. */
+    private String deliver(String from, String authenticationResults) throws Exception {
+        String id = "<auth-" + UUID.randomUUID() + "@" + from.substring(from.indexOf('@') + 1) + ">";
+        MimeMessage mail = Mails.parse(new ByteArrayInputStream((authenticationResults + "\r\nFrom: Customer <" + from
+                + ">\r\nTo: " + MailServer.SUPPORT + "\r\nSubject: Invoice download\r\nMessage-ID: " + id
+                + "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + QUESTION + "\r\n")
+                .getBytes(StandardCharsets.UTF_8)));
+        Properties properties = new Properties();
+        Store store = Session.getInstance(properties).getStore("imap");
+        store.connect("127.0.0.1", MailServer.get().greenMail().getImap().getPort(), "support", "secret");
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            try {
+                inbox.appendMessages(new Message[]{mail});
+            } finally {
+                inbox.close(false);
+            }
+        } finally {
+            store.close();
+        }
+        assertThat(poller.poll()).containsEntry(EmailInbound.Outcome.NEW_CASE, 1);
+        return id;
+    }
+
+    /** Waits until every event since the start is delivered and no process job is due: the app has done its work. */
+    private void awaitQuiet(Instant since) {
+        AtomicInteger quietChecks = new AtomicInteger();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            int pending = jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL AND PUBLICATION_DATE >= ?")
+                    .param(Timestamp.from(since)).query(Integer.class).single();
+            int jobs = jdbc.sql("SELECT COUNT(*) FROM ACT_RU_JOB WHERE RETRIES_ > 0 AND (DUEDATE_ IS NULL OR DUEDATE_ <= ?)")
+                    .param(Timestamp.from(Instant.now())).query(Integer.class).single();
+            return pending == 0 && jobs == 0 ? quietChecks.incrementAndGet() >= 3 : quietChecks.getAndSet(0) < 0;
+        });
+    }
+
+    private static List<MimeMessage> mailsTo(String address) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage m : MailServer.get().greenMail().getReceivedMessages()) {
+            Address[] to = m.getRecipients(Message.RecipientType.TO);
+            if (to != null && Arrays.stream(to).anyMatch(a -> a.toString().contains(address))) {
+                found.add(m);
+            }
+        }
+        return found;
+    }
+}
