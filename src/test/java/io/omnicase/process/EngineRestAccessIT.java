@@ -187,10 +187,11 @@ class EngineRestAccessIT {
         assertThat(tech.get(CamundaWebappClient.ENGINE + "/variable-instance?processInstanceIdIn=" + billing.getProcessInstanceId())
                 .body()).isEqualTo("[]");
 
+        // Another queue's task is answered as one that does not exist (aTaskOutsideTheCallersQueuesIsAnsweredAsNoTask).
         assertThat(tech.put(CamundaWebappClient.ENGINE + "/task/" + billing.getId() + "/variables/" + Variables.AUTO_CLOSE_AFTER,
-                Map.of("value", "PT1S", "type", "String")).status()).isEqualTo(403);
+                Map.of("value", "PT1S", "type", "String")).status()).isEqualTo(404);
         assertThat(tech.post(CamundaWebappClient.ENGINE + "/task/" + billing.getId() + "/claim", Map.of("userId", "tech"))
-                .status()).isEqualTo(403);
+                .status()).isEqualTo(404);
         // Within their own queue, an agent works a task but does not hand it to someone else, nor claim it in their name.
         assertThat(tech.post(CamundaWebappClient.ENGINE + "/task/" + technical.getId() + "/assignee", Map.of("userId", "agent"))
                 .status()).isEqualTo(403);
@@ -302,7 +303,7 @@ class EngineRestAccessIT {
 
         assertThat(tech.get(byCase).json()).as("the technical queue's Tasklist").isEmpty();
         Api.Response claimed = tech.post(CamundaWebappClient.ENGINE + "/task/" + moving.taskId() + "/claim", Map.of("userId", "tech"));
-        assertThat(claimed.status()).as(claimed.toString()).isEqualTo(403);
+        assertThat(claimed.status()).as(claimed.toString()).isEqualTo(404);
         assertThat(tasks.createTaskQuery().taskId(moving.taskId()).singleResult().getAssignee()).isNull();
         assertThat(CamundaWebappClient.signedIn(port, "agent").get(byCase).body()).as("billing's Tasklist").contains(moving.taskId());
     }
@@ -446,6 +447,58 @@ class EngineRestAccessIT {
         assertThat(admin.get(list).body()).contains(task(billingCase).getId(), task(technicalCase).getId());
         String techSees = CamundaWebappClient.signedIn(port, "tech").get(list).body();
         assertThat(techSees).contains(task(technicalCase).getId()).doesNotContain(task(billingCase).getId());
+    }
+
+    /**
+     * A task outside the caller's queues is answered exactly as a made-up id is, read or changed, in Tasklist's engine
+     * API and on the desk: the same status and the same words. The engine's own answers (403 for a task the caller may
+     * not read, 400 or 404 for an unknown id, 409 naming the holder) told whether a task exists and who holds it.
+     */
+    @Test
+    void aTaskOutsideTheCallersQueuesIsAnsweredAsNoTask() {
+        Task billing = task(billingCase);
+        String madeUp = UUID.randomUUID().toString();
+        assertThat(tasks.createTaskQuery().taskId(madeUp).count()).isZero();
+        // Held by a colleague of billing: the holder was named in the answer to a claim.
+        tasks.claim(billing.getId(), "agent");
+        CamundaWebappClient tech = CamundaWebappClient.signedIn(port, "tech");
+        CamundaWebappClient designer = CamundaWebappClient.signedIn(port, "designer", "cockpit");
+        Api techApi = Api.as(port, "tech");
+        record Call(String what, java.util.function.Function<String, Api.Response> call) {
+        }
+        String engineTask = CamundaWebappClient.ENGINE + "/task/";
+        List<Call> calls = List.of(
+                new Call("Tasklist claim", id -> tech.post(engineTask + id + "/claim", Map.of("userId", "tech"))),
+                new Call("Tasklist complete", id -> tech.post(engineTask + id + "/complete", Map.of("variables", Map.of()))),
+                new Call("Tasklist unclaim", id -> tech.post(engineTask + id + "/unclaim", Map.of())),
+                new Call("Tasklist comment", id -> tech.post(engineTask + id + "/comment/create", Map.of("message", "hi"))),
+                new Call("Tasklist variables write", id -> tech.put(engineTask + id + "/variables/x", Map.of("value", "y"))),
+                new Call("Tasklist task read", id -> tech.get(engineTask + id)),
+                new Call("Tasklist variables read", id -> tech.get(engineTask + id + "/variables")),
+                new Call("Tasklist form read", id -> tech.get(engineTask + id + "/form")),
+                new Call("Tasklist identity links read", id -> tech.get(engineTask + id + "/identity-links")),
+                new Call("designer's task read", id -> designer.get(engineTask + id + "/variables")),
+                new Call("desk claim", id -> techApi.post("/api/desk/tasks/" + id + "/claim", "application/json", "")));
+        for (Call call : calls) {
+            Api.Response foreign = call.call().apply(billing.getId());
+            Api.Response unknown = call.call().apply(madeUp);
+            assertThat(unknown.status()).as(call.what() + " of a made-up id: " + unknown).isEqualTo(404);
+            assertThat(unknown.contentType()).as(call.what()).startsWith("application/problem+json");
+            assertThat(foreign.status()).as(call.what() + " of another queue's task: " + foreign).isEqualTo(unknown.status());
+            assertThat(foreign.contentType()).as(call.what()).isEqualTo(unknown.contentType());
+            assertThat(foreign.body().replace(billing.getId(), "{id}")).as(call.what())
+                    .isEqualTo(unknown.body().replace(madeUp, "{id}"))
+                    .doesNotContain("agent").doesNotContain(String.valueOf(billingCase));
+        }
+        // Nothing changed, and the task is still the holder's and their queue's to see and work.
+        assertThat(tasks.createTaskQuery().taskId(billing.getId()).singleResult().getAssignee()).isEqualTo("agent");
+        assertThat(tasks.getTaskComments(billing.getId())).isEmpty();
+        assertThat(CamundaWebappClient.signedIn(port, "agent").get(engineTask + billing.getId()).status()).isEqualTo(200);
+        assertThat(CamundaWebappClient.signedIn(port, "senior").get(engineTask + billing.getId() + "/variables").status())
+                .isEqualTo(200);
+        assertThat(CamundaWebappClient.signedIn(port, "supervisor").get(engineTask + billing.getId()).status()).isEqualTo(200);
+        // Task-wide resources under /task/ are no task: still answered by the engine.
+        assertThat(tech.get(engineTask + "count").status()).isEqualTo(200);
     }
 
     /** The engine API's statistics count every queue's running cases: Cockpit's roles read them, an agent does not. */

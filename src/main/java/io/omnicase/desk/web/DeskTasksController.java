@@ -2,7 +2,6 @@ package io.omnicase.desk.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.omnicase.cases.CaseAccess;
-import io.omnicase.cases.CaseAccessDeniedException;
 import io.omnicase.customers.Channel;
 import io.omnicase.desk.DeskQueue;
 import io.omnicase.desk.QueueItem;
@@ -85,19 +84,20 @@ class DeskTasksController {
     }
 
     /**
-     * Claims a task of one of my queues; a supervisor also takes over a task a colleague has claimed. An agent is
-     * refused a task of another queue (403) and a task someone else holds (409); nothing changes then.
+     * Claims a task of one of my queues; a supervisor also takes over a task a colleague has claimed. A task of
+     * another queue is answered as a task that does not exist (404, the same words): whether it exists, whose case it
+     * is and who holds it are not the agent's to learn. A task of my queue someone else holds is refused (409);
+     * nothing changes then.
      */
     @Operation(summary = "Take a task: it becomes yours")
     @PostMapping("/api/desk/tasks/{taskId}/claim")
     QueueItem claim(@PathVariable String taskId, Principal agent) {
         String me = agent.getName();
-        CaseTask task = work.task(taskId).orElseThrow(() -> new NotFoundException("Task " + taskId + " does not exist (any more)"));
+        CaseTask task = work.task(taskId).filter(found -> found.heldBy(me)
+                        || work.queuesOf(taskId).stream().anyMatch(queue -> access.worksQueue(me, queue)))
+                .orElseThrow(() -> new NotFoundException("Task " + taskId + " does not exist (any more)"));
         access.checkWrite(me, task.caseId());
         boolean mine = task.heldBy(me);
-        if (!mine && work.queuesOf(taskId).stream().noneMatch(queue -> access.worksQueue(me, queue))) {
-            throw new CaseAccessDeniedException("Task " + taskId + " is not in your queues");
-        }
         if (!task.claimed()) {
             work.claim(taskId, me);
         } else if (!mine) {

@@ -63,6 +63,10 @@ import java.util.regex.Pattern;
 class TasklistClaims {
 
     private static final Pattern TASK_CHANGE = Pattern.compile("/camunda/api/engine/engine/[^/]+/task/([^/]+)/(.+?)/?");
+    /** Anything of one task, {@code /task/{id}} and below, read or changed; see {@link #NOT_TASK_IDS}. */
+    private static final Pattern ONE_TASK = Pattern.compile("/camunda/api/engine/engine/[^/]+/task/([^/]+)(/.*)?");
+    /** Words in a task's place under {@code /task/}: the engine's task-wide resources, no task's id. */
+    private static final Set<String> NOT_TASK_IDS = Set.of("count", "create", "report");
     /** {@code PUT /task/{id}}: the task's fields, its assignee and owner among them. */
     private static final Pattern TASK_UPDATE = Pattern.compile("/camunda/api/engine/engine/[^/]+/task/([^/]+)/?");
     /** Engine-wide triggers Omnicase's pages never send; a case's messages come through Omnicase, not the engine. */
@@ -88,6 +92,8 @@ class TasklistClaims {
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Set<String> MAY_HAND_OUT = Set.of("ROLE_SUPERVISOR", "ROLE_ADMIN");
     private static final int MAX_BODY = 64 * 1024;
+    /** How a task that is not there, or not the caller's to know of, is answered: the same words for both. */
+    static final String NO_TASK = "There is no open task ";
     /** Variable types a form's fields give (Tasklist sends none for them); a serialized object is no form's. */
     private static final Set<String> PLAIN_TYPES = Set.of("string", "boolean", "integer", "long", "short", "double", "null");
 
@@ -122,6 +128,19 @@ class TasklistClaims {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String path = request.getRequestURI();
+            Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+            Matcher oneTask = ONE_TASK.matcher(path);
+            if (READS.contains(request.getMethod()) && oneTask.matches() && !NOT_TASK_IDS.contains(oneTask.group(1))
+                    && !mayHandOut(caller)) {
+                // The engine answers a task the caller may not read with 403 and an unknown id with 400 or 404: an
+                // existence oracle for task ids. Both are answered as a task that is not there.
+                String taskId = oneTask.group(1);
+                Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+                if (task == null || !visibleTo(caller, task)) {
+                    Problems.write(response, HttpStatus.NOT_FOUND, NO_TASK + taskId, path);
+                    return;
+                }
+            }
             if (READS.contains(request.getMethod())) {
                 chain.doFilter(request, response);
                 return;
@@ -131,7 +150,7 @@ class TasklistClaims {
                         "A change through the engine's API takes a plain path: no percent-encoded characters", null);
                 return;
             }
-            Authentication login = SecurityContextHolder.getContext().getAuthentication();
+            Authentication login = caller;
             if (ENGINE_TRIGGERS.matcher(path).matches() && !has(login, Set.of("ROLE_ADMIN"))) {
                 Problems.write(response, HttpStatus.FORBIDDEN, "Messages, signals, conditions and external tasks reach "
                         + "the engine through Omnicase, not through the engine's API", path);
@@ -152,9 +171,10 @@ class TasklistClaims {
             String taskId = isUpdate ? update.group(1) : change.group(1);
             // With its form keys: a completion is checked against the task's form without reading the task again.
             Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-            if (task == null) {
-                // The engine's API answers a change of a task that is not there with a 500 of its own.
-                Problems.write(response, HttpStatus.NOT_FOUND, "There is no open task " + taskId, path);
+            if (task == null || !visibleTo(login, task)) {
+                // The engine's API answers a change of a task that is not there with a 500 of its own. A task outside
+                // the caller's queues is answered the same: whether it exists and who holds it are not theirs to learn.
+                Problems.write(response, HttpStatus.NOT_FOUND, NO_TASK + taskId, path);
                 return;
             }
             String action = isUpdate ? "update" : change.group(2);
@@ -252,6 +272,21 @@ class TasklistClaims {
                 }
             }
             return null;
+        }
+
+        /**
+         * Whether the caller may know of the task: supervisors and admins know every task, anyone else the tasks they
+         * hold or own and those of a queue they work (the tasks the engine lets them read).
+         */
+        private boolean visibleTo(Authentication login, Task task) {
+            if (mayHandOut(login)) {
+                return true;
+            }
+            if (login == null) {
+                return false;
+            }
+            String me = login.getName();
+            return me.equals(task.getAssignee()) || me.equals(task.getOwner()) || worksOneOf(me, task);
         }
 
         private boolean worksOneOf(String person, Task task) {
