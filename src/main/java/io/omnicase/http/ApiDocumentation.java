@@ -7,17 +7,22 @@ import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springdoc.core.properties.SwaggerUiConfigParameters;
 import org.springdoc.core.properties.SwaggerUiConfigProperties;
 import org.springdoc.core.properties.SwaggerUiOAuthProperties;
 import org.springdoc.core.providers.ObjectMapperProvider;
+import org.springdoc.core.providers.SpringWebProvider;
 import org.springdoc.webmvc.ui.SwaggerIndexPageTransformer;
 import org.springdoc.webmvc.ui.SwaggerIndexTransformer;
 import org.springdoc.webmvc.ui.SwaggerWelcomeCommon;
+import org.springdoc.webmvc.ui.SwaggerWelcomeWebMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.web.servlet.resource.ResourceTransformerChain;
 import org.springframework.web.servlet.resource.TransformedResource;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +79,26 @@ class ApiDocumentation {
         String spaced = (" " + bare.replace('-', ' ') + " ").replace(" sms ", " SMS ").replace(" drl ", " DRL ")
                 .replace(" api ", " API ").trim();
         return spaced.isEmpty() ? tag : spaced.substring(0, 1).toUpperCase(Locale.ROOT) + spaced.substring(1);
+    }
+
+    /**
+     * The API page's settings ({@code /v3/api-docs/swagger-config}) name no OAuth redirect built from the request:
+     * springdoc wrote {@code oauth2RedirectUrl} from the request's Host header, so a forged Host came back in the
+     * answer (probe 46, I2). Omnicase's API signs in by session or HTTP Basic, not OAuth: the field is left out, unless
+     * an operator configures an absolute {@code springdoc.swagger-ui.oauth2-redirect-url}, which is then given as is.
+     */
+    @Bean
+    SwaggerWelcomeWebMvc swaggerWelcome(SwaggerUiConfigProperties config, SpringDocConfigProperties springDoc,
+                                        SpringWebProvider web) {
+        return new SwaggerWelcomeWebMvc(config, springDoc, web) {
+            @Override
+            protected void calculateOauth2RedirectUrl(SwaggerUiConfigParameters parameters, UriComponentsBuilder fromRequest) {
+                String configured = config.getOauth2RedirectUrl();
+                if (configured == null || configured.isBlank() || !parameters.isValidUrl(configured)) {
+                    parameters.setOauth2RedirectUrl(null);
+                }
+            }
+        };
     }
 
     /**

@@ -369,6 +369,26 @@ class WebHardeningIT {
         }
     }
 
+    /**
+     * The API page's settings reflect no Host the request names (probe 46, I2): springdoc wrote an OAuth redirect
+     * address built from it, "http://evil.example/swagger-ui/oauth2-redirect.html", into every answer, and a cache in
+     * front would have served it to others. Omnicase's API uses no OAuth: the field is not there at all.
+     */
+    @Test
+    void theApiPagesSettingsNameNoHostTheRequestSent() {
+        for (String forged : new String[]{"Host: evil.example", "Host: 127.0.0.1:" + port + "\r\nX-Forwarded-Host: evil.example"}) {
+            String head = "GET /v3/api-docs/swagger-config HTTP/1.1\r\n" + forged;
+            RawHttp.Reply reply = RawHttp.exchange(port, null, head, null);
+            assertThat(reply.status()).as(forged + ": " + reply.body()).isEqualTo(200);
+            assertThat(reply.body()).as(forged).contains("\"configUrl\"").doesNotContain("evil.example")
+                    .doesNotContain("oauth2RedirectUrl");
+            RawHttp.Reply page = RawHttp.exchange(port, null,
+                    "GET /swagger-ui/swagger-initializer.js HTTP/1.1\r\n" + forged, null);
+            assertThat(page.status()).as(forged).isEqualTo(200);
+            assertThat(page.body()).as(forged).doesNotContain("evil.example");
+        }
+    }
+
     /** Another page cannot sign a user out through Camunda's logout path: it has no token to send (logout CSRF). */
     @Test
     void camundasLogoutWithoutItsTokenSignsNobodyOut() {
