@@ -109,6 +109,17 @@ class EngineRestAccessIT {
             assertForbidden(Api.as(port, "designer").get(path));
             assertThat(Api.as(port, "auditor").get(path).status()).as("auditor " + path).isEqualTo(200);
         }
+        // Nor how many cases run: the statistics count instances (and incidents) per version and per activity.
+        String definition = task(billingCase).getProcessDefinitionId();
+        for (String path : new String[]{"/engine-rest/process-definition/statistics", "/engine-rest/process-definition/statistics/",
+                "/engine-rest/process-definition/statistics?rootIncidents=true",
+                "/engine-rest/process-definition/" + definition + "/statistics",
+                "/engine-rest/process-definition/key/" + CustomerCaseProcess.KEY + "/statistics"}) {
+            assertForbidden(Api.as(port, "designer").get(path));
+            assertThat(Api.as(port, "auditor").get(path).status()).as("auditor " + path).isEqualTo(200);
+        }
+        assertThat(Api.as(port, "designer").get("/engine-rest/process-definition/" + definition + "/xml").status())
+                .as("the designer still reads the model").isEqualTo(200);
         for (Permission permission : new Permission[]{Permissions.READ_INSTANCE, Permissions.READ_HISTORY}) {
             assertThat(authorizations.isUserAuthorized("designer", List.of("designer"), permission, Resources.PROCESS_DEFINITION,
                     CustomerCaseProcess.KEY)).as("designer " + permission.getName()).isFalse();

@@ -148,6 +148,7 @@ class AuthorizationMatrixIT {
             GET    /engine-rest/task                             401  403     403  403   403    403    ok    ok
             GET    /engine-rest/variable-instance                401  403     403  403   403    403    ok    ok
             GET    /engine-rest/process-definition               401  403     403  403   403    ok     ok    ok
+            GET    /engine-rest/process-definition/statistics    401  403     403  403   403    403    ok    ok
             GET    /engine-rest/deployment                       401  403     403  403   403    ok     ok    ok
             GET    /engine-rest/history/process-instance         401  403     403  403   403    403    ok    ok
             GET    /engine-rest/authorization                    401  403     403  403   403    403    ok    ok

@@ -147,7 +147,13 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**").hasRole("ADMIN")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // engine-rest: reads for what Cockpit-minded roles need, every write (deployments too) ADMIN's.
-                        // Designers read models and deployments only: instances, tasks, variables and history are cases.
+                        // Designers read models and deployments only: instances, tasks, variables and history are cases,
+                        // and so are the statistics' counts of running cases per version and activity (probe 46, I3).
+                        // "/**" also takes the bare path and the trailing slash Jersey accepts.
+                        .requestMatchers(HttpMethod.GET, "/engine-rest/process-definition/statistics/**",
+                                "/engine-rest/process-definition/*/statistics/**",
+                                "/engine-rest/process-definition/key/*/statistics/**",
+                                "/engine-rest/process-definition/key/*/tenant-id/*/statistics/**").hasAnyRole("ADMIN", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/engine-rest/process-definition/**", "/engine-rest/process-definition",
                                 "/engine-rest/deployment/**", "/engine-rest/deployment", "/engine-rest/decision-definition/**",
                                 "/engine-rest/decision-definition").hasAnyRole("ADMIN", "DESIGNER", "AUDITOR")
