@@ -84,7 +84,17 @@ public class SelfService {
                 return new Turn(Outcome.HAND_OVER, 0);
             }
         }
-        String message = cases.latestCustomerMessage(caseId).map(CustomerMessage::text).orElse("");
+        Optional<CustomerMessage> latest = cases.latestCustomerMessage(caseId);
+        if (latest.isPresent() && !latest.get().sender().allowsAutomaticAnswer()) {
+            // Routing already sends such a case to a person; a turn started for an earlier message of the case may
+            // still meet the forged one here, and no answer, not even the offer of a person, may go to its sender.
+            log.info("Case {}: no automatic answer, the sender of its latest message is not verified", caseId.value());
+            cases.recordNote(caseId, CaseManagement.ASSISTANT, "The assistant did not answer: the sender of the latest "
+                            + "message is not verified (" + latest.get().sender().detail() + "). A person takes over.",
+                    Map.of("senderNotVerified", true));
+            return new Turn(Outcome.HAND_OVER, 0);
+        }
+        String message = latest.map(CustomerMessage::text).orElse("");
         if (CustomerReply.of(message) == CustomerReply.CONFIRMS && attempts.answeredBefore(caseId.value())) {
             cases.reply(caseId, CaseManagement.ASSISTANT, THANKS);
             return new Turn(Outcome.CONFIRMED, 0);
