@@ -78,6 +78,15 @@ describe('GuidancePanel', () => {
     expect(panel.find('.use-suggestion').exists()).toBe(false);
   });
 
+  it('does not ask the agent to write the reply on a case they cannot answer (resolved, or a colleague holds it)', async () => {
+    const panel = mount(GuidancePanel, {
+      props: { items: [guidance({ answered: true, answer, topic: 'TECHNICAL', confidence: 0.1, confidenceLevel: 'low' })] },
+    });
+    expect(panel.find('.no-suggestion').text()).toBe('No reliable suggestion. Please write the reply yourself.');
+    await panel.setProps({ readOnly: true });
+    expect(panel.find('.no-suggestion').text()).toBe('No reliable suggestion.');
+  });
+
   it('names the article that matches the question, and says plainly when none does', () => {
     const panel = mount(GuidancePanel, {
       props: { items: [
