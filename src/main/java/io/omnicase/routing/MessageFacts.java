@@ -27,9 +27,9 @@ public class MessageFacts {
     private static final Pattern TECHNICAL = Pattern.compile(
             "\\b(error|crash|crashes|bug|broken|not working|doesn'?t work|fails|failed|login|log in|password|app|install)\\b");
     /**
-     * Devices and what they do: words of a technical case's later messages ("the printer is useless"). They weigh for
-     * the case's technical topic; a first message is read by the words above, and by these only when it has none of
-     * those ("my router keeps dropping the wifi since the firmware update" went to the general queue: walk 46).
+     * Devices and what they do ("the printer is useless"). They weigh for technical in a first message and in a
+     * technical case's later messages ("my router keeps dropping the wifi since the firmware update" went to the
+     * general queue: walk 46); a later message of another case is read by the words above only.
      */
     private static final Pattern DEVICE = Pattern.compile(
             "\\b(printer|printing|scanner|router|modem|internet|wi-?fi|firmware|device|offline|reboot|freezes|frozen|crashed)\\b");
@@ -78,8 +78,8 @@ public class MessageFacts {
     /**
      * What a case's latest message is about, read beside what the case was about: the case's topic unless another
      * topic has more of the message's words (a tie stays with the case), and a message of no topic ("I want a real
-     * person") keeps the case's. A first message: the first of billing, technical, account its words speak of, else
-     * technical when it names a device or what one does (router, wifi, firmware, offline). One
+     * person") keeps the case's. A first message: the topic with most of its words, a device or what one does
+     * (router, wifi, firmware, offline) counting as technical; a tie goes to billing, then technical. One
      * word moved cases: "the
      * printer is useless and I'm losing money" sent a printer case to billing, and the request for a person that
      * followed sent it to general (walk 42).
@@ -92,8 +92,13 @@ public class MessageFacts {
         int technical = hits(TECHNICAL, lower);
         int account = hits(ACCOUNT, lower);
         if (caseTopic == null || caseTopic == Topic.OTHER) {
-            return billing > 0 ? Topic.BILLING : technical > 0 ? Topic.TECHNICAL : account > 0 ? Topic.ACCOUNT
-                    : hits(DEVICE, lower) > 0 ? Topic.TECHNICAL : Topic.OTHER;
+            // The topic most of its words speak of, devices counting for technical; a tie goes to billing, then
+            // technical. The first topic named won: "my printer shows error E-42 since the firmware update … we need
+            // it for invoices today" went to the billing queue as a billing dispute (walk 47).
+            technical += hits(DEVICE, lower);
+            int best = Math.max(billing, Math.max(technical, account));
+            return best == 0 ? Topic.OTHER : billing == best ? Topic.BILLING : technical == best ? Topic.TECHNICAL
+                    : Topic.ACCOUNT;
         }
         if (caseTopic == Topic.TECHNICAL) {
             technical += hits(DEVICE, lower);

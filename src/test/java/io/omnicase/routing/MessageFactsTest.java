@@ -20,7 +20,12 @@ class MessageFactsTest {
             "Hello, my router keeps dropping the wifi connection every evening since the firmware update.|TECHNICAL",
             "My printer prints blank pages|TECHNICAL",
             "My internet bill is too high|BILLING",
-            "Please change the email address on my account, my old one is offline|ACCOUNT"})
+            "Please change the email address on my account, my old one is offline|ACCOUNT",
+            // Walk 47: one billing word in a device problem sent it to billing, as a billing dispute ("twice").
+            "Hello, since yesterday's firmware update my office printer (model P-300) shows error E-42 and won't print anything. I have restarted it twice. We need it for invoices today.|TECHNICAL",
+            "The app crashes and the login fails since I paid|TECHNICAL",
+            "I was charged twice for the printer|BILLING",
+            "The app charges me twice|BILLING"})
     void readsTheTopic(String text, Topic topic) {
         assertThat(MessageFacts.topicOf(text)).isEqualTo(topic);
     }
