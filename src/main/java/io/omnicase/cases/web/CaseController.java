@@ -73,14 +73,15 @@ class CaseController {
     ResponseEntity<ReplyResponse> reply(@PathVariable long id, @Valid @RequestBody ReplyRequest request, Principal agent) {
         // As for the case's form: a case a colleague holds is theirs to answer (a supervisor takes it over).
         access.checkMayWork(agent.getName(), new CaseId(id));
-        long interactionId = cases.reply(new CaseId(id), agent.getName(), request.text());
-        access.recordHandled(agent.getName(), new CaseId(id), CaseAccess.How.REPLIED);
         // An agent who answers a waiting case of their queue takes it: left unheld, a colleague claimed it and
-        // answered the customer a second time (walk of 4 December).
+        // answered the customer a second time (walk of 4 December). Taken before the reply is recorded, so a waiting
+        // chat visitor reads "Alex Agent has joined the conversation" before Alex's answer, not after it (walk 47).
         java.util.Set<String> mine = access.queuesTakenByWork(agent.getName());
         if (!mine.isEmpty()) {
             assignments.stream().anyMatch(a -> a.takeIfFree(agent.getName(), new CaseId(id), mine));
         }
+        long interactionId = cases.reply(new CaseId(id), agent.getName(), request.text());
+        access.recordHandled(agent.getName(), new CaseId(id), CaseAccess.How.REPLIED);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/cases/" + id + "/timeline"))
                 .body(new ReplyResponse(id, interactionId));

@@ -314,6 +314,44 @@ class ChatConversationIT {
         }
     }
 
+    /** Walk 47: the agent answered without claiming first, and the visitor read "Alex Agent has joined" after Alex's answer. */
+    @Test
+    void aWaitingVisitorAnsweredByAnAgentWhoDidNotClaimReadsWhoJoinedBeforeTheAnswer() {
+        try (ChatVisitor visitor = ChatVisitor.connect(port)) {
+            long caseId = visitor.write("I was charged twice for invoice " + UUID.randomUUID().toString().substring(0, 6));
+            visitor.write("Can I talk to a person please?");
+            visitor.awaitFrame(f -> "queue".equals(f.path("kind").asText()));
+
+            Api agent = Api.as(port, "agent");
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                for (JsonNode item : agent.get("/api/desk/queue?tab=unassigned").json().path("items")) {
+                    if (item.path("caseId").asLong() == caseId) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+            String answer = "Sorry about the double charge, the refund is on its way " + caseId;
+            assertThat(agent.postJson("/api/cases/" + caseId + "/replies", Map.of("text", answer)).status()).isEqualTo(201);
+
+            visitor.awaitFrame(f -> "reply".equals(f.path("type").asText()) && answer.equals(f.path("text").asText()));
+            visitor.awaitFrame(f -> "agent-joined".equals(f.path("kind").asText()));
+            List<JsonNode> frames = visitor.frames();
+            int joined = indexOf(frames, f -> "agent-joined".equals(f.path("kind").asText()));
+            int replied = indexOf(frames, f -> "reply".equals(f.path("type").asText()) && answer.equals(f.path("text").asText()));
+            assertThat(joined).as("frames: %s", frames).isLessThan(replied);
+        }
+    }
+
+    private static int indexOf(List<JsonNode> frames, java.util.function.Predicate<JsonNode> match) {
+        for (int i = 0; i < frames.size(); i++) {
+            if (match.test(frames.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     @Test
     void theAgentSeesTheCustomerTypingAndTheCustomerSeesTheAgentTyping() throws Exception {
         try (ChatVisitor visitor = ChatVisitor.connect(port)) {
