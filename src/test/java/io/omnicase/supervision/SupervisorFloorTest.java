@@ -10,6 +10,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 class SupervisorFloorTest {
 
@@ -52,5 +56,32 @@ class SupervisorFloorTest {
         assertThat(FloorAlerts.shows(Set.of("technical"), Set.of("billing"))).isFalse();
         assertThat(FloorAlerts.shows(Set.of("technical"), Set.of())).isTrue();
         assertThat(FloorAlerts.shows(null, Set.of("billing"))).isTrue();
+    }
+
+    /**
+     * Walk 47: nobody watched the floor while Alex resolved his case; the first supervisor to open it read "Alex Agent
+     * idle 4 s" (the moment of the read) instead of since his last work.
+     */
+    @Test
+    void anAgentWhoseCaseLeftWhileNobodyWatchedIsIdleSinceTheirLastWorkNotSinceTheFloorWasOpened() {
+        io.omnicase.process.CaseWork work = mock(io.omnicase.process.CaseWork.class);
+        io.omnicase.desk.DeskQueue desk = mock(io.omnicase.desk.DeskQueue.class);
+        io.omnicase.security.UserAccounts users = mock(io.omnicase.security.UserAccounts.class);
+        io.omnicase.cases.CaseActivity activity = mock(io.omnicase.cases.CaseActivity.class);
+        Instant lastReply = Instant.parse("2026-12-05T10:19:00Z");
+        QueueItem held = new QueueItem("t9", 9, "S", 9, "C", "CHAT", "billing", 50, "agent", "ESCALATED",
+                null, lastReply, null, "ok", null, "hi");
+        when(users.all()).thenReturn(List.of(new io.omnicase.security.UserAccount("agent", "Alex Agent",
+                Set.of(io.omnicase.security.Role.AGENT), Set.of("billing"))));
+        when(activity.lastWrittenBy(any())).thenReturn(java.util.Map.of("agent", lastReply));
+        when(desk.rows(anyList())).thenReturn(List.of(held), List.of());
+        SupervisorFloor floor = new SupervisorFloor(work, desk, null, users, activity, null);
+
+        floor.load();
+        floor.forget();
+        floor.load(); // the case was resolved meanwhile: it is gone from the rows
+
+        assertThat(floor.figures(null).agents()).singleElement()
+                .satisfies(agent -> assertThat(agent.idleSince()).isEqualTo(lastReply));
     }
 }
