@@ -40,6 +40,11 @@ describe('ConditionEditor', () => {
     expect(yesNo.emitted('update:condition')![0][0]).toMatchObject({ value: false });
   });
 
+  it('tells that a word list may hold phrases between its commas (walk 47: "money back" read as two words)', () => {
+    const c = editor({ field: 'MESSAGE_TEXT', operator: 'MENTIONS_ANY_OF', value: '' });
+    expect(c.find('input.value').attributes('placeholder')).toBe('words or phrases, separated by commas');
+  });
+
   it('labels every control and names the remove button', () => {
     const c = editor({ field: 'MESSAGE_TEXT', operator: 'CONTAINS', value: 'refund' });
     for (const control of c.findAll('select, input')) {

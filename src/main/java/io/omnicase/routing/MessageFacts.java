@@ -44,6 +44,7 @@ public class MessageFacts {
     private final double sentiment;
     private final String lowerText;
     private Set<String> words;
+    private String wordSequence;
 
     /** @param sentiment the message's sentiment score, -1..1 */
     @JsonCreator
@@ -165,15 +166,31 @@ public class MessageFacts {
 
     /**
      * Whether the text has at least one of the given words (whole words of letters and digits, ignoring case); what
-     * a rule row's "mentions any of the words" condition asks.
+     * a rule row's "mentions any of the words" condition asks. In a list separated by commas, an entry of several
+     * words is a phrase: its words in that order ("money back", "charged again"). Each word of it counted on its own,
+     * so a supervisor who added "charged again, money back" escalated every message with "charged" or "back" in it,
+     * while the page said the rules were valid (walk 47). A list without commas is single words, as before.
      */
     public boolean mentionsAnyOf(String wordList) {
         if (words == null) {
             words = Words.of(lowerText);
         }
-        for (String word : Words.of(wordList)) {
-            if (words.contains(word)) {
-                return true;
+        boolean phrases = wordList != null && wordList.indexOf(',') >= 0;
+        for (String entry : phrases ? wordList.split(",") : new String[] {wordList}) {
+            java.util.List<String> entryWords = PersonRequest.words(entry == null ? null : entry.toLowerCase(Locale.ROOT));
+            if (phrases && entryWords.size() > 1) {
+                if (wordSequence == null) {
+                    wordSequence = " " + String.join(" ", PersonRequest.words(lowerText)) + " ";
+                }
+                if (Words.contains(wordSequence, " " + String.join(" ", entryWords) + " ")) {
+                    return true;
+                }
+                continue;
+            }
+            for (String word : entryWords) {
+                if (words.contains(word)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -43,4 +43,21 @@ class MessageFactsTest {
     void readsALaterMessageBesideTheCasesTopic(String text, Topic caseTopic, Topic topic) {
         assertThat(MessageFacts.topicOf(text, caseTopic)).isEqualTo(topic);
     }
+
+    /**
+     * Walk 47: a supervisor added "still charged, charged again, money back" to "A billing dispute is escalated"; each
+     * word counted on its own, so "Please call me back" and "I was charged for the upgrade" escalated as disputes.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "I cancelled, you charged me again and I want my money back|dispute, still charged, charged again, money back|true",
+            "Please call me back about my invoice|dispute, still charged, charged again, money back|false",
+            "I was charged for the upgrade, thanks|dispute, still charged, charged again, money back|false",
+            "I was STILL   charged after I cancelled|dispute, still charged, charged again, money back|true",
+            "This went wrong|dispute, wrong, twice|true",
+            "I was charged twice|dispute wrong twice|true",
+            "I was charged once|dispute wrong twice|false"})
+    void aRuleWordListReadsAnEntryOfSeveralWordsAsAPhrase(String text, String words, boolean mentioned) {
+        assertThat(new MessageFacts(text, 0).mentionsAnyOf(words)).isEqualTo(mentioned);
+    }
 }
