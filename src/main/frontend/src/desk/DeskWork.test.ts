@@ -162,6 +162,24 @@ describe('DeskWork', () => {
     desk.unmount();
   });
 
+  it('marks the row of the case the address opens, not the first row, and follows a changed address', async () => {
+    queueAnswers = [{ items: [row(1), row(4), row(9)], counts: { mine: 0, queues: 3, unassigned: 3 } }];
+    history.replaceState(null, '', '#case-9');
+    const desk = mount(DeskWork, { props: { me }, attachTo: document.body });
+    try {
+      await flushPromises();
+      expect(desk.find('#queue-list li.selected').attributes('data-case')).toBe('9');
+
+      history.replaceState(null, '', '#case-4');
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      await flushPromises();
+      expect(desk.find('#queue-list li.selected').attributes('data-case')).toBe('4');
+    } finally {
+      desk.unmount();
+      history.replaceState(null, '', location.pathname);
+    }
+  });
+
   it('Esc in the search box leaves it with the words kept, back on the list', async () => {
     queueAnswers = [{ items: [row(1), row(2)], counts: { mine: 0, queues: 2, unassigned: 2 } }];
     const desk = mount(DeskWork, { props: { me }, attachTo: document.body });
