@@ -236,6 +236,24 @@ class RuleSetEditorPageIT {
         }
     }
 
+    /** Walk 47: the dispute rule's word list was cut to "dispute, wrong, twice, double, ov" beside an empty half cell. */
+    @Test
+    void aRulesWordListIsShownWholeOnADesktopScreen() {
+        try (Browser browser = Browser.open()) {
+            WebDriver page = open(browser, "supervisor");
+            WebElement dispute = page.findElements(RULES).stream()
+                    .filter(row -> "A billing dispute is escalated".equals(
+                            row.findElement(By.className("rule-name")).getDomProperty("value")))
+                    .findFirst().orElseThrow();
+            WebElement words = dispute.findElement(By.cssSelector(".condition input.value.text"));
+            assertThat(words.getDomProperty("value")).startsWith("dispute, wrong, twice");
+            Map<?, ?> size = (Map<?, ?>) ((JavascriptExecutor) page).executeScript(
+                    "return { whole: arguments[0].scrollWidth, shown: arguments[0].clientWidth };", words);
+            assertThat(((Number) size.get("whole")).intValue()).as("the words fit their field: " + size)
+                    .isLessThanOrEqualTo(((Number) size.get("shown")).intValue());
+        }
+    }
+
     /**
      * The API's refusals reach the supervisor as readable text: a dry run over too many cases is refused with a problem
      * (400, the field and what it must be), shown in the status line and the problem list. When the session has ended,
