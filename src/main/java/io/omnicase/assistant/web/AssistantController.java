@@ -9,6 +9,7 @@ import io.omnicase.assistant.KnowledgeArticles;
 import io.omnicase.assistant.TaughtExample;
 import io.omnicase.assistant.TaughtExamples;
 import io.omnicase.http.ConflictException;
+import io.omnicase.http.ForbiddenException;
 import io.omnicase.http.InvalidFieldException;
 import io.omnicase.routing.Queue;
 import io.omnicase.routing.RuleSetVersion;
@@ -117,7 +118,7 @@ class AssistantController {
         Topic topic = routing.get();
         Queue queue = ruleSets.active().map(RuleSetVersion::rules).map(table -> table.queueOf(topic)).orElse(Queue.GENERAL);
         if (!access.worksQueue(username, queue.group())) {
-            throw new ExampleAccessDeniedException("Questions of topic " + topic + " go to the " + queue.group()
+            throw new ForbiddenException("Questions of topic " + topic + " go to the " + queue.group()
                     + " queue, which you do not work: you teach only the routing topics of your queues ("
                     + String.join(", ", new java.util.TreeSet<>(access.queues(username))) + ") and topics of your own");
         }
@@ -147,7 +148,7 @@ class AssistantController {
         String teacher = blankToNull(author);
         if (!has(user, CURATORS)) {
             if (teacher != null && !teacher.equals(user.getName())) {
-                throw new ExampleAccessDeniedException("You list only the examples you taught");
+                throw new ForbiddenException("You list only the examples you taught");
             }
             teacher = user.getName();
             if (wanted == TaughtExamples.Status.ALL) {
@@ -169,7 +170,7 @@ class AssistantController {
         TaughtExample example = taught.find(exampleId)
                 .orElseThrow(() -> new NotFoundException("Example " + exampleId + " does not exist"));
         if (!has(user, CURATORS) && !(user.getName().equals(example.taughtBy()) && isTaught(example))) {
-            throw new ExampleAccessDeniedException("You remove only examples you taught; example " + exampleId
+            throw new ForbiddenException("You remove only examples you taught; example " + exampleId
                     + " is not one of them");
         }
         taught.remove(exampleId, user.getName());

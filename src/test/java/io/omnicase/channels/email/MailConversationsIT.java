@@ -360,7 +360,7 @@ class MailConversationsIT {
     }
 
     /** Puts the mail into the support mailbox by IMAP APPEND, byte for byte, unseen: the poller reads it from there. */
-    private static void append(MimeMessage mail) throws Exception {
+    static void append(MimeMessage mail) throws Exception {
         Properties properties = new Properties();
         properties.setProperty("mail.mime.allowutf8", "true");
         Store store = Session.getInstance(properties).getStore("imap");

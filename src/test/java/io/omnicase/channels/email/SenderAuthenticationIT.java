@@ -5,10 +5,7 @@ import io.omnicase.channels.MailServer;
 import io.omnicase.support.Api;
 import io.omnicase.support.RunningOmnicase;
 import jakarta.mail.Address;
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -95,20 +91,7 @@ class SenderAuthenticationIT {
                 + ">\r\nTo: " + MailServer.SUPPORT + "\r\nSubject: Invoice download\r\nMessage-ID: " + id
                 + "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + QUESTION + "\r\n")
                 .getBytes(StandardCharsets.UTF_8)));
-        Properties properties = new Properties();
-        Store store = Session.getInstance(properties).getStore("imap");
-        store.connect("127.0.0.1", MailServer.get().greenMail().getImap().getPort(), "support", "secret");
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_WRITE);
-            try {
-                inbox.appendMessages(new Message[]{mail});
-            } finally {
-                inbox.close(false);
-            }
-        } finally {
-            store.close();
-        }
+        MailConversationsIT.append(mail);
         assertThat(poller.poll()).containsEntry(EmailInbound.Outcome.NEW_CASE, 1);
         return id;
     }

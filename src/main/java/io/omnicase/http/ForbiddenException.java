@@ -1,13 +1,13 @@
-package io.omnicase.assistant.web;
+package io.omnicase.http;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** The user may not teach, list or remove this example; answered as 403 problem details saying why. */
-class ExampleAccessDeniedException extends ErrorResponseException {
+/** The user may not do this; answered as 403 problem details whose detail says why. */
+public class ForbiddenException extends ErrorResponseException {
 
-    ExampleAccessDeniedException(String detail) {
+    public ForbiddenException(String detail) {
         super(HttpStatus.FORBIDDEN, problem(detail), null);
     }
 
