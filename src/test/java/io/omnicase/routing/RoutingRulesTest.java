@@ -101,23 +101,6 @@ class RoutingRulesTest {
         assertThat(decision.rulesFired()).contains("A billing dispute is escalated");
     }
 
-    /**
-     * Walk 47: "charged me again … I want my money back" after a cancellation got the assistant's "Cancel your
-     * subscription" article, which says "you are not charged again".
-     */
-    @Test
-    void aChargeAfterCancellingIsADisputeForAPerson() {
-        RoutingDecision decision = decide(standardCase(),
-                "Hi, I cancelled my subscription last month but you charged me again on 1 December. I want my money back.");
-
-        assertThat(decision.selfService()).isFalse();
-        assertThat(decision.queue()).isEqualTo(Queue.BILLING);
-        assertThat(decision.rulesFired()).contains("A billing dispute is escalated");
-
-        RoutingDecision question = decide(standardCase(), "How do I cancel my subscription?");
-        assertThat(question.rulesFired()).doesNotContain("A billing dispute is escalated");
-    }
-
     @Test
     void aCustomerWhoAsksForAPersonGetsOne() {
         RoutingDecision decision = decide(standardCase(), "Please let me talk to a real person");
