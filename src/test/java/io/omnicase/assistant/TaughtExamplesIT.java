@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.cases.CaseScope;
 import io.omnicase.support.Api;
 import io.omnicase.support.RunningOmnicase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +29,19 @@ class TaughtExamplesIT {
 
     @LocalServerPort
     int port;
+
+    private TaughtExamplesCleanup cleanup;
+
+    @BeforeEach
+    void rememberTheKnowledge() {
+        cleanup = new TaughtExamplesCleanup(jdbc, port);
+        cleanup.remember();
+    }
+
+    @AfterEach
+    void removeWhatThisTestTaught() {
+        cleanup.removeTaughtSince();
+    }
 
     @Autowired
     Assistant assistant;
@@ -105,7 +120,9 @@ class TaughtExamplesIT {
         // Other tests' unreviewed examples may be among its sources; the answer's own is reviewed now.
         assertThat(after.path("caveat").asText("")).as(after.toString()).doesNotContain("This answer comes from");
         assertThat(ask("gateway", question).path("answer").asText()).isEqualTo(taught);
-        assertThat(auditEntries("assistant.example-reviewed", id)).hasSize(1);
+        // The trail's sealer writes the entry after the commit.
+        await().atMost(java.time.Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(auditEntries("assistant.example-reviewed", id)).hasSize(1));
     }
 
     @Test

@@ -92,11 +92,12 @@ class CaseAccessIT {
         String techReply = "Tech was here " + billing.marker();
 
         assertRefused(as("tech").postJson(id + "/replies", Map.of("text", techReply)), billing);
-        assertRefused(as("tech").post("/api/desk/tasks/" + billing.taskId() + "/claim", "application/json", ""), billing);
+        // A task outside one's queues is answered as one that does not exist (probe 46, L4).
+        assertUnknownTask(as("tech").post("/api/desk/tasks/" + billing.taskId() + "/claim", "application/json", ""), billing);
         assertThat(assignee(billing.taskId())).isNull();
         assertThat(as("agent").post("/api/desk/tasks/" + billing.taskId() + "/claim", "application/json", "").status())
                 .isEqualTo(200);
-        assertRefused(as("tech").post("/api/desk/tasks/" + billing.taskId() + "/claim", "application/json", ""), billing);
+        assertUnknownTask(as("tech").post("/api/desk/tasks/" + billing.taskId() + "/claim", "application/json", ""), billing);
         assertThat(assignee(billing.taskId())).isEqualTo("agent");
         assertRefused(as("tech").postJson(id + "/resolve", Map.of("resolution", "Done by tech", "topic", "BILLING")), billing);
         assertThat(status(billing)).isEqualTo("ESCALATED");
@@ -355,6 +356,13 @@ class CaseAccessIT {
         // The customer's answer stays on the case for the technical queue.
         assertThat(texts(as("tech").get(id + "/timeline").json())).contains("Probe 46: we are on it")
                 .doesNotContain("Still here");
+    }
+
+    private void assertUnknownTask(Api.Response response, QueueCase queueCase) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body()).doesNotContain(queueCase.marker()).doesNotContain(queueCase.address())
+                .doesNotContain("/cases/" + queueCase.caseId());
     }
 
     private void assertRefused(Api.Response response, QueueCase queueCase) {
