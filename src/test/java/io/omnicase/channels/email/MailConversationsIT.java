@@ -404,7 +404,7 @@ class MailConversationsIT {
     }
 
     /** Every mail to the address, automatic or not: a loop is made of automatic mails. */
-    private static List<MimeMessage> mailsTo(String address) throws Exception {
+    static List<MimeMessage> mailsTo(String address) throws Exception {
         List<MimeMessage> found = new ArrayList<>();
         for (MimeMessage m : MailServer.get().greenMail().getReceivedMessages()) {
             Address[] to = m.getRecipients(Message.RecipientType.TO);

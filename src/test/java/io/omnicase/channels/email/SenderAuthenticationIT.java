@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.channels.MailServer;
 import io.omnicase.support.Api;
 import io.omnicase.support.RunningOmnicase;
-import jakarta.mail.Address;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +16,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,7 +54,7 @@ class SenderAuthenticationIT {
         long caseId = MailCases.caseOf(jdbc, id);
 
         awaitQuiet(start);
-        assertThat(mailsTo(victim)).as("no automatic answer to the forged sender").isEmpty();
+        assertThat(MailConversationsIT.mailsTo(victim)).as("no automatic answer to the forged sender").isEmpty();
         JsonNode view = Api.as(port, "admin").get("/api/cases/" + caseId).json();
         assertThat(view.get("status").asText()).as("a person takes the case").isEqualTo("ESCALATED");
         String why = "sender not verified: dmarc=fail according to " + MailServer.AUTHSERV_ID;
@@ -79,7 +76,7 @@ class SenderAuthenticationIT {
                 + "\tspf=fail smtp.mailfrom=example.org; dkim=fail; dmarc=fail header.from=example.org");
         long caseId = MailCases.caseOf(jdbc, id);
 
-        await().atMost(Duration.ofSeconds(90)).until(() -> !mailsTo(customer).isEmpty());
+        await().atMost(Duration.ofSeconds(90)).until(() -> !MailConversationsIT.mailsTo(customer).isEmpty());
         assertThat(Api.as(port, "admin").get("/api/cases/" + caseId + "/timeline").toString())
                 .doesNotContain("sender not verified");
     }
@@ -106,16 +103,5 @@ class SenderAuthenticationIT {
                     .param(Timestamp.from(Instant.now())).query(Integer.class).single();
             return pending == 0 && jobs == 0 ? quietChecks.incrementAndGet() >= 3 : quietChecks.getAndSet(0) < 0;
         });
-    }
-
-    private static List<MimeMessage> mailsTo(String address) throws Exception {
-        List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage m : MailServer.get().greenMail().getReceivedMessages()) {
-            Address[] to = m.getRecipients(Message.RecipientType.TO);
-            if (to != null && Arrays.stream(to).anyMatch(a -> a.toString().contains(address))) {
-                found.add(m);
-            }
-        }
-        return found;
     }
 }
