@@ -122,6 +122,17 @@ describe('ExamplesWorkspace', () => {
     expect(p.find('#examples-none').text()).toBe('No example waits for a review.');
   });
 
+  it('tells an agent who taught nothing how examples are taught, and a filter that hides theirs says so', async () => {
+    server([]);
+    const p = await open(agent);
+    expect(p.find('#examples-none').text()).toContain('You have not taught the assistant an example yet');
+    expect(p.find('#examples-none').text()).toContain('POST /api/assistant/examples');
+
+    await p.find('#filter-topic').setValue('BILLING');
+    await flushPromises();
+    expect(p.find('#examples-none').text()).toBe('None of the examples you taught matches.');
+  });
+
   it('says why the server refused, in its words', async () => {
     server([example(11)], call => (call.method === 'DELETE'
       ? problem(403, { title: 'Forbidden', detail: 'You remove only examples you taught; example 11 is not one of them' })
