@@ -103,7 +103,8 @@ public class TaughtExamples {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Instant now = Instant.now();
+        // As the column keeps it (microseconds): the answer shows what a later read shows.
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         ExampleStore.StoredExample before = found.get();
         boolean changed = Boolean.TRUE.equals(transaction.execute(status -> {
             if (!examples.markReviewed(id, by, now)) {
@@ -117,7 +118,8 @@ public class TaughtExamples {
             throw new IllegalStateException("Example " + id + " is not an unreviewed agent's example (it is "
                     + describe(before.origin()) + ")");
         }
-        ExampleStore.StoredExample after = examples.find(id).orElseThrow();
+        ExampleStore.StoredExample after = new ExampleStore.StoredExample(id, before.example(), KnowledgeScope.REVIEWED,
+                before.caseId(), before.queue(), before.createdBy(), before.createdAt(), by, now);
         index.put(KnowledgeEntries.example(after));
         // Visible to the next question at once: until then the index still holds it as unreviewed.
         index.refresh();

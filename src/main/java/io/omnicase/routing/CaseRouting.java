@@ -55,8 +55,7 @@ public class CaseRouting {
     @Transactional
     public RoutingDecision route(CaseId id) {
         Optional<CustomerMessage> latest = cases.latestCustomerMessage(id);
-        RoutingDecision decision = routing.decide(id, factsOf(id, latest),
-                latest.map(CustomerMessage::sender).orElse(SenderCheck.NOT_CHECKED));
+        RoutingDecision decision = routing.decide(id, factsOf(id, latest), senderOf(latest));
         cases.recordDecision(id, recorded(decision));
         return decision;
     }
@@ -68,7 +67,11 @@ public class CaseRouting {
     @Transactional
     public RoutingDecision reassess(CaseId id) {
         Optional<CustomerMessage> latest = cases.latestCustomerMessage(id);
-        return routing.decide(id, factsOf(id, latest), latest.map(CustomerMessage::sender).orElse(SenderCheck.NOT_CHECKED));
+        return routing.decide(id, factsOf(id, latest), senderOf(latest));
+    }
+
+    private static SenderCheck senderOf(Optional<CustomerMessage> latest) {
+        return latest.map(CustomerMessage::sender).orElse(SenderCheck.NOT_CHECKED);
     }
 
     /** A decision as the case records it on its timeline. */
