@@ -4,11 +4,8 @@ import io.omnicase.support.Accessibility;
 import io.omnicase.support.Api;
 import io.omnicase.support.Browser;
 import io.omnicase.support.RunningOmnicase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
@@ -34,21 +31,8 @@ class ExamplesPageIT {
     @LocalServerPort
     int port;
 
-    @Autowired
-    JdbcClient jdbc;
-
-    private TaughtExamplesCleanup cleanup;
-
-    @BeforeEach
-    void rememberTheKnowledge() {
-        cleanup = new TaughtExamplesCleanup(jdbc, port);
-        cleanup.remember();
-    }
-
-    @AfterEach
-    void removeWhatThisTestTaught() {
-        cleanup.removeTaughtSince();
-    }
+    @RegisterExtension
+    final TaughtExamplesCleanup cleanup = new TaughtExamplesCleanup();
 
     @Test
     void aSupervisorReviewsOneAgentsExampleAndRemovesAnother() {

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.omnicase.cases.CaseScope;
 import io.omnicase.support.Api;
 import io.omnicase.support.RunningOmnicase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,18 +29,8 @@ class TaughtExamplesIT {
     @LocalServerPort
     int port;
 
-    private TaughtExamplesCleanup cleanup;
-
-    @BeforeEach
-    void rememberTheKnowledge() {
-        cleanup = new TaughtExamplesCleanup(jdbc, port);
-        cleanup.remember();
-    }
-
-    @AfterEach
-    void removeWhatThisTestTaught() {
-        cleanup.removeTaughtSince();
-    }
+    @RegisterExtension
+    final TaughtExamplesCleanup cleanup = new TaughtExamplesCleanup();
 
     @Autowired
     Assistant assistant;
