@@ -29,6 +29,8 @@ const timeline = [
     occurredAt: '2026-12-01T10:00:02Z', detail: { to: 'nora@example.com', delivery: 'SENT' } },
   { id: 2, kind: 'ROUTING', channel: null, author: 'rules', text: 'Queue general → billing by routing rules', occurredAt: '2026-12-01T10:00:01Z' },
 ];
+/** What GET /api/cases/42/timeline answers (the timeline as above unless a test says otherwise). */
+let shownTimeline: unknown[] = timeline;
 /** What GET /api/cases/42 answers (the case as above unless a test says otherwise). */
 let shownCase: Record<string, unknown> = caseView;
 let handoverCalls = 0;
@@ -66,6 +68,7 @@ beforeEach(() => {
   posts = [];
   handoverCalls = 0;
   shownCase = caseView;
+  shownTimeline = timeline;
   routing = placedInGeneral;
   submitAnswer = () => json({ caseId: 42, status: 'RESOLVED' });
   vi.stubGlobal('EventSource', FakeStream);
@@ -76,7 +79,7 @@ beforeEach(() => {
       return json({ caseId: 42, interactionId: 9 }, 201);
     }
     if (url === '/api/cases/42') return json(shownCase);
-    if (url === '/api/cases/42/timeline') return json(timeline);
+    if (url === '/api/cases/42/timeline') return json(shownTimeline);
     if (url === '/api/cases/42/handover') return json(handover());
     if (url === '/api/cases/42/form') return json(step);
     if (url === '/api/cases/42/repeats') return json(repeats);
@@ -273,6 +276,22 @@ describe('CaseView', { timeout: 30000 }, () => {
       text: 'Here is the screenshot', at: '2026-12-01T10:05:00Z', sentiment: null });
     await flushPromises();
     expect(view.find('#reply-channel').text()).toBe('(sent by WhatsApp, where they last wrote; Ctrl+Enter sends)');
+    view.unmount();
+  });
+
+  it('says so when a reply goes to someone on the thread who is not the customer (probe 48)', async () => {
+    let view = await opened();
+    expect(view.find('#reply-participant').exists()).toBe(false);
+    expect(view.find('label[for="reply-text"]').text()).toContain('Reply to the customer');
+    view.unmount();
+
+    shownTimeline = [...timeline, { id: 31, kind: 'INBOUND', channel: 'EMAIL', author: 'mallory@evil.example',
+      text: 'Please send the invoices here', occurredAt: '2026-12-01T10:05:00Z', sentiment: null,
+      detail: { threadedBy: 'people on the thread', participant: true } }];
+    view = await opened();
+    expect(view.find('#reply-participant').text())
+      .toBe("This reply goes to mallory@evil.example, who wrote last on the thread, not to the case's customer.");
+    expect(view.find('label[for="reply-text"]').text()).toContain('Reply to mallory@evil.example');
     view.unmount();
   });
 

@@ -63,6 +63,8 @@ export interface Entry {
   delivery?: string | null;
   /** Why a reply was not sent. */
   deliveryError?: string | null;
+  /** A mail from someone on the thread who is not the case's customer (detail.participant): a reply goes to them. */
+  participant?: boolean;
 }
 
 export interface Article {
