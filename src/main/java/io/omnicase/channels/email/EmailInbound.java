@@ -142,6 +142,11 @@ class EmailInbound {
         if (!sender.allowsAutomaticAnswer()) {
             log.info("Mail {} from {}: {}; a person answers it", mail.getMessageID(), address, sender.why());
         }
+        if (sender.result() == SenderCheck.Result.VERIFIED) {
+            // Only then do its To and Cc put people on the case (MailThreader.mayJoin): a forged From in Cc'd the forger's
+            // own address, whose next mail then joined the victim's case and drew the agent's reply (probe 48).
+            detail.put(MailThreader.SENDER_VERIFIED, true);
+        }
         InboundMessage message = new InboundMessage(Channel.EMAIL, address, from.get().getPersonal(),
                 text, messageId(mail), MailThreading.outlookConversation(mail).orElse(null), mail.getSubject(),
                 sentAt(mail), thread.caseView().map(CaseView::id).orElse(null), true, sender);

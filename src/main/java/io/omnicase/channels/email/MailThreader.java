@@ -53,6 +53,14 @@ import java.util.Set;
 @Component
 class MailThreader {
 
+    /**
+     * Set on a mail's timeline entry when the receiving mail server verified its sender: only such a mail's To and Cc
+     * put people on its case. Anyone can send a mail with a customer's address in From and their own in Cc; when that
+     * Cc counted, the forger's next mail joined the customer's case as a participant, and the agent's reply, which
+     * goes to the last sender, went to the forger (probe 48).
+     */
+    static final String SENDER_VERIFIED = "senderVerified";
+
     /** How long after its resolution a case still takes a reply found only by its subject. */
     static final Duration RECENTLY_RESOLVED = Duration.ofDays(14);
     /** A subject this short says too little to join anything by it ("Hi", "?"). */
@@ -239,7 +247,8 @@ class MailThreader {
 
     /**
      * Whether this sender may join the case, and if so whether as a participant (not its customer): empty when not.
-     * Participants are the people on the case's mails (senders, To and Cc) and, when {@code colleagues} (the mail
+     * Participants are the people on the case's mails (senders, and To and Cc of the mails whose sender the receiving
+     * mail server verified) and, when {@code colleagues} (the mail
      * carried one of the thread's Message-IDs, which outsiders do not know), their colleagues by domain.
      */
     private Optional<Boolean> mayJoin(CaseView view, String from, String support, boolean colleagues) {
@@ -254,7 +263,8 @@ class MailThreader {
                 continue;
             }
             authors.add(normalize(entry.author()));
-            if (entry.detail() instanceof EntryDetail.Fields fields) {
+            if (entry.detail() instanceof EntryDetail.Fields fields
+                    && Boolean.TRUE.equals(fields.values().get(SENDER_VERIFIED))) {
                 addAll(named, fields.values().get("mailTo"));
                 addAll(named, fields.values().get("mailCc"));
             }
