@@ -293,6 +293,22 @@ describe('CaseView', { timeout: 30000 }, () => {
       .toBe("This reply goes to mallory@evil.example, who wrote last on the thread, not to the case's customer.");
     expect(view.find('label[for="reply-text"]').text()).toContain('Reply to mallory@evil.example');
     view.unmount();
+
+    // The same mail arriving while the case is open: the live entry has no detail, the timeline read after it has.
+    const participantMail = shownTimeline[shownTimeline.length - 1];
+    shownTimeline = timeline;
+    view = await opened();
+    expect(view.find('#reply-participant').exists()).toBe(false);
+    shownTimeline = [...timeline, participantMail];
+    FakeStream.last!.emit('entry', { id: 31, kind: 'INBOUND', channel: 'EMAIL', author: 'mallory@evil.example',
+      text: 'Please send the invoices here', at: '2026-12-01T10:05:00Z', sentiment: null });
+    await flushPromises();
+    expect(view.find('#reply-participant').exists()).toBe(true);
+    FakeStream.last!.emit('entry', { id: 31, kind: 'INBOUND', channel: 'EMAIL', author: 'mallory@evil.example',
+      text: 'Please send the invoices here', at: '2026-12-01T10:05:00Z', sentiment: null });
+    await flushPromises();
+    expect(view.find('#reply-participant').exists(), 'a repeated live entry keeps what the timeline said').toBe(true);
+    view.unmount();
   });
 
   it('says "Reply added" beside the reply box, not above it, and lets it go after a while or when the agent types', async () => {
