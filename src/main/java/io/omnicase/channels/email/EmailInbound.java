@@ -142,7 +142,7 @@ class EmailInbound {
         if (!sender.allowsAutomaticAnswer()) {
             log.info("Mail {} from {}: {}; a person answers it", mail.getMessageID(), address, sender.why());
         }
-        if (sender.result() == SenderCheck.Result.VERIFIED) {
+        if (authentication.fromProven(mail)) {
             // Only then do its To and Cc put people on the case (MailThreader.mayJoin): a forged From in Cc'd the forger's
             // own address, whose next mail then joined the victim's case and drew the agent's reply (probe 48).
             detail.put(MailThreader.SENDER_VERIFIED, true);

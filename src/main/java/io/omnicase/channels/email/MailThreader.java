@@ -54,7 +54,8 @@ import java.util.Set;
 class MailThreader {
 
     /**
-     * Set on a mail's timeline entry when the receiving mail server verified its sender: only such a mail's To and Cc
+     * Set on a mail's timeline entry when the receiving mail server proved its From (DMARC pass, {@link
+     * SenderAuthentication#fromProven}): only such a mail's To and Cc
      * put people on its case. Anyone can send a mail with a customer's address in From and their own in Cc; when that
      * Cc counted, the forger's next mail joined the customer's case as a participant, and the agent's reply, which
      * goes to the last sender, went to the forger (probe 48).
@@ -247,8 +248,8 @@ class MailThreader {
 
     /**
      * Whether this sender may join the case, and if so whether as a participant (not its customer): empty when not.
-     * Participants are the people on the case's mails (senders, and To and Cc of the mails whose sender the receiving
-     * mail server verified) and, when {@code colleagues} (the mail
+     * Participants are the people on the case's mails (senders, and To and Cc of the mails whose From the receiving
+     * mail server proved) and, when {@code colleagues} (the mail
      * carried one of the thread's Message-IDs, which outsiders do not know), their colleagues by domain.
      */
     private Optional<Boolean> mayJoin(CaseView view, String from, String support, boolean colleagues) {

@@ -72,6 +72,30 @@ class SenderAuthentication {
         return SenderCheck.notVerified(found.said("spf") + ", " + found.said("dkim") + by);
     }
 
+    /**
+     * Whether the mailbox's server proved the From address itself: its topmost header says {@code dmarc=pass}, SPF or
+     * DKIM aligned with the From domain. SPF or DKIM passing alone proves only an envelope sender or a signing domain,
+     * which a forger picks (their own); enough to hold back an answer, not to trust who a mail names in Cc (probe 48).
+     */
+    boolean fromProven(MimeMessage mail) throws MessagingException {
+        return trusted != null && fromProven(mail.getHeader(HEADER), trusted);
+    }
+
+    static boolean fromProven(String[] headers, String trusted) {
+        if (headers == null) {
+            return false;
+        }
+        for (String header : headers) {
+            String id = authservIdOf(header);
+            if (id != null && id.equalsIgnoreCase(trusted)) {
+                // The topmost one is the receiving server's own, as in check().
+                return AuthenticationResults.parse(header).map(found -> found.has("dmarc", "pass")
+                        && !found.has("dmarc", "fail")).orElse(false);
+            }
+        }
+        return false;
+    }
+
     /** The authserv-id a header names (its first word, comments dropped), or null when it names none. */
     private static String authservIdOf(String header) {
         if (header == null || header.length() > AuthenticationResults.MAX_LENGTH) {

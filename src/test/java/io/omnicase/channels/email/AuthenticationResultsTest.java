@@ -95,6 +95,21 @@ class AuthenticationResultsTest {
     }
 
     @Test
+    void onlyADmarcPassOfTheTrustedServerProvesTheFromAddress() {
+        // SPF and DKIM pass for whatever domain the forger sends from or signs with: not the From's (probe 48).
+        assertThat(SenderAuthentication.fromProven(new String[]{TRUSTED + "; spf=pass smtp.mailfrom=evil.example; "
+                + "dkim=pass header.d=evil.example; dmarc=none header.from=bank.example"}, TRUSTED)).isFalse();
+        assertThat(SenderAuthentication.fromProven(new String[]{TRUSTED + "; spf=pass; dmarc=fail"}, TRUSTED)).isFalse();
+        assertThat(SenderAuthentication.fromProven(new String[]{TRUSTED + "; dmarc=pass header.from=bank.example"},
+                TRUSTED)).isTrue();
+        assertThat(SenderAuthentication.fromProven(new String[]{"mx.attacker.example; dmarc=pass"}, TRUSTED))
+                .as("another server's word").isFalse();
+        assertThat(SenderAuthentication.fromProven(new String[]{TRUSTED + "; dmarc=none",
+                TRUSTED + "; dmarc=pass"}, TRUSTED)).as("a copy below the server's own came with the mail").isFalse();
+        assertThat(SenderAuthentication.fromProven(null, TRUSTED)).isFalse();
+    }
+
+    @Test
     void onlyTheTopmostHeaderOfTheTrustedServerCounts() {
         String[] forgedPassBelow = {
                 "mx.other.example; dmarc=pass",

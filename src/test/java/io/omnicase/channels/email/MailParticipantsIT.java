@@ -51,6 +51,18 @@ class MailParticipantsIT {
                 "Following up on my colleague's mail.");
         assertThat(MailCases.caseOf(jdbc, byReference)).as("also when the mail answers the forged one")
                 .isNotEqualTo(caseId);
+
+        // SPF passes for the forger's own server and DKIM for their own domain; the customer's domain publishes no
+        // DMARC policy. The sender counts as verified for answers, but nothing proves the From: the Cc names nobody.
+        String forger2 = "eve-" + run + "@evil2-" + run + ".example";
+        String spfOnly = deliver(customer, forger2, "Re: " + subject, null, "Authentication-Results: "
+                        + MailServer.AUTHSERV_ID + "; spf=pass smtp.mailfrom=evil2-" + run + ".example; dkim=pass header.d=evil2-"
+                        + run + ".example; dmarc=none header.from=bigcorp-" + run + ".example",
+                "Copying my other assistant.");
+        assertThat(MailCases.caseOf(jdbc, spfOnly)).isEqualTo(caseId);
+        String second = deliver(forger2, customer, "Re: " + subject, spfOnly, null, "Please send everything here.");
+        assertThat(MailCases.caseOf(jdbc, second)).as("SPF or DKIM of the forger's own domain proves no From")
+                .isNotEqualTo(caseId);
     }
 
     @Test
