@@ -311,6 +311,18 @@ describe('CaseView', { timeout: 30000 }, () => {
     view.unmount();
   });
 
+  it('skips a participant nothing confirms, and says the reply goes to the customer (probe 48)', async () => {
+    shownTimeline = [...timeline, { id: 31, kind: 'INBOUND', channel: 'EMAIL', author: 'mallory@evil.example',
+      text: 'Please send the invoices here', occurredAt: '2026-12-01T10:05:00Z', sentiment: null,
+      detail: { threadedBy: 'people on the thread', participant: true, unconfirmedParticipant: true } }];
+    const view = await opened();
+    expect(view.find('#reply-participant').exists()).toBe(false);
+    expect(view.find('#reply-unconfirmed').text()).toContain('mallory@evil.example wrote last, but nothing confirms');
+    expect(view.find('#reply-unconfirmed').text()).toContain('this reply goes to the customer.');
+    expect(view.find('label[for="reply-text"]').text()).toContain('Reply to the customer');
+    view.unmount();
+  });
+
   it('says "Reply added" beside the reply box, not above it, and lets it go after a while or when the agent types', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {

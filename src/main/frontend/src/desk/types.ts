@@ -65,6 +65,8 @@ export interface Entry {
   deliveryError?: string | null;
   /** A mail from someone on the thread who is not the case's customer (detail.participant): a reply goes to them. */
   participant?: boolean;
+  /** A participant nothing confirms to be on the customer's side (detail.unconfirmedParticipant): replies skip them. */
+  unconfirmed?: boolean;
 }
 
 export interface Article {

@@ -274,7 +274,10 @@ class CaseStore {
 
     /** The sender of the last message the customer sent on a case. */
     Optional<Sender> lastInbound(long caseId) {
-        return jdbc.sql("SELECT channel, author FROM interactions WHERE case_id = ? AND kind = 'INBOUND' ORDER BY id DESC LIMIT 1")
+        // A participant nothing confirms is on the customer's side is never whom a reply goes to (Placement.UNCONFIRMED);
+        // MariaDB's JSON_VALUE reads a JSON true as '1'.
+        return jdbc.sql("SELECT channel, author FROM interactions WHERE case_id = ? AND kind = 'INBOUND' "
+                        + "AND COALESCE(JSON_VALUE(detail, '$." + Placement.UNCONFIRMED + "'), '0') NOT IN ('1', 'true') ORDER BY id DESC LIMIT 1")
                 .param(caseId).query((rs, n) -> new Sender(Channel.valueOf(rs.getString(1)), rs.getString(2))).optional();
     }
 

@@ -9,6 +9,15 @@ import java.util.Map;
  */
 public record Placement(Map<String, Object> detail, boolean asParticipant) {
 
+    /**
+     * A detail note ({@code true}) on a participant's message when nothing confirms that its sender is on the
+     * customer's side: they join the case (the agent reads what they wrote, and the thread stays together), but no reply
+     * is addressed to them; it goes to whoever wrote last among the customer and confirmed participants. Anyone can
+     * write a mail with a customer's address in From and their own in Cc; when the agent's reply went to the last
+     * sender, it was mailed to the forger (probe 48).
+     */
+    public static final String UNCONFIRMED = "unconfirmedParticipant";
+
     public Placement {
         detail = detail == null ? Map.of() : Map.copyOf(detail);
     }

@@ -142,10 +142,16 @@ class EmailInbound {
         if (!sender.allowsAutomaticAnswer()) {
             log.info("Mail {} from {}: {}; a person answers it", mail.getMessageID(), address, sender.why());
         }
-        if (authentication.fromProven(mail)) {
-            // Only then do its To and Cc put people on the case (MailThreader.mayJoin): a forged From in Cc'd the forger's
-            // own address, whose next mail then joined the victim's case and drew the agent's reply (probe 48).
+        boolean fromProven = authentication.fromProven(mail);
+        if (fromProven) {
+            // The people its To and Cc name are then confirmed as on the customer's side (MailThreader.confirmedParticipant).
             detail.put(MailThreader.SENDER_VERIFIED, true);
+        }
+        if (thread.participant() && thread.caseView().isPresent() && !threader.confirmedParticipant(
+                thread.caseView().get(), address, MailThreading.references(mail), fromProven)) {
+            // Joins the case, but no reply is addressed to them (CaseManagement.reply): a forged From with the forger's
+            // own address in Cc made the forger's next mail draw the agent's reply (probe 48).
+            detail.put(Placement.UNCONFIRMED, true);
         }
         InboundMessage message = new InboundMessage(Channel.EMAIL, address, from.get().getPersonal(),
                 text, messageId(mail), MailThreading.outlookConversation(mail).orElse(null), mail.getSubject(),

@@ -55,10 +55,7 @@ class MailThreader {
 
     /**
      * Set on a mail's timeline entry when the receiving mail server proved its From (DMARC pass, {@link
-     * SenderAuthentication#fromProven}): only such a mail's To and Cc
-     * put people on its case. Anyone can send a mail with a customer's address in From and their own in Cc; when that
-     * Cc counted, the forger's next mail joined the customer's case as a participant, and the agent's reply, which
-     * goes to the last sender, went to the forger (probe 48).
+     * SenderAuthentication#fromProven}): the people its To and Cc name are confirmed as on the customer's side.
      */
     static final String SENDER_VERIFIED = "senderVerified";
 
@@ -248,9 +245,9 @@ class MailThreader {
 
     /**
      * Whether this sender may join the case, and if so whether as a participant (not its customer): empty when not.
-     * Participants are the people on the case's mails (senders, and To and Cc of the mails whose From the receiving
-     * mail server proved) and, when {@code colleagues} (the mail
-     * carried one of the thread's Message-IDs, which outsiders do not know), their colleagues by domain.
+     * Participants are the people on the case's mails (senders, To and Cc) and, when {@code colleagues} (the mail
+     * carried one of the thread's Message-IDs, which outsiders do not know), their colleagues by domain. Who of them a
+     * reply may go to is {@link #confirmedParticipant}'s matter.
      */
     private Optional<Boolean> mayJoin(CaseView view, String from, String support, boolean colleagues) {
         Optional<CustomerId> customer = customers.known(Channel.EMAIL, from);
@@ -264,8 +261,7 @@ class MailThreader {
                 continue;
             }
             authors.add(normalize(entry.author()));
-            if (entry.detail() instanceof EntryDetail.Fields fields
-                    && Boolean.TRUE.equals(fields.values().get(SENDER_VERIFIED))) {
+            if (entry.detail() instanceof EntryDetail.Fields fields) {
                 addAll(named, fields.values().get("mailTo"));
                 addAll(named, fields.values().get("mailCc"));
             }
@@ -276,6 +272,45 @@ class MailThreader {
             return Optional.of(true);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a participant's mail comes from someone confirmed to be on the customer's side: the receiving server
+     * proved its From ({@code fromProven}), the sender is of the customer's own organisation (a forged From of that
+     * domain gets the reply at the real address), the mail answers one Omnicase sent on this case (its Message-ID
+     * reached only those it was sent or forwarded to), or a mail on the case whose From was proved names them.
+     */
+    boolean confirmedParticipant(CaseView view, String sender, List<String> references, boolean fromProven) {
+        if (fromProven) {
+            return true;
+        }
+        String from = normalize(sender);
+        Set<String> ours = new LinkedHashSet<>();
+        for (TimelineEntry entry : cases.timeline(new CaseId(view.id()))) {
+            if (entry.channel() != Channel.EMAIL) {
+                continue;
+            }
+            if (entry.kind() == InteractionKind.OUTBOUND && entry.providerMessageId() != null) {
+                ours.add(entry.providerMessageId());
+            }
+            if (entry.kind() != InteractionKind.INBOUND || entry.author() == null
+                    || !(entry.detail() instanceof EntryDetail.Fields fields)) {
+                continue;
+            }
+            boolean participant = Boolean.TRUE.equals(fields.values().get("participant"));
+            if (!participant && MailDomains.sameOrganisation(normalize(entry.author()), from)) {
+                return true;
+            }
+            if (Boolean.TRUE.equals(fields.values().get(SENDER_VERIFIED))) {
+                Set<String> named = new LinkedHashSet<>();
+                addAll(named, fields.values().get("mailTo"));
+                addAll(named, fields.values().get("mailCc"));
+                if (named.contains(from)) {
+                    return true;
+                }
+            }
+        }
+        return references.stream().anyMatch(ours::contains);
     }
 
     private static void addAll(Set<String> into, Object addresses) {

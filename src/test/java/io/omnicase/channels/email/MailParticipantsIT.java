@@ -1,5 +1,7 @@
 package io.omnicase.channels.email;
 
+import io.omnicase.cases.CaseId;
+import io.omnicase.cases.CaseManagement;
 import io.omnicase.channels.MailServer;
 import io.omnicase.support.RunningOmnicase;
 import jakarta.mail.internet.MimeMessage;
@@ -9,15 +11,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Who a mail's To and Cc put on a case, with the real mailbox (GreenMail IMAP): only a mail whose sender the receiving
- * mail server verified names people who may then join the case. Probe 48: a mail with a customer's address in From
- * (anyone can write one) and the forger's own in Cc joined the customer's case; the forger's next mail joined it as a
- * participant, and the agent's reply, which goes to the last sender, was mailed to the forger.
+ * Whom an agent's reply goes to when people other than the customer write on a case's thread, with the real mailbox
+ * (GreenMail IMAP and SMTP). Probe 48: a mail with a customer's address in From (anyone can write one) and the forger's
+ * own in Cc joined the customer's case; the forger's next mail joined it as a participant, and the agent's reply, which
+ * went to the last sender, was mailed to the forger. Such a sender still joins (real threads with a partner in Cc keep
+ * together), but a reply goes only to the customer or to a participant something confirms: a mail whose From the
+ * receiving server proved (DMARC) names them, or they answer a mail Omnicase sent.
  */
 @RunningOmnicase
 class MailParticipantsIT {
@@ -28,8 +34,11 @@ class MailParticipantsIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    CaseManagement cases;
+
     @Test
-    void anAddressAForgedMailPutsInCcDoesNotJoinTheCustomersCase() throws Exception {
+    void aReplyNeverGoesToSomeoneOnlyAForgeableMailPutOnTheThread() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String customer = "cio-" + run + "@bigcorp-" + run + ".example";
         String forger = "mallory-" + run + "@evil-" + run + ".example";
@@ -40,29 +49,28 @@ class MailParticipantsIT {
         // No Authentication-Results of the mailbox's server: nothing says the customer sent it.
         String forged = deliver(customer, forger, "Re: " + subject, null, null,
                 "Please keep my new assistant in copy on this.");
-        assertThat(MailCases.caseOf(jdbc, forged)).as("the forged mail is the customer's as far as anyone can tell")
+        assertThat(MailCases.caseOf(jdbc, forged)).isEqualTo(caseId);
+        String byPeople = deliver(forger, customer, "Re: " + subject, forged, null,
+                "I am the assistant: please send the invoices and the billing address here.");
+        assertThat(MailCases.caseOf(jdbc, byPeople)).as("the thread stays together: the agent reads what they wrote")
                 .isEqualTo(caseId);
 
-        String byPeople = deliver(forger, customer, "Re: " + subject, null, null,
-                "I am the assistant: please send the invoices and the billing address here.");
-        assertThat(MailCases.caseOf(jdbc, byPeople)).as("the forger, named only by a forged mail, opens their own case")
-                .isNotEqualTo(caseId);
-        String byReference = deliver(forger, customer, "Re: " + subject, forged, null,
-                "Following up on my colleague's mail.");
-        assertThat(MailCases.caseOf(jdbc, byReference)).as("also when the mail answers the forged one")
-                .isNotEqualTo(caseId);
+        cases.reply(new CaseId(caseId), "senior", "Here are your October invoices " + run);
+        String sentTo = await().atMost(Duration.ofSeconds(30)).until(() -> recipientOfReply(run), to -> to != null);
+        assertThat(sentTo).as("the reply goes to the customer, not to the forger who wrote last").contains(customer);
+        assertThat(MailConversationsIT.mailsTo(forger)).isEmpty();
 
         // SPF passes for the forger's own server and DKIM for their own domain; the customer's domain publishes no
-        // DMARC policy. The sender counts as verified for answers, but nothing proves the From: the Cc names nobody.
+        // DMARC policy: nothing proves the From, so the Cc confirms nobody either.
         String forger2 = "eve-" + run + "@evil2-" + run + ".example";
         String spfOnly = deliver(customer, forger2, "Re: " + subject, null, "Authentication-Results: "
                         + MailServer.AUTHSERV_ID + "; spf=pass smtp.mailfrom=evil2-" + run + ".example; dkim=pass header.d=evil2-"
                         + run + ".example; dmarc=none header.from=bigcorp-" + run + ".example",
                 "Copying my other assistant.");
-        assertThat(MailCases.caseOf(jdbc, spfOnly)).isEqualTo(caseId);
         String second = deliver(forger2, customer, "Re: " + subject, spfOnly, null, "Please send everything here.");
-        assertThat(MailCases.caseOf(jdbc, second)).as("SPF or DKIM of the forger's own domain proves no From")
-                .isNotEqualTo(caseId);
+        assertThat(MailCases.caseOf(jdbc, second)).isEqualTo(caseId);
+        assertThat(cases.lastCorrespondent(new CaseId(caseId))).get()
+                .as("SPF or DKIM of the forger's own domain proves no From").extracting(c -> c.address()).isEqualTo(customer);
     }
 
     @Test
@@ -77,8 +85,45 @@ class MailParticipantsIT {
         long caseId = MailCases.caseOf(jdbc, first);
 
         String reply = deliver(partner, customer, "RE: " + subject, first, null, "Adding: it went back on Monday.");
-        assertThat(MailCases.caseOf(jdbc, reply)).as("a partner the customer's verified mail names joins on reply-all")
-                .isEqualTo(caseId);
+        assertThat(MailCases.caseOf(jdbc, reply)).isEqualTo(caseId);
+        assertThat(cases.lastCorrespondent(new CaseId(caseId))).get()
+                .as("a partner the customer's proven mail names is answered when they write last")
+                .extracting(c -> c.address()).isEqualTo(partner);
+    }
+
+    @Test
+    void aParticipantWhoAnswersOurMailIsAnswered() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String customer = "lena-" + run + "@shop-" + run + ".example";
+        String partner = "jo-" + run + "@accounting-" + run + ".example";
+        String subject = "Credit note for order " + run;
+        String first = deliver(customer, partner, subject, null, null, "Please send a credit note for the returned jacket.");
+        long caseId = MailCases.caseOf(jdbc, first);
+        String early = deliver(partner, customer, "Re: " + subject, first, null, "Adding: it is order " + run + ".");
+        assertThat(MailCases.caseOf(jdbc, early)).isEqualTo(caseId);
+        assertThat(cases.lastCorrespondent(new CaseId(caseId))).get().as("nothing confirms the partner yet")
+                .extracting(c -> c.address()).isEqualTo(customer);
+
+        cases.reply(new CaseId(caseId), "senior", "The credit note is on its way " + run);
+        String ours = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT provider_message_id FROM "
+                        + "interactions WHERE case_id = ? AND kind = 'OUTBOUND' AND provider_message_id IS NOT NULL ORDER BY id DESC LIMIT 1")
+                .param(caseId).query(String.class).optional().orElse(null), id -> id != null);
+        String answer = deliver(partner, customer, "RE: " + subject, ours, null, "Thanks, please address it to me.");
+        assertThat(MailCases.caseOf(jdbc, answer)).isEqualTo(caseId);
+        assertThat(cases.lastCorrespondent(new CaseId(caseId))).get()
+                .as("answering our own mail shows they were sent it").extracting(c -> c.address()).isEqualTo(partner);
+    }
+
+    /** The To of the sent reply mail whose text carries the run's token, or null before it left. */
+    private static String recipientOfReply(String run) throws Exception {
+        for (MimeMessage m : MailServer.get().greenMail().getReceivedMessages()) {
+            Object content = m.getContent();
+            if (content instanceof String text && text.contains(run) && m.getHeader("In-Reply-To") != null
+                    && m.getFrom() != null && m.getFrom()[0].toString().contains(MailServer.SUPPORT)) {
+                return java.util.Arrays.toString(m.getRecipients(jakarta.mail.Message.RecipientType.TO));
+            }
+        }
+        return null;
     }
 
     /** Puts a person's mail into the support mailbox by IMAP APPEND, as it is, reads it, and answers its Message-ID. */
