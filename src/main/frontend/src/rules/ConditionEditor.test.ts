@@ -4,8 +4,9 @@ import ConditionEditor from './ConditionEditor.vue';
 import { model } from './fixtures.test-data';
 import type { RuleCondition } from './rules';
 
-function editor(condition: RuleCondition, problems = new Map<string, string[]>()) {
-  return mount(ConditionEditor, { props: { model, condition, idBase: 'c', where: 'Rule 1, condition 1', problems } });
+function editor(condition: RuleCondition, problems = new Map<string, string[]>(), attach = false) {
+  return mount(ConditionEditor, { props: { model, condition, idBase: 'c', where: 'Rule 1, condition 1', problems },
+    attachTo: attach ? document.body : undefined });
 }
 
 describe('ConditionEditor', () => {
@@ -42,12 +43,32 @@ describe('ConditionEditor', () => {
 
   it('tells that a word list may hold phrases between its commas (walk 47: "money back" read as two words)', () => {
     const c = editor({ field: 'MESSAGE_TEXT', operator: 'MENTIONS_ANY_OF', value: '' });
-    expect(c.find('input.value').attributes('placeholder')).toBe('words or phrases, separated by commas');
+    expect(c.find('textarea.value').attributes('placeholder')).toBe('words or phrases, separated by commas');
+  });
+
+  it('shows a word list in a field that wraps, where Enter adds no line and a pasted line break is a comma (walk 47 F7)', async () => {
+    const words = 'dispute, wrong, twice, double, overcharged, unauthorised, unauthorized, charged again, money back';
+    const c = editor({ field: 'MESSAGE_TEXT', operator: 'MENTIONS_ANY_OF', value: words }, new Map(), true);
+    const area = c.find('textarea.value');
+    expect(area.exists()).toBe(true);
+    expect(c.find('input.value').exists()).toBe(false);
+    expect((area.element as HTMLTextAreaElement).value).toBe(words);
+
+    const enter = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+    area.element.dispatchEvent(enter);
+    expect(enter.defaultPrevented).toBe(true);
+
+    await area.setValue('refund\nmoney back \r\n still charged');
+    expect(c.emitted('update:condition')!.at(-1)![0]).toMatchObject({ value: 'refund, money back, still charged' });
+    expect((area.element as HTMLTextAreaElement).value).toBe('refund, money back, still charged');
+    c.unmount();
   });
 
   it('labels every control and names the remove button', () => {
     const c = editor({ field: 'MESSAGE_TEXT', operator: 'CONTAINS', value: 'refund' });
-    for (const control of c.findAll('select, input')) {
+    const controls = c.findAll('select, input, textarea');
+    expect(controls.map(e => e.element.tagName)).toContain('TEXTAREA');
+    for (const control of controls) {
       const label = c.find(`label[for="${control.attributes('id')}"]`);
       expect(label.exists()).toBe(true);
       expect(label.text()).toMatch(/^Rule 1, condition 1: (field|operator|value)$/);

@@ -216,7 +216,7 @@ class RuleSetEditorPageIT {
             WebDriver page = open(browser, "supervisor");
             assertThat(Accessibility.seriousViolations(page)).as("axe-core, serious or critical, supervisor").isEmpty();
 
-            page.manage().window().setSize(new Dimension(390, 844));
+            page.manage().window().setSize(new Dimension(360, 800));
             JavascriptExecutor js = (JavascriptExecutor) page;
             new WebDriverWait(page, Duration.ofSeconds(10))
                     .until(d -> ((Number) js.executeScript("return window.innerWidth")).intValue() <= 400);
@@ -236,21 +236,35 @@ class RuleSetEditorPageIT {
         }
     }
 
-    /** Walk 47: the dispute rule's word list was cut to "dispute, wrong, twice, double, ov" beside an empty half cell. */
+    /**
+     * Walk 47: the dispute rule's word list was cut to "dispute, wrong, twice, double, ov" beside an empty half cell;
+     * the shipped list (with "charged again, charged me again, still charged, money back", F4) is longer than one line
+     * of the cell, so the field wraps and grows: every word is seen, nothing scrolls inside the field.
+     */
     @Test
     void aRulesWordListIsShownWholeOnADesktopScreen() {
         try (Browser browser = Browser.open()) {
             WebDriver page = open(browser, "supervisor");
+            page.manage().window().setSize(new Dimension(1366, 900));
+            new WebDriverWait(page, Duration.ofSeconds(10)).until(d -> ((Number) ((JavascriptExecutor) d)
+                    .executeScript("return window.innerWidth")).intValue() <= 1366);
             WebElement dispute = page.findElements(RULES).stream()
                     .filter(row -> "A billing dispute is escalated".equals(
                             row.findElement(By.className("rule-name")).getDomProperty("value")))
                     .findFirst().orElseThrow();
-            WebElement words = dispute.findElement(By.cssSelector(".condition input.value.text"));
-            assertThat(words.getDomProperty("value")).startsWith("dispute, wrong, twice");
+            WebElement words = dispute.findElement(By.cssSelector(".condition .value.text"));
+            assertThat(words.getDomProperty("value")).startsWith("dispute, wrong, twice").contains("money back");
             Map<?, ?> size = (Map<?, ?>) ((JavascriptExecutor) page).executeScript(
-                    "return { whole: arguments[0].scrollWidth, shown: arguments[0].clientWidth };", words);
-            assertThat(((Number) size.get("whole")).intValue()).as("the words fit their field: " + size)
-                    .isLessThanOrEqualTo(((Number) size.get("shown")).intValue());
+                    "return { wide: arguments[0].scrollWidth, shownWide: arguments[0].clientWidth,"
+                            + " high: arguments[0].scrollHeight, shownHigh: arguments[0].clientHeight,"
+                            + " view: window.innerWidth };", words);
+            assertThat(((Number) size.get("view")).intValue()).isGreaterThanOrEqualTo(1300);
+            assertThat(((Number) size.get("wide")).intValue()).as("the words fit their field's width: " + size)
+                    .isLessThanOrEqualTo(((Number) size.get("shownWide")).intValue());
+            assertThat(((Number) size.get("high")).intValue()).as("every line of the words is shown: " + size)
+                    .isLessThanOrEqualTo(((Number) size.get("shownHigh")).intValue());
+            ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center'})", words);
+            browser.screenshot("routing-rules-9-word-list");
         }
     }
 
