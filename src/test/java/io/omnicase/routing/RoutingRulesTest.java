@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -99,6 +100,31 @@ class RoutingRulesTest {
         assertThat(decision.selfService()).isFalse();
         assertThat(decision.queue()).isEqualTo(Queue.BILLING);
         assertThat(decision.rulesFired()).contains("A billing dispute is escalated");
+    }
+
+    /**
+     * Walk 47: "charged me again … I want my money back" after a cancellation got the assistant's "Cancel your
+     * subscription" article, which says "you are not charged again".
+     */
+    @Test
+    void aChargeAfterCancellingIsADisputeForAPerson() {
+        RoutingDecision decision = decide(standardCase(),
+                "Hi, I cancelled my subscription last month but you charged me again on 1 December. I want my money back.");
+
+        assertThat(decision.selfService()).isFalse();
+        assertThat(decision.queue()).isEqualTo(Queue.BILLING);
+        assertThat(decision.rulesFired()).contains("A billing dispute is escalated");
+
+        assertThat(decide(standardCase(), "I cancelled in November and I am still being charged every month.").rulesFired())
+                .contains("A billing dispute is escalated");
+        assertThat(decide(standardCase(), "You took 29.90 EUR after I cancelled, I want a refund.").rulesFired())
+                .contains("A billing dispute is escalated");
+
+        for (String question : List.of("How do I cancel my subscription?", "Where can I download my invoice?",
+                "Please call me back about my invoice", "How do I update the card I pay with?")) {
+            RoutingDecision decision2 = decide(standardCase(), question);
+            assertThat(decision2.rulesFired()).as(question).doesNotContain("A billing dispute is escalated");
+        }
     }
 
     @Test
