@@ -9,6 +9,8 @@ import io.omnicase.channels.ChannelsProperties;
 import io.omnicase.channels.MessageSender;
 import io.omnicase.channels.SendFailedException;
 import io.omnicase.customers.Channel;
+import io.omnicase.security.UserAccount;
+import io.omnicase.security.UserAccounts;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,12 +36,15 @@ class EmailSender implements MessageSender {
     private final ChannelsProperties.Email config;
     private final CaseManagement cases;
     private final EmailBounces bounces;
+    private final UserAccounts users;
 
-    EmailSender(ObjectProvider<JavaMailSender> mail, ChannelsProperties properties, CaseManagement cases, EmailBounces bounces) {
+    EmailSender(ObjectProvider<JavaMailSender> mail, ChannelsProperties properties, CaseManagement cases, EmailBounces bounces,
+                UserAccounts users) {
         this.mail = mail;
         this.config = properties.email();
         this.cases = cases;
         this.bounces = bounces;
+        this.users = users;
     }
 
     @Override
@@ -59,7 +64,8 @@ class EmailSender implements MessageSender {
         }
         CaseId caseId = new CaseId(message.caseId());
         CaseView view = cases.find(caseId).orElseThrow(() -> new SendFailedException("case is gone", true, null));
-        List<TimelineEntry> mails = cases.timeline(caseId).stream()
+        List<TimelineEntry> timeline = cases.timeline(caseId);
+        List<TimelineEntry> mails = timeline.stream()
                 .filter(e -> e.channel() == Channel.EMAIL && e.providerMessageId() != null)
                 // The conversation is people's mails in and out; machines' mails attached as notes are no part of it.
                 .filter(e -> e.kind() == InteractionKind.INBOUND || e.kind() == InteractionKind.OUTBOUND).toList();
@@ -76,7 +82,8 @@ class EmailSender implements MessageSender {
             helper.setFrom(config.address(), config.displayName());
             helper.setTo(message.to());
             helper.setSubject(subject(view));
-            helper.setText(message.text(), false);
+            helper.setText(MailSignature.signed(message.text(), message.automatic() ? null : agentName(timeline, message),
+                    message.automatic(), config.displayName(), message.caseId()), false);
             mime.setHeader("Message-ID", messageId);
             if (inReplyTo != null) {
                 mime.setHeader("In-Reply-To", inReplyTo);
@@ -95,6 +102,13 @@ class EmailSender implements MessageSender {
         } catch (MailException e) {
             throw new SendFailedException("SMTP server did not take the reply: " + e.getMessage(), false, e);
         }
+    }
+
+    /** The display name of the agent who wrote the reply, as the chat shows it; null when the account has none. */
+    private String agentName(List<TimelineEntry> timeline, OutboundMessage message) {
+        return timeline.stream().filter(e -> e.id() == message.interactionId()).findFirst()
+                .map(TimelineEntry::author).flatMap(users::find).map(UserAccount::displayName)
+                .filter(name -> !name.isBlank()).orElse(null);
     }
 
     /** "Re: " + the case subject without reply prefixes or an older token, + the case token. */

@@ -145,6 +145,59 @@ class MailThreadingIT {
         }
     }
 
+    /**
+     * Walk 47 (F8): a mail reply said nothing of who wrote it. It is signed with the agent's name, the team and the
+     * case; the customer's answer that quotes it, as mail clients do, keeps only the customer's words.
+     */
+    @Test
+    void anAgentsReplyIsSignedAndTheQuotedSignatureStaysOutOfTheCustomersAnswer() throws Exception {
+        String customer = "petra-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
+        String firstId = "<first-" + UUID.randomUUID() + "@customer.example>";
+        MailServer.get().deliver(raw("""
+                From: Petra <%s>
+                To: %s
+                Subject: A copy of my contract
+                Message-ID: %s
+                Content-Type: text/plain; charset=UTF-8
+
+                Could you send me a copy of my contract, please?
+                """.formatted(customer, MailServer.SUPPORT, firstId)));
+        poller.poll();
+        long caseId = MailCases.caseOf(jdbc, firstId);
+        Api.as(port, "agent").postJsonOnceRouted("/api/cases/" + caseId + "/replies",
+                Map.of("text", "The copy is attached to your account page."));
+        MimeMessage reply = awaitMailTo(customer);
+        String body = String.valueOf(reply.getContent()).replace("\r\n", "\n").stripTrailing();
+        assertThat(body).isEqualTo("The copy is attached to your account page.\n\n-- \nAlex Agent\nOmnicase Support, case #"
+                + caseId);
+
+        String quoted = body.lines().map(l -> "> " + l).collect(java.util.stream.Collectors.joining("\n"));
+        String answerId = "<answer-" + UUID.randomUUID() + "@customer.example>";
+        MailServer.get().deliver(raw("""
+                From: Petra <%s>
+                To: %s
+                Subject: %s
+                Message-ID: %s
+                In-Reply-To: %s
+                Content-Type: text/plain; charset=UTF-8
+
+                Thanks, I found it.
+
+                On Sat, Dec 5, 2026 at 10:40 AM Omnicase Support <%s> wrote:
+                %s
+                """.formatted(customer, MailServer.SUPPORT, "Re: " + reply.getSubject(), answerId, reply.getMessageID(),
+                MailServer.SUPPORT, quoted)));
+        poller.poll();
+        assertThat(MailCases.caseOf(jdbc, answerId)).isEqualTo(caseId);
+        List<String> inbound = new ArrayList<>();
+        Api.as(port, "agent").getOnceRouted("/api/cases/" + caseId + "/timeline").json().forEach(e -> {
+            if ("INBOUND".equals(e.get("kind").asText())) {
+                inbound.add(e.get("text").asText());
+            }
+        });
+        assertThat(inbound).last().isEqualTo("Thanks, I found it.");
+    }
+
     @Test
     void aReplyToAnAddressThatBouncesIsNotMailedAndShowsAsFailed() throws Exception {
         java.time.Instant started = java.time.Instant.now();
