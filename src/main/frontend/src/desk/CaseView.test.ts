@@ -607,6 +607,28 @@ describe('CaseView', { timeout: 30000 }, () => {
     view.unmount();
   });
 
+  it('says what the customer answered to the assistant\'s answer (walk 47: "Answered" after a "No … a person")', async () => {
+    const answer = (fetch as unknown as { getMockImplementation: () => (url: string, init?: RequestInit) => Promise<Response> })
+      .getMockImplementation();
+    vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => url !== '/api/cases/42/handover' ? answer(url, init)
+      : json({
+        ...handover(),
+        transcript: [
+          { direction: 'INBOUND', channel: 'CHAT', author: 'v1', text: 'You charged me again after I cancelled', at: '2026-12-05T10:11:00Z' },
+          { direction: 'OUTBOUND', channel: 'CHAT', author: 'assistant', text: 'You can cancel at any time', at: '2026-12-05T10:12:00Z' },
+          { direction: 'INBOUND', channel: 'CHAT', author: 'v1', text: 'No. Let me talk to a person.', at: '2026-12-05T10:13:00Z' },
+        ],
+        assistant: [{ question: 'You charged me again after I cancelled', answered: true, answer: 'You can cancel at any time',
+          topic: 'BILLING', confidence: 0.9, declineReason: null, sources: [], customerReaction: 'REJECTED_AND_ASKED_FOR_PERSON' }],
+      })));
+    const view = await opened();
+    expect(view.find('#tries').text())
+      .toContain('Answered (billing, high confidence); the customer said it did not help and asked for a person');
+    expect(view.find('#summary').text())
+      .toContain('last: answered about billing with high confidence; the customer said it did not help and asked for a person.');
+    view.unmount();
+  });
+
   it('shows a re-assessment that decided the same as "no change", not the same line twice', async () => {
     const view = await opened();
     const decision = 'Escalate to billing, priority 50: a billing question goes to billing';

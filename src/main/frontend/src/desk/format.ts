@@ -3,7 +3,7 @@
 import { channelLabel, count, priorityLabel, statusLabel, tierLabel, topicLabel } from '../lib/labels';
 import { clock, dateTime } from '../lib/time';
 import { nameOf } from '../lib/people';
-import type { Handover, Mood, QueueItem, SentimentLabel, SlaState, Suggestion, Trend } from './types';
+import type { CustomerReaction, Handover, Mood, QueueItem, SentimentLabel, SlaState, Suggestion, Trend } from './types';
 
 /** A duration as people say it: "45 s", "12 min", "2 h 5 min", "3 d 4 h". */
 export function duration(ms: number): string {
@@ -208,6 +208,7 @@ export function handoverSummary(h: Handover, now?: CasePlacement): string {
       + (last.answered
         ? 'answered' + (last.topic ? ' about ' + topicLabel(last.topic).toLowerCase() : '') + ' with '
           + confidenceLevel({ answer: last.answer, topic: last.topic, confidence: last.confidence }) + ' confidence'
+          + (last.customerReaction ? '; the customer ' + reactionWords(last.customerReaction) : '')
         : 'declined' + (last.declineReason ? ' because ' + last.declineReason : '')) + '.');
   }
   // What the next holder needs from the colleagues before them: the last thing a person told the customer, and why
@@ -251,4 +252,14 @@ export function localSla(text: string, from: string | null | undefined, to: stri
   const sameDay = !!from && new Date(from).toDateString() === new Date(to).toDateString();
   const words = 'SLA due ' + (from ? dateTime(from) : 'none') + ' → ' + (sameDay ? clock(to) : dateTime(to));
   return text.replace(/SLA due (?:none|\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC) → (?:\d{4}-\d{2}-\d{2} )?\d{2}:\d{2} UTC/, words);
+}
+
+/** What the customer said to an answer, after "the customer": "said it did not help and asked for a person". */
+export function reactionWords(reaction: CustomerReaction): string {
+  return ({
+    CONFIRMED: 'said it helped',
+    REJECTED: 'said it did not help',
+    ASKED_FOR_PERSON: 'asked for a person',
+    REJECTED_AND_ASKED_FOR_PERSON: 'said it did not help and asked for a person',
+  } as Record<CustomerReaction, string>)[reaction] ?? '';
 }

@@ -136,6 +136,8 @@ export interface Handover {
     confidence: number;
     declineReason: string | null;
     sources: { kind: string; id?: string; title: string }[] | null;
+    /** What the customer's next message said to the answer; null/absent when nothing (yet). */
+    customerReaction?: CustomerReaction | null;
   }[];
   routing: {
     selfService: boolean;
@@ -190,3 +192,6 @@ export interface Repeats {
     readable: boolean;
   }[];
 }
+
+/** What a customer's next message said to the assistant's answer (the handover's AssistantTry.customerReaction). */
+export type CustomerReaction = 'CONFIRMED' | 'REJECTED' | 'ASKED_FOR_PERSON' | 'REJECTED_AND_ASKED_FOR_PERSON';

@@ -36,9 +36,38 @@ public record Handover(long caseId, String status, String summary, CustomerPart 
     public record Message(String direction, Channel channel, String author, String text, Instant at, String delivery) {
     }
 
-    /** One try of the assistant: the question, its answer or why it declined, with confidence and sources. */
+    /**
+     * One try of the assistant: the question, its answer or why it declined, with confidence and sources, and what the
+     * customer said to an answer in their next message ({@code customerReaction}; null when they said nothing yet, or
+     * nothing about the answer).
+     */
     public record AssistantTry(String question, boolean answered, String answer, String topic, double confidence,
-                               List<AnswerSource> sources, String declineReason, Instant at) {
+                               List<AnswerSource> sources, String declineReason, Instant at, Reaction customerReaction) {
+    }
+
+    /**
+     * What a customer's next message said to the assistant's answer (walk 47: the handover read "Answered (billing,
+     * high confidence)" after the customer had answered "No … let me talk to a person").
+     */
+    public enum Reaction {
+        /** "Yes, thanks": the answer helped. */
+        CONFIRMED,
+        /** "No", "that did not help". */
+        REJECTED,
+        /** Asked for a person (without saying no first). */
+        ASKED_FOR_PERSON,
+        /** "No … let me talk to a person". */
+        REJECTED_AND_ASKED_FOR_PERSON;
+
+        /** As it reads after "the customer": "said no and asked for a person". */
+        public String words() {
+            return switch (this) {
+                case CONFIRMED -> "said it helped";
+                case REJECTED -> "said it did not help";
+                case ASKED_FOR_PERSON -> "asked for a person";
+                case REJECTED_AND_ASKED_FOR_PERSON -> "said it did not help and asked for a person";
+            };
+        }
     }
 
     /**

@@ -52,7 +52,7 @@ public class Handovers {
                 .toList();
         List<Handover.AssistantTry> tries = selfService.attempts(id).stream()
                 .map(a -> new Handover.AssistantTry(a.question(), a.answered(), a.answer(), a.topic(), a.confidence(),
-                        a.sources(), a.reason(), a.at()))
+                        a.sources(), a.reason(), a.at(), a.answered() ? reactionTo(a.at(), transcript) : null))
                 .toList();
         Handover.RoutingPart placing = timeline.stream()
                 .flatMap(e -> e.decision().map(d -> new Handover.RoutingPart(d.selfService(), d.queue(), d.priority(),
@@ -132,6 +132,30 @@ public class Handovers {
                 }).orElse(null);
     }
 
+    /** "No", "nope", "not really", "that's not it" at the start of a message: the customer turns an answer down. */
+    private static final java.util.regex.Pattern SAYS_NO = java.util.regex.Pattern.compile(
+            "^(?:no|nope|nah|not really|that'?s not it|that is not it|this is not it)\\b.*", java.util.regex.Pattern.DOTALL);
+
+    /** What the customer's first message after an answer given at {@code answeredAt} said to it; null if nothing. */
+    static Handover.Reaction reactionTo(java.time.Instant answeredAt, List<Handover.Message> transcript) {
+        return transcript.stream()
+                .filter(m -> "INBOUND".equals(m.direction()) && m.at() != null && m.at().isAfter(answeredAt))
+                .findFirst().map(m -> reaction(m.text())).orElse(null);
+    }
+
+    /** What a customer's message says to the answer before it: helped, did not help, a person wanted; null if none. */
+    static Handover.Reaction reaction(String text) {
+        String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        io.omnicase.assistant.CustomerReply reply = io.omnicase.assistant.CustomerReply.of(t);
+        if (reply == io.omnicase.assistant.CustomerReply.CONFIRMS) {
+            return Handover.Reaction.CONFIRMED;
+        }
+        boolean person = io.omnicase.cases.PersonRequest.in(t);
+        boolean no = SAYS_NO.matcher(t).matches() || reply == io.omnicase.assistant.CustomerReply.WANTS_PERSON && !person;
+        return no && person ? Handover.Reaction.REJECTED_AND_ASKED_FOR_PERSON
+                : no ? Handover.Reaction.REJECTED : person ? Handover.Reaction.ASKED_FOR_PERSON : null;
+    }
+
     private static String channelWord(Enum<?> channel) {
         return switch (channel.name()) {
             case "SMS" -> "SMS";
@@ -179,6 +203,7 @@ public class Handovers {
                     + answered + " answered); last: " + (last.answered()
                     ? "answered about " + (last.topic() == null ? "its topic" : last.topic().toLowerCase(java.util.Locale.ROOT))
                     + ", " + Math.round(last.confidence() * 100) + " % sure"
+                    + (last.customerReaction() == null ? "" : "; the customer " + last.customerReaction().words())
                     : "declined because " + last.declineReason()) + ".");
         }
         if (lastReply != null) {
