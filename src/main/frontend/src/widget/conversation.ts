@@ -93,6 +93,26 @@ export class Conversation {
     return line
   }
 
+  /**
+   * Who is in the chat, told again with a welcome (walk 47, N4: after a reload nothing said so). It goes where it was
+   * told live, before that agent's first reply, and only once: a window that only reconnected shows it already.
+   * Answers the line and the line it stands before (none: at the end).
+   */
+  restoreJoined(text: string, agent: string | undefined): { line: Line; before: Line | undefined } {
+    const known = this.lines.find((l) => l.from === 'note' && l.kind === 'agent-joined' && l.text === text)
+    if (known) {
+      return { line: known, before: undefined }
+    }
+    const first = this.lines.findIndex((l) => l.from === 'agent' && agent !== undefined && l.author === agent)
+    if (first < 0) {
+      return { line: this.note(text, 'agent-joined'), before: undefined }
+    }
+    const line: Line = { key: `note-restored-${agent}`, from: 'note', author: null, text, at: null, state: '', interactionId: null, clientId: null, kind: 'agent-joined' }
+    const before = this.lines[first]
+    this.lines.splice(first, 0, line)
+    return { line, before }
+  }
+
   /** The customer's messages the server has not confirmed: sent again (same id) after a welcome. */
   unconfirmed(): Line[] {
     return this.lines.filter((l) => l.from === 'customer' && l.state !== 'stored' && l.clientId !== null)

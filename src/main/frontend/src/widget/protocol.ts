@@ -46,6 +46,8 @@ export interface Notice {
   text: string
   position?: number
   agent?: string
+  /** Sent with the welcome: where the conversation stands now, told again to a window that reloaded. */
+  restored?: boolean
 }
 
 export interface Typing {

@@ -193,7 +193,8 @@ export class WidgetView {
     }
   }
 
-  show(line: Line): HTMLElement {
+  /** Shows a line, at the end, or before {@code before} when that line is shown. */
+  show(line: Line, before?: Line): HTMLElement {
     let node = this.lines.get(line.key)
     if (node) {
       updateLine(node, line)
@@ -202,8 +203,13 @@ export class WidgetView {
     node = renderLine(this.doc, line)
     this.greeting.remove()
     this.lines.set(line.key, node)
-    this.log.appendChild(node)
-    this.log.scrollTop = this.log.scrollHeight
+    const next = before ? this.lines.get(before.key) : undefined
+    if (next) {
+      this.log.insertBefore(node, next)
+    } else {
+      this.log.appendChild(node)
+      this.log.scrollTop = this.log.scrollHeight
+    }
     return node
   }
 

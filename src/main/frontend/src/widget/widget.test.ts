@@ -163,6 +163,29 @@ describe('ChatWidget', () => {
     expect(socket.sent).toContainEqual({ type: 'read', upTo: '2' })
   })
 
+  it('after a reload tells who is in the chat again, before that agent\'s first reply and once (walk 47, N4)', () => {
+    localStorage.setItem(OPEN_KEY, '1')
+    const { widget, socket } = mount()
+    const history = [
+      { id: 'm-1', interactionId: 1, from: 'customer', author: null, text: 'I want my money back', at: '2026-12-05T10:00:00Z', state: 'stored', clientId: 'a1' },
+      { id: 'm-2', interactionId: 2, from: 'agent', author: 'Assistant', text: 'You can cancel at any time.', at: '2026-12-05T10:00:05Z', state: 'read', clientId: null },
+      { id: 'm-3', interactionId: 3, from: 'customer', author: null, text: 'No, a person please', at: '2026-12-05T10:01:00Z', state: 'stored', clientId: 'a2' },
+      { id: 'm-4', interactionId: 4, from: 'agent', author: 'Alex Agent', text: 'I am refunding it now.', at: '2026-12-05T10:05:00Z', state: 'read', clientId: null },
+      { id: 'm-5', interactionId: 5, from: 'agent', author: 'Alex Agent', text: 'Done.', at: '2026-12-05T10:06:00Z', state: 'read', clientId: null },
+    ]
+    const joined = { type: 'notice', kind: 'agent-joined', text: 'Alex Agent has joined the conversation.', agent: 'Alex Agent', restored: true }
+    welcome(socket, { newVisitor: false, caseId: 9, history })
+    socket.receive(joined)
+    const shown = () => [...widget.view.log.querySelectorAll('.oc-msg')].map((n) => n.querySelector('.oc-text')?.textContent ?? n.textContent)
+    const expected = ['I want my money back', 'You can cancel at any time.', 'No, a person please',
+      'Alex Agent has joined the conversation.', 'I am refunding it now.', 'Done.']
+    expect(shown()).toEqual(expected)
+    // A reconnect (same window) is welcomed and told again: nothing doubles.
+    welcome(socket, { newVisitor: false, caseId: 9, history })
+    socket.receive(joined)
+    expect(shown()).toEqual(expected)
+  })
+
   it('answers a first message asking for a person with one notice that the place in the queue completes', () => {
     const { widget, socket } = mount()
     welcome(socket)

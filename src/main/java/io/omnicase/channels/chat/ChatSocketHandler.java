@@ -194,11 +194,15 @@ class ChatSocketHandler extends TextWebSocketHandler {
             verification.verifiedEmail(visitor).ifPresent(email -> welcome.put("verifiedEmail", email));
         }
         direct(session, welcome);
-        // A visitor waiting for a person is told again where they stand, unless a person has answered already.
-        Optional<Map<String, Object>> waiting = conversation.filter(c -> !c.answeredByAPerson())
-                .flatMap(c -> notices.queueNotice(c.caseId()));
-        if (waiting.isPresent()) {
-            direct(session, waiting.get());
+        // A visitor waiting for a person is told again where they stand, unless a person has answered already; who is
+        // with them in the chat is told in any case (walk 47, N4: after a reload "Alex Agent has joined the
+        // conversation." was gone, and nothing said who was there). "restored": the widget puts it where it belongs,
+        // before that agent's first reply of the history.
+        Optional<Map<String, Object>> standing = conversation.flatMap(c -> notices.queueNotice(c.caseId())
+                .filter(frame -> !c.answeredByAPerson() || frame.get("agent") != null));
+        if (standing.isPresent()) {
+            standing.get().put("restored", true);
+            direct(session, standing.get());
         }
     }
 

@@ -316,7 +316,8 @@ class ChatConversationIT {
 
     /** Walk 47: the agent answered without claiming first, and the visitor read "Alex Agent has joined" after Alex's answer. */
     @Test
-    void aWaitingVisitorAnsweredByAnAgentWhoDidNotClaimReadsWhoJoinedBeforeTheAnswer() {
+    void aWaitingVisitorAnsweredByAnAgentWhoDidNotClaimReadsWhoJoinedBeforeTheAnswerAlsoAfterAReload() {
+        String token;
         try (ChatVisitor visitor = ChatVisitor.connect(port)) {
             long caseId = visitor.write("I was charged twice for invoice " + UUID.randomUUID().toString().substring(0, 6));
             visitor.write("Can I talk to a person please?");
@@ -340,6 +341,16 @@ class ChatConversationIT {
             int joined = indexOf(frames, f -> "agent-joined".equals(f.path("kind").asText()));
             int replied = indexOf(frames, f -> "reply".equals(f.path("type").asText()) && answer.equals(f.path("text").asText()));
             assertThat(joined).as("frames: %s", frames).isLessThan(replied);
+            token = visitor.token();
+        }
+
+        // Walk 47, N4: after a reload the visitor is still told who is with them, though a person has answered.
+        try (ChatVisitor back = ChatVisitor.connect(port, token)) {
+            assertThat(back.welcome().get("history")).anyMatch(e -> "Alex Agent".equals(e.path("author").asText()));
+            JsonNode restored = back.awaitFrame(f -> "agent-joined".equals(f.path("kind").asText()));
+            assertThat(restored.get("text").asText()).isEqualTo("Alex Agent has joined the conversation.");
+            assertThat(restored.get("agent").asText()).isEqualTo("Alex Agent");
+            assertThat(restored.get("restored").asBoolean()).isTrue();
         }
     }
 
