@@ -21,22 +21,6 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Lays the nav out as a phone does: 300px wide, its links 100px each side by side, so the fourth starts at 300px. */
-function phoneLayout() {
-  const box = (left: number, width: number) => ({ left, right: left + width, width, top: 0, bottom: 30, height: 30, x: left, y: 0 }) as DOMRect;
-  vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockImplementation(function (this: HTMLElement) {
-    return this.matches('nav') ? 500 : 0;
-  });
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function (this: HTMLElement) {
-    return this.matches('nav') ? 300 : 0;
-  });
-  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
-    if (this.matches('nav')) return box(0, 300);
-    const links = [...(this.parentElement?.querySelectorAll('a') ?? [])];
-    return box(links.indexOf(this as HTMLAnchorElement) * 100 - (this.parentElement?.scrollLeft ?? 0), 100);
-  });
-}
-
 const supervisor = {
   username: 'sam', displayName: 'Sam Supervisor', roles: ['SUPERVISOR'],
   pages: ['desk', 'routing-rules', 'supervisor', 'coaching', 'audit'].map(id => (
@@ -102,29 +86,5 @@ describe('AppShell', () => {
     const shell = mount(AppShell, { props: { page: 'desk' } });
     await flushPromises();
     expect(shell.find('[role="alert"]').text()).toContain('Database down');
-  });
-
-  it('scrolls the current page\'s link into view when the links do not fit the bar', async () => {
-    phoneLayout();
-    vi.stubGlobal('fetch', vi.fn(() => answer(200, supervisor)));
-    window.history.replaceState({}, '', '/coaching.html');
-    const shell = mount(AppShell, { props: { page: 'coaching' }, attachTo: document.body });
-    await flushPromises();
-    const nav = shell.find('nav').element as HTMLElement;
-    expect(shell.find('nav a[aria-current="page"]').text()).toBe('coaching');
-    // The link spans 300-400px in a 300px bar: scrolled so that its middle (350px) is the bar's middle (150px).
-    expect(nav.scrollLeft).toBe(200);
-    shell.unmount();
-  });
-
-  it('leaves the links where they are when the current one is already in view', async () => {
-    phoneLayout();
-    vi.stubGlobal('fetch', vi.fn(() => answer(200, supervisor)));
-    window.history.replaceState({}, '', '/routing-rules.html');
-    const shell = mount(AppShell, { props: { page: 'routing-rules' }, attachTo: document.body });
-    await flushPromises();
-    expect((shell.find('nav').element as HTMLElement).scrollLeft).toBe(0);
-    expect(shell.find('nav').attributes('data-more')).toBe('right');
-    shell.unmount();
   });
 });

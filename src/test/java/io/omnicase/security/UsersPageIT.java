@@ -89,6 +89,45 @@ class UsersPageIT {
         }
     }
 
+    /**
+     * Walks 46 and 47: the administrator's top bar cut its last link to "Camunda admi…" at 1366 px (the links scrolled
+     * sideways). Every link is whole and in view, at 1366 px (two lines if need be) and at 360 px.
+     */
+    @Test
+    void theAdministratorsTopBarShowsEveryLinkWholeOnADesktopAndAPhone() {
+        try (Browser browser = Browser.open()) {
+            WebDriver page = browser.signIn("http://localhost:" + port, "admin", "/users.html");
+            WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(20));
+            wait.until(ExpectedConditions.attributeToBe(By.id("users"), "data-state", "ready"));
+            for (int width : new int[] {1366, 360}) {
+                page.manage().window().setSize(new Dimension(width, 900));
+                wait.until(d -> ((Number) ((org.openqa.selenium.JavascriptExecutor) d)
+                        .executeScript("return window.innerWidth")).intValue() <= width);
+                @SuppressWarnings("unchecked")
+                java.util.Map<String, Object> bar = (java.util.Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) page)
+                        .executeScript("""
+                                const nav = document.querySelector('.topbar nav');
+                                const box = nav.getBoundingClientRect();
+                                const cut = [...nav.querySelectorAll('a')].filter(a => {
+                                  const r = a.getBoundingClientRect();
+                                  return a.scrollWidth > a.clientWidth + 1 || r.left < box.left - 1 || r.right > box.right + 1
+                                      || r.right > window.innerWidth;
+                                }).map(a => a.textContent);
+                                return { links: nav.querySelectorAll('a').length, cut: cut.join(', '),
+                                         scrolls: nav.scrollWidth > nav.clientWidth + 1,
+                                         page: document.documentElement.scrollWidth, view: window.innerWidth,
+                                         admin: [...nav.querySelectorAll('a')].some(a => a.textContent === 'Camunda admin') };""");
+                assertThat(bar.get("admin")).as(width + " px: " + bar).isEqualTo(true);
+                assertThat(((Number) bar.get("links")).intValue()).isGreaterThanOrEqualTo(12);
+                assertThat((String) bar.get("cut")).as(width + " px, links cut or out of view: " + bar).isEmpty();
+                assertThat(bar.get("scrolls")).as(width + " px: " + bar).isEqualTo(false);
+                assertThat(((Number) bar.get("page")).intValue()).as(width + " px: " + bar)
+                        .isLessThanOrEqualTo(((Number) bar.get("view")).intValue());
+                browser.screenshot("users-topbar-" + width);
+            }
+        }
+    }
+
     @Test
     void aSupervisorIsToldThePageIsNotForTheirRole() {
         try (Browser browser = Browser.open()) {
