@@ -94,20 +94,27 @@ export class Conversation {
   }
 
   /**
-   * Who is in the chat, told again with a welcome (walk 47, N4: after a reload nothing said so). It goes where it was
-   * told live, before that agent's first reply, and only once: a window that only reconnected shows it already.
-   * Answers the line and the line it stands before (none: at the end).
+   * An agent joined: said before that agent's first reply since the customer last waited (a queue or person notice),
+   * else at the end. A reply can overtake the notice on its way (both are sent after the same commit), and a window
+   * that reloaded is told it after the history (walk 47, N4: it had lost the line). Told again by a reconnect, it is
+   * shown once. Answers the line and the line it stands before (none: at the end).
    */
-  restoreJoined(text: string, agent: string | undefined): { line: Line; before: Line | undefined } {
-    const known = this.lines.find((l) => l.from === 'note' && l.kind === 'agent-joined' && l.text === text)
-    if (known) {
-      return { line: known, before: undefined }
+  joined(text: string, agent: string | undefined): { line: Line; before: Line | undefined } {
+    const lastIndex = (match: (l: Line) => boolean) => {
+      for (let i = this.lines.length - 1; i >= 0; i--) if (match(this.lines[i])) return i
+      return -1
     }
-    const first = this.lines.findIndex((l) => l.from === 'agent' && agent !== undefined && l.author === agent)
+    const waited = lastIndex((l) => l.from === 'note' && (l.kind === 'queue' || l.kind === 'person'))
+    const told = lastIndex((l) => l.from === 'note' && l.kind === 'agent-joined')
+    if (told > waited && this.lines[told].text === text) {
+      return { line: this.lines[told], before: undefined }
+    }
+    const first = agent === undefined ? -1
+      : this.lines.findIndex((l, i) => i > waited && l.from === 'agent' && l.author === agent)
     if (first < 0) {
       return { line: this.note(text, 'agent-joined'), before: undefined }
     }
-    const line: Line = { key: `note-restored-${agent}`, from: 'note', author: null, text, at: null, state: '', interactionId: null, clientId: null, kind: 'agent-joined' }
+    const line: Line = { key: `note-${this.lines.length}-agent-joined`, from: 'note', author: null, text, at: null, state: '', interactionId: null, clientId: null, kind: 'agent-joined' }
     const before = this.lines[first]
     this.lines.splice(first, 0, line)
     return { line, before }

@@ -205,7 +205,10 @@ export class WidgetView {
     this.lines.set(line.key, node)
     const next = before ? this.lines.get(before.key) : undefined
     if (next) {
+      // A reader at the end stays at the end: the newest reply is not pushed half out of sight.
+      const atEnd = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 8
       this.log.insertBefore(node, next)
+      if (atEnd) this.log.scrollTop = this.log.scrollHeight
     } else {
       this.log.appendChild(node)
       this.log.scrollTop = this.log.scrollHeight

@@ -186,6 +186,20 @@ describe('ChatWidget', () => {
     expect(shown()).toEqual(expected)
   })
 
+  it('says who joined before their reply when the reply overtook the notice', () => {
+    const { widget, socket } = mount()
+    welcome(socket, { newVisitor: false, caseId: 9, history: [
+      { id: 'm-1', interactionId: 1, from: 'agent', author: 'Alex Agent', text: 'Earlier answer', at: '2026-12-04T10:00:00Z', state: 'read', clientId: null },
+      { id: 'm-2', interactionId: 2, from: 'customer', author: null, text: 'A person please', at: '2026-12-05T10:00:00Z', state: 'stored', clientId: 'a1' },
+    ] })
+    socket.receive({ type: 'notice', kind: 'queue', text: 'An agent will join this chat soon: you are next in the queue.', position: 1 })
+    socket.receive({ type: 'reply', caseId: 9, text: 'I am on it.', entry: { id: 'm-3', interactionId: 3, from: 'agent', author: 'Alex Agent', text: 'I am on it.', at: '2026-12-05T10:02:00Z', state: 'sent', clientId: null } })
+    socket.receive({ type: 'notice', kind: 'agent-joined', text: 'Alex Agent has joined the conversation.', agent: 'Alex Agent' })
+    const shown = [...widget.view.log.querySelectorAll('.oc-msg')].map((n) => n.querySelector('.oc-text')?.textContent ?? n.textContent)
+    expect(shown).toEqual(['Earlier answer', 'A person please', 'An agent will join this chat soon: you are next in the queue.',
+      'Alex Agent has joined the conversation.', 'I am on it.'])
+  })
+
   it('answers a first message asking for a person with one notice that the place in the queue completes', () => {
     const { widget, socket } = mount()
     welcome(socket)

@@ -219,8 +219,8 @@ export class ChatWidget {
     if ((notice.kind === 'queue' || notice.kind === 'person') && notice.position !== undefined) {
       this.view.root.dataset.queuePosition = String(notice.position)
     }
-    if (notice.restored && notice.kind === 'agent-joined') {
-      const { line, before } = this.conversation.restoreJoined(notice.text, notice.agent)
+    if (notice.kind === 'agent-joined') {
+      const { line, before } = this.conversation.joined(notice.text, notice.agent)
       this.view.show(line, before)
       return
     }
