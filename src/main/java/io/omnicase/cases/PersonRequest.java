@@ -38,7 +38,12 @@ public final class PersonRequest {
         // understood your question" and the customer had to ask again (walk 46).
         List<String> phrases = new ArrayList<>(List.of("human", "real person", "a person", "an agent", "live agent",
                 "someone real", "somebody real", "representative", "operator", "call me", "a technician",
-                "an engineer"));
+                "an engineer",
+                // "Please have someone from your billing team send us a corrected invoice": a request for a person
+                // that the assistant answered with the "Download an invoice" article (walk 48).
+                "have someone", "have somebody", "get someone", "get somebody", "send someone", "send somebody",
+                "someone from your", "somebody from your", "someone from the", "somebody from the",
+                "someone who can", "somebody who can", "someone to call", "someone to contact", "contact me"));
         for (String verb : new String[]{"speak", "talk"}) {
             for (String preposition : new String[]{"to", "with"}) {
                 for (String who : WHO) {
