@@ -390,6 +390,21 @@ describe('CaseView', { timeout: 30000 }, () => {
     view.unmount();
   });
 
+  it('lets "Case 42 is resolved." go when the customer writes again and the case reopens (walk 48)', async () => {
+    const view = await opened();
+    await resolution(view, 'Unlocked the account.');
+    await view.find('#step-submit').trigger('click');
+    await flushPromises();
+    expect(view.find('#case-status').text()).toBe('Case 42 is resolved.');
+
+    FakeStream.last!.emit('case', { caseId: 42, status: 'ESCALATED', queue: 'general', priority: 80, assignee: 'agent', sentiment: null });
+    await flushPromises();
+
+    expect(view.find('#case-state').text()).toBe('Escalated');
+    expect(view.find('#case-status').text()).toBe('');
+    view.unmount();
+  });
+
   it('asks before resolving a case whose last reply was not sent, and resolves nothing when told no (walk 46)', async () => {
     const confirm = vi.fn((_question: string) => false);
     vi.stubGlobal('confirm', confirm);
