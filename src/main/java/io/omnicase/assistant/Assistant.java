@@ -100,6 +100,16 @@ public class Assistant {
         return ask(question, readable.all() ? KnowledgeScope.everything() : KnowledgeScope.cases(readable.caseIds()), 0.0);
     }
 
+    /**
+     * A suggestion for an agent working {@code forCase}: as {@link #suggestFor(String, CaseScope)}, without what was
+     * learned from that case itself. A reopened case's customer writes because its answer did not help; offering that
+     * answer again, as "high confidence" and "from a case you resolved", sends them the same thing twice.
+     */
+    public AssistantAnswer suggestFor(String question, CaseScope readable, long forCase) {
+        KnowledgeScope scope = readable.all() ? KnowledgeScope.everything() : KnowledgeScope.cases(readable.caseIds());
+        return ask(question, scope.without(forCase), 0.0);
+    }
+
     /** Asks all knowledge with another threshold; for the evaluation command, which sweeps it. */
     public AssistantAnswer ask(String question, double threshold) {
         return ask(question, KnowledgeScope.everything(), threshold);

@@ -366,11 +366,20 @@ public class KnowledgeIndex {
     /** Knowledge from no case, or from a case within the scope; for a customer, none an agent taught unreviewed. */
     private static Query visible(KnowledgeScope scope) {
         Query reachable = reachable(scope);
-        if (!scope.reviewedOnly()) {
+        if (!scope.reviewedOnly() && scope.exceptCases().isEmpty()) {
             return reachable;
         }
-        return Query.of(q -> q.bool(b -> b.filter(reachable)
-                .mustNot(n -> n.term(t -> t.field("origin").value(KnowledgeScope.UNREVIEWED)))));
+        return Query.of(q -> q.bool(b -> {
+            b.filter(reachable);
+            if (scope.reviewedOnly()) {
+                b.mustNot(n -> n.term(t -> t.field("origin").value(KnowledgeScope.UNREVIEWED)));
+            }
+            if (!scope.exceptCases().isEmpty()) {
+                b.mustNot(n -> n.terms(t -> t.field("caseId").terms(v -> v.value(scope.exceptCases().stream().sorted()
+                        .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))));
+            }
+            return b;
+        }));
     }
 
     private static Query reachable(KnowledgeScope scope) {

@@ -9,9 +9,12 @@ import java.util.Set;
  * ({@code queues}, lower case). A customer's scope ({@code reviewedOnly}) also leaves out examples an agent taught
  * through the API ({@link #UNREVIEWED}): they help colleagues in the desk, but what the assistant tells customers is
  * curated by supervisors (articles, their examples) or learned from resolved cases. The scope is a filter inside the
- * Elasticsearch query.
+ * Elasticsearch query. {@code exceptCases} leaves out what was learned from those cases, within any scope: the desk's
+ * suggestion for a case never offers the case's own earlier answer back (walk 48: a reopened case was offered, with
+ * high confidence, the very reply its customer had just said did not work).
  */
-public record KnowledgeScope(boolean all, Set<Long> caseIds, Set<String> queues, boolean reviewedOnly) {
+public record KnowledgeScope(boolean all, Set<Long> caseIds, Set<String> queues, boolean reviewedOnly,
+                             Set<Long> exceptCases) {
 
     /** The origin of an example an agent taught through the API: never shown to a customer. */
     public static final String UNREVIEWED = "agent";
@@ -21,6 +24,11 @@ public record KnowledgeScope(boolean all, Set<Long> caseIds, Set<String> queues,
     public KnowledgeScope {
         caseIds = Set.copyOf(caseIds);
         queues = Set.copyOf(queues);
+        exceptCases = Set.copyOf(exceptCases);
+    }
+
+    public KnowledgeScope(boolean all, Set<Long> caseIds, Set<String> queues, boolean reviewedOnly) {
+        this(all, caseIds, queues, reviewedOnly, Set.of());
     }
 
     public static KnowledgeScope everything() {
@@ -43,6 +51,13 @@ public record KnowledgeScope(boolean all, Set<Long> caseIds, Set<String> queues,
 
     /** This scope as a customer may see it: without the examples agents taught and no supervisor reviewed. */
     public KnowledgeScope forCustomers() {
-        return new KnowledgeScope(all, caseIds, queues, true);
+        return new KnowledgeScope(all, caseIds, queues, true, exceptCases);
+    }
+
+    /** This scope without what was learned from the given case. */
+    public KnowledgeScope without(long caseId) {
+        Set<Long> except = new java.util.HashSet<>(exceptCases);
+        except.add(caseId);
+        return new KnowledgeScope(all, caseIds, queues, reviewedOnly, except);
     }
 }

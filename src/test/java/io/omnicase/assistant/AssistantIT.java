@@ -195,6 +195,32 @@ class AssistantIT {
     }
 
     @Test
+    void theDeskNeverSuggestsToACaseTheAnswerLearnedFromThatCase() {
+        // Walk 48: a customer wrote again on their resolved case ("the reset link has expired, I still cannot get in"),
+        // and the desk offered, with high confidence, the reply they had just been sent: it was learned from that case.
+        String word = "okapi" + UUID.randomUUID().toString().substring(0, 6);
+        String question = "My " + word + " password reset link has expired, I still cannot get in";
+        long theCase = 987_654_330L;
+        long earlierCase = 987_654_331L;
+        assistant.learn(new Example(question, "I unlocked your " + word + " account: reset the password again.", "ACCOUNT"),
+                "resolved-case", "test:" + word + ":this", "agent", theCase, "general");
+        assistant.learn(new Example("The " + word + " reset link has expired and I cannot get in",
+                        "Request a new " + word + " link: an old one lasts an hour.", "ACCOUNT"),
+                "resolved-case", "test:" + word + ":earlier", "agent", earlierCase, "general");
+        CaseScope readsBoth = CaseScope.only(Set.of(theCase, earlierCase));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                assistant.suggestFor(question, readsBoth).sources()).anyMatch(source -> source.title().contains(word)));
+
+        for (CaseScope readable : List.of(readsBoth, CaseScope.everything())) {
+            AssistantAnswer forTheCase = assistant.suggestFor(question, readable, theCase);
+            assertThat(forTheCase.answer()).as(forTheCase.toString()).doesNotContain("I unlocked your")
+                    .contains("Request a new " + word);
+        }
+        // The other case's agent still gets the first case's answer.
+        assertThat(assistant.suggestFor(question, readsBoth, earlierCase).answer()).contains("I unlocked your");
+    }
+
+    @Test
     void refusesEmptyAndHugeQuestionsWithAProblemNamingTheField() {
         Api.Response empty = agent().postJson("/api/assistant/ask", Map.of("question", "  "));
         Api.Response huge = agent().postJson("/api/assistant/ask", Map.of("question", "why ".repeat(1_000)));

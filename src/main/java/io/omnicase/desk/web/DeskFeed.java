@@ -120,7 +120,7 @@ class DeskFeed {
                 .filter(e -> e.kind() == InteractionKind.INBOUND || e.kind() == InteractionKind.OUTBOUND)
                 .reduce((first, second) -> second)
                 .filter(last -> last.kind() == InteractionKind.INBOUND && last.text() != null)
-                .map(last -> new Guidance(last.id(), last.text(), suggest(last.text(), username)))
+                .map(last -> new Guidance(last.id(), last.text(), suggest(last.text(), username, view.id())))
                 .orElse(null);
     }
 
@@ -147,7 +147,7 @@ class DeskFeed {
             // another queue would quote that case's customer and the agent's reply to them.
             Map<String, LiveEntry> byUser = new HashMap<>();
             send(recorded.caseId(), "entry", follower -> byUser.computeIfAbsent(follower,
-                    user -> entry.withSuggestion(suggest(recorded.text(), user))));
+                    user -> entry.withSuggestion(suggest(recorded.text(), user, recorded.caseId()))));
         } else {
             send(recorded.caseId(), "entry", entry);
         }
@@ -236,9 +236,9 @@ class DeskFeed {
     private record Follower(String username, SseEmitter emitter) {
     }
 
-    private Suggestion suggest(String text, String username) {
+    private Suggestion suggest(String text, String username, long caseId) {
         try {
-            return Suggestion.of(assistant.suggestFor(text, access.readableScope(username)), articleBar);
+            return Suggestion.of(assistant.suggestFor(text, access.readableScope(username), caseId), articleBar);
         } catch (RuntimeException e) {
             log.debug("No suggestion for the desk: {}", e.getMessage());
             return null;
