@@ -45,8 +45,10 @@ class ChatSocketHandler extends TextWebSocketHandler {
     static final int MAX_TEXT = 4_000;
     /** At most one "customer is typing" per window in this time, however fast the widget reports keystrokes. */
     static final Duration TYPING_EVERY = Duration.ofMillis(2_500);
-    static final String RECEIVED = "Thanks, we got your message. Someone from our team will answer here as soon as "
-            + "possible; you can close this window, the conversation stays here.";
+    // Not "someone from our team will answer": the assistant may answer first, and then tells the visitor to ask for a
+    // person; the two lines read as a promise taken back (walk 48).
+    static final String RECEIVED = "Thanks, we got your message. We will answer here as soon as possible; you can "
+            + "close this window, the conversation stays here.";
     // Followed by the queue notice ("An agent will join this chat soon: you are number 2 …"): this one says what happens
     // now, so the two do not read as the same line twice (walk of 4 December).
     static final String PERSON_ASKED = "You asked for a person: we are passing your chat to our team.";

@@ -81,9 +81,10 @@ class ChatConversationIT {
             assertThat(visitor.welcome().get("newVisitor").asBoolean()).isTrue();
             assertThat(visitor.welcome().get("history")).isEmpty();
             caseId = visitor.write(question);
-            // The first message is acknowledged in words at once.
+            // The first message is acknowledged in words at once, promising no person: the assistant may answer first
+            // and tell the visitor to ask for one (walk 48).
             assertThat(visitor.awaitFrame(f -> "received".equals(f.path("kind").asText())).get("text").asText())
-                    .startsWith("Thanks, we got your message");
+                    .startsWith("Thanks, we got your message").doesNotContain("Someone from our team");
             // A note only agents see: the address the visitor typed, not verified.
             visitor.hint(email);
             assertThat(Api.as(port, "supervisor").postJson("/api/cases/" + caseId + "/replies", Map.of("text", answer))
