@@ -53,6 +53,8 @@ class AssistantEvaluation {
 
     @Autowired
     Assistant assistant;
+    @Autowired
+    io.omnicase.search.KnowledgeIndex index;
 
     record Labelled(String text, String topic) {
     }
@@ -122,6 +124,44 @@ class AssistantEvaluation {
         // declined 0.80); protocol 2 does not: see there.
         few.assertAtLeast(assistant.minConfidence(), 0.83, 0.85, 0.94, 0.3);
         full.assertAtLeast(assistant.minConfidence(), 0.72, 0.87, 0.92, 0.2);
+    }
+
+    /**
+     * A knowledge of articles alone, through the running product: each half of the written articles-only set
+     * ({@code src/test/resources/assistant/articles}; tuning data, its test half held out) is written to the knowledge
+     * index as articles, without the demo's, and asked in the shared scope (what customers are answered from). Right is
+     * the right article as the answer's first source. {@code ArticleKnowledgeEvaluation} measures the same without
+     * Elasticsearch. The demo's articles are written back afterwards.
+     */
+    @Test
+    void articles() throws Exception {
+        String origin = "evaluation-articles";
+        index.removeOrigin(KnowledgeArticles.FOLDER);
+        try {
+            for (String half : List.of("tune", "test")) {
+                index.removeOrigin(origin);
+                io.omnicase.assistant.internal.ArticleSet.Half set = io.omnicase.assistant.internal.ArticleSet.half(half);
+                index.putAll(set.articles().stream().map(a -> io.omnicase.assistant.internal.KnowledgeEntries.article(
+                        new Article(a.slug(), a.title(), a.topic(), a.body(), origin, "evaluation", null))).toList());
+                index.refresh();
+                List<Outcome> outcomes = new ArrayList<>();
+                for (var q : set.questions()) {
+                    AssistantAnswer answer = assistant.ask(q.text(), io.omnicase.search.KnowledgeScope.shared());
+                    boolean right = q.slug() != null && !answer.sources().isEmpty()
+                            && "ARTICLE".equals(answer.sources().get(0).kind()) && q.slug().equals(answer.sources().get(0).id());
+                    outcomes.add(new Outcome(q.slug() != null, answer.topic() != null, right, answer.confidence()));
+                }
+                Result result = new Result(outcomes);
+                System.out.printf(Locale.ROOT, "%n[evaluation] articles alone, %s half: %d articles, %d questions; right "
+                        + "article first (no threshold) %.3f%n", half, set.articles().size(), outcomes.size(),
+                        result.inScopeAccuracy(0));
+                result.printCurve("articles alone, " + half + " half", assistant.minConfidence());
+                result.printCalibration("articles alone, " + half + " half");
+            }
+        } finally {
+            index.removeOrigin(origin);
+            assistant.reindex();
+        }
     }
 
     /** The topics in a seeded random order (the first ones are the known ones). */

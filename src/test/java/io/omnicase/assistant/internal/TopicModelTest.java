@@ -54,39 +54,18 @@ class TopicModelTest {
         assertThat(raw.size()).isEqualTo(5);
         assertThat(raw.centroid()[0]).isGreaterThan(0.5f);
 
-        // A topic of articles alone says nothing about paraphrases: it is judged by how close questions lie to the
-        // articles that answer them, not by how close phrasings of one question lie to each other.
+        // A topic of articles alone says nothing about paraphrases: it holds no values of its own.
         var articles = TopicModel.measure(1, List.of(new TopicSource("article:a", unit(1, 0.6f, 0, 0)),
                 new TopicSource("article:b", unit(1, 0, 0.6f, 0))));
         assertThat(articles.nearest()).isEmpty();
-        assertThat(articles.articlesOnly()).isTrue();
-        assertThat(raw.articlesOnly()).isFalse();
         Map<String, TopicModel.Raw> topics = Map.of("ACCOUNT", articles);
         var snapshot = TopicModel.snapshot(List.copyOf(topics.values()), topics);
-        assertThat(snapshot.of("ACCOUNT").nearestMean()).isEqualTo(TopicModel.ARTICLE_NN_MEAN);
-        assertThat(snapshot.of("ACCOUNT").centroidSd()).isEqualTo(TopicModel.ARTICLE_CENTROID_SD);
-        assertThat(snapshot.prior().nearestMean()).isEqualTo(TopicModel.DEFAULT_NN_MEAN);
-    }
-
-    @Test
-    void onlyATopicOfArticlesAloneIsReadInTheArticlesStatisticsAndItMovesNoOtherTopic() {
-        Map<String, TopicModel.Raw> topics = new HashMap<>();
-        topics.put("TAUGHT", TopicModel.measure(1, oneQuestion(unit(1, 0.1f, 0, 0), unit(1, 0, 0.1f, 0), unit(1, 0.1f, 0.1f, 0))));
-        var without = TopicModel.snapshot(List.copyOf(topics.values()), Map.copyOf(topics));
-        // A topic of articles and a resolved case's lone example, and a topic of articles alone.
-        topics.put("MIXED", TopicModel.measure(1, List.of(new TopicSource("article:x", unit(0, 1, 0, 0)),
-                new TopicSource("case:7", unit(0, 1, 0.5f, 0)))));
-        topics.put("ARTICLES", TopicModel.measure(1, List.of(new TopicSource("article:y", unit(0, 0, 1, 0)),
-                new TopicSource("article:z", unit(0, 0, 1, 0.5f)))));
-        var with = TopicModel.snapshot(List.copyOf(topics.values()), topics);
-
-        assertThat(with.of("ARTICLES").nearestMean()).isEqualTo(TopicModel.ARTICLE_NN_MEAN);
-        assertThat(with.of("ARTICLES").centroid()).isNotNull();
-        assertThat(with.of("MIXED").nearestMean()).isEqualTo(with.prior().nearestMean());
-        // Taught phrasings are read exactly as before: articles add no values to any statistics.
-        assertThat(with.of("TAUGHT").nearestMean()).isEqualTo(without.of("TAUGHT").nearestMean());
-        assertThat(with.of("TAUGHT").nearestSd()).isEqualTo(without.of("TAUGHT").nearestSd());
-        assertThat(with.prior().nearestMean()).isEqualTo(without.prior().nearestMean());
+        assertThat(snapshot.of("ACCOUNT").nearestMean()).isEqualTo(TopicModel.DEFAULT_NN_MEAN);
+        // An answer drawn from one of its articles is read in how close questions lie to articles (TopicVote).
+        var read = TopicModel.articles(snapshot.of("ACCOUNT"), TopicModel.ARTICLES);
+        assertThat(read.nearestMean()).isEqualTo(TopicModel.ARTICLE_NN_MEAN);
+        assertThat(read.centroidSd()).isEqualTo(TopicModel.ARTICLE_CENTROID_SD);
+        assertThat(read.centroid()).containsExactly(snapshot.of("ACCOUNT").centroid());
     }
 
     @Test

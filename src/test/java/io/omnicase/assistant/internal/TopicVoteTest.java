@@ -146,6 +146,29 @@ class TopicVoteTest {
     }
 
     @Test
+    void anAnswerDrawnFromAnArticleIsReadInHowCloseQuestionsLieToArticlesAndOneFromExamplesAsBefore() {
+        // A question 0.80 from the title of the article that answers it: a typical distance for a question and its
+        // article (0.78 +- 0.05 as chosen on the written articles set), far below how close two phrasings of one
+        // question lie (0.90 +- 0.06).
+        List<KnowledgeMatch> fromArticle = List.of(article("ACCOUNT", "Reset your password", 0.80),
+                article("ACCOUNT", "Turn on two-factor authentication", 0.60), article("BILLING", "Download an invoice", 0.50));
+        var verdict = TopicVote.decide(fromArticle, NO_MEANING, TopicModel.Snapshot.EMPTY);
+        assertThat(verdict.confidence()).isGreaterThan(0.41);
+        assertThat(verdict.confidence()).isEqualTo(TopicVote.calibrated(new TopicVote.Signals(0.80, 0.30,
+                (0.80 + 0.60 + 0.50) / 3, (0.80 + 0.60 + 0.50) / 3 - 0.50, 0.80, 0.30, 0.50),
+                TopicModel.articles(TopicModel.Snapshot.EMPTY.prior(), TopicModel.ARTICLES)), org.assertj.core.api.Assertions.within(1e-12));
+
+        // The same distances to taught examples are a loose paraphrase, declined as before.
+        var fromExamples = TopicVote.decide(List.of(match("ACCOUNT", "Reset your password", 0.80),
+                match("ACCOUNT", "Turn on two-factor authentication", 0.60), match("BILLING", "Download an invoice", 0.50)),
+                NO_MEANING, TopicModel.Snapshot.EMPTY);
+        assertThat(fromExamples.confidence()).isLessThan(0.41);
+        assertThat(fromExamples.confidence()).isEqualTo(TopicVote.calibrated(new TopicVote.Signals(0.80, 0.30,
+                (0.80 + 0.60 + 0.50) / 3, (0.80 + 0.60 + 0.50) / 3 - 0.50, 0.80, 0.30, 0.50),
+                TopicModel.Snapshot.EMPTY.prior()), org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
     void nothingRetrievedMeansNoTopicAndNoConfidence() {
         var verdict = TopicVote.decide(List.of(), NO_MEANING, TopicModel.Snapshot.EMPTY);
 
@@ -177,6 +200,11 @@ class TopicVoteTest {
 
     private static KnowledgeMatch match(String topic, String title, double similarity) {
         return match(topic, title, similarity, "example:" + title.hashCode());
+    }
+
+    private static KnowledgeMatch article(String topic, String title, double similarity) {
+        return new KnowledgeMatch(new KnowledgeEntry("article:" + title.hashCode(), "ARTICLE", topic, title, "body", "answer",
+                "knowledge-folder"), 0.01, similarity);
     }
 
     private static KnowledgeMatch match(String topic, String title, double similarity, String id) {
