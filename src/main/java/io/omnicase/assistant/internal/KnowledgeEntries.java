@@ -12,14 +12,12 @@ public final class KnowledgeEntries {
 
     public static final String ARTICLE = "ARTICLE";
     public static final String EXAMPLE = "EXAMPLE";
-    /** How an article's entry id (and so its phrasing group, {@link KnowledgeEntry#phrasing()}) begins. */
-    static final String ARTICLE_ID_PREFIX = "article:";
 
     private KnowledgeEntries() {
     }
 
     public static KnowledgeEntry article(Article article) {
-        return new KnowledgeEntry(ARTICLE_ID_PREFIX + article.slug(), ARTICLE, article.topic(), article.title(),
+        return new KnowledgeEntry("article:" + article.slug(), ARTICLE, article.topic(), article.title(),
                 MarkdownArticles.plainText(article.body()), MarkdownArticles.summary(article.body()), article.origin());
     }
 
