@@ -74,8 +74,9 @@ beforeEach(() => {
   vi.stubGlobal('EventSource', FakeStream);
   vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => {
     if (init?.method === 'POST') {
-      posts.push({ url, body: JSON.parse(String(init.body)) });
+      posts.push({ url, body: init.body === undefined ? null : JSON.parse(String(init.body)) });
       if (url.startsWith('/api/cases/42/form')) return submitAnswer();
+      if (url === '/api/desk/cases/42/release') return json({ caseId: 42, queue: 'general' });
       return json({ caseId: 42, interactionId: 9 }, 201);
     }
     if (url === '/api/cases/42') return json(shownCase);
@@ -321,6 +322,24 @@ describe('CaseView', { timeout: 30000 }, () => {
     expect(view.find('#reply-unconfirmed').text()).toContain('this reply goes to the customer.');
     expect(view.find('label[for="reply-text"]').text()).toContain('Reply to the customer');
     view.unmount();
+  });
+
+  it('gives a case the agent holds back to its queue, and offers it only to its holder (walk 48)', async () => {
+    vi.stubGlobal('confirm', vi.fn(() => true));
+    const view = await opened();
+    expect(view.find('#case-holder').text()).toBe('Held by you');
+    await view.find('#give-back').trigger('click');
+    await flushPromises();
+    expect(posts.map(p => p.url)).toContain('/api/desk/cases/42/release');
+    expect(view.find('#case-holder').text()).toBe('Nobody holds it yet: waiting in the queue');
+    expect(view.find('#give-back').exists()).toBe(false);
+    expect(view.text()).toContain('Case 42 waits in queue general again: whoever of it is free takes it.');
+    view.unmount();
+
+    shownCase = { ...caseView, assignee: 'colleague' };
+    const other = await opened();
+    expect(other.find('#give-back').exists(), "a colleague's case is not the agent's to give back").toBe(false);
+    other.unmount();
   });
 
   it('says "Reply added" beside the reply box, not above it, and lets it go after a while or when the agent types', async () => {

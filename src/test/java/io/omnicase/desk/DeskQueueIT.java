@@ -131,6 +131,34 @@ class DeskQueueIT {
     }
 
     @Test
+    void theHolderGivesACaseBackToItsQueueAndNobodyElseCan() {
+        QueueCase held = QueueCases.escalatedIn(port, "billing");
+        Api agent = Api.as(port, "agent");
+        agent.post("/api/desk/tasks/" + held.taskId() + "/claim", "application/json", "").json();
+        String release = "/api/desk/cases/" + held.caseId() + "/release";
+
+        Api.Response colleague = Api.as(port, "senior").post(release, "application/json", "");
+        assertThat(colleague.status()).as("a colleague's case is theirs to give back: %s", colleague).isEqualTo(409);
+        assertThat(colleague.body()).contains("not by you");
+        Api.Response outsider = Api.as(port, "tech").post(release, "application/json", "");
+        assertThat(outsider.status()).as("another queue's case: %s", outsider).isIn(403, 404);
+        assertThat(camundaTasks.createTaskQuery().taskId(held.taskId()).singleResult().getAssignee()).isEqualTo("agent");
+
+        JsonNode released = agent.post(release, "application/json", "").json();
+        assertThat(released.get("queue").asText()).isEqualTo("billing");
+        assertThat(camundaTasks.createTaskQuery().taskId(held.taskId()).singleResult().getAssignee()).isNull();
+        assertThat(caseIds(queue("agent", "tab=unassigned"))).contains(held.caseId());
+        assertThat(caseIds(queue("agent", "tab=mine"))).doesNotContain(held.caseId());
+        JsonNode timeline = agent.get("/api/cases/" + held.caseId() + "/timeline").json();
+        assertThat(StreamSupport.stream(timeline.spliterator(), false).map(e -> e.path("text").asText()))
+                .as("the timeline says who gave it back").anyMatch(text -> text.contains("gave the case back to queue billing"));
+
+        Api.Response again = agent.post(release, "application/json", "");
+        assertThat(again.status()).as("nobody holds it now: %s", again).isEqualTo(409);
+        assertThat(again.body()).contains("nobody holds it");
+    }
+
+    @Test
     void wordsFindASubjectACustomerOrACaseNumberAndFiltersNarrowByChannelAndQueue() {
         QueueCase billing = QueueCases.escalatedIn(port, "billing");
         QueueCase general = QueueCases.escalatedIn(port, "general");

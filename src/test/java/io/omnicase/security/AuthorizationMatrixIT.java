@@ -67,6 +67,7 @@ class AuthorizationMatrixIT {
             POST   /api/desk/tasks/{taskId}/claim                401  403     ok   404   ok     403    403   ok
             GET    /api/desk/cases/{id}/events                   401  403     ok   403   ok     403    ok    ok
             POST   /api/desk/cases/{id}/typing                   401  403     ok   403   ok     403    403   ok
+            POST   /api/desk/cases/{id}/release                  401  403     ok   403   ok     403    403   ok
             GET    /api/search                                   401  403     ok   ok    ok     403    ok    ok
             GET    /api/mail/machine                             401  403     403  403   ok     403    403   ok
             GET    /api/insight/coaching                         401  403     403  403   ok     403    403   ok

@@ -2,6 +2,8 @@ package io.omnicase.desk.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.omnicase.cases.CaseAccess;
+import io.omnicase.cases.CaseId;
+import io.omnicase.cases.CaseManagement;
 import io.omnicase.customers.Channel;
 import io.omnicase.desk.DeskQueue;
 import io.omnicase.desk.QueueItem;
@@ -10,6 +12,7 @@ import io.omnicase.http.InvalidFieldException;
 import io.omnicase.http.NotFoundException;
 import io.omnicase.process.CaseTask;
 import io.omnicase.process.CaseWork;
+import io.omnicase.security.UserAccounts;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,11 +25,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The agent desk's work list: the queue list (tabs, search, filters, counts), the older plain task list of my queues
  * (and mine), by priority and SLA; claiming one. An agent claims only tasks of their own queues; a task a colleague has
- * claimed is taken over only by a supervisor.
+ * claimed is taken over only by a supervisor; the holder gives a case back to its queue.
  */
 @RestController
 class DeskTasksController {
@@ -34,11 +38,15 @@ class DeskTasksController {
     private final CaseWork work;
     private final CaseAccess access;
     private final DeskQueue queue;
+    private final CaseManagement cases;
+    private final UserAccounts users;
 
-    DeskTasksController(CaseWork work, CaseAccess access, DeskQueue queue) {
+    DeskTasksController(CaseWork work, CaseAccess access, DeskQueue queue, CaseManagement cases, UserAccounts users) {
         this.work = work;
         this.access = access;
         this.queue = queue;
+        this.cases = cases;
+        this.users = users;
     }
 
     /**
@@ -110,6 +118,35 @@ class DeskTasksController {
         access.recordHandled(me, task.caseId(), CaseAccess.How.CLAIMED);
         CaseTask claimed = work.task(taskId).orElseThrow(() -> new NotFoundException("Task " + taskId + " ended a moment ago"));
         return queue.item(me, claimed).orElseThrow(() -> new NotFoundException("Task " + taskId + " ended a moment ago"));
+    }
+
+    /**
+     * Gives a case the agent holds back to its queue (end of a shift, a case that needs another skill): nobody holds
+     * it, whoever of the queue is free takes it, and the timeline says who gave it back (walk 48: only a supervisor's
+     * floor or Camunda's Tasklist could). Only the holder does this; a colleague's case, or one nobody holds, is
+     * refused (409) and nothing changes. A case outside the agent's queues answers as one that does not exist.
+     */
+    @Operation(summary = "Give a case you hold back to its queue")
+    @PostMapping("/api/desk/cases/{id}/release")
+    Released release(@PathVariable long id, Principal agent) {
+        String me = agent.getName();
+        CaseId caseId = new CaseId(id);
+        access.checkWrite(me, caseId);
+        CaseTask task = work.taskOf(caseId).orElseThrow(() -> new ConflictException(
+                "Case " + id + " waits for no person now: there is nothing to give back"));
+        if (!task.heldBy(me)) {
+            throw new ConflictException(task.claimed()
+                    ? "Case " + id + " is held by " + users.nameOf(task.assignee()) + ", not by you"
+                    : "Case " + id + " waits in queue " + task.queue() + " already: nobody holds it");
+        }
+        work.reassign(caseId, null);
+        cases.recordNote(caseId, me, users.nameOf(me) + " gave the case back to queue " + task.queue()
+                + ": whoever of it is free takes it", Map.of("reassignedFrom", me));
+        return new Released(id, task.queue());
+    }
+
+    /** A case given back, and the queue it waits in. */
+    record Released(long caseId, String queue) {
     }
 
     record DeskTask(String taskId, long caseId, String name, int priority, String queue, String assignee,
