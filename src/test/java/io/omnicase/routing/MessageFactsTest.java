@@ -25,7 +25,10 @@ class MessageFactsTest {
             "Hello, since yesterday's firmware update my office printer (model P-300) shows error E-42 and won't print anything. I have restarted it twice. We need it for invoices today.|TECHNICAL",
             "The app crashes and the login fails since I paid|TECHNICAL",
             "I was charged twice for the printer|BILLING",
-            "The app charges me twice|BILLING"})
+            "The app charges me twice|BILLING",
+            // Walk 48: a locked account tied technical (password, log in) with account, and ties go technical.
+            "Hi, I changed my password yesterday and now I cannot log in, it says my account is locked.|ACCOUNT",
+            "I am locked out, please unlock me|ACCOUNT"})
     void readsTheTopic(String text, Topic topic) {
         assertThat(MessageFacts.topicOf(text)).isEqualTo(topic);
     }
