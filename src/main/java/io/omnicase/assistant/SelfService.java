@@ -106,7 +106,11 @@ public class SelfService {
             return new Turn(Outcome.ANSWERED, lowConfidenceSoFar);
         }
         int low = lowConfidenceSoFar + 1;
-        if (answer.handOver() || low >= MAX_LOW_CONFIDENCE) {
+        // By mail a person takes over at the first doubt: asking to rephrase costs a customer a day there, not seconds
+        // as in a chat, and a business mail that needs an action (a corrected invoice) got "describe it in other words"
+        // (walk 48).
+        boolean byMail = to.isPresent() && to.get().channel() == Channel.EMAIL;
+        if (answer.handOver() || low >= MAX_LOW_CONFIDENCE || byMail) {
             cases.reply(caseId, CaseManagement.ASSISTANT, AssistantAnswer.OFFER_PERSON);
             return new Turn(Outcome.HAND_OVER, 0);
         }

@@ -42,16 +42,26 @@ class SelfServiceIT {
 
     @Test
     void theAssistantAsksToRephraseOnceAndHandsOverWhenItIsUnsureAgain() {
-        String address = unique("max") + "@example.com";
-        long caseId = write(address, "My pet iguana refuses to eat the lettuce, what should I feed it?");
+        String phone = "+49151" + String.format("%08d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 100_000_000L));
+        long caseId = CustomerMessages.write(port, "SMS", phone, "My pet iguana refuses to eat the lettuce, what should I feed it?", null);
         awaitAssistantReplies(caseId, 1);
         assertThat(assistantReplies(caseId).get(0)).contains("describe it in other words");
         assertThat(status(caseId)).isEqualTo("SELF_SERVICE");
 
-        write(address, "The iguana only eats strawberries and crickets now");
+        CustomerMessages.write(port, "SMS", phone, "The iguana only eats strawberries and crickets now", null);
 
         awaitStatus(caseId, "ESCALATED");
         assertThat(assistantReplies(caseId)).last().asString().contains("person from our team");
+    }
+
+    /** Walk 48: by mail, "describe it in other words" costs the customer a day; a person takes over at once. */
+    @Test
+    void byMailAPersonTakesOverAtTheAssistantsFirstDoubt() {
+        String address = unique("max") + "@example.com";
+        long caseId = write(address, "My pet iguana refuses to eat the lettuce, what should I feed it?");
+        awaitStatus(caseId, "ESCALATED");
+        assertThat(assistantReplies(caseId)).hasSize(1).first().asString()
+                .contains("person from our team").doesNotContain("describe it in other words");
     }
 
     @Test
@@ -71,7 +81,8 @@ class SelfServiceIT {
         assertThat(ask(question).get("answered").asBoolean()).isFalse();
         assertThat(ask(paraphrase).get("answered").asBoolean()).isFalse();
 
-        // Today: the customer writes, the assistant is unsure twice, an agent answers and resolves.
+        // Today: the customer writes, the assistant is unsure (by mail a person takes over at once), an agent answers
+        // and resolves.
         String address = unique("ben") + "@example.com";
         long caseId = write(address, question);
         awaitAssistantReplies(caseId, 1);
