@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * An agent's reply as an answer for anyone: a resolved case's reply is learned and later offered to other customers
  * (as a one-click answer on the desk, or to the customer by the assistant), so it must not greet or name the customer it
- * was written to, nor sign with its agent's name. The greeting and the sign-off go, and the customer's names where they
+ * was written to, nor sign with its agent's name. The greeting, the agent's introduction and the sign-off go, and the
+ * customer's names where they
  * stand in a sentence ("I'm sorry to hear that, Ben." is "I'm sorry to hear that.").
  */
 final class Impersonal {
@@ -18,6 +19,13 @@ final class Impersonal {
     private static final Pattern GREETING = Pattern.compile(
             "^\\s*(hello|hi|hey|dear|good (morning|afternoon|evening)|hallo|guten tag|liebe[rs]?|bonjour|hola|hej)\\b"
                     + "[^\\n.!?,:]{0,40}[,!:.]?[ \\t]*(\\r?\\n)*\\s*", Pattern.CASE_INSENSITIVE);
+    /**
+     * The agent introducing themselves ("I am Alex from the support team.", "This is Sam."): another agent would send it
+     * under their own name (walk 48). A name is capitalised, so "I am sorry." stays.
+     */
+    private static final Pattern SELF_INTRODUCTION = Pattern.compile(
+            "^(?i:this is|i am|i'm|my name is)[ \\t]++\\p{Lu}[\\p{L}'-]*+(?:[ \\t]++\\p{Lu}[\\p{L}'-]*+)?+"
+                    + "(?:[ \\t]++(?i:from|of|with|at|on)[ \\t]++[^.!?\\n]{0,60}+)?+[.!][ \\t]*+(?:\\r?\\n)*+\\s*+");
     /**
      * The quantifiers that eat spaces are possessive: they met in a run of spaces ("Best regards," then 20,000 spaces
      * and a "!") and tried every way to share it, 72 s of one event thread per learned reply (probe 46). None of them
@@ -76,6 +84,10 @@ final class Impersonal {
         String withoutGreeting = GREETING.matcher(text).replaceFirst("");
         if (!withoutGreeting.isBlank()) {
             text = withoutGreeting;
+        }
+        String withoutIntroduction = SELF_INTRODUCTION.matcher(text).replaceFirst("");
+        if (!withoutIntroduction.isBlank()) {
+            text = withoutIntroduction;
         }
         String withoutSignOff = SIGN_OFF.matcher(text).replaceFirst("");
         if (!withoutSignOff.isBlank()) {

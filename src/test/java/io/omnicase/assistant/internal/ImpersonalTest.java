@@ -22,6 +22,19 @@ class ImpersonalTest {
                 .isEqualTo("Thank you. Your parcel left today.");
     }
 
+    /** Walk 48: "I am Alex from the support team." came with the learned answer, for Sam to send under his name. */
+    @Test
+    void theAgentsIntroductionGoesAndAnApologyStays() {
+        assertThat(Impersonal.answer("Hello Petra, I am Alex from the support team. I have unlocked your account.",
+                List.of("Petra Novak"))).isEqualTo("I have unlocked your account.");
+        assertThat(Impersonal.answer("This is Sam Senior.\nYour contract is renewed until March.", List.of("Camille")))
+                .isEqualTo("Your contract is renewed until March.");
+        assertThat(Impersonal.answer("I am sorry about the delay. Your parcel left today.", List.of("Ben")))
+                .isEqualTo("I am sorry about the delay. Your parcel left today.");
+        assertThat(Impersonal.answer("I'm Toni.", List.of("Priya"))).as("nothing else to keep: the reply as it was")
+                .isEqualTo("I'm Toni.");
+    }
+
     @Test
     void aReplyWithoutNamesStaysAsItIs() {
         String plain = "Restart the router, wait two minutes, then sign in again.";
