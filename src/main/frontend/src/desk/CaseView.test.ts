@@ -463,6 +463,26 @@ describe('CaseView', { timeout: 30000 }, () => {
     expect(asked).not.toContain('/api/cases/42/form');
   });
 
+  it('asks for a step only once the reopened case can have one: not while it is new or with the assistant (walk 48)', async () => {
+    const asked: string[] = [];
+    const answer = (fetch as unknown as { getMockImplementation: () => (url: string, init?: RequestInit) => Promise<Response> })
+      .getMockImplementation();
+    vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => {
+      asked.push(url);
+      return url === '/api/cases/42' ? json({ ...caseView, status: 'RESOLVED' }) : answer(url, init);
+    }));
+    const view = await opened();
+    for (const status of ['NEW', 'SELF_SERVICE']) {
+      FakeStream.last!.emit('case', { caseId: 42, status, queue: 'general', priority: 80, assignee: null, sentiment: null });
+      await flushPromises();
+    }
+    expect(asked).not.toContain('/api/cases/42/form');
+    FakeStream.last!.emit('case', { caseId: 42, status: 'ESCALATED', queue: 'general', priority: 80, assignee: null, sentiment: null });
+    await flushPromises();
+    expect(asked).toContain('/api/cases/42/form');
+    view.unmount();
+  });
+
   it('names the fields the server refused beside the form, and keeps the case open', async () => {
     submitAnswer = () => json({ title: 'Invalid request', detail: 'resolution: must have at most 10 characters',
       errors: [{ field: 'resolution', message: 'must have at most 10 characters' }] }, 400);

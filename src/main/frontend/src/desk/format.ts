@@ -140,6 +140,13 @@ export function statusTone(status: string | null | undefined): 'ok' | 'warn' | '
 }
 
 export const isReadOnly = (status: string | null | undefined) => status === 'RESOLVED' || status === 'CLOSED';
+/**
+ * Whether a person's step (a form) can wait on a case in this state: not when it is read-only, nor while the case is new
+ * or with the assistant (the case process gives people a step once it is escalated). Asking then is a 404 the browser
+ * logs as an error; a reopened case was asked before its new step existed (walk 48).
+ */
+export const mayHaveStep = (status: string | null | undefined) =>
+  !isReadOnly(status) && status !== 'NEW' && status !== 'SELF_SERVICE';
 
 const QUOTE = 160;
 
