@@ -333,6 +333,20 @@ describe('UsersWorkspace', () => {
     expect(p.find('#status-account').text()).toBe('Alex Agent can now work general and billing.');
   });
 
+  it('says an edit\'s outcome once: the line of an earlier action on the page goes (walk 48)', async () => {
+    server();
+    const p = await open();
+    await row(p, 'tech').find('button.unlock').trigger('click');
+    await flushPromises();
+    expect(p.find('#users-status').text()).toContain('Toni Tech can sign in again');
+    const editor = await edit(p, 'agent');
+    await editor.find('#edit-queue-general').setValue(true);
+    await editor.find('#edit-account').trigger('submit');
+    await flushPromises();
+    expect(p.find('#status-account').text()).toBe('Alex Agent can now work general and billing.');
+    expect(p.find('#users-status').text()).toBe('');
+  });
+
   it('sends an administrator who set their own password to the sign-in page, as their session ended with it', async () => {
     server();
     const assign = vi.fn();
