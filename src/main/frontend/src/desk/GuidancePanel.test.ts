@@ -84,7 +84,11 @@ describe('GuidancePanel', () => {
     });
     expect(panel.find('.no-suggestion').text()).toBe('No reliable suggestion. Please write the reply yourself.');
     await panel.setProps({ readOnly: true });
-    expect(panel.find('.no-suggestion').text()).toBe('No reliable suggestion.');
+    // Walk 48: on a resolved case a customer's "thank you" had a block of its own saying there was no answer.
+    expect(panel.find('.no-suggestion').exists()).toBe(false);
+    expect(panel.text()).toContain('Nothing to suggest: this case takes no reply from you.');
+    await panel.setProps({ readOnly: false });
+    expect(panel.find('.no-suggestion').text(), 'the case reopened').toBe('No reliable suggestion. Please write the reply yourself.');
   });
 
   it('names the article that matches the question, and says plainly when none does', () => {
