@@ -94,6 +94,18 @@ afterEach(() => {
   process.env.TZ = zoneBefore;
 });
 
+/** Opens case 42 as resolved and records every address the view asks. */
+function askedOfResolvedCase(): string[] {
+  const asked: string[] = [];
+  const answer = (fetch as unknown as { getMockImplementation: () => (url: string, init?: RequestInit) => Promise<Response> })
+    .getMockImplementation();
+  vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => {
+    asked.push(url);
+    return url === '/api/cases/42' ? json({ ...caseView, status: 'RESOLVED' }) : answer(url, init);
+  }));
+  return asked;
+}
+
 async function opened() {
   const view = mount(CaseView, { props: { caseId: 42, me: 'agent' }, attachTo: document.body });
   await flushPromises();
@@ -449,13 +461,7 @@ describe('CaseView', { timeout: 30000 }, () => {
   });
 
   it('opens a resolved case read-only without asking for a step it cannot have', async () => {
-    const asked: string[] = [];
-    const answer = (fetch as unknown as { getMockImplementation: () => (url: string, init?: RequestInit) => Promise<Response> })
-      .getMockImplementation();
-    vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => {
-      asked.push(url);
-      return url === '/api/cases/42' ? json({ ...caseView, status: 'RESOLVED' }) : answer(url, init);
-    }));
+    const asked = askedOfResolvedCase();
     const view = await opened();
     expect(view.find('#read-only-note').exists()).toBe(true);
     expect(view.find('#step-form').exists()).toBe(false);
@@ -464,13 +470,7 @@ describe('CaseView', { timeout: 30000 }, () => {
   });
 
   it('asks for a step only once the reopened case can have one: not while it is new or with the assistant (walk 48)', async () => {
-    const asked: string[] = [];
-    const answer = (fetch as unknown as { getMockImplementation: () => (url: string, init?: RequestInit) => Promise<Response> })
-      .getMockImplementation();
-    vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => {
-      asked.push(url);
-      return url === '/api/cases/42' ? json({ ...caseView, status: 'RESOLVED' }) : answer(url, init);
-    }));
+    const asked = askedOfResolvedCase();
     const view = await opened();
     for (const status of ['NEW', 'SELF_SERVICE']) {
       FakeStream.last!.emit('case', { caseId: 42, status, queue: 'general', priority: 80, assignee: null, sentiment: null });
