@@ -88,12 +88,14 @@ public final class TopicVote {
      * @param model    the topics' statistics
      */
     public static Verdict decide(List<KnowledgeMatch> matches, float[] question, TopicModel.Snapshot model) {
-        return decide(matches, question, model, TopicModel.ARTICLES);
+        return decide(matches, question, model, null);
     }
 
     /**
      * Decides, an answer drawn from an article read in these statistics of how close questions lie to the articles
-     * that answer them (the product's {@link TopicModel#ARTICLES}; others for the tuning that chose them).
+     * that answer them; null: as an answer from any other source (the product). The evaluation of a knowledge of
+     * articles alone ({@code ArticleKnowledgeEvaluation}) measures candidates such as {@link TopicModel#ARTICLES};
+     * none ships (docs/assistant.md, "A knowledge of articles alone").
      */
     static Verdict decide(List<KnowledgeMatch> matches, float[] question, TopicModel.Snapshot model,
                           TopicModel.Stats articles) {
@@ -126,9 +128,9 @@ public final class TopicVote {
         double margin = first.nearest() - (second == null ? 0 : second.nearest());
         double topKMargin = first.topK() - (second == null ? 0 : second.topK());
         double centroidMargin = first.centroid() - (second == null ? 0 : second.centroid());
-        // An answer drawn from an article is judged by how close questions lie to the articles that answer them, not
-        // by how close phrasings of one question lie to each other (5 December; TopicModel.articles).
-        TopicModel.Stats stats = KnowledgeEntries.ARTICLE.equals(first.matches().get(0).entry().kind())
+        // With article statistics given, an answer drawn from an article is judged by how close questions lie to the
+        // articles that answer them, not by how close phrasings of one question lie to each other (TopicModel.articles).
+        TopicModel.Stats stats = articles != null && KnowledgeEntries.ARTICLE.equals(first.matches().get(0).entry().kind())
                 ? TopicModel.articles(model.of(first.topic()), articles) : model.of(first.topic());
         return new Verdict(first.topic(), calibrated(new Signals(first.nearest(), margin, first.topK(), topKMargin,
                 first.centroid(), centroidMargin, floor), stats), first.nearest(), margin, first.matches());

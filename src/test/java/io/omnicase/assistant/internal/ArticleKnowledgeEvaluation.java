@@ -56,8 +56,10 @@ class ArticleKnowledgeEvaluation {
     void articlesAlone() throws Exception {
         for (String name : List.of("tune", "test")) {
             Half half = ArticleSet.half(name);
-            List<Outcome> outcomes = ask(half);
-            print(half, outcomes);
+            System.out.printf(Locale.ROOT, "%n[articles] the product (articles read as any source):");
+            print(half, ask(half, null));
+            System.out.printf(Locale.ROOT, "%n[articles] the candidate statistics (TopicModel.ARTICLES, not shipped):");
+            print(half, ask(half));
             if (name.equals("tune")) {
                 closeness(half);
                 if (Boolean.getBoolean("articles.grid")) {
@@ -101,11 +103,12 @@ class ArticleKnowledgeEvaluation {
         }
     }
 
+    /** Asks the half's questions as the candidate statistics {@link TopicModel#ARTICLES} would read them (not shipped). */
     List<Outcome> ask(Half half) {
         return ask(half, TopicModel.ARTICLES);
     }
 
-    /** Asks the half's questions, answers drawn from an article read in these statistics (the product's or a candidate). */
+    /** Asks the half's questions, answers drawn from an article read in these statistics (null: the product's way). */
     List<Outcome> ask(Half half, TopicModel.Stats articleStats) {
         Map<KnowledgeEntry, float[]> entries = new LinkedHashMap<>();
         for (Article article : half.articles()) {

@@ -152,8 +152,11 @@ class TopicVoteTest {
         // lie (0.90 +- 0.06).
         List<KnowledgeMatch> fromArticle = List.of(article("ACCOUNT", "Reset your password", 0.84),
                 article("ACCOUNT", "Turn on two-factor authentication", 0.60), article("BILLING", "Download an invoice", 0.50));
-        var verdict = TopicVote.decide(fromArticle, NO_MEANING, TopicModel.Snapshot.EMPTY);
+        // The candidate statistics (measured, not shipped): the evaluation reads answers drawn from articles so.
+        var verdict = TopicVote.decide(fromArticle, NO_MEANING, TopicModel.Snapshot.EMPTY, TopicModel.ARTICLES);
         assertThat(verdict.confidence()).isGreaterThan(0.41);
+        assertThat(TopicVote.decide(fromArticle, NO_MEANING, TopicModel.Snapshot.EMPTY).confidence())
+                .as("the product reads an article as any other source").isLessThan(0.41);
         assertThat(verdict.confidence()).isEqualTo(TopicVote.calibrated(new TopicVote.Signals(0.84, 0.34,
                 (0.84 + 0.60 + 0.50) / 3, (0.84 + 0.60 + 0.50) / 3 - 0.50, 0.84, 0.34, 0.50),
                 TopicModel.articles(TopicModel.Snapshot.EMPTY.prior(), TopicModel.ARTICLES)), org.assertj.core.api.Assertions.within(1e-12));
