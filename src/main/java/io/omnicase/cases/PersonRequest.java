@@ -41,8 +41,11 @@ public final class PersonRequest {
                 "an engineer",
                 // "Please have someone from your billing team send us a corrected invoice": a request for a person
                 // that the assistant answered with the "Download an invoice" article (walk 48).
-                "have someone", "have somebody", "get someone", "get somebody", "send someone", "send somebody",
-                "someone from your", "somebody from your", "someone from the", "somebody from the",
+                // Each names asking, not just someone: "I have someone else's parcel" or "Someone from your company
+                // phoned me" ask for nobody.
+                "please have someone", "please have somebody", "you have someone", "you have somebody",
+                "get someone to", "get somebody to", "send someone", "send somebody",
+                "could someone from", "could somebody from", "can someone from", "can somebody from",
                 "someone who can", "somebody who can", "someone to call", "someone to contact", "contact me"));
         for (String verb : new String[]{"speak", "talk"}) {
             for (String preposition : new String[]{"to", "with"}) {
