@@ -9,6 +9,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static io.omnicase.cases.CaseSpineIT.message;
 import static io.omnicase.cases.CaseSpineIT.unique;
@@ -27,9 +28,10 @@ class CaseSentimentIT {
 
     @Test
     void aCustomerWhoseMoodTurnsSharplyNegativeInSelfServiceIsEscalatedAtOnceAndTheTimelineShowsWhy() {
-        String address = unique("mia") + "@example.com";
-        long caseId = send(address, "Hi! How do I change my delivery address? Thanks so much, you are great and always so helpful!");
-        long again = send(address, "This is useless. I am ANGRY, nothing works and nobody helps!!!");
+        // By SMS: a mail the assistant is unsure of goes to a person at once, before the mood could turn in self-service.
+        String phone = "+49151" + String.format("%08d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 100_000_000L));
+        long caseId = send("SMS", phone, "Hi! How do I change my delivery address? Thanks so much, you are great and always so helpful!");
+        long again = send("SMS", phone, "This is useless. I am ANGRY, nothing works and nobody helps!!!");
 
         assertThat(again).isEqualTo(caseId);
         await().atMost(Duration.ofSeconds(30)).until(() ->
@@ -84,7 +86,11 @@ class CaseSentimentIT {
     }
 
     private long send(String address, String text) {
-        Api.Response accepted = Api.as(port, "gateway").postJson("/api/messages", message("EMAIL", address, text, null));
+        return send("EMAIL", address, text);
+    }
+
+    private long send(String channel, String address, String text) {
+        Api.Response accepted = Api.as(port, "gateway").postJson("/api/messages", message(channel, address, text, null));
         assertThat(accepted.status()).isEqualTo(202);
         long caseId = accepted.json().get("caseId").asLong();
         // Wait until the process has taken its decision, so the next message meets a case in self-service.
