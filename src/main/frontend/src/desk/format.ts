@@ -141,11 +141,13 @@ export function statusTone(status: string | null | undefined): 'ok' | 'warn' | '
 
 export const isReadOnly = (status: string | null | undefined) => status === 'RESOLVED' || status === 'CLOSED';
 /**
- * Whether a person's step (a form) can wait on a case in this state: not when it is read-only, nor while the case is new
- * or with the assistant (the case process gives people a step once it is escalated). Asking then is a 404 the browser
- * logs as an error; a reopened case was asked before its new step existed (walk 48).
+ * Whether a case that has just moved to this state may have a person's step (a form) to ask for: not when it is
+ * read-only, nor when it has just become new or gone to the assistant (the case process gives people a step once it is
+ * escalated). Asked then, a reopened case answered 404 before its new step existed, which the browser logs as an
+ * error (walk 48). A case opened in any state that is not read-only is asked: a designer's task may wait on a case the
+ * assistant holds.
  */
-export const mayHaveStep = (status: string | null | undefined) =>
+export const stepMayFollow = (status: string | null | undefined) =>
   !isReadOnly(status) && status !== 'NEW' && status !== 'SELF_SERVICE';
 
 const QUOTE = 160;
