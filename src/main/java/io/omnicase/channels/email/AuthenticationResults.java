@@ -16,10 +16,33 @@ import java.util.regex.Pattern;
  * an exception, so a mail is taken whatever its headers hold.
  *
  * @param authservId the checking server's id, lower case
- * @param results    each method's results in the header's order, method and result lower case ({@code dkim} may
+ * @param checks     each method's checks in the header's order, method and result lower case ({@code dkim} may
  *                   have one per signature)
  */
-record AuthenticationResults(String authservId, Map<String, List<String>> results) {
+record AuthenticationResults(String authservId, Map<String, List<Check>> checks) {
+
+    /**
+     * One method's result and the properties the server wrote beside it ({@code smtp.mailfrom}, {@code header.d},
+     * {@code header.from}: names lower case, values as written, quotes dropped).
+     */
+    record Check(String result, Map<String, String> properties) {
+        Check {
+            properties = Map.copyOf(properties);
+        }
+
+        /** The domain a property names: the part after '@' of an address, the value itself otherwise; null if none. */
+        String domain(String property) {
+            String value = properties.get(property);
+            if (value == null) {
+                return null;
+            }
+            String domain = value.substring(value.lastIndexOf('@') + 1).strip().toLowerCase(Locale.ROOT);
+            if (domain.endsWith(".")) {
+                domain = domain.substring(0, domain.length() - 1);
+            }
+            return domain.isEmpty() ? null : domain;
+        }
+    }
 
     /** Longer headers are not read (a real one is a few hundred characters; this bounds the work on a forged one). */
     static final int MAX_LENGTH = 16_384;
@@ -28,11 +51,26 @@ record AuthenticationResults(String authservId, Map<String, List<String>> result
     private static final Pattern RESULT = Pattern.compile(
             "([A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?)(?:\\s*/\\s*[0-9]+)?\\s*=\\s*([A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?)(?=\\s|$)");
     private static final Pattern VERSION = Pattern.compile("[0-9]+");
+    /** RFC 8601 propspec: ptype "." property "=" value (a quoted string, an address or a token). */
+    private static final Pattern PROPERTY = Pattern.compile(
+            "(?:^|\\s)(smtp|header|body|policy)\\s*\\.\\s*([A-Za-z0-9_-]+)\\s*=\\s*(\"[^\"]*\"|[^\\s\"]+)");
 
     AuthenticationResults {
-        Map<String, List<String>> copy = new LinkedHashMap<>();
-        results.forEach((method, found) -> copy.put(method, List.copyOf(found)));
-        results = java.util.Collections.unmodifiableMap(copy);
+        Map<String, List<Check>> copy = new LinkedHashMap<>();
+        checks.forEach((method, found) -> copy.put(method, List.copyOf(found)));
+        checks = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** Each method's results as written, in the header's order. */
+    Map<String, List<String>> results() {
+        Map<String, List<String>> results = new LinkedHashMap<>();
+        checks.forEach((method, found) -> results.put(method, found.stream().map(Check::result).toList()));
+        return results;
+    }
+
+    /** The method's checks that found this result. */
+    List<Check> found(String method, String result) {
+        return checks.getOrDefault(method, List.of()).stream().filter(check -> check.result().equals(result)).toList();
     }
 
     /** The header's results, or empty when it is no readable {@code Authentication-Results} value. */
@@ -49,7 +87,7 @@ record AuthenticationResults(String authservId, Map<String, List<String>> result
         if (id == null || id.isEmpty() || head.length > 2 || head.length == 2 && !VERSION.matcher(head[1]).matches()) {
             return Optional.empty();
         }
-        Map<String, List<String>> results = new LinkedHashMap<>();
+        Map<String, List<Check>> results = new LinkedHashMap<>();
         for (int i = 1; i < parts.size(); i++) {
             String part = parts.get(i).strip();
             if (part.isEmpty() && i == parts.size() - 1) {
@@ -62,8 +100,15 @@ record AuthenticationResults(String authservId, Map<String, List<String>> result
             if (!result.lookingAt()) {
                 return Optional.empty();
             }
+            Map<String, String> properties = new LinkedHashMap<>();
+            Matcher property = PROPERTY.matcher(part.substring(result.end()));
+            while (property.find()) {
+                String value = property.group(3);
+                properties.putIfAbsent((property.group(1) + "." + property.group(2)).toLowerCase(Locale.ROOT),
+                        value.startsWith("\"") ? value.substring(1, value.length() - 1) : value);
+            }
             results.computeIfAbsent(result.group(1).toLowerCase(Locale.ROOT), method -> new ArrayList<>())
-                    .add(result.group(2).toLowerCase(Locale.ROOT));
+                    .add(new Check(result.group(2).toLowerCase(Locale.ROOT), properties));
         }
         if (parts.size() == 1) {
             return Optional.empty(); // an authserv-id alone: no result and no "none"
@@ -73,13 +118,14 @@ record AuthenticationResults(String authservId, Map<String, List<String>> result
 
     /** Whether any result of the method is this one ({@code dkim} passes when any signature passes). */
     boolean has(String method, String result) {
-        return results.getOrDefault(method, List.of()).contains(result);
+        return !found(method, result).isEmpty();
     }
 
     /** The method's results as written, "spf=softfail", "dkim=none" when the header names none. */
     String said(String method) {
-        List<String> found = results.get(method);
-        return found == null || found.isEmpty() ? method + "=none" : method + "=" + String.join(",", found);
+        List<Check> found = checks.get(method);
+        return found == null || found.isEmpty() ? method + "=none"
+                : method + "=" + String.join(",", found.stream().map(Check::result).toList());
     }
 
     /**

@@ -138,11 +138,11 @@ class EmailInbound {
                     address, AUTO_REPLY_PREFIX + text, messageId(mail), detail, sentAt(mail));
             return attached ? Outcome.AUTO_REPLY_ATTACHED : Outcome.DUPLICATE;
         }
-        SenderCheck sender = authentication.check(mail);
+        SenderCheck sender = authentication.check(mail, address);
         if (!sender.allowsAutomaticAnswer()) {
             log.info("Mail {} from {}: {}; a person answers it", mail.getMessageID(), address, sender.why());
         }
-        boolean fromProven = authentication.fromProven(mail);
+        boolean fromProven = authentication.fromProven(mail, address);
         if (fromProven) {
             // The people its To and Cc name are then confirmed as on the customer's side (MailThreader.confirmedParticipant).
             detail.put(MailThreader.SENDER_VERIFIED, true);

@@ -127,7 +127,8 @@ class MailThreader {
         for (String reference : MailThreading.references(mail)) {
             Optional<CaseView> found = cases.caseOfMessage(Channel.EMAIL, reference).filter(MailThreader::open);
             if (found.isPresent()) {
-                Optional<Boolean> participant = automatic ? Optional.of(false) : mayJoin(found.get(), from, support, true);
+                Optional<Boolean> participant = automatic ? Optional.of(false)
+                        : mayJoin(found.get(), from, support, Colleagues.OF_ANY_SENDER);
                 if (participant.isPresent()) {
                     return new Found(found, inReplyTo.contains(reference) ? Rule.IN_REPLY_TO : Rule.REFERENCES,
                             participant.get(), reference);
@@ -138,7 +139,7 @@ class MailThreader {
         if (tag.isPresent()) {
             Optional<CaseView> found = cases.find(new CaseId(tag.get())).filter(MailThreader::open);
             Optional<Boolean> participant = found.isEmpty() || automatic ? Optional.empty()
-                    : mayJoin(found.get(), from, support, false);
+                    : mayJoin(found.get(), from, support, Colleagues.NONE);
             if (participant.isPresent()) {
                 return new Found(found, Rule.CASE_TAG, participant.get(), MailThreading.token(tag.get()));
             }
@@ -147,7 +148,7 @@ class MailThreader {
         if (conversation.isPresent()) {
             Optional<CaseView> found = cases.caseOfThread(Channel.EMAIL, conversation.get()).filter(MailThreader::open);
             Optional<Boolean> participant = found.isEmpty() || automatic ? Optional.empty()
-                    : mayJoin(found.get(), from, support, false);
+                    : mayJoin(found.get(), from, support, Colleagues.NONE);
             if (participant.isPresent()) {
                 return new Found(found, Rule.OUTLOOK_CONVERSATION, participant.get(), conversation.get());
             }
@@ -175,8 +176,9 @@ class MailThreader {
                 }
                 Optional<CaseView> found = customers.known(Channel.EMAIL, named).flatMap(c -> recentCaseAbout(c, topic));
                 // Naming a customer in Cc is not enough: anyone can. The sender must be on that case already or be a
-                // colleague of someone who wrote on it (same organisation by domain).
-                if (found.isPresent() && mayJoin(found.get(), from, support, true).isPresent()) {
+                // colleague of its customer (same organisation by domain); a participant's colleague is not enough,
+                // or one partner on a thread would open it to everyone at their domain who guesses the subject.
+                if (found.isPresent() && mayJoin(found.get(), from, support, Colleagues.OF_CUSTOMER).isPresent()) {
                     return new Found(found, Rule.PEOPLE, customer.map(c -> c.value() != found.get().customerId())
                             .orElse(true), named);
                 }
@@ -194,7 +196,8 @@ class MailThreader {
         for (MailThreading.Forwarded f : forwarded) {
             if (f.messageId() != null) {
                 Optional<CaseView> found = cases.caseOfMessage(Channel.EMAIL, f.messageId()).filter(MailThreader::open);
-                Optional<Boolean> participant = found.isEmpty() ? Optional.empty() : mayJoin(found.get(), from, support, true);
+                Optional<Boolean> participant = found.isEmpty() ? Optional.empty()
+                        : mayJoin(found.get(), from, support, Colleagues.OF_ANY_SENDER);
                 if (participant.isPresent()) {
                     return Optional.of(new Found(found, Rule.FORWARD, participant.get(), f.messageId()));
                 }
@@ -243,18 +246,28 @@ class MailThreader {
                 .max(Comparator.comparing(CaseView::updatedAt));
     }
 
+    /** Whose colleagues by mail domain may join a case besides the people on its mails. */
+    private enum Colleagues {
+        /** Nobody's: the case was found by something anyone can copy or guess (a case tag, an Outlook conversation). */
+        NONE,
+        /** The customer's: the case was found by its subject and customer, which outsiders can guess as well. */
+        OF_CUSTOMER,
+        /** Anyone's who wrote on it: the mail carried one of the thread's Message-IDs, which outsiders do not know. */
+        OF_ANY_SENDER
+    }
+
     /**
      * Whether this sender may join the case, and if so whether as a participant (not its customer): empty when not.
-     * Participants are the people on the case's mails (senders, To and Cc) and, when {@code colleagues} (the mail
-     * carried one of the thread's Message-IDs, which outsiders do not know), their colleagues by domain. Who of them a
-     * reply may go to is {@link #confirmedParticipant}'s matter.
+     * Participants are the people on the case's mails (senders, To and Cc) and the {@code colleagues} the rule that
+     * found the case allows. Who of them a reply may go to is {@link #confirmedParticipant}'s matter.
      */
-    private Optional<Boolean> mayJoin(CaseView view, String from, String support, boolean colleagues) {
+    private Optional<Boolean> mayJoin(CaseView view, String from, String support, Colleagues colleagues) {
         Optional<CustomerId> customer = customers.known(Channel.EMAIL, from);
         if (customer.isPresent() && customer.get().value() == view.customerId()) {
             return Optional.of(false);
         }
         Set<String> authors = new LinkedHashSet<>();
+        Set<String> customerSide = new LinkedHashSet<>();
         Set<String> named = new LinkedHashSet<>();
         for (TimelineEntry entry : cases.timeline(new CaseId(view.id()))) {
             if (entry.kind() != InteractionKind.INBOUND || entry.channel() != Channel.EMAIL || entry.author() == null) {
@@ -264,11 +277,21 @@ class MailThreader {
             if (entry.detail() instanceof EntryDetail.Fields fields) {
                 addAll(named, fields.values().get("mailTo"));
                 addAll(named, fields.values().get("mailCc"));
+                if (!Boolean.TRUE.equals(fields.values().get("participant"))) {
+                    customerSide.add(normalize(entry.author()));
+                }
+            } else {
+                customerSide.add(normalize(entry.author()));
             }
         }
         named.remove(normalize(support));
+        Set<String> kin = switch (colleagues) {
+            case NONE -> Set.of();
+            case OF_CUSTOMER -> customerSide;
+            case OF_ANY_SENDER -> authors;
+        };
         if (authors.contains(from) || named.contains(from)
-                || colleagues && authors.stream().anyMatch(author -> MailDomains.sameOrganisation(author, from))) {
+                || kin.stream().anyMatch(author -> MailDomains.sameOrganisation(author, from))) {
             return Optional.of(true);
         }
         return Optional.empty();

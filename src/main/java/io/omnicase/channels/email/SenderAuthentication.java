@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Whether a mail's sender is who its From says, as the mail server that received it for the support mailbox found
@@ -35,65 +36,107 @@ class SenderAuthentication {
         }
     }
 
-    SenderCheck check(MimeMessage mail) throws MessagingException {
-        return trusted == null ? SenderCheck.NOT_CHECKED : check(mail.getHeader(HEADER), trusted, policy);
+    /** The verdict on the mail's sender, whose address (the From the mail was taken from) is {@code sender}. */
+    SenderCheck check(MimeMessage mail, String sender) throws MessagingException {
+        return trusted == null ? SenderCheck.NOT_CHECKED : check(mail.getHeader(HEADER), trusted, policy, domainOf(sender));
     }
 
     /**
-     * The verdict on the headers, topmost first. Not verified: the trusted result says {@code dmarc=fail}, or neither
-     * SPF nor DKIM passed (DMARC did not pass either); with {@code require}, also no (readable) trusted result at all.
+     * The verdict on the headers, topmost first, for a mail from an address at {@code fromDomain}. Verified: the trusted
+     * result proves the From's domain ({@link #proves}). Not verified: it says {@code dmarc=fail}, or nothing that
+     * passed was for the From's domain (an SPF or DKIM pass for the forger's own domain proves nothing about the
+     * From: probe 48); with {@code require}, also no (readable) trusted result at all.
      */
-    static SenderCheck check(String[] headers, String trusted, Policy policy) {
-        AuthenticationResults found = null;
-        boolean unreadable = false;
-        if (headers != null) {
-            for (String header : headers) {
-                String id = authservIdOf(header);
-                if (id != null && id.equalsIgnoreCase(trusted)) {
-                    // The topmost one is the receiving server's own; one below it came with the mail.
-                    found = AuthenticationResults.parse(header).orElse(null);
-                    unreadable = found == null;
-                    break;
-                }
-            }
-        }
-        if (found == null) {
-            return policy == Policy.REQUIRE ? SenderCheck.notVerified((unreadable ? "the Authentication-Results of "
+    static SenderCheck check(String[] headers, String trusted, Policy policy, String fromDomain) {
+        String header = topmost(headers, trusted);
+        Optional<AuthenticationResults> topmost = AuthenticationResults.parse(header);
+        if (topmost.isEmpty()) {
+            return policy == Policy.REQUIRE ? SenderCheck.notVerified((header != null ? "the Authentication-Results of "
                     + trusted + " are unreadable" : "no Authentication-Results of " + trusted)
                     + " (authentication required)") : SenderCheck.NOT_CHECKED;
         }
+        AuthenticationResults found = topmost.get();
         String by = " according to " + trusted;
         if (found.has("dmarc", "fail")) {
             return SenderCheck.notVerified("dmarc=fail" + by);
         }
-        if (found.has("dmarc", "pass") || found.has("spf", "pass") || found.has("dkim", "pass")) {
+        if (proves(found, fromDomain)) {
             return SenderCheck.VERIFIED;
         }
-        return SenderCheck.notVerified(found.said("spf") + ", " + found.said("dkim") + by);
+        String said = found.said("spf") + ", " + found.said("dkim");
+        if (found.has("spf", "pass") || found.has("dkim", "pass")) {
+            return SenderCheck.notVerified(said + " for another domain than the sender's ("
+                    + (fromDomain == null ? "unknown" : fromDomain) + ")" + by);
+        }
+        return SenderCheck.notVerified(said + by);
     }
 
     /**
-     * Whether the mailbox's server proved the From address itself: its topmost header says {@code dmarc=pass}, SPF or
-     * DKIM aligned with the From domain. SPF or DKIM passing alone proves only an envelope sender or a signing domain,
-     * which a forger picks (their own); enough to hold back an answer, not to trust who a mail names in Cc (probe 48).
+     * Whether the mailbox's server proved the From address itself: its topmost header says {@code dmarc=pass}, or SPF
+     * or DKIM passed for a domain aligned with the From's. Decides both automatic answers and whom a mail's To and Cc
+     * confirm (MailThreader.confirmedParticipant).
      */
-    boolean fromProven(MimeMessage mail) throws MessagingException {
-        return trusted != null && fromProven(mail.getHeader(HEADER), trusted);
+    boolean fromProven(MimeMessage mail, String sender) throws MessagingException {
+        return trusted != null && fromProven(mail.getHeader(HEADER), trusted, domainOf(sender));
     }
 
-    static boolean fromProven(String[] headers, String trusted) {
-        if (headers == null) {
+    static boolean fromProven(String[] headers, String trusted, String fromDomain) {
+        return AuthenticationResults.parse(topmost(headers, trusted)).map(found -> proves(found, fromDomain)).orElse(false);
+    }
+
+    /**
+     * DMARC's own test (RFC 7489 section 4.2) on what the server found: {@code dmarc=pass} (for the From's domain
+     * when the server names it), or an SPF pass whose {@code smtp.mailfrom}, or a DKIM pass whose {@code header.d},
+     * is aligned with the From's domain. A pass that names no domain proves nothing.
+     */
+    static boolean proves(AuthenticationResults found, String fromDomain) {
+        if (found.has("dmarc", "fail")) {
             return false;
         }
-        for (String header : headers) {
-            String id = authservIdOf(header);
-            if (id != null && id.equalsIgnoreCase(trusted)) {
-                // The topmost one is the receiving server's own, as in check().
-                return AuthenticationResults.parse(header).map(found -> found.has("dmarc", "pass")
-                        && !found.has("dmarc", "fail")).orElse(false);
+        if (found.found("dmarc", "pass").stream().anyMatch(dmarc -> dmarc.domain("header.from") == null
+                || fromDomain == null || aligned(dmarc.domain("header.from"), fromDomain))) {
+            return true;
+        }
+        return fromDomain != null && (found.found("spf", "pass").stream()
+                .anyMatch(spf -> aligned(spf.domain("smtp.mailfrom"), fromDomain))
+                || found.found("dkim", "pass").stream().anyMatch(dkim -> aligned(
+                        dkim.domain("header.d") != null ? dkim.domain("header.d") : dkim.domain("header.i"), fromDomain)));
+    }
+
+    /**
+     * Relaxed identifier alignment (RFC 7489 section 3.1) without the public suffix list: the same domain, or one
+     * below the other, never a name without a dot. Stricter than DMARC for siblings (a.example.org and
+     * b.example.org do not align here), which only withholds an automatic answer.
+     */
+    static boolean aligned(String domain, String fromDomain) {
+        if (domain == null || fromDomain == null) {
+            return false;
+        }
+        String other = fromDomain.toLowerCase(Locale.ROOT);
+        String shorter = domain.length() <= other.length() ? domain : other;
+        return shorter.indexOf('.') > 0
+                && (domain.equals(other) || domain.endsWith("." + other) || other.endsWith("." + domain));
+    }
+
+    /**
+     * The topmost header that names the trusted server, or null: the receiving server writes its own on top, one
+     * below it came with the mail.
+     */
+    private static String topmost(String[] headers, String trusted) {
+        if (headers != null) {
+            for (String header : headers) {
+                String id = authservIdOf(header);
+                if (id != null && id.equalsIgnoreCase(trusted)) {
+                    return header;
+                }
             }
         }
-        return false;
+        return null;
+    }
+
+    private static String domainOf(String address) {
+        int at = address == null ? -1 : address.lastIndexOf('@');
+        return at < 0 ? null : address.substring(at + 1).toLowerCase(Locale.ROOT);
     }
 
     /** The authserv-id a header names (its first word, comments dropped), or null when it names none. */
@@ -101,7 +144,7 @@ class SenderAuthentication {
         if (header == null || header.length() > AuthenticationResults.MAX_LENGTH) {
             return null;
         }
-        java.util.Optional<AuthenticationResults> whole = AuthenticationResults.parse(header);
+        Optional<AuthenticationResults> whole = AuthenticationResults.parse(header);
         if (whole.isPresent()) {
             return whole.get().authservId();
         }

@@ -86,6 +86,16 @@ class MailParticipantsIT {
         String reply = deliver(partner, customer, "RE: " + subject, first, null, "Adding: it went back on Monday.");
         assertThat(MailCases.caseOf(jdbc, reply)).isEqualTo(caseId);
         assertThat(answered(caseId)).as("a partner the customer's proven mail names is answered when they write last").isEqualTo(partner);
+
+        // Someone else at the partner's domain who knows the subject and the customer's address, but no Message-ID of
+        // the thread: a colleague of a participant, not of the customer (probe 48 L2). Their mail opens its own case.
+        String stranger = "sam-" + run + "@accounting-" + run + ".example";
+        String guessed = deliver(stranger, customer, "RE: " + subject, null, null, "Please send the refund to our account.");
+        assertThat(MailCases.caseOf(jdbc, guessed)).as("one partner does not open the case to their whole domain")
+                .isNotEqualTo(caseId);
+        String colleague = "ines-" + run + "@shop-" + run + ".example";
+        String byColleague = deliver(colleague, customer, "RE: " + subject, null, null, "I sent the parcel myself.");
+        assertThat(MailCases.caseOf(jdbc, byColleague)).as("the customer's own colleague still joins").isEqualTo(caseId);
     }
 
     @Test

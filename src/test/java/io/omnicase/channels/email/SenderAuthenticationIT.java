@@ -6,6 +6,8 @@ import io.omnicase.support.Api;
 import io.omnicase.support.RunningOmnicase;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,20 +46,29 @@ class SenderAuthenticationIT {
     @Autowired
     JdbcClient jdbc;
 
-    @Test
-    void aMailWhoseSenderTheMailServerFoundForgedGetsNoAutomaticAnswerAndTheCaseSaysWhy() throws Exception {
+    /**
+     * The forger's own server passes SPF and signs with DKIM for the forger's domain. With {@code dmarc=fail} the
+     * server says so; for a customer domain without a DMARC record ({@code dmarc=none}) nothing passed for the From's
+     * domain, which proves no more (probe 48 L3: such a mail got the assistant's answer mailed to the victim).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "dkim=none; dmarc=fail (p=none) header.from=bank.example | dmarc=fail",
+            "dkim=pass header.d=attacker.example; dmarc=none header.from=bank.example"
+                    + " | spf=pass, dkim=pass for another domain than the sender's (bank.example)"})
+    void aMailWhoseSenderTheMailServerFoundForgedGetsNoAutomaticAnswerAndTheCaseSaysWhy(String verdict, String reason)
+            throws Exception {
         Instant start = Instant.now();
         String victim = "victim-" + UUID.randomUUID().toString().substring(0, 8) + "@bank.example";
         String id = deliver(victim, "Authentication-Results: " + MailServer.AUTHSERV_ID + ";\r\n"
-                + "\tspf=pass (attacker's own server) smtp.mailfrom=attacker.example;\r\n"
-                + "\tdkim=none; dmarc=fail (p=none) header.from=bank.example");
+                + "\tspf=pass (attacker's own server) smtp.mailfrom=attacker.example;\r\n\t" + verdict);
         long caseId = MailCases.caseOf(jdbc, id);
 
         awaitQuiet(start);
         assertThat(MailConversationsIT.mailsTo(victim)).as("no automatic answer to the forged sender").isEmpty();
         JsonNode view = Api.as(port, "admin").get("/api/cases/" + caseId).json();
         assertThat(view.get("status").asText()).as("a person takes the case").isEqualTo("ESCALATED");
-        String why = "sender not verified: dmarc=fail according to " + MailServer.AUTHSERV_ID;
+        String why = "sender not verified: " + reason + " according to " + MailServer.AUTHSERV_ID;
         List<String> said = new ArrayList<>();
         for (JsonNode entry : Api.as(port, "admin").get("/api/cases/" + caseId + "/timeline").json()) {
             if (entry.toString().contains(why)) {
@@ -67,6 +78,18 @@ class SenderAuthenticationIT {
         assertThat(said).as("the timeline says why where the mail arrived and where routing decided")
                 .contains("STATUS", "DECISION");
         assertThat(Api.as(port, "admin").get("/api/cases/" + caseId + "/handover").toString()).contains(why);
+    }
+
+    @Test
+    void aCustomerWhoseOwnServerPassesSpfGetsTheAnswerWithoutADmarcRecord() throws Exception {
+        String customer = "customer-" + UUID.randomUUID().toString().substring(0, 8) + "@shop.example";
+        String id = deliver(customer, "Authentication-Results: " + MailServer.AUTHSERV_ID + ";\r\n"
+                + "\tspf=pass smtp.mailfrom=bounces@mta.shop.example; dkim=none; dmarc=none header.from=shop.example");
+        long caseId = MailCases.caseOf(jdbc, id);
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> !MailConversationsIT.mailsTo(customer).isEmpty());
+        assertThat(Api.as(port, "admin").get("/api/cases/" + caseId + "/timeline").toString())
+                .doesNotContain("sender not verified");
     }
 
     @Test
