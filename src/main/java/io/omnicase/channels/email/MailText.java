@@ -42,7 +42,7 @@ final class MailText {
     private static final Pattern ATTRIBUTION = Pattern.compile(
             "^>? ?(?:On|Am|Le|El|Em|Il giorno|Il|Op|Den|W dniu|Dne|På|Kello) .{3,300}?"
                     + "(?:(?:wrote|a écrit|escribió|escreveu|ha scritto|napisał\\(a\\)|napisał|napisała|napsal|kirjoitti) ?"
-                    + "|(?:schrieb|schreef|skrev) .{1,200}):$", Pattern.CASE_INSENSITIVE);
+                    + "|(?:schrieb|schreef|skrev) .{1,200}|het volgende geschreven ?):$", Pattern.CASE_INSENSITIVE);
     private static final int MAX_ATTRIBUTION = 600;
     /** The first word of an attribution, where a wrapped one may start. */
     private static final Pattern ATTRIBUTION_START = Pattern.compile(
@@ -53,13 +53,23 @@ final class MailText {
             + "|Ursprungligt meddelande) ?-{2,}|_{10,})$", Pattern.CASE_INSENSITIVE);
     /** The sender line of a header block (Outlook in several languages; French puts a space before the colon). */
     private static final Pattern HEADER_FROM = Pattern.compile(
-            "^(?:From|Von|De|Van|Da|Från|Fra|Od|Lähettäjä|Kimden) ?: ?\\S.*", Pattern.CASE_INSENSITIVE);
+            "^(?:From|Von|De|Van|Da|Från|Fra|Od|Lähettäjä|Kimden|差出人|发件人|寄件者|보낸 사람) ?[:：] ?\\S.*", Pattern.CASE_INSENSITIVE);
     /** The other lines of such a block. */
     private static final Pattern HEADER_FIELD = Pattern.compile("^(?:Sent|Date|To|Cc|Subject|Gesendet|Datum|An|Betreff"
             + "|Envoyé|À|Objet|Enviado(?: el)?|Fecha|Para|Asunto|Verzonden|Aan|Onderwerp|Inviato|Data|A|Oggetto"
-            + "|Skickat|Till|Ämne|Sendt|Til|Emne|Wysłano|Do|Temat) ?: ?.*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern FORWARD_HEADER = Pattern.compile("^-{2,} ?Forwarded message ?-{2,}$|^Begin forwarded message:$",
-            Pattern.CASE_INSENSITIVE);
+            + "|Skickat|Till|Ämne|Sendt|Til|Emne|Wysłano|Do|Temat|送信日時|宛先|件名|发送时间|收件人|主题|抄送|寄件日期|收件者|主旨"
+            + "|보낸 날짜|받는 사람|제목) ?[:：] ?.*", Pattern.CASE_INSENSITIVE);
+    /**
+     * The line above a forwarded mail: Gmail's and Thunderbird's rule with words in it, Apple Mail's sentence, in the
+     * languages of common clients ("---------- Weitergeleitete Nachricht ---------", "Début du message réexpédié :").
+     */
+    static final Pattern FORWARD_HEADER = Pattern.compile("^-{2,} ?(?:Forwarded message|Forwarded Message|Weitergeleitete Nachricht"
+            + "|Message transféré|Mensaje reenviado|Doorgestuurd bericht|Doorgestuurd e-mailbericht|Messaggio inoltrato"
+            + "|Mensagem encaminhada|Videresendt melding|Videresendt meddelelse|Vidarebefordrat meddelande|Välitetty viesti"
+            + "|Wiadomość przekazana dalej|Přeposlaná zpráva|転送されたメッセージ|转发的邮件) ?-{2,}$"
+            + "|^(?:Begin forwarded message|Anfang der weitergeleiteten Nachricht|Début du message réexpédié|Inicio del mensaje reenviado"
+            + "|Begin doorgestuurd bericht|Inizio messaggio inoltrato|Início da mensagem reencaminhada|Vidarebefordrat brev) ?[:：]$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.MULTILINE);
     /** A phone's or app's line under a message: not something the customer said. */
     private static final Pattern SENT_FROM = Pattern.compile("^(?:Sent from my .{1,60}|Sent from (?:Mail|Outlook|Yahoo Mail)"
             + "(?: for .{1,40})?|Get Outlook for (?:iOS|Android)|Von meinem .{1,60} gesendet|Envoyé de mon .{1,60}"
@@ -187,8 +197,42 @@ final class MailText {
             kept.add(lines[i].stripTrailing());
             said |= !trimmed.isEmpty();
         }
-        String folded = collapseBlankLines(String.join("\n", kept));
+        String folded = withoutDisclaimer(collapseBlankLines(String.join("\n", kept)));
         return folded.isEmpty() ? text.strip() : folded;
+    }
+
+    /**
+     * A company's legal notice under the mail ("This e-mail is confidential and intended solely for …", "Diese E-Mail
+     * enthält vertrauliche …", "Dit bericht is uitsluitend bestemd voor …"): mail servers append it without a "-- ",
+     * so it ran into the customer's words. Matched at the start of a paragraph only.
+     */
+    private static final Pattern DISCLAIMER = Pattern.compile("^(?:\\W{0,4}(?:confidential(?:ity)?(?: notice| note)?|disclaimer"
+            + "|legal notice|haftungsausschluss|vertraulichkeitshinweis|aviso (?:legal|de confidencialidad)|avis de confidentialit[ée])\\W"
+            + "|(?:this|the information in this) (?:e-?mail|message|communication|transmission)(?: and any (?:attachments?|files?)"
+            + "(?: (?:to|transmitted with) it)?)?,? (?:(?:is|are|may be|contains?|may contain) .{0,40}(?:confidential|privileged|intended)"
+            + "|(?:is|are) (?:intended|meant) )"
+            + "|if you (?:are not the intended recipient|have received this (?:e-?mail|message|communication) in error)"
+            + "|diese (?:e-?mail|nachricht)(?: und (?:alle|etwaige) anh[äa]nge?)? (?:enth[äa]lt|ist|kann) .{0,60}(?:vertraulich|bestimmt)"
+            + "|dit (?:e-?mail)?bericht(?:,? inclusief .{0,40})? (?:is|kan) .{0,40}(?:uitsluitend|vertrouwelijk|bestemd)"
+            + "|ce (?:message|courriel|mail|e-mail)(?: et (?:toutes )?(?:les|ses) pi[èe]ces jointes)? (?:est|sont|peut|contient) .{0,60}"
+            + "(?:confidenti|exclusivement|strictement)"
+            + "|este (?:mensaje|correo)(?: electr[óo]nico)?(?: y sus anexos)? (?:es|contiene|puede|va dirigido) .{0,60}(?:confidencial|exclusivamente)"
+            + "|questo messaggio .{0,60}(?:riservat|confidenzial)"
+            + "|please consider the environment before printing|bitte denken sie an die umwelt)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** The text up to the first paragraph after the customer's own that is a legal notice. */
+    static String withoutDisclaimer(String text) {
+        String[] paragraphs = text.split("\n\n");
+        int length = paragraphs[0].length();
+        for (int i = 1; i < paragraphs.length; i++) {
+            String head = paragraphs[i].strip();
+            if (DISCLAIMER.matcher(head.length() > 300 ? head.substring(0, 300) : head).lookingAt()) {
+                return text.substring(0, length).strip();
+            }
+            length += 2 + paragraphs[i].length();
+        }
+        return text;
     }
 
     /** How many lines the quote header starting at line {@code i} takes, or 0 when none starts there. */

@@ -142,6 +142,58 @@ class MailTextTest {
                         Onderwerp: RE: Double charge [Case #12]
 
                         """ + UNQUOTED),
+                Arguments.of("Outlook, Japanese header block", """
+                        The refund has not arrived yet.
+
+                        差出人: Support <support@omnicase.example>
+                        送信日時: 2026年11月30日 9:14
+                        宛先: Ben <ben@example.com>
+                        件名: RE: Double charge [Case #12]
+
+                        """ + UNQUOTED),
+                Arguments.of("Outlook, Chinese header block with full-width colons", """
+                        The refund has not arrived yet.
+
+                        发件人： Support <support@omnicase.example>
+                        发送时间： 2026年11月30日 9:14
+                        收件人： Ben <ben@example.com>
+                        主题： RE: Double charge [Case #12]
+
+                        """ + UNQUOTED),
+                Arguments.of("Apple Mail, Dutch", """
+                        The refund has not arrived yet.
+
+                        Op 30 nov. 2026 om 09:14 heeft Support <support@omnicase.example> het volgende geschreven:
+
+                        """ + UNQUOTED),
+                Arguments.of("Gmail forward, German", """
+                        The refund has not arrived yet.
+
+                        ---------- Weitergeleitete Nachricht ---------
+                        Betreff: Double charge
+                        """ + UNQUOTED),
+                Arguments.of("Apple Mail forward, French", """
+                        The refund has not arrived yet.
+
+                        Début du message réexpédié :
+
+                        """ + UNQUOTED),
+                Arguments.of("a company's disclaimer under the signature, German", """
+                        The refund has not arrived yet.
+
+                        Diese E-Mail enthält vertrauliche und/oder rechtlich geschützte Informationen. Wenn Sie nicht der
+                        richtige Adressat sind, informieren Sie bitte sofort den Absender.
+
+                        """ + QUOTED),
+                Arguments.of("a company's disclaimer, English, with a notice heading", """
+                        The refund has not arrived yet.
+
+                        CONFIDENTIALITY NOTICE: This e-mail and any attachments are confidential and intended solely for
+                        the addressee."""),
+                Arguments.of("a company's disclaimer, Dutch", """
+                        The refund has not arrived yet.
+
+                        Dit e-mailbericht is uitsluitend bestemd voor de geadresseerde(n) en kan vertrouwelijke informatie bevatten."""),
                 Arguments.of("a phone's sent-from line above the quote", """
                         The refund has not arrived yet.
 
@@ -156,6 +208,20 @@ class MailTextTest {
     @MethodSource("plainReplies")
     void aReplyKeepsOnlyWhatTheCustomerWrote(String client, String mail) {
         assertThat(MailText.foldQuotes(mail)).as(client).isEqualTo("The refund has not arrived yet.");
+    }
+
+    @Test
+    void aCustomerWritingAboutConfidentialityInTheirOwnWordsKeepsThem() {
+        String own = """
+                This email is about the confidential letter you sent to my old address.
+
+                Please send it again.""";
+        assertThat(MailText.foldQuotes(own)).isEqualTo(own);
+        String second = """
+                Hello,
+
+                I think this message is the third one I send. Please answer.""";
+        assertThat(MailText.foldQuotes(second)).isEqualTo(second);
     }
 
     @Test
