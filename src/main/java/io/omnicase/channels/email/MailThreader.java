@@ -38,11 +38,13 @@ import java.util.Set;
  * <ol>
  *   <li>{@code In-Reply-To}, then every {@code References} entry from the newest: a Message-ID Omnicase received or
  *       sent; when it points to a case this sender may not join, the older ones are tried;</li>
- *   <li>the {@code [Case #n]} tag in the subject;</li>
+ *   <li>the {@code [Case #n]} tag in the subject, then our tag or reply signature ("Support, case #n") in the quoted
+ *       text, for a sender already on that case;</li>
  *   <li>Outlook's conversation ({@code Thread-Index}, whose first 22 bytes every mail of a conversation shares);</li>
  *   <li>the normalised subject (reply and forward prefixes of many languages and list tags removed) of a reply or
  *       forward, or Outlook's Thread-Topic of one, from the same sender, on their open or recently resolved case;</li>
- *   <li>a customer forwarding their own earlier mail (the forwarded Message-ID, or its subject and sender);</li>
+ *   <li>a customer forwarding their own earlier mail (the forwarded Message-ID, or its subject and sender), or someone who
+ *       may join the case forwarding the customer's mail on it (its sender and subject);</li>
  *   <li>people on the thread: a mail with the same normalised subject that names, in To or Cc, the customer of an
  *       open case joins that case as a participant.</li>
  * </ol>
@@ -67,7 +69,8 @@ class MailThreader {
     /** The rule that joined a mail to its case, as the timeline names it. */
     enum Rule {
         IN_REPLY_TO("In-Reply-To"), REFERENCES("References"), CASE_TAG("[Case #n] tag"),
-        OUTLOOK_CONVERSATION("Outlook Thread-Index"), SUBJECT("subject and sender"), FORWARD("forward of own mail"),
+        QUOTED_CASE("case number in the quoted reply"), OUTLOOK_CONVERSATION("Outlook Thread-Index"),
+        SUBJECT("subject and sender"), FORWARD("forward of own mail"), FORWARD_OF_CUSTOMER("forward of the customer's mail"),
         PEOPLE("people on the thread"), NEW_CASE("new case");
 
         final String label;
@@ -144,6 +147,17 @@ class MailThreader {
                 return new Found(found, Rule.CASE_TAG, participant.get(), MailThreading.token(tag.get()));
             }
         }
+        if (!automatic) {
+            // A reply whose client dropped In-Reply-To and References and whose writer changed the subject still quotes
+            // our answer, and with it its tag or signature ("Omnicase Support, case #12"): that case, if its sender is on it.
+            for (long quoted : MailThreading.quotedCaseNumbers(MailText.whole(mail))) {
+                Optional<CaseView> found = cases.find(new CaseId(quoted)).filter(MailThreader::open);
+                Optional<Boolean> participant = found.isEmpty() ? Optional.empty() : mayJoin(found.get(), from, support, false);
+                if (participant.isPresent()) {
+                    return new Found(found, Rule.QUOTED_CASE, participant.get(), MailThreading.token(quoted));
+                }
+            }
+        }
         Optional<String> conversation = MailThreading.outlookConversation(mail);
         if (conversation.isPresent()) {
             Optional<CaseView> found = cases.caseOfThread(Channel.EMAIL, conversation.get()).filter(MailThreader::open);
@@ -207,6 +221,16 @@ class MailThreader {
                 Optional<CaseView> found = recentCaseAbout(customer.get(), topic);
                 if (found.isPresent()) {
                     return Optional.of(new Found(found, Rule.FORWARD, false, f.subject()));
+                }
+            }
+            if (f.from() != null && !from.equals(f.from()) && topic.length() >= MIN_SUBJECT_LENGTH) {
+                // A colleague forwarding the customer's mail on that matter ("me too", "please see below"): the case of
+                // the forwarded mail's writer with its subject, when the sender may join it (on the case, or of the
+                // customer's organisation by domain).
+                Optional<CaseView> found = customers.known(Channel.EMAIL, f.from()).flatMap(c -> recentCaseAbout(c, topic));
+                Optional<Boolean> participant = found.isEmpty() ? Optional.empty() : mayJoin(found.get(), from, support, true);
+                if (participant.isPresent()) {
+                    return Optional.of(new Found(found, Rule.FORWARD_OF_CUSTOMER, participant.get(), f.subject()));
                 }
             }
         }

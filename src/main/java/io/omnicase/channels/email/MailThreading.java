@@ -42,7 +42,7 @@ final class MailThreading {
                     + "[ \\t]*+-{2,}|Begin forwarded message:|Anfang der weitergeleiteten Nachricht:|Début du message réexpédié :?)[ \\t]*+$",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     private static final Pattern FORWARDED_FIELD = Pattern.compile(
-            "^[ \\t]*+\\*?(From|Von|De|Fra|Från|Subject|Betreff|Objet|Asunto|Emne|Ämne|Message-ID)\\*?[ \\t]*+:\\*?[ \\t]*+(.{1,300})$",
+            "^[ \\t]*+\\*?(From|Von|De|Van|Da|Fra|Från|Subject|Betreff|Objet|Asunto|Onderwerp|Oggetto|Assunto|Emne|Ämne|Message-ID)\\*?[ \\t]*+:\\*?[ \\t]*+(.{1,300})$",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE | Pattern.UNICODE_CASE);
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'()\\[\\],;:@]++@[^\\s<>\"'()\\[\\],;:@]++");
 
@@ -109,7 +109,10 @@ final class MailThreading {
         }
         Matcher start = FORWARD_START.matcher(text);
         if (!start.find()) {
-            return Optional.empty();
+            start = MailText.FORWARD_HEADER.matcher(text);
+            if (!start.find()) {
+                return Optional.empty();
+            }
         }
         String block = text.substring(start.end(), Math.min(text.length(), start.end() + 2000));
         String from = null;
@@ -122,7 +125,8 @@ final class MailThreading {
             if (name.equals("message-id")) {
                 messageId = messageId == null ? ids(value).stream().findFirst().orElse(null) : messageId;
             } else if (name.equals("subject") || name.equals("betreff") || name.equals("objet") || name.equals("asunto")
-                    || name.equals("emne") || name.equals("ämne")) {
+                    || name.equals("emne") || name.equals("ämne") || name.equals("onderwerp") || name.equals("oggetto")
+                    || name.equals("assunto")) {
                 subject = subject == null ? value : subject;
             } else if (from == null) {
                 Matcher address = ADDRESS.matcher(value);
@@ -140,6 +144,24 @@ final class MailThreading {
         Collections.reverse(references);
         references.stream().filter(id -> !ids.contains(id)).forEach(ids::add);
         return ids;
+    }
+
+    /** Our case tag, or the line our replies are signed with ("Omnicase Support, case #12"), quoted or not. */
+    private static final Pattern QUOTED_CASE = Pattern.compile(
+            "\\[Case #(\\d{1,18})]|^[ \\t>]*+[^\\n,]{1,80}, case #(\\d{1,18})[ \\t]*+$",
+            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+
+    /** The case numbers a mail's text names by our tag or our replies' signature, in order, at most five. */
+    static List<Long> quotedCaseNumbers(String text) {
+        List<Long> found = new ArrayList<>();
+        Matcher m = QUOTED_CASE.matcher(text == null ? "" : text);
+        while (m.find() && found.size() < 5) {
+            long number = Long.parseLong(m.group(1) != null ? m.group(1) : m.group(2));
+            if (!found.contains(number)) {
+                found.add(number);
+            }
+        }
+        return found;
     }
 
     static Optional<Long> caseToken(String subject) {

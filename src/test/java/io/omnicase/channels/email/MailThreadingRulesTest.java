@@ -89,6 +89,39 @@ class MailThreadingRulesTest {
     }
 
     @Test
+    void aQuotedReplyNamesItsCaseByOurTagOrOurSignatureAndNothingElse() {
+        // Yahoo quotes without ">"; others with; Outlook quotes the subject with the tag.
+        assertThat(MailThreading.quotedCaseNumbers("Please call me.\n\nOn Friday ... wrote:\n\nThank you.\n\n-- \nAdmin User\n"
+                + "Omnicase Support, case #42\n")).containsExactly(42L);
+        assertThat(MailThreading.quotedCaseNumbers("Call me.\n> -- \n> Omnicase Support, case #42\n")).containsExactly(42L);
+        assertThat(MailThreading.quotedCaseNumbers("Call me.\nSubject: Re: Printer [Case #7]\n\n-- \nSupport, case #7\n"))
+                .containsExactly(7L);
+        // Words of the customer's own that merely mention a case number are no reference.
+        assertThat(MailThreading.quotedCaseNumbers("About my other case #12, and the case #13 you closed.\n")).isEmpty();
+        assertThat(MailThreading.quotedCaseNumbers(null)).isEmpty();
+    }
+
+    @Test
+    void aForwardInAnotherLanguageNamesTheForwardedMailsSenderAndSubject() {
+        assertThat(MailThreading.forwarded("""
+                bei mir auch.
+
+                ---------- Weitergeleitete Nachricht ---------
+                Von: Sabine Krüger <s.krueger@stadtwerke.example>
+                Date: Do., 3. Dez. 2026 um 08:14 Uhr
+                Subject: Zugang gesperrt
+                """)).contains(new MailThreading.Forwarded("s.krueger@stadtwerke.example", "Zugang gesperrt", null));
+        assertThat(MailThreading.forwarded("""
+                zie hieronder.
+
+                Begin doorgestuurd bericht:
+
+                Van: Jan <jan@bakkerij.example>
+                Onderwerp: Factuur dubbel
+                """)).contains(new MailThreading.Forwarded("jan@bakkerij.example", "Factuur dubbel", null));
+    }
+
+    @Test
     void freeMailUsersAreNoOrganisationWhateverTheirProvider() {
         for (String provider : new String[]{"foxmail.com", "yeah.net", "protonmail.ch", "duck.com", "bk.ru", "list.ru",
                 "yandex.com.tr", "gmail.com", "hotmail.co.uk", "qq.com", "mail.de", "kakao.com", "yopmail.com"}) {

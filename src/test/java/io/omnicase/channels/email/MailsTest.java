@@ -21,6 +21,18 @@ class MailsTest {
                 .isEqualTo("Müller réclamation 😀 עברית");
     }
 
+    @Test
+    void anEncodedSubjectCutInsideACharacterIsReadWhole() throws Exception {
+        // Real-world set of session 49: a mailer cut "Re: 注文番号 JP-4471 の配送について" into two B words after 20 bytes,
+        // inside "の". Decoded word by word it would read "\uFFFD\uFFFD" there and the reply would match no case's subject.
+        byte[] utf8 = "Re: 注文番号 JP-4471 の配送について".getBytes(StandardCharsets.UTF_8);
+        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+        String split = "=?UTF-8?B?" + b64.encodeToString(java.util.Arrays.copyOf(utf8, 20)) + "?=\r\n =?UTF-8?B?"
+                + b64.encodeToString(java.util.Arrays.copyOfRange(utf8, 20, utf8.length)) + "?=";
+        assertThat(Mails.parse(new ByteArrayInputStream(mail(split, StandardCharsets.US_ASCII))).getSubject())
+                .isEqualTo("Re: 注文番号 JP-4471 の配送について");
+    }
+
     private static byte[] mail(String subject, Charset headers) throws Exception {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         raw.write("From: ben@example.com\r\nTo: support@omnicase.example\r\nSubject: ".getBytes(StandardCharsets.US_ASCII));
