@@ -212,7 +212,7 @@ final class MailText {
             + "(?: (?:to|transmitted with) it)?)?,? (?:(?:is|are|may be|contains?|may contain) .{0,40}(?:confidential|privileged|intended)"
             + "|(?:is|are) (?:intended|meant) )"
             + "|if you (?:are not the intended recipient|have received this (?:e-?mail|message|communication) in error)"
-            + "|diese (?:e-?mail|nachricht)(?: und (?:alle|etwaige) anh[äa]nge?)? (?:enth[äa]lt|ist|kann) .{0,60}(?:vertraulich|bestimmt)"
+            + "|diese (?:e-?mail|nachricht)(?: und (?:alle|etwaige) anh(?:ä|a|ae)nge?)? (?:enth(?:ä|a|ae)lt|ist|kann) .{0,60}(?:vertraulich|bestimmt)"
             + "|dit (?:e-?mail)?bericht(?:,? inclusief .{0,40})? (?:is|kan) .{0,40}(?:uitsluitend|vertrouwelijk|bestemd)"
             + "|ce (?:message|courriel|mail|e-mail)(?: et (?:toutes )?(?:les|ses) pi[èe]ces jointes)? (?:est|sont|peut|contient) .{0,60}"
             + "(?:confidenti|exclusivement|strictement)"

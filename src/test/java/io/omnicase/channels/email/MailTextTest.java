@@ -185,6 +185,11 @@ class MailTextTest {
                         richtige Adressat sind, informieren Sie bitte sofort den Absender.
 
                         """ + QUOTED),
+                Arguments.of("a company's disclaimer, German written without umlauts", """
+                        The refund has not arrived yet.
+
+                        Diese E-Mail enthaelt vertrauliche Informationen. Wenn Sie nicht der richtige Adressat sind,
+                        informieren Sie den Absender."""),
                 Arguments.of("a company's disclaimer, English, with a notice heading", """
                         The refund has not arrived yet.
 
