@@ -152,7 +152,8 @@ class MailThreader {
             // our answer, and with it its tag or signature ("Omnicase Support, case #12"): that case, if its sender is on it.
             for (long quoted : MailThreading.quotedCaseNumbers(MailText.whole(mail))) {
                 Optional<CaseView> found = cases.find(new CaseId(quoted)).filter(MailThreader::open);
-                Optional<Boolean> participant = found.isEmpty() ? Optional.empty() : mayJoin(found.get(), from, support, false);
+                Optional<Boolean> participant = found.isEmpty() ? Optional.empty()
+                        : mayJoin(found.get(), from, support, Colleagues.NONE);
                 if (participant.isPresent()) {
                     return new Found(found, Rule.QUOTED_CASE, participant.get(), MailThreading.token(quoted));
                 }
@@ -228,7 +229,9 @@ class MailThreader {
                 // the forwarded mail's writer with its subject, when the sender may join it (on the case, or of the
                 // customer's organisation by domain).
                 Optional<CaseView> found = customers.known(Channel.EMAIL, f.from()).flatMap(c -> recentCaseAbout(c, topic));
-                Optional<Boolean> participant = found.isEmpty() ? Optional.empty() : mayJoin(found.get(), from, support, true);
+                // The forwarded block is the sender's own text (anyone can write one): only the customer's colleagues.
+                Optional<Boolean> participant = found.isEmpty() ? Optional.empty()
+                        : mayJoin(found.get(), from, support, Colleagues.OF_CUSTOMER);
                 if (participant.isPresent()) {
                     return Optional.of(new Found(found, Rule.FORWARD_OF_CUSTOMER, participant.get(), f.subject()));
                 }
