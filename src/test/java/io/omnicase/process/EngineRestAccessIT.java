@@ -440,6 +440,30 @@ class EngineRestAccessIT {
     }
 
     /**
+     * A negative page (firstResult=-5) went into the engine's SQL as it was: MariaDB refused it, and the engine's
+     * persistence error was answered as a database outage, 503 with Retry-After, an ERROR and its stack trace logged
+     * for each request (probe 49). Any signed-in agent could send it from Tasklist's API. It is the request's fault.
+     */
+    @Test
+    void aNegativePageIsTheRequestsFaultNotADatabaseOutage() throws Exception {
+        CamundaWebappClient agent = CamundaWebappClient.signedIn(port, "agent");
+        String[] pages = {"/task?firstResult=-5", "/task?firstResult=-5&maxResults=10", "/task?maxResults=-2147483648",
+                "/history/process-instance?firstResult=-5&maxResults=5", "/task?firstResult=%2D1"};
+        for (String page : pages) {
+            Api.Response refused = assertBadRequest(agent.get(CamundaWebappClient.ENGINE + page));
+            assertThat(refused.body()).contains("must be 0 or more");
+            Api.Response rest = assertBadRequest(Api.as(port, "admin").get("/engine-rest" + page));
+            assertThat(rest.body()).contains("must be 0 or more");
+        }
+        Api.Response post = assertBadRequest(agent.post(CamundaWebappClient.ENGINE + "/task?firstResult=-3", Map.of()));
+        assertThat(post.body()).contains("firstResult");
+        // A page from 0 is answered as before.
+        Api.Response first = agent.get(CamundaWebappClient.ENGINE + "/task?firstResult=0&maxResults=1000");
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.body()).contains(task(billingCase).getId());
+    }
+
+    /**
      * An admin works no queue, so Tasklist's "My queues" was empty for them while Cockpit counted open tasks. "All open
      * tasks" shows an admin every task, and an agent still only their queues' tasks.
      */

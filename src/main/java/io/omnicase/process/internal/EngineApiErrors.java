@@ -18,9 +18,11 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,6 +81,14 @@ class EngineApiErrors {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
+            String negative = negativePaging(request.getQueryString());
+            if (negative != null) {
+                // The engine puts the value into its SQL as it is: MariaDB refuses "LIMIT ... OFFSET -5", and the
+                // engine's persistence error read as a database outage (503, Retry-After, an ERROR with its stack trace
+                // logged for each request; probe 49).
+                write(request, response, new Answer(HttpStatus.BAD_REQUEST, negative + ": must be 0 or more"));
+                return;
+            }
             BodyCapture capture = new BodyCapture(response, r -> r.getStatus() >= 400, MAX_CAPTURED);
             chain.doFilter(request, capture);
             byte[] body = capture.body();
@@ -100,6 +110,17 @@ class EngineApiErrors {
             response.setStatus(answer.status().value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
+            capture.send(problem(request, answer));
+        }
+
+        private static void write(HttpServletRequest request, HttpServletResponse response, Answer answer) throws IOException {
+            response.setStatus(answer.status().value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            response.getOutputStream().write(problem(request, answer));
+        }
+
+        private static byte[] problem(HttpServletRequest request, Answer answer) throws IOException {
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("type", "about:blank");
             problem.put("title", answer.status().getReasonPhrase());
@@ -110,8 +131,39 @@ class EngineApiErrors {
                 problem.put("instance", instance);
             }
             problem.put("message", answer.detail());
-            capture.send(JSON.writeValueAsBytes(problem));
+            return JSON.writeValueAsBytes(problem);
         }
+    }
+
+    /** The paging parameters the engine's queries take: a first result and a page size, never below 0. */
+    private static final Set<String> PAGING = Set.of("firstResult", "maxResults");
+
+    /**
+     * The paging parameter of the query string whose value is a negative number, or null when there is none. The
+     * query string only: a form body is the engine's to read.
+     */
+    static String negativePaging(String query) {
+        if (query == null || query.isEmpty()) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals < 0) {
+                continue;
+            }
+            String name;
+            String value;
+            try {
+                name = URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8);
+                value = URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8).strip();
+            } catch (IllegalArgumentException malformed) {
+                continue; // the engine refuses it in its own words
+            }
+            if (PAGING.contains(name) && value.matches("-\\d+")) {
+                return name;
+            }
+        }
+        return null;
     }
 
     record Answer(HttpStatus status, String detail) {

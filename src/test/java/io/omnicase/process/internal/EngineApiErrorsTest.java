@@ -24,6 +24,16 @@ class EngineApiErrorsTest {
     }
 
     @Test
+    void aNegativePageIsFoundInTheQueryStringWhateverItsSpelling() {
+        assertThat(EngineApiErrors.negativePaging("firstResult=-5")).isEqualTo("firstResult");
+        assertThat(EngineApiErrors.negativePaging("sortBy=created&maxResults=%2D2147483648")).isEqualTo("maxResults");
+        assertThat(EngineApiErrors.negativePaging("a=b&firstResult=0&firstResult=-1")).isEqualTo("firstResult");
+        assertThat(EngineApiErrors.negativePaging("firstResult=0&maxResults=15")).isNull();
+        assertThat(EngineApiErrors.negativePaging("nameLike=-5&firstResult&x=%zz")).isNull();
+        assertThat(EngineApiErrors.negativePaging(null)).isNull();
+    }
+
+    @Test
     void theEnginesOwnClientErrorsStayAsCamundaDocumentsThem() {
         assertThat(answer(400, "{\"type\":\"InvalidRequestException\",\"message\":\"Cannot set query parameter 'sortBy'\"}")).isNull();
         assertThat(answer(404, "{\"type\":\"InvalidRequestException\",\"message\":\"Process instance with id x does not exist\"}")).isNull();
