@@ -464,6 +464,24 @@ class EngineRestAccessIT {
     }
 
     /**
+     * Camunda's own filter answered a GET on /engine-rest with "Cache-Control: no-cache" (storable), so task names that
+     * quote a customer's first message could be kept by a browser or proxy; every other API answer says no-store.
+     */
+    @Test
+    void engineRestAnswersHoldingCustomersWordsAreNotStored() throws Exception {
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/engine-rest/task"))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                                .encodeToString("admin:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .header("Accept", "application/json").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains(task(billingCase).getId());
+        assertThat(answer.headers().allValues("Cache-Control")).as(answer.headers().toString()).isNotEmpty()
+                .allSatisfy(value -> assertThat(value).contains("no-store"));
+    }
+
+    /**
      * An admin works no queue, so Tasklist's "My queues" was empty for them while Cockpit counted open tasks. "All open
      * tasks" shows an admin every task, and an agent still only their queues' tasks.
      */

@@ -8,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -89,7 +90,15 @@ class EngineApiErrors {
                 write(request, response, new Answer(HttpStatus.BAD_REQUEST, negative + ": must be 0 or more"));
                 return;
             }
-            BodyCapture capture = new BodyCapture(response, r -> r.getStatus() >= 400, MAX_CAPTURED);
+            HttpServletResponse target = response;
+            if (request.getRequestURI().startsWith("/engine-rest/")) {
+                // Camunda's CacheControlFilter answers a GET with "Cache-Control: no-cache", which lets a browser or a
+                // proxy store task names (a customer's first words) and variables; Spring Security then writes none
+                // of its own. Here, as on every other API answer: nothing is stored (probe 49).
+                response.setHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
+                target = new NoStore(response);
+            }
+            BodyCapture capture = new BodyCapture(target, r -> r.getStatus() >= 400, MAX_CAPTURED);
             chain.doFilter(request, capture);
             byte[] body = capture.body();
             if (body == null) {
@@ -132,6 +141,31 @@ class EngineApiErrors {
             }
             problem.put("message", answer.detail());
             return JSON.writeValueAsBytes(problem);
+        }
+    }
+
+    /** What Spring Security writes on every other answer. */
+    static final String NO_STORE = "no-cache, no-store, max-age=0, must-revalidate";
+
+    /** A response on which whatever sets {@code Cache-Control} sets {@link #NO_STORE}. */
+    static final class NoStore extends HttpServletResponseWrapper {
+
+        NoStore(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            super.setHeader(name, HttpHeaders.CACHE_CONTROL.equalsIgnoreCase(name) ? NO_STORE : value);
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (HttpHeaders.CACHE_CONTROL.equalsIgnoreCase(name)) {
+                super.setHeader(name, NO_STORE);
+            } else {
+                super.addHeader(name, value);
+            }
         }
     }
 
