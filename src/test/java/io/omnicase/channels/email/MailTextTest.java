@@ -227,6 +227,13 @@ class MailTextTest {
 
                 I think this message is the third one I send. Please answer.""";
         assertThat(MailText.foldQuotes(second)).isEqualTo(second);
+        String later = """
+                Hello,
+
+                This message is meant as a formal complaint about order 4711.
+
+                This email is about the jacket I intended to return, which you never collected.""";
+        assertThat(MailText.foldQuotes(later)).as("a later paragraph that only begins like a notice").isEqualTo(later);
     }
 
     @Test
