@@ -52,35 +52,6 @@ public class TopicModel {
     static final double DEFAULT_CENTROID_MEAN = 0.89;
     static final double DEFAULT_CENTROID_SD = 0.05;
     /**
-     * A candidate, measured and not shipped (5 December): how close a customer's question lies to the title of the
-     * article that answers it, and to the centroid of that article's topic, for reading an answer drawn from an
-     * article. Chosen on the tune half of the written articles-only set ({@code src/test/resources/assistant/articles},
-     * {@code ArticleKnowledgeEvaluation}): held-out half 0.089 -> 0.433 right at 0.975 declined. Not shipped because in
-     * the fuller knowledge of the integration suite the demo's near miss "How do I delete my account?" (which the
-     * reset-password article does not answer) crossed the threshold at 0.417, most likely because the crowding signals read a topic of
-     * three articles against the knowledge's 30th nearest source, which a denser knowledge raises.
-     */
-    static final double ARTICLE_NN_MEAN = 0.82;
-    static final double ARTICLE_NN_SD = 0.06;
-    static final double ARTICLE_CENTROID_MEAN = 0.821;
-    static final double ARTICLE_CENTROID_SD = 0.046;
-
-    /** How close questions lie to the articles that answer them ({@link #ARTICLE_NN_MEAN}); no centroid. */
-    static final Stats ARTICLES = new Stats(null, ARTICLE_NN_MEAN, ARTICLE_NN_SD, ARTICLE_CENTROID_MEAN,
-            ARTICLE_CENTROID_SD, 0);
-
-    /**
-     * The statistics a question is read in when its nearest source in the winning topic is an article: the topic's
-     * centroid, and how close questions lie to the articles that answer them ({@code articles}). An article has no
-     * phrasings of its question to measure, and the topic's own values, where it has any, are of other sources (the
-     * phrasings taught under it, a resolved case's messages): question-to-question closeness, 0.1-0.15 closer.
-     */
-    static Stats articles(Stats topic, Stats articles) {
-        return new Stats(topic.centroid(), articles.nearestMean(), articles.nearestSd(), articles.centroidMean(),
-                articles.centroidSd(), topic.size());
-    }
-
-    /**
      * A topic as the confidence sees it.
      *
      * @param centroid     unit length
@@ -88,9 +59,16 @@ public class TopicModel {
      * @param nearestSd    its spread (shrunk)
      * @param centroidMean mean similarity of a source to the centroid of the topic's other sources (shrunk)
      * @param centroidSd   its spread (shrunk)
+     * @param articlesOnly every source of the topic is an article (no taught phrasing, no resolved case): an answer
+     *                     from it is read by the article alone ({@link TopicVote#article})
      */
     public record Stats(float[] centroid, double nearestMean, double nearestSd, double centroidMean, double centroidSd,
-                        int size) {
+                        int size, boolean articlesOnly) {
+
+        public Stats(float[] centroid, double nearestMean, double nearestSd, double centroidMean, double centroidSd,
+                     int size) {
+            this(centroid, nearestMean, nearestSd, centroidMean, centroidSd, size, false);
+        }
     }
 
     /** The statistics of every topic at one moment. */
@@ -106,7 +84,7 @@ public class TopicModel {
     }
 
     /** A topic's unshrunk measurements. */
-    record Raw(long version, float[] centroid, double[] nearest, double[] toCentroid, int size) {
+    record Raw(long version, float[] centroid, double[] nearest, double[] toCentroid, int size, boolean articlesOnly) {
     }
 
     private final Supplier<Map<String, Long>> versions;
@@ -181,7 +159,7 @@ public class TopicModel {
         List<TopicSource> members = once(all);
         int n = members.size();
         if (n == 0) {
-            return new Raw(version, null, new double[0], new double[0], 0);
+            return new Raw(version, null, new double[0], new double[0], 0, false);
         }
         int dims = members.get(0).vector().length;
         double[] sum = new double[dims];
@@ -228,7 +206,8 @@ public class TopicModel {
             double others = Math.sqrt(Math.max(0, dot(groupSum, groupSum) - 2 * vs + vv));
             toCentroid[s] = others == 0 ? 0 : (vs - vv) / others;
         }
-        return new Raw(version, centroid, nearest, toCentroid, n);
+        boolean articlesOnly = members.stream().allMatch(member -> member.phrasing().startsWith("article:"));
+        return new Raw(version, centroid, nearest, toCentroid, n, articlesOnly);
     }
 
     /** The sources that may shape customers' statistics: all but the examples an agent taught and nobody reviewed. */
@@ -276,7 +255,7 @@ public class TopicModel {
             }
             double[] a = shrunk(r.nearest(), nn[0], nn[1]);
             double[] b = shrunk(r.toCentroid(), lc[0], lc[1]);
-            topics.put(topic, new Stats(r.centroid(), a[0], a[1], b[0], b[1], r.size()));
+            topics.put(topic, new Stats(r.centroid(), a[0], a[1], b[0], b[1], r.size(), r.articlesOnly()));
         });
         return new Snapshot(Map.copyOf(topics), new Stats(null, nn[0], nn[1], lc[0], lc[1], 0));
     }

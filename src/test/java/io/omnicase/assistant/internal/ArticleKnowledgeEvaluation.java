@@ -36,8 +36,9 @@ import java.util.stream.Stream;
  * 30 nearest by meaning lack: every article is among them). {@code AssistantEvaluation#articles} asks the same set
  * through the running product (Elasticsearch, MariaDB).
  * <p>
- * It also prints, for the tune half only, how close a customer's question lies to the title of the article that answers
- * it and to its topic's centroid: the statistics that {@link TopicModel#ARTICLE_NN_MEAN} and its siblings carry.
+ * It prints the product (an answer from a topic of articles alone read by {@link TopicVote#article}) and, for
+ * comparison, every answer read as one from taught phrasings (the product before 5 December, evening), and for the
+ * tune half how close a customer's question lies to the title of the article that answers it.
  */
 class ArticleKnowledgeEvaluation {
 
@@ -56,15 +57,12 @@ class ArticleKnowledgeEvaluation {
     void articlesAlone() throws Exception {
         for (String name : List.of("tune", "test")) {
             Half half = ArticleSet.half(name);
-            System.out.printf(Locale.ROOT, "%n[articles] the product (articles read as any source):");
-            print(half, ask(half, null));
-            System.out.printf(Locale.ROOT, "%n[articles] the candidate statistics (TopicModel.ARTICLES, not shipped):");
+            System.out.printf(Locale.ROOT, "%n[articles] as before (articles read as taught phrasings):");
+            print(half, ask(half, false));
+            System.out.printf(Locale.ROOT, "%n[articles] the product (a topic of articles alone read by the article):");
             print(half, ask(half));
             if (name.equals("tune")) {
                 closeness(half);
-                if (Boolean.getBoolean("articles.grid")) {
-                    grid(half);
-                }
             }
         }
     }
@@ -103,13 +101,13 @@ class ArticleKnowledgeEvaluation {
         }
     }
 
-    /** Asks the half's questions as the candidate statistics {@link TopicModel#ARTICLES} would read them (not shipped). */
+    /** Asks the half's questions as the product reads them. */
     List<Outcome> ask(Half half) {
-        return ask(half, TopicModel.ARTICLES);
+        return ask(half, true);
     }
 
-    /** Asks the half's questions, answers drawn from an article read in these statistics (null: the product's way). */
-    List<Outcome> ask(Half half, TopicModel.Stats articleStats) {
+    /** Asks the half's questions; {@code articles}: an answer from a topic of articles alone read by the article. */
+    List<Outcome> ask(Half half, boolean articles) {
         Map<KnowledgeEntry, float[]> entries = new LinkedHashMap<>();
         for (Article article : half.articles()) {
             KnowledgeEntry entry = KnowledgeEntries.article(article);
@@ -127,7 +125,7 @@ class ArticleKnowledgeEvaluation {
             entries.forEach((e, v) -> matches.add(new KnowledgeMatch(e, 0, TopicModel.dot(vector, v))));
             matches.sort(Comparator.comparingDouble(KnowledgeMatch::similarity).reversed());
             TopicVote.Verdict verdict = TopicVote.decide(matches.subList(0, Math.min(TopicVote.RETRIEVE, matches.size())),
-                    vector, snapshot, articleStats);
+                    vector, snapshot, articles ? entry -> embeddings.embed(TopicVote.articleText(entry)) : null);
             String answered = verdict.support().isEmpty() ? null
                     : verdict.support().get(0).entry().id().substring("article:".length());
             outcomes.add(new Outcome(q, answered, verdict.confidence()));
@@ -172,35 +170,6 @@ class ArticleKnowledgeEvaluation {
         }
         System.out.println(bands);
     }
-
-    /**
-     * The rule stated before the first measurement, for when the measured closeness does not hold: among article
-     * statistics (nearest mean and spread; the centroid's mean moved with the nearest one, its spread in the same
-     * proportion), the one answering most tune questions right at {@link #THRESHOLD} while declining at least 85 % of
-     * the tune half's out-of-scope questions (the product's threshold rule). It names 0.78 +- 0.05; the shipped
-     * statistics add a second condition, that the demo's near miss {@code AssistantIT} guards ("How do I delete my
-     * account?", {@link #demoKnowledge}) stays declined by 0.03, which gives 0.82 +- 0.06 (docs/assistant.md).
-     */
-    void grid(Half half) {
-        double bestIn = -1;
-        String best = null;
-        for (double m = 0.66; m <= 0.92; m += 0.02) {
-            for (double sd = 0.04; sd <= 0.14; sd += 0.01) {
-                double mean = m;
-                double spread = sd;
-                // The centroid's statistics moved alike: as measured, 0.001 above the nearest title's, spread 0.77 of it.
-                List<Outcome> outcomes = ask(half, new TopicModel.Stats(null, mean, spread, mean + 0.001, spread * 0.766, 0));
-                double in = inScope(outcomes, THRESHOLD);
-                double out = declined(outcomes, THRESHOLD, null);
-                if (out >= 0.85 && in > bestIn) {
-                    bestIn = in;
-                    best = String.format(Locale.ROOT, "mean %.2f sd %.2f: in-scope %.3f, declined %.3f", m, sd, in, out);
-                }
-            }
-        }
-        System.out.println("[articles]   tune grid, best by the rule: " + best);
-    }
-
 
     /** How close the tune half's questions lie to their own article's title and to its topic's centroid. */
     void closeness(Half half) {

@@ -61,11 +61,15 @@ class TopicModelTest {
         Map<String, TopicModel.Raw> topics = Map.of("ACCOUNT", articles);
         var snapshot = TopicModel.snapshot(List.copyOf(topics.values()), topics);
         assertThat(snapshot.of("ACCOUNT").nearestMean()).isEqualTo(TopicModel.DEFAULT_NN_MEAN);
-        // An answer drawn from one of its articles is read in how close questions lie to articles (TopicVote).
-        var read = TopicModel.articles(snapshot.of("ACCOUNT"), TopicModel.ARTICLES);
-        assertThat(read.nearestMean()).isEqualTo(TopicModel.ARTICLE_NN_MEAN);
-        assertThat(read.centroidSd()).isEqualTo(TopicModel.ARTICLE_CENTROID_SD);
-        assertThat(read.centroid()).containsExactly(snapshot.of("ACCOUNT").centroid());
+        // An answer drawn from one of its articles is read by the article alone (TopicVote.article).
+        assertThat(snapshot.of("ACCOUNT").articlesOnly()).isTrue();
+        // One taught example, or one resolved case, makes it a topic of phrasings again: read as before.
+        for (String phrasing : List.of("topic:ACCOUNT", "case:7")) {
+            var mixed = TopicModel.measure(1, List.of(new TopicSource("article:a", unit(1, 0.6f, 0, 0)),
+                    new TopicSource(phrasing, unit(1, 0, 0.6f, 0))));
+            assertThat(mixed.articlesOnly()).as(phrasing).isFalse();
+        }
+        assertThat(TopicModel.Snapshot.EMPTY.prior().articlesOnly()).isFalse();
     }
 
     @Test

@@ -146,29 +146,50 @@ class TopicVoteTest {
     }
 
     @Test
-    void anAnswerDrawnFromAnArticleIsReadInHowCloseQuestionsLieToArticlesAndOneFromExamplesAsBefore() {
-        // A question 0.84 from the title of the article that answers it: a typical distance for a question and its
-        // article (0.82 +- 0.06 as chosen on the written articles set), below how close two phrasings of one question
-        // lie (0.90 +- 0.06).
-        List<KnowledgeMatch> fromArticle = List.of(article("ACCOUNT", "Reset your password", 0.84),
+    void anAnswerFromATopicOfArticlesAloneIsReadByTheArticleAndOneFromATopicWithExamplesAsBefore() {
+        // The question, and an article's whole text 0.66 from it (a typical distance on the written articles set).
+        float[] question = unit(1, 0, 0, 0);
+        float[] text = {0.66f, (float) Math.sqrt(1 - 0.66 * 0.66), 0, 0};
+        java.util.function.Function<KnowledgeEntry, float[]> texts = entry -> text;
+        var articlesAlone = new TopicModel.Snapshot(java.util.Map.of(
+                "ACCOUNT", new TopicModel.Stats(unit(1, 0.3f, 0, 0), 0.90, 0.06, 0.89, 0.05, 3, true)),
+                TopicModel.Snapshot.EMPTY.prior());
+        // 0.84 from the title of the article, 0.24 ahead of any other source: answered.
+        List<KnowledgeMatch> ahead = List.of(article("ACCOUNT", "Reset your password", 0.84),
                 article("ACCOUNT", "Turn on two-factor authentication", 0.60), article("BILLING", "Download an invoice", 0.50));
-        // The candidate statistics (measured, not shipped): the evaluation reads answers drawn from articles so.
-        var verdict = TopicVote.decide(fromArticle, NO_MEANING, TopicModel.Snapshot.EMPTY, TopicModel.ARTICLES);
-        assertThat(verdict.confidence()).isGreaterThan(0.41);
-        assertThat(TopicVote.decide(fromArticle, NO_MEANING, TopicModel.Snapshot.EMPTY).confidence())
-                .as("the product reads an article as any other source").isLessThan(0.41);
-        assertThat(verdict.confidence()).isEqualTo(TopicVote.calibrated(new TopicVote.Signals(0.84, 0.34,
-                (0.84 + 0.60 + 0.50) / 3, (0.84 + 0.60 + 0.50) / 3 - 0.50, 0.84, 0.34, 0.50),
-                TopicModel.articles(TopicModel.Snapshot.EMPTY.prior(), TopicModel.ARTICLES)), org.assertj.core.api.Assertions.within(1e-12));
+        var verdict = TopicVote.decide(ahead, question, articlesAlone, texts);
+        assertThat(verdict.confidence()).isEqualTo(TopicVote.article(0.84, 0.24, dot(question, text)),
+                org.assertj.core.api.Assertions.within(1e-12)).isGreaterThan(0.9);
+        // The same article with a source of another kind 0.82 from the question (a knowledge that knows more): the
+        // margin shrinks and so does the confidence, below the threshold. A denser knowledge never raises it.
+        List<KnowledgeMatch> crowded = new java.util.ArrayList<>(ahead);
+        crowded.add(match("BILLING", "How do I close my account?", 0.82));
+        assertThat(TopicVote.decide(crowded, question, articlesAlone, texts).confidence())
+                .isEqualTo(TopicVote.article(0.84, 0.02, dot(question, text)), org.assertj.core.api.Assertions.within(1e-12))
+                .isLessThan(0.41);
 
-        // The same distances to taught examples are a loose paraphrase, declined as before.
-        var fromExamples = TopicVote.decide(List.of(match("ACCOUNT", "Reset your password", 0.84),
-                match("ACCOUNT", "Turn on two-factor authentication", 0.60), match("BILLING", "Download an invoice", 0.50)),
-                NO_MEANING, TopicModel.Snapshot.EMPTY);
-        assertThat(fromExamples.confidence()).isLessThan(0.41);
-        assertThat(fromExamples.confidence()).isEqualTo(TopicVote.calibrated(new TopicVote.Signals(0.84, 0.34,
-                (0.84 + 0.60 + 0.50) / 3, (0.84 + 0.60 + 0.50) / 3 - 0.50, 0.84, 0.34, 0.50),
-                TopicModel.Snapshot.EMPTY.prior()), org.assertj.core.api.Assertions.within(1e-12));
+        // A topic that holds examples too (or no article text to read): as any other source, the seven signals.
+        var withExamples = new TopicModel.Snapshot(java.util.Map.of(
+                "ACCOUNT", new TopicModel.Stats(unit(1, 0.3f, 0, 0), 0.90, 0.06, 0.89, 0.05, 3, false)),
+                TopicModel.Snapshot.EMPTY.prior());
+        double centroid = dot(question, unit(1, 0.3f, 0, 0));
+        double before = TopicVote.calibrated(new TopicVote.Signals(0.84, 0.34, (0.84 + 0.60 + 0.50) / 3,
+                (0.84 + 0.60 + 0.50) / 3 - 0.50, centroid, centroid - 0.50, 0.50), withExamples.of("ACCOUNT"));
+        assertThat(TopicVote.decide(ahead, question, withExamples, texts).confidence())
+                .isEqualTo(before, org.assertj.core.api.Assertions.within(1e-12)).isLessThan(0.41);
+        assertThat(TopicVote.decide(ahead, question, articlesAlone).confidence())
+                .isEqualTo(TopicVote.calibrated(new TopicVote.Signals(0.84, 0.34, (0.84 + 0.60 + 0.50) / 3,
+                        (0.84 + 0.60 + 0.50) / 3 - 0.50, centroid, centroid - 0.50, 0.50), articlesAlone.of("ACCOUNT")),
+                        org.assertj.core.api.Assertions.within(1e-12));
+        // An answer from an example of a topic of articles alone cannot be (the topic would hold an example), and a
+        // taught example is read as before whatever the statistics say.
+        var fromExample = TopicVote.decide(List.of(match("ACCOUNT", "Reset your password", 0.84),
+                match("BILLING", "Download an invoice", 0.50)), question, articlesAlone, texts);
+        assertThat(fromExample.confidence()).isNotEqualTo(TopicVote.article(0.84, 0.34, dot(question, text)));
+    }
+
+    private static double dot(float[] a, float[] b) {
+        return TopicModel.dot(a, b);
     }
 
     @Test
