@@ -45,6 +45,11 @@ import java.util.function.Function;
  *   in open space.</li>
  * </ul>
  * It estimates the probability that the answer is right.
+ * <p>
+ * A topic of articles alone (no taught phrasing, no resolved case: {@link TopicModel.Stats#articlesOnly()}) has no
+ * phrasings of its question to read a similarity against, so an answer from it is read by the article itself
+ * ({@link #article}): how close the question lies to its title and to its whole text, and how far the title leads every
+ * other source retrieved.
  */
 public final class TopicVote {
 
@@ -177,7 +182,7 @@ public final class TopicVote {
      * the knowledge's spread or how crowded it is: a title and a text are the article's own, and the margin can only
      * shrink as the knowledge grows (a source more is a rival more), so a denser knowledge never makes such an answer
      * more confident. Fitted on the tune half of the written articles-only set
-     * ({@code src/test/resources/assistant/articles}, {@code ArticleKnowledgeEvaluation}), signals chosen among eleven
+     * ({@code src/test/resources/assistant/articles}, {@code ArticleKnowledgeEvaluation}), signals chosen among fifteen
      * sets by leaving one domain out, bias lowered by the product's threshold rule (at least 85 % of the tune half's
      * unanswerable questions declined at 0.41); docs/assistant.md, "A knowledge of articles alone".
      */

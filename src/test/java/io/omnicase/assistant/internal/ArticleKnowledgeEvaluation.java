@@ -92,7 +92,13 @@ class ArticleKnowledgeEvaluation {
                 "The app crashes when I open it", "My parcel has not arrived yet", "I want to cancel",
                 "What is the best recipe for a vegan lasagna with spinach?",
                 "Where did my loyalty points go after I upgraded my plan?",
-                "Can I pay my membership fee in monthly instalments?").map(q -> new Question(q, null, "demo")).toList();
+                "Can I pay my membership fee in monthly instalments?",
+                // The demo's customers (DemoData) and walk 46's message (SelfService.REPHRASE).
+                "Do you ship to Austria?", "How do I change the email address on my account?",
+                "I was charged twice for my subscription this month! Please fix this.",
+                "The app crashes every time I log in. This is urgent, I need my tickets today.",
+                "Our invoices for October are missing from the portal.",
+                "my invoice 4711 shows 19% VAT, I am a business customer in Austria: can you correct it?").map(q -> new Question(q, null, "demo")).toList();
         Half demo = new Half("demo", articles, questions);
         List<Outcome> after = ask(demo);
         for (int i = 0; i < questions.size(); i++) {
