@@ -126,7 +126,7 @@ public class Assistant {
         // The question was embedded for retrieval just now: this is the cached vector.
         float[] meaning = embeddings.embed(question);
         TopicModel.Snapshot model = topics.current(scope.reviewedOnly());
-        TopicVote.Verdict verdict = TopicVote.decide(matches, meaning, model, this::articleText);
+        TopicVote.Verdict verdict = TopicVote.decide(matches, meaning, model);
         List<Grounding> groundings = provenance.attributed(
                 verdict.support().stream().limit(3).map(KnowledgeEntries::grounding).toList());
         List<AnswerSource> sources = groundings.stream().map(Grounding::source).toList();
@@ -159,7 +159,7 @@ public class Assistant {
      * the crowding), the ceiling is what the reviewed knowledge alone gives the same topic, or
      * {@link #UNREVIEWED_CEILING} if that is lower. Without such examples among the matches, there is no ceiling.
      */
-    private double ceiling(TopicVote.Verdict verdict, List<KnowledgeMatch> matches, float[] meaning,
+    private static double ceiling(TopicVote.Verdict verdict, List<KnowledgeMatch> matches, float[] meaning,
                                   TopicModel.Snapshot model) {
         if (matches.stream().noneMatch(Assistant::unreviewed)) {
             return 1.0;
@@ -168,17 +168,9 @@ public class Assistant {
             return UNREVIEWED_CEILING;
         }
         TopicVote.Verdict reviewedOnly = TopicVote.decide(
-                matches.stream().filter(match -> !unreviewed(match)).toList(), meaning, model, this::articleText);
+                matches.stream().filter(match -> !unreviewed(match)).toList(), meaning, model);
         double supported = verdict.topic().equals(reviewedOnly.topic()) ? reviewedOnly.confidence() : 0;
         return Math.max(supported, UNREVIEWED_CEILING);
-    }
-
-    /**
-     * The meaning of an article's whole text, read when the answer is drawn from a topic of articles alone; embedded
-     * when first asked for and then served from the embedding's cache of recent texts.
-     */
-    private float[] articleText(io.omnicase.search.KnowledgeEntry article) {
-        return embeddings.embed(TopicVote.articleText(article));
     }
 
     private static boolean unreviewed(KnowledgeMatch match) {

@@ -147,6 +147,8 @@ class TopicVoteTest {
 
     @Test
     void anAnswerFromATopicOfArticlesAloneIsReadByTheArticleAndOneFromATopicWithExamplesAsBefore() {
+        // The evaluation's candidate (TopicVote.decide with article texts; not shipped: docs/assistant.md, "The article
+        // read by itself"); the product's decide reads every answer as before (the last assertions below).
         // The question, and an article's whole text 0.66 from it (a typical distance on the written articles set).
         float[] question = unit(1, 0, 0, 0);
         float[] text = {0.66f, (float) Math.sqrt(1 - 0.66 * 0.66), 0, 0};
