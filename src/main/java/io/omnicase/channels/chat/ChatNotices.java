@@ -2,6 +2,7 @@ package io.omnicase.channels.chat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnicase.cases.CaseManagement;
 import io.omnicase.cases.InteractionKind;
 import io.omnicase.cases.InteractionRecorded;
 import io.omnicase.desk.AgentTyping;
@@ -105,7 +106,10 @@ class ChatNotices {
         }
         Optional<Map<String, Object>> frame = switch (recorded.caseStatus()) {
             case ESCALATED -> queueNotice(recorded.caseId());
-            case RESOLVED -> Optional.of(notice("resolved", RESOLVED));
+            // The resolution itself, not a note the case process adds to a resolved case: the visitor who thanked for
+            // the answer was told again "…resolved. If you still need help, just write here" (walk 49).
+            case RESOLVED -> recorded.text() != null && recorded.text().startsWith(CaseManagement.RESOLVED_BY)
+                    ? Optional.of(notice("resolved", RESOLVED)) : Optional.empty();
             default -> Optional.empty();
         };
         frame.ifPresent(f -> visitors.forEach(visitor -> push(visitor, f)));
