@@ -287,6 +287,31 @@ describe('DesignerWorkspace', () => {
     expect(page.find('#status').text()).toBe('v4 deployed: v2 again');
   });
 
+  it('drops the comparison shown when a rollback makes a new newest version and the menus name a new pair (walk 49)', async () => {
+    const list = [...versions];
+    server({
+      [`${base}/versions/2/rollback`]: () => {
+        list.unshift({ ...versions[1], version: 4, rollbackOf: 2, reason: 'v3 confused agents' } as any);
+        return json(201, list[0]);
+      },
+    }, list);
+    const page = open(['DESIGNER']);
+    await flushPromises();
+    await page.find('#versions tr[data-version="3"] .show-diff').trigger('click');
+    await flushPromises();
+    expect(page.find('#diff-title').text()).toBe('Changes from v2 to v3');
+    await page.find('#versions tr[data-version="2"] .rollback').trigger('click');
+    await page.find('#rollback-reason').setValue('v3 confused agents');
+    await page.find('.rollback-form form').trigger('submit');
+    await flushPromises();
+    expect(page.find('#status').text()).toBe('v4 deployed: v2 again');
+    expect((page.find('#compare-from').element as HTMLSelectElement).value).toBe('3');
+    expect((page.find('#compare-to').element as HTMLSelectElement).value).toBe('4');
+    // Nothing says "Changes from v2 to v3" (or its counts) under menus that read v3 and v4.
+    expect(page.find('#diff-title').exists()).toBe(false);
+    expect(page.find('#diff-status').text()).toBe('');
+  });
+
   it('says so when the process has no version', async () => {
     server({}, []);
     const page = open(['DESIGNER']);
