@@ -39,6 +39,23 @@ describe('RuleTable', () => {
     t.unmount();
   });
 
+  it('shows the reason for the agent whole: a field that wraps, one line to the server (walk 49)', async () => {
+    const rules = shipped.map(edited);
+    rules[1].actions.reason = 'The customer contacts us for the third time about the same billing issue';
+    const t = table(false, [], rules);
+    const reason = t.findAll('tr.rule')[1].find('.reason');
+    // A one-line input cut it at "The customer contacts us fo"; a textarea wraps it.
+    expect(reason.element.tagName).toBe('TEXTAREA');
+    expect((reason.element as HTMLTextAreaElement).value).toBe(rules[1].actions.reason);
+    await reason.setValue('The customer asked\nfor a person');
+    expect((reason.element as HTMLTextAreaElement).value).toBe('The customer asked for a person');
+    expect(rules[1].actions.reason).toBe('The customer asked for a person');
+    const enter = new KeyboardEvent('keydown', { key: 'Enter', cancelable: true });
+    reason.element.dispatchEvent(enter);
+    expect(enter.defaultPrevented).toBe(true);
+    t.unmount();
+  });
+
   it('shows a 422 problem on the cell it names, and marks the row', () => {
     const t = table(false, [
       { row: 2, column: 'name', message: 'is required' },
