@@ -64,6 +64,34 @@ class CaseViewLiveIT {
         }
     }
 
+    /**
+     * Walk 49: Greta mailed a change of billing address; the assistant answered "I am not sure I can answer this
+     * correctly. I am passing your question to a person…" and the case went to billing. The agent who opened it read
+     * "Suggestions for new customer messages appear here": the assistant's hand-over was taken for an answer.
+     */
+    @Test
+    void aCaseTheAssistantHandedOverGivesGuidanceForTheMessageTheCustomerStillWaitsOn() throws Exception {
+        String marker = "zq" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String text = "Hello, we moved offices. Please change the billing address on my account to Hafenstrasse 12, "
+                + "20457 Hamburg, from the next invoice on. I would like someone to confirm it. Reference " + marker;
+        long caseId = io.omnicase.support.CustomerMessages.write(port, "EMAIL", "handed-" + marker + "@example.com", text,
+                "thread-" + marker);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode timeline = timeline(caseId);
+            boolean assistantAnswered = false;
+            for (JsonNode entry : timeline) {
+                assistantAnswered |= "OUTBOUND".equals(entry.path("kind").asText())
+                        && "assistant".equals(entry.path("author").asText());
+            }
+            return assistantAnswered && "ESCALATED".equals(Api.as(port, "supervisor").get("/api/cases/" + caseId)
+                    .json().path("status").asText());
+        });
+        try (EventStream stream = EventStream.open(port, "agent", "/api/desk/cases/" + caseId + "/events")) {
+            JsonNode guidance = stream.waitFor("guidance", g -> true).data();
+            assertThat(guidance.get("question").asText()).isEqualTo(text);
+        }
+    }
+
     @Test
     void aCustomerMessageArrivesWithItsSentimentAndASuggestionInWords() throws Exception {
         QueueCase billing = QueueCases.escalatedIn(port, "billing");

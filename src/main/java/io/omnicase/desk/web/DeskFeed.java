@@ -108,16 +108,19 @@ class DeskFeed {
     }
 
     /**
-     * Guidance for the message the customer waits on when the case is opened: their latest, when no one has answered
-     * it yet and the case is open. Guidance came only with a message that arrived while the case was open, so an agent
-     * who took a waiting case had none for the one message that needed an answer now (walk of 4 December).
+     * Guidance for the message the customer waits on when the case is opened: their latest, when no person has
+     * answered it yet and the case is open. Guidance came only with a message that arrived while the case was open, so
+     * an agent who took a waiting case had none for the one message that needed an answer now (walk of 4 December).
+     * The assistant's reply answers nobody here: a case a person opens is one the assistant declined or handed over
+     * ("I am passing your question to a person"), and that reply left Greta's mail without guidance (walk 49).
      */
     private Guidance waitingGuidance(io.omnicase.cases.CaseView view, String username) {
         if (!view.status().isOpen() || view.status() == io.omnicase.cases.CaseStatus.RESOLVED) {
             return null;
         }
         return cases.timeline(new CaseId(view.id())).stream()
-                .filter(e -> e.kind() == InteractionKind.INBOUND || e.kind() == InteractionKind.OUTBOUND)
+                .filter(e -> e.kind() == InteractionKind.INBOUND
+                        || e.kind() == InteractionKind.OUTBOUND && !CaseManagement.ASSISTANT.equals(e.author()))
                 .reduce((first, second) -> second)
                 .filter(last -> last.kind() == InteractionKind.INBOUND && last.text() != null)
                 .map(last -> new Guidance(last.id(), last.text(), suggest(last.text(), username, view.id())))
