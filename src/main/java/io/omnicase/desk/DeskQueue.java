@@ -165,13 +165,17 @@ public class DeskQueue {
         return little ? "at-risk" : "ok";
     }
 
+    /**
+     * The message on one line, at most {@link #LAST_MESSAGE} characters; a cut one ends in "…" (the live floor wraps the
+     * preview instead of cutting it in CSS, and Greta's read "…from the next invoice on. I woul" as if that was all; walk 49).
+     */
     static String oneLine(String text) {
         if (text == null) {
             return null;
         }
         String line = text.replaceAll("\\s+", " ").strip();
         return line.codePointCount(0, line.length()) <= LAST_MESSAGE ? line
-                : line.substring(0, line.offsetByCodePoints(0, LAST_MESSAGE));
+                : line.substring(0, line.offsetByCodePoints(0, LAST_MESSAGE - 1)) + "…";
     }
 
     /** Words match the subject, the customer's name or the case number ("#301" or "301"). */

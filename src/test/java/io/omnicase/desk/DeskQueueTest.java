@@ -69,4 +69,15 @@ class DeskQueueTest {
         return new QueueItem("t" + caseId, caseId, "Refund for a double charge", 7, "Ruth Miller", "EMAIL", "billing",
                 priority, null, "ESCALATED", NOW, NOW, slaDue, slaState, null, "text");
     }
+
+    /** Walk 49: the floor showed Greta's preview as "…from the next invoice on. I woul", nothing said it went on. */
+    @Test
+    void aLongMessageIsCutTo140CharactersWithAnEllipsisAndAShortOneIsKeptWhole() {
+        String greta = "Hello, we moved offices. Please change the billing address on my account to Hafenstrasse 12, "
+                + "20457 Hamburg, from the next invoice on. I would like someone to confirm it.";
+        String cut = DeskQueue.oneLine(greta);
+        assertThat(cut).hasSize(DeskQueue.LAST_MESSAGE).endsWith("…").startsWith("Hello, we moved offices.");
+        assertThat(DeskQueue.oneLine("Short\n\n  and   sweet")).isEqualTo("Short and sweet");
+        assertThat(DeskQueue.oneLine("x".repeat(DeskQueue.LAST_MESSAGE))).isEqualTo("x".repeat(DeskQueue.LAST_MESSAGE));
+    }
 }
