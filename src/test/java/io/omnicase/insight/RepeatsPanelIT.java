@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The desk's "Same issue before" panel in a real headless Chromium: a customer who wrote about a double charge by SMS
+ * The desk's "Same issue, other cases" panel in a real headless Chromium: a customer who wrote about a double charge by SMS
  * writes again on WhatsApp in other words; the agent opening the new case sees the earlier one, its channel, outcome
  * and words, and the contact count (as the supervisor, who reads every case, whether a person or the assistant has it). At 1400 and 360 px wide, with an axe-core check; screenshots in
  * target/screenshots.
