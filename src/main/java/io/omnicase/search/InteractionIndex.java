@@ -2,7 +2,6 @@ package io.omnicase.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -258,8 +257,7 @@ public class InteractionIndex {
             ensureIndex();
             List<Query> filters = new ArrayList<>();
             if (query.onlyCases() != null) {
-                List<FieldValue> ids = query.onlyCases().stream().sorted().map(FieldValue::of).toList();
-                filters.add(Query.of(q -> q.terms(t -> t.field("caseId").terms(v -> v.value(ids)))));
+                filters.add(CaseIdFilter.anyOf(query.onlyCases()));
             }
             if (query.customerId() != null) {
                 filters.add(Query.of(q -> q.term(t -> t.field("customerId").value(query.customerId()))));

@@ -375,8 +375,7 @@ public class KnowledgeIndex {
                 b.mustNot(n -> n.term(t -> t.field("origin").value(KnowledgeScope.UNREVIEWED)));
             }
             if (!scope.exceptCases().isEmpty()) {
-                b.mustNot(n -> n.terms(t -> t.field("caseId").terms(v -> v.value(scope.exceptCases().stream().sorted()
-                        .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))));
+                b.mustNot(CaseIdFilter.chunks(scope.exceptCases()));
             }
             return b;
         }));
@@ -389,8 +388,7 @@ public class KnowledgeIndex {
         List<Query> allowed = new ArrayList<>();
         allowed.add(Query.of(q -> q.bool(b -> b.mustNot(n -> n.exists(e -> e.field("caseId"))))));
         if (!scope.caseIds().isEmpty()) {
-            allowed.add(Query.of(q -> q.terms(t -> t.field("caseId").terms(v -> v.value(scope.caseIds().stream()
-                    .sorted().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList())))));
+            allowed.addAll(CaseIdFilter.chunks(scope.caseIds()));
         }
         if (!scope.queues().isEmpty()) {
             allowed.add(Query.of(q -> q.terms(t -> t.field("queue").terms(v -> v.value(scope.queues().stream()

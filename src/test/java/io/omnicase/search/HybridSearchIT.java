@@ -42,6 +42,9 @@ class HybridSearchIT {
     @Autowired
     KnowledgeEmbeddings knowledgeEmbeddings;
 
+    @Autowired
+    InteractionIndex index;
+
     @Test
     void aSearchFindsAMessageByItsMeaningOnlyWithinTheReadersCases() {
         QueueCases.QueueCase billing = QueueCases.escalatedIn(port, "billing");
@@ -57,6 +60,28 @@ class HybridSearchIT {
         JsonNode tech = Api.as(port, "tech").get(query).json();
         assertThat(tech.get("total").asLong()).isZero();
         assertThat(tech.get("hits")).isEmpty();
+    }
+
+    /**
+     * An agent reads every case of their queues, and the search is restricted to those by their ids: a queue of more
+     * than 65,536 cases (Elasticsearch's limit on one terms query) made every search and suggestion of its agents fail
+     * (probe 49). The case sought is the last of 70,001 readable ids.
+     */
+    @Test
+    void aReaderOfMoreCasesThanOneTermsQueryHoldsStillFindsTheirCase() {
+        QueueCases.QueueCase billing = QueueCases.escalatedIn(port, "billing");
+        java.util.Set<Long> readable = new java.util.HashSet<>();
+        for (long id = 10_000_000L; readable.size() < 70_000; id++) {
+            readable.add(id);
+        }
+        readable.add(billing.caseId());
+        SearchQuery query = new SearchQuery(billing.marker(), null, null, null, null, null, 20, readable);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(index.search(query).hits())
+                .extracting(InteractionDocument::caseId).contains(billing.caseId()));
+        SearchQuery without = new SearchQuery(billing.marker(), null, null, null, null, null, 20,
+                java.util.Set.of(10_000_000L, 10_000_001L));
+        assertThat(index.search(without).hits()).as("still only the reader's cases").isEmpty();
     }
 
     @Test
