@@ -120,26 +120,9 @@ class MailConversationsIT {
                 predicted.put(step.file(), caseId == null ? "log:" + step.file() : "case " + caseId);
             }
         }
-        int truePositives = 0;
-        int falsePositives = 0;
-        int falseNegatives = 0;
-        for (int i = 0; i < files.size(); i++) {
-            for (int j = i + 1; j < files.size(); j++) {
-                boolean same = expected.get(files.get(i)).equals(expected.get(files.get(j)));
-                boolean grouped = predicted.get(files.get(i)).equals(predicted.get(files.get(j)));
-                if (same && grouped) {
-                    truePositives++;
-                } else if (grouped) {
-                    falsePositives++;
-                    failures.add(files.get(i) + " and " + files.get(j) + " share a case but belong to different conversations");
-                } else if (same) {
-                    falseNegatives++;
-                    failures.add(files.get(i) + " and " + files.get(j) + " belong together but are apart");
-                }
-            }
-        }
-        double precision = truePositives + falsePositives == 0 ? 1.0 : truePositives / (double) (truePositives + falsePositives);
-        double recall = truePositives + falseNegatives == 0 ? 1.0 : truePositives / (double) (truePositives + falseNegatives);
+        PairwiseGrouping pairs = PairwiseGrouping.score(files, expected, predicted, Set.of(), failures);
+        double precision = pairs.precision();
+        double recall = pairs.recall();
 
         // Automatic answers to automatic mail: anything Omnicase mailed in reply to a machine's mail, or to an address
         // that only machines wrote from.
@@ -178,8 +161,8 @@ class MailConversationsIT {
         System.out.printf(Locale.ROOT, "%nMail threading corpus: %d mails (%d from people, %d from machines) in %d conversations%n"
                         + "  pairwise precision %.3f, recall %.3f (%d pairs together, %d wrongly together, %d wrongly apart)%n"
                         + "  automatic answers to automatic mail: %d (Omnicase mailed %d mails, %d of them the assistant's automatic answers to people)%n%n",
-                files.size(), humanMails, files.size() - humanMails, conversations, precision, recall, truePositives,
-                falsePositives, falseNegatives, answersToMachines, sent.size(), automaticAnswers);
+                files.size(), humanMails, files.size() - humanMails, conversations, precision, recall, pairs.together(),
+                pairs.wronglyTogether(), pairs.wronglyApart(), answersToMachines, sent.size(), automaticAnswers);
 
         // Supervisors find the machine mail that answered no case in the log; agents don't (a bounce quotes the reply
         // it returns, which may be another queue's).

@@ -188,31 +188,9 @@ class MailRealWorldThreadsIT {
 
         // Pairwise precision and recall over the mails stored (machine mail in the log counts as a group of its own).
         List<String> files = new ArrayList<>(expected.keySet());
-        int truePositives = 0;
-        int falsePositives = 0;
-        int falseNegatives = 0;
-        for (int i = 0; i < files.size(); i++) {
-            for (int j = i + 1; j < files.size(); j++) {
-                boolean same = expected.get(files.get(i)).equals(expected.get(files.get(j)));
-                boolean grouped = predicted.get(files.get(i)).equals(predicted.get(files.get(j)));
-                if (same && grouped) {
-                    truePositives++;
-                } else if (grouped) {
-                    falsePositives++;
-                    failures.add(files.get(i) + " and " + files.get(j) + " share a case but belong to different conversations");
-                } else if (same) {
-                    falseNegatives++;
-                    String pair = files.get(i) + " and " + files.get(j) + " belong together but are apart";
-                    if (KNOWN_APART.contains(files.get(i)) || KNOWN_APART.contains(files.get(j))) {
-                        System.out.println("  known: " + pair);
-                    } else {
-                        failures.add(pair);
-                    }
-                }
-            }
-        }
-        double precision = truePositives + falsePositives == 0 ? 1.0 : truePositives / (double) (truePositives + falsePositives);
-        double recall = truePositives + falseNegatives == 0 ? 1.0 : truePositives / (double) (truePositives + falseNegatives);
+        PairwiseGrouping pairs = PairwiseGrouping.score(files, expected, predicted, KNOWN_APART, failures);
+        double precision = pairs.precision();
+        double recall = pairs.recall();
 
         // Nothing mailed to a machine: not in reply to machine mail, not to an address only machines wrote from.
         Set<String> machineIds = new HashSet<>();
@@ -247,7 +225,7 @@ class MailRealWorldThreadsIT {
                         + "  pairwise precision %.3f, recall %.3f (%d pairs together, %d wrongly together, %d wrongly apart)%n"
                         + "  text errors: %d phrases in %d of %d people's mails; answers to machines: %d%n%s%n",
                 files.size(), people, steps.stream().map(Step::conversation).filter(c -> !c.equals("log")).distinct().count(),
-                precision, recall, truePositives, falsePositives, falseNegatives, textErrors.size(),
+                precision, recall, pairs.together(), pairs.wronglyTogether(), pairs.wronglyApart(), textErrors.size(),
                 textErrors.stream().map(e -> e.substring(0, e.indexOf(':'))).distinct().count(), people, answersToMachines,
                 String.join("\n", concat(failures, textErrors)));
 
@@ -255,7 +233,7 @@ class MailRealWorldThreadsIT {
         assertThat(textErrors).isEmpty();
         assertThat(failures).isEmpty();
         assertThat(precision).isEqualTo(1.0);
-        assertThat(falseNegatives).as("pairs apart, all of them with a known mail").isLessThanOrEqualTo(2);
+        assertThat(pairs.wronglyApart()).as("pairs apart, all of them with a known mail").isLessThanOrEqualTo(2);
         assertThat(answersToMachines).isZero();
     }
 
