@@ -90,7 +90,7 @@ class MailConversationsIT {
 
         for (Step step : steps) {
             if (step.kind().equals("reply")) {
-                replyOf.put(step.conversation(), agentReply(MailCases.caseOf(jdbc, messageIdOf.get(firstMailOf.get(step.conversation())))));
+                replyOf.put(step.conversation(), MailCases.agentReply(port, MailCases.caseOf(jdbc, messageIdOf.get(firstMailOf.get(step.conversation())))));
                 continue;
             }
             String text = fill(resource(step.file()), run, firstMailOf, messageIdOf, replyOf);
@@ -107,7 +107,7 @@ class MailConversationsIT {
                 failures.add(step.file() + ": " + problem);
             }
         }
-        awaitQuiet(start);
+        MailCases.awaitQuiet(jdbc, start);
 
         // Pairwise precision and recall: every pair of mails is in one case (or not) as it should be.
         List<String> files = new ArrayList<>(messageIdOf.keySet());
@@ -204,7 +204,7 @@ class MailConversationsIT {
         int rounds = 0;
         botMails.add(respond(bot));
         while (rounds < maxRounds) {
-            awaitQuiet(start);
+            MailCases.awaitQuiet(jdbc, start);
             List<MimeMessage> fresh = new ArrayList<>();
             for (MimeMessage m : mailsTo(bot)) {
                 if (answered.add(m.getMessageID())) {
@@ -325,22 +325,6 @@ class MailConversationsIT {
         return Base64.getEncoder().encodeToString(index);
     }
 
-    /** An agent answers on the case; answers the Message-ID of the mail that went out. */
-    private String agentReply(long caseId) {
-        Api.Response response = Api.as(port, "admin").postJson("/api/cases/" + caseId + "/replies",
-                Map.of("text", "Thank you, we are looking into it."));
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        String prefix = "<case-" + caseId + "." + response.json().get("interactionId").asLong() + ".";
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (MimeMessage m : MailServer.get().greenMail().getReceivedMessages()) {
-                String id = m.getMessageID();
-                if (id != null && id.startsWith(prefix)) {
-                    return id;
-                }
-            }
-            return null;
-        }, id -> id != null);
-    }
 
     /** Puts the mail into the support mailbox by IMAP APPEND, byte for byte, unseen: the poller reads it from there. */
     static void append(MimeMessage mail) throws Exception {
@@ -361,17 +345,6 @@ class MailConversationsIT {
         }
     }
 
-    /** Waits until every event since the start is delivered and no process job is due: the app has done its work. */
-    private void awaitQuiet(Instant since) {
-        AtomicInteger quietChecks = new AtomicInteger();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            int pending = jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL AND PUBLICATION_DATE >= ?")
-                    .param(Timestamp.from(since)).query(Integer.class).single();
-            int jobs = jdbc.sql("SELECT COUNT(*) FROM ACT_RU_JOB WHERE RETRIES_ > 0 AND (DUEDATE_ IS NULL OR DUEDATE_ <= ?)")
-                    .param(Timestamp.from(Instant.now())).query(Integer.class).single();
-            return pending == 0 && jobs == 0 ? quietChecks.incrementAndGet() >= 3 : quietChecks.getAndSet(0) < 0;
-        });
-    }
 
     /** What Omnicase mailed since the start to this run's addresses. */
     private static List<MimeMessage> sentSince(Instant start, String run) throws Exception {

@@ -154,7 +154,7 @@ class MailErasureIT {
         assertThat(PersonalDataTraces.mariaDbColumnsHolding(jdbc, customer)).isNotEmpty();
         assertThat(PersonalDataTraces.mariaDbColumnsHolding(jdbc, word)).contains("email_attachments.content");
         await().atMost(Duration.ofSeconds(60)).until(() -> PersonalDataTraces.elasticsearchHits(elasticsearch, word, "_all") > 0);
-        awaitQuiet(started);
+        MailCases.awaitQuiet(jdbc, started);
 
         long customerId = Api.as(port, "admin").get("/api/cases/" + caseId).json().get("customerId").asLong();
         Api.Response erased = Api.as(port, "admin").postJson("/api/audit/customers/" + customerId + "/erasure",
@@ -265,15 +265,4 @@ class MailErasureIT {
         }).toList();
     }
 
-    /** Until every event since the start is delivered and no process job is due: nothing in flight writes back. */
-    private void awaitQuiet(Instant since) {
-        AtomicInteger quietChecks = new AtomicInteger();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            int pending = jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL AND PUBLICATION_DATE >= ?")
-                    .param(Timestamp.from(since)).query(Integer.class).single();
-            int jobs = jdbc.sql("SELECT COUNT(*) FROM ACT_RU_JOB WHERE RETRIES_ > 0 AND (DUEDATE_ IS NULL OR DUEDATE_ <= ?)")
-                    .param(Timestamp.from(Instant.now())).query(Integer.class).single();
-            return pending == 0 && jobs == 0 ? quietChecks.incrementAndGet() >= 3 : quietChecks.getAndSet(0) < 0;
-        });
-    }
 }

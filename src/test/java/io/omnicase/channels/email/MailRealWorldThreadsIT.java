@@ -98,7 +98,7 @@ class MailRealWorldThreadsIT {
 
         for (Step step : steps) {
             if (step.kind().equals("reply")) {
-                replyOf.put(step.conversation(), agentReply(caseOf(firstMailOf, messageIdOf, step.conversation())));
+                replyOf.put(step.conversation(), MailCases.agentReply(port, caseOf(firstMailOf, messageIdOf, step.conversation())));
                 continue;
             }
             if (step.kind().equals("close")) {
@@ -119,7 +119,7 @@ class MailRealWorldThreadsIT {
                 firstMailOf.putIfAbsent(step.conversation(), step.file());
             }
         }
-        awaitQuiet(start);
+        MailCases.awaitQuiet(jdbc, start);
 
         // Where every mail landed, read through the REST API: its case's timeline entry, or the log of machine mail.
         Set<String> logged = new HashSet<>();
@@ -274,34 +274,7 @@ class MailRealWorldThreadsIT {
         return filled.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** An agent answers on the case; answers the Message-ID of the mail that went out. */
-    private String agentReply(long caseId) {
-        Api.Response response = Api.as(port, "admin").postJson("/api/cases/" + caseId + "/replies",
-                Map.of("text", "Thank you, we are looking into it."));
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        String prefix = "<case-" + caseId + "." + response.json().get("interactionId").asLong() + ".";
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (MimeMessage m : MailServer.get().greenMail().getReceivedMessages()) {
-                String id = m.getMessageID();
-                if (id != null && id.startsWith(prefix)) {
-                    return id;
-                }
-            }
-            return null;
-        }, id -> id != null);
-    }
 
-    /** Waits until every event since the start is delivered and no process job is due: the app has done its work. */
-    private void awaitQuiet(Instant since) {
-        AtomicInteger quietChecks = new AtomicInteger();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            int pending = jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL AND PUBLICATION_DATE >= ?")
-                    .param(Timestamp.from(since)).query(Integer.class).single();
-            int jobs = jdbc.sql("SELECT COUNT(*) FROM ACT_RU_JOB WHERE RETRIES_ > 0 AND (DUEDATE_ IS NULL OR DUEDATE_ <= ?)")
-                    .param(Timestamp.from(Instant.now())).query(Integer.class).single();
-            return pending == 0 && jobs == 0 ? quietChecks.incrementAndGet() >= 3 : quietChecks.getAndSet(0) < 0;
-        });
-    }
 
     private static byte[] resource(String name) throws IOException {
         try (InputStream in = MailRealWorldThreadsIT.class.getResourceAsStream(SET + name)) {

@@ -137,7 +137,7 @@ class MailThreadingIT {
         assertThat(texts).noneMatch(t -> t.contains("out of the office"));
         // ...and nothing answered an automatic mail. Every mail to the customer counts here, the assistant's automatic
         // answers (Auto-Submitted) too: they are what a mail loop is made of.
-        awaitQuiet(started);
+        MailCases.awaitQuiet(jdbc, started);
         List<MimeMessage> toCustomer = mailsTo(customer);
         assertThat(toCustomer).isNotEmpty();
         for (MimeMessage mail : toCustomer) {
@@ -225,7 +225,7 @@ class MailThreadingIT {
         assertThat(poller.poll()).containsExactlyEntriesOf(Map.of(EmailInbound.Outcome.BOUNCE, 1));
         long caseId = MailCases.caseOf(jdbc, firstId);
         // The assistant may have answered the first mail before the bounce arrived; from the bounce on, nothing is mailed.
-        awaitQuiet(started);
+        MailCases.awaitQuiet(jdbc, started);
         int mailedBeforeTheBounce = mailsTo(customer).size();
 
         long replyId = Api.as(port, "agent").postJsonOnceRouted("/api/cases/" + caseId + "/replies", Map.of("text", "Done."))
@@ -243,7 +243,7 @@ class MailThreadingIT {
             assertThat(detail.path("delivery").asText()).isEqualTo("FAILED");
             assertThat(detail.path("deliveryError").asText()).contains("bounces");
         });
-        awaitQuiet(started);
+        MailCases.awaitQuiet(jdbc, started);
         assertThat(mailsTo(customer)).hasSize(mailedBeforeTheBounce);
         // The people's mail the customer got is the one before the bounce, which the report quoted; none after.
         assertThat(peopleMailsTo(customer)).extracting(m -> {
@@ -359,17 +359,6 @@ class MailThreadingIT {
         return jdbc.sql("SELECT COUNT(*) FROM machine_mail WHERE message_id = ?").param(messageId).query(Integer.class).single() == 1;
     }
 
-    /** Waits until every event since the start is delivered and no process job is due: the app has done its work. */
-    private void awaitQuiet(java.time.Instant since) {
-        java.util.concurrent.atomic.AtomicInteger quietChecks = new java.util.concurrent.atomic.AtomicInteger();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            int pending = jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL AND PUBLICATION_DATE >= ?")
-                    .param(java.sql.Timestamp.from(since)).query(Integer.class).single();
-            int jobs = jdbc.sql("SELECT COUNT(*) FROM ACT_RU_JOB WHERE RETRIES_ > 0 AND (DUEDATE_ IS NULL OR DUEDATE_ <= ?)")
-                    .param(java.sql.Timestamp.from(java.time.Instant.now())).query(Integer.class).single();
-            return pending == 0 && jobs == 0 ? quietChecks.incrementAndGet() >= 3 : quietChecks.getAndSet(0) < 0;
-        });
-    }
 
     private boolean bouncing(String address) {
         return jdbc.sql("SELECT COUNT(*) FROM email_bounces WHERE address = ?").param(address).query(Integer.class).single() == 1;

@@ -64,7 +64,7 @@ class SenderAuthenticationIT {
                 + "\tspf=pass (attacker's own server) smtp.mailfrom=attacker.example;\r\n\t" + verdict);
         long caseId = MailCases.caseOf(jdbc, id);
 
-        awaitQuiet(start);
+        MailCases.awaitQuiet(jdbc, start);
         assertThat(MailConversationsIT.mailsTo(victim)).as("no automatic answer to the forged sender").isEmpty();
         JsonNode view = Api.as(port, "admin").get("/api/cases/" + caseId).json();
         assertThat(view.get("status").asText()).as("a person takes the case").isEqualTo("ESCALATED");
@@ -116,15 +116,4 @@ class SenderAuthenticationIT {
         return id;
     }
 
-    /** Waits until every event since the start is delivered and no process job is due: the app has done its work. */
-    private void awaitQuiet(Instant since) {
-        AtomicInteger quietChecks = new AtomicInteger();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            int pending = jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL AND PUBLICATION_DATE >= ?")
-                    .param(Timestamp.from(since)).query(Integer.class).single();
-            int jobs = jdbc.sql("SELECT COUNT(*) FROM ACT_RU_JOB WHERE RETRIES_ > 0 AND (DUEDATE_ IS NULL OR DUEDATE_ <= ?)")
-                    .param(Timestamp.from(Instant.now())).query(Integer.class).single();
-            return pending == 0 && jobs == 0 ? quietChecks.incrementAndGet() >= 3 : quietChecks.getAndSet(0) < 0;
-        });
-    }
 }
