@@ -142,7 +142,7 @@ class EmailInbound {
         if (!sender.allowsAutomaticAnswer()) {
             log.info("Mail {} from {}: {}; a person answers it", mail.getMessageID(), address, sender.why());
         }
-        boolean fromProven = authentication.fromProven(mail, address);
+        boolean fromProven = SenderAuthentication.fromProven(sender);
         if (fromProven) {
             // The people its To and Cc name are then confirmed as on the customer's side (MailThreader.confirmedParticipant).
             detail.put(MailThreader.SENDER_VERIFIED, true);

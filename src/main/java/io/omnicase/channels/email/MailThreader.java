@@ -147,10 +147,12 @@ class MailThreader {
                 return new Found(found, Rule.CASE_TAG, participant.get(), MailThreading.token(tag.get()));
             }
         }
+        // The mail's text, read once: the quoted case number and the forward rule both look into it.
+        String whole = MailText.whole(mail);
         if (!automatic) {
             // A reply whose client dropped In-Reply-To and References and whose writer changed the subject still quotes
             // our answer, and with it its tag or signature ("Omnicase Support, case #12"): that case, if its sender is on it.
-            for (long quoted : MailThreading.quotedCaseNumbers(MailText.whole(mail))) {
+            for (long quoted : MailThreading.quotedCaseNumbers(whole)) {
                 Optional<CaseView> found = cases.find(new CaseId(quoted)).filter(MailThreader::open);
                 Optional<Boolean> participant = found.isEmpty() ? Optional.empty()
                         : mayJoin(found.get(), from, support, Colleagues.NONE);
@@ -180,7 +182,7 @@ class MailThreader {
                 return new Found(found, Rule.SUBJECT, false, null);
             }
         }
-        Optional<Found> forward = forward(mail, from, customer, support);
+        Optional<Found> forward = forward(mail, whole, from, customer, support);
         if (forward.isPresent()) {
             return forward.get();
         }
@@ -203,11 +205,12 @@ class MailThreader {
     }
 
     /** A customer forwarding their own earlier mail: by its Message-ID, else by its sender (them) and subject. */
-    private Optional<Found> forward(MimeMessage mail, String from, Optional<CustomerId> customer, String support)
+    private Optional<Found> forward(MimeMessage mail, String whole, String from, Optional<CustomerId> customer,
+                                    String support)
             throws MessagingException, IOException {
         List<MailThreading.Forwarded> forwarded = new ArrayList<>();
         attachedMails(mail, forwarded, 0);
-        MailThreading.forwarded(MailText.whole(mail)).ifPresent(forwarded::add);
+        MailThreading.forwarded(whole).ifPresent(forwarded::add);
         for (MailThreading.Forwarded f : forwarded) {
             if (f.messageId() != null) {
                 Optional<CaseView> found = cases.caseOfMessage(Channel.EMAIL, f.messageId()).filter(MailThreader::open);

@@ -72,16 +72,16 @@ class SenderAuthentication {
     }
 
     /**
-     * Whether the mailbox's server proved the From address itself: its topmost header says {@code dmarc=pass}, or SPF
-     * or DKIM passed for a domain aligned with the From's. Decides both automatic answers and whom a mail's To and Cc
-     * confirm (MailThreader.confirmedParticipant).
+     * Whether the mailbox's server proved the From address itself: the verdict is {@link SenderCheck#VERIFIED}
+     * ({@code dmarc=pass}, or SPF or DKIM passed for a domain aligned with the From's). One test decides both automatic
+     * answers and whom a mail's To and Cc confirm (MailThreader.confirmedParticipant).
      */
-    boolean fromProven(MimeMessage mail, String sender) throws MessagingException {
-        return trusted != null && fromProven(mail.getHeader(HEADER), trusted, domainOf(sender));
+    static boolean fromProven(SenderCheck check) {
+        return SenderCheck.VERIFIED.equals(check);
     }
 
     static boolean fromProven(String[] headers, String trusted, String fromDomain) {
-        return AuthenticationResults.parse(topmost(headers, trusted)).map(found -> proves(found, fromDomain)).orElse(false);
+        return fromProven(check(headers, trusted, Policy.OPTIONAL, fromDomain));
     }
 
     /**
