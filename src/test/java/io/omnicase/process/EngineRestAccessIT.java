@@ -464,6 +464,21 @@ class EngineRestAccessIT {
     }
 
     /**
+     * A business key longer than the engine's column was refused by MariaDB, and the engine's persistence error was
+     * answered "the database cannot be reached just now: try again" (503 with Retry-After), a retry that never helps
+     * (probe 49). MariaDB answers all the while: the request's fault, in words, and no case started.
+     */
+    @Test
+    void aValueTooLongForTheEngineIsTheRequestsFaultNotAnOutage() {
+        Api admin = Api.as(port, "admin");
+        String key = "k".repeat(300);
+        Api.Response refused = assertBadRequest(admin.postJson(
+                "/engine-rest/process-definition/key/" + CustomerCaseProcess.KEY + "/start", Map.of("businessKey", key)));
+        assertThat(refused.body()).contains("longer than the engine stores").doesNotContain("cannot be reached");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isZero();
+    }
+
+    /**
      * Camunda's own filter answered a GET on /engine-rest with "Cache-Control: no-cache" (storable), so task names that
      * quote a customer's first message could be kept by a browser or proxy; every other API answer says no-store.
      */

@@ -16,14 +16,17 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,14 +47,31 @@ class EngineApiErrors {
     private static final int MAX_CAPTURED = 64 * 1024;
     /** An engine message that names code (a Java type or method) says nothing to a user. */
     private static final Pattern NAMES_CODE = Pattern.compile("\\b(java|javax|jakarta|org|com)\\.[a-z]|Exception\\b|\\(\\)");
+    /** Words of a failure to reach the database at all (MariaDB down, restarting, no connection free in time). */
     private static final Pattern STORE_DOWN = Pattern.compile(
-            "(?i)persistence|jdbc|sql|connection|communications link|could not open");
+            "(?i)communications link|could not open|cannot ?(create|get)|connection (is )?(refused|reset|closed|not available)"
+                    + "|SQL(Non)?TransientConnection|JDBCConnection|socket|too many connections");
+    /** Words of any failure of the engine's persistence: an outage, or a statement MariaDB refused. */
+    private static final Pattern PERSISTENCE = Pattern.compile("(?i)persistence|jdbc|sql|database|flush");
+    /** The engine's built-in error codes (its REST error bodies' {@code code} since Camunda 7.20). */
+    static final int DEADLOCK = 10_000;
+    static final int FOREIGN_KEY = 10_001;
+    static final int VALUE_TOO_LONG = 10_002;
     /** The field of a body Jackson could not read: {@code ... (through reference chain: X["field"])}. */
     private static final Pattern FIELD = Pattern.compile("\\[\"([^\"]{1,60})\"]\\)?\\s*$");
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> engineApiErrorsInWords() {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Rewrite());
+    FilterRegistrationBean<OncePerRequestFilter> engineApiErrorsInWords(DataSource dataSource) {
+        JdbcTemplate probe = new JdbcTemplate(dataSource);
+        probe.setQueryTimeout(2);
+        BooleanSupplier storeAnswers = () -> {
+            try {
+                return Integer.valueOf(1).equals(probe.queryForObject("SELECT 1", Integer.class));
+            } catch (RuntimeException unreachable) {
+                return false;
+            }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Rewrite(storeAnswers));
         registration.addUrlPatterns("/camunda/api/*", "/engine-rest/*");
         // Outside the task checks, which answer in words themselves, and inside the security chain.
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 30);
@@ -64,8 +84,8 @@ class EngineApiErrors {
      * message as {@code detail} and {@code message} (when it names no code). The webapps' API keeps
      * the engine's bodies the webapps read.
      */
-    static Answer everyError(int status, String contentType, byte[] body) {
-        Answer rewritten = rewritten(status, contentType, body);
+    static Answer everyError(int status, String contentType, byte[] body, BooleanSupplier storeAnswers) {
+        Answer rewritten = rewritten(status, contentType, body, storeAnswers);
         if (rewritten != null || (contentType != null && contentType.toLowerCase().contains("problem"))) {
             return rewritten;
         }
@@ -78,6 +98,12 @@ class EngineApiErrors {
     }
 
     private static final class Rewrite extends OncePerRequestFilter {
+
+        private final BooleanSupplier storeAnswers;
+
+        Rewrite(BooleanSupplier storeAnswers) {
+            this.storeAnswers = storeAnswers;
+        }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -105,8 +131,8 @@ class EngineApiErrors {
                 return;
             }
             Answer answer = request.getRequestURI().startsWith("/engine-rest/")
-                    ? everyError(capture.getStatus(), capture.getContentType(), body)
-                    : rewritten(capture.getStatus(), capture.getContentType(), body);
+                    ? everyError(capture.getStatus(), capture.getContentType(), body, storeAnswers)
+                    : rewritten(capture.getStatus(), capture.getContentType(), body, storeAnswers);
             if (answer == null) {
                 capture.send(body);
                 return;
@@ -203,8 +229,13 @@ class EngineApiErrors {
     record Answer(HttpStatus status, String detail) {
     }
 
-    /** The answer in words for an engine error that needs one, or null to pass the engine's answer on as it is. */
-    static Answer rewritten(int status, String contentType, byte[] body) {
+    /**
+     * The answer in words for an engine error that needs one, or null to pass the engine's answer on as it is.
+     * {@code storeAnswers} asks the database whether it answers, for a persistence failure the engine's words do not
+     * tell apart: only an unreachable database is an outage (503); a statement MariaDB refused (a value too long for
+     * its column) is the request's fault (probe 49: a 300-character business key read "the database cannot be reached").
+     */
+    static Answer rewritten(int status, String contentType, byte[] body, BooleanSupplier storeAnswers) {
         String text = new String(body, StandardCharsets.UTF_8);
         boolean json = contentType != null && contentType.toLowerCase().contains("json");
         if (json && contentType.toLowerCase().contains("problem")) {
@@ -213,6 +244,7 @@ class EngineApiErrors {
         JsonNode engine = json ? parsed(body) : null;
         String type = engine == null ? "" : engine.path("type").asText("");
         String message = engine == null ? "" : engine.path("message").asText("");
+        int code = engine == null ? 0 : engine.path("code").asInt(0);
         boolean plainText = contentType != null && contentType.toLowerCase().startsWith("text/plain");
         if (status == 400 && (plainText || NAMES_CODE.matcher(message).find())) {
             // Jackson's message, as text or inside the engine's JSON (which of its handlers answers varies).
@@ -233,13 +265,29 @@ class EngineApiErrors {
         if (type.contains("OptimisticLocking")) {
             return new Answer(HttpStatus.CONFLICT, "Someone changed this at the same time: reload it and try again");
         }
+        if (code == VALUE_TOO_LONG) {
+            return new Answer(HttpStatus.BAD_REQUEST,
+                    "A value of this request is longer than the engine stores (names, keys and ids: at most 255 characters)");
+        }
+        if (code == FOREIGN_KEY) {
+            return new Answer(HttpStatus.CONFLICT,
+                    "This refers to something that no longer exists, or is still used by something else: reload and try again");
+        }
+        if (code == DEADLOCK) {
+            return new Answer(HttpStatus.SERVICE_UNAVAILABLE, "The engine is busy with the same data just now: try again in a few seconds");
+        }
         if (type.endsWith("Error") || message.contains("heap space") || message.contains("OutOfMemory")) {
             // The server's trouble (a java.lang.Error), never the client's fault.
             return new Answer(HttpStatus.SERVICE_UNAVAILABLE, "The engine cannot answer just now: try again later");
         }
-        if (STORE_DOWN.matcher(message).find() || STORE_DOWN.matcher(type).find()) {
+        if (STORE_DOWN.matcher(message).find() || STORE_DOWN.matcher(type).find()
+                || ((PERSISTENCE.matcher(message).find() || PERSISTENCE.matcher(type).find()) && !storeAnswers.getAsBoolean())) {
             return new Answer(HttpStatus.SERVICE_UNAVAILABLE,
                     "The database cannot be reached just now: try again in a few seconds");
+        }
+        if (PERSISTENCE.matcher(message).find() || PERSISTENCE.matcher(type).find()) {
+            return new Answer(HttpStatus.BAD_REQUEST,
+                    "The engine could not store this request: a value of it does not fit what the engine keeps");
         }
         if (message.isBlank() || NAMES_CODE.matcher(message).find()) {
             return new Answer(HttpStatus.BAD_REQUEST,
