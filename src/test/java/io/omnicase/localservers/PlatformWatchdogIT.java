@@ -40,12 +40,7 @@ class PlatformWatchdogIT {
             watchdog.restartWhatDied();
 
             assertThat(mariaDb.hasDied()).isFalse();
-            try (Connection connection = DriverManager.getConnection(url(port), "root", "");
-                 Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT word FROM kept")) {
-                assertThat(rows.next()).isTrue();
-                assertThat(rows.getString(1)).isEqualTo("committed");
-            }
+            assertCommittedRowKept(port);
 
             mariaDb.shutdown();
             assertThat(mariaDb.hasDied()).isFalse();
@@ -78,12 +73,7 @@ class PlatformWatchdogIT {
             EmbeddedMariaDb next = EmbeddedMariaDb.start(home, port);
             assertThat(next.pid()).as("the same server process").isEqualTo(pid);
             assertThat(next.hasDied()).isFalse();
-            try (Connection connection = DriverManager.getConnection(url(port), "root", "");
-                 Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT word FROM kept")) {
-                assertThat(rows.next()).isTrue();
-                assertThat(rows.getString(1)).isEqualTo("committed");
-            }
+            assertCommittedRowKept(port);
 
             next.shutdown();
             assertThat(isListening(port)).isFalse();
@@ -106,6 +96,15 @@ class PlatformWatchdogIT {
         ProcessHandle server = ProcessHandle.of(pid).orElseThrow();
         server.destroyForcibly();
         server.onExit().get();
+    }
+
+    private static void assertCommittedRowKept(int port) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url(port), "root", "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT word FROM kept")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("committed");
+        }
     }
 
     private static void sql(int port, String... statements) throws Exception {
