@@ -101,13 +101,16 @@ public final class CustomerSentiment {
 
     /** The text cleaned and cut, its language, the lexicon's reading and the classifier's signals. */
     Inputs inputs(String text) {
-        String sample = clean(text);
+        String whole = clean(text);
+        String sample = ownWords(whole);
         if (sample.isEmpty()) {
             return new Inputs(sample, LanguageGuess.UNDETERMINED, Sentiment.NEUTRAL, new double[SentimentFeatures.NAMES.size()]);
         }
         String language;
         try {
-            language = languages.of(sample);
+            // the language is told from the whole text, quote included: a short reply ("Order 88120, postcode LS6
+            // 2QT.") is too short to tell on its own
+            language = languages.of(whole);
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("Language detection failed ({}); the message is read as English", e.toString());
             language = LanguageGuess.ENGLISH;
@@ -158,6 +161,27 @@ public final class CustomerSentiment {
         }
         return new Sentiment(score, label, !in.english(), false, in.language());
     }
+
+    /**
+     * The customer's own words of a reply: without the earlier message it quotes ("On 2 Dec, Support wrote: ...",
+     * "-----Original Message-----", "From: ... Sent: ...", lines starting with "&gt;") and without a "Sent from my
+     * iPhone" line. The quoted text is usually the company's own cheerful reply ("Great news, your issue is fixed!"),
+     * which made "No, it is still not working" read positive. A text that is nothing but a quote is read as it is.
+     */
+    static String ownWords(String sample) {
+        java.util.regex.Matcher m = QUOTE_START.matcher(sample);
+        String own = m.find() ? sample.substring(0, m.start()) : sample;
+        own = QUOTED_LINE.matcher(own).replaceAll("").strip();
+        return own.isEmpty() ? sample : own;
+    }
+
+    private static final java.util.regex.Pattern QUOTE_START = java.util.regex.Pattern.compile(
+            "(?m)(?:^|(?<=\\s))(?:>\\s*)?On\\s[^\\n]{1,160}?\\bwrote:"
+                    + "|-{3,}\\s*Original Message\\s*-{3,}"
+                    + "|^[ \\t]*From:[^\\n]*\\n[ \\t]*(?:Sent|Date):"
+                    + "|(?:^|(?<=\\s))(?:--\\s*)?Sent from my\\s+(?:iPhone|iPad|Android|Samsung|Galaxy|Pixel|mobile|phone|"
+                    + "smartphone|Huawei|BlackBerry)\\b");
+    private static final java.util.regex.Pattern QUOTED_LINE = java.util.regex.Pattern.compile("(?m)^[ \\t]*>[^\\n]*$\\n?");
 
     /** The text without control characters or broken surrogates, stripped and cut to {@value #MAX_CHARS} chars. */
     /**

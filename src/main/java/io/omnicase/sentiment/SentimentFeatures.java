@@ -29,7 +29,8 @@ final class SentimentFeatures {
             "transferred", "reminder", "nothing", "damaged", "failed", "missing", "delayed", "delay", "another",
             "only", "weeks", "month", "days", "hours", "logged", "off", "chatbot", "crashing", "crashes", "freezing",
             "freezes", "froze", "frozen", "leak", "leaking", "leaks", "dropping", "dropout", "dropouts", "jammed",
-            "jamming", "flickering", "buffering", "declined", "fault", "faulty", "outage", "glitch", "stuck", "dead");
+            "jamming", "flickering", "buffering", "declined", "fault", "faulty", "outage", "glitch", "stuck", "dead",
+            "missed", "overcharged", "ignored");
     private static final Set<String> RESOLVED = Set.of("fixed", "solved", "sorted", "works", "working", "resolved",
             "received", "arrived", "saved", "helped", "help");
     /*
@@ -81,7 +82,21 @@ final class SentimentFeatures {
             "for the third time", "how many times", "how many more", "nobody has", "no one has", "no explanation",
             "no answer", "no reply", "no response", "never called", "never arrived", "should not take",
             "shouldnt take", "should not have to", "shouldnt have to", "why do i have to", "why should i",
-            "start again", "from scratch", "same answer", "same thing again");
+            "start again", "from scratch", "same answer", "same thing again",
+            // taking it further: an ombudsman, a court, a regulator, a solicitor, the bank (session 50)
+            "ombudsman", "small claims", "trading standards", "my solicitor", "my lawyer", "legal action",
+            "chargeback", "formal complaint", "take this further", "taking this further", "escalate this",
+            "bad review");
+    /**
+     * Reasons to leave that are no complaint: a death, a move abroad, a business closing. "My mum passed away, I need
+     * to cancel the broadband" and "We're emigrating, how do I close my account?" are leaving, but not in anger: with
+     * one of these the churn signal (which makes a message negative) stays 0. Routing's churn fact is not changed.
+     */
+    private static final List<String> LIFE_EVENTS = List.of("passed away", "deceased", "bereavement", "late husband",
+            "late wife", "late partner", "late mother", "late father", "late mum", "late dad", "the estate of", "executor",
+            "probate", "emigrating", "emigrate", "moving abroad", "moving overseas", "moving out of the country",
+            "leaving the country", "relocating abroad", "relocating overseas", "closing down", "going into care",
+            "care home", "retiring");
     /**
      * A few strong words of complaint in German, French, Spanish, Italian, Portuguese and Dutch, read only when the
      * message is not English (the English lexicon is not used then): the embedding model reads English, so without
@@ -150,12 +165,12 @@ final class SentimentFeatures {
         f[2] = Math.min(exclamations, 3) / 3.0;
         f[3] = repeated ? 1 : 0;
         f[4] = elongated ? 1 : 0;
-        f[5] = ChurnIntent.in(text) ? 1 : 0;
+        String joined = " " + String.join(" ", words) + " ";
+        f[5] = ChurnIntent.in(text) && LIFE_EVENTS.stream().noneMatch(p -> joined.contains(" " + p + " ")) ? 1 : 0;
         Reading reading = read(text);
         f[6] = Math.min(reading.cues(), 3) / 3.0;
         boolean polite = words.stream().anyMatch(POLITE::contains);
         f[7] = polite && reading.trouble() && !reading.good() ? 1 : 0;
-        String joined = " " + String.join(" ", words) + " ";
         f[8] = sarcasmMarkers(text, joined) ? 1 : 0;
         f[9] = CALM_PHRASES.stream().anyMatch(p -> joined.contains(" " + p + " ")) ? 1 : 0;
         f[10] = Math.min(EXPECTATION_PHRASES.stream().filter(p -> joined.contains(" " + p + " ")).count(), 2) / 2.0;

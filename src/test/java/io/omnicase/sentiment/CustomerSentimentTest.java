@@ -185,6 +185,28 @@ class CustomerSentimentTest {
         assertThat(wrong.analyze("Thanks, that was great").label()).isEqualTo(SentimentLabel.POSITIVE);
     }
 
+    /**
+     * A reply that quotes the company's earlier message ("On 2 Dec, Support wrote: we believe the issue is resolved")
+     * is read by the customer's own words: the quoted, cheerful text is not theirs.
+     */
+    @Test
+    void aQuotedEarlierMessageIsNotReadAsTheCustomers() {
+        assertThat(CustomerSentiment.ownWords("Still broken. > On 2 Dec, Support wrote: Great news, your issue is fixed!"))
+                .isEqualTo("Still broken.");
+        assertThat(CustomerSentiment.ownWords("Still broken.\n\nOn Tue, 2 Dec 2026 at 10:14, Support <s@x.io> wrote:\n> Great news"))
+                .isEqualTo("Still broken.");
+        assertThat(CustomerSentiment.ownWords("Still broken.\n-----Original Message-----\nFrom: Support\nGreat news"))
+                .isEqualTo("Still broken.");
+        assertThat(CustomerSentiment.ownWords("Still broken.\n> Great news, fixed!\n> Kind regards")).isEqualTo("Still broken.");
+        assertThat(CustomerSentiment.ownWords("Order 5 is late.\n\nSent from my iPhone")).isEqualTo("Order 5 is late.");
+        // nothing but a quote, or an arrow in the text: read as it is
+        assertThat(CustomerSentiment.ownWords("> On 2 Dec, Support wrote: hello")).isEqualTo("> On 2 Dec, Support wrote: hello");
+        assertThat(CustomerSentiment.ownWords("Price went from 10 > 12, why?")).isEqualTo("Price went from 10 > 12, why?");
+        assertThat(SENTIMENT.analyze("No, it is still not working. > On 3 Dec, Support wrote: Wonderful news, we have "
+                + "fixed your connection and we are delighted to help! Kind regards").label())
+                .isEqualTo(SentimentLabel.NEGATIVE);
+    }
+
     /** Found by DeskQueueIT: a random reference in brackets turned an angry message neutral in four of ten tries. */
     @Test
     void aReferenceInTheMessageDoesNotChangeItsReading() {

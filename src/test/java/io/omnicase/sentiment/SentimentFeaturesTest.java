@@ -26,6 +26,30 @@ class SentimentFeaturesTest {
         assertThat(signal("Could you tell me the opening hours?", true, "expectationCues")).isZero();
     }
 
+    /** Threatening to take it further (an ombudsman, a court, a chargeback) is dissatisfaction without a feeling word. */
+    @Test
+    void threateningToTakeItFurtherIsImplicitDissatisfaction() {
+        assertThat(signal("If I get no answer by Friday I'll go to the ombudsman.", true, "expectationCues")).isPositive();
+        assertThat(signal("I have started a chargeback with my bank.", true, "expectationCues")).isPositive();
+        assertThat(signal("I would like to make a formal complaint.", true, "expectationCues")).isPositive();
+        assertThat(signal("Which court is nearest to your Leeds branch?", true, "expectationCues")).isZero();
+    }
+
+    /**
+     * Closing an account after a death or a move abroad is leaving, but not in anger: the churn signal, which makes a
+     * message negative, is left off (routing's churn fact, ChurnIntent, still sees it).
+     */
+    @Test
+    void closingAnAccountAfterABereavementOrAMoveAbroadIsNoChurnSignal() {
+        assertThat(signal("My mum passed away, so I need to cancel the broadband.", true, "churnIntent")).isZero();
+        assertThat(signal("We're emigrating in May, how do I close my account?", true, "churnIntent")).isZero();
+        assertThat(signal("Moving overseas next month, what is the notice period to cancel my contract?", true,
+                "churnIntent")).isZero();
+        assertThat(signal("Please close my account, the service is a joke.", true, "churnIntent")).isOne();
+        assertThat(ChurnIntent.in("My mum passed away, so I need to cancel the broadband.")).isTrue();
+        assertThat(ChurnIntent.in("We're emigrating in May, how do I close my account?")).isTrue();
+    }
+
     @Test
     void foreignWordsOfComplaintAndThanksAreReadOnlyWhenTheMessageIsNotEnglish() {
         assertThat(signal("Ich bin wirklich enttäuscht, niemand ruft zurück.", false, "foreignNegative")).isOne();
