@@ -552,7 +552,9 @@ public final class FaultSuite {
         void start() throws IOException {
             Path tmp = Files.createDirectories(home.resolve("tmp"));
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx768m", "-Djava.io.tmpdir=" + tmp, "-cp", Files.readString(classpath).trim(), "io.omnicase.OmnicaseApplication",
+                    // As the default run's mvn spring-boot:run launches it (the first JIT tier only): on two cores it starts
+                    // in 11 s rather than 18 and works a backlog at least as cheaply in its first minutes (5 December).
+                    "-Xmx768m", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmp, "-cp", Files.readString(classpath).trim(), "io.omnicase.OmnicaseApplication",
                     "--server.port=" + port,
                     "--logging.level.root=warn",
                     "--logging.level.io.omnicase=info",
