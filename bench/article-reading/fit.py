@@ -31,7 +31,7 @@ if __name__ == '__main__':
         nr=sum(1 for k,f in enumerate(F['demo']) if f['inscope'] and d2[k]>=0.41)
         print('%-28s calib %.3f/%.3f(%.3f)/%.3f | shift %.2f: %.3f/%.3f(%.3f)/%.3f | demo delete %.3f max-nm %.3f right-answered %d/10'%(','.join(keys),*res,sh,*r2,dl,maxnm,nr))
 
-    # the chosen set (ts, tm, cs): raw weights for TopicVote.article, bias lowered by the rule's shift
+    # the chosen set (ts, tm, cs): raw weights for ArticleReading.article, bias lowered by the rule's shift
     keys=['ts','tm','cs']; w,mu,sd=fit(X(tune,keys),y); p=pred((w,mu,sd),X(tune,keys)); sh=0
     while ev(tune,1/(1+np.exp(-(np.log(p/(1-p))-sh))))[1]<0.85: sh+=0.05
     a=w[1:]/sd; print('chosen ts,tm,cs: shift %.2f, bias %.4f, weights %s'%(sh,w[0]-sh-(a*mu).sum(),np.round(a,4)))

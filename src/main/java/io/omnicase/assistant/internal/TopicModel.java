@@ -60,7 +60,7 @@ public class TopicModel {
      * @param centroidMean mean similarity of a source to the centroid of the topic's other sources (shrunk)
      * @param centroidSd   its spread (shrunk)
      * @param articlesOnly every source of the topic is an article (no taught phrasing, no resolved case): the
-     *                     evaluation's candidate reads an answer from it by the article alone ({@link TopicVote#article},
+     *                     evaluation's candidate reads an answer from it by the article alone ({@code ArticleReading} in the test sources,
      *                     not shipped)
      */
     public record Stats(float[] centroid, double nearestMean, double nearestSd, double centroidMean, double centroidSd,

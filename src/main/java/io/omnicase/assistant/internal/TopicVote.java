@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Turns retrieved matches into a topic and a calibrated confidence. The sources are grouped by topic (k nearest
@@ -46,7 +45,7 @@ import java.util.function.Function;
  * </ul>
  * It estimates the probability that the answer is right.
  * <p>
- * An answer from a topic of articles alone is read as any other. A reading by the article itself ({@link #article}:
+ * An answer from a topic of articles alone is read as any other. A reading by the article itself ({@code ArticleReading}:
  * how close the question lies to its title and to its whole text, and how far the title leads every other source) was
  * measured and not shipped: it answered the double charge that {@code CaseViewLiveIT} guards with "Cancel your
  * subscription" (docs/assistant.md, "The article read by itself").
@@ -95,20 +94,31 @@ public final class TopicVote {
      * @param model    the topics' statistics
      */
     public static Verdict decide(List<KnowledgeMatch> matches, float[] question, TopicModel.Snapshot model) {
-        return decide(matches, question, model, null);
+        return decide(matches, question, model, CALIBRATED);
+    }
+
+    /** How a verdict's confidence is read from the winning topic. */
+    interface Reading {
+        double confidence(Winner winner);
     }
 
     /**
-     * Decides among the topics of the matches, an answer from a topic of articles alone read by the article
-     * ({@link #article}): the candidate the evaluation measures ({@code ArticleKnowledgeEvaluation}), not shipped.
-     *
-     * @param question     the question's unit-length meaning vector (all zeros if it has none)
-     * @param model        the topics' statistics
-     * @param articleTexts the meaning vector of an article's whole text ({@link #articleText}); null: an answer drawn
-     *                     from an article is read as any other
+     * The winning topic as the confidence reads it: its name, its nearest source, its signals and statistics, the
+     * question's meaning vector (null when it has none) and every match retrieved.
      */
-    static Verdict decide(List<KnowledgeMatch> matches, float[] question, TopicModel.Snapshot model,
-                                 Function<KnowledgeEntry, float[]> articleTexts) {
+    record Winner(String topic, KnowledgeMatch nearest, Signals signals, TopicModel.Stats stats, float[] question,
+                  List<KnowledgeMatch> matches) {
+    }
+
+    /** The product's reading: the logistic model of the seven signals ({@link #calibrated}). */
+    static final Reading CALIBRATED = winner -> calibrated(winner.signals(), winner.stats());
+
+    /**
+     * Decides among the topics of the matches, the confidence read by {@code reading}: {@link #CALIBRATED} in the
+     * product; the evaluation measures candidates through it (an article read by itself, {@code ArticleReading} in the
+     * test sources: measured, not shipped).
+     */
+    static Verdict decide(List<KnowledgeMatch> matches, float[] question, TopicModel.Snapshot model, Reading reading) {
         if (matches.isEmpty()) {
             return Verdict.NOTHING;
         }
@@ -138,64 +148,11 @@ public final class TopicVote {
         double margin = first.nearest() - (second == null ? 0 : second.nearest());
         double topKMargin = first.topK() - (second == null ? 0 : second.topK());
         double centroidMargin = first.centroid() - (second == null ? 0 : second.centroid());
-        KnowledgeEntry source = first.matches().get(0).entry();
-        TopicModel.Stats stats = model.of(first.topic());
-        double confidence;
-        if (articleTexts != null && meaning && stats.articlesOnly() && KnowledgeEntries.ARTICLE.equals(source.kind())) {
-            // A topic of articles alone: how close the question lies to the article, by its title and by its whole
-            // text, and how far ahead of every other source retrieved (none of them a phrasing of its question).
-            float[] text = articleTexts.apply(source);
-            double toText = text == null ? first.nearest() : TopicModel.dot(question, text);
-            confidence = article(first.nearest(), first.nearest() - secondNearest(matches, first.matches().get(0)), toText);
-        } else {
-            confidence = calibrated(new Signals(first.nearest(), margin, first.topK(), topKMargin, first.centroid(),
-                    centroidMargin, floor), stats);
-        }
+        Signals signals = new Signals(first.nearest(), margin, first.topK(), topKMargin, first.centroid(), centroidMargin, floor);
+        double confidence = reading.confidence(new Winner(first.topic(), first.matches().get(0), signals,
+                model.of(first.topic()), meaning ? question : null, matches));
         return new Verdict(first.topic(), confidence, first.nearest(), margin, first.matches());
     }
-
-    /** The similarity of the nearest source other than this one, whatever its topic (0 when there is none). */
-    private static double secondNearest(List<KnowledgeMatch> matches, KnowledgeMatch best) {
-        double second = 0;
-        boolean any = false;
-        for (KnowledgeMatch match : matches) {
-            if (match != best && (!any || match.similarity() > second)) {
-                second = match.similarity();
-                any = true;
-            }
-        }
-        return second;
-    }
-
-    /**
-     * The text of an article whose meaning the article reading compares a question with: its title and its body (the
-     * index embeds the title alone, which says what question the article answers).
-     */
-    static String articleText(KnowledgeEntry article) {
-        return article.text() == null || article.text().isBlank() ? article.title() : article.title() + ". " + article.text();
-    }
-
-    /**
-     * The confidence of an answer drawn from an article of a topic that holds articles alone (no taught phrasings, no
-     * resolved case): a logistic model of the similarity to the article's title, its margin over the nearest other
-     * source of any topic, and the similarity to the article's whole text ({@link #articleText}). None of these reads
-     * the knowledge's spread or how crowded it is: a title and a text are the article's own, and the margin can only
-     * shrink as the knowledge grows (a source more is a rival more), so a denser knowledge never makes such an answer
-     * more confident. Fitted on the tune half of the written articles-only set
-     * ({@code src/test/resources/assistant/articles}, {@code ArticleKnowledgeEvaluation}), signals chosen among fifteen
-     * sets by leaving one domain out, bias lowered by the product's threshold rule (at least 85 % of the tune half's
-     * unanswerable questions declined at 0.41); docs/assistant.md, "The article read by itself". Not shipped: where a
-     * few articles do not compete with each other, a question about something else that shares an article's words lies
-     * far ahead of every other source ("I was charged twice for my subscription, please refund it": "Cancel your
-     * subscription" at 0.86, which {@code CaseViewLiveIT} guards against for the desk).
-     */
-    static double article(double title, double margin, double text) {
-        double z = ARTICLE_BIAS + ARTICLE_W[0] * title + ARTICLE_W[1] * margin + ARTICLE_W[2] * text;
-        return 1 / (1 + Math.exp(-z));
-    }
-
-    static final double ARTICLE_BIAS = -17.3375;
-    static final double[] ARTICLE_W = {1.1523, 22.4473, 23.1697};
 
     /**
      * The winning topic's signals (similarities, and their margins over the second topic), and the similarity of the

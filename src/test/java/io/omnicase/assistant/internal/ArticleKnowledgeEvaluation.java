@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  * through the running product (Elasticsearch, MariaDB).
  * <p>
  * It prints the product (an answer from an article read as any other) and the candidate, measured and not shipped,
- * that reads an answer from a topic of articles alone by the article itself ({@link TopicVote#article}), and for the
+ * that reads an answer from a topic of articles alone by the article itself ({@link ArticleReading}), and for the
  * tune half how close a customer's question lies to the title of the article that answers it.
  */
 class ArticleKnowledgeEvaluation {
@@ -135,7 +135,8 @@ class ArticleKnowledgeEvaluation {
             entries.forEach((e, v) -> matches.add(new KnowledgeMatch(e, 0, TopicModel.dot(vector, v))));
             matches.sort(Comparator.comparingDouble(KnowledgeMatch::similarity).reversed());
             TopicVote.Verdict verdict = TopicVote.decide(matches.subList(0, Math.min(TopicVote.RETRIEVE, matches.size())),
-                    vector, snapshot, articles ? entry -> embeddings.embed(TopicVote.articleText(entry)) : null);
+                    vector, snapshot, articles ? new ArticleReading(entry -> embeddings.embed(ArticleReading.articleText(entry)))
+                            : TopicVote.CALIBRATED);
             String answered = verdict.support().isEmpty() ? null
                     : verdict.support().get(0).entry().id().substring("article:".length());
             outcomes.add(new Outcome(q, answered, verdict.confidence()));

@@ -61,7 +61,7 @@ class TopicModelTest {
         Map<String, TopicModel.Raw> topics = Map.of("ACCOUNT", articles);
         var snapshot = TopicModel.snapshot(List.copyOf(topics.values()), topics);
         assertThat(snapshot.of("ACCOUNT").nearestMean()).isEqualTo(TopicModel.DEFAULT_NN_MEAN);
-        // An answer drawn from one of its articles is read by the article alone (TopicVote.article).
+        // An answer drawn from one of its articles is read by the article alone (ArticleReading.article).
         assertThat(snapshot.of("ACCOUNT").articlesOnly()).isTrue();
         // One taught example, or one resolved case, makes it a topic of phrasings again: read as before.
         for (String phrasing : List.of("topic:ACCOUNT", "case:7")) {

@@ -147,7 +147,7 @@ class TopicVoteTest {
 
     @Test
     void anAnswerFromATopicOfArticlesAloneIsReadByTheArticleAndOneFromATopicWithExamplesAsBefore() {
-        // The evaluation's candidate (TopicVote.decide with article texts; not shipped: docs/assistant.md, "The article
+        // The evaluation's candidate (ArticleReading; not shipped: docs/assistant.md, "The article
         // read by itself"); the product's decide reads every answer as before (the last assertions below).
         // The question, and an article's whole text 0.66 from it (a typical distance on the written articles set).
         float[] question = unit(1, 0, 0, 0);
@@ -159,15 +159,15 @@ class TopicVoteTest {
         // 0.84 from the title of the article, 0.24 ahead of any other source: answered.
         List<KnowledgeMatch> ahead = List.of(article("ACCOUNT", "Reset your password", 0.84),
                 article("ACCOUNT", "Turn on two-factor authentication", 0.60), article("BILLING", "Download an invoice", 0.50));
-        var verdict = TopicVote.decide(ahead, question, articlesAlone, texts);
-        assertThat(verdict.confidence()).isEqualTo(TopicVote.article(0.84, 0.24, dot(question, text)),
+        var verdict = TopicVote.decide(ahead, question, articlesAlone, new ArticleReading(texts));
+        assertThat(verdict.confidence()).isEqualTo(ArticleReading.article(0.84, 0.24, dot(question, text)),
                 org.assertj.core.api.Assertions.within(1e-12)).isGreaterThan(0.9);
         // The same article with a source of another kind 0.82 from the question (a knowledge that knows more): the
         // margin shrinks and so does the confidence, below the threshold. A denser knowledge never raises it.
         List<KnowledgeMatch> crowded = new java.util.ArrayList<>(ahead);
         crowded.add(match("BILLING", "How do I close my account?", 0.82));
-        assertThat(TopicVote.decide(crowded, question, articlesAlone, texts).confidence())
-                .isEqualTo(TopicVote.article(0.84, 0.02, dot(question, text)), org.assertj.core.api.Assertions.within(1e-12))
+        assertThat(TopicVote.decide(crowded, question, articlesAlone, new ArticleReading(texts)).confidence())
+                .isEqualTo(ArticleReading.article(0.84, 0.02, dot(question, text)), org.assertj.core.api.Assertions.within(1e-12))
                 .isLessThan(0.41);
 
         // A topic that holds examples too (or no article text to read): as any other source, the seven signals.
@@ -177,7 +177,7 @@ class TopicVoteTest {
         double centroid = dot(question, unit(1, 0.3f, 0, 0));
         double before = TopicVote.calibrated(new TopicVote.Signals(0.84, 0.34, (0.84 + 0.60 + 0.50) / 3,
                 (0.84 + 0.60 + 0.50) / 3 - 0.50, centroid, centroid - 0.50, 0.50), withExamples.of("ACCOUNT"));
-        assertThat(TopicVote.decide(ahead, question, withExamples, texts).confidence())
+        assertThat(TopicVote.decide(ahead, question, withExamples, new ArticleReading(texts)).confidence())
                 .isEqualTo(before, org.assertj.core.api.Assertions.within(1e-12)).isLessThan(0.41);
         assertThat(TopicVote.decide(ahead, question, articlesAlone).confidence())
                 .isEqualTo(TopicVote.calibrated(new TopicVote.Signals(0.84, 0.34, (0.84 + 0.60 + 0.50) / 3,
@@ -186,8 +186,8 @@ class TopicVoteTest {
         // An answer from an example of a topic of articles alone cannot be (the topic would hold an example), and a
         // taught example is read as before whatever the statistics say.
         var fromExample = TopicVote.decide(List.of(match("ACCOUNT", "Reset your password", 0.84),
-                match("BILLING", "Download an invoice", 0.50)), question, articlesAlone, texts);
-        assertThat(fromExample.confidence()).isNotEqualTo(TopicVote.article(0.84, 0.34, dot(question, text)));
+                match("BILLING", "Download an invoice", 0.50)), question, articlesAlone, new ArticleReading(texts));
+        assertThat(fromExample.confidence()).isNotEqualTo(ArticleReading.article(0.84, 0.34, dot(question, text)));
     }
 
     private static double dot(float[] a, float[] b) {
