@@ -274,6 +274,31 @@ class WebHardeningIT {
         assertThat(stored.json().get("duplicate").asBoolean()).isFalse();
     }
 
+    // ---- sessions ----
+
+    /**
+     * A client that signs in with HTTP Basic and keeps no cookie (a channel gateway, a script) opened a server session on
+     * every request, refused ones too, each held for 30 minutes: a few hundred requests a second filled the heap (probe
+     * 50). Basic opens no session on the API; Camunda's webapps, which work on one, still get theirs.
+     */
+    @Test
+    void httpBasicWithoutACookieOpensNoSessionOnTheApi() {
+        for (String[] call : new String[][]{{"agent", "/api/me"}, {"gateway", "/api/assistant/articles"},
+                {"agent", "/api/admin/users"}, {"supervisor", "/api/search?q=refund"}}) {
+            for (int i = 0; i < 3; i++) {
+                RawHttp.Reply reply = RawHttp.exchange(port, null, "GET " + call[1] + " HTTP/1.1\r\nHost: x\r\n"
+                        + "Accept: application/json\r\nAuthorization: Basic " + basic(call[0]), null);
+                assertThat(reply.status()).as(call[0] + " " + call[1]).isIn(200, 403);
+                assertThat(reply.header("Set-Cookie") == null ? "" : reply.header("Set-Cookie"))
+                        .as(call[0] + " " + call[1]).doesNotContain("JSESSIONID=");
+            }
+        }
+        RawHttp.Reply tasklist = RawHttp.exchange(port, null, "GET /camunda/app/tasklist/default/ HTTP/1.1\r\nHost: x\r\n"
+                + "Accept: text/html\r\nAuthorization: Basic " + basic("agent"), null);
+        assertThat(tasklist.status()).isEqualTo(200);
+        assertThat(tasklist.header("Set-Cookie")).contains("JSESSIONID=");
+    }
+
     // ---- CSRF on a browser session ----
 
     @Test

@@ -53,12 +53,14 @@ class UserAdministrationIT {
         assertThat(me.get("roles").toString()).isEqualTo("[\"AGENT\"]");
         long billingCase = QueueCases.escalatedIn(port, "billing").caseId();
         assertThat(quinn.get("/api/cases/" + billingCase).status()).isEqualTo(200);
+        Api quinnsBrowser = Api.signedInByForm(port, name, PASSWORD);
+        assertThat(quinnsBrowser.get("/api/cases/" + billingCase).status()).isEqualTo(200);
 
         // A change of queues ends the session (Tasklist keeps a session's groups); signed in again, billing is out of reach.
         Api.Response moved = admin.put("/api/admin/users/" + name, Map.of("displayName", "Quinn Technical",
                 "roles", List.of("AGENT"), "queues", List.of("technical")));
         assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
-        assertThat(quinn.sessionOnly().get("/api/cases/" + billingCase).status()).isEqualTo(401);
+        assertThat(quinnsBrowser.get("/api/cases/" + billingCase).status()).isEqualTo(401);
         assertThat(quinn.get("/api/cases/" + billingCase).status()).isEqualTo(403);
 
         // Tasklist's candidate groups follow the account.
@@ -88,7 +90,7 @@ class UserAdministrationIT {
                 "roles", List.of("AGENT"), "queues", List.of("general"), "password", PASSWORD)).status()).isEqualTo(201);
         Api robin = Api.as(port, name, PASSWORD);
         assertThat(robin.get("/api/me").status()).isEqualTo(200);
-        Api robinsSession = robin.sessionOnly();
+        Api robinsSession = Api.signedInByForm(port, name, PASSWORD);
         assertThat(robinsSession.get("/api/me").status()).as("the session alone signs in").isEqualTo(200);
 
         // Roles: the session held AGENT; it ends, and signing in again gives the new roles.
@@ -98,17 +100,19 @@ class UserAdministrationIT {
         assertThat(robin.get("/api/me").json().get("roles").toString()).isEqualTo("[\"AUDITOR\"]");
 
         // A new password: the old one is refused, the new one signs in, the open session ends.
+        Api robinsNewSession = Api.signedInByForm(port, name, PASSWORD);
         Api.Response reset = admin.postJson("/api/admin/users/" + name + "/password", Map.of("password", PASSWORD + "!"));
         assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
-        assertThat(robin.sessionOnly().get("/api/me").status()).isEqualTo(401);
+        assertThat(robinsNewSession.get("/api/me").status()).isEqualTo(401);
         assertThat(Api.as(port, name, PASSWORD).get("/api/me").status()).isEqualTo(401);
         Api again = Api.as(port, name, PASSWORD + "!");
         assertThat(again.get("/api/me").status()).isEqualTo(200);
 
         // Disabled: the session ends and the password is refused; enabled again, it signs in.
+        Api againsSession = Api.signedInByForm(port, name, PASSWORD + "!");
         assertThat(admin.postJson("/api/admin/users/" + name + "/enabled", Map.of("enabled", false)).json()
                 .get("enabled").asBoolean()).isFalse();
-        assertThat(again.sessionOnly().get("/api/me").status()).isEqualTo(401);
+        assertThat(againsSession.get("/api/me").status()).isEqualTo(401);
         assertThat(Api.as(port, name, PASSWORD + "!").get("/api/me").status()).isEqualTo(401);
         assertThat(groupsOf(admin, name)).as("a disabled account is in no Tasklist group").isEmpty();
         admin.postJson("/api/admin/users/" + name + "/enabled", Map.of("enabled", true));

@@ -42,9 +42,26 @@ public final class Api {
                 "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** The same browser-like client without credentials: its requests ride on the session cookie alone. */
-    public Api sessionOnly() {
-        return new Api(base, null, http);
+    /**
+     * A browser signed in on the login form: its requests ride on the session cookie alone (HTTP Basic opens no session
+     * on the API). Throws when the form refuses the credentials.
+     */
+    public static Api signedInByForm(int port, String username, String password) {
+        CookieManager cookies = new CookieManager();
+        Api browser = new Api("http://127.0.0.1:" + port, null, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(cookies).build());
+        browser.send(browser.request("/login").header("Accept", "text/html").GET());
+        String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElseThrow(() -> new IllegalStateException("no CSRF token"));
+        String form = "username=" + java.net.URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + token;
+        Response login = browser.send(browser.request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(form)));
+        boolean session = cookies.getCookieStore().getCookies().stream().anyMatch(c -> c.getName().equals("JSESSIONID"));
+        if (login.status() >= 400 || !session || browser.get("/api/me").status() != 200) {
+            throw new IllegalStateException("the login form refused " + username + ": " + login);
+        }
+        return browser;
     }
 
     public static Api anonymous(int port) {

@@ -18,7 +18,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -33,8 +32,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import java.util.Arrays;
 
 /**
- * Who may reach what. The API takes HTTP Basic (kept in the session, so a client that keeps its cookie is not
- * re-hashed on every call) or the browser session of a form login; the Camunda webapps and REST API sit behind the
+ * Who may reach what. The API takes HTTP Basic (checked on every request; kept in a session only where the client
+ * has one, or for Camunda's webapps: {@link BasicContextRepository}) or the browser session of a form login; the Camunda webapps and REST API sit behind the
  * same login, so one account works everywhere.
  */
 @Configuration(proxyBeanMethods = false)
@@ -192,7 +191,7 @@ class SecurityConfiguration {
                         .requestMatchers("/camunda/**").hasAnyRole(STAFF)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic
-                        .securityContextRepository(new HttpSessionSecurityContextRepository())
+                        .securityContextRepository(new BasicContextRepository())
                         .authenticationEntryPoint(problem(HttpStatus.UNAUTHORIZED)))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
                 // Back to the page asked for after login, without Spring's "?continue" marker in the address people see.
