@@ -152,7 +152,7 @@ mail('t03-3-outlook-fr-tr-carrier-forward', [('From', ELO), ('To', SUP), ('Subje
      'text/plain; charset="iso-8859-1"', qp('Voici la preuve de livraison du transporteur pour le colis n° 77812 : le carton était déjà abîmé.\n\n'
         '________________________________\nDe : Colissimo <noreply@colis-${RUN}.example.fr>\nEnvoyé : jeudi 3 décembre 2026 18:02\n'
         'À : elodie.martin.${RUN}@free-${RUN}.example.fr\nObjet : Votre colis 77812 a été livré\n\nBonjour, votre colis 77812 a été livré le 3 décembre à 17:55.\n', 'latin-1'),
-     'quoted-printable', conv='T03', rule='', must=['preuve de livraison'], mustnot=['votre colis 77812 a été livré le'])
+     'quoted-printable', conv='T03', rule='reference number of a forwarded mail', must=['preuve de livraison'], mustnot=['votre colis 77812 a été livré le'])
 
 # ---- T04: Spanish, Gmail and Thunderbird, RE[2], references only, inline answers --------------------------------
 MARTA = ew('Marta López') + ' <marta.lopez.${RUN}@gmail.com>'

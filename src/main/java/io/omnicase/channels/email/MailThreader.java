@@ -71,7 +71,7 @@ class MailThreader {
         IN_REPLY_TO("In-Reply-To"), REFERENCES("References"), CASE_TAG("[Case #n] tag"),
         QUOTED_CASE("case number in the quoted reply"), OUTLOOK_CONVERSATION("Outlook Thread-Index"),
         SUBJECT("subject and sender"), FORWARD("forward of own mail"), FORWARD_OF_CUSTOMER("forward of the customer's mail"),
-        PEOPLE("people on the thread"), NEW_CASE("new case");
+        FORWARDED_REFERENCE("reference number of a forwarded mail"), PEOPLE("people on the thread"), NEW_CASE("new case");
 
         final String label;
 
@@ -210,7 +210,10 @@ class MailThreader {
             throws MessagingException, IOException {
         List<MailThreading.Forwarded> forwarded = new ArrayList<>();
         attachedMails(mail, forwarded, 0);
-        MailThreading.forwarded(whole).ifPresent(forwarded::add);
+        boolean forward = MailThreading.isForward(mail.getSubject());
+        MailThreading.forwarded(whole)
+                .or(() -> forward ? MailThreading.outlookForwarded(whole) : Optional.empty())
+                .ifPresent(forwarded::add);
         for (MailThreading.Forwarded f : forwarded) {
             if (f.messageId() != null) {
                 Optional<CaseView> found = cases.caseOfMessage(Channel.EMAIL, f.messageId()).filter(MailThreader::open);
@@ -239,8 +242,53 @@ class MailThreader {
                     return Optional.of(new Found(found, Rule.FORWARD_OF_CUSTOMER, participant.get(), f.subject()));
                 }
             }
+            if (customer.isPresent() && f.from() != null && !from.equals(f.from())) {
+                // A customer forwarding a third party's mail on their matter (the carrier's "Your parcel 77812 was
+                // delivered", the shop's "Order 4410923 shipped") under its own subject: the case of theirs whose
+                // messages name the reference its subject carries, when exactly one does.
+                Optional<Found> byReference = caseNaming(customer.get(), MailThreading.referenceNumbers(f.subject()));
+                if (byReference.isPresent()) {
+                    return byReference;
+                }
+            }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The customer's one open or recently resolved mail case whose subject or messages name one of these references;
+     * empty when none does or when several do (a reference shared by two cases tells nothing).
+     */
+    private Optional<Found> caseNaming(CustomerId customer, Set<String> references) {
+        if (references.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant resolvedSince = clock.instant().minus(RECENTLY_RESOLVED);
+        List<CaseView> naming = new ArrayList<>();
+        String matched = null;
+        for (CaseView c : cases.ofCustomer(customer)) {
+            if (c.channel() != Channel.EMAIL || c.status() == CaseStatus.CLOSED
+                    || c.status() == CaseStatus.RESOLVED && c.resolvedAt() != null && !c.resolvedAt().isAfter(resolvedSince)) {
+                continue;
+            }
+            StringBuilder text = new StringBuilder(c.subject() == null ? "" : c.subject());
+            for (TimelineEntry entry : cases.timeline(new CaseId(c.id()))) {
+                if ((entry.kind() == InteractionKind.INBOUND || entry.kind() == InteractionKind.OUTBOUND) && entry.text() != null) {
+                    text.append('\n').append(entry.text());
+                }
+            }
+            Set<String> named = MailThreading.referenceNumbers(text.toString());
+            for (String reference : references) {
+                if (named.contains(reference)) {
+                    naming.add(c);
+                    matched = reference;
+                    break;
+                }
+            }
+        }
+        return naming.size() == 1
+                ? Optional.of(new Found(Optional.of(naming.get(0)), Rule.FORWARDED_REFERENCE, false, matched))
+                : Optional.empty();
     }
 
     /** The headers of mails attached whole (message/rfc822), as forwards as attachment carry them. */

@@ -50,6 +50,30 @@ final class MailThreading {
     }
 
     /** Whether the subject starts with a reply or forward prefix: the sender's client says it continues a mail. */
+    /** A forward's prefix, in the words of common clients (Fwd, FW, WG, TR, RV, VS, I, Enc, Doorst, PD, VB, VL, YNT). */
+    private static final Pattern FORWARD_PREFIX = Pattern.compile(
+            "^\\s*+(?:fwd?|wg|tr|rv|vs|vb|vl|i|enc|doorst|pd|ynt)\\s*+(?:\\[\\d{1,3}]|\\(\\d{1,3}\\))?\\s*+[:：]",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Outlook's rule above a quoted or forwarded mail's header block. */
+    private static final Pattern OUTLOOK_RULE = Pattern.compile("^[ \\t]*+_{10,}[ \\t]*+$", Pattern.MULTILINE);
+
+    /** Whether the subject says the mail is a forward ("Fwd:", "TR:", "WG:", list or ticket tags before it allowed). */
+    static boolean isForward(String subject) {
+        return subject != null && FORWARD_PREFIX.matcher(TAG.matcher(subject).replaceAll(" ")).find();
+    }
+
+    /**
+     * The mail Outlook forwarded in this text: its header block under Outlook's rule ("____" then "De : ... Objet :
+     * ..."), which Outlook writes for a reply's quote as well: only for a mail whose subject says it is a forward.
+     */
+    static Optional<Forwarded> outlookForwarded(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher rule = OUTLOOK_RULE.matcher(text);
+        return rule.find() ? fields(text.substring(rule.end(), Math.min(text.length(), rule.end() + 2000))) : Optional.empty();
+    }
+
     static boolean isReplyOrForward(String subject) {
         return subject != null && PREFIX.matcher(TAG.matcher(subject).replaceAll(" ")).find();
     }
@@ -102,6 +126,31 @@ final class MailThreading {
     record Forwarded(String from, String subject, String messageId) {
     }
 
+    /** A word of letters, digits and joiners ("-", "/", "#") that holds five digits or more. */
+    private static final Pattern REFERENCE_WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}#/-]*[\\p{L}\\p{N}]|\\p{N}");
+    /** A date (2026-12-03, 03/12/2026, 3.12.2026): many digits, no reference. */
+    private static final Pattern DATE = Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}");
+
+    /**
+     * The reference numbers a text names: its words of five digits or more (an order, parcel, invoice or ticket number:
+     * 77812, INV-20931, 4410923), dates and numbers with a decimal part aside, upper-cased. Shorter numbers (years,
+     * times, amounts) say too little to join mail by.
+     */
+    static java.util.Set<String> referenceNumbers(String text) {
+        java.util.Set<String> found = new java.util.LinkedHashSet<>();
+        if (text == null) {
+            return found;
+        }
+        Matcher word = REFERENCE_WORD.matcher(text);
+        while (word.find()) {
+            String candidate = word.group();
+            if (candidate.chars().filter(Character::isDigit).count() >= 5 && !DATE.matcher(candidate).matches()) {
+                found.add(candidate.toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        return found;
+    }
+
     /** The first mail forwarded inline in this text (Gmail, Outlook, Apple Mail, Thunderbird forward blocks). */
     static Optional<Forwarded> forwarded(String text) {
         if (text == null) {
@@ -114,7 +163,11 @@ final class MailThreading {
                 return Optional.empty();
             }
         }
-        String block = text.substring(start.end(), Math.min(text.length(), start.end() + 2000));
+        return fields(text.substring(start.end(), Math.min(text.length(), start.end() + 2000)));
+    }
+
+    /** The sender, subject and Message-ID named by the header lines of a forwarded block. */
+    private static Optional<Forwarded> fields(String block) {
         String from = null;
         String subject = null;
         String messageId = null;

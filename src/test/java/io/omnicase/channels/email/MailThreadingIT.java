@@ -323,6 +323,57 @@ class MailThreadingIT {
                 .startsWith("Totally different matter");
     }
 
+    /**
+     * A customer forwarding a third party's mail on their matter under its own subject (the carrier's "Your parcel 61277
+     * was delivered") joins the one case of theirs whose messages name that reference: no header, tag or quote of ours
+     * ties it (real-world set, t03-3). A reference two of their cases name, or someone else's forward, opens a new case.
+     */
+    @Test
+    void aCustomersForwardOfAThirdPartysMailJoinsTheOneCaseThatNamesItsReference() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        int n = 61_000 + Math.floorMod(run.hashCode(), 900);
+        String customer = "fwdref-" + run + "@customer.example";
+        String carrier = "noreply@carrier-" + run + ".example";
+        MailServer.get().deliver(plain(customer, "<" + run + ".a@customer.example>", "Lamp arrived broken",
+                "My parcel " + n + " arrived crushed, the lamp is broken."));
+        MailServer.get().deliver(plain(customer, "<" + run + ".b@customer.example>", "Wrong invoice address",
+                "Please change the billing address on my invoices."));
+        MailServer.get().deliver(plain(customer, "<" + run + ".c@customer.example>", "Two parcels",
+                "Parcels " + (n + 1) + " and " + (n + 2) + " are late."));
+        MailServer.get().deliver(plain(customer, "<" + run + ".d@customer.example>", "Still waiting",
+                "Parcel " + (n + 2) + " is still not here, nor is " + (n + 1) + "."));
+        assertThat(poller.poll()).containsExactlyEntriesOf(Map.of(EmailInbound.Outcome.NEW_CASE, 4));
+        long lamp = MailCases.caseOf(jdbc, "<" + run + ".a@customer.example>");
+
+        String forwardOf = "\n\n---------- Forwarded message ---------\nFrom: Carrier <" + carrier + ">\nDate: Thu, 3 Dec 2026 at 18:02\n"
+                + "Subject: Your parcel %d was delivered\nTo: <" + customer + ">\n\nYour parcel %d was delivered at 17:55.\n";
+        MailServer.get().deliver(plain(customer, "<" + run + ".e@customer.example>", "Fwd: Your parcel " + n + " was delivered",
+                "Here is the carrier's proof of delivery." + forwardOf.formatted(n, n)));
+        MailServer.get().deliver(plain(customer, "<" + run + ".f@customer.example>", "Fwd: Your parcel " + (n + 1) + " was delivered",
+                "This one came after all." + forwardOf.formatted(n + 1, n + 1)));
+        MailServer.get().deliver(plain("someone-" + run + "@elsewhere.example", "<" + run + ".g@elsewhere.example>",
+                "Fwd: Your parcel " + n + " was delivered", "Mine too?" + forwardOf.formatted(n, n)));
+        assertThat(poller.poll()).containsExactlyInAnyOrderEntriesOf(Map.of(EmailInbound.Outcome.ADDED_TO_CASE, 1,
+                EmailInbound.Outcome.NEW_CASE, 2));
+
+        assertThat(MailCases.caseOf(jdbc, "<" + run + ".e@customer.example>")).as("the one case naming the parcel").isEqualTo(lamp);
+        long ambiguous = MailCases.caseOf(jdbc, "<" + run + ".f@customer.example>");
+        assertThat(ambiguous).as("a parcel two cases name").isNotEqualTo(MailCases.caseOf(jdbc, "<" + run + ".c@customer.example>"))
+                .isNotEqualTo(MailCases.caseOf(jdbc, "<" + run + ".d@customer.example>"));
+        assertThat(MailCases.caseOf(jdbc, "<" + run + ".g@elsewhere.example>")).as("someone else's forward").isNotEqualTo(lamp);
+    }
+
+    private static MimeMessage plain(String from, String messageId, String subject, String text) throws Exception {
+        MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()));
+        mail.setFrom(new InternetAddress(from));
+        mail.setRecipients(Message.RecipientType.TO, MailServer.SUPPORT);
+        mail.setSubject(subject, "UTF-8");
+        mail.setText(text, "UTF-8");
+        mail.saveChanges();
+        mail.setHeader("Message-ID", messageId);
+        return mail;
+    }
+
     private static MimeMessage mailWithFile(String from, String messageId, String text, String file) throws Exception {
         MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()));
         mail.setFrom(new InternetAddress(from));

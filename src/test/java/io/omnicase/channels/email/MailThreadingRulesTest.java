@@ -32,6 +32,34 @@ class MailThreadingRulesTest {
     }
 
     @Test
+    void referenceNumbersAreWordsOfFiveDigitsOrMoreNotDatesAmountsPhonesOrYears() {
+        assertThat(MailThreading.referenceNumbers("Votre colis 77812 a été livré le 3 décembre 2026 à 17:55"))
+                .containsExactly("77812");
+        assertThat(MailThreading.referenceNumbers("Order #4410923 shipped; invoice INV-20931 and ticket sd-123456"))
+                .containsExactly("4410923", "INV-20931", "SD-123456");
+        assertThat(MailThreading.referenceNumbers("Paid 249.00 EUR on 2026-12-03 (03/12/2026), call +44 20 7946 0018"))
+                .isEmpty();
+        assertThat(MailThreading.referenceNumbers("Warranty claim W-5521")).as("four digits say too little").isEmpty();
+        assertThat(MailThreading.referenceNumbers(null)).isEmpty();
+    }
+
+    @Test
+    void outlooksForwardIsReadFromItsHeaderBlockWhenTheSubjectSaysForward() {
+        String text = "Voici la preuve de livraison.\n\n________________________________\nDe : Colissimo <noreply@colis.example.fr>\n"
+                + "Envoyé : jeudi 3 décembre 2026 18:02\nÀ : elodie@free.example.fr\nObjet : Votre colis 77812 a été livré\n\nBonjour";
+        assertThat(MailThreading.outlookForwarded(text)).contains(
+                new MailThreading.Forwarded("noreply@colis.example.fr", "Votre colis 77812 a été livré", null));
+        assertThat(MailThreading.outlookForwarded("No rule here.\nDe : x@y.example\n")).isEmpty();
+        for (String forward : new String[]{"TR: Votre colis", "Fwd: Your parcel", "FW: order", "WG: Paket", "RV: pedido",
+                "[EXTERNAL] Fw: x", "I: ordine", "Doorst: pakket"}) {
+            assertThat(MailThreading.isForward(forward)).as(forward).isTrue();
+        }
+        for (String other : new String[]{"RE: Votre colis", "AW: Paket", "Tracking my parcel", "Information: x", null}) {
+            assertThat(MailThreading.isForward(other)).as(String.valueOf(other)).isFalse();
+        }
+    }
+
+    @Test
     void outlookRepliesShareTheConversationOfTheirThreadIndex() throws Exception {
         String first = "AdbC1f2Zk0X8j1hVQ8u3mHk1b2c3dA==";
         byte[] bytes = java.util.Base64.getDecoder().decode(first);
