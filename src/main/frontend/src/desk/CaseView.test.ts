@@ -699,6 +699,23 @@ describe('CaseView', { timeout: 30000 }, () => {
     view.unmount();
   });
 
+  it('says who holds a case a colleague holds, and never also that nobody holds it', async () => {
+    // The case is ESCALATED and held by `agent`; `tech` reads it, a supervisor takes it over.
+    for (const props of [{ me: 'tech' }, { me: 'supervisor', takesOver: true }]) {
+      const view = mount(CaseView, { props: { caseId: 42, ...props }, attachTo: document.body });
+      await flushPromises();
+      const holder = view.findAll('#case-holder');
+      expect(holder.map(h => h.text())).toEqual(['Held by agent']);
+      expect(view.find('.case-head').text()).not.toContain('Nobody holds it');
+      view.unmount();
+    }
+    // Nobody holds it: the queue waits for someone.
+    shownCase = { ...caseView, assignee: null };
+    const waiting = await opened();
+    expect(waiting.find('#case-holder').text()).toBe('Nobody holds it yet: waiting in the queue');
+    waiting.unmount();
+  });
+
   it('shows the problem when the case cannot be read', async () => {
     const refused = (status: number, title: string, detail: string) => {
       vi.stubGlobal('fetch', vi.fn((url: string) => url === '/api/cases/42' ? json({ title, detail }, status) : json([])));
