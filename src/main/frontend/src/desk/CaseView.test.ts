@@ -722,8 +722,11 @@ describe('CaseView', { timeout: 30000 }, () => {
       return opened();
     };
     const view = await refused(403, 'Forbidden', 'Case 42 is not in your queues');
-    expect(view.find('#case-error').text()).toContain('Forbidden');
+    // Said in words, with what to do: not the status's name.
+    expect(view.find('#case-error h2').text()).toBe('Case #42 is not yours to open');
     expect(view.find('#case-error').text()).toContain('Case 42 is not in your queues');
+    expect(view.find('#case-error').text()).toContain('A supervisor can move it to one of your queues or hand it to you.');
+    expect(view.find('#case-error').text()).not.toContain('Forbidden');
     // Trying again cannot help with a case out of reach, nor with one that does not exist; it can with a failed server.
     expect(view.find('#case-error button').exists()).toBe(false);
     view.unmount();
