@@ -19,6 +19,12 @@ describe('codes as the words people read', () => {
     expect(codeWord('billing')).toBe('billing');
   });
 
+  it('names a routing topic the same however it is spelled; a finer topic keeps its own word', () => {
+    // An example taught through the API as "account" was listed as "account" beside the filter's "Account".
+    expect(['billing', 'account', 'Technical', 'other'].map(topicLabel)).toEqual(['Billing', 'Account', 'Technical', 'Other']);
+    expect(topicLabel('card_arrival')).toBe('card arrival');
+  });
+
   it('names a priority by the level it reaches, as a number or a level\'s name', () => {
     expect([10, 25, 50, 70, 75, 90, 100].map(p => priorityLabel(p)))
       .toEqual(['Low', 'Low', 'Normal', 'Normal', 'High', 'Urgent', 'Urgent']);

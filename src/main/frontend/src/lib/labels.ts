@@ -45,7 +45,9 @@ export const channelLabel = labelFrom(CHANNEL_LABELS, 'Unknown channel');
 /** A case's status: "Resolved", "Self-service"; in a sentence, lower-case it ("Case 4 is resolved."). */
 export const statusLabel = labelFrom(STATUS_LABELS);
 export const tierLabel = labelFrom(TIER_LABELS);
-export const topicLabel = labelFrom(TOPIC_LABELS);
+/** A topic: a routing topic by its word however the server spelled it ("account" taught through the API is "Account"). */
+export const topicLabel = (code: string | null | undefined): string =>
+  code ? TOPIC_LABELS[code.toUpperCase()] ?? codeWord(code) : '';
 export const identityLabel = labelFrom(IDENTITY_LABELS);
 
 export const PRIORITIES = [
