@@ -354,6 +354,44 @@ describe('CaseView', { timeout: 30000 }, () => {
     other.unmount();
   });
 
+  it('keeps the keyboard on Send reply while the reply goes out, as a browser would otherwise drop it to the page', async () => {
+    // Chromium moves the focus off a button that turns disabled, to <body>: the next Tab starts at the top of the page
+    // (walk 50: Send reply, Save changes, Find, Save as new version). This stands in for the browser's rule.
+    const fixup = new MutationObserver(records => records.forEach(r => {
+      const el = r.target as HTMLButtonElement;
+      if (!el.disabled || document.activeElement !== el) return;
+      // jsdom blurs no disabled element: focus a stand-in and drop it, which leaves the focus on <body>.
+      const standIn = document.body.appendChild(document.createElement('input'));
+      standIn.focus();
+      standIn.remove();
+    }));
+    fixup.observe(document.body, { attributes: true, attributeFilter: ['disabled'], subtree: true });
+    let answer: () => void = () => undefined;
+    const answered = fetch as unknown as { getMockImplementation: () => (url: string, init?: RequestInit) => Promise<Response> };
+    const usual = answered.getMockImplementation();
+    vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => url.endsWith('/replies')
+      ? new Promise<Response>(done => { answer = () => done(new Response(JSON.stringify({ caseId: 42, interactionId: 9 }),
+        { status: 201, headers: { 'Content-Type': 'application/json' } })); })
+      : usual(url, init)));
+    try {
+      const view = await opened();
+      await view.find('#reply-text').setValue('We are on it.');
+      const send = view.find('#reply-send').element as HTMLButtonElement;
+      send.focus();
+      await view.find('#reply-form').trigger('submit');
+      await flushPromises();
+      expect(send.disabled, 'busy while the reply goes out').toBe(true);
+      expect(document.activeElement).not.toBe(send);
+      answer();
+      await flushPromises();
+      expect(send.disabled).toBe(false);
+      expect(document.activeElement, 'the focus is back where the agent left it').toBe(send);
+      view.unmount();
+    } finally {
+      fixup.disconnect();
+    }
+  });
+
   it('says "Reply added" beside the reply box, not above it, and lets it go after a while or when the agent types', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {

@@ -84,6 +84,9 @@ class DeskIT {
             // Said beside the reply box (it clears after a few seconds or at the next keystroke).
             wait.until(d -> d.findElement(By.id("reply-status")).getText()
                     .equals("Reply added; whether it reached the customer shows under it."));
+            // The button was disabled while the reply went out, which drops Chromium's focus to the page: it is given
+            // back, so the next Tab goes on from here (walk 50).
+            wait.until(d -> "reply-send".equals(((JavascriptExecutor) d).executeScript("return document.activeElement.id")));
             wait.until(d -> d.findElements(By.cssSelector("#timeline li.msg.agent")).stream()
                     .anyMatch(e -> e.getText().contains("Please restart the router once")));
             // The mail server took it: the bubble says so, live.
