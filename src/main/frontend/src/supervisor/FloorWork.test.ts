@@ -224,6 +224,30 @@ describe('FloorWork', () => {
     floor.unmount();
   });
 
+  it('never proposes another team by default when nobody else works the case\'s queue', async () => {
+    // Walk 50: Toni, the only technical agent, held the crashing-app case; Reassign opened on "Anyone in billing",
+    // so a supervisor who only wrote a reason moved a technical case to billing.
+    const { floor, stream } = await floorWithSnapshot();
+    stream.emit('snapshot', { ...snapshot,
+      agents: [...snapshot.agents, { username: 'tech', displayName: 'Toni Tech', queues: ['technical'], handling: [4],
+        load: 1, idleSince: null }],
+      conversations: [row(4, { queue: 'technical', assignee: 'tech' }), row(5, { queue: 'senior' })] });
+    await flushPromises();
+    const item = (caseId: number) => floor.find('#conversations li[data-case="' + caseId + '"]');
+
+    // Held: the proposal is its own queue, for whoever of it is free.
+    await item(4).find('button.reassign').trigger('click');
+    expect((item(4).find('.agent-choice').element as HTMLSelectElement).value).toBe('technical/');
+    await item(4).find('button.cancel').trigger('click');
+
+    // Waiting in a queue nobody on the floor works: nothing is proposed; the supervisor picks where it goes.
+    await item(5).find('button.reassign').trigger('click');
+    const choice = item(5).find('.agent-choice').element as HTMLSelectElement;
+    expect(choice.value).toBe('');
+    expect(choice.checkValidity(), 'the form asks for a choice').toBe(false);
+    floor.unmount();
+  });
+
   it('keeps one form open on the floor: opening one on another row closes the first', async () => {
     const { floor } = await floorWithSnapshot();
     const item = (caseId: number) => floor.find('#conversations li[data-case="' + caseId + '"]');
