@@ -37,8 +37,8 @@ describe('audit entries as the auditor reads them', () => {
 
   it('says a reply did not reach the customer, and why (walk 46: it read as sent)', () => {
     expect(titleOf('reply.failed')).toBe('Reply not sent');
-    expect(summaryOf(entry('reply.failed', { interactionId: 84, error: 'sending by whatsapp is switched off on this server' })))
-      .toBe('the customer did not get it: sending by whatsapp is switched off on this server');
+    expect(summaryOf(entry('reply.failed', { interactionId: 84, error: 'sending by WhatsApp is switched off on this server' })))
+      .toBe('the customer did not get it: sending by WhatsApp is switched off on this server');
   });
 
   it('says what a deadline change, a deploy and a move to another process version were', () => {

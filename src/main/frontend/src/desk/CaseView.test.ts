@@ -179,10 +179,10 @@ describe('CaseView', { timeout: 30000 }, () => {
     const view = await opened();
     expect(view.find('#timeline li[data-id="30"] .delivery').text()).toBe('Sent');
     FakeStream.last!.emit('delivery', { caseId: 42, interactionId: 30, delivery: 'FAILED',
-      error: 'sending by sms is switched off on this server' });
+      error: 'sending by SMS is switched off on this server' });
     await flushPromises();
     const failed = view.find('#timeline li[data-id="30"] .delivery');
-    expect(failed.text()).toBe('Not sent: sending by sms is switched off on this server');
+    expect(failed.text()).toBe('Not sent: sending by SMS is switched off on this server');
     expect(failed.classes()).toContain('failed');
     expect(view.find('#case-status').text()).toContain('A reply was not sent');
     // The handover, which says whether the last reply reached the customer, is read again.
@@ -479,13 +479,13 @@ describe('CaseView', { timeout: 30000 }, () => {
     vi.stubGlobal('confirm', confirm);
     const view = await opened();
     FakeStream.last!.emit('delivery', { caseId: 42, interactionId: 30, delivery: 'FAILED',
-      error: 'sending by whatsapp is switched off on this server' });
+      error: 'sending by WhatsApp is switched off on this server' });
     await flushPromises();
     await resolution(view, 'Refund requested.');
     await view.find('#step-submit').trigger('click');
     await flushPromises();
     expect(confirm).toHaveBeenCalledTimes(1);
-    expect(confirm.mock.calls[0][0]).toContain('Your last reply did not reach the customer (sending by whatsapp is switched off');
+    expect(confirm.mock.calls[0][0]).toContain('Your last reply did not reach the customer (sending by WhatsApp is switched off');
     expect(posts.filter(p => p.url.startsWith('/api/cases/42/form'))).toHaveLength(0);
     expect(view.find('#case-status').text()).toContain('Not resolved: the customer has not got your last reply');
     expect(view.find('#step-form').exists()).toBe(true);

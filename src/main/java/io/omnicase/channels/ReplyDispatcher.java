@@ -46,6 +46,28 @@ class ReplyDispatcher {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /**
+     * Why a reply did not leave, as the agent reads it under the reply: the channel named as people write it
+     * ("WhatsApp", not "whatsapp"). {@code sendable}: the channel takes written replies, but sending is switched off.
+     */
+    static String notSentReason(Channel channel, boolean sendable) {
+        return sendable
+                ? "sending by " + channelWord(channel) + " is switched off on this server (omnicase.channels settings): "
+                + "the reply did not leave"
+                : "a " + channelWord(channel) + " conversation takes no written reply: reach the customer on another channel";
+    }
+
+    private static String channelWord(Channel channel) {
+        return switch (channel) {
+            case WHATSAPP -> "WhatsApp";
+            case SMS -> "SMS";
+            case MESSENGER -> "Messenger";
+            case CHAT -> "web chat";
+            case EMAIL -> "email";
+            case VOICE -> "voice";
+        };
+    }
+
     // After commit, on the event pool, without a transaction of its own: no database connection is held while
     // the provider is called. The publication registry still tracks the delivery and redelivers it on failure.
     @Async
@@ -55,11 +77,7 @@ class ReplyDispatcher {
         if (sender == null || !sender.enabled()) {
             // Nothing leaves: the timeline says so under the reply (walk 42: "Reply sent." and an answered case, while
             // only the log knew). Once, as a sent reply is.
-            String reason = sender == null
-                    ? "a " + reply.channel().name().toLowerCase(java.util.Locale.ROOT) + " conversation takes no written "
-                    + "reply: reach the customer on another channel"
-                    : "sending by " + reply.channel().name().toLowerCase(java.util.Locale.ROOT) + " is switched off on this "
-                    + "server (omnicase.channels settings): the reply did not leave";
+            String reason = notSentReason(reply.channel(), sender != null);
             Deliveries.Claim unsent = ownTransaction.execute(s -> deliveries.claim(reply));
             if (unsent != null && unsent.taken()) {
                 ownTransaction.executeWithoutResult(s -> deliveries.refused(reply.interactionId(), reason));

@@ -23,7 +23,7 @@ class AuditListenersTest {
 
     @Test
     void aReplyThatWasNotSentIsOnTheTrailWithItsReason() {
-        listeners.on(new DeliveryShown(1, 84, "FAILED", "sending by whatsapp is switched off on this server"));
+        listeners.on(new DeliveryShown(1, 84, "FAILED", "sending by WhatsApp is switched off on this server"));
 
         ArgumentCaptor<AuditRecord> entry = ArgumentCaptor.forClass(AuditRecord.class);
         verify(log).record(entry.capture());
@@ -31,7 +31,7 @@ class AuditListenersTest {
         assertThat(entry.getValue().caseId()).isEqualTo(1L);
         assertThat(entry.getValue().actor()).isEqualTo("channel");
         assertThat(entry.getValue().content()).containsEntry("interactionId", 84L)
-                .containsEntry("error", "sending by whatsapp is switched off on this server");
+                .containsEntry("error", "sending by WhatsApp is switched off on this server");
     }
 
     /**
