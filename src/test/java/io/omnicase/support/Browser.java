@@ -52,6 +52,8 @@ public final class Browser implements AutoCloseable {
      */
     public WebDriver signIn(String base, String username, String path) {
         driver.get(base + "/login");
+        // The sign-in form is drawn by the page's script: on a busy machine it comes a moment after the page loads.
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("username")).isEmpty());
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys("demo");
         driver.findElement(By.cssSelector("button[type=submit]")).click();
