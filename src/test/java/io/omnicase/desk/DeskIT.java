@@ -203,6 +203,27 @@ class DeskIT {
         assertThat(Api.as(port, "agent").getOnceRouted("/api/cases/" + caseId).json().get("status").asText()).isEqualTo("ESCALATED");
     }
 
+    /** On a phone the open case takes the screen; the page keeps its heading for screen readers (walk 50). */
+    @Test
+    void onAPhoneTheOpenCaseTakesTheScreenAndThePageKeepsItsHeading() {
+        long caseId = escalated(newAddress("lina"), "URGENT: my line is down since this morning, please help");
+        try (Browser browser = Browser.open()) {
+            WebDriver page = deskOfTheAgent(browser);
+            page.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            page.get(base() + "/desk.html#case-" + caseId);
+            WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(20));
+            wait.until(d -> d.findElement(By.id("case-title")).getText().contains("#" + caseId));
+            assertThat(page.findElement(By.id("case-title")).isDisplayed()).isTrue();
+            assertThat(page.findElement(By.id("queue-list")).isDisplayed()).as("the list gives way to the case").isFalse();
+            assertThat(page.findElement(By.id("search")).isDisplayed()).isFalse();
+            Object heading = ((JavascriptExecutor) page).executeScript(
+                    "const h = document.querySelectorAll('h1'); return h.length === 1 && h[0].getClientRects().length > 0"
+                            + " ? h[0].textContent : null");
+            assertThat(heading).as("one h1 a screen reader still finds").isEqualTo("Agent desk");
+            browser.screenshot("desk-phone-case-open");
+        }
+    }
+
     @Test
     void theDeskPageIsServedWithAStrictContentSecurityPolicy() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
