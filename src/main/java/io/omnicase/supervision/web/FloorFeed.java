@@ -109,8 +109,12 @@ class FloorFeed {
         emitter.onTimeout(() -> watchers.remove(watcher));
         emitter.onError(e -> watchers.remove(watcher));
         synchronized (turn) {
-            // Under the turn, so no flush falls between the snapshot and the first event after it.
-            if (!floor.live()) {
+            // Under the turn, so no flush falls between the snapshot and the first event after it. With nobody
+            // watching, events are not followed: rows still counted live until the next reconcile may be stale
+            // (walk 50: "waiting 13 min" on a case answered seconds before), so the first watcher reads afresh, as
+            // after a forget (a holder's release in the gap is no release "now": walk 47).
+            if (!floor.live() || watchers.isEmpty()) {
+                floor.forget();
                 floor.load();
             }
             Floor snapshot = floor.view(queues);
