@@ -41,6 +41,25 @@ describe('v-scroll-hint', () => {
     wrapper.unmount();
   });
 
+  it('marks a box taller than the window, so that it also says "Scroll sideways" above the table', () => {
+    // Walk 50: the routing rules on a phone, 4,000 px tall, said so only under their last row.
+    vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockReturnValue(1400);
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(390);
+    const height = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(4000);
+    const Tall = defineComponent({
+      render: () => withDirectives(h('div', { class: 'table-scroll' }, [h('table')]), [[vScrollHint]]),
+    });
+    const tall = mount(Tall, { attachTo: document.body });
+    expect((tall.element as HTMLElement).dataset.more).toBe('right');
+    expect((tall.element as HTMLElement).hasAttribute('data-tall')).toBe(true);
+    tall.unmount();
+
+    height.mockReturnValue(200);
+    const short = mount(Tall, { attachTo: document.body });
+    expect((short.element as HTMLElement).hasAttribute('data-tall')).toBe(false);
+    short.unmount();
+  });
+
   it('leaves a box that fits unmarked', () => {
     vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockReturnValue(390);
     vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(390);

@@ -1,6 +1,7 @@
 // A wide table in a sideways-scrolling box shows that it scrolls: `v-scroll-hint` on the box (class "table-scroll")
 // marks where more columns hide, data-more="right", "left" or "left right", and theme.css fades that edge and, while
-// columns hide on the right, says "Scroll sideways for more". Nothing is marked when everything fits.
+// columns hide on the right, says "Scroll sideways for more" (above the table too when the box is taller than the
+// window, data-tall). Nothing is marked when everything fits.
 import type { Directive } from 'vue';
 
 interface Watched {
@@ -24,6 +25,10 @@ function mark(box: HTMLElement): void {
   const sides = hiddenSides(box);
   if (sides) box.dataset.more = sides;
   else delete box.dataset.more;
+  // A box taller than the window says it above the table too: under it, the words are a long way down (walk 50:
+  // the routing rules on a phone).
+  if (sides && box.clientHeight > window.innerHeight) box.dataset.tall = '';
+  else delete box.dataset.tall;
 }
 
 export const vScrollHint: Directive<HTMLElement> = {
