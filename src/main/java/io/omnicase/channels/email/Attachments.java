@@ -36,6 +36,38 @@ class Attachments {
             "text/plain", new byte[0],
             "text/csv", new byte[0]);
 
+    /**
+     * The file name endings of each allowed type, the first one added to a name that has none of them. The type was
+     * checked, the name is the sender's: a plain-text part (any bytes pass as text) named {@code invoice.exe} or
+     * {@code Rechnung.pdf.bat} was saved by the agent's browser as a program (probe 50).
+     */
+    private static final Map<String, List<String>> EXTENSIONS = Map.of(
+            "application/pdf", List.of("pdf"),
+            "image/png", List.of("png"),
+            "image/jpeg", List.of("jpg", "jpeg", "jpe"),
+            "image/gif", List.of("gif"),
+            "text/plain", List.of("txt", "text", "log"),
+            "text/csv", List.of("csv"));
+
+    /**
+     * The name a file is listed and downloaded under: the sender's name without invisible or direction characters
+     * (control and format characters: "scan\u202Egpj.exe" read "scanexe.jpg"), ending in an extension of the type the
+     * file was checked to be: {@code invoice.exe} of type {@code text/plain} is {@code invoice.exe.txt}.
+     */
+    static String downloadName(String name, String contentType) {
+        String cleaned = (name == null ? "" : name).codePoints()
+                .filter(c -> Character.getType(c) != Character.CONTROL && Character.getType(c) != Character.FORMAT
+                        && c != '"')
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        if (cleaned.isEmpty()) {
+            cleaned = "attachment";
+        }
+        List<String> endings = EXTENSIONS.getOrDefault(contentType, List.of("bin"));
+        int dot = cleaned.lastIndexOf('.');
+        String extension = dot < 0 ? "" : cleaned.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return endings.contains(extension) ? cleaned : cleaned + "." + endings.get(0);
+    }
+
     /** A file found in a mail, and whether it passed the checks (else {@code refusal} says why). */
     record Found(String filename, String contentType, byte[] content, String refusal) {
     }
@@ -78,7 +110,8 @@ class Attachments {
     List<Stored> ofCase(long caseId) {
         return jdbc.sql("SELECT id, case_id, filename, content_type, size_bytes FROM email_attachments WHERE case_id = ? ORDER BY id")
                 .param(caseId)
-                .query((rs, n) -> new Stored(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+                .query((rs, n) -> new Stored(rs.getLong(1), rs.getLong(2), downloadName(rs.getString(3), rs.getString(4)),
+                        rs.getString(4), rs.getInt(5)))
                 .list();
     }
 
@@ -86,8 +119,8 @@ class Attachments {
         return jdbc.sql("SELECT id, case_id, filename, content_type, size_bytes, content FROM email_attachments "
                         + "WHERE case_id = ? AND id = ?")
                 .params(caseId, id)
-                .query((rs, n) -> Map.entry(new Stored(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5)), rs.getBytes(6)))
+                .query((rs, n) -> Map.entry(new Stored(rs.getLong(1), rs.getLong(2),
+                        downloadName(rs.getString(3), rs.getString(4)), rs.getString(4), rs.getInt(5)), rs.getBytes(6)))
                 .optional();
     }
 
@@ -114,7 +147,8 @@ class Attachments {
         } else if (!startsWith(content, ALLOWED.get(type))) {
             refusal = "content is not " + type;
         }
-        found.add(new Found(filename, type, refusal == null ? content : new byte[0], refusal));
+        found.add(new Found(refusal == null ? downloadName(filename, type) : filename, type,
+                refusal == null ? content : new byte[0], refusal));
     }
 
     private static String filename(Part part) throws MessagingException {

@@ -85,6 +85,56 @@ class AttachmentAccessIT {
         assertThat(fetch("auditor", download).statusCode()).isEqualTo(200);
     }
 
+    /**
+     * Plain text is any bytes, so the type check let a customer's program through under its own name: a text part named
+     * {@code invoice.exe} holding an executable, or {@code Rechnung.pdf.bat}, was listed and downloaded under that name
+     * and saved by the agent's browser as a program (probe 50). The name now ends in the checked type's extension, and
+     * direction characters that made "scan\u202Egpj.exe" read "scanexe.jpg" are gone.
+     */
+    @Test
+    void aFileIsListedAndDownloadedUnderANameOfTheTypeItWasCheckedToBe() throws Exception {
+        String customer = "files-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
+        MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()));
+        mail.setFrom(new InternetAddress(customer));
+        mail.setRecipients(Message.RecipientType.TO, MailServer.SUPPORT);
+        mail.setSubject("My invoice is wrong");
+        MimeMultipart parts = new MimeMultipart();
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("I was charged twice, please refund. The invoice is attached.", "UTF-8");
+        parts.addBodyPart(text);
+        parts.addBodyPart(file("invoice.exe", "text/plain", new byte[]{'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0}));
+        parts.addBodyPart(file("Rechnung.pdf.bat", "text/plain", "@echo off\r\ndel /q *\r\n".getBytes(StandardCharsets.US_ASCII)));
+        parts.addBodyPart(file("scan\u202Egpj.exe", "application/pdf", "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII)));
+        parts.addBodyPart(file("notes.txt", "text/plain", "my notes".getBytes(StandardCharsets.US_ASCII)));
+        mail.setContent(parts);
+        mail.saveChanges();
+        MailServer.get().deliver(mail);
+        poller.poll();
+        long caseId = jdbc.sql("SELECT case_id FROM interactions WHERE channel = 'EMAIL' AND provider_message_id = ?")
+                .param(mail.getMessageID()).query(Long.class).single();
+
+        JsonNode files = Api.as(port, "supervisor").get("/api/cases/" + caseId + "/attachments").json();
+        assertThat(files.findValuesAsText("filename"))
+                .containsExactly("invoice.exe.txt", "Rechnung.pdf.bat.txt", "scangpj.exe.pdf", "notes.txt");
+        for (JsonNode file : files) {
+            HttpResponse<String> download = fetch("supervisor", "/api/cases/" + caseId + "/attachments/" + file.get("id").asLong());
+            assertThat(download.statusCode()).isEqualTo(200);
+            String disposition = download.headers().firstValue("Content-Disposition").orElse("");
+            assertThat(disposition).startsWith("attachment;")
+                    .contains("filename*=UTF-8''" + java.net.URLEncoder.encode(file.get("filename").asText(), StandardCharsets.UTF_8)
+                            .replace("+", "%20"))
+                    .doesNotContain(".exe\"", ".bat\"", "%E2%80%AE");
+        }
+    }
+
+    private static MimeBodyPart file(String name, String type, byte[] content) throws Exception {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(content, type)));
+        part.setFileName(name);
+        part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+        return part;
+    }
+
     /** Downloads as a browser link would: any type accepted. */
     private HttpResponse<String> fetch(String user, String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
