@@ -76,7 +76,18 @@ public abstract class Embeddings {
         if (cachedVector != null) {
             return cachedVector.clone();
         }
-        float[] vector = loaded().embed(input).content().vector();
+        EmbeddingModel embedder = loaded();
+        float[] vector;
+        try {
+            vector = embedder.embed(input).content().vector();
+        } catch (IllegalArgumentException nothingToRead) {
+            // The model's tokenizer read no word in the text: it drops U+FFFD, control and format characters and the
+            // accents of letters, so "\uFFFD" or "\u200B" is as blank as "   " to it, and the model refused it. A chat
+            // visitor's "\uFFFD" failed the routing of its case and its indexing, again and again (probe 50).
+            vector = new float[DIMENSIONS];
+            recent.put(key, vector);
+            return vector.clone();
+        }
         normalise(vector);
         recent.put(key, vector);
         return vector.clone();

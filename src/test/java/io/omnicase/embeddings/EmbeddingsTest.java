@@ -36,6 +36,14 @@ class EmbeddingsTest {
         assertThat(embeddings.embed("\ud800")).containsOnly(0f);
         assertThat(embeddings.embed(" \udc00 \ud83d")).containsOnly(0f);
         assertThat(Embeddings.cosine(embeddings.embed("refund \ud800please"), embeddings.embed("refund please"))).isGreaterThan(0.99);
+        // Texts the model's tokenizer reads as nothing (it drops U+FFFD, control and format characters, and accents
+        // from their letters): the model refused them, and a chat visitor's "\uFFFD" stalled their case's routing and
+        // its indexing for ever (probe 50).
+        for (String nothing : new String[]{"\uFFFD", "\uFFFD\uFFFD \uFFFD", "\u200B\u200B", "\u00AD", "\u0301",
+                "\u0000\u0001", "\uFEFF \u2060"}) {
+            assertThat(embeddings.embed(nothing)).as(nothing.codePoints().mapToObj(Integer::toHexString).toList().toString())
+                    .containsOnly(0f);
+        }
         for (String text : new String[]{"😡😡😡", "x".repeat(20_000), "\u0000\u0001binary\uFFFD", "Привет 你好 hello"}) {
             float[] vector = embeddings.embed(text);
             assertThat(vector).hasSize(Embeddings.DIMENSIONS);

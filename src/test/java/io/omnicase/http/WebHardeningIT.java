@@ -489,6 +489,13 @@ class WebHardeningIT {
         Api.Response halfCharacter = Api.as(port, "agent").post("/api/assistant/ask", "application/json", "{\"question\":\"\\ud800\"}");
         assertThat(halfCharacter.status()).as(halfCharacter.toString()).isEqualTo(200);
         assertThat(halfCharacter.json().get("answered").asBoolean()).isFalse();
+        // Texts the model reads no word in (its tokenizer drops U+FFFD and format characters): a 500 until probe 50.
+        for (String nothing : new String[]{"\\ufffd", "\\u200b\\u200b", "\\u0301"}) {
+            Api.Response noWord = Api.as(port, "agent").post("/api/assistant/ask", "application/json",
+                    "{\"question\":\"" + nothing + "\"}");
+            assertThat(noWord.status()).as(noWord.toString()).isEqualTo(200);
+            assertThat(noWord.json().get("answered").asBoolean()).isFalse();
+        }
 
         Api.Response noSuchVersion = Api.as(port, "designer").get("/api/designer/processes/customer-case/versions/-1");
         assertThat(noSuchVersion.status()).as(noSuchVersion.toString()).isEqualTo(404);

@@ -235,6 +235,24 @@ class ChatConversationIT {
         }
     }
 
+    /**
+     * A text the embedding model reads no word in (its tokenizer drops U+FFFD, which half a pair is stored as, and
+     * zero-width characters): the model refused it, so the case's assessment failed with an ERROR at every retry and the
+     * case stayed NEW, undecided and unanswered, its indexing retried for ever (probe 50). It is decided as any other.
+     */
+    @Test
+    void aMessageOfCharactersTheModelReadsNoWordInIsDecidedAsAnyOther() {
+        try (ChatVisitor visitor = ChatVisitor.connect(port)) {
+            long caseId = visitor.write("\uFFFD\u200B");
+            Api supervisor = Api.as(port, "supervisor");
+            await().atMost(Duration.ofSeconds(60)).until(() -> !"NEW".equals(supervisor.get("/api/cases/" + caseId).json()
+                    .path("status").asText()));
+            List<String> kinds = new ArrayList<>();
+            supervisor.get("/api/cases/" + caseId + "/timeline").json().forEach(e -> kinds.add(e.path("kind").asText()));
+            assertThat(kinds).contains("INBOUND", "DECISION");
+        }
+    }
+
     @Test
     void aVisitorWhoAsksForAPersonIsToldAnAgentWillJoinAndTheirPlaceInTheQueue() {
         String marker = UUID.randomUUID().toString().substring(0, 6);
