@@ -68,6 +68,8 @@ class EventRedelivery implements AsyncConfigurer {
     /** Absent where only some modules run (module tests): then this node's name is its own random one. */
     private final ObjectProvider<ClusterLock> cluster;
     private final String soleNode = "node-" + java.util.UUID.randomUUID();
+    /** Counts this node's claiming rounds; a round's claims carry its number. */
+    private final java.util.concurrent.atomic.AtomicLong rounds = new java.util.concurrent.atomic.AtomicLong();
     /** At most this many per node and round (what the pool's queue takes): the rest is left to other nodes, or the next round. */
     private final int perRound;
 
@@ -240,6 +242,10 @@ class EventRedelivery implements AsyncConfigurer {
      */
     Claimed claimStale() {
         long periodMicros = after.toNanos() / 1000;
+        // The round's own name for its claims: the node and a number of its own. Only what this round claimed is
+        // handed over; the node's claims of earlier rounds still hold, and handing them over again each round
+        // delivered a failing publication every 2 s for its whole claim (30 minutes once backing off; probe 50).
+        String claimant = node() + " round " + rounds.incrementAndGet();
         // A claim outlives its period by ten minutes, so that a failing publication keeps its count of attempts;
         // then it goes, once its publication is done or gone.
         jdbc.sql("DELETE c FROM event_redelivery_claims c LEFT JOIN EVENT_PUBLICATION p ON p.ID = c.publication_id "
@@ -258,14 +264,14 @@ class EventRedelivery implements AsyncConfigurer {
                         + "claimed_until = IF(event_redelivery_claims.claimed_until <= NOW(3), NOW(3) + INTERVAL "
                         + "LEAST(? * POW(2, LEAST(GREATEST(event_redelivery_claims.attempts - ?, 0), 20)), ?) MICROSECOND, "
                         + "event_redelivery_claims.claimed_until)")
-                .params(node(), periodMicros, periodMicros, perRound, periodMicros, flatAttempts, maxWait.toNanos() / 1000)
+                .params(claimant, periodMicros, periodMicros, perRound, periodMicros, flatAttempts, maxWait.toNanos() / 1000)
                 .update();
         java.util.Set<String> mine = new java.util.HashSet<>();
         Instant[] newest = {Instant.EPOCH};
         jdbc.sql("SELECT c.publication_id, c.attempts, p.LISTENER_ID, p.PUBLICATION_DATE FROM event_redelivery_claims c "
                         + "JOIN EVENT_PUBLICATION p ON p.ID = c.publication_id "
                         + "WHERE c.node = ? AND c.claimed_until > NOW(3) AND p.COMPLETION_DATE IS NULL")
-                .param(node()).query(rs -> {
+                .param(claimant).query(rs -> {
                     mine.add(rs.getString(1));
                     Instant published = rs.getTimestamp(4).toInstant();
                     if (published.isAfter(newest[0])) {

@@ -155,6 +155,43 @@ class TwoNodesIT {
         }
     }
 
+    /**
+     * A claim is one delivery: the rounds that follow (every 2 s) while the claim holds do not hand the publication over
+     * again. They did: a round handed over every publication this node held a claim on, so a failing one was
+     * delivered every 2 s for its whole claim, 30 minutes once it "backed off" (a chat visitor's message the model could
+     * not read, probe 50: an ERROR with its stack trace every 2 s, for ever).
+     */
+    @Test
+    void aClaimedPublicationIsHandedOverOnceNotInEveryRoundWhileTheClaimHolds() {
+        // The application's own rounds are held back meanwhile, so only this node claims (claimStale itself runs).
+        org.springframework.core.env.MutablePropertySources sources =
+                ((org.springframework.core.env.ConfigurableEnvironment) environment).getPropertySources();
+        String pause = "pause-" + UUID.randomUUID();
+        sources.addFirst(new org.springframework.core.env.MapPropertySource(pause, java.util.Map.of("omnicase.events.paused", true)));
+        MessageReceived never = new MessageReceived(-1, -1, -1, Channel.EMAIL, false);
+        String publicationId = new TransactionTemplate(transactions).execute(tx -> registry
+                .store(never, Stream.of(PublicationTargetIdentifier.of("io.omnicase.NoSuchListener.on(" + UUID.randomUUID() + ")")))
+                .iterator().next().getIdentifier().toString());
+        jdbc.sql("UPDATE EVENT_PUBLICATION SET PUBLICATION_DATE = NOW(6) - INTERVAL 10 MINUTE WHERE ID = ?").param(publicationId).update();
+        EventRedelivery node = new EventRedelivery(registry, context, environment, Duration.ofSeconds(30), 2000, 20,
+                Duration.ofMinutes(30), eventExecutor, eventPool, provider(historyPool), jdbc,
+                provider(new ClusterLock(jdbc, "once-node-" + UUID.randomUUID())));
+        try {
+            assertThat(node.claimStale().ids()).as("the first round").contains(publicationId);
+            assertThat(node.claimStale().ids()).as("the next round, the claim still held").doesNotContain(publicationId);
+            assertThat(node.claimStale().ids()).as("and the one after").doesNotContain(publicationId);
+            // Its claim over, it is claimed and handed over again (once).
+            jdbc.sql("UPDATE event_redelivery_claims SET claimed_until = NOW(3) - INTERVAL 1 SECOND WHERE publication_id = ?")
+                    .param(publicationId).update();
+            assertThat(node.claimStale().ids()).as("once the claim ran out").contains(publicationId);
+            assertThat(node.claimStale().ids()).doesNotContain(publicationId);
+        } finally {
+            sources.remove(pause);
+            jdbc.sql("DELETE FROM event_redelivery_claims WHERE publication_id = ?").param(publicationId).update();
+            jdbc.sql("DELETE FROM EVENT_PUBLICATION WHERE ID = ?").param(publicationId).update();
+        }
+    }
+
     private long secondsClaimedAfter(EventRedelivery node, String publicationId, int earlierClaims) {
         jdbc.sql("INSERT INTO event_redelivery_claims (publication_id, node, claimed_until, attempts) "
                         + "VALUES (?, 'gone-node', NOW(3) - INTERVAL 1 SECOND, ?) ON DUPLICATE KEY UPDATE node = 'gone-node', "
