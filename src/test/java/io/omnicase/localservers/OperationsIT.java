@@ -2,8 +2,16 @@ package io.omnicase.localservers;
 
 import io.omnicase.support.Api;
 import io.omnicase.support.RunningOmnicase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +32,48 @@ class OperationsIT {
                 .contains("db", "elasticsearch", "processEngine", "jobExecutor");
         assertThat(Api.as(port, "admin").get("/actuator/health").json()
                 .at("/components/db/details/database").asText()).isEqualTo("MariaDB");
+    }
+
+    @Value("${spring.elasticsearch.uris}")
+    String elasticsearch;
+
+    /**
+     * Health is public, and each answer checked every server behind it: a database connection from the pool intake
+     * needs, Elasticsearch's cluster health, and a login to the SMTP server with its credentials (the mail check), once
+     * per request of anyone, also per component (/actuator/health/mail). A stranger's loop made Omnicase log in to its
+     * mail provider as fast as they asked (probe 50). Strangers now share one answer for a few seconds, and the
+     * components one by one are the administrator's.
+     */
+    @Test
+    void strangersAskingForHealthAgainAndAgainHaveTheServersBehindItCheckedOnlyNowAndThen() throws Exception {
+        long before = clusterHealthCalls();
+        for (int i = 0; i < 40; i++) {
+            Api.Response health = Api.anonymous(port).get("/actuator/health");
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.json().get("status").asText()).isEqualTo("UP");
+        }
+        assertThat(clusterHealthCalls() - before).as("Elasticsearch's health asked for 40 answers").isLessThan(10);
+
+        for (String component : new String[]{"/actuator/health/mail", "/actuator/health/db", "/actuator/health/elasticsearch"}) {
+            Api.Response anonymous = Api.anonymous(port).get(component);
+            assertThat(anonymous.status()).as(component).isEqualTo(401);
+            assertThat(anonymous.contentType()).startsWith("application/problem+json");
+            assertThat(Api.as(port, "admin").get(component).status()).as(component).isEqualTo(200);
+        }
+        // What an administrator asks is checked now, not a stranger's answer of a moment ago.
+        assertThat(Api.as(port, "admin").get("/actuator/health").json().at("/components/db/details/database").asText())
+                .isEqualTo("MariaDB");
+    }
+
+    /** How often Elasticsearch's cluster health was asked for over REST, on every node, since they started. */
+    private long clusterHealthCalls() throws Exception {
+        HttpResponse<String> usage = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(elasticsearch.split(",")[0].strip() + "/_nodes/usage")).build(), HttpResponse.BodyHandlers.ofString());
+        long calls = 0;
+        for (JsonNode node : new ObjectMapper().readTree(usage.body()).path("nodes")) {
+            calls += node.at("/rest_actions/cluster_health_action").asLong(0);
+        }
+        return calls;
     }
 
     @Test
