@@ -172,11 +172,19 @@ class SupervisorFloorIT {
     void theStreamEndsWhenItsSessionSignsOut() throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(new java.net.CookieManager()).build();
-        // Opening the page signs in (HTTP Basic, kept in the session) and hands out the CSRF cookie; the stream and the
-        // sign-out then ride on the session alone, as the page's do.
+        // Signed in on the login form (HTTP Basic opens no session); the page hands out the CSRF cookie; the stream and
+        // the sign-out then ride on the session alone, as the page's do.
+        java.net.CookieManager cookies = (java.net.CookieManager) http.cookieHandler().orElseThrow();
+        http.send(HttpRequest.newBuilder(URI.create(base() + "/login")).GET().build(), HttpResponse.BodyHandlers.discarding());
+        String loginToken = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
+        HttpResponse<Void> login = http.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=supervisor&password=demo&_csrf=" + loginToken)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(login.statusCode()).isEqualTo(302);
         HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(base() + "/supervisor.html"))
-                .header("Authorization", basic("supervisor")).header("Accept", "text/html").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(me.statusCode()).isEqualTo(200);
         HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/supervisor/events"))
                 .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
