@@ -88,6 +88,18 @@ class OperationsIT {
         assertThat(Api.anonymous(port).get("/actuator/health").json().get("status").asText()).isEqualTo("UP");
     }
 
+    /** The actuator's index built its links from the request's Host header (probe 50): there is none to build. */
+    @Test
+    void noPageOfLinksIsBuiltFromTheCallersHostHeader() throws Exception {
+        java.net.http.HttpResponse<String> index = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/actuator"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:demo".getBytes()))
+                .header("Accept", "application/json").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(index.statusCode()).isEqualTo(404);
+        assertThat(index.body()).doesNotContain("_links").doesNotContain("127.0.0.1");
+        assertThat(Api.as(port, "admin").get("/actuator/metrics").status()).isEqualTo(200);
+    }
+
     @Test
     void theApiIsDocumentedWithOpenApi() {
         Api.Response docs = Api.anonymous(port).get("/v3/api-docs");

@@ -230,8 +230,8 @@ class AssistantController {
     record AskRequest(@NotBlank @Size(max = Assistant.MAX_QUESTION) String question) {
     }
 
-    record ExampleRequest(@NotBlank @Size(max = Assistant.MAX_QUESTION) String question,
-                          @NotBlank @Size(max = 4000) String answer,
+    record ExampleRequest(@NotBlank @io.omnicase.http.VisibleText @Size(max = Assistant.MAX_QUESTION) String question,
+                          @NotBlank @io.omnicase.http.VisibleText @Size(max = 4000) String answer,
                           @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,80}", message = "must be 1 to 80 letters, digits, _ or -") String topic) {
     }
 

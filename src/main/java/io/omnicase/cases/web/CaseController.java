@@ -87,7 +87,7 @@ class CaseController {
                 .body(new ReplyResponse(id, interactionId));
     }
 
-    record ReplyRequest(@NotBlank @Size(max = MessageIntakeController.MAX_TEXT) String text) {
+    record ReplyRequest(@NotBlank @io.omnicase.http.VisibleText @Size(max = MessageIntakeController.MAX_TEXT) String text) {
     }
 
     record ReplyResponse(long caseId, long interactionId) {
