@@ -55,10 +55,7 @@ class Attachments {
      * file was checked to be: {@code invoice.exe} of type {@code text/plain} is {@code invoice.exe.txt}.
      */
     static String downloadName(String name, String contentType) {
-        String cleaned = (name == null ? "" : name).codePoints()
-                .filter(c -> Character.getType(c) != Character.CONTROL && Character.getType(c) != Character.FORMAT
-                        && c != '"')
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        String cleaned = shownName(name);
         if (cleaned.isEmpty()) {
             cleaned = "attachment";
         }
@@ -66,6 +63,18 @@ class Attachments {
         int dot = cleaned.lastIndexOf('.');
         String extension = dot < 0 ? "" : cleaned.substring(dot + 1).toLowerCase(Locale.ROOT);
         return endings.contains(extension) ? cleaned : cleaned + "." + endings.get(0);
+    }
+
+    /**
+     * A file's name as a page may show it: without control, format and direction characters (which make
+     * "scan\u202Egpj.exe" read "scanexe.jpg") and double quotes; the timeline's list of a mail's files, refused ones
+     * too, shows names so (probe 50).
+     */
+    static String shownName(String name) {
+        return (name == null ? "" : name).codePoints()
+                .filter(c -> Character.getType(c) != Character.CONTROL && Character.getType(c) != Character.FORMAT
+                        && c != '"')
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
     }
 
     /** A file found in a mail, and whether it passed the checks (else {@code refusal} says why). */

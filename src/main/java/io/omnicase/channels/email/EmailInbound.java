@@ -196,7 +196,7 @@ class EmailInbound {
         }
         StringBuilder note = new StringBuilder("\n\nAttachments:");
         for (Attachments.Found file : files) {
-            note.append("\n- ").append(file.filename())
+            note.append("\n- ").append(Attachments.shownName(file.filename()))
                     .append(file.refusal() == null ? "" : " (not kept: " + file.refusal() + ")");
         }
         return note.toString();

@@ -106,6 +106,7 @@ class AttachmentAccessIT {
         parts.addBodyPart(file("Rechnung.pdf.bat", "text/plain", "@echo off\r\ndel /q *\r\n".getBytes(StandardCharsets.US_ASCII)));
         parts.addBodyPart(file("scan\u202Egpj.exe", "application/pdf", "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII)));
         parts.addBodyPart(file("notes.txt", "text/plain", "my notes".getBytes(StandardCharsets.US_ASCII)));
+        parts.addBodyPart(file("photo\u202Egpj.exe", "application/x-msdownload", new byte[]{'M', 'Z', (byte) 0x90, 0}));
         mail.setContent(parts);
         mail.saveChanges();
         MailServer.get().deliver(mail);
@@ -125,6 +126,9 @@ class AttachmentAccessIT {
                             .replace("+", "%20"))
                     .doesNotContain(".exe\"", ".bat\"", "%E2%80%AE");
         }
+        // A refused file is not kept; the timeline names it as it reads, no direction character turning it around.
+        String note = Api.as(port, "supervisor").get("/api/cases/" + caseId + "/timeline").json().get(0).get("text").asText();
+        assertThat(note).contains("photogpj.exe (not kept").doesNotContain("\u202E");
     }
 
     private static MimeBodyPart file(String name, String type, byte[] content) throws Exception {

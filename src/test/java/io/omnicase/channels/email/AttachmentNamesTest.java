@@ -39,4 +39,11 @@ class AttachmentNamesTest {
         assertThat(Attachments.downloadName("in\u200Bvoice.pdf", "application/pdf")).isEqualTo("invoice.pdf");
         assertThat(Attachments.downloadName("\u202E", "text/plain")).isEqualTo("attachment.txt");
     }
+
+    @Test
+    void aNameIsShownWithoutItsDirectionCharactersWhetherKeptOrRefused() {
+        assertThat(Attachments.shownName("photo\u202Egpj.exe")).isEqualTo("photogpj.exe");
+        assertThat(Attachments.shownName("\u200b\"report\".pdf ")).isEqualTo("report.pdf");
+        assertThat(Attachments.shownName(null)).isEmpty();
+    }
 }
