@@ -61,6 +61,27 @@ describe('GuidancePanel', () => {
     expect(panel.text()).not.toContain('0.136');
   });
 
+  it('shows another case\'s resolution at medium confidence to read, not to send with one click (walk 50)', async () => {
+    learnPeople([{ username: 'agent', displayName: 'Alex Agent' }]);
+    const refund = 'I will make sure the second payment is refunded today.';
+    const resolved = { kind: 'EXAMPLE', id: '21', title: 'I was charged twice', origin: 'resolved-case', author: 'agent',
+      unreviewed: false };
+    const panel = mount(GuidancePanel, {
+      props: { items: [guidance({ answered: true, answer: refund, topic: 'BILLING', confidence: 0.6, confidenceLevel: 'medium',
+        sources: [resolved] }),
+      guidance({ answered: true, answer: refund, topic: 'BILLING', confidence: 0.9, confidenceLevel: 'high',
+        sources: [resolved] }, 2)] },
+    });
+    const [medium, high] = panel.findAll('.suggestion');
+    expect(medium.find('.use-suggestion').exists()).toBe(false);
+    expect(medium.find('.similar-case').text()).toContain('A similar case was resolved with this answer');
+    expect(medium.find('.answer').text()).toBe(refund);
+    expect(medium.find('.provenance').text()).toBe('From a case Alex Agent resolved.');
+    expect(high.find('.use-suggestion').exists()).toBe(true);
+    await panel.setProps({ readOnly: true });
+    expect(panel.findAll('.similar-case')).toHaveLength(0);
+  });
+
   it('judges the confidence itself when the server gives only the number', () => {
     const panel = mount(GuidancePanel, {
       props: { items: [guidance({ answered: true, answer, topic: 'ACCOUNT', confidence: 0.3 })] },

@@ -126,9 +126,29 @@ export function answerProvenance(s: Suggestion): { text: string; unreviewed: boo
   }
 }
 
-/** Only an answer the assistant is at least fairly sure of may be put into the reply box with one click. */
+/**
+ * Whether the answer is how another case was resolved (a resolved case's resolution, learned as an example). The
+ * confidence says how sure the assistant is of the question's topic; a resolution answers its own case's question,
+ * which may be another one of that topic (walk 50: a wrong VAT number on an invoice was offered "the second payment is
+ * refunded today" at medium confidence).
+ */
+export function fromResolvedCase(s: Suggestion | null | undefined): boolean {
+  const first = s?.sources?.[0];
+  return !!first && first.kind === 'EXAMPLE' && first.origin === 'resolved-case';
+}
+
+/**
+ * Only an answer the assistant is at least fairly sure of may be put into the reply box with one click; another case's
+ * resolution only when it is highly sure (below that it is shown as a similar case, to read, not to send).
+ */
 export function offersOneClick(s: Suggestion | null | undefined): boolean {
-  return !!s && !!s.answer && s.answered !== false && confidenceLevel(s) !== 'low';
+  return !!s && !!s.answer && s.answered !== false && confidenceLevel(s) !== 'low'
+    && (confidenceLevel(s) === 'high' || !fromResolvedCase(s));
+}
+
+/** A resolution of a similar case shown for reading: an answer from a resolved case at medium confidence. */
+export function similarCaseOnly(s: Suggestion | null | undefined): boolean {
+  return !!s && !!s.answer && s.answered !== false && fromResolvedCase(s) && confidenceLevel(s) === 'medium';
 }
 
 export function statusTone(status: string | null | undefined): 'ok' | 'warn' | 'bad' | '' {
