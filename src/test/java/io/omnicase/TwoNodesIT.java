@@ -132,14 +132,8 @@ class TwoNodesIT {
      */
     @Test
     void aPublicationThatKeepsFailingIsClaimedForLongerAndLongerUpToABound() throws Exception {
-        MessageReceived never = new MessageReceived(-1, -1, -1, Channel.EMAIL, false);
-        String publicationId = new TransactionTemplate(transactions).execute(tx -> registry
-                .store(never, Stream.of(PublicationTargetIdentifier.of("io.omnicase.NoSuchListener.on(" + UUID.randomUUID() + ")")))
-                .iterator().next().getIdentifier().toString());
-        jdbc.sql("UPDATE EVENT_PUBLICATION SET PUBLICATION_DATE = NOW(6) - INTERVAL 10 MINUTE WHERE ID = ?").param(publicationId).update();
-        EventRedelivery node = new EventRedelivery(registry, context, environment, Duration.ofSeconds(30), 2000, 20,
-                Duration.ofMinutes(30), eventExecutor, eventPool, provider(historyPool), jdbc,
-                provider(new ClusterLock(jdbc, "backoff-node-" + UUID.randomUUID())));
+        String publicationId = staleFailingPublication();
+        EventRedelivery node = redeliveringNode("backoff-node-");
         try {
             // Claimed before, by a node that is gone, so many times; the claim has run out. Then a node claims it again
             // (this one, or the application's own schedule: the claim is the same).
@@ -168,14 +162,8 @@ class TwoNodesIT {
                 ((org.springframework.core.env.ConfigurableEnvironment) environment).getPropertySources();
         String pause = "pause-" + UUID.randomUUID();
         sources.addFirst(new org.springframework.core.env.MapPropertySource(pause, java.util.Map.of("omnicase.events.paused", true)));
-        MessageReceived never = new MessageReceived(-1, -1, -1, Channel.EMAIL, false);
-        String publicationId = new TransactionTemplate(transactions).execute(tx -> registry
-                .store(never, Stream.of(PublicationTargetIdentifier.of("io.omnicase.NoSuchListener.on(" + UUID.randomUUID() + ")")))
-                .iterator().next().getIdentifier().toString());
-        jdbc.sql("UPDATE EVENT_PUBLICATION SET PUBLICATION_DATE = NOW(6) - INTERVAL 10 MINUTE WHERE ID = ?").param(publicationId).update();
-        EventRedelivery node = new EventRedelivery(registry, context, environment, Duration.ofSeconds(30), 2000, 20,
-                Duration.ofMinutes(30), eventExecutor, eventPool, provider(historyPool), jdbc,
-                provider(new ClusterLock(jdbc, "once-node-" + UUID.randomUUID())));
+        String publicationId = staleFailingPublication();
+        EventRedelivery node = redeliveringNode("once-node-");
         try {
             assertThat(node.claimStale().ids()).as("the first round").contains(publicationId);
             assertThat(node.claimStale().ids()).as("the next round, the claim still held").doesNotContain(publicationId);
@@ -229,5 +217,22 @@ class TwoNodesIT {
         org.springframework.beans.factory.support.StaticListableBeanFactory beans = new org.springframework.beans.factory.support.StaticListableBeanFactory();
         beans.addBean("bean", bean);
         return beans.getBeanProvider((Class<T>) bean.getClass());
+    }
+
+    /** A publication ten minutes old for a listener no node has: every delivery of it fails. */
+    private String staleFailingPublication() {
+        MessageReceived never = new MessageReceived(-1, -1, -1, Channel.EMAIL, false);
+        String publicationId = new TransactionTemplate(transactions).execute(tx -> registry
+                .store(never, Stream.of(PublicationTargetIdentifier.of("io.omnicase.NoSuchListener.on(" + UUID.randomUUID() + ")")))
+                .iterator().next().getIdentifier().toString());
+        jdbc.sql("UPDATE EVENT_PUBLICATION SET PUBLICATION_DATE = NOW(6) - INTERVAL 10 MINUTE WHERE ID = ?").param(publicationId).update();
+        return publicationId;
+    }
+
+    /** A redelivering node of its own name beside the application's (30 s claims, 20 flat, at most 30 minutes). */
+    private EventRedelivery redeliveringNode(String name) {
+        return new EventRedelivery(registry, context, environment, Duration.ofSeconds(30), 2000, 20,
+                Duration.ofMinutes(30), eventExecutor, eventPool, provider(historyPool), jdbc,
+                provider(new ClusterLock(jdbc, name + UUID.randomUUID())));
     }
 }

@@ -25,10 +25,7 @@ class PlatformWatchdogIT {
     @Test
     void aKilledMariaDbServerIsStartedAgainWithItsDataAndAStoppedOneIsLeftAlone() throws Exception {
         Path home = Path.of("target", "watchdog-" + System.nanoTime()).toAbsolutePath();
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = freePort();
         EmbeddedMariaDb mariaDb = EmbeddedMariaDb.start(home, port);
         ManagedElasticsearchNode noNode = new ManagedElasticsearchNode(home.resolve("none.zip"), home.resolve("es"), 1, "64m");
         PlatformWatchdog watchdog = new PlatformWatchdog(mariaDb, noNode);
@@ -60,10 +57,7 @@ class PlatformWatchdogIT {
     @Test
     void theServerAKilledRunLeftRunningIsTakenOverWithItsDataAndStoppedWithTheApp() throws Exception {
         Path home = Path.of("target", "adopt-" + System.nanoTime()).toAbsolutePath();
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = freePort();
         EmbeddedMariaDb killedRun = EmbeddedMariaDb.start(home, port);
         long pid = killedRun.pid();
         try {
@@ -96,6 +90,12 @@ class PlatformWatchdogIT {
         ProcessHandle server = ProcessHandle.of(pid).orElseThrow();
         server.destroyForcibly();
         server.onExit().get();
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
     }
 
     private static void assertCommittedRowKept(int port) throws Exception {

@@ -44,22 +44,9 @@ class AttachmentAccessIT {
     @Test
     void anAgentOfAnotherQueueCanNeitherListNorDownloadTheAttachmentsOfABillingCase() throws Exception {
         String customer = "bill-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
-        MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()));
-        mail.setFrom(new InternetAddress(customer));
-        mail.setRecipients(Message.RecipientType.TO, MailServer.SUPPORT);
-        mail.setSubject("Charged twice");
-        MimeMultipart parts = new MimeMultipart();
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText("I was charged twice for my subscription, please refund. The invoice is attached.", "UTF-8");
-        parts.addBodyPart(text);
-        MimeBodyPart file = new MimeBodyPart();
-        file.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
-                "%PDF-1.4\nsecret invoice of the customer\n".getBytes(StandardCharsets.US_ASCII), "application/pdf")));
-        file.setFileName("invoice.pdf");
-        file.setDisposition(jakarta.mail.Part.ATTACHMENT);
-        parts.addBodyPart(file);
-        mail.setContent(parts);
-        mail.saveChanges();
+        MimeMessage mail = mailWith(customer, "Charged twice",
+                "I was charged twice for my subscription, please refund. The invoice is attached.",
+                MailCases.attachment("invoice.pdf", "application/pdf", "%PDF-1.4\nsecret invoice of the customer\n".getBytes(StandardCharsets.US_ASCII)));
         MailServer.get().deliver(mail);
         poller.poll();
         long caseId = jdbc.sql("SELECT case_id FROM interactions WHERE channel = 'EMAIL' AND provider_message_id = ?")
@@ -94,21 +81,12 @@ class AttachmentAccessIT {
     @Test
     void aFileIsListedAndDownloadedUnderANameOfTheTypeItWasCheckedToBe() throws Exception {
         String customer = "files-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
-        MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()));
-        mail.setFrom(new InternetAddress(customer));
-        mail.setRecipients(Message.RecipientType.TO, MailServer.SUPPORT);
-        mail.setSubject("My invoice is wrong");
-        MimeMultipart parts = new MimeMultipart();
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText("I was charged twice, please refund. The invoice is attached.", "UTF-8");
-        parts.addBodyPart(text);
-        parts.addBodyPart(file("invoice.exe", "text/plain", new byte[]{'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0}));
-        parts.addBodyPart(file("Rechnung.pdf.bat", "text/plain", "@echo off\r\ndel /q *\r\n".getBytes(StandardCharsets.US_ASCII)));
-        parts.addBodyPart(file("scan\u202Egpj.exe", "application/pdf", "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII)));
-        parts.addBodyPart(file("notes.txt", "text/plain", "my notes".getBytes(StandardCharsets.US_ASCII)));
-        parts.addBodyPart(file("photo\u202Egpj.exe", "application/x-msdownload", new byte[]{'M', 'Z', (byte) 0x90, 0}));
-        mail.setContent(parts);
-        mail.saveChanges();
+        MimeMessage mail = mailWith(customer, "My invoice is wrong", "I was charged twice, please refund. The invoice is attached.",
+                MailCases.attachment("invoice.exe", "text/plain", new byte[]{'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0}),
+                MailCases.attachment("Rechnung.pdf.bat", "text/plain", "@echo off\r\ndel /q *\r\n".getBytes(StandardCharsets.US_ASCII)),
+                MailCases.attachment("scan\u202Egpj.exe", "application/pdf", "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII)),
+                MailCases.attachment("notes.txt", "text/plain", "my notes".getBytes(StandardCharsets.US_ASCII)),
+                MailCases.attachment("photo\u202Egpj.exe", "application/x-msdownload", new byte[]{'M', 'Z', (byte) 0x90, 0}));
         MailServer.get().deliver(mail);
         poller.poll();
         long caseId = jdbc.sql("SELECT case_id FROM interactions WHERE channel = 'EMAIL' AND provider_message_id = ?")
@@ -131,12 +109,21 @@ class AttachmentAccessIT {
         assertThat(note).contains("photogpj.exe (not kept").doesNotContain("\u202E");
     }
 
-    private static MimeBodyPart file(String name, String type, byte[] content) throws Exception {
-        MimeBodyPart part = new MimeBodyPart();
-        part.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(content, type)));
-        part.setFileName(name);
-        part.setDisposition(jakarta.mail.Part.ATTACHMENT);
-        return part;
+    private static MimeMessage mailWith(String from, String subject, String text, MimeBodyPart... files) throws Exception {
+        MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()));
+        mail.setFrom(new InternetAddress(from));
+        mail.setRecipients(Message.RecipientType.TO, MailServer.SUPPORT);
+        mail.setSubject(subject);
+        MimeMultipart parts = new MimeMultipart();
+        MimeBodyPart body = new MimeBodyPart();
+        body.setText(text, "UTF-8");
+        parts.addBodyPart(body);
+        for (MimeBodyPart file : files) {
+            parts.addBodyPart(file);
+        }
+        mail.setContent(parts);
+        mail.saveChanges();
+        return mail;
     }
 
     /** Downloads as a browser link would: any type accepted. */

@@ -63,4 +63,13 @@ final class MailCases {
             return pending == 0 && jobs == 0 ? quietChecks.incrementAndGet() >= 3 : quietChecks.getAndSet(0) < 0;
         });
     }
+
+    /** A file attached to a mail under this name and type. */
+    static jakarta.mail.internet.MimeBodyPart attachment(String name, String type, byte[] content) throws Exception {
+        jakarta.mail.internet.MimeBodyPart part = new jakarta.mail.internet.MimeBodyPart();
+        part.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(content, type)));
+        part.setFileName(name);
+        part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+        return part;
+    }
 }

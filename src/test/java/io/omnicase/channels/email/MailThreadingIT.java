@@ -264,10 +264,10 @@ class MailThreadingIT {
         mail.setSubject("Invoice attached");
         MimeMultipart parts = new MimeMultipart();
         parts.addBodyPart(textPart("Please see the attached invoice."));
-        parts.addBodyPart(file("invoice.pdf", "application/pdf", "%PDF-1.4\n1 0 obj\n".getBytes(StandardCharsets.US_ASCII)));
-        parts.addBodyPart(file("fake.pdf", "application/pdf", "MZ\u0090 this is a program".getBytes(StandardCharsets.ISO_8859_1)));
-        parts.addBodyPart(file("page.html", "text/html", "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)));
-        parts.addBodyPart(file("huge.txt", "text/plain", new byte[100_000]));
+        parts.addBodyPart(MailCases.attachment("invoice.pdf", "application/pdf", "%PDF-1.4\n1 0 obj\n".getBytes(StandardCharsets.US_ASCII)));
+        parts.addBodyPart(MailCases.attachment("fake.pdf", "application/pdf", "MZ\u0090 this is a program".getBytes(StandardCharsets.ISO_8859_1)));
+        parts.addBodyPart(MailCases.attachment("page.html", "text/html", "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)));
+        parts.addBodyPart(MailCases.attachment("huge.txt", "text/plain", new byte[100_000]));
         mail.setContent(parts);
         mail.saveChanges();
         MailServer.get().deliver(mail);
@@ -381,7 +381,7 @@ class MailThreadingIT {
         mail.setSubject(text);
         MimeMultipart parts = new MimeMultipart();
         parts.addBodyPart(textPart(text));
-        parts.addBodyPart(file(file, "application/pdf", "%PDF-1.4\n1 0 obj\n".getBytes(StandardCharsets.US_ASCII)));
+        parts.addBodyPart(MailCases.attachment(file, "application/pdf", "%PDF-1.4\n1 0 obj\n".getBytes(StandardCharsets.US_ASCII)));
         mail.setContent(parts);
         mail.saveChanges();
         mail.setHeader("Message-ID", messageId);
@@ -391,14 +391,6 @@ class MailThreadingIT {
     private static MimeBodyPart textPart(String text) throws Exception {
         MimeBodyPart part = new MimeBodyPart();
         part.setText(text, "UTF-8");
-        return part;
-    }
-
-    private static MimeBodyPart file(String name, String type, byte[] content) throws Exception {
-        MimeBodyPart part = new MimeBodyPart();
-        part.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(content, type)));
-        part.setFileName(name);
-        part.setDisposition(jakarta.mail.Part.ATTACHMENT);
         return part;
     }
 
