@@ -82,6 +82,19 @@ describe('GuidancePanel', () => {
     expect(panel.findAll('.similar-case')).toHaveLength(0);
   });
 
+  it('shows nothing to act on once the case takes no reply, the last suggestion included (walk 50)', async () => {
+    const panel = mount(GuidancePanel, {
+      props: { items: [guidance({ answered: true, answer, topic: 'ACCOUNT', confidence: 0.9, confidenceLevel: 'high' })],
+        readOnly: true },
+    });
+    expect(panel.findAll('.suggestion')).toHaveLength(0);
+    expect(panel.text()).not.toContain(answer);
+    expect(panel.text()).toContain('Nothing to suggest: this case takes no reply from you.');
+    await panel.setProps({ items: [] });
+    expect(panel.text()).toContain('Nothing to suggest: this case takes no reply from you.');
+    expect(panel.text()).not.toContain('Suggestions for new customer messages appear here.');
+  });
+
   it('judges the confidence itself when the server gives only the number', () => {
     const panel = mount(GuidancePanel, {
       props: { items: [guidance({ answered: true, answer, topic: 'ACCOUNT', confidence: 0.3 })] },
