@@ -72,6 +72,8 @@ describe('RulesWorkspace', () => {
     expect(page.find('#routing-rules').attributes('data-state')).toBe('ready');
     expect(page.findAll('tr.rule')).toHaveLength(2);
     expect(page.find('#read-only-note').text()).toBe('You can read every version; changing rules is for supervisors.');
+    // The read-only notice looks as the designer's does (walk 50: blue here, amber there).
+    expect(page.find('#read-only-note').classes()).toEqual(expect.arrayContaining(['panel', 'notice']));
     expect(page.findAll('input, select, textarea')).toHaveLength(0);
     expect(page.find('#activate').exists()).toBe(false);
     expect(page.find('#validate').exists()).toBe(false);
@@ -108,6 +110,9 @@ describe('RulesWorkspace', () => {
     await flushPromises();
     expect(page.find('#read-only-note').exists()).toBe(false);
     await page.findAll('textarea.rule-name')[1].setValue('');
+    // One primary action: Save and activate; Validate and Dry run are the secondary steps before it (walk 50).
+    expect(page.find('#validate').classes()).toContain('secondary');
+    expect(page.find('#activate').classes()).not.toContain('secondary');
     await page.find('#validate').trigger('click');
     await flushPromises();
     expect(calls.at(-1)!.body).toMatchObject({ rules: [{ name: shipped[0].name }, { name: '' }] });
