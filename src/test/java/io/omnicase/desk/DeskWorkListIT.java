@@ -170,7 +170,9 @@ class DeskWorkListIT {
             // Enter claims and opens the selected case; on a phone it takes the whole screen, with a way back.
             new Actions(page).sendKeys(Keys.ENTER).perform();
             wait.until(d -> d.findElement(By.id("case-title")).getText().contains("#" + general.caseId()));
-            assertThat(page.findElement(By.id("queue")).isDisplayed()).isFalse();
+            // The list hides (the page's heading stays for screen readers, visually hidden: walk 50).
+            assertThat(page.findElement(By.id("queue-list")).isDisplayed()).isFalse();
+            assertThat(page.findElement(By.id("search")).isDisplayed()).isFalse();
             WebElement back = page.findElement(By.cssSelector("#case-view .back"));
             assertThat(back.isDisplayed()).isTrue();
             assertThat(((JavascriptExecutor) page).executeScript("return document.activeElement.id")).isEqualTo("case-title");
@@ -192,7 +194,7 @@ class DeskWorkListIT {
             assertThat(page.findElement(By.id("reply-text")).getDomProperty("value")).isEqualTo("j");
             back.click();
             wait.until(d -> d.findElement(By.id("leave-go"))).click();
-            wait.until(d -> d.findElement(By.id("queue")).isDisplayed());
+            wait.until(d -> d.findElement(By.id("queue-list")).isDisplayed());
             assertThat(page.findElement(ours).findElement(By.className("claim")).getText()).isEqualTo("Open");
             browser.screenshot("desk-narrow-3-back-to-list");
         }
