@@ -263,14 +263,9 @@ class MailThreader {
         if (references.isEmpty()) {
             return Optional.empty();
         }
-        Instant resolvedSince = clock.instant().minus(RECENTLY_RESOLVED);
         List<CaseView> naming = new ArrayList<>();
         String matched = null;
-        for (CaseView c : cases.ofCustomer(customer)) {
-            if (c.channel() != Channel.EMAIL || c.status() == CaseStatus.CLOSED
-                    || c.status() == CaseStatus.RESOLVED && c.resolvedAt() != null && !c.resolvedAt().isAfter(resolvedSince)) {
-                continue;
-            }
+        for (CaseView c : recentMailCases(customer).toList()) {
             StringBuilder text = new StringBuilder(c.subject() == null ? "" : c.subject());
             for (TimelineEntry entry : cases.timeline(new CaseId(c.id()))) {
                 if ((entry.kind() == InteractionKind.INBOUND || entry.kind() == InteractionKind.OUTBOUND) && entry.text() != null) {
@@ -315,13 +310,18 @@ class MailThreader {
         if (topic.length() < MIN_SUBJECT_LENGTH) {
             return Optional.empty();
         }
+        return recentMailCases(customer)
+                .filter(c -> topic.equals(MailThreading.normalizedSubject(c.subject())))
+                .max(Comparator.comparing(CaseView::updatedAt));
+    }
+
+    /** The customer's mail cases a new mail may still join: open, or resolved within {@link #RECENTLY_RESOLVED}. */
+    private java.util.stream.Stream<CaseView> recentMailCases(CustomerId customer) {
         Instant resolvedSince = clock.instant().minus(RECENTLY_RESOLVED);
         return cases.ofCustomer(customer).stream()
                 .filter(c -> c.channel() == Channel.EMAIL)
                 .filter(c -> c.status() != CaseStatus.CLOSED)
-                .filter(c -> c.status() != CaseStatus.RESOLVED || c.resolvedAt() == null || c.resolvedAt().isAfter(resolvedSince))
-                .filter(c -> topic.equals(MailThreading.normalizedSubject(c.subject())))
-                .max(Comparator.comparing(CaseView::updatedAt));
+                .filter(c -> c.status() != CaseStatus.RESOLVED || c.resolvedAt() == null || c.resolvedAt().isAfter(resolvedSince));
     }
 
     /** Whose colleagues by mail domain may join a case besides the people on its mails. */

@@ -280,12 +280,13 @@ class EngineApiErrors {
             // The server's trouble (a java.lang.Error), never the client's fault.
             return new Answer(HttpStatus.SERVICE_UNAVAILABLE, "The engine cannot answer just now: try again later");
         }
+        boolean persistence = PERSISTENCE.matcher(message).find() || PERSISTENCE.matcher(type).find();
         if (STORE_DOWN.matcher(message).find() || STORE_DOWN.matcher(type).find()
-                || ((PERSISTENCE.matcher(message).find() || PERSISTENCE.matcher(type).find()) && !storeAnswers.getAsBoolean())) {
+                || persistence && !storeAnswers.getAsBoolean()) {
             return new Answer(HttpStatus.SERVICE_UNAVAILABLE,
                     "The database cannot be reached just now: try again in a few seconds");
         }
-        if (PERSISTENCE.matcher(message).find() || PERSISTENCE.matcher(type).find()) {
+        if (persistence) {
             return new Answer(HttpStatus.BAD_REQUEST,
                     "The engine could not store this request: a value of it does not fit what the engine keeps");
         }
